@@ -1,0 +1,45 @@
+/* features.h - cheap per-block measurements that the classifier reads. */
+#ifndef BLOCK_FEATURES_H
+#define BLOCK_FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "stoplist.h"
+
+#define FEATURES_KEYWORDS 12   /* content-word hashes kept per block */
+
+typedef struct features {
+    uint32_t chars;       /* code points that are not spaces */
+    uint32_t words;       /* runs of word characters (unspaced scripts: 1 per 2 chars) */
+    uint32_t stops;       /* stopwords in the block's best language */
+    uint32_t link_chars;  /* characters in links (HTML) or URLs (text) */
+    uint32_t caps;        /* words that start with a capital */
+    uint32_t digits;      /* digit characters */
+    uint32_t symbols;     /* characters neither word, space nor common punctuation */
+    uint32_t separators;  /* menu separators: | » · • › ⋅ ◦ / between words */
+    uint32_t sentences;   /* sentence ends followed by more text */
+    uint32_t commas;
+    uint32_t unspaced;    /* characters of scripts written without spaces */
+    uint32_t indent;      /* leading spaces (text mode) */
+    uint8_t lang;         /* best stoplist language */
+    uint8_t end_punct;    /* ends with . ! ? … : ; " ” ' ) or CJK stop */
+    uint8_t end_colon;    /* ends with ':' */
+    uint8_t bullet;       /* starts with a list bullet: * + - • o # */
+    uint8_t bracketed;    /* wholly in [ ] (a text dump's image or link marker) */
+    uint8_t url;          /* mostly a URL or e-mail address */
+    uint8_t copyright;    /* contains ©, (c) or "copyright" */
+    uint8_t nkeys;
+    uint64_t norm_hash;   /* hash of the folded words: equal for repeated lines */
+    uint32_t keys[FEATURES_KEYWORDS]; /* hashes of the first content words */
+} features;
+
+/* Measure text[0..len) (UTF-8, may hold invalid bytes).  link_chars from
+ * the reader, if any, is added by the caller. */
+void features_compute(features *f, const stoplist *sl, const char *text, size_t len);
+
+/* Share of words that are stopwords, 0..1; for unspaced scripts the share of
+ * function characters approximated from punctuation. */
+double features_stop_density(const features *f);
+double features_link_density(const features *f);
+
+#endif

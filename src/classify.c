@@ -1,0 +1,128 @@
+/* classify.c - first labels.
+ *
+ * The density thresholds follow jusText's published defaults (70 and 200
+ * characters, stopword densities 0.30 and 0.32, link density 0.2), which
+ * were tuned on news pages in many languages; what is added here is the
+ * word rules and the HTML hints. */
+#include "classify.h"
+#include "phrases.h"
+
+#define LENGTH_LOW 70
+#define LENGTH_HIGH 200
+#define STOP_LOW 0.30
+#define STOP_HIGH 0.32
+#define LINK_MAX 0.2
+#define PHRASE_MAX_CHARS 200
+
+static const char *const reason_names[REASON_COUNT] = {
+    [REASON_PROSE] = "prose",
+    [REASON_CONTEXT] = "context",
+    [REASON_TITLE] = "title",
+    [REASON_HEADING] = "heading",
+    [REASON_LOW_DENSITY] = "low-density",
+    [REASON_LINKS] = "links",
+    [REASON_REPEAT] = "repeated-headline",
+    [REASON_RELATED] = "related-link",
+    [REASON_BOILER] = "boilerplate",
+    [REASON_COMMENTS] = "comments",
+    [REASON_HINT] = "markup-hint",
+    [REASON_OFF_TOPIC] = "off-topic",
+    [REASON_EMPTY] = "empty",
+};
+
+const char *classify_reason_name(reason r)
+{
+    return r < REASON_COUNT ? reason_names[r] : "?";
+}
+
+const char *classify_class_name(klass c)
+{
+    static const char *const names[] = { "bad", "short", "near-good", "good" };
+    return c <= CLASS_GOOD ? names[c] : "?";
+}
+
+/* Hints that mark the page's furniture rather than its article. */
+#define HINT_STRONG (HINT_NAV | HINT_FOOTER | HINT_HIDDEN | HINT_COMMENT | \
+                     HINT_COOKIE | HINT_AD | HINT_SHARE | HINT_RELATED | \
+                     HINT_NEWSLETTER | HINT_BREADCRUMB | HINT_PAGINATION | HINT_MENU)
+#define HINT_WEAK (HINT_HEADER | HINT_ASIDE | HINT_FORM | HINT_SIDEBAR | \
+                   HINT_TAGS | HINT_BYLINE)
+
+static void set(verdict *v, klass c, reason r, int rule)
+{
+    v->cls = c;
+    v->why = r;
+    v->rule = rule;
+}
+
+void classify_block(verdict *v, const block *b, const features *f, int article_began)
+{
+    v->opens_comments = 0;
+    v->heading_like = b->heading > 0 ||
+        (f->chars <= 150 && !f->end_punct && f->words >= 1 && f->words <= 20 &&
+         !f->bullet && !(b->flags & BLOCK_LIST_ITEM));
+
+    if (b->flags & BLOCK_TITLE) {
+        set(v, CLASS_GOOD, REASON_TITLE, 1);
+        return;
+    }
+    if (f->words == 0) {
+        set(v, CLASS_BAD, REASON_EMPTY, 1);
+        return;
+    }
+    if (f->chars < PHRASE_MAX_CHARS) {
+        switch (phrases_match(b->text, b->len)) {
+        case PHRASE_COMMENTS:
+            v->opens_comments = article_began && !f->bullet;
+            set(v, CLASS_BAD, REASON_COMMENTS, 1);
+            return;
+        case PHRASE_RELATED:
+            set(v, CLASS_BAD, REASON_RELATED, 1);
+            return;
+        case PHRASE_BOILER:
+            set(v, CLASS_BAD, REASON_BOILER, 1);
+            return;
+        case PHRASE_NONE:
+            break;
+        }
+        if (f->copyright) {
+            set(v, CLASS_BAD, REASON_BOILER, 1);
+            return;
+        }
+        if (f->url || f->bracketed) {
+            set(v, CLASS_BAD, REASON_LINKS, 1);
+            return;
+        }
+    }
+
+    double ld = features_link_density(f);
+    double sd = features_stop_density(f);
+    if (ld > LINK_MAX)
+        set(v, CLASS_BAD, REASON_LINKS, 0);
+    else if (f->chars < LENGTH_LOW)
+        set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_LINKS : REASON_CONTEXT, 0);
+    else if (sd >= STOP_HIGH)
+        set(v, f->chars > LENGTH_HIGH ? CLASS_GOOD : CLASS_NEAR_GOOD, REASON_PROSE, 0);
+    else if (sd >= STOP_LOW)
+        set(v, CLASS_NEAR_GOOD, REASON_PROSE, 0);
+    else
+        set(v, CLASS_BAD, REASON_LOW_DENSITY, 0);
+
+    unsigned neg = b->hints & HINT_NEGATIVE, pos = b->hints & HINT_POSITIVE;
+    if (neg & HINT_STRONG) {
+        /* furniture: only plainly good prose survives, and then only as
+         * near-good, so its neighbours must agree */
+        if (v->cls == CLASS_GOOD && !(neg & (HINT_HIDDEN | HINT_COMMENT)) &&
+            (pos || f->chars > 400))
+            v->cls = CLASS_NEAR_GOOD;
+        else
+            set(v, CLASS_BAD, REASON_HINT, 0);
+    } else if (neg & HINT_WEAK && !pos) {
+        if (v->cls == CLASS_GOOD)
+            v->cls = CLASS_NEAR_GOOD;
+        else if (v->cls != CLASS_BAD)
+            set(v, CLASS_BAD, REASON_HINT, 0);
+    } else if (pos && v->cls == CLASS_NEAR_GOOD) {
+        v->cls = CLASS_GOOD;
+    }
+}

@@ -1,0 +1,308 @@
+/* context.c - the window, the per-document memory and the final decisions.
+ *
+ * Final labels follow jusText's context pass (headings before good text,
+ * short blocks between good ones, near-good blocks next to good ones), with
+ * the neighbours looked for only inside the window; past its end the
+ * document is taken to end, as jusText takes its edges to be bad. */
+#include <string.h>
+#include "context.h"
+
+#define HEADING_DISTANCE 200  /* characters between a heading and good text */
+#define SEEN_SLOTS 4096       /* headline memory; cleared when 3/4 full */
+#define BUF_KEEP (16u * 1024u)
+
+struct context {
+    const mem *m;
+    unsigned size;           /* window capacity */
+    unit *ring;
+    unsigned head, count;    /* oldest pending unit, pending units */
+    int keep_comments;
+    context_out_fn out;
+    void *out_ctx;
+    /* per document */
+    int article_began;
+    int in_comments;
+    klass prev_gb;           /* first label of the last GOOD or BAD unit decided */
+    klass prev_any;          /* ... of the last unit that was not SHORT */
+    unsigned seen_count;
+    uint64_t seen[SEEN_SLOTS];
+    uint32_t title_keys[FEATURES_KEYWORDS];
+    unsigned title_nkeys;
+};
+
+context *context_new(const mem *m, unsigned window, int keep_comments,
+                     context_out_fn out, void *out_ctx)
+{
+    context *c = mem_calloc(m, 1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->ring = mem_calloc(m, window, sizeof *c->ring);
+    if (!c->ring) {
+        mem_free(m, c);
+        return NULL;
+    }
+    c->m = m;
+    c->size = window;
+    c->keep_comments = keep_comments;
+    c->out = out;
+    c->out_ctx = out_ctx;
+    context_reset(c);
+    return c;
+}
+
+void context_free(context *c)
+{
+    if (!c)
+        return;
+    for (unsigned i = 0; i < c->size; i++) {
+        buf_free(&c->ring[i].text, c->m);
+        buf_free(&c->ring[i].gap, c->m);
+    }
+    mem_free(c->m, c->ring);
+    mem_free(c->m, c);
+}
+
+void context_reset(context *c)
+{
+    c->article_began = 0;
+    c->in_comments = 0;
+    c->prev_gb = CLASS_BAD;
+    c->prev_any = CLASS_BAD;
+    c->seen_count = 0;
+    memset(c->seen, 0, sizeof c->seen);
+    c->title_nkeys = 0;
+}
+
+static unit *at(context *c, unsigned i)
+{
+    return &c->ring[(c->head + i) % c->size];
+}
+
+unit *context_slot(context *c)
+{
+    unit *u = at(c, c->count);
+    buf_shrink(&u->text, c->m, BUF_KEEP);
+    buf_shrink(&u->gap, c->m, BUF_KEEP);
+    u->text.len = 0;
+    u->gap.len = 0;
+    u->gap_lines = 0;
+    u->flags = u->hints = u->heading = 0;
+    u->open = 0;
+    u->unterminated = 0;
+    u->keep = 0;
+    return u;
+}
+
+/* Whether this normalised text was seen before; remembers it either way. */
+static int seen_before(context *c, uint64_t h)
+{
+    if (h == 0)
+        h = 1;
+    for (size_t i = (size_t)h % SEEN_SLOTS;; i = (i + 1) % SEEN_SLOTS) {
+        if (c->seen[i] == h)
+            return 1;
+        if (c->seen[i] == 0) {
+            if (c->seen_count >= SEEN_SLOTS / 4 * 3) {
+                memset(c->seen, 0, sizeof c->seen);
+                c->seen_count = 0;
+                i = (size_t)h % SEEN_SLOTS;
+            }
+            c->seen[i] = h;
+            c->seen_count++;
+            return 0;
+        }
+    }
+}
+
+static ub_status decide_oldest(context *c);
+
+/* A heading-like line repeated before the article begins is its headline
+ * (scraped pages carry it twice): the first one, still pending, stays. */
+static void mark_headline(context *c, uint64_t h)
+{
+    for (unsigned i = 0; i < c->count; i++) {
+        unit *p = at(c, i);
+        if (p->f.norm_hash == h && p->v.heading_like && p->f.words >= 4 &&
+            !p->v.rule) {
+            p->v.cls = CLASS_GOOD;
+            p->v.why = REASON_TITLE;
+            p->v.rule = 1;
+            return;
+        }
+    }
+}
+
+ub_status context_push(context *c, const stoplist *sl, size_t link_len)
+{
+    unit *u = at(c, c->count);
+    block b = {
+        .text = u->text.data, .len = u->text.len, .link_len = link_len,
+        .heading = u->heading, .flags = u->flags, .hints = u->hints,
+    };
+    features_compute(&u->f, sl, b.text, b.len);
+    if (link_len) {
+        u->f.link_chars += (uint32_t)(link_len > UINT32_MAX ? UINT32_MAX : link_len);
+        if (u->f.link_chars > u->f.chars)
+            u->f.link_chars = u->f.chars;
+    }
+    classify_block(&u->v, &b, &u->f, c->article_began);
+
+    if (c->in_comments && !(u->flags & BLOCK_TITLE)) {
+        u->v.cls = CLASS_BAD;
+        u->v.why = REASON_COMMENTS;
+        u->v.rule = 1;
+    } else if (u->v.opens_comments && !c->keep_comments) {
+        c->in_comments = 1;
+    } else if (u->v.heading_like && u->f.words > 0 &&
+               !(u->flags & BLOCK_CONTINUED)) {
+        if (seen_before(c, u->f.norm_hash) && !(u->flags & BLOCK_TITLE)) {
+            u->v.cls = CLASS_BAD;
+            u->v.why = REASON_REPEAT;
+            u->v.rule = 1;
+            if (!c->article_began)
+                mark_headline(c, u->f.norm_hash);
+        } else if (c->title_nkeys == 0 &&
+                   ((u->flags & BLOCK_TITLE) || u->heading == 1)) {
+            memcpy(c->title_keys, u->f.keys, sizeof c->title_keys);
+            c->title_nkeys = u->f.nkeys;
+        }
+    }
+    if (u->v.cls == CLASS_GOOD && !u->v.rule)
+        c->article_began = 1;
+
+    c->count++;
+    if (c->count == c->size)
+        return decide_oldest(c);
+    return UB_OK;
+}
+
+/* The first label of the nearest following unit that is GOOD or BAD
+ * (or, with near_good, also NEAR_GOOD); BAD past the window. */
+static klass next_neighbour(context *c, unsigned i, int near_good)
+{
+    for (unsigned j = i + 1; j < c->count; j++) {
+        klass k = at(c, j)->v.cls;
+        if (k == CLASS_GOOD || k == CLASS_BAD || (near_good && k == CLASS_NEAR_GOOD))
+            return k;
+    }
+    return CLASS_BAD;
+}
+
+static int good_follows(context *c, unsigned i)
+{
+    size_t distance = 0;
+    for (unsigned j = i + 1; j < c->count && distance <= HEADING_DISTANCE; j++) {
+        const unit *u = at(c, j);
+        if (u->v.cls == CLASS_GOOD)
+            return 1;
+        distance += u->f.chars;
+    }
+    return 0;
+}
+
+static int shares_word(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
+{
+    for (unsigned i = 0; i < na; i++)
+        for (unsigned j = 0; j < nb; j++)
+            if (a[i] == b[j])
+                return 1;
+    return 0;
+}
+
+/* A title-like line amid the article that shares no content word with the
+ * good text after it nor with the title is a link to another story. */
+static int off_topic(context *c, const unit *u)
+{
+    if (u->f.nkeys < 4 || !u->v.heading_like || u->heading)
+        return 0;
+    if (shares_word(u->f.keys, u->f.nkeys, c->title_keys, c->title_nkeys))
+        return 0;
+    unsigned seen_good = 0;
+    for (unsigned j = 1; j < c->count && seen_good < 2; j++) {
+        const unit *n = at(c, j);
+        if (n->v.cls != CLASS_GOOD)
+            continue;
+        seen_good++;
+        if (shares_word(u->f.keys, u->f.nkeys, n->f.keys, n->f.nkeys))
+            return 0;
+    }
+    return seen_good == 2;
+}
+
+static void decide(context *c, unit *u)
+{
+    if (u->v.rule) {
+        u->keep = u->v.cls == CLASS_GOOD;
+        u->why = u->v.why;
+        return;
+    }
+    klass cls = u->v.cls;
+    u->why = u->v.why;
+    if ((cls == CLASS_SHORT || cls == CLASS_NEAR_GOOD) && u->v.heading_like &&
+        good_follows(c, 0)) {
+        cls = CLASS_NEAR_GOOD;
+        u->why = REASON_HEADING;
+    }
+    switch (cls) {
+    case CLASS_GOOD:
+        u->keep = 1;
+        break;
+    case CLASS_BAD:
+        u->keep = u->heading > 0 && u->why != REASON_HINT && good_follows(c, 0);
+        if (u->keep)
+            u->why = REASON_HEADING;
+        break;
+    case CLASS_SHORT: {
+        klass prev = c->prev_gb, next = next_neighbour(c, 0, 0);
+        if (prev == CLASS_GOOD && next == CLASS_GOOD)
+            u->keep = 1;
+        else if (prev == CLASS_BAD && next == CLASS_BAD)
+            u->keep = 0;
+        else
+            u->keep = (prev == CLASS_BAD && c->prev_any == CLASS_NEAR_GOOD) ||
+                      (next == CLASS_BAD && next_neighbour(c, 0, 1) == CLASS_NEAR_GOOD);
+        if (u->why == REASON_PROSE)
+            u->why = REASON_CONTEXT;
+        break;
+    }
+    case CLASS_NEAR_GOOD: {
+        klass prev = c->prev_gb, next = next_neighbour(c, 0, 0);
+        u->keep = !(prev == CLASS_BAD && next == CLASS_BAD);
+        if (u->why != REASON_HEADING)
+            u->why = REASON_CONTEXT;
+        break;
+    }
+    }
+    if (u->keep && u->why != REASON_HEADING && c->prev_gb == CLASS_GOOD &&
+        off_topic(c, u)) {
+        u->keep = 0;
+        u->why = REASON_OFF_TOPIC;
+    }
+    if (!u->keep && u->why == REASON_CONTEXT)
+        u->why = u->v.cls == CLASS_SHORT ? REASON_CONTEXT : REASON_LOW_DENSITY;
+}
+
+static ub_status decide_oldest(context *c)
+{
+    unit *u = at(c, 0);
+    decide(c, u);
+    klass first = u->v.cls;
+    if (first == CLASS_GOOD || first == CLASS_BAD)
+        c->prev_gb = first;
+    if (first != CLASS_SHORT)
+        c->prev_any = first;
+    ub_status st = c->out(c->out_ctx, u);
+    c->head = (c->head + 1) % c->size;
+    c->count--;
+    return st;
+}
+
+ub_status context_flush(context *c)
+{
+    while (c->count > 0) {
+        ub_status st = decide_oldest(c);
+        if (st != UB_OK)
+            return st;
+    }
+    return UB_OK;
+}

@@ -1,0 +1,55 @@
+/* context.h - the window of blocks between classification and output.
+ *
+ * Blocks wait here until enough of what follows them is known: a short
+ * line between two paragraphs is article, one among menu items is not.
+ * When the window is full the oldest block is decided with what is known,
+ * so memory is bounded by the window, not the document. */
+#ifndef CONTEXT_H
+#define CONTEXT_H
+
+#include "buf.h"
+#include "block.h"
+#include "classify.h"
+#include "block_features.h"
+
+typedef struct unit {
+    buf text;            /* HTML: normalised text; text mode: the raw lines */
+    buf gap;             /* text mode: the blank lines before it, raw */
+    unsigned gap_lines;  /* text mode: how many blank lines before it */
+    unsigned flags, hints, heading;
+    int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
+    int unterminated;    /* text mode: the input's last line, without '\n' */
+    features f;
+    verdict v;
+    int keep;            /* final decision */
+    reason why;          /* final reason */
+} unit;
+
+/* Receives each decided unit, in document order. */
+typedef ub_status (*context_out_fn)(void *ctx, const unit *u);
+
+typedef struct context context;
+
+/* A context owned by the caller, or NULL when out of memory. */
+context *context_new(const mem *m, unsigned window, int keep_comments,
+                     context_out_fn out, void *out_ctx);
+void context_free(context *c);
+
+/* The slot to fill for the next block: its buffers are emptied but keep
+ * their memory.  Fill text (and gap for text mode), flags, hints, heading,
+ * then call context_push. */
+unit *context_slot(context *c);
+
+/* Classify the filled slot (link_len: bytes of its text inside links) and
+ * decide the oldest block if the window is full. */
+ub_status context_push(context *c, const stoplist *sl, size_t link_len);
+
+/* Decide and hand over everything pending (end of document, or before a
+ * line too long to hold). */
+ub_status context_flush(context *c);
+
+/* Forget the document: per-document state (headlines seen, comment section,
+ * article begun) starts afresh.  Call after context_flush. */
+void context_reset(context *c);
+
+#endif

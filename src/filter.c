@@ -1,0 +1,303 @@
+/* filter.c - the public API: documents, format choice, and the wiring of
+ * reader -> context -> writer. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "unboil.h"
+#include "buf.h"
+#include "context.h"
+#include "html_reader.h"
+#include "sniff.h"
+#include "stoplist.h"
+#include "text_reader.h"
+#include "writer.h"
+
+typedef enum doc_state { DOC_SNIFF, DOC_TEXT, DOC_HTML, DOC_SKIP } doc_state;
+
+struct ub_filter {
+    ub_options opt;
+    mem m;
+    stoplist *stops;
+    context *ctx;
+    writer *out;
+    text_reader *text;
+    html_reader *html;
+    doc_state state;
+    buf head;               /* the first bytes, while sniffing */
+    ub_counts counts;
+    int doc_open;           /* bytes of the current document were fed */
+};
+
+const char *ub_version(void)
+{
+    return PACKAGE_VERSION;
+}
+
+const char *ub_strerror(ub_status status)
+{
+    switch (status) {
+    case UB_OK: return "success";
+    case UB_ENOMEM: return "out of memory";
+    case UB_EINVAL: return "invalid argument";
+    case UB_EWRITE: return "write error";
+    case UB_EBINARY: return "input is not text";
+    case UB_EENCODING: return "unknown character encoding";
+    case UB_EPARSE: return "HTML parser failure";
+    }
+    return "unknown error";
+}
+
+void ub_options_init(ub_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->format = UB_FORMAT_AUTO;
+    opt->output = UB_OUTPUT_CLEAN;
+    opt->window = UB_WINDOW_DEFAULT;
+}
+
+static void *default_realloc(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    return realloc(p, n);
+}
+
+/* ---- wiring ------------------------------------------------------------ */
+
+static ub_status unit_out(void *vf, const unit *u)
+{
+    ub_filter *f = vf;
+    f->counts.blocks++;
+    f->counts.blocks_kept += u->keep != 0;
+    return writer_unit(f->out, u);
+}
+
+static unit *text_slot(void *vf)
+{
+    return context_slot(((ub_filter *)vf)->ctx);
+}
+
+static ub_status text_push(void *vf)
+{
+    ub_filter *f = vf;
+    return context_push(f->ctx, f->stops, 0);
+}
+
+static ub_status text_open(void *vf)
+{
+    ub_filter *f = vf;
+    ub_status st = context_push(f->ctx, f->stops, 0);
+    return st == UB_OK ? context_flush(f->ctx) : st;
+}
+
+static ub_status text_tail(void *vf, const char *s, size_t n)
+{
+    return writer_tail(((ub_filter *)vf)->out, s, n);
+}
+
+static ub_status html_block(void *vf, const block *b)
+{
+    ub_filter *f = vf;
+    unit *u = context_slot(f->ctx);
+    ub_status st = buf_append(&u->text, &f->m, b->text, b->len);
+    if (st != UB_OK)
+        return st;
+    u->flags = b->flags;
+    u->hints = b->hints;
+    u->heading = b->heading;
+    return context_push(f->ctx, f->stops, b->link_len);
+}
+
+ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
+                         ub_status *status)
+{
+    ub_status dummy;
+    if (!status)
+        status = &dummy;
+    ub_options defaults;
+    if (!opt) {
+        ub_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (!write || opt->window < UB_WINDOW_MIN || opt->window > UB_WINDOW_MAX ||
+        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN) {
+        *status = UB_EINVAL;
+        return NULL;
+    }
+    mem m = { opt->alloc ? opt->alloc : default_realloc, opt->alloc ? opt->alloc_ctx : NULL };
+    ub_filter *f = mem_calloc(&m, 1, sizeof *f);
+    if (!f) {
+        *status = UB_ENOMEM;
+        return NULL;
+    }
+    f->opt = *opt;
+    f->m = m;
+    f->stops = stoplist_new(&f->m);
+    f->ctx = context_new(&f->m, opt->window, opt->keep_comments, unit_out, f);
+    f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);
+    text_sink sink = { text_slot, text_push, text_open, text_tail, f };
+    f->text = text_reader_new(&f->m, &sink);
+    if (!f->stops || !f->ctx || !f->out || !f->text) {
+        ub_filter_free(f);
+        *status = UB_ENOMEM;
+        return NULL;
+    }
+    if (opt->encoding) {
+        /* an unknown --encoding is a usage error, found before any input */
+        ub_status st;
+        html_reader *probe = html_reader_new(opt->encoding, NULL, html_block, f, &st);
+        if (!probe) {
+            ub_filter_free(f);
+            *status = st;
+            return NULL;
+        }
+        html_reader_free(probe);
+    }
+    f->state = DOC_SNIFF;
+    *status = UB_OK;
+    return f;
+}
+
+void ub_filter_free(ub_filter *f)
+{
+    if (!f)
+        return;
+    mem m = f->m;
+    html_reader_free(f->html);
+    text_reader_free(f->text);
+    writer_free(f->out);
+    context_free(f->ctx);
+    stoplist_free(f->stops, &m);
+    buf_free(&f->head, &m);
+    mem_free(&m, f);
+}
+
+void ub_filter_counts(const ub_filter *f, ub_counts *out)
+{
+    *out = f->counts;
+    out->bytes_out = writer_bytes(f->out);
+}
+
+/* A problem with one document: tell the caller, skip the document. */
+static ub_status doc_problem(ub_filter *f, ub_status st, const char *what, const char *advice)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, "input looks like %s; %s", what, advice);
+    f->counts.documents_failed++;
+    f->state = DOC_SKIP;
+    if (f->opt.diag) {
+        f->opt.diag(f->opt.diag_ctx, f->counts.documents + 1, st, msg);
+        return UB_OK;
+    }
+    return st;
+}
+
+static ub_status start_reader(ub_filter *f, int at_end)
+{
+    sniff_result sr;
+    sniff(f->head.data ? f->head.data : "", f->head.len, at_end, &sr);
+    if (sr.kind == SNIFF_MORE)
+        return UB_OK;
+    if (sr.kind == SNIFF_BINARY)
+        return doc_problem(f, UB_EBINARY, sr.what, sr.advice);
+    int html = f->opt.format == UB_FORMAT_HTML ||
+               (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
+    writer_begin(f->out, html);
+    ub_status st;
+    const char *rest = f->head.data + sr.skip;
+    size_t rest_len = f->head.len - sr.skip;
+    if (html) {
+        f->html = html_reader_new(f->opt.encoding, sr.charset[0] ? sr.charset : NULL,
+                                  html_block, f, &st);
+        if (!f->html)
+            return st;
+        f->state = DOC_HTML;
+        st = html_reader_feed(f->html, rest, rest_len);
+    } else {
+        text_reader_begin(f->text);
+        f->state = DOC_TEXT;
+        st = text_reader_feed(f->text, rest, rest_len);
+    }
+    f->head.len = 0;
+    buf_shrink(&f->head, &f->m, 2 * SNIFF_HEADERS_MAX);
+    return st;
+}
+
+static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
+{
+    if (n == 0)
+        return UB_OK;
+    f->doc_open = 1;
+    switch (f->state) {
+    case DOC_SNIFF: {
+        ub_status st = buf_append(&f->head, &f->m, s, n);
+        return st == UB_OK ? start_reader(f, 0) : st;
+    }
+    case DOC_TEXT:
+        return text_reader_feed(f->text, s, n);
+    case DOC_HTML:
+        return html_reader_feed(f->html, s, n);
+    case DOC_SKIP:
+        return UB_OK;
+    }
+    return UB_OK;
+}
+
+static ub_status end_doc(ub_filter *f, int nul)
+{
+    ub_status st = UB_OK;
+    if (f->state == DOC_SNIFF && f->head.len > 0)
+        st = start_reader(f, 1);
+    if (st == UB_OK && f->state == DOC_TEXT)
+        st = text_reader_end(f->text);
+    if (st == UB_OK && f->state == DOC_HTML)
+        st = html_reader_end(f->html);
+    if (st == UB_OK)
+        st = context_flush(f->ctx);
+    if (st == UB_OK && (f->state == DOC_TEXT || f->state == DOC_HTML))
+        st = writer_end(f->out, nul);
+    else if (st == UB_OK && nul)
+        st = writer_raw(f->out, "", 1);
+    context_reset(f->ctx);
+    html_reader_free(f->html);
+    f->html = NULL;
+    f->head.len = 0;
+    if (f->doc_open || nul)
+        f->counts.documents++;
+    f->doc_open = 0;
+    f->state = DOC_SNIFF;
+    return st;
+}
+
+ub_status ub_filter_feed(ub_filter *f, const void *buf_, size_t len)
+{
+    const char *s = buf_;
+    f->counts.bytes_in += len;
+    if (!f->opt.null_data)
+        return feed_doc(f, s, len);
+    while (len > 0) {
+        const char *z = memchr(s, 0, len);
+        size_t take = z ? (size_t)(z - s) : len;
+        ub_status st = feed_doc(f, s, take);
+        if (st == UB_OK && z)
+            st = end_doc(f, 1);
+        if (st != UB_OK)
+            return st;
+        if (!z)
+            break;
+        s = z + 1;
+        len -= take + 1;
+    }
+    return UB_OK;
+}
+
+ub_status ub_filter_end_document(ub_filter *f)
+{
+    if (!f->doc_open && f->opt.null_data)
+        return UB_OK;   /* the stream ended with its NUL: no last document */
+    return end_doc(f, 0);
+}

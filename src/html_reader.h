@@ -1,0 +1,38 @@
+/* html_reader.h - HTML bytes to blocks, through libxml2's SAX push parser.
+ *
+ * No DOM is built: the reader is fed chunks and hands over a block each time
+ * a block-level element closes.  Memory stays bounded whatever the input and
+ * whatever the chunking (see NOTES in html_reader.c).
+ */
+#ifndef HTML_READER_H
+#define HTML_READER_H
+
+#include "block.h"
+
+typedef struct html_reader html_reader;
+
+/* Returns a reader owned by the caller, or NULL when out of memory.
+ * `encoding` is the charset to use whatever the page says (--encoding), or
+ * NULL; `http_charset` is the charset of an HTTP Content-Type header that
+ * preceded the page, or NULL.  Both are copied.  Blocks go to `emit`, in
+ * document order; the document title, if the page has one, comes first as a
+ * block flagged BLOCK_TITLE. */
+html_reader *html_reader_new(const char *encoding, const char *http_charset,
+                                   block_fn emit, void *ctx, ub_status *status);
+
+/* Any chunking gives the same blocks. */
+ub_status html_reader_feed(html_reader *r, const char *buf, size_t len);
+
+/* End of the document: hands over what is still open. */
+ub_status html_reader_end(html_reader *r);
+
+/* The page's language from <html lang> ("en", "pt-BR"), or "" when unknown.
+ * Valid until the reader is freed. */
+const char *html_reader_lang(const html_reader *r);
+
+/* Parse trouble seen so far, for -v and --explain: a count of libxml2 errors. */
+unsigned long html_reader_errors(const html_reader *r);
+
+void html_reader_free(html_reader *r);
+
+#endif

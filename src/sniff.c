@@ -1,0 +1,172 @@
+/* sniff.c - HTML or text, compressed or binary, and curl -i headers.
+ *
+ * Only the first bytes decide, as file(1) and browsers do: a document is
+ * HTML when, past a BOM, spaces and comments, it opens with a tag. */
+#include <string.h>
+#include "sniff.h"
+#include "utf8.h"
+
+typedef struct magic {
+    const char *bytes;
+    size_t len;
+    const char *what;
+    const char *advice;
+} magic;
+
+static const magic magics[] = {
+    { "\x1f\x8b", 2, "gzip data", "decompress it first (curl --compressed, zcat)" },
+    { "BZh", 3, "bzip2 data", "decompress it first (bzcat)" },
+    { "\xfd" "7zXZ\0", 6, "xz data", "decompress it first (xzcat)" },
+    { "\x28\xb5\x2f\xfd", 4, "zstd data", "decompress it first (zstdcat)" },
+    { "PK\x03\x04", 4, "a zip archive", "extract it first (unzip -p)" },
+    { "7z\xbc\xaf\x27\x1c", 6, "a 7-zip archive", "extract it first" },
+    { "%PDF-", 5, "a PDF document", "convert it to text first (pdftotext)" },
+    { "\x89PNG", 4, "a PNG image", "unboil reads HTML or text" },
+    { "\xff\xd8\xff", 3, "a JPEG image", "unboil reads HTML or text" },
+    { "GIF8", 4, "a GIF image", "unboil reads HTML or text" },
+    { "\x7f" "ELF", 4, "an executable", "unboil reads HTML or text" },
+};
+
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int starts_nocase(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    return n >= l && utf8_ascii_prefix(s, l, lit);
+}
+
+/* Parse the charset parameter of a Content-Type header line. */
+static void header_charset(const char *v, size_t n, sniff_result *out)
+{
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if (!utf8_ascii_prefix(v + i, 8, "charset="))
+            continue;
+        i += 8;
+        if (i < n && (v[i] == '"' || v[i] == '\''))
+            i++;
+        size_t k = 0;
+        while (i < n && k + 1 < sizeof out->charset &&
+               (v[i] == '-' || v[i] == '_' || v[i] == '.' || v[i] == ':' ||
+                (v[i] >= '0' && v[i] <= '9') || (ascii_lower(v[i]) >= 'a' && ascii_lower(v[i]) <= 'z')))
+            out->charset[k++] = v[i++];
+        out->charset[k] = 0;
+        return;
+    }
+}
+
+/* curl -i / -D -: one or more header blocks (redirects) before the body. */
+static int http_headers(const char *s, size_t n, int at_end, sniff_result *out)
+{
+    size_t pos = 0;
+    while (starts_nocase(s + pos, n - pos, "http/")) {
+        size_t i = pos;
+        for (;;) {
+            const char *nl = memchr(s + i, '\n', n - i);
+            if (!nl) {
+                if (at_end || n >= SNIFF_HEADERS_MAX)
+                    return -1;
+                return 0;
+            }
+            size_t ls = i, le = (size_t)(nl - s);
+            size_t content_end = le > ls && s[le - 1] == '\r' ? le - 1 : le;
+            i = le + 1;
+            if (content_end == ls)
+                break;  /* blank line: end of this block */
+            if (starts_nocase(s + ls, content_end - ls, "content-type:")) {
+                header_charset(s + ls, content_end - ls, out);
+                size_t v = ls + 13;
+                while (v < content_end && s[v] == ' ')
+                    v++;
+                out->http_text = starts_nocase(s + v, content_end - v, "text/plain");
+            }
+        }
+        pos = i;
+    }
+    out->skip = pos;
+    return 1;
+}
+
+void sniff(const char *s, size_t n, int at_end, sniff_result *out)
+{
+    memset(out, 0, sizeof *out);
+    if (n < 8 && !at_end) {
+        out->kind = SNIFF_MORE;
+        return;
+    }
+    for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
+        if (n >= magics[i].len && memcmp(s, magics[i].bytes, magics[i].len) == 0) {
+            out->kind = SNIFF_BINARY;
+            out->what = magics[i].what;
+            out->advice = magics[i].advice;
+            return;
+        }
+    }
+    if (starts_nocase(s, n, "http/")) {
+        int h = http_headers(s, n, at_end, out);
+        if (h == 0) {
+            out->kind = SNIFF_MORE;
+            return;
+        }
+        if (h < 0)
+            out->skip = 0;
+    }
+    const char *b = s + out->skip;
+    size_t bn = n - out->skip;
+    if (bn < SNIFF_BYTES && !at_end && out->skip == 0) {
+        out->kind = SNIFF_MORE;
+        return;
+    }
+    if (bn >= 2 && ((b[0] == '\xff' && b[1] == '\xfe') || (b[0] == '\xfe' && b[1] == '\xff'))) {
+        out->kind = SNIFF_HTML;   /* the HTML reader decodes UTF-16 */
+        for (size_t i = 2; i + 1 < bn && i < 256; i++)
+            if (b[i] == '<' || b[i + 1] == '<')
+                return;
+        out->kind = SNIFF_BINARY;
+        out->what = "UTF-16 text";
+        out->advice = "convert it to UTF-8 first (iconv -f UTF-16)";
+        return;
+    }
+    size_t lim = bn < SNIFF_BYTES ? bn : SNIFF_BYTES;
+    size_t nuls = 0;
+    for (size_t i = 0; i < lim; i++)
+        nuls += b[i] == 0;
+    if (nuls > 0 && nuls * 4 >= lim / 2) {
+        out->kind = SNIFF_BINARY;
+        out->what = "UTF-16 text or binary data";
+        out->advice = "unboil reads HTML or text in UTF-8 or an 8-bit charset";
+        return;
+    }
+    size_t i = 0;
+    if (bn >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < bn && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n' || b[i] == '\f'))
+            i++;
+        if (i + 4 <= bn && memcmp(b + i, "<!--", 4) == 0) {
+            const char *e = NULL;
+            for (size_t j = i + 4; j + 3 <= bn; j++)
+                if (memcmp(b + j, "-->", 3) == 0) {
+                    e = b + j;
+                    break;
+                }
+            if (!e) {     /* a comment running past what we looked at */
+                out->kind = SNIFF_HTML;
+                return;
+            }
+            i = (size_t)(e - b) + 3;
+            continue;
+        }
+        break;
+    }
+    if (i + 1 < bn && b[i] == '<' &&
+        ((ascii_lower(b[i + 1]) >= 'a' && ascii_lower(b[i + 1]) <= 'z') ||
+         b[i + 1] == '!' || b[i + 1] == '?'))
+        out->kind = SNIFF_HTML;
+    else if (out->skip > 0 && !out->http_text && bn == 0)
+        out->kind = SNIFF_HTML;
+    else
+        out->kind = SNIFF_TEXT;
+}

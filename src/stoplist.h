@@ -1,0 +1,38 @@
+/* stoplist.h - function words of many languages, for stopword density.
+ *
+ * A word may be a stopword in several languages; the table gives each word
+ * a bit mask of languages, so a block's density is taken in the language
+ * that fits it best, without deciding the document's language first. */
+#ifndef STOPLIST_H
+#define STOPLIST_H
+
+#include <stdint.h>
+#include "buf.h"
+
+enum {
+    LANG_EN, LANG_DE, LANG_FR, LANG_ES, LANG_IT, LANG_PT, LANG_NL, LANG_SV,
+    LANG_DA, LANG_NO, LANG_FI, LANG_PL, LANG_CS, LANG_HU, LANG_RO, LANG_TR,
+    LANG_RU, LANG_UK, LANG_EL, LANG_ID,
+    LANG_COUNT
+};
+
+const char *stoplist_lang_code(unsigned lang);
+
+typedef struct stoplist stoplist;
+
+/* A table owned by the caller (stoplist_free), or NULL when out of memory. */
+stoplist *stoplist_new(const mem *m);
+void stoplist_free(stoplist *s, const mem *m);
+
+/* The languages in which the word with this hash (word_hash() of its folded
+ * UTF-8 bytes) is a stopword; 0 if none. */
+uint32_t stoplist_lookup(const stoplist *s, uint64_t word_hash);
+
+/* FNV-1a, the hash the table is keyed by. */
+static inline uint64_t word_hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ull;
+}
+#define WORD_HASH_INIT 0xcbf29ce484222325ull
+
+#endif

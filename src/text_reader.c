@@ -1,0 +1,257 @@
+/* text_reader.c - lines, blank runs and hard-wrapped paragraphs.
+ *
+ * A line continues the paragraph above it when the line above was cut by
+ * wrapping: the next line's first word would not have fitted on it (the
+ * wrap width is taken as the longest line seen so far in the document),
+ * the indentation agrees and the line does not start a list item. */
+#include <string.h>
+#include "text_reader.h"
+
+#define MIN_WRAP 40      /* lines shorter than this were not wrapped */
+
+struct text_reader {
+    const mem *m;
+    text_sink sink;
+    buf line;            /* the line being read */
+    unit *u;             /* the paragraph being built, or NULL */
+    int in_tail;         /* inside the tail of a line too long to hold */
+    int has_text;        /* u holds lines */
+    unsigned width;      /* longest line seen: the wrap width */
+    unsigned prev_cols, prev_indent, prev_body;  /* the last line of u */
+    int any;             /* any byte in this document */
+};
+
+text_reader *text_reader_new(const mem *m, const text_sink *sink)
+{
+    text_reader *r = mem_calloc(m, 1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->m = m;
+    r->sink = *sink;
+    return r;
+}
+
+void text_reader_free(text_reader *r)
+{
+    if (!r)
+        return;
+    buf_free(&r->line, r->m);
+    mem_free(r->m, r);
+}
+
+void text_reader_begin(text_reader *r)
+{
+    r->line.len = 0;
+    buf_shrink(&r->line, r->m, 64 * 1024);
+    r->u = NULL;
+    r->in_tail = 0;
+    r->has_text = 0;
+    r->width = 0;
+    r->any = 0;
+}
+
+typedef struct shape {
+    unsigned cols;     /* code points, without the trailing spaces */
+    unsigned indent;   /* leading spaces */
+    unsigned body;     /* where the text starts after a bullet */
+    unsigned word;     /* code points of the first word */
+    int bullet;
+    int blank;
+} shape;
+
+static void measure(const char *s, size_t n, shape *sh)
+{
+    memset(sh, 0, sizeof *sh);
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+        sh->indent += s[i] == '\t' ? 8 : 1;
+        i++;
+    }
+    size_t end = n;
+    while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r' ||
+                       s[end - 1] == '\f' || s[end - 1] == '\v'))
+        end--;
+    if (i == end) {
+        sh->blank = 1;
+        return;
+    }
+    sh->body = sh->indent;
+    unsigned char c = (unsigned char)s[i];
+    if ((c == '*' || c == '+' || c == '-' || c == 'o' || c == '#') && i + 1 < end &&
+        s[i + 1] == ' ') {
+        sh->bullet = 1;
+        sh->body = sh->indent + 2;
+    } else if (c == 0xE2 && i + 3 < end && (unsigned char)s[i + 1] == 0x80 &&
+               (unsigned char)s[i + 2] == 0xA2) {       /* U+2022 bullet */
+        sh->bullet = 1;
+        sh->body = sh->indent + 2;
+    } else if (c >= '0' && c <= '9') {
+        size_t j = i;
+        while (j < end && s[j] >= '0' && s[j] <= '9')
+            j++;
+        if (j + 1 < end && (s[j] == '.' || s[j] == ')') && s[j + 1] == ' ') {
+            sh->bullet = 1;
+            sh->body = sh->indent + (unsigned)(j - i) + 2;
+        }
+    }
+    unsigned cols = sh->indent;
+    int in_first = 1;
+    for (size_t j = i; j < end; j++) {
+        unsigned char b = (unsigned char)s[j];
+        if ((b & 0xC0) == 0x80)
+            continue;
+        cols++;
+        if (in_first) {
+            if (b == ' ')
+                in_first = sh->word == 0;
+            else
+                sh->word++;
+        }
+    }
+    sh->cols = cols;
+}
+
+static ub_status start_unit(text_reader *r)
+{
+    if (!r->u)
+        r->u = r->sink.slot(r->sink.ctx);
+    return UB_OK;
+}
+
+static ub_status push_unit(text_reader *r)
+{
+    if (!r->u || !r->has_text)
+        return UB_OK;
+    r->u = NULL;
+    r->has_text = 0;
+    return r->sink.push(r->sink.ctx);
+}
+
+/* One complete line (without its '\n'). */
+static ub_status line_done(text_reader *r, const char *s, size_t n)
+{
+    shape sh;
+    measure(s, n, &sh);
+    ub_status st;
+    if (sh.blank) {
+        if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
+            return st;
+        unit *u = r->u;
+        if (u->gap_lines > 0 && (st = buf_append(&u->gap, r->m, "\n", 1)) != UB_OK)
+            return st;
+        /* a blank run's bytes are kept only while short: whitespace beyond
+         * that carries nothing and must not cost memory */
+        if (u->gap.len + n < 4096)
+            st = buf_append(&u->gap, r->m, s, n);
+        u->gap_lines++;
+        return st;
+    }
+    int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
+                r->prev_cols + 1 + sh.word > (r->width > 200 ? 200 : r->width) - 1 &&
+                (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
+                r->u->text.len + n + 1 <= BLOCK_MAX;
+    if (sh.cols > r->width)
+        r->width = sh.cols;
+    if (!joins) {
+        if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
+            return st;
+    } else if ((st = buf_append(&r->u->text, r->m, "\n", 1)) != UB_OK) {
+        return st;
+    }
+    if ((st = buf_append(&r->u->text, r->m, s, n)) != UB_OK)
+        return st;
+    r->has_text = 1;
+    r->prev_cols = sh.cols;
+    r->prev_indent = sh.indent;
+    r->prev_body = sh.body;
+    return UB_OK;
+}
+
+/* The line being read outgrew BLOCK_MAX: decide it on what is held and
+ * stream the rest of it. */
+static ub_status line_open(text_reader *r)
+{
+    ub_status st;
+    if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
+        return st;
+    unit *u = r->u;
+    size_t keep = r->line.len;
+    if ((st = buf_append(&u->text, r->m, r->line.data, keep)) != UB_OK)
+        return st;
+    u->open = 1;
+    r->u = NULL;
+    r->has_text = 0;
+    r->line.len = 0;
+    r->in_tail = 1;
+    r->width = 0;
+    return r->sink.open(r->sink.ctx);
+}
+
+ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
+{
+    ub_status st;
+    if (n)
+        r->any = 1;
+    while (n > 0) {
+        const char *nl = memchr(s, '\n', n);
+        size_t take = nl ? (size_t)(nl - s) : n;
+        if (r->in_tail) {
+            if ((st = r->sink.tail(r->sink.ctx, s, take)) != UB_OK)
+                return st;
+            if (nl) {
+                if ((st = r->sink.tail(r->sink.ctx, "\n", 1)) != UB_OK)
+                    return st;
+                r->in_tail = 0;
+            }
+        } else {
+            size_t room = BLOCK_MAX - r->line.len;
+            if (take > room) {
+                /* fill up to the limit at a character boundary, then stream */
+                size_t cut = room;
+                while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+                    cut--;
+                if ((st = buf_append(&r->line, r->m, s, cut)) != UB_OK ||
+                    (st = line_open(r)) != UB_OK)
+                    return st;
+                s += cut;
+                n -= cut;
+                continue;
+            }
+            if (nl && r->line.len == 0) {
+                st = line_done(r, s, take);
+            } else {
+                st = buf_append(&r->line, r->m, s, take);
+                if (st == UB_OK && nl) {
+                    st = line_done(r, r->line.data, r->line.len);
+                    r->line.len = 0;
+                }
+            }
+            if (st != UB_OK)
+                return st;
+        }
+        if (!nl)
+            break;
+        s = nl + 1;
+        n -= take + 1;
+    }
+    return UB_OK;
+}
+
+ub_status text_reader_end(text_reader *r)
+{
+    ub_status st = UB_OK;
+    if (!r->in_tail && r->line.len > 0) {
+        shape sh;
+        measure(r->line.data, r->line.len, &sh);
+        st = line_done(r, r->line.data, r->line.len);
+        r->line.len = 0;
+        /* a blank last line goes with the trailing blank run */
+        if (st == UB_OK && !sh.blank)
+            r->u->unterminated = 1;
+    }
+    if (st == UB_OK)
+        st = push_unit(r);
+    r->in_tail = 0;
+    r->u = NULL;
+    return st;
+}

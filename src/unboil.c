@@ -1,0 +1,278 @@
+/* unboil.c - the command line: options, files, messages, exit status.
+ * Everything else is the library. */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "unboil.h"
+
+enum { EXIT_OK = 0, EXIT_TROUBLE = 1, EXIT_USAGE = 2 };
+
+#define IO_SIZE (64u * 1024u)
+
+typedef struct output {
+    int fd;
+    const char *name;
+    char buf[IO_SIZE];
+    size_t len;
+    int err;            /* errno of the first failed write */
+} output;
+
+typedef struct run {
+    output out;
+    const char *file;   /* the input being read, for messages */
+    int failed;         /* some input could not be read or decoded */
+} run;
+
+static const char *prog = "unboil";
+
+static void msg(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int flush_out(output *o)
+{
+    size_t off = 0;
+    while (off < o->len && !o->err) {
+        ssize_t n = write(o->fd, o->buf + off, o->len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            o->err = errno;
+            break;
+        }
+        off += (size_t)n;
+    }
+    o->len = 0;
+    return o->err ? -1 : 0;
+}
+
+static int write_cb(void *ctx, const char *s, size_t n)
+{
+    output *o = ctx;
+    if (o->err)
+        return -1;
+    while (n > 0) {
+        if (o->len == IO_SIZE && flush_out(o) != 0)
+            return -1;
+        size_t room = IO_SIZE - o->len;
+        size_t take = n < room ? n : room;
+        memcpy(o->buf + o->len, s, take);
+        o->len += take;
+        s += take;
+        n -= take;
+    }
+    return 0;
+}
+
+static void diag_cb(void *ctx, unsigned long document, ub_status status, const char *message)
+{
+    run *r = ctx;
+    (void)status;
+    if (document > 1)
+        msg("%s: document %lu: %s", r->file, document, message);
+    else
+        msg("%s: %s", r->file, message);
+    r->failed = 1;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: %s [OPTION]... [FILE]...\n", prog);
+}
+
+static void help(void)
+{
+    usage(stdout);
+    fputs(
+"Strip boilerplate (menus, share rows, related links, comment sections,\n"
+"repeated headlines) from web articles, HTML or text, and print the article.\n"
+"With no FILE, or when FILE is -, read standard input.\n"
+"\n"
+"  -f, --format=FORMAT   input format: auto (default), html or text\n"
+"  -e, --encoding=NAME   HTML: read pages in charset NAME, whatever they declare\n"
+"  -m, --markdown        HTML: write # headings, - list items and > quotes\n"
+"  -c, --keep-comments   keep comment sections\n"
+"  -w, --window=N        blocks of look-ahead for context decisions (2-4096,\n"
+"                        default 48)\n"
+"  -z, --null-data       documents are separated by NUL bytes, in and out\n"
+"  -x, --explain         print every block with its decision, reason and features\n"
+"  -i, --invert          print only what would be removed\n"
+"  -o, --output=FILE     write to FILE instead of standard output\n"
+"  -h, --help            show this help and exit\n"
+"  -V, --version         show the version and exit\n"
+"\n"
+"Exit status: 0 on success, 1 if an input could not be read or was not\n"
+"text or HTML, or output failed, 2 on a usage error.\n", stdout);
+}
+
+static int parse_window(const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *s == 0 || *end != 0 || v < (long)UB_WINDOW_MIN || v > (long)UB_WINDOW_MAX)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+/* Feed one input; returns a library status (read errors are reported here
+ * and leave UB_OK with r->failed set). */
+static ub_status feed_file(ub_filter *f, run *r, const char *name)
+{
+    int fd = 0;
+    r->file = strcmp(name, "-") == 0 ? "(standard input)" : name;
+    if (strcmp(name, "-") != 0) {
+        fd = open(name, O_RDONLY);
+        if (fd < 0) {
+            msg("%s: %s", name, strerror(errno));
+            r->failed = 1;
+            return UB_OK;
+        }
+    }
+    static char in[IO_SIZE];
+    ub_status st = UB_OK;
+    for (;;) {
+        ssize_t n = read(fd, in, sizeof in);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            msg("%s: %s", r->file, strerror(errno));
+            r->failed = 1;
+            break;
+        }
+        if (n == 0)
+            break;
+        if ((st = ub_filter_feed(f, in, (size_t)n)) != UB_OK)
+            break;
+    }
+    if (st == UB_OK)
+        st = ub_filter_end_document(f);
+    if (fd != 0)
+        close(fd);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "encoding", required_argument, NULL, 'e' },
+        { "markdown", no_argument, NULL, 'm' },
+        { "keep-comments", no_argument, NULL, 'c' },
+        { "window", required_argument, NULL, 'w' },
+        { "null-data", no_argument, NULL, 'z' },
+        { "explain", no_argument, NULL, 'x' },
+        { "invert", no_argument, NULL, 'i' },
+        { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 }
+    };
+    ub_options opt;
+    ub_options_init(&opt);
+    const char *outname = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:e:mcw:zxio:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "auto") == 0)
+                opt.format = UB_FORMAT_AUTO;
+            else if (strcmp(optarg, "html") == 0)
+                opt.format = UB_FORMAT_HTML;
+            else if (strcmp(optarg, "text") == 0)
+                opt.format = UB_FORMAT_TEXT;
+            else {
+                msg("invalid format '%s' (auto, html or text)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'e': opt.encoding = optarg; break;
+        case 'm': opt.markdown = 1; break;
+        case 'c': opt.keep_comments = 1; break;
+        case 'w':
+            if (parse_window(optarg, &opt.window) != 0) {
+                msg("invalid window '%s' (a number from %u to %u)", optarg,
+                    UB_WINDOW_MIN, UB_WINDOW_MAX);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'z': opt.null_data = 1; break;
+        case 'x': opt.output = UB_OUTPUT_EXPLAIN; break;
+        case 'i': opt.output = UB_OUTPUT_INVERT; break;
+        case 'o': outname = optarg; break;
+        case 'h': help(); return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+        case 'V':
+            printf("unboil %s (libunboil %s)\n", PACKAGE_VERSION, ub_version());
+            return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+        default:
+            usage(stderr);
+            fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+            return EXIT_USAGE;
+        }
+    }
+
+    /* a closed pipe ends a filter quietly, even if our parent ignored SIGPIPE */
+    signal(SIGPIPE, SIG_DFL);
+
+    static run r;
+    r.out.fd = 1;
+    r.out.name = "standard output";
+    if (outname) {
+        r.out.fd = open(outname, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+        if (r.out.fd < 0) {
+            msg("%s: %s", outname, strerror(errno));
+            return EXIT_TROUBLE;
+        }
+        r.out.name = outname;
+    }
+    opt.diag = diag_cb;
+    opt.diag_ctx = &r;
+    ub_status st;
+    ub_filter *f = ub_filter_new(&opt, write_cb, &r.out, &st);
+    if (!f) {
+        if (st == UB_EENCODING) {
+            msg("unknown encoding '%s'", opt.encoding);
+            return EXIT_USAGE;
+        }
+        msg("%s", ub_strerror(st));
+        return EXIT_TROUBLE;
+    }
+    st = UB_OK;
+    if (optind == argc)
+        st = feed_file(f, &r, "-");
+    for (int i = optind; i < argc && st == UB_OK; i++)
+        st = feed_file(f, &r, argv[i]);
+    ub_filter_free(f);
+    if (st == UB_OK || st == UB_EWRITE)
+        flush_out(&r.out);
+    if (r.out.err) {
+        if (r.out.err != EPIPE)
+            msg("write error on %s: %s", r.out.name, strerror(r.out.err));
+        return EXIT_TROUBLE;
+    }
+    if (st != UB_OK) {
+        msg("%s", ub_strerror(st));
+        return EXIT_TROUBLE;
+    }
+    if (outname && close(r.out.fd) != 0) {
+        msg("%s: %s", outname, strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return r.failed ? EXIT_TROUBLE : EXIT_OK;
+}

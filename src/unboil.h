@@ -1,0 +1,117 @@
+/* unboil.h - strip boilerplate from web articles, as a streaming filter.
+ *
+ *     ub_options opt;
+ *     ub_options_init(&opt);
+ *     ub_filter *f = ub_filter_new(&opt, write_cb, ctx);
+ *     ub_filter_feed(f, buf, len);        any chunking, any number of times
+ *     ub_filter_end_document(f);          at end of input
+ *     ub_filter_free(f);
+ *
+ * The library never prints, never exits and keeps no global state: every
+ * byte it produces goes through the write callback, every problem comes back
+ * as a ub_status (per-document problems in a -z stream also through the
+ * optional diagnostic callback).  Output does not depend on how the input is
+ * cut into chunks, and memory does not grow with the input.
+ */
+#ifndef UNBOIL_H
+#define UNBOIL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ub_status {
+    UB_OK = 0,
+    UB_ENOMEM,      /* out of memory */
+    UB_EINVAL,      /* bad argument or option value */
+    UB_EWRITE,      /* the write callback reported failure */
+    UB_EBINARY,     /* input is not text (compressed, image, PDF ...) */
+    UB_EENCODING,   /* unknown character encoding named */
+    UB_EPARSE       /* the HTML parser could not be set up */
+} ub_status;
+
+/* A short English description of a status, e.g. "out of memory". */
+const char *ub_strerror(ub_status status);
+
+typedef enum ub_format {
+    UB_FORMAT_AUTO = 0,  /* decide per document from its first bytes */
+    UB_FORMAT_TEXT,
+    UB_FORMAT_HTML
+} ub_format;
+
+typedef enum ub_output {
+    UB_OUTPUT_CLEAN = 0, /* the article */
+    UB_OUTPUT_INVERT,    /* only what was removed */
+    UB_OUTPUT_EXPLAIN    /* every block with its decision, reason and features */
+} ub_output;
+
+/* Called once per problem found in one document of a stream; the document
+ * is skipped (text mode) or cleaned as well as it can be, and the stream goes
+ * on.  `document` counts from 1.  `message` is valid during the call. */
+typedef void (*ub_diag_fn)(void *ctx, unsigned long document,
+                           ub_status status, const char *message);
+
+/* realloc(3)-like allocator: size 0 frees `ptr` and returns NULL. */
+typedef void *(*ub_realloc_fn)(void *ctx, void *ptr, size_t size);
+
+typedef struct ub_options {
+    ub_format format;
+    ub_output output;
+    int keep_comments;    /* keep comment sections */
+    int markdown;         /* HTML mode: "#" headings, "-" items, ">" quotes */
+    int null_data;        /* NUL separates documents, in and out */
+    unsigned window;      /* blocks of look-ahead for context decisions */
+    const char *encoding; /* HTML mode: override the page's charset, or NULL */
+    ub_diag_fn diag;      /* optional */
+    void *diag_ctx;
+    ub_realloc_fn alloc;  /* optional; the default uses realloc/free.  The
+                             HTML parser (libxml2) allocates on its own. */
+    void *alloc_ctx;
+} ub_options;
+
+#define UB_WINDOW_DEFAULT 48u
+#define UB_WINDOW_MIN 2u
+#define UB_WINDOW_MAX 4096u
+
+/* Fill in the defaults. */
+void ub_options_init(ub_options *opt);
+
+/* Receives output bytes; returns 0 on success, non-zero on failure (which
+ * makes the filter return UB_EWRITE). */
+typedef int (*ub_write_fn)(void *ctx, const char *buf, size_t len);
+
+typedef struct ub_filter ub_filter;
+
+/* Returns a new filter owned by the caller (free with ub_filter_free), or
+ * NULL when out of memory or when the options are invalid (`*status`, if not
+ * NULL, says which). The options are copied; `encoding` must outlive the
+ * filter. */
+ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
+                         ub_status *status);
+
+/* Feed the next chunk of input.  After an error other than UB_EBINARY the
+ * filter is unusable except for ub_filter_free. */
+ub_status ub_filter_feed(ub_filter *f, const void *buf, size_t len);
+
+/* End the current document: decide and write what is pending.  Call it at
+ * end of input; with null_data it closes a last document that had no NUL. */
+ub_status ub_filter_end_document(ub_filter *f);
+
+/* Counters, e.g. for statistics. */
+typedef struct ub_counts {
+    unsigned long long bytes_in, bytes_out;
+    unsigned long documents, blocks, blocks_kept, documents_failed;
+} ub_counts;
+void ub_filter_counts(const ub_filter *f, ub_counts *out);
+
+void ub_filter_free(ub_filter *f);
+
+/* The library's version, e.g. "0.1.0". */
+const char *ub_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,214 @@
+/* writer.c - output in the three forms. */
+#include <stdio.h>
+#include <string.h>
+#include "writer.h"
+
+struct writer {
+    const mem *m;
+    ub_write_fn write;
+    void *ctx;
+    ub_output output;
+    int markdown;
+    unsigned long long bytes;
+    /* per document */
+    int html;
+    int any;             /* something of this document was written */
+    int tail_on;         /* the open line's tail is written */
+    buf gap;             /* text mode: widest blank run since the last written line */
+    unsigned gap_lines;
+    int gap_set;
+    unsigned last_flags; /* HTML: the previous written block's flags */
+};
+
+writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
+                   ub_output output, int markdown)
+{
+    writer *w = mem_calloc(m, 1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->m = m;
+    w->write = write;
+    w->ctx = ctx;
+    w->output = output;
+    w->markdown = markdown;
+    return w;
+}
+
+void writer_free(writer *w)
+{
+    if (!w)
+        return;
+    buf_free(&w->gap, w->m);
+    mem_free(w->m, w);
+}
+
+unsigned long long writer_bytes(const writer *w)
+{
+    return w->bytes;
+}
+
+ub_status writer_raw(writer *w, const char *s, size_t n)
+{
+    if (n == 0)
+        return UB_OK;
+    if (w->write(w->ctx, s, n) != 0)
+        return UB_EWRITE;
+    w->bytes += n;
+    return UB_OK;
+}
+
+static ub_status put(writer *w, const char *s)
+{
+    return writer_raw(w, s, strlen(s));
+}
+
+void writer_begin(writer *w, int html)
+{
+    w->html = html;
+    w->any = 0;
+    w->tail_on = 0;
+    w->gap.len = 0;
+    w->gap_lines = 0;
+    w->gap_set = 0;
+    w->last_flags = 0;
+}
+
+/* Remember the widest blank run among those a removed stretch leaves. */
+static ub_status note_gap(writer *w, const unit *u)
+{
+    if (w->gap_set && u->gap_lines <= w->gap_lines)
+        return UB_OK;
+    w->gap.len = 0;
+    w->gap_lines = u->gap_lines;
+    w->gap_set = 1;
+    return buf_append(&w->gap, w->m, u->gap.data, u->gap.len);
+}
+
+static ub_status text_line_out(writer *w, const unit *u)
+{
+    ub_status st = note_gap(w, u);
+    if (st != UB_OK)
+        return st;
+    if (w->any && w->gap_lines > 0) {
+        /* the blank lines as they were, "\n"-joined in w->gap */
+        if ((st = writer_raw(w, w->gap.data, w->gap.len)) != UB_OK ||
+            (st = writer_raw(w, "\n", 1)) != UB_OK)
+            return st;
+    }
+    w->gap_set = 0;
+    w->gap_lines = 0;
+    w->any = 1;
+    if ((st = writer_raw(w, u->text.data, u->text.len)) != UB_OK)
+        return st;
+    /* each line keeps its own terminator: an open line's comes with its
+     * tail, and the input's last line may have none */
+    return u->open || u->unterminated ? UB_OK : writer_raw(w, "\n", 1);
+}
+
+static ub_status explain_unit(writer *w, const unit *u)
+{
+    char head[160];
+    const features *f = &u->f;
+    snprintf(head, sizeof head, "%s %-17s %-9s c=%-4u w=%-3u sd=%.2f ld=%.2f %s| ",
+             u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
+             classify_class_name(u->v.cls), (unsigned)f->chars, (unsigned)f->words,
+             features_stop_density(f), features_link_density(f),
+             stoplist_lang_code(f->lang));
+    ub_status st;
+    if (!w->html) {
+        /* one output line per input line */
+        const char *s = u->gap.data, *end = s + u->gap.len;
+        for (unsigned i = 0; i < u->gap_lines; i++) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            if ((st = put(w, "     |\n")) != UB_OK)
+                return st;
+            s = nl ? nl + 1 : end;
+        }
+        s = u->text.data;
+        end = s + u->text.len;
+        for (;;) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+            if ((st = put(w, head)) != UB_OK || (st = writer_raw(w, s, n)) != UB_OK)
+                return st;
+            if (!nl)
+                break;
+            if ((st = put(w, "\n")) != UB_OK)
+                return st;
+            s = nl + 1;
+        }
+        return u->open ? UB_OK : put(w, "\n");
+    }
+    char tag[24] = "";
+    if (u->flags & BLOCK_TITLE)
+        strcpy(tag, "title ");
+    else if (u->heading)
+        snprintf(tag, sizeof tag, "h%u ", u->heading);
+    else if (u->flags & BLOCK_LIST_ITEM)
+        strcpy(tag, "li ");
+    if ((st = put(w, head)) != UB_OK || (st = put(w, tag)) != UB_OK ||
+        (st = writer_raw(w, u->text.data, u->text.len)) != UB_OK)
+        return st;
+    return put(w, "\n");
+}
+
+static ub_status html_block_out(writer *w, const unit *u)
+{
+    ub_status st;
+    if (u->flags & BLOCK_CONTINUED && w->any) {
+        if (u->text.len && u->text.data[0] != ' ' && (st = put(w, " ")) != UB_OK)
+            return st;
+        return writer_raw(w, u->text.data, u->text.len);
+    }
+    if (w->any) {
+        int tight = (u->flags & w->last_flags & (BLOCK_LIST_ITEM | BLOCK_CELL)) != 0;
+        if ((st = put(w, tight ? "\n" : "\n\n")) != UB_OK)
+            return st;
+    }
+    w->any = 1;
+    w->last_flags = u->flags;
+    if (w->markdown) {
+        unsigned level = (u->flags & BLOCK_TITLE) ? 1 : u->heading;
+        if (level) {
+            static const char hashes[] = "###### ";
+            st = put(w, hashes + 6 - (level > 6 ? 6 : level));
+        } else if (u->flags & BLOCK_LIST_ITEM) {
+            st = put(w, "- ");
+        } else if (u->flags & BLOCK_QUOTE) {
+            st = put(w, "> ");
+        } else {
+            st = UB_OK;
+        }
+        if (st != UB_OK)
+            return st;
+    }
+    return writer_raw(w, u->text.data, u->text.len);
+}
+
+ub_status writer_unit(writer *w, const unit *u)
+{
+    if (w->output == UB_OUTPUT_EXPLAIN) {
+        w->tail_on = 1;
+        return explain_unit(w, u);
+    }
+    int show = w->output == UB_OUTPUT_INVERT ? !u->keep : u->keep;
+    w->tail_on = show;
+    if (!show)
+        return w->html ? UB_OK : note_gap(w, u);
+    return w->html ? html_block_out(w, u) : text_line_out(w, u);
+}
+
+ub_status writer_tail(writer *w, const char *s, size_t n)
+{
+    return w->tail_on ? writer_raw(w, s, n) : UB_OK;
+}
+
+ub_status writer_end(writer *w, int nul)
+{
+    ub_status st = UB_OK;
+    if (w->output != UB_OUTPUT_EXPLAIN && w->any && w->html)
+        st = put(w, "\n");
+    if (st == UB_OK && nul)
+        st = writer_raw(w, "", 1);
+    return st;
+}

@@ -1,0 +1,35 @@
+/* writer.h - decided units to output bytes.
+ *
+ * Text mode writes kept lines byte for byte and lets no blank run grow
+ * where lines were removed; HTML mode writes one block per paragraph.
+ * --invert writes the removed part the same way, --explain every block
+ * with its decision. */
+#ifndef WRITER_H
+#define WRITER_H
+
+#include "context.h"
+
+typedef struct writer writer;
+
+writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
+                   ub_output output, int markdown);
+void writer_free(writer *w);
+
+/* Start a document; html says which reader feeds it. */
+void writer_begin(writer *w, int html);
+
+ub_status writer_unit(writer *w, const unit *u);
+
+/* Text mode: more bytes of the last unit's line, which was too long to
+ * hold (unit.open); written if the unit was. */
+ub_status writer_tail(writer *w, const char *s, size_t n);
+
+/* End the document; nul: it was ended by a NUL (-z) to copy out. */
+ub_status writer_end(writer *w, int nul);
+
+/* Write raw bytes straight through (e.g. a document passed unchanged). */
+ub_status writer_raw(writer *w, const char *s, size_t n);
+
+unsigned long long writer_bytes(const writer *w);
+
+#endif

@@ -1,0 +1,18 @@
+/* suites.h - one Check suite per module; check_main.c runs them all. */
+#ifndef SUITES_H
+#define SUITES_H
+
+#include <check.h>
+
+Suite *utf8_suite(void);
+Suite *sniff_suite(void);
+Suite *features_suite(void);
+Suite *classify_suite(void);
+Suite *text_reader_suite(void);
+Suite *html_reader_suite(void);
+Suite *filter_suite(void);
+Suite *streaming_suite(void);
+Suite *fixtures_suite(void);
+Suite *cli_suite(void);
+
+#endif
