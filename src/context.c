@@ -6,8 +6,8 @@
  * document is taken to end, as jusText takes its edges to be bad. */
 #include <string.h>
 #include "context.h"
+#include "model.h"
 
-#define HEADING_DISTANCE 200  /* characters between a heading and good text */
 #define SEEN_SLOTS 4096       /* headline memory; cleared when 3/4 full */
 #define BUF_KEEP (16u * 1024u)
 
@@ -22,8 +22,12 @@ struct context {
     /* per document */
     int article_began;
     int in_comments;
-    klass prev_gb;           /* first label of the last GOOD or BAD unit decided */
-    klass prev_any;          /* ... of the last unit that was not SHORT */
+    model_mode mode;
+    double threshold;        /* model score from which a block is kept */
+    model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
+    unsigned hist_head, hist_count;
+    unsigned long index;     /* units decided in this document */
+    int last_kept;
     unsigned seen_count;
     uint64_t seen[SEEN_SLOTS];
     uint32_t title_keys[FEATURES_KEYWORDS];
@@ -44,6 +48,7 @@ context *context_new(const mem *m, unsigned window, int keep_comments,
     c->m = m;
     c->size = window;
     c->keep_comments = keep_comments;
+    c->threshold = 0.5;
     c->out = out;
     c->out_ctx = out_ctx;
     context_reset(c);
@@ -62,12 +67,18 @@ void context_free(context *c)
     mem_free(c->m, c);
 }
 
+void context_set_mode(context *c, model_mode mode)
+{
+    c->mode = mode;
+}
+
 void context_reset(context *c)
 {
     c->article_began = 0;
     c->in_comments = 0;
-    c->prev_gb = CLASS_BAD;
-    c->prev_any = CLASS_BAD;
+    c->hist_head = c->hist_count = 0;
+    c->index = 0;
+    c->last_kept = 0;
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
     c->title_nkeys = 0;
@@ -176,30 +187,6 @@ ub_status context_push(context *c, const stoplist *sl, size_t link_len)
     return UB_OK;
 }
 
-/* The first label of the nearest following unit that is GOOD or BAD
- * (or, with near_good, also NEAR_GOOD); BAD past the window. */
-static klass next_neighbour(context *c, unsigned i, int near_good)
-{
-    for (unsigned j = i + 1; j < c->count; j++) {
-        klass k = at(c, j)->v.cls;
-        if (k == CLASS_GOOD || k == CLASS_BAD || (near_good && k == CLASS_NEAR_GOOD))
-            return k;
-    }
-    return CLASS_BAD;
-}
-
-static int good_follows(context *c, unsigned i)
-{
-    size_t distance = 0;
-    for (unsigned j = i + 1; j < c->count && distance <= HEADING_DISTANCE; j++) {
-        const unit *u = at(c, j);
-        if (u->v.cls == CLASS_GOOD)
-            return 1;
-        distance += u->f.chars;
-    }
-    return 0;
-}
-
 static int shares_word(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
 {
     for (unsigned i = 0; i < na; i++)
@@ -234,63 +221,43 @@ static void decide(context *c, unit *u)
     if (u->v.rule) {
         u->keep = u->v.cls == CLASS_GOOD;
         u->why = u->v.why;
+        u->score = u->keep;
         return;
     }
-    klass cls = u->v.cls;
-    u->why = u->v.why;
-    if ((cls == CLASS_SHORT || cls == CLASS_NEAR_GOOD) && u->v.heading_like &&
-        good_follows(c, 0)) {
-        cls = CLASS_NEAR_GOOD;
-        u->why = REASON_HEADING;
+    const model_nb *before[MODEL_SPAN], *after[MODEL_SPAN];
+    model_nb next[MODEL_SPAN];
+    for (unsigned i = 0; i < MODEL_SPAN; i++) {
+        before[i] = i < c->hist_count ? &c->hist[(c->hist_head + MODEL_SPAN - 1 - i) % MODEL_SPAN] : NULL;
+        if (i + 1 < c->count) {
+            const unit *n = at(c, i + 1);
+            model_nb_from(&next[i], &n->f, n->v.rule && n->v.cls == CLASS_BAD);
+            after[i] = &next[i];
+        } else {
+            after[i] = NULL;
+        }
     }
-    switch (cls) {
-    case CLASS_GOOD:
-        u->keep = 1;
-        break;
-    case CLASS_BAD:
-        u->keep = u->heading > 0 && u->why != REASON_HINT && good_follows(c, 0);
-        if (u->keep)
-            u->why = REASON_HEADING;
-        break;
-    case CLASS_SHORT: {
-        klass prev = c->prev_gb, next = next_neighbour(c, 0, 0);
-        if (prev == CLASS_GOOD && next == CLASS_GOOD)
-            u->keep = 1;
-        else if (prev == CLASS_BAD && next == CLASS_BAD)
-            u->keep = 0;
-        else
-            u->keep = (prev == CLASS_BAD && c->prev_any == CLASS_NEAR_GOOD) ||
-                      (next == CLASS_BAD && next_neighbour(c, 0, 1) == CLASS_NEAR_GOOD);
-        if (u->why == REASON_PROSE)
-            u->why = REASON_CONTEXT;
-        break;
-    }
-    case CLASS_NEAR_GOOD: {
-        klass prev = c->prev_gb, next = next_neighbour(c, 0, 0);
-        u->keep = !(prev == CLASS_BAD && next == CLASS_BAD);
-        if (u->why != REASON_HEADING)
-            u->why = REASON_CONTEXT;
-        break;
-    }
-    }
-    if (u->keep && u->why != REASON_HEADING && c->prev_gb == CLASS_GOOD &&
-        off_topic(c, u)) {
+    u->score = model_score(c->mode, &u->f, before, after, c->index);
+    u->keep = u->score >= c->threshold;
+    if (u->keep)
+        u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
+    else
+        u->why = u->v.cls == CLASS_BAD ? u->v.why : REASON_CONTEXT;
+    if (u->keep && c->last_kept && off_topic(c, u)) {
         u->keep = 0;
         u->why = REASON_OFF_TOPIC;
     }
-    if (!u->keep && u->why == REASON_CONTEXT)
-        u->why = u->v.cls == CLASS_SHORT ? REASON_CONTEXT : REASON_LOW_DENSITY;
 }
 
 static ub_status decide_oldest(context *c)
 {
     unit *u = at(c, 0);
     decide(c, u);
-    klass first = u->v.cls;
-    if (first == CLASS_GOOD || first == CLASS_BAD)
-        c->prev_gb = first;
-    if (first != CLASS_SHORT)
-        c->prev_any = first;
+    model_nb_from(&c->hist[c->hist_head], &u->f, u->v.rule && u->v.cls == CLASS_BAD);
+    c->hist_head = (c->hist_head + 1) % MODEL_SPAN;
+    if (c->hist_count < MODEL_SPAN)
+        c->hist_count++;
+    c->index++;
+    c->last_kept = u->keep;
     ub_status st = c->out(c->out_ctx, u);
     c->head = (c->head + 1) % c->size;
     c->count--;

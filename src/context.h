@@ -11,6 +11,7 @@
 #include "block.h"
 #include "classify.h"
 #include "block_features.h"
+#include "model.h"
 
 typedef struct unit {
     buf text;            /* HTML: normalised text; text mode: the raw lines */
@@ -22,6 +23,7 @@ typedef struct unit {
     features f;
     verdict v;
     int keep;            /* final decision */
+    double score;        /* the model's probability that it is article */
     reason why;          /* final reason */
 } unit;
 
@@ -47,6 +49,9 @@ ub_status context_push(context *c, const stoplist *sl, size_t link_len);
 /* Decide and hand over everything pending (end of document, or before a
  * line too long to hold). */
 ub_status context_flush(context *c);
+
+/* Which model decides the coming document's blocks. */
+void context_set_mode(context *c, model_mode mode);
 
 /* Forget the document: per-document state (headlines seen, comment section,
  * article begun) starts afresh.  Call after context_flush. */

@@ -207,6 +207,7 @@ static ub_status start_reader(ub_filter *f, int at_end)
     int html = f->opt.format == UB_FORMAT_HTML ||
                (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
     writer_begin(f->out, html);
+    context_set_mode(f->ctx, html ? MODEL_HTML : MODEL_TEXT);
     ub_status st;
     const char *rest = f->head.data + sr.skip;
     size_t rest_len = f->head.len - sr.skip;

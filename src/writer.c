@@ -18,6 +18,7 @@ struct writer {
     unsigned gap_lines;
     int gap_set;
     unsigned last_flags; /* HTML: the previous written block's flags */
+    unsigned long units; /* --explain: blocks of this document so far */
 };
 
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
@@ -71,6 +72,7 @@ void writer_begin(writer *w, int html)
     w->gap_lines = 0;
     w->gap_set = 0;
     w->last_flags = 0;
+    w->units = 0;
 }
 
 /* Remember the widest blank run among those a removed stretch leaves. */
@@ -107,13 +109,19 @@ static ub_status text_line_out(writer *w, const unit *u)
 
 static ub_status explain_unit(writer *w, const unit *u)
 {
-    char head[160];
+    char head[256];
     const features *f = &u->f;
-    snprintf(head, sizeof head, "%s %-17s %-9s c=%-4u w=%-3u sd=%.2f ld=%.2f %s| ",
+    w->units++;
+    snprintf(head, sizeof head,
+             "%s %-17s %-9s #%lu p=%.2f c=%u w=%u sd=%.2f ld=%.2f cap=%u dig=%u sym=%u sep=%u "
+             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x %s | ",
              u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
-             classify_class_name(u->v.cls), (unsigned)f->chars, (unsigned)f->words,
-             features_stop_density(f), features_link_density(f),
-             stoplist_lang_code(f->lang));
+             classify_class_name(u->v.cls), w->units, u->score, (unsigned)f->chars,
+             (unsigned)f->words, features_stop_density(f), features_link_density(f),
+             (unsigned)f->caps, (unsigned)f->digits, (unsigned)f->symbols,
+             (unsigned)f->separators, (unsigned)f->sentences, (unsigned)f->commas,
+             (unsigned)f->end_punct, (unsigned)f->bullet, (unsigned)f->indent,
+             u->hints, stoplist_lang_code(f->lang));
     ub_status st;
     if (!w->html) {
         /* one output line per input line */

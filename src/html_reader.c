@@ -1,0 +1,1462 @@
+/* html_reader.c - HTML bytes to blocks through libxml2's SAX push parser.
+ *
+ * NOTES (libxml2 2.9.14, measured; see also NOTES-libxml2.md)
+ *
+ * Same blocks whatever the chunking.  The caller's chunks never reach
+ * libxml2.  Input is first held back (up to PRESCAN_MAX bytes) to choose the
+ * charset, then decoded to UTF-8 here (encoding.c) into `pbuf`, and libxml2
+ * gets that stream in pieces cut by one rule that looks only at the stream:
+ * the first CHUNK bytes, cut after their last '>' (or at the last character
+ * boundary when there is no '>').  So libxml2 sees the same calls whatever
+ * the caller did.  Cutting after a '>' also keeps a few 2.9.14 push-parser
+ * slips away from chunk ends: "</scr" + "ipt>" turning the rest of a page
+ * into script, "<!DOC" + "TYPE" read as text, a cut UTF-8 character making
+ * libxml2 fall back to Latin-1.
+ *
+ * libxml2's own buffer.  Its look-ahead remembers that it is inside a quoted
+ * attribute value but not which quote opened it, and then never finds the
+ * end of the tag: the whole rest of the input piles up.  Resetting the
+ * look-ahead before every htmlParseChunk (checkIndex, bit 0 of hasPErefs)
+ * fixes that.  What remains is input that really does not end what libxml2
+ * waits for: a quote never closed, a comment or script never ended, megabytes
+ * of text without '<'.  Once libxml2 holds more than RUNAWAY_MAX unconsumed
+ * bytes we push what ends the construct it is stuck in (html_reader_rescue),
+ * the way a browser would read it on: a runaway tag is closed and the text
+ * it swallowed is dropped; a comment or script is closed and reopened so the
+ * rest stays comment or script; plain text gets an empty comment.  Past
+ * RUNAWAY_HARD, or past DEPTH_HARD open elements (libxml2 keeps a name per
+ * open element), the rest of the document is dropped.
+ *
+ * Charset.  libxml2 is told the input is UTF-8 and to ignore <meta charset>
+ * (HTML_PARSE_IGNORE_ENC), so nothing can switch decoders mid-stream.
+ *
+ * No global state: errors go to our own SAX handler's serror (counted),
+ * never to libxml2's global handlers.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "encoding.h"
+#include "html_reader.h"
+
+#define PRESCAN_MAX (64u * 1024u)
+#define CHUNK (64u * 1024u)
+#define PBUF_CAP (CHUNK + 2u * ENCODING_MIN_OUT)
+#define RUNAWAY_MAX (4u * 1024u * 1024u)
+#define RUNAWAY_HARD (16u * 1024u * 1024u)
+#define DEPTH_HARD 200000
+#define STACK_MAX 512
+#define TITLE_MAX 2048
+#define LANG_MAX 64
+#define ATTR_SCAN_MAX 1024 /* bytes of class/id/style/role looked at */
+#define TEXT_CAP (BLOCK_MAX + 16u)
+
+/* ---- elements ------------------------------------------------------------ */
+
+enum {
+    EL_BLOCK = 1u << 0,  /* flushes the pending block on open and close */
+    EL_SKIP = 1u << 1,   /* text inside is dropped */
+    EL_HEAD = 1u << 2,
+    EL_TITLE = 1u << 3,
+    EL_A = 1u << 4,
+    EL_BR = 1u << 5,
+    EL_META = 1u << 6,
+    EL_HTML = 1u << 7,
+    EL_BODY = 1u << 8,
+    EL_SPACE = 1u << 9,  /* replaced content: separates the words around it */
+    EL_HEADER = 1u << 10 /* HINT_HEADER unless inside the article */
+};
+
+typedef struct element_info {
+    const char *name;
+    unsigned short kind;   /* EL_* */
+    unsigned char flags;   /* BLOCK_* given to text inside */
+    unsigned char heading;
+    unsigned hints;        /* HINT_* given to text inside */
+} element_info;
+
+/* Sorted by name (strcmp) for bsearch; html_reader_tables_sorted checks. */
+static const element_info html_elements[] = {
+    {"a", EL_A, 0, 0, 0},
+    {"address", EL_BLOCK, 0, 0, 0},
+    {"applet", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"article", EL_BLOCK, 0, 0, HINT_ARTICLE},
+    {"aside", EL_BLOCK, 0, 0, HINT_ASIDE},
+    {"audio", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"blockquote", EL_BLOCK, BLOCK_QUOTE, 0, 0},
+    {"body", EL_BLOCK | EL_BODY, 0, 0, 0},
+    {"br", EL_BR, 0, 0, 0},
+    {"button", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"canvas", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"caption", EL_BLOCK, BLOCK_CAPTION, 0, 0},
+    {"center", EL_BLOCK, 0, 0, 0},
+    {"datalist", EL_SKIP, 0, 0, 0},
+    {"dd", EL_BLOCK, BLOCK_LIST_ITEM, 0, 0},
+    {"details", EL_BLOCK, 0, 0, 0},
+    {"dialog", EL_BLOCK, 0, 0, 0},
+    {"dir", EL_BLOCK, 0, 0, 0},
+    {"div", EL_BLOCK, 0, 0, 0},
+    {"dl", EL_BLOCK, 0, 0, 0},
+    {"dt", EL_BLOCK, BLOCK_LIST_ITEM, 0, 0},
+    {"embed", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"fieldset", EL_BLOCK, 0, 0, 0},
+    {"figcaption", EL_BLOCK, BLOCK_CAPTION, 0, 0},
+    {"figure", EL_BLOCK, 0, 0, 0},
+    {"footer", EL_BLOCK, 0, 0, HINT_FOOTER},
+    {"form", EL_BLOCK, 0, 0, HINT_FORM},
+    {"frameset", EL_SKIP, 0, 0, 0},
+    {"h1", EL_BLOCK, 0, 1, 0},
+    {"h2", EL_BLOCK, 0, 2, 0},
+    {"h3", EL_BLOCK, 0, 3, 0},
+    {"h4", EL_BLOCK, 0, 4, 0},
+    {"h5", EL_BLOCK, 0, 5, 0},
+    {"h6", EL_BLOCK, 0, 6, 0},
+    {"head", EL_HEAD, 0, 0, 0},
+    {"header", EL_BLOCK | EL_HEADER, 0, 0, 0},
+    {"hgroup", EL_BLOCK, 0, 0, 0},
+    {"hr", EL_BLOCK, 0, 0, 0},
+    {"html", EL_BLOCK | EL_HTML, 0, 0, 0},
+    {"iframe", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"img", EL_SPACE, 0, 0, 0},
+    {"input", EL_SPACE, 0, 0, 0},
+    {"legend", EL_BLOCK, 0, 0, 0},
+    {"li", EL_BLOCK, BLOCK_LIST_ITEM, 0, 0},
+    {"listing", EL_BLOCK, BLOCK_PRE, 0, 0},
+    {"main", EL_BLOCK, 0, 0, HINT_MAIN},
+    {"math", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"menu", EL_BLOCK, 0, 0, HINT_NAV},
+    {"meta", EL_META, 0, 0, 0},
+    {"nav", EL_BLOCK, 0, 0, HINT_NAV},
+    {"noframes", EL_SKIP, 0, 0, 0},
+    {"noscript", EL_SKIP, 0, 0, 0},
+    {"object", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"ol", EL_BLOCK, 0, 0, 0},
+    {"optgroup", EL_SKIP, 0, 0, 0},
+    {"option", EL_SKIP, 0, 0, 0},
+    {"p", EL_BLOCK, 0, 0, 0},
+    {"plaintext", EL_BLOCK, BLOCK_PRE, 0, 0},
+    {"pre", EL_BLOCK, BLOCK_PRE, 0, 0},
+    {"script", EL_SKIP, 0, 0, 0},
+    {"search", EL_BLOCK, 0, 0, 0},
+    {"section", EL_BLOCK, 0, 0, 0},
+    {"select", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"style", EL_SKIP, 0, 0, 0},
+    {"summary", EL_BLOCK, 0, 0, 0},
+    {"svg", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"table", EL_BLOCK, 0, 0, 0},
+    {"tbody", EL_BLOCK, 0, 0, 0},
+    {"td", EL_BLOCK, BLOCK_CELL, 0, 0},
+    {"template", EL_SKIP, 0, 0, 0},
+    {"textarea", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"tfoot", EL_BLOCK, 0, 0, 0},
+    {"th", EL_BLOCK, BLOCK_CELL, 0, 0},
+    {"thead", EL_BLOCK, 0, 0, 0},
+    {"title", EL_TITLE, 0, 0, 0},
+    {"tr", EL_BLOCK, 0, 0, 0},
+    {"ul", EL_BLOCK, 0, 0, 0},
+    {"video", EL_SKIP | EL_SPACE, 0, 0, 0},
+    {"xmp", EL_BLOCK, BLOCK_PRE, 0, 0},
+};
+
+static int html_reader_cmp_element(const void *key, const void *elem)
+{
+    return strcmp(key, ((const element_info *)elem)->name);
+}
+
+static const element_info *html_reader_element(const char *name)
+{
+    return bsearch(name, html_elements,
+                   sizeof html_elements / sizeof *html_elements,
+                   sizeof *html_elements, html_reader_cmp_element);
+}
+
+/* ---- class and id tokens ------------------------------------------------- */
+
+enum { TOK_WHOLE, TOK_PREFIX, TOK_LAST };
+
+/* A class or id is cut into tokens at non-alphanumerics and at camelCase
+ * humps, lower-cased: "post-content" and "postContent" both give "post",
+ * "content".  TOK_WHOLE matches the token (or two neighbours joined, so
+ * "more-stories" matches "morestories"); TOK_PREFIX matches tokens that
+ * start with it ("comment" matches "comments", "commentlist"); TOK_LAST
+ * only the last token of a class, since WordPress puts "category-news
+ * tag-politics" on the article itself while "post-tags" is the tag list.
+ * Short words are whole tokens only: "ad" must not match "header", "read",
+ * "shadow" or "address".  Sorted by token (strcmp). */
+static const struct hint_token {
+    const char *tok;
+    unsigned char mode;
+    unsigned hint;
+} hint_tokens[] = {
+    {"ad", TOK_WHOLE, HINT_AD},
+    {"adbox", TOK_WHOLE, HINT_AD},
+    {"adcontainer", TOK_WHOLE, HINT_AD},
+    {"addthis", TOK_PREFIX, HINT_SHARE},
+    {"addtoany", TOK_PREFIX, HINT_SHARE},
+    {"ads", TOK_WHOLE, HINT_AD},
+    {"adsbygoogle", TOK_WHOLE, HINT_AD},
+    {"adsense", TOK_PREFIX, HINT_AD},
+    {"adslot", TOK_WHOLE, HINT_AD},
+    {"adunit", TOK_WHOLE, HINT_AD},
+    {"advert", TOK_PREFIX, HINT_AD},
+    {"adwrapper", TOK_WHOLE, HINT_AD},
+    {"alsoread", TOK_WHOLE, HINT_RELATED},
+    {"article", TOK_WHOLE, HINT_CONTENT},
+    {"aside", TOK_WHOLE, HINT_SIDEBAR},
+    {"author", TOK_PREFIX, HINT_BYLINE},
+    {"banner", TOK_WHOLE, HINT_AD},
+    {"body", TOK_WHOLE, HINT_CONTENT},
+    {"breadcrumb", TOK_PREFIX, HINT_BREADCRUMB},
+    {"byline", TOK_PREFIX, HINT_BYLINE},
+    {"catlinks", TOK_WHOLE, HINT_TAGS},
+    {"categories", TOK_WHOLE, HINT_TAGS},
+    {"category", TOK_LAST, HINT_TAGS},
+    {"colophon", TOK_WHOLE, HINT_FOOTER},
+    {"comment", TOK_PREFIX, HINT_COMMENT},
+    {"consent", TOK_PREFIX, HINT_COOKIE},
+    {"content", TOK_WHOLE, HINT_CONTENT},
+    {"cookie", TOK_PREFIX, HINT_COOKIE},
+    {"copyright", TOK_WHOLE, HINT_FOOTER},
+    {"crumb", TOK_WHOLE, HINT_BREADCRUMB},
+    {"crumbs", TOK_WHOLE, HINT_BREADCRUMB},
+    {"date", TOK_WHOLE, HINT_BYLINE},
+    {"dateline", TOK_WHOLE, HINT_BYLINE},
+    {"discuss", TOK_PREFIX, HINT_COMMENT},
+    {"disqus", TOK_PREFIX, HINT_COMMENT},
+    {"entry", TOK_WHOLE, HINT_CONTENT},
+    {"footer", TOK_WHOLE, HINT_FOOTER},
+    {"gdpr", TOK_PREFIX, HINT_COOKIE},
+    {"header", TOK_WHOLE, HINT_HEADER},
+    {"hentry", TOK_WHOLE, HINT_CONTENT},
+    {"masthead", TOK_WHOLE, HINT_MENU},
+    {"menu", TOK_PREFIX, HINT_MENU},
+    {"meta", TOK_WHOLE, HINT_BYLINE},
+    {"morestories", TOK_WHOLE, HINT_RELATED},
+    {"mostpopular", TOK_WHOLE, HINT_RELATED},
+    {"mostread", TOK_WHOLE, HINT_RELATED},
+    {"nav", TOK_WHOLE, HINT_MENU},
+    {"navbar", TOK_PREFIX, HINT_MENU},
+    {"navigation", TOK_WHOLE, HINT_MENU},
+    {"navlinks", TOK_WHOLE, HINT_PAGINATION},
+    {"newsletter", TOK_PREFIX, HINT_NEWSLETTER},
+    {"nextprev", TOK_WHOLE, HINT_PAGINATION},
+    {"optin", TOK_WHOLE, HINT_NEWSLETTER},
+    {"outbrain", TOK_PREFIX, HINT_RELATED},
+    {"pagenav", TOK_PREFIX, HINT_PAGINATION},
+    {"pager", TOK_WHOLE, HINT_PAGINATION},
+    {"paginat", TOK_PREFIX, HINT_PAGINATION},
+    {"paging", TOK_WHOLE, HINT_PAGINATION},
+    {"popular", TOK_WHOLE, HINT_RELATED},
+    {"post", TOK_WHOLE, HINT_CONTENT},
+    {"postedon", TOK_WHOLE, HINT_BYLINE},
+    {"postnavigation", TOK_WHOLE, HINT_PAGINATION},
+    {"prevnext", TOK_WHOLE, HINT_PAGINATION},
+    {"promo", TOK_PREFIX, HINT_AD},
+    {"pubdate", TOK_WHOLE, HINT_BYLINE},
+    {"rail", TOK_WHOLE, HINT_SIDEBAR},
+    {"recommend", TOK_PREFIX, HINT_RELATED},
+    {"related", TOK_PREFIX, HINT_RELATED},
+    {"replies", TOK_WHOLE, HINT_COMMENT},
+    {"reply", TOK_PREFIX, HINT_COMMENT},
+    {"respond", TOK_WHOLE, HINT_COMMENT},
+    {"share", TOK_PREFIX, HINT_SHARE},
+    {"sharing", TOK_WHOLE, HINT_SHARE},
+    {"sidebar", TOK_PREFIX, HINT_SIDEBAR},
+    {"signup", TOK_PREFIX, HINT_NEWSLETTER},
+    {"similar", TOK_WHOLE, HINT_RELATED},
+    {"sociable", TOK_WHOLE, HINT_SHARE},
+    {"social", TOK_PREFIX, HINT_SHARE},
+    {"sponsor", TOK_PREFIX, HINT_AD},
+    {"story", TOK_WHOLE, HINT_CONTENT},
+    {"subnav", TOK_WHOLE, HINT_MENU},
+    {"subscri", TOK_PREFIX, HINT_NEWSLETTER},
+    {"taboola", TOK_PREFIX, HINT_RELATED},
+    {"tag", TOK_LAST, HINT_TAGS},
+    {"tagcloud", TOK_WHOLE, HINT_TAGS},
+    {"tags", TOK_WHOLE, HINT_TAGS},
+    {"text", TOK_LAST, HINT_CONTENT},
+    {"timestamp", TOK_WHOLE, HINT_BYLINE},
+    {"toolbar", TOK_WHOLE, HINT_MENU},
+    {"topbar", TOK_WHOLE, HINT_MENU},
+    {"topnav", TOK_WHOLE, HINT_MENU},
+    {"trending", TOK_WHOLE, HINT_RELATED},
+    {"vcard", TOK_WHOLE, HINT_BYLINE},
+    {"widget", TOK_PREFIX, HINT_SIDEBAR},
+};
+
+#define N_HINT_TOKENS (sizeof hint_tokens / sizeof *hint_tokens)
+
+/* Classes that describe a page state, not a part ("has-sidebar",
+ * "no-comments", "is-style-wide"): their tokens say nothing. */
+static const char *const hint_state_words[] = {"has", "is", "no", "with",
+                                               "without"};
+
+static unsigned html_reader_token_hints(const char *t, size_t n, int last)
+{
+    size_t lo = 0, hi = N_HINT_TOKENS;
+    unsigned hints = 0;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(hint_tokens[mid].tok, t) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < N_HINT_TOKENS && strcmp(hint_tokens[lo].tok, t) == 0 &&
+        (hint_tokens[lo].mode != TOK_LAST || last))
+        hints |= hint_tokens[lo].hint;
+    /* prefixes of t sort just before it, among entries of its first letter */
+    for (size_t j = lo; j-- > 0 && hint_tokens[j].tok[0] == t[0];) {
+        size_t k = strlen(hint_tokens[j].tok);
+        if (hint_tokens[j].mode == TOK_PREFIX && k < n &&
+            memcmp(hint_tokens[j].tok, t, k) == 0)
+            hints |= hint_tokens[j].hint;
+    }
+    return hints;
+}
+
+#define TOKS_MAX 12
+#define TOK_LEN 24
+
+static int html_reader_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The hints of one class word (or id). */
+static unsigned html_reader_word_hints(const unsigned char *w, size_t n)
+{
+    char toks[TOKS_MAX][TOK_LEN];
+    size_t lens[TOKS_MAX];
+    size_t ntok = 0, i = 0;
+    unsigned hints = 0;
+
+    while (i < n && ntok < TOKS_MAX) {
+        while (i < n && !html_reader_alnum(w[i]))
+            i++;
+        if (i >= n)
+            break;
+        size_t len = 0;
+        do {
+            unsigned char c = w[i];
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            if (len < TOK_LEN - 1)
+                toks[ntok][len++] = (char)c;
+            i++;
+        } while (i < n && html_reader_alnum(w[i]) &&
+                 !(w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' &&
+                   w[i - 1] <= 'z'));
+        toks[ntok][len] = '\0';
+        lens[ntok++] = len;
+    }
+    if (ntok == 0)
+        return 0;
+    for (size_t s = 0; s < sizeof hint_state_words / sizeof *hint_state_words;
+         s++)
+        if (ntok > 1 && strcmp(toks[0], hint_state_words[s]) == 0)
+            return 0;
+    for (size_t t = 0; t < ntok; t++) {
+        hints |= html_reader_token_hints(toks[t], lens[t], t + 1 == ntok);
+        if (t + 1 < ntok && lens[t] + lens[t + 1] < TOK_LEN) {
+            char pair[TOK_LEN];
+            memcpy(pair, toks[t], lens[t]);
+            memcpy(pair + lens[t], toks[t + 1], lens[t + 1] + 1);
+            hints |= html_reader_token_hints(pair, lens[t] + lens[t + 1], 0);
+        }
+    }
+    return hints;
+}
+
+/* The hints of a class (several words) or id (one word) value. */
+static unsigned html_reader_class_hints_n(const char *value, int split_words)
+{
+    const unsigned char *p = (const unsigned char *)value;
+    size_t n = strlen(value);
+    unsigned hints = 0;
+
+    if (n > ATTR_SCAN_MAX)
+        n = ATTR_SCAN_MAX;
+    if (!split_words)
+        return html_reader_word_hints(p, n);
+    for (size_t i = 0; i < n;) {
+        while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+                         p[i] == '\r' || p[i] == '\f'))
+            i++;
+        size_t s = i;
+        while (i < n && !(p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+                          p[i] == '\r' || p[i] == '\f'))
+            i++;
+        if (i > s)
+            hints |= html_reader_word_hints(p + s, i - s);
+    }
+    return hints;
+}
+
+/* Exists for tests: the hints a class attribute value gives. */
+unsigned html_reader_class_hints(const char *value);
+unsigned html_reader_class_hints(const char *value)
+{
+    return html_reader_class_hints_n(value, 1);
+}
+
+/* Exists for tests: whether the lookup tables are sorted as bsearch needs. */
+int html_reader_tables_sorted(void);
+int html_reader_tables_sorted(void)
+{
+    for (size_t i = 1; i < sizeof html_elements / sizeof *html_elements; i++)
+        if (strcmp(html_elements[i - 1].name, html_elements[i].name) >= 0)
+            return 0;
+    for (size_t i = 1; i < N_HINT_TOKENS; i++)
+        if (strcmp(hint_tokens[i - 1].tok, hint_tokens[i].tok) >= 0)
+            return 0;
+    return 1;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+enum { F_SKIP = 1u, F_HEAD = 2u, F_TITLE = 4u, F_LINK = 8u };
+
+typedef struct frame {
+    const element_info *info; /* NULL for unknown elements */
+    unsigned hints;
+    unsigned char flags;      /* BLOCK_* */
+    unsigned char heading;
+    unsigned char state;      /* F_* */
+} frame;
+
+struct html_reader {
+    htmlParserCtxtPtr ctxt;
+    block_fn emit;
+    void *ctx;
+    ub_status status;
+    int ended;
+    int stopped;              /* the rest of the document is dropped */
+    unsigned long errors;
+
+    char override[ENCODING_NAME_MAX];
+    char *http_charset;
+    encoding_decoder *dec;
+    encoding_choice choice;
+
+    char *prescan;            /* raw bytes until the charset is chosen */
+    size_t prescan_len;
+    int started;
+
+    char *pbuf;               /* decoded UTF-8 waiting for libxml2 */
+    size_t plen;
+    unsigned long long fed;   /* bytes given to libxml2 so far */
+    size_t max_pending;
+    unsigned rescues;
+    /* after a forced tag end, the text it swallowed is dropped until the
+     * next element event past this position */
+    int suppress;
+    unsigned long long suppress_from;
+
+    frame *stack;
+    size_t depth;             /* open elements, libxml2's count */
+    size_t deep_skip;         /* skipping elements open beyond STACK_MAX */
+    frame base;
+
+    /* the block being gathered */
+    char *text;
+    unsigned char *linkmap;   /* 1 per byte of text that sat inside <a> */
+    size_t len, link_len;
+    int space;                /* whitespace seen since the last character */
+    int prev_link;
+    unsigned hints, flags, heading;
+    unsigned continued;
+    int brs;                  /* <br>s in a row */
+
+    /* the title */
+    char title[TITLE_MAX];
+    size_t title_len;
+    int title_space;
+    int title_closed;         /* a <title> has ended: later ones are ignored */
+    char og_title[TITLE_MAX];
+    size_t og_len;
+    int title_done;
+
+    char lang[LANG_MAX];
+};
+
+static void html_reader_fail(html_reader *r, ub_status st)
+{
+    if (r->status == UB_OK)
+        r->status = st;
+    if (r->ctxt != NULL)
+        xmlStopParser(r->ctxt);
+}
+
+static const frame *html_reader_top(const html_reader *r)
+{
+    if (r->depth == 0)
+        return &r->base;
+    return &r->stack[(r->depth <= STACK_MAX ? r->depth : STACK_MAX) - 1];
+}
+
+/* Where libxml2 is in the stream it was given. */
+static unsigned long long html_reader_pos(const html_reader *r)
+{
+    const xmlParserInputPtr in = r->ctxt->input;
+    return r->fed - (unsigned long long)(in->end - in->cur);
+}
+
+/* ---- whitespace and text ---------------------------------------------------- */
+
+static int html_reader_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Appends whitespace-collapsed text to a small bounded buffer (the title);
+ * returns the new length. */
+static size_t html_reader_append_collapsed(char *dst, size_t len, size_t cap,
+                                           int *space, const unsigned char *s,
+                                           size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (html_reader_ws(c) || (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0)) {
+            if (c == 0xC2)
+                i++;
+            *space = 1;
+            continue;
+        }
+        size_t clen = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + clen > n)
+            clen = n - i;
+        if (len + clen + (*space && len > 0) > cap)
+            return len;
+        if (*space && len > 0)
+            dst[len++] = ' ';
+        *space = 0;
+        memcpy(dst + len, s + i, clen);
+        len += clen;
+        i += clen - 1;
+    }
+    return len;
+}
+
+static size_t html_reader_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+/* "Article title | Site" -> "Article title": the last segment goes when it
+ * is short (a site name) and what stays is a real title. */
+static size_t html_reader_strip_suffix(const char *t, size_t n)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
+                                       " \xE2\x80\x94 ", " :: ", " \xC2\xAB ",
+                                       " \xC2\xBB ", " \xC2\xB7 ", " // "};
+    size_t best = 0, best_len = 0;
+
+    for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
+        size_t k = strlen(seps[s]);
+        for (size_t i = n; i-- > 0;) {
+            if (i + k <= n && memcmp(t + i, seps[s], k) == 0) {
+                if (i > best) {
+                    best = i;
+                    best_len = k;
+                }
+                break;
+            }
+        }
+    }
+    if (best == 0)
+        return n;
+    size_t rest = n - best - best_len;
+    size_t head_words = html_reader_words(t, best);
+    size_t tail_words = html_reader_words(t + best + best_len, rest);
+    if (head_words >= 3 && tail_words >= 1 && tail_words <= 6 && rest < best)
+        return best;
+    return n;
+}
+
+/* ---- emitting -------------------------------------------------------------- */
+
+static void html_reader_emit(html_reader *r, const block *b)
+{
+    if (r->status != UB_OK)
+        return;
+    ub_status st = r->emit(r->ctx, b);
+    if (st != UB_OK)
+        html_reader_fail(r, st);
+}
+
+static void html_reader_emit_title(html_reader *r)
+{
+    if (r->title_done)
+        return;
+    const char *t = r->og_title;
+    size_t n = r->og_len;
+    if (n == 0) {
+        t = r->title;
+        n = html_reader_strip_suffix(r->title, r->title_len);
+    }
+    if (n == 0)
+        return;
+    r->title_done = 1;
+    block b = {t, n, 0, 0, BLOCK_TITLE, 0};
+    html_reader_emit(r, &b);
+}
+
+/* Hands over text[0..n) as a block. */
+static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
+                                  unsigned extra)
+{
+    html_reader_emit_title(r);
+    r->title_done = 1;
+    block b = {r->text, n, link_len, r->heading, r->flags | r->continued | extra,
+               r->hints};
+    html_reader_emit(r, &b);
+}
+
+/* Trims what a <pre> block may end (or start) with. */
+static void html_reader_trim_pre(html_reader *r, size_t *start, size_t *end)
+{
+    size_t s = 0, e = r->len;
+    while (e > 0 && html_reader_ws((unsigned char)r->text[e - 1]))
+        e--;
+    while (s < e && (r->text[s] == '\n' || r->text[s] == '\r'))
+        s++;
+    *start = s;
+    *end = e;
+}
+
+static size_t html_reader_count_links(const html_reader *r, size_t from,
+                                      size_t to)
+{
+    size_t c = 0;
+    for (size_t i = from; i < to; i++)
+        c += r->linkmap[i];
+    return c;
+}
+
+static void html_reader_reset_block(html_reader *r)
+{
+    r->len = 0;
+    r->link_len = 0;
+    r->space = 0;
+    r->prev_link = 0;
+    r->continued = 0;
+    r->brs = 0;
+}
+
+/* Ends the block being gathered. */
+static void html_reader_flush(html_reader *r, unsigned extra)
+{
+    if (r->len > 0 && r->status == UB_OK) {
+        if (r->flags & BLOCK_PRE) {
+            size_t s, e;
+            html_reader_trim_pre(r, &s, &e);
+            if (e > s) {
+                if (s > 0) {
+                    memmove(r->text, r->text + s, e - s);
+                    memmove(r->linkmap, r->linkmap + s, e - s);
+                }
+                html_reader_emit_text(r, e - s,
+                                      html_reader_count_links(r, 0, e - s),
+                                      extra);
+            }
+        } else {
+            html_reader_emit_text(r, r->len, r->link_len, extra);
+        }
+    }
+    html_reader_reset_block(r);
+}
+
+/* The block is full: hand over its first part, at a space when there is
+ * one in the second half, and keep the rest as its continuation. */
+static void html_reader_split(html_reader *r)
+{
+    size_t cut = r->len, next = r->len;
+    char sep = (r->flags & BLOCK_PRE) ? '\n' : ' ';
+
+    for (size_t i = r->len; i-- > BLOCK_MAX / 2;) {
+        if (r->text[i] == sep || r->text[i] == ' ') {
+            cut = i;
+            next = i + 1;
+            break;
+        }
+    }
+    size_t links = html_reader_count_links(r, 0, cut);
+    html_reader_emit_text(r, cut, links, 0);
+    r->continued = BLOCK_CONTINUED;
+    memmove(r->text, r->text + next, r->len - next);
+    memmove(r->linkmap, r->linkmap + next, r->len - next);
+    r->len -= next;
+    r->link_len = html_reader_count_links(r, 0, r->len);
+}
+
+static void html_reader_add_text(html_reader *r, const frame *f,
+                                 const unsigned char *s, size_t n)
+{
+    int link = (f->state & F_LINK) != 0;
+    int pre = (f->flags & BLOCK_PRE) != 0;
+    int started = 0;
+
+    for (size_t i = 0; i < n && r->status == UB_OK;) {
+        unsigned char c = s[i];
+        if (!pre && (html_reader_ws(c) ||
+                     (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0))) {
+            r->space = 1;
+            i += c == 0xC2 ? 2 : 1;
+            continue;
+        }
+        if (pre && c == '\r') {
+            /* CRLF and lone CR are both one newline */
+            c = '\n';
+            if (i + 1 < n && s[i + 1] == '\n')
+                i++;
+        }
+        /* a run of text: up to the next whitespace */
+        size_t j = i + 1;
+        if (c != '\n' || !pre) {
+            while (j < n && !html_reader_ws(s[j]) && s[j] != 0xC2)
+                j++;
+        }
+        if (!started && !(pre && html_reader_ws(c))) {
+            started = 1;
+            r->brs = 0;
+            if (r->len == 0 && !r->continued) {
+                r->hints = f->hints;
+                r->flags = f->flags;
+                r->heading = f->heading;
+            } else {
+                r->hints &= f->hints;
+                r->flags &= f->flags;
+            }
+        }
+        int sp = r->space && r->len > 0;
+        size_t need = (j - i) + (size_t)sp;
+        /* never cut a character: hand over the full block first */
+        while (r->len + need > BLOCK_MAX && r->status == UB_OK) {
+            if (r->len == 0) {
+                /* one run longer than a block: take what fits, whole
+                 * characters only */
+                size_t k = BLOCK_MAX;
+                while (k > 0 && (s[i + k] & 0xC0) == 0x80)
+                    k--;
+                j = i + k;
+                need = k;
+                sp = 0;
+                break;
+            }
+            html_reader_split(r);
+            sp = r->space && r->len > 0;
+            need = (j - i) + (size_t)sp;
+        }
+        if (r->status != UB_OK)
+            return;
+        if (sp) {
+            r->text[r->len] = ' ';
+            r->linkmap[r->len] = (unsigned char)(link && r->prev_link);
+            r->link_len += (size_t)(link && r->prev_link);
+            r->len++;
+        }
+        r->space = 0;
+        if (pre && html_reader_ws(c)) {
+            r->text[r->len] = (char)c;
+            r->linkmap[r->len] = (unsigned char)link;
+            r->link_len += (size_t)link;
+            r->len++;
+            i = (c == '\n' && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+                    ? i + 2
+                    : i + 1;
+            r->prev_link = link;
+            continue;
+        }
+        memcpy(r->text + r->len, s + i, j - i);
+        memset(r->linkmap + r->len, link, j - i);
+        if (link)
+            r->link_len += j - i;
+        r->len += j - i;
+        r->prev_link = link;
+        i = j;
+    }
+}
+
+/* ---- the element stack ------------------------------------------------------ */
+
+static void html_reader_pop(html_reader *r)
+{
+    if (r->depth == 0)
+        return;
+    if (r->depth > STACK_MAX) {
+        r->depth--;
+        return;
+    }
+    const frame *f = &r->stack[r->depth - 1];
+    const element_info *e = f->info;
+    r->depth--;
+    if (e == NULL)
+        return;
+    if (e->kind & EL_BLOCK) {
+        if (!(f->state & F_SKIP))
+            html_reader_flush(r, 0);
+    } else if (e->kind & EL_TITLE) {
+        if (r->title_len > 0)
+            r->title_closed = 1;
+    } else if (e->kind & EL_HEAD) {
+        if (r->og_len > 0 || r->title_len > 0)
+            html_reader_emit_title(r);
+    }
+}
+
+/* Follows libxml2's own count of open elements, which it sometimes pops
+ * without telling (a start tag it could not finish). */
+static void html_reader_sync(html_reader *r, size_t target)
+{
+    while (r->depth > target && r->status == UB_OK)
+        html_reader_pop(r);
+    while (r->depth < target) {
+        if (r->depth < STACK_MAX) {
+            frame f = *html_reader_top(r);
+            f.info = NULL;
+            r->stack[r->depth] = f;
+        }
+        r->depth++;
+    }
+}
+
+static const char *html_reader_attr(const xmlChar **atts, const char *name)
+{
+    if (atts == NULL)
+        return NULL;
+    for (size_t i = 0; atts[i] != NULL; i += 2)
+        if (strcmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
+    return NULL;
+}
+
+static int html_reader_has_token_ci(const char *v, const char *tok)
+{
+    size_t k = strlen(tok), n = strlen(v);
+    if (n > ATTR_SCAN_MAX)
+        n = ATTR_SCAN_MAX;
+    for (size_t i = 0; i + k <= n; i++) {
+        if ((i == 0 || html_reader_ws((unsigned char)v[i - 1])) &&
+            (i + k == n || html_reader_ws((unsigned char)v[i + k]))) {
+            size_t m = 0;
+            while (m < k && (v[i + m] | 0x20) == tok[m])
+                m++;
+            if (m == k)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* display:none or visibility:hidden in an inline style */
+static int html_reader_style_hidden(const char *v)
+{
+    char buf[ATTR_SCAN_MAX];
+    size_t n = 0;
+    for (size_t i = 0; v[i] != '\0' && i < ATTR_SCAN_MAX; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (html_reader_ws(c))
+            continue;
+        buf[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (n - i >= 12 && memcmp(buf + i, "display:none", 12) == 0)
+            return 1;
+        if (n - i >= 17 && memcmp(buf + i, "visibility:hidden", 17) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The hints an element adds to what it inherits. */
+static unsigned html_reader_hints(const element_info *e, const xmlChar **atts,
+                                  unsigned inherited)
+{
+    unsigned h = e != NULL ? e->hints : 0;
+    int in_article = (inherited & (HINT_ARTICLE | HINT_MAIN | HINT_BODY)) != 0;
+    const char *v;
+
+    if (e != NULL && (e->kind & EL_HEADER) && !in_article)
+        h |= HINT_HEADER;
+    if (atts == NULL)
+        return h;
+
+    if ((v = html_reader_attr(atts, "role")) != NULL) {
+        if (html_reader_has_token_ci(v, "navigation") ||
+            html_reader_has_token_ci(v, "menu") ||
+            html_reader_has_token_ci(v, "menubar"))
+            h |= HINT_NAV;
+        if (html_reader_has_token_ci(v, "banner"))
+            h |= HINT_HEADER;
+        if (html_reader_has_token_ci(v, "contentinfo"))
+            h |= HINT_FOOTER;
+        if (html_reader_has_token_ci(v, "complementary"))
+            h |= HINT_ASIDE;
+        if (html_reader_has_token_ci(v, "main"))
+            h |= HINT_MAIN;
+        if (html_reader_has_token_ci(v, "article"))
+            h |= HINT_ARTICLE;
+    }
+    if (html_reader_attr(atts, "hidden") != NULL)
+        h |= HINT_HIDDEN;
+    if ((v = html_reader_attr(atts, "aria-hidden")) != NULL &&
+        html_reader_has_token_ci(v, "true"))
+        h |= HINT_HIDDEN;
+    if ((v = html_reader_attr(atts, "style")) != NULL &&
+        html_reader_style_hidden(v))
+        h |= HINT_HIDDEN;
+    if ((v = html_reader_attr(atts, "itemprop")) != NULL &&
+        html_reader_has_token_ci(v, "articlebody"))
+        h |= HINT_BODY;
+
+    unsigned tok = 0;
+    if ((v = html_reader_attr(atts, "class")) != NULL)
+        tok |= html_reader_class_hints_n(v, 1);
+    if ((v = html_reader_attr(atts, "id")) != NULL)
+        tok |= html_reader_class_hints_n(v, 0);
+    /* "entry-header" is the article's own header; "sidebar-content" and
+     * "post-comments" are not article content */
+    if (tok & HINT_CONTENT)
+        tok &= ~(unsigned)HINT_HEADER;
+    if (tok & HINT_NEGATIVE & ~(unsigned)HINT_HEADER)
+        tok &= ~(unsigned)HINT_CONTENT;
+    if (in_article)
+        tok &= ~(unsigned)HINT_HEADER;
+    return h | tok;
+}
+
+static void html_reader_set_lang(html_reader *r, const char *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; v[i] != '\0' && n < LANG_MAX - 1; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (html_reader_ws(c) && n == 0)
+            continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            break;
+        r->lang[n++] = (char)c;
+    }
+    r->lang[n] = '\0';
+}
+
+static void html_reader_meta(html_reader *r, const xmlChar **atts)
+{
+    const char *prop = html_reader_attr(atts, "property");
+    if (prop == NULL)
+        prop = html_reader_attr(atts, "name");
+    if (prop == NULL || r->og_len > 0 || r->title_done)
+        return;
+    if (strlen(prop) != 8 || strncmp(prop, "og:title", 8) != 0)
+        return;
+    const char *c = html_reader_attr(atts, "content");
+    if (c == NULL)
+        return;
+    int space = 0;
+    r->og_len = html_reader_append_collapsed(
+        r->og_title, 0, TITLE_MAX, &space, (const unsigned char *)c,
+        strnlen(c, TITLE_MAX * 4));
+}
+
+/* ---- SAX callbacks ----------------------------------------------------------- */
+
+static void html_reader_start(void *ud, const xmlChar *name,
+                              const xmlChar **atts)
+{
+    html_reader *r = ud;
+    if (r->status != UB_OK)
+        return;
+    size_t target = r->ctxt->nameNr > 0 ? (size_t)r->ctxt->nameNr - 1 : 0;
+    html_reader_sync(r, target);
+    if (r->status != UB_OK)
+        return;
+    if (r->suppress && html_reader_pos(r) > r->suppress_from)
+        r->suppress = 0;
+
+    const element_info *e = html_reader_element((const char *)name);
+    const frame *top = html_reader_top(r);
+    unsigned kind = e != NULL ? e->kind : 0;
+
+    if (kind & EL_BR) {
+        if (top->state & (F_SKIP | F_HEAD))
+            return;
+        if (top->flags & BLOCK_PRE) {
+            static const unsigned char nl = '\n';
+            html_reader_add_text(r, top, &nl, 1);
+        } else if (++r->brs >= 2) {
+            html_reader_flush(r, BLOCK_BREAK);
+        } else {
+            r->space = 1;
+        }
+        /* br is empty: libxml2 ends it at once, pushing nothing of ours */
+    } else {
+        r->brs = 0;
+    }
+
+    if (r->depth >= STACK_MAX) {
+        /* too deep to remember: count it, flush blocks, skip what must go */
+        r->depth++;
+        if (kind & EL_SKIP)
+            r->deep_skip++;
+        else if ((kind & EL_BLOCK) && !(top->state & F_SKIP) && !r->deep_skip)
+            html_reader_flush(r, 0);
+        return;
+    }
+
+    frame f = *top;
+    f.info = e;
+    if (kind & EL_HTML) {
+        const char *lang = html_reader_attr(atts, "lang");
+        if (lang == NULL)
+            lang = html_reader_attr(atts, "xml:lang");
+        if (lang != NULL && r->lang[0] == '\0')
+            html_reader_set_lang(r, lang);
+    } else if (!(kind & EL_BODY)) {
+        f.hints |= html_reader_hints(e, atts, top->hints);
+    }
+    if (e != NULL) {
+        f.flags |= e->flags;
+        if (e->heading)
+            f.heading = e->heading;
+        if (kind & EL_SKIP)
+            f.state |= F_SKIP;
+        if (kind & EL_HEAD)
+            f.state |= F_HEAD;
+        if (kind & EL_TITLE)
+            f.state |= F_TITLE;
+        if ((kind & EL_A) && html_reader_attr(atts, "href") != NULL)
+            f.state |= F_LINK;
+        if ((kind & EL_META) && atts != NULL)
+            html_reader_meta(r, atts);
+        if (kind & EL_BODY)
+            f.state &= ~(unsigned char)F_HEAD;
+    }
+    if ((kind & EL_SPACE) && !(top->state & F_SKIP))
+        r->space = 1;
+    if ((kind & EL_BLOCK) && !(top->state & F_SKIP))
+        html_reader_flush(r, 0);
+    if (kind & EL_BODY)
+        html_reader_emit_title(r);
+    r->stack[r->depth++] = f;
+}
+
+static void html_reader_end(void *ud, const xmlChar *name)
+{
+    html_reader *r = ud;
+    if (r->status != UB_OK)
+        return;
+    size_t target = (size_t)(r->ctxt->nameNr > 0 ? r->ctxt->nameNr : 0);
+    html_reader_sync(r, target);
+    if (r->status != UB_OK || r->depth == 0)
+        return;
+    if (r->suppress && html_reader_pos(r) > r->suppress_from)
+        r->suppress = 0;
+    if (r->depth > STACK_MAX) {
+        const element_info *e = html_reader_element((const char *)name);
+        unsigned kind = e != NULL ? e->kind : 0;
+        r->depth--;
+        if ((kind & EL_SKIP) && r->deep_skip > 0)
+            r->deep_skip--;
+        else if ((kind & EL_BLOCK) && !r->deep_skip &&
+                 !(html_reader_top(r)->state & F_SKIP))
+            html_reader_flush(r, 0);
+        return;
+    }
+    html_reader_pop(r);
+}
+
+static void html_reader_characters(void *ud, const xmlChar *ch, int len)
+{
+    html_reader *r = ud;
+    if (r->status != UB_OK || len <= 0)
+        return;
+    if ((size_t)r->ctxt->nameNr < r->depth)
+        html_reader_sync(r, (size_t)r->ctxt->nameNr);
+    if (r->suppress && html_reader_pos(r) > r->suppress_from)
+        return;
+    const frame *f = html_reader_top(r);
+    if (f->state & F_SKIP || r->deep_skip > 0)
+        return;
+    if (f->state & F_TITLE) {
+        if (!r->title_closed && !r->title_done)
+            r->title_len = html_reader_append_collapsed(
+                r->title, r->title_len, TITLE_MAX, &r->title_space, ch,
+                (size_t)len);
+        return;
+    }
+    if (f->state & F_HEAD)
+        return;
+    html_reader_add_text(r, f, ch, (size_t)len);
+}
+
+static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
+{
+    /* script and style content */
+    (void)ud;
+    (void)ch;
+    (void)len;
+}
+
+static void html_reader_serror(void *ud, xmlErrorPtr err)
+{
+    html_reader *r = ud;
+    r->errors++;
+    if (err != NULL && err->code == XML_ERR_NO_MEMORY)
+        html_reader_fail(r, UB_ENOMEM);
+}
+
+static void html_reader_quiet(void *ud, const char *msg, ...)
+{
+    (void)ud;
+    (void)msg;
+}
+
+/* ---- feeding libxml2 -------------------------------------------------------- */
+
+static void html_reader_push(html_reader *r, const char *buf, size_t len,
+                             int terminate)
+{
+    if (r->stopped || r->status != UB_OK)
+        return;
+    /* NOTES-libxml2.md: forget the look-ahead, which lost track of the
+     * quote it was in */
+    r->ctxt->checkIndex = 0;
+    r->ctxt->hasPErefs &= ~1;
+    r->fed += len;
+    htmlParseChunk(r->ctxt, buf, (int)len, terminate);
+    if (r->ctxt->errNo == XML_ERR_NO_MEMORY)
+        html_reader_fail(r, UB_ENOMEM);
+}
+
+static size_t html_reader_pending(const html_reader *r)
+{
+    const xmlParserInputPtr in = r->ctxt->input;
+    if (in == NULL || in->cur == NULL || in->end == NULL)
+        return 0;
+    return (size_t)(in->end - in->cur);
+}
+
+static int html_reader_starts_ci(const xmlChar *p, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0)) !=
+            (unsigned char)lit[i])
+            return 0;
+    return 1;
+}
+
+/* libxml2 holds RUNAWAY_MAX bytes it cannot parse until something ends
+ * them: push that something (see NOTES at the top). */
+static void html_reader_rescue(html_reader *r)
+{
+    const xmlParserCtxtPtr c = r->ctxt;
+    const xmlChar *p = c->input->cur;
+    size_t n = html_reader_pending(r);
+    char inject[64];
+    int suppress = 0;
+    int comment = n >= 4 && memcmp(p, "<!--", 4) == 0;
+    int pi = n >= 2 && p[0] == '<' && p[1] == '?';
+    int doctype = n >= 2 && p[0] == '<' && p[1] == '!' &&
+                  html_reader_starts_ci(p + 2, n - 2, "doctype");
+    int tag = c->instate == XML_PARSER_START_TAG || doctype;
+
+    inject[0] = '\0';
+    if (comment) {
+        strcpy(inject, "--><!--");
+    } else if (tag) {
+        /* the look-up libxml2 does, with the quote remembered */
+        unsigned char q = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (p[i] == '"' || p[i] == '\'') {
+                if (q == 0)
+                    q = p[i];
+                else if (p[i] == q)
+                    q = 0;
+            }
+        }
+        inject[0] = (char)q;
+        inject[q != 0] = '>';
+        inject[(q != 0) + 1] = '\0';
+        suppress = 1;
+    } else if (c->instate == XML_PARSER_END_TAG || pi) {
+        strcpy(inject, ">");
+        suppress = 1;
+    } else if (c->instate == XML_PARSER_CONTENT && c->name != NULL &&
+               (strcmp((const char *)c->name, "script") == 0 ||
+                strcmp((const char *)c->name, "style") == 0)) {
+        /* closed and reopened: the rest stays script, as in a browser */
+        snprintf(inject, sizeof inject, "</%s><%s>", c->name, c->name);
+    } else if (c->instate == XML_PARSER_CONTENT && p[0] != '<') {
+        strcpy(inject, "<!---->");
+    }
+    if (inject[0] == '\0')
+        return;
+    r->rescues++;
+    html_reader_push(r, inject, strlen(inject), 0);
+    if (suppress) {
+        r->suppress = 1;
+        r->suppress_from = r->fed;
+    }
+}
+
+/* Where the next piece for libxml2 ends (see NOTES at the top). */
+static size_t html_reader_cut(const html_reader *r)
+{
+    size_t lim = r->plen < CHUNK ? r->plen : CHUNK;
+    for (size_t i = lim; i-- > lim / 2;)
+        if (r->pbuf[i] == '>')
+            return i + 1;
+    while (lim > 0 && lim < r->plen &&
+           ((unsigned char)r->pbuf[lim] & 0xC0) == 0x80)
+        lim--;
+    return lim;
+}
+
+static void html_reader_parse_some(html_reader *r, size_t keep)
+{
+    while (r->plen > keep && r->status == UB_OK) {
+        size_t cut = html_reader_cut(r);
+        if (!r->stopped) {
+            html_reader_push(r, r->pbuf, cut, 0);
+            size_t pending = html_reader_pending(r);
+            if (pending > RUNAWAY_MAX && r->status == UB_OK) {
+                html_reader_rescue(r);
+                pending = html_reader_pending(r);
+            }
+            if (pending > r->max_pending)
+                r->max_pending = pending;
+            if (pending > RUNAWAY_HARD || r->ctxt->nameNr > DEPTH_HARD) {
+                /* give up on the rest, keep what was read */
+                r->stopped = 1;
+                if (r->status == UB_OK)
+                    htmlParseChunk(r->ctxt, NULL, 0, 1);
+            }
+        }
+        memmove(r->pbuf, r->pbuf + cut, r->plen - cut);
+        r->plen -= cut;
+    }
+}
+
+/* Decodes raw input into pbuf, handing libxml2 each full piece. */
+static void html_reader_pump(html_reader *r, const char *in, size_t len,
+                             int final)
+{
+    for (;;) {
+        if (r->status != UB_OK)
+            return;
+        size_t w = encoding_decode(r->dec, &in, &len, r->pbuf + r->plen,
+                                   PBUF_CAP - r->plen, final);
+        r->plen += w;
+        if (PBUF_CAP - r->plen < ENCODING_MIN_OUT)
+            html_reader_parse_some(r, CHUNK + ENCODING_MIN_OUT);
+        else if (len == 0)
+            return;
+    }
+}
+
+static void html_reader_begin(html_reader *r)
+{
+    encoding_detect(r->prescan, r->prescan_len,
+                    r->override[0] ? r->override : NULL, r->http_charset,
+                    &r->choice);
+    r->dec = encoding_decoder_new(r->choice.name);
+    if (r->dec == NULL) {
+        strcpy(r->choice.name, "UTF-8");
+        r->choice.source = ENCODING_FROM_GUESS;
+        r->dec = encoding_decoder_new("UTF-8");
+    }
+    if (r->dec == NULL) {
+        html_reader_fail(r, UB_ENOMEM);
+        return;
+    }
+    r->started = 1;
+    size_t skip = r->choice.skip < r->prescan_len ? r->choice.skip
+                                                   : r->prescan_len;
+    html_reader_pump(r, r->prescan + skip, r->prescan_len - skip, 0);
+    free(r->prescan);
+    r->prescan = NULL;
+    r->prescan_len = 0;
+}
+
+/* ---- public ------------------------------------------------------------------- */
+
+html_reader *html_reader_new(const char *encoding, const char *http_charset,
+                             block_fn emit, void *ctx, ub_status *status)
+{
+    ub_status dummy;
+    if (status == NULL)
+        status = &dummy;
+    *status = UB_OK;
+    if (emit == NULL) {
+        *status = UB_EINVAL;
+        return NULL;
+    }
+
+    html_reader *r = calloc(1, sizeof *r);
+    if (r == NULL) {
+        *status = UB_ENOMEM;
+        return NULL;
+    }
+    r->emit = emit;
+    r->ctx = ctx;
+    if (encoding != NULL &&
+        !encoding_canonical(encoding, strlen(encoding), r->override)) {
+        free(r);
+        *status = UB_EENCODING;
+        return NULL;
+    }
+    if (http_charset != NULL) {
+        size_t n = strlen(http_charset);
+        r->http_charset = malloc(n + 1);
+        if (r->http_charset == NULL)
+            goto nomem;
+        memcpy(r->http_charset, http_charset, n + 1);
+    }
+    r->prescan = malloc(PRESCAN_MAX);
+    r->pbuf = malloc(PBUF_CAP);
+    r->stack = malloc(STACK_MAX * sizeof *r->stack);
+    r->text = malloc(TEXT_CAP);
+    r->linkmap = malloc(TEXT_CAP);
+    if (r->prescan == NULL || r->pbuf == NULL || r->stack == NULL ||
+        r->text == NULL || r->linkmap == NULL)
+        goto nomem;
+
+    xmlInitParser();
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElement = html_reader_start;
+    sax.endElement = html_reader_end;
+    sax.characters = html_reader_characters;
+    sax.ignorableWhitespace = html_reader_characters;
+    sax.cdataBlock = html_reader_cdata;
+    sax.serror = html_reader_serror;
+    sax.error = html_reader_quiet;
+    sax.warning = html_reader_quiet;
+    sax.fatalError = html_reader_quiet;
+    r->ctxt = htmlCreatePushParserCtxt(&sax, r, NULL, 0, NULL,
+                                       XML_CHAR_ENCODING_UTF8);
+    if (r->ctxt == NULL)
+        goto nomem;
+    /* NONET and NODICT mean nothing to the 2.9.14 HTML parser, which
+     * never fetches anything; NOBLANKS only spares calls for the blanks of
+     * <head>. */
+    htmlCtxtUseOptions(r->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                    HTML_PARSE_NOBLANKS |
+                                    HTML_PARSE_IGNORE_ENC);
+    r->ctxt->sax->error = html_reader_quiet;
+    r->ctxt->sax->warning = html_reader_quiet;
+    r->ctxt->sax->fatalError = html_reader_quiet;
+    /* element and attribute names are interned: bound the dictionary */
+    if (r->ctxt->dict != NULL)
+        xmlDictSetLimit(r->ctxt->dict, XML_MAX_DICTIONARY_LIMIT);
+    return r;
+
+nomem:
+    html_reader_free(r);
+    *status = UB_ENOMEM;
+    return NULL;
+}
+
+ub_status html_reader_feed(html_reader *r, const char *buf, size_t len)
+{
+    if (r->status != UB_OK)
+        return r->status;
+    if (r->ended)
+        return UB_EINVAL;
+    if (!r->started) {
+        size_t take = PRESCAN_MAX - r->prescan_len;
+        if (take > len)
+            take = len;
+        memcpy(r->prescan + r->prescan_len, buf, take);
+        r->prescan_len += take;
+        buf += take;
+        len -= take;
+        if (r->prescan_len < PRESCAN_MAX)
+            return UB_OK;
+        html_reader_begin(r);
+    }
+    if (len > 0)
+        html_reader_pump(r, buf, len, 0);
+    return r->status;
+}
+
+ub_status html_reader_end(html_reader *r)
+{
+    if (r->ended)
+        return r->status;
+    r->ended = 1;
+    if (r->status != UB_OK)
+        return r->status;
+    if (!r->started)
+        html_reader_begin(r);
+    html_reader_pump(r, NULL, 0, 1);
+    html_reader_parse_some(r, CHUNK);
+    if (!r->stopped && r->status == UB_OK)
+        html_reader_push(r, r->pbuf, r->plen, 1);
+    r->plen = 0;
+    html_reader_flush(r, 0);
+    html_reader_emit_title(r);
+    return r->status;
+}
+
+const char *html_reader_lang(const html_reader *r)
+{
+    return r->lang;
+}
+
+unsigned long html_reader_errors(const html_reader *r)
+{
+    return r->errors;
+}
+
+/* Exists for tests: the most input libxml2 held unconsumed after a piece. */
+size_t html_reader_max_pending(const html_reader *r);
+size_t html_reader_max_pending(const html_reader *r)
+{
+    return r->max_pending;
+}
+
+/* Exists for tests: how often a runaway construct had to be ended. */
+unsigned html_reader_rescues(const html_reader *r);
+unsigned html_reader_rescues(const html_reader *r)
+{
+    return r->rescues;
+}
+
+void html_reader_free(html_reader *r)
+{
+    if (r == NULL)
+        return;
+    if (r->ctxt != NULL)
+        htmlFreeParserCtxt(r->ctxt);
+    encoding_decoder_free(r->dec);
+    free(r->http_charset);
+    free(r->prescan);
+    free(r->pbuf);
+    free(r->stack);
+    free(r->text);
+    free(r->linkmap);
+    free(r);
+}
