@@ -48,6 +48,11 @@ static int token_is_url(const char *t, size_t n)
            t[n - 1] != '.';
 }
 
+static inline int ascii_word(unsigned c)
+{
+    return (c | 32) - 'a' < 26u || c - '0' < 10u || c == '_';
+}
+
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     memset(f, 0, sizeof *f);
@@ -65,6 +70,49 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
 
     size_t i = 0;
     while (i <= len) {
+        /* fast paths for the bulk of the bytes: runs of ASCII word
+         * characters and of spaces, with the same effect as the general
+         * path below */
+        if (i < len && !first && ascii_word(s[i])) {
+            if (!in_word) {
+                in_word = 1;
+                h = WORD_HASH_INIT;
+                word_cps = 0;
+                word_alpha = 0;
+                word_cap = (unsigned)s[i] - 'A' < 26u;
+                if (after_end)
+                    f->sentences++;
+                after_end = 0;
+            }
+            if (!in_tok) {
+                in_tok = 1;
+                tok_start = i;
+                tok_cps = 0;
+            }
+            size_t j = i;
+            do {
+                unsigned c = s[j];
+                if (c - '0' < 10u)
+                    f->digits++;
+                else
+                    word_alpha = 1;
+                h = word_hash_step(h, (unsigned char)(c - 'A' < 26u ? c + 32 : c));
+                j++;
+            } while (j < len && ascii_word(s[j]));
+            size_t n = j - i;
+            word_cps += n;
+            f->chars += (uint32_t)n;
+            tok_cps += n;
+            last = prev_nonspace = s[j - 1];
+            i = j;
+            continue;
+        }
+        if (i < len && s[i] == ' ' && !in_word && !in_tok && !first) {
+            while (i < len && s[i] == ' ')
+                i++;
+            last = ' ';
+            continue;
+        }
         uint32_t cp;
         size_t k;
         if (i == len) {
@@ -114,14 +162,14 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             in_word = 0;
             f->words++;
             uint32_t langs = stoplist_lookup(sl, h);
-            for (unsigned l = 0; langs; l++, langs >>= 1)
-                counts[l] += langs & 1;
             if (word_cap)
                 f->caps++;
-            if (!stoplist_lookup(sl, h) && word_cps >= 4 && word_alpha &&
+            if (!langs && word_cps >= 4 && word_alpha &&
                 f->nkeys < FEATURES_KEYWORDS)
                 f->keys[f->nkeys++] = (uint32_t)(h >> 16);
             nh = (nh ^ h) * 0x9E3779B97F4A7C15ull + 1;
+            for (unsigned l = 0; langs; l++, langs >>= 1)
+                counts[l] += langs & 1;
         }
         if (!word && !space) {
             if (utf8_is_unspaced(cp)) {
@@ -208,6 +256,14 @@ double features_stop_density(const features *f)
          * menus and titles hardly any */
         double p = (double)(f->commas + f->sentences) * 12.0 / (double)f->chars;
         return p > 1.0 ? 1.0 : p;
+    }
+    if (f->words >= 6 && f->stops * 20 < f->words) {
+        /* no stoplist knows this language (or it is a list of names):
+         * prose still has commas and sentence ends, menus and titles not */
+        double p = (double)(f->commas + f->sentences + f->end_punct) * 6.0 / (double)f->words;
+        double d = (double)f->stops / (double)f->words;
+        p = p > 0.45 ? 0.45 : p;
+        return p > d ? p : d;
     }
     return (double)f->stops / (double)f->words;
 }

@@ -55,7 +55,8 @@ static void set(verdict *v, klass c, reason r, int rule)
     v->rule = rule;
 }
 
-void classify_block(verdict *v, const block *b, const features *f, int article_began)
+void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
+                    int article_began)
 {
     v->opens_comments = 0;
     v->heading_like = b->heading > 0 ||
@@ -71,7 +72,7 @@ void classify_block(verdict *v, const block *b, const features *f, int article_b
         return;
     }
     if (f->chars < PHRASE_MAX_CHARS) {
-        switch (phrases_match(b->text, b->len)) {
+        switch (phrases_match(ph, b->text, b->len)) {
         case PHRASE_COMMENTS:
             v->opens_comments = article_began && !f->bullet;
             set(v, CLASS_BAD, REASON_COMMENTS, 1);

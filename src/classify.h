@@ -9,6 +9,7 @@
 
 #include "block.h"
 #include "block_features.h"
+#include "phrases.h"
 
 typedef enum klass { CLASS_BAD, CLASS_SHORT, CLASS_NEAR_GOOD, CLASS_GOOD } klass;
 
@@ -41,9 +42,10 @@ typedef struct verdict {
     int heading_like;   /* a heading, or a short title-like line */
 } verdict;
 
-/* Label a block from its features and text.  `title_seen` says whether a
- * title or article text has been seen yet (comment openers count only
+/* Label a block from its features and text.  `article_began` says whether
+ * article text has been seen yet (comment openers count only
  * after the article began). */
-void classify_block(verdict *v, const block *b, const features *f, int article_began);
+void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
+                    int article_began);
 
 #endif

@@ -13,6 +13,8 @@
 
 struct context {
     const mem *m;
+    const stoplist *stops;
+    const phrases *phrases;
     unsigned size;           /* window capacity */
     unit *ring;
     unsigned head, count;    /* oldest pending unit, pending units */
@@ -34,8 +36,8 @@ struct context {
     unsigned title_nkeys;
 };
 
-context *context_new(const mem *m, unsigned window, int keep_comments,
-                     context_out_fn out, void *out_ctx)
+context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
+                     unsigned window, int keep_comments, context_out_fn out, void *out_ctx)
 {
     context *c = mem_calloc(m, 1, sizeof *c);
     if (!c)
@@ -46,6 +48,8 @@ context *context_new(const mem *m, unsigned window, int keep_comments,
         return NULL;
     }
     c->m = m;
+    c->stops = stops;
+    c->phrases = ph;
     c->size = window;
     c->keep_comments = keep_comments;
     c->threshold = 0.5;
@@ -143,20 +147,20 @@ static void mark_headline(context *c, uint64_t h)
     }
 }
 
-ub_status context_push(context *c, const stoplist *sl, size_t link_len)
+ub_status context_push(context *c, size_t link_len)
 {
     unit *u = at(c, c->count);
     block b = {
         .text = u->text.data, .len = u->text.len, .link_len = link_len,
         .heading = u->heading, .flags = u->flags, .hints = u->hints,
     };
-    features_compute(&u->f, sl, b.text, b.len);
+    features_compute(&u->f, c->stops, b.text, b.len);
     if (link_len) {
         u->f.link_chars += (uint32_t)(link_len > UINT32_MAX ? UINT32_MAX : link_len);
         if (u->f.link_chars > u->f.chars)
             u->f.link_chars = u->f.chars;
     }
-    classify_block(&u->v, &b, &u->f, c->article_began);
+    classify_block(&u->v, c->phrases, &b, &u->f, c->article_began);
 
     if (c->in_comments && !(u->flags & BLOCK_TITLE)) {
         u->v.cls = CLASS_BAD;

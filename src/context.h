@@ -32,9 +32,10 @@ typedef ub_status (*context_out_fn)(void *ctx, const unit *u);
 
 typedef struct context context;
 
-/* A context owned by the caller, or NULL when out of memory. */
-context *context_new(const mem *m, unsigned window, int keep_comments,
-                     context_out_fn out, void *out_ctx);
+/* A context owned by the caller, or NULL when out of memory.  The tables
+ * must outlive it. */
+context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
+                     unsigned window, int keep_comments, context_out_fn out, void *out_ctx);
 void context_free(context *c);
 
 /* The slot to fill for the next block: its buffers are emptied but keep
@@ -44,7 +45,7 @@ unit *context_slot(context *c);
 
 /* Classify the filled slot (link_len: bytes of its text inside links) and
  * decide the oldest block if the window is full. */
-ub_status context_push(context *c, const stoplist *sl, size_t link_len);
+ub_status context_push(context *c, size_t link_len);
 
 /* Decide and hand over everything pending (end of document, or before a
  * line too long to hold). */

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "context.h"
 #include "html_reader.h"
+#include "phrases.h"
 #include "sniff.h"
 #include "stoplist.h"
 #include "text_reader.h"
@@ -19,6 +20,7 @@ struct ub_filter {
     ub_options opt;
     mem m;
     stoplist *stops;
+    phrases *phrases;
     context *ctx;
     writer *out;
     text_reader *text;
@@ -84,13 +86,13 @@ static unit *text_slot(void *vf)
 static ub_status text_push(void *vf)
 {
     ub_filter *f = vf;
-    return context_push(f->ctx, f->stops, 0);
+    return context_push(f->ctx, 0);
 }
 
 static ub_status text_open(void *vf)
 {
     ub_filter *f = vf;
-    ub_status st = context_push(f->ctx, f->stops, 0);
+    ub_status st = context_push(f->ctx, 0);
     return st == UB_OK ? context_flush(f->ctx) : st;
 }
 
@@ -109,7 +111,7 @@ static ub_status html_block(void *vf, const block *b)
     u->flags = b->flags;
     u->hints = b->hints;
     u->heading = b->heading;
-    return context_push(f->ctx, f->stops, b->link_len);
+    return context_push(f->ctx, b->link_len);
 }
 
 ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
@@ -137,7 +139,11 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
     f->opt = *opt;
     f->m = m;
     f->stops = stoplist_new(&f->m);
-    f->ctx = context_new(&f->m, opt->window, opt->keep_comments, unit_out, f);
+    f->phrases = phrases_new(&f->m);
+    f->ctx = f->stops && f->phrases
+                 ? context_new(&f->m, f->stops, f->phrases, opt->window,
+                               opt->keep_comments, unit_out, f)
+                 : NULL;
     f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);
     text_sink sink = { text_slot, text_push, text_open, text_tail, f };
     f->text = text_reader_new(&f->m, &sink);
@@ -172,6 +178,7 @@ void ub_filter_free(ub_filter *f)
     writer_free(f->out);
     context_free(f->ctx);
     stoplist_free(f->stops, &m);
+    phrases_free(f->phrases, &m);
     buf_free(&f->head, &m);
     mem_free(&m, f);
 }

@@ -605,12 +605,9 @@ static void html_reader_emit_title(html_reader *r)
 {
     if (r->title_done)
         return;
-    const char *t = r->og_title;
-    size_t n = r->og_len;
-    if (n == 0) {
-        t = r->title;
-        n = html_reader_strip_suffix(r->title, r->title_len);
-    }
+    const char *t = r->og_len > 0 ? r->og_title : r->title;
+    size_t n = html_reader_strip_suffix(t, r->og_len > 0 ? r->og_len
+                                                         : r->title_len);
     if (n == 0)
         return;
     r->title_done = 1;
@@ -688,13 +685,16 @@ static void html_reader_flush(html_reader *r, unsigned extra)
 static void html_reader_split(html_reader *r)
 {
     size_t cut = r->len, next = r->len;
-    char sep = (r->flags & BLOCK_PRE) ? '\n' : ' ';
+    int pre = (r->flags & BLOCK_PRE) != 0;
 
-    for (size_t i = r->len; i-- > BLOCK_MAX / 2;) {
-        if (r->text[i] == sep || r->text[i] == ' ') {
-            cut = i;
-            next = i + 1;
-            break;
+    for (int pass = pre ? 0 : 1; pass < 2 && cut == r->len; pass++) {
+        char sep = pass == 0 ? '\n' : ' ';
+        for (size_t i = r->len; i-- > BLOCK_MAX / 2;) {
+            if (r->text[i] == sep) {
+                cut = i;
+                next = i + 1;
+                break;
+            }
         }
     }
     size_t links = html_reader_count_links(r, 0, cut);
@@ -706,90 +706,103 @@ static void html_reader_split(html_reader *r)
     r->link_len = html_reader_count_links(r, 0, r->len);
 }
 
+/* Appends one run of text that holds no collapsible whitespace. */
+static void html_reader_append_run(html_reader *r, const frame *f,
+                                   const unsigned char *p, size_t n,
+                                   int *attrs_done)
+{
+    int link = (f->state & F_LINK) != 0;
+
+    if (!*attrs_done) {
+        *attrs_done = 1;
+        r->brs = 0;
+        if (r->len == 0 && !r->continued) {
+            r->hints = f->hints;
+            r->flags = f->flags;
+            r->heading = f->heading;
+        } else {
+            /* a hint holds for a block when all of its text sat inside */
+            r->hints &= f->hints;
+            r->flags &= f->flags;
+        }
+    }
+    while (n > 0 && r->status == UB_OK) {
+        int sp = r->space && r->len > 0;
+        if (r->len + n + (size_t)sp <= BLOCK_MAX) {
+            if (sp) {
+                int l = link && r->prev_link;
+                r->text[r->len] = ' ';
+                r->linkmap[r->len] = (unsigned char)l;
+                r->link_len += (size_t)l;
+                r->len++;
+            }
+            memcpy(r->text + r->len, p, n);
+            memset(r->linkmap + r->len, link, n);
+            if (link)
+                r->link_len += n;
+            r->len += n;
+            r->space = 0;
+            r->prev_link = link;
+            return;
+        }
+        if (r->len > 0) {
+            html_reader_split(r);
+            continue;
+        }
+        /* one word longer than a block: whole characters that fit */
+        size_t k = BLOCK_MAX;
+        while (k > 0 && (p[k] & 0xC0) == 0x80)
+            k--;
+        memcpy(r->text, p, k);
+        memset(r->linkmap, link, k);
+        r->link_len = link ? k : 0;
+        r->len = k;
+        r->space = 0;
+        r->prev_link = link;
+        p += k;
+        n -= k;
+    }
+}
+
 static void html_reader_add_text(html_reader *r, const frame *f,
                                  const unsigned char *s, size_t n)
 {
-    int link = (f->state & F_LINK) != 0;
-    int pre = (f->flags & BLOCK_PRE) != 0;
-    int started = 0;
+    static const unsigned char newline = '\n';
+    int attrs_done = 0;
+    size_t i = 0;
 
-    for (size_t i = 0; i < n && r->status == UB_OK;) {
-        unsigned char c = s[i];
-        if (!pre && (html_reader_ws(c) ||
-                     (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0))) {
-            r->space = 1;
-            i += c == 0xC2 ? 2 : 1;
-            continue;
-        }
-        if (pre && c == '\r') {
-            /* CRLF and lone CR are both one newline */
-            c = '\n';
-            if (i + 1 < n && s[i + 1] == '\n')
-                i++;
-        }
-        /* a run of text: up to the next whitespace */
-        size_t j = i + 1;
-        if (c != '\n' || !pre) {
-            while (j < n && !html_reader_ws(s[j]) && s[j] != 0xC2)
+    if (f->flags & BLOCK_PRE) {
+        /* kept as it is, but CRLF and lone CR are one newline */
+        while (i < n && r->status == UB_OK) {
+            if (s[i] == '\r') {
+                html_reader_append_run(r, f, &newline, 1, &attrs_done);
+                i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+                continue;
+            }
+            size_t j = i + 1;
+            while (j < n && s[j] != '\r')
                 j++;
+            html_reader_append_run(r, f, s + i, j - i, &attrs_done);
+            i = j;
         }
-        if (!started && !(pre && html_reader_ws(c))) {
-            started = 1;
-            r->brs = 0;
-            if (r->len == 0 && !r->continued) {
-                r->hints = f->hints;
-                r->flags = f->flags;
-                r->heading = f->heading;
-            } else {
-                r->hints &= f->hints;
-                r->flags &= f->flags;
-            }
-        }
-        int sp = r->space && r->len > 0;
-        size_t need = (j - i) + (size_t)sp;
-        /* never cut a character: hand over the full block first */
-        while (r->len + need > BLOCK_MAX && r->status == UB_OK) {
-            if (r->len == 0) {
-                /* one run longer than a block: take what fits, whole
-                 * characters only */
-                size_t k = BLOCK_MAX;
-                while (k > 0 && (s[i + k] & 0xC0) == 0x80)
-                    k--;
-                j = i + k;
-                need = k;
-                sp = 0;
-                break;
-            }
-            html_reader_split(r);
-            sp = r->space && r->len > 0;
-            need = (j - i) + (size_t)sp;
-        }
-        if (r->status != UB_OK)
-            return;
-        if (sp) {
-            r->text[r->len] = ' ';
-            r->linkmap[r->len] = (unsigned char)(link && r->prev_link);
-            r->link_len += (size_t)(link && r->prev_link);
-            r->len++;
-        }
-        r->space = 0;
-        if (pre && html_reader_ws(c)) {
-            r->text[r->len] = (char)c;
-            r->linkmap[r->len] = (unsigned char)link;
-            r->link_len += (size_t)link;
-            r->len++;
-            i = (c == '\n' && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
-                    ? i + 2
-                    : i + 1;
-            r->prev_link = link;
+        return;
+    }
+    while (i < n && r->status == UB_OK) {
+        if (html_reader_ws(s[i])) {
+            r->space = 1;
+            i++;
             continue;
         }
-        memcpy(r->text + r->len, s + i, j - i);
-        memset(r->linkmap + r->len, link, j - i);
-        if (link)
-            r->link_len += j - i;
-        r->len += j - i;
-        r->prev_link = link;
+        if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+            r->space = 1; /* no-break space */
+            i += 2;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && !html_reader_ws(s[j]) &&
+               !(s[j] == 0xC2 && j + 1 < n && s[j + 1] == 0xA0))
+            j++;
+        html_reader_append_run(r, f, s + i, j - i, &attrs_done);
         i = j;
     }
 }
@@ -977,7 +990,7 @@ static void html_reader_meta(html_reader *r, const xmlChar **atts)
 
 /* ---- SAX callbacks ----------------------------------------------------------- */
 
-static void html_reader_start(void *ud, const xmlChar *name,
+static void html_reader_sax_start(void *ud, const xmlChar *name,
                               const xmlChar **atts)
 {
     html_reader *r = ud;
@@ -994,20 +1007,18 @@ static void html_reader_start(void *ud, const xmlChar *name,
     const frame *top = html_reader_top(r);
     unsigned kind = e != NULL ? e->kind : 0;
 
-    if (kind & EL_BR) {
-        if (top->state & (F_SKIP | F_HEAD))
-            return;
+    if (!(kind & EL_BR)) {
+        r->brs = 0;
+    } else if (!(top->state & (F_SKIP | F_HEAD))) {
         if (top->flags & BLOCK_PRE) {
             static const unsigned char nl = '\n';
             html_reader_add_text(r, top, &nl, 1);
         } else if (++r->brs >= 2) {
+            /* <br><br>: a paragraph break without a paragraph */
             html_reader_flush(r, BLOCK_BREAK);
         } else {
             r->space = 1;
         }
-        /* br is empty: libxml2 ends it at once, pushing nothing of ours */
-    } else {
-        r->brs = 0;
     }
 
     if (r->depth >= STACK_MAX) {
@@ -1057,7 +1068,7 @@ static void html_reader_start(void *ud, const xmlChar *name,
     r->stack[r->depth++] = f;
 }
 
-static void html_reader_end(void *ud, const xmlChar *name)
+static void html_reader_sax_end(void *ud, const xmlChar *name)
 {
     html_reader *r = ud;
     if (r->status != UB_OK)
@@ -1082,7 +1093,7 @@ static void html_reader_end(void *ud, const xmlChar *name)
     html_reader_pop(r);
 }
 
-static void html_reader_characters(void *ud, const xmlChar *ch, int len)
+static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
 {
     html_reader *r = ud;
     if (r->status != UB_OK || len <= 0)
@@ -1345,10 +1356,10 @@ html_reader *html_reader_new(const char *encoding, const char *http_charset,
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
-    sax.startElement = html_reader_start;
-    sax.endElement = html_reader_end;
-    sax.characters = html_reader_characters;
-    sax.ignorableWhitespace = html_reader_characters;
+    sax.startElement = html_reader_sax_start;
+    sax.endElement = html_reader_sax_end;
+    sax.characters = html_reader_sax_characters;
+    sax.ignorableWhitespace = html_reader_sax_characters;
     sax.cdataBlock = html_reader_cdata;
     sax.serror = html_reader_serror;
     sax.error = html_reader_quiet;
@@ -1436,6 +1447,13 @@ size_t html_reader_max_pending(const html_reader *r);
 size_t html_reader_max_pending(const html_reader *r)
 {
     return r->max_pending;
+}
+
+/* Exists for tests: the charset chosen ("" before it is). */
+const char *html_reader_charset(const html_reader *r);
+const char *html_reader_charset(const html_reader *r)
+{
+    return r->started ? r->choice.name : "";
 }
 
 /* Exists for tests: how often a runaway construct had to be ended. */

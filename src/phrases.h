@@ -5,6 +5,7 @@
 #define PHRASES_H
 
 #include <stddef.h>
+#include "buf.h"
 
 typedef enum phrase_kind {
     PHRASE_NONE = 0,
@@ -13,8 +14,16 @@ typedef enum phrase_kind {
     PHRASE_BOILER     /* share / subscribe / cookie / copyright / navigation */
 } phrase_kind;
 
-/* What the words of text[0..len) (UTF-8) say it is.  Only short texts are
- * matched: a phrase at the start of a long paragraph is prose. */
-phrase_kind phrases_match(const char *text, size_t len);
+typedef struct phrases phrases;
+
+/* The phrase table as a hash table, owned by the caller; NULL when out of
+ * memory. */
+phrases *phrases_new(const mem *m);
+void phrases_free(phrases *p, const mem *m);
+
+/* What the words of text[0..len) (UTF-8) say it is.  Whole-text phrases
+ * match only texts that fit the key; a long text can only open with a
+ * related-link marker. */
+phrase_kind phrases_match(const phrases *p, const char *text, size_t len);
 
 #endif

@@ -85,7 +85,7 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
     return i;
 }
 
-int utf8_is_space(uint32_t cp)
+int utf8_is_space_nonascii(uint32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || (cp >= '\t' && cp <= '\r');
@@ -94,13 +94,13 @@ int utf8_is_space(uint32_t cp)
            cp == 0x3000 || cp == 0xFEFF || cp == 0x85;
 }
 
-int utf8_is_digit(uint32_t cp)
+int utf8_is_digit_nonascii(uint32_t cp)
 {
     return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
            (cp >= 0x660 && cp <= 0x669);
 }
 
-int utf8_is_word(uint32_t cp)
+int utf8_is_word_nonascii(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
@@ -127,7 +127,7 @@ int utf8_is_word(uint32_t cp)
     return 1;
 }
 
-int utf8_is_unspaced(uint32_t cp)
+int utf8_is_unspaced_nonascii(uint32_t cp)
 {
     return (cp >= 0x0E00 && cp <= 0x0EFF) ||   /* Thai, Lao */
            (cp >= 0x1000 && cp <= 0x109F) ||   /* Myanmar */
@@ -139,7 +139,7 @@ int utf8_is_unspaced(uint32_t cp)
            (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-int utf8_is_upper(uint32_t cp)
+int utf8_is_upper_nonascii(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
@@ -154,7 +154,7 @@ int utf8_is_upper(uint32_t cp)
     return 0;
 }
 
-uint32_t utf8_fold(uint32_t cp)
+uint32_t utf8_fold_nonascii(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;

@@ -19,12 +19,49 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Length of the longest prefix of s[0..n) that is valid UTF-8. */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
 
-int utf8_is_space(uint32_t cp);        /* ASCII and Unicode spaces, ZWSP, BOM */
-int utf8_is_word(uint32_t cp);         /* letters, digits, marks: \w */
-int utf8_is_upper(uint32_t cp);
-int utf8_is_digit(uint32_t cp);
-int utf8_is_unspaced(uint32_t cp);     /* scripts written without spaces: Han, kana, Thai ... */
-uint32_t utf8_fold(uint32_t cp);       /* simple lower-casing */
+/* The classes below are asked for every character of the input: ASCII is
+ * answered inline, the rest in utf8.c. */
+int utf8_is_space_nonascii(uint32_t cp);
+int utf8_is_word_nonascii(uint32_t cp);
+int utf8_is_upper_nonascii(uint32_t cp);
+int utf8_is_digit_nonascii(uint32_t cp);
+int utf8_is_unspaced_nonascii(uint32_t cp);
+uint32_t utf8_fold_nonascii(uint32_t cp);
+
+/* ASCII and Unicode spaces, ZWSP, BOM */
+static inline int utf8_is_space(uint32_t cp)
+{
+    return cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : utf8_is_space_nonascii(cp);
+}
+
+/* letters, digits, marks: what \w matches */
+static inline int utf8_is_word(uint32_t cp)
+{
+    return cp < 0x80 ? (cp | 32) - 'a' < 26u || cp - '0' < 10u || cp == '_'
+                     : utf8_is_word_nonascii(cp);
+}
+
+static inline int utf8_is_upper(uint32_t cp)
+{
+    return cp < 0x80 ? cp - 'A' < 26u : utf8_is_upper_nonascii(cp);
+}
+
+static inline int utf8_is_digit(uint32_t cp)
+{
+    return cp < 0x80 ? cp - '0' < 10u : utf8_is_digit_nonascii(cp);
+}
+
+/* scripts written without spaces: Han, kana, Thai ... */
+static inline int utf8_is_unspaced(uint32_t cp)
+{
+    return cp < 0x80 ? 0 : utf8_is_unspaced_nonascii(cp);
+}
+
+/* simple lower-casing */
+static inline uint32_t utf8_fold(uint32_t cp)
+{
+    return cp < 0x80 ? (cp - 'A' < 26u ? cp + 32 : cp) : utf8_fold_nonascii(cp);
+}
 
 /* Whether s[0..n) equals the lower-case ASCII literal `lit`, ignoring ASCII case. */
 int utf8_ascii_prefix(const char *s, size_t n, const char *lit);
