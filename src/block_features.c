@@ -161,6 +161,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         } else if (in_word) {
             in_word = 0;
             f->words++;
+            h = word_hash_final(h);
             uint32_t langs = stoplist_lookup(sl, h);
             if (word_cap)
                 f->caps++;
@@ -168,8 +169,8 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 f->nkeys < FEATURES_KEYWORDS)
                 f->keys[f->nkeys++] = (uint32_t)(h >> 16);
             nh = (nh ^ h) * 0x9E3779B97F4A7C15ull + 1;
-            for (unsigned l = 0; langs; l++, langs >>= 1)
-                counts[l] += langs & 1;
+            for (; langs; langs &= langs - 1)
+                counts[__builtin_ctz(langs)]++;
         }
         if (!word && !space) {
             if (utf8_is_unspaced(cp)) {

@@ -221,7 +221,7 @@ stoplist *stoplist_new(const mem *m)
             uint64_t h = WORD_HASH_INIT;
             while (*p && *p != ' ')
                 h = word_hash_step(h, (unsigned char)*p++);
-            insert(s, h, 1u << l);
+            insert(s, word_hash_final(h), 1u << l);
         }
     }
     return s;
