@@ -234,13 +234,14 @@ static void decide(context *c, unit *u)
         before[i] = i < c->hist_count ? &c->hist[(c->hist_head + MODEL_SPAN - 1 - i) % MODEL_SPAN] : NULL;
         if (i + 1 < c->count) {
             const unit *n = at(c, i + 1);
-            model_nb_from(&next[i], &n->f, n->v.rule && n->v.cls == CLASS_BAD);
+            model_nb_from(&next[i], &n->f, n->hints, n->v.rule && n->v.cls == CLASS_BAD);
             after[i] = &next[i];
         } else {
             after[i] = NULL;
         }
     }
-    u->score = model_score(c->mode, &u->f, before, after, c->index);
+    u->score = model_score(c->mode, &u->f, u->hints, u->heading, u->flags, before, after,
+                           c->index);
     u->keep = u->score >= c->threshold;
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
@@ -256,7 +257,8 @@ static ub_status decide_oldest(context *c)
 {
     unit *u = at(c, 0);
     decide(c, u);
-    model_nb_from(&c->hist[c->hist_head], &u->f, u->v.rule && u->v.cls == CLASS_BAD);
+    model_nb_from(&c->hist[c->hist_head], &u->f, u->hints,
+                  u->v.rule && u->v.cls == CLASS_BAD);
     c->hist_head = (c->hist_head + 1) % MODEL_SPAN;
     if (c->hist_count < MODEL_SPAN)
         c->hist_count++;

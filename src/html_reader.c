@@ -34,6 +34,7 @@
  * never to libxml2's global handlers.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,7 +168,7 @@ static int html_reader_cmp_element(const void *key, const void *elem)
     return strcmp(key, ((const element_info *)elem)->name);
 }
 
-static const element_info *html_reader_element(const char *name)
+static const element_info *html_reader_lookup(const char *name)
 {
     return bsearch(name, html_elements,
                    sizeof html_elements / sizeof *html_elements,
@@ -459,6 +460,12 @@ struct html_reader {
     int suppress;
     unsigned long long suppress_from;
 
+    /* libxml2 interns element names: one pointer per name */
+    struct {
+        const xmlChar *name;
+        const element_info *info;
+    } cache[64];
+
     frame *stack;
     size_t depth;             /* open elements, libxml2's count */
     size_t deep_skip;         /* skipping elements open beyond STACK_MAX */
@@ -485,6 +492,17 @@ struct html_reader {
 
     char lang[LANG_MAX];
 };
+
+static const element_info *html_reader_element(html_reader *r,
+                                               const xmlChar *name)
+{
+    size_t slot = ((uintptr_t)name >> 4) % 64;
+    if (r->cache[slot].name != name) {
+        r->cache[slot].name = name;
+        r->cache[slot].info = html_reader_lookup((const char *)name);
+    }
+    return r->cache[slot].info;
+}
 
 static void html_reader_fail(html_reader *r, ub_status st)
 {
@@ -706,6 +724,21 @@ static void html_reader_split(html_reader *r)
     r->link_len = html_reader_count_links(r, 0, r->len);
 }
 
+/* Text from the element `f` joins the block. */
+static void html_reader_block_attrs(html_reader *r, const frame *f)
+{
+    r->brs = 0;
+    if (r->len == 0 && !r->continued) {
+        r->hints = f->hints;
+        r->flags = f->flags;
+        r->heading = f->heading;
+    } else {
+        /* a hint holds for a block when all of its text sat inside */
+        r->hints &= f->hints;
+        r->flags &= f->flags;
+    }
+}
+
 /* Appends one run of text that holds no collapsible whitespace. */
 static void html_reader_append_run(html_reader *r, const frame *f,
                                    const unsigned char *p, size_t n,
@@ -715,16 +748,7 @@ static void html_reader_append_run(html_reader *r, const frame *f,
 
     if (!*attrs_done) {
         *attrs_done = 1;
-        r->brs = 0;
-        if (r->len == 0 && !r->continued) {
-            r->hints = f->hints;
-            r->flags = f->flags;
-            r->heading = f->heading;
-        } else {
-            /* a hint holds for a block when all of its text sat inside */
-            r->hints &= f->hints;
-            r->flags &= f->flags;
-        }
+        html_reader_block_attrs(r, f);
     }
     while (n > 0 && r->status == UB_OK) {
         int sp = r->space && r->len > 0;
@@ -785,6 +809,48 @@ static void html_reader_add_text(html_reader *r, const frame *f,
             html_reader_append_run(r, f, s + i, j - i, &attrs_done);
             i = j;
         }
+        return;
+    }
+    if (r->len + n + 1 <= BLOCK_MAX) {
+        /* the common case: it all fits, collapse while copying */
+        char *out = r->text + r->len;
+        size_t start = r->len;
+        int space = r->space;
+        for (; i < n; i++) {
+            unsigned char c = s[i];
+            if (html_reader_ws(c)) {
+                space = 1;
+                continue;
+            }
+            if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+                space = 1;
+                i++;
+                continue;
+            }
+            if (!attrs_done) {
+                attrs_done = 1;
+                html_reader_block_attrs(r, f);
+            }
+            if (space && out > r->text)
+                *out++ = ' ';
+            space = 0;
+            *out++ = (char)c;
+        }
+        r->space = space;
+        size_t added = (size_t)(out - (r->text + start));
+        if (added > 0) {
+            int link = (f->state & F_LINK) != 0;
+            memset(r->linkmap + start, link, added);
+            if (link) {
+                r->link_len += added;
+                if (r->text[start] == ' ' && !r->prev_link) {
+                    r->linkmap[start] = 0;
+                    r->link_len--;
+                }
+            }
+            r->prev_link = link;
+        }
+        r->len = start + added;
         return;
     }
     while (i < n && r->status == UB_OK) {
@@ -911,7 +977,46 @@ static unsigned html_reader_hints(const element_info *e, const xmlChar **atts,
     if (atts == NULL)
         return h;
 
-    if ((v = html_reader_attr(atts, "role")) != NULL) {
+    /* one pass: elements carry many attributes we do not look at */
+    const char *role = NULL, *hidden = NULL, *aria = NULL, *style = NULL;
+    const char *itemprop = NULL, *cls = NULL, *id = NULL;
+    for (size_t i = 0; atts[i] != NULL; i += 2) {
+        const char *a = (const char *)atts[i];
+        const char *val =
+            atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
+        switch (a[0]) {
+        case 'a':
+            if (aria == NULL && strcmp(a, "aria-hidden") == 0)
+                aria = val;
+            break;
+        case 'c':
+            if (cls == NULL && strcmp(a, "class") == 0)
+                cls = val;
+            break;
+        case 'h':
+            if (hidden == NULL && strcmp(a, "hidden") == 0)
+                hidden = val;
+            break;
+        case 'i':
+            if (id == NULL && a[1] == 'd' && a[2] == '\0')
+                id = val;
+            else if (itemprop == NULL && strcmp(a, "itemprop") == 0)
+                itemprop = val;
+            break;
+        case 'r':
+            if (role == NULL && strcmp(a, "role") == 0)
+                role = val;
+            break;
+        case 's':
+            if (style == NULL && strcmp(a, "style") == 0)
+                style = val;
+            break;
+        default:
+            break;
+        }
+    }
+
+    if ((v = role) != NULL) {
         if (html_reader_has_token_ci(v, "navigation") ||
             html_reader_has_token_ci(v, "menu") ||
             html_reader_has_token_ci(v, "menubar"))
@@ -927,23 +1032,20 @@ static unsigned html_reader_hints(const element_info *e, const xmlChar **atts,
         if (html_reader_has_token_ci(v, "article"))
             h |= HINT_ARTICLE;
     }
-    if (html_reader_attr(atts, "hidden") != NULL)
+    if (hidden != NULL)
         h |= HINT_HIDDEN;
-    if ((v = html_reader_attr(atts, "aria-hidden")) != NULL &&
-        html_reader_has_token_ci(v, "true"))
+    if (aria != NULL && html_reader_has_token_ci(aria, "true"))
         h |= HINT_HIDDEN;
-    if ((v = html_reader_attr(atts, "style")) != NULL &&
-        html_reader_style_hidden(v))
+    if (style != NULL && html_reader_style_hidden(style))
         h |= HINT_HIDDEN;
-    if ((v = html_reader_attr(atts, "itemprop")) != NULL &&
-        html_reader_has_token_ci(v, "articlebody"))
+    if (itemprop != NULL && html_reader_has_token_ci(itemprop, "articlebody"))
         h |= HINT_BODY;
 
     unsigned tok = 0;
-    if ((v = html_reader_attr(atts, "class")) != NULL)
-        tok |= html_reader_class_hints_n(v, 1);
-    if ((v = html_reader_attr(atts, "id")) != NULL)
-        tok |= html_reader_class_hints_n(v, 0);
+    if (cls != NULL)
+        tok |= html_reader_class_hints_n(cls, 1);
+    if (id != NULL)
+        tok |= html_reader_class_hints_n(id, 0);
     /* "entry-header" is the article's own header; "sidebar-content" and
      * "post-comments" are not article content */
     if (tok & HINT_CONTENT)
@@ -1003,7 +1105,7 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     if (r->suppress && html_reader_pos(r) > r->suppress_from)
         r->suppress = 0;
 
-    const element_info *e = html_reader_element((const char *)name);
+    const element_info *e = html_reader_element(r, name);
     const frame *top = html_reader_top(r);
     unsigned kind = e != NULL ? e->kind : 0;
 
@@ -1080,7 +1182,7 @@ static void html_reader_sax_end(void *ud, const xmlChar *name)
     if (r->suppress && html_reader_pos(r) > r->suppress_from)
         r->suppress = 0;
     if (r->depth > STACK_MAX) {
-        const element_info *e = html_reader_element((const char *)name);
+        const element_info *e = html_reader_element(r, name);
         unsigned kind = e != NULL ? e->kind : 0;
         r->depth--;
         if ((kind & EL_SKIP) && r->deep_skip > 0)
@@ -1250,12 +1352,14 @@ static void html_reader_parse_some(html_reader *r, size_t keep)
         if (!r->stopped) {
             html_reader_push(r, r->pbuf, cut, 0);
             size_t pending = html_reader_pending(r);
+            if (pending > r->max_pending)
+                r->max_pending = pending;
             if (pending > RUNAWAY_MAX && r->status == UB_OK) {
                 html_reader_rescue(r);
                 pending = html_reader_pending(r);
+                if (pending > r->max_pending)
+                    r->max_pending = pending;
             }
-            if (pending > r->max_pending)
-                r->max_pending = pending;
             if (pending > RUNAWAY_HARD || r->ctxt->nameNr > DEPTH_HARD) {
                 /* give up on the rest, keep what was read */
                 r->stopped = 1;

@@ -5,94 +5,173 @@
  * the share of prose around, then the position. */
 #include <math.h>
 #include <stddef.h>
+#include "block.h"
 #include "model.h"
 
-#define OWN_FEATURES 13
-#define NB_FEATURES 5
+#define OWN_FEATURES 32
+#define NB_FEATURES 8
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
-/* weights fitted by tools/fit_model.py; text mode on lynx dumps of the
- * dragnet pages, held out on the readability pages */
-static const double bias_text = -4.564048;
+/* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
+ * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
+ * readability pages. */
+static const double bias_text = -4.245849;
 static const double weights_text[MODEL_FEATURES] = {
-    +2.599979, /* log_chars */
-    +1.867324, /* stop_density */
-    -10.428393, /* link_density */
-    -1.158658, /* caps_share */
-    +2.803097, /* digit_share */
-    -9.766423, /* symbol_share */
-    -0.868067, /* has_separator */
-    +0.359327, /* sentences */
-    -1.323263, /* comma_share */
-    +0.357131, /* end_punct */
-    -0.528737, /* bullet */
-    -2.727343, /* indent */
-    +0.113227, /* short */
-    +0.915517, /* log_chars_-2 */
-    -0.227262, /* stop_density_-2 */
-    +0.094246, /* end_punct_-2 */
-    +0.173244, /* rule_bad_-2 */
-    -2.310329, /* missing_-2 */
-    +1.841291, /* log_chars_-1 */
-    -0.127461, /* stop_density_-1 */
-    +0.254402, /* end_punct_-1 */
-    -0.092882, /* rule_bad_-1 */
-    +1.264633, /* missing_-1 */
-    +0.861965, /* log_chars_+1 */
-    +0.205207, /* stop_density_+1 */
-    +0.696660, /* end_punct_+1 */
-    -0.109351, /* rule_bad_+1 */
-    -3.035115, /* missing_+1 */
-    +1.258918, /* log_chars_+2 */
-    -0.858692, /* stop_density_+2 */
-    +0.381113, /* end_punct_+2 */
-    -0.278275, /* rule_bad_+2 */
-    -2.135375, /* missing_+2 */
-    +1.983049, /* prose_share_around */
-    -2.389627, /* position */
+    +2.574035, /* log_chars */
+    +1.359795, /* stop_density */
+    -10.451371, /* link_density */
+    -1.256942, /* caps_share */
+    +2.732076, /* digit_share */
+    -12.090857, /* symbol_share */
+    -0.923115, /* has_separator */
+    +0.446532, /* sentences */
+    -2.228506, /* comma_share */
+    +0.387891, /* end_punct */
+    -0.535707, /* bullet */
+    -2.719719, /* indent */
+    +0.124664, /* short */
+    +0.000000, /* hint_nav */
+    +0.000000, /* hint_footer */
+    +0.000000, /* hint_header */
+    +0.000000, /* hint_aside */
+    +0.000000, /* hint_form */
+    +0.000000, /* hint_hidden */
+    +0.000000, /* hint_comment */
+    +0.000000, /* hint_share */
+    +0.000000, /* hint_related */
+    +0.000000, /* hint_byline */
+    +0.000000, /* hint_article */
+    +0.000000, /* hint_body */
+    +0.000000, /* hint_content */
+    +0.000000, /* heading */
+    +0.000000, /* heading1 */
+    +0.000000, /* list_item */
+    +0.000000, /* cell */
+    +0.000000, /* quote */
+    +0.000000, /* caption */
+    +0.949026, /* log_chars_-2 */
+    -0.180591, /* stop_density_-2 */
+    +0.110661, /* end_punct_-2 */
+    +0.170472, /* rule_bad_-2 */
+    -2.288354, /* missing_-2 */
+    -0.144087, /* link_density_-2 */
+    +0.000000, /* hint_strong_-2 */
+    +0.000000, /* hint_positive_-2 */
+    +1.765441, /* log_chars_-1 */
+    -0.024936, /* stop_density_-1 */
+    +0.296323, /* end_punct_-1 */
+    -0.185297, /* rule_bad_-1 */
+    +1.090343, /* missing_-1 */
+    +0.653694, /* link_density_-1 */
+    +0.000000, /* hint_strong_-1 */
+    +0.000000, /* hint_positive_-1 */
+    +0.817770, /* log_chars_+1 */
+    +0.072865, /* stop_density_+1 */
+    +0.749374, /* end_punct_+1 */
+    -0.155391, /* rule_bad_+1 */
+    -3.019293, /* missing_+1 */
+    +0.419033, /* link_density_+1 */
+    +0.000000, /* hint_strong_+1 */
+    +0.000000, /* hint_positive_+1 */
+    +1.004913, /* log_chars_+2 */
+    -0.655931, /* stop_density_+2 */
+    +0.433298, /* end_punct_+2 */
+    -0.405530, /* rule_bad_+2 */
+    -2.294269, /* missing_+2 */
+    +1.185535, /* link_density_+2 */
+    +0.000000, /* hint_strong_+2 */
+    +0.000000, /* hint_positive_+2 */
+    +1.847583, /* prose_share_around */
+    -2.202797, /* position */
 };
 
-static const double bias_html = -4.564048;
+static const double bias_html = -4.940134;
 static const double weights_html[MODEL_FEATURES] = {
-    +2.599979, /* log_chars */
-    +1.867324, /* stop_density */
-    -10.428393, /* link_density */
-    -1.158658, /* caps_share */
-    +2.803097, /* digit_share */
-    -9.766423, /* symbol_share */
-    -0.868067, /* has_separator */
-    +0.359327, /* sentences */
-    -1.323263, /* comma_share */
-    +0.357131, /* end_punct */
-    -0.528737, /* bullet */
-    -2.727343, /* indent */
-    +0.113227, /* short */
-    +0.915517, /* log_chars_-2 */
-    -0.227262, /* stop_density_-2 */
-    +0.094246, /* end_punct_-2 */
-    +0.173244, /* rule_bad_-2 */
-    -2.310329, /* missing_-2 */
-    +1.841291, /* log_chars_-1 */
-    -0.127461, /* stop_density_-1 */
-    +0.254402, /* end_punct_-1 */
-    -0.092882, /* rule_bad_-1 */
-    +1.264633, /* missing_-1 */
-    +0.861965, /* log_chars_+1 */
-    +0.205207, /* stop_density_+1 */
-    +0.696660, /* end_punct_+1 */
-    -0.109351, /* rule_bad_+1 */
-    -3.035115, /* missing_+1 */
-    +1.258918, /* log_chars_+2 */
-    -0.858692, /* stop_density_+2 */
-    +0.381113, /* end_punct_+2 */
-    -0.278275, /* rule_bad_+2 */
-    -2.135375, /* missing_+2 */
-    +1.983049, /* prose_share_around */
-    -2.389627, /* position */
+    +4.263300, /* log_chars */
+    +2.147939, /* stop_density */
+    -0.763339, /* link_density */
+    -1.616072, /* caps_share */
+    +2.528941, /* digit_share */
+    -5.443718, /* symbol_share */
+    +0.283100, /* has_separator */
+    +0.031840, /* sentences */
+    +1.505375, /* comma_share */
+    -0.022374, /* end_punct */
+    +1.001978, /* bullet */
+    +0.000000, /* indent */
+    +0.453715, /* short */
+    -1.466792, /* hint_nav */
+    -3.104824, /* hint_footer */
+    -1.375131, /* hint_header */
+    -1.161038, /* hint_aside */
+    -1.895548, /* hint_form */
+    -2.698457, /* hint_hidden */
+    -2.486990, /* hint_comment */
+    +0.262878, /* hint_share */
+    -0.983753, /* hint_related */
+    +0.412147, /* hint_byline */
+    +0.848734, /* hint_article */
+    +0.329053, /* hint_body */
+    +1.284212, /* hint_content */
+    +1.158312, /* heading */
+    +1.565918, /* heading1 */
+    -0.711774, /* list_item */
+    +0.695658, /* cell */
+    -0.098468, /* quote */
+    -4.160499, /* caption */
+    +0.705405, /* log_chars_-2 */
+    -0.285123, /* stop_density_-2 */
+    -0.085225, /* end_punct_-2 */
+    -0.236454, /* rule_bad_-2 */
+    -1.441935, /* missing_-2 */
+    +0.052843, /* link_density_-2 */
+    -0.161684, /* hint_strong_-2 */
+    -0.522731, /* hint_positive_-2 */
+    +1.707049, /* log_chars_-1 */
+    -0.718345, /* stop_density_-1 */
+    +0.352059, /* end_punct_-1 */
+    -0.264821, /* rule_bad_-1 */
+    +0.000000, /* missing_-1 */
+    -0.601632, /* link_density_-1 */
+    -0.318117, /* hint_strong_-1 */
+    +0.770880, /* hint_positive_-1 */
+    +0.967207, /* log_chars_+1 */
+    -0.260575, /* stop_density_+1 */
+    +0.733257, /* end_punct_+1 */
+    -0.390327, /* rule_bad_+1 */
+    -3.441095, /* missing_+1 */
+    -0.099617, /* link_density_+1 */
+    -0.704748, /* hint_strong_+1 */
+    +0.025656, /* hint_positive_+1 */
+    +0.985331, /* log_chars_+2 */
+    -0.748059, /* stop_density_+2 */
+    -0.058090, /* end_punct_+2 */
+    -0.485176, /* rule_bad_+2 */
+    -0.667274, /* missing_+2 */
+    -0.383613, /* link_density_+2 */
+    +0.078948, /* hint_strong_+2 */
+    -0.241588, /* hint_positive_+2 */
+    +1.554152, /* prose_share_around */
+    -3.185400, /* position */
 };
 
-void model_nb_from(model_nb *n, const features *f, int rule_bad)
+/* Hints grouped as the model sees them (bits of block.h). */
+static const unsigned hint_groups[] = {
+    HINT_NAV | HINT_MENU, HINT_FOOTER, HINT_HEADER, HINT_ASIDE | HINT_SIDEBAR,
+    HINT_FORM, HINT_HIDDEN, HINT_COMMENT, HINT_SHARE | HINT_NEWSLETTER | HINT_COOKIE,
+    HINT_RELATED | HINT_AD | HINT_BREADCRUMB | HINT_TAGS | HINT_PAGINATION,
+    HINT_BYLINE, HINT_ARTICLE | HINT_MAIN, HINT_BODY, HINT_CONTENT,
+};
+
+#define HINT_STRONG (HINT_NAV | HINT_FOOTER | HINT_HIDDEN | HINT_COMMENT | HINT_SHARE | \
+                     HINT_RELATED | HINT_NEWSLETTER | HINT_COOKIE | HINT_AD | \
+                     HINT_BREADCRUMB | HINT_PAGINATION | HINT_MENU)
+
+void model_nb_from(model_nb *n, const features *f, unsigned hints, int rule_bad)
 {
+    n->link_density = features_link_density(f);
+    n->hint_strong = (hints & HINT_STRONG) != 0;
+    n->hint_positive = (hints & HINT_POSITIVE) != 0;
     n->chars = f->chars;
     n->log_chars = log1p((double)f->chars) / 7.0;
     n->stop_density = features_stop_density(f);
@@ -106,7 +185,8 @@ static double min_d(double a, double b)
     return a < b ? a : b;
 }
 
-double model_score(model_mode mode, const features *f,
+double model_score(model_mode mode, const features *f, unsigned hints,
+                   unsigned heading, unsigned flags,
                    const model_nb *const before[MODEL_SPAN],
                    const model_nb *const after[MODEL_SPAN], unsigned long index)
 {
@@ -127,6 +207,14 @@ double model_score(model_mode mode, const features *f,
     x[k++] = f->bullet;
     x[k++] = min_d(f->indent, 12) / 12.0;
     x[k++] = c < 70;
+    for (size_t i = 0; i < sizeof hint_groups / sizeof *hint_groups; i++)
+        x[k++] = (hints & hint_groups[i]) != 0;
+    x[k++] = heading > 0;
+    x[k++] = heading == 1;
+    x[k++] = (flags & BLOCK_LIST_ITEM) != 0;
+    x[k++] = (flags & BLOCK_CELL) != 0;
+    x[k++] = (flags & BLOCK_QUOTE) != 0;
+    x[k++] = (flags & BLOCK_CAPTION) != 0;
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;
@@ -136,6 +224,9 @@ double model_score(model_mode mode, const features *f,
         x[k++] = n ? n->end_punct : 0;
         x[k++] = n ? n->rule_bad : 0;
         x[k++] = n ? 0 : 1;
+        x[k++] = n ? n->link_density : 0;
+        x[k++] = n ? n->hint_strong : 0;
+        x[k++] = n ? n->hint_positive : 0;
     }
     double total = 0, prose = 0;
     for (int i = 0; i < MODEL_SPAN; i++) {

@@ -19,17 +19,22 @@ typedef struct model_nb {
     double end_punct;
     double rule_bad;     /* a rule decided it is boilerplate */
     double chars;
+    double link_density;
+    double hint_strong;  /* inside furniture: nav, footer, comments ... */
+    double hint_positive;/* inside article, main, articleBody ... */
     int prose;           /* looks like running prose by itself */
 } model_nb;
 
-void model_nb_from(model_nb *n, const features *f, int rule_bad);
+void model_nb_from(model_nb *n, const features *f, unsigned hints, int rule_bad);
 
 typedef enum model_mode { MODEL_TEXT, MODEL_HTML } model_mode;
 
 /* Probability that the block is article.  before[0] is the nearest
  * previous block, after[0] the next; NULL entries are missing (document
- * edge).  `index` is the block's position in the document from 0. */
-double model_score(model_mode mode, const features *f,
+ * edge).  hints, heading and flags are the block's (block.h; 0 in text
+ * mode).  `index` is the block's position in the document from 0. */
+double model_score(model_mode mode, const features *f, unsigned hints,
+                   unsigned heading, unsigned flags,
                    const model_nb *const before[MODEL_SPAN],
                    const model_nb *const after[MODEL_SPAN], unsigned long index);
 

@@ -22,19 +22,43 @@ def own(r):
             float(r['cap']) / w, float(r['dig']) / max(c, 1), float(r['sym']) / max(c, 1),
             1.0 if float(r['sep']) > 0 else 0.0, min(float(r['sent']), 6) / 6.0,
             float(r['com']) / w, float(r['end']), float(r['bul']),
-            min(float(r['ind']), 12) / 12.0, 1.0 if c < 70 else 0.0]
+            min(float(r['ind']), 12) / 12.0, 1.0 if c < 70 else 0.0] + markup(r)
+
+# HTML only (zero in text mode): hints from the enclosing elements, and the
+# kind of element; bits as in src/block.h
+HINT_GROUPS = [0x1 | 0x20000, 0x4, 0x2, 0x8 | 0x200, 0x10, 0x20, 0x40, 0x80 | 0x400 | 0x800,
+               0x100 | 0x1000 | 0x2000 | 0x4000 | 0x10000, 0x8000,
+               0x1000000 | 0x2000000, 0x4000000, 0x8000000]
+FLAG_BITS = [0x2, 0x8, 0x10, 0x20]
+
+def markup(r):
+    hint = int(r['hint'], 16)
+    fl = int(r['fl'], 16)
+    h = int(r['h'])
+    return ([1.0 if hint & g else 0.0 for g in HINT_GROUPS] +
+            [1.0 if h > 0 else 0.0, 1.0 if h == 1 else 0.0] +
+            [1.0 if fl & b else 0.0 for b in FLAG_BITS])
+
+STRONG = 0x1 | 0x4 | 0x20 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x1000 | 0x2000 | 0x10000 | 0x20000
 
 OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_share',
              'symbol_share', 'has_separator', 'sentences', 'comma_share', 'end_punct',
-             'bullet', 'indent', 'short']
+             'bullet', 'indent', 'short',
+             'hint_nav', 'hint_footer', 'hint_header', 'hint_aside', 'hint_form', 'hint_hidden',
+             'hint_comment', 'hint_share', 'hint_related', 'hint_byline', 'hint_article',
+             'hint_body', 'hint_content', 'heading', 'heading1', 'list_item', 'cell', 'quote',
+             'caption']
 
 def nb(r):
     if r is None:
-        return [0.0, 0.0, 0.0, 0.0, 1.0]
+        return [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0]
+    hint = int(r['hint'], 16)
     return [math.log1p(float(r['c'])) / 7.0, float(r['sd']), float(r['end']),
-            1.0 if r['why'] in RULES else 0.0, 0.0]
+            1.0 if r['why'] in RULES else 0.0, 0.0, float(r['ld']),
+            1.0 if hint & STRONG else 0.0, 1.0 if hint & 0xff000000 else 0.0]
 
-NB_NAMES = ['log_chars', 'stop_density', 'end_punct', 'rule_bad', 'missing']
+NB_NAMES = ['log_chars', 'stop_density', 'end_punct', 'rule_bad', 'missing', 'link_density',
+            'hint_strong', 'hint_positive']
 
 def prose(r):
     return float(r['sd']) >= 0.3 and float(r['end']) > 0 and float(r['c']) >= 70
@@ -63,7 +87,7 @@ NAMES = OWN_NAMES + [f'{n}_{d:+d}' for d in list(range(-RADIUS, 0)) + list(range
 
 def load(path):
     cols = ['doc', 'n', 'keep', 'why', 'cls', 'frac', 'ntok', 'c', 'w', 'sd', 'ld', 'cap', 'dig',
-            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'lang']
+            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'lang']
     docs = defaultdict(list)
     for line in open(path):
         r = dict(zip(cols, line.rstrip('\n').split('\t')))
