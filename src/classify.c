@@ -74,7 +74,11 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     if (f->chars < PHRASE_MAX_CHARS) {
         switch (phrases_match(ph, b->text, b->len)) {
         case PHRASE_COMMENTS:
-            v->opens_comments = article_began && !f->bullet;
+            /* menus link to comment pages too: an opener is not a list
+             * item nor inside the page's navigation */
+            v->opens_comments = article_began && !f->bullet &&
+                                !(b->flags & BLOCK_LIST_ITEM) &&
+                                !(b->hints & (HINT_NAV | HINT_MENU | HINT_HEADER));
             set(v, CLASS_BAD, REASON_COMMENTS, 1);
             return;
         case PHRASE_RELATED:

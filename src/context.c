@@ -34,6 +34,7 @@ struct context {
     uint64_t seen[SEEN_SLOTS];
     uint32_t title_keys[FEATURES_KEYWORDS];
     unsigned title_nkeys;
+
 };
 
 context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
@@ -86,6 +87,7 @@ void context_reset(context *c)
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
     c->title_nkeys = 0;
+
 }
 
 static unit *at(context *c, unsigned i)
@@ -182,7 +184,7 @@ ub_status context_push(context *c, size_t link_len)
             c->title_nkeys = u->f.nkeys;
         }
     }
-    if (u->v.cls == CLASS_GOOD && !u->v.rule)
+    if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
         c->article_began = 1;
 
     c->count++;
@@ -240,8 +242,7 @@ static void decide(context *c, unit *u)
             after[i] = NULL;
         }
     }
-    u->score = model_score(c->mode, &u->f, u->hints, u->heading, u->flags, before, after,
-                           c->index);
+    u->score = model_score(c->mode, u, before, after, c->index);
     u->keep = u->score >= c->threshold;
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;

@@ -22,6 +22,7 @@ typedef struct unit {
     int unterminated;    /* text mode: the input's last line, without '\n' */
     features f;
     verdict v;
+
     int keep;            /* final decision */
     double score;        /* the model's probability that it is article */
     reason why;          /* final reason */

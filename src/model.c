@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stddef.h>
 #include "block.h"
+#include "context.h"
 #include "model.h"
 
 #define OWN_FEATURES 32
@@ -85,74 +86,74 @@ static const double weights_text[MODEL_FEATURES] = {
     -2.202797, /* position */
 };
 
-static const double bias_html = -4.940134;
+static const double bias_html = -5.261920;
 static const double weights_html[MODEL_FEATURES] = {
-    +4.263300, /* log_chars */
-    +2.147939, /* stop_density */
-    -0.763339, /* link_density */
-    -1.616072, /* caps_share */
-    +2.528941, /* digit_share */
-    -5.443718, /* symbol_share */
-    +0.283100, /* has_separator */
-    +0.031840, /* sentences */
-    +1.505375, /* comma_share */
-    -0.022374, /* end_punct */
-    +1.001978, /* bullet */
+    +3.351599, /* log_chars */
+    +1.944096, /* stop_density */
+    -0.659322, /* link_density */
+    -1.723320, /* caps_share */
+    +2.868840, /* digit_share */
+    -5.642007, /* symbol_share */
+    +0.064801, /* has_separator */
+    +0.294325, /* sentences */
+    +0.973455, /* comma_share */
+    +0.154592, /* end_punct */
+    +0.664578, /* bullet */
     +0.000000, /* indent */
-    +0.453715, /* short */
-    -1.466792, /* hint_nav */
-    -3.104824, /* hint_footer */
-    -1.375131, /* hint_header */
-    -1.161038, /* hint_aside */
-    -1.895548, /* hint_form */
-    -2.698457, /* hint_hidden */
-    -2.486990, /* hint_comment */
-    +0.262878, /* hint_share */
-    -0.983753, /* hint_related */
-    +0.412147, /* hint_byline */
-    +0.848734, /* hint_article */
-    +0.329053, /* hint_body */
-    +1.284212, /* hint_content */
-    +1.158312, /* heading */
-    +1.565918, /* heading1 */
-    -0.711774, /* list_item */
-    +0.695658, /* cell */
-    -0.098468, /* quote */
-    -4.160499, /* caption */
-    +0.705405, /* log_chars_-2 */
-    -0.285123, /* stop_density_-2 */
-    -0.085225, /* end_punct_-2 */
-    -0.236454, /* rule_bad_-2 */
-    -1.441935, /* missing_-2 */
-    +0.052843, /* link_density_-2 */
-    -0.161684, /* hint_strong_-2 */
-    -0.522731, /* hint_positive_-2 */
-    +1.707049, /* log_chars_-1 */
-    -0.718345, /* stop_density_-1 */
-    +0.352059, /* end_punct_-1 */
-    -0.264821, /* rule_bad_-1 */
+    +0.309169, /* short */
+    -1.142506, /* hint_nav */
+    -2.460106, /* hint_footer */
+    -1.368673, /* hint_header */
+    -1.569778, /* hint_aside */
+    -2.971522, /* hint_form */
+    -0.089535, /* hint_hidden */
+    -2.388291, /* hint_comment */
+    +0.260143, /* hint_share */
+    -0.480353, /* hint_related */
+    +0.513966, /* hint_byline */
+    +0.824078, /* hint_article */
+    +0.646077, /* hint_body */
+    +1.574851, /* hint_content */
+    +1.127664, /* heading */
+    +1.719219, /* heading1 */
+    -0.549936, /* list_item */
+    +0.861096, /* cell */
+    +0.415418, /* quote */
+    -4.161834, /* caption */
+    +0.627055, /* log_chars_-2 */
+    -0.317825, /* stop_density_-2 */
+    +0.031183, /* end_punct_-2 */
+    -0.060359, /* rule_bad_-2 */
+    -1.302077, /* missing_-2 */
+    +0.053181, /* link_density_-2 */
+    -0.229383, /* hint_strong_-2 */
+    -0.460566, /* hint_positive_-2 */
+    +1.444556, /* log_chars_-1 */
+    -0.397982, /* stop_density_-1 */
+    +0.355683, /* end_punct_-1 */
+    -0.145129, /* rule_bad_-1 */
     +0.000000, /* missing_-1 */
-    -0.601632, /* link_density_-1 */
-    -0.318117, /* hint_strong_-1 */
-    +0.770880, /* hint_positive_-1 */
-    +0.967207, /* log_chars_+1 */
-    -0.260575, /* stop_density_+1 */
-    +0.733257, /* end_punct_+1 */
-    -0.390327, /* rule_bad_+1 */
-    -3.441095, /* missing_+1 */
-    -0.099617, /* link_density_+1 */
-    -0.704748, /* hint_strong_+1 */
-    +0.025656, /* hint_positive_+1 */
-    +0.985331, /* log_chars_+2 */
-    -0.748059, /* stop_density_+2 */
-    -0.058090, /* end_punct_+2 */
-    -0.485176, /* rule_bad_+2 */
-    -0.667274, /* missing_+2 */
-    -0.383613, /* link_density_+2 */
-    +0.078948, /* hint_strong_+2 */
-    -0.241588, /* hint_positive_+2 */
-    +1.554152, /* prose_share_around */
-    -3.185400, /* position */
+    -0.577616, /* link_density_-1 */
+    -0.479589, /* hint_strong_-1 */
+    +1.083443, /* hint_positive_-1 */
+    +0.744243, /* log_chars_+1 */
+    -0.242272, /* stop_density_+1 */
+    +0.798369, /* end_punct_+1 */
+    -0.261182, /* rule_bad_+1 */
+    -2.808914, /* missing_+1 */
+    -0.206025, /* link_density_+1 */
+    -0.910411, /* hint_strong_+1 */
+    -0.302045, /* hint_positive_+1 */
+    +1.143812, /* log_chars_+2 */
+    -0.791690, /* stop_density_+2 */
+    -0.014800, /* end_punct_+2 */
+    -0.303938, /* rule_bad_+2 */
+    -0.847253, /* missing_+2 */
+    -0.273522, /* link_density_+2 */
+    +0.120094, /* hint_strong_+2 */
+    +0.099848, /* hint_positive_+2 */
+    +1.867436, /* prose_share_around */
+    -3.861633, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -185,11 +186,12 @@ static double min_d(double a, double b)
     return a < b ? a : b;
 }
 
-double model_score(model_mode mode, const features *f, unsigned hints,
-                   unsigned heading, unsigned flags,
+double model_score(model_mode mode, const unit *u,
                    const model_nb *const before[MODEL_SPAN],
                    const model_nb *const after[MODEL_SPAN], unsigned long index)
 {
+    const features *f = &u->f;
+    unsigned hints = u->hints, heading = u->heading, flags = u->flags;
     double x[MODEL_FEATURES];
     size_t k = 0;
     double c = f->chars, w = f->words > 0 ? f->words : 1;

@@ -31,10 +31,9 @@ typedef enum model_mode { MODEL_TEXT, MODEL_HTML } model_mode;
 
 /* Probability that the block is article.  before[0] is the nearest
  * previous block, after[0] the next; NULL entries are missing (document
- * edge).  hints, heading and flags are the block's (block.h; 0 in text
- * mode).  `index` is the block's position in the document from 0. */
-double model_score(model_mode mode, const features *f, unsigned hints,
-                   unsigned heading, unsigned flags,
+ * edge).  `index` is the block's position in the document from 0. */
+struct unit;
+double model_score(model_mode mode, const struct unit *u,
                    const model_nb *const before[MODEL_SPAN],
                    const model_nb *const after[MODEL_SPAN], unsigned long index);
 
