@@ -147,7 +147,7 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
         return st;
     }
     int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
-                r->prev_cols + 1 + sh.word > (r->width > 200 ? 200 : r->width) - 1 &&
+                r->prev_cols + 1 + sh.word > r->width - 1 &&
                 (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
                 r->u->text.len + n + 1 <= BLOCK_MAX;
     if (sh.cols > r->width)

@@ -19,6 +19,8 @@ struct writer {
     int gap_set;
     unsigned last_flags; /* HTML: the previous written block's flags */
     unsigned long units; /* --explain: blocks of this document so far */
+    unit best;           /* the likeliest dropped block, while nothing is kept */
+    int have_best;
 };
 
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
@@ -40,6 +42,7 @@ void writer_free(writer *w)
     if (!w)
         return;
     buf_free(&w->gap, w->m);
+    buf_free(&w->best.text, w->m);
     mem_free(w->m, w);
 }
 
@@ -73,6 +76,26 @@ void writer_begin(writer *w, int html)
     w->gap_set = 0;
     w->last_flags = 0;
     w->units = 0;
+    w->have_best = 0;
+}
+
+/* A page where every block was judged boilerplate still has an article
+ * somewhere; the block the model liked best stands for it.  Rule verdicts
+ * (comments, share rows ...) are never taken. */
+static ub_status remember_best(writer *w, const unit *u)
+{
+    if (w->any || u->v.rule || u->f.words < 8 || u->open ||
+        (w->have_best && u->score <= w->best.score))
+        return UB_OK;
+    buf text = w->best.text;
+    w->best = *u;
+    w->best.text = text;
+    w->best.text.len = 0;
+    w->best.gap.data = NULL;
+    w->best.gap.len = w->best.gap.cap = 0;
+    w->best.gap_lines = 0;
+    w->have_best = 1;
+    return buf_append(&w->best.text, w->m, u->text.data, u->text.len);
 }
 
 /* Remember the widest blank run among those a removed stretch leaves. */
@@ -201,6 +224,11 @@ ub_status writer_unit(writer *w, const unit *u)
     }
     int show = w->output == UB_OUTPUT_INVERT ? !u->keep : u->keep;
     w->tail_on = show;
+    if (!show && w->output == UB_OUTPUT_CLEAN) {
+        ub_status st = remember_best(w, u);
+        if (st != UB_OK)
+            return st;
+    }
     if (!show)
         return w->html ? UB_OK : note_gap(w, u);
     return w->html ? html_block_out(w, u) : text_line_out(w, u);
@@ -214,7 +242,11 @@ ub_status writer_tail(writer *w, const char *s, size_t n)
 ub_status writer_end(writer *w, int nul)
 {
     ub_status st = UB_OK;
-    if (w->output != UB_OUTPUT_EXPLAIN && w->any && w->html)
+    if (!w->any && w->have_best) {
+        w->best.unterminated = 0;
+        st = w->html ? html_block_out(w, &w->best) : text_line_out(w, &w->best);
+    }
+    if (st == UB_OK && w->output != UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
     if (st == UB_OK && nul)
         st = writer_raw(w, "", 1);
