@@ -48,10 +48,24 @@ static int token_is_url(const char *t, size_t n)
            t[n - 1] != '.';
 }
 
-static inline int ascii_word(unsigned c)
-{
-    return (c | 32) - 'a' < 26u || c - '0' < 10u || c == '_';
-}
+/* For each byte: 0 if it is not an ASCII word character, else the folded
+ * character, with 0x80 set for digits. */
+#define L(c) (c)
+#define U(c) ((c) + 32)
+#define D(c) ((c) | 0x80)
+static const unsigned char ascii_fold[256] = {
+    ['0'] = D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+    ['A'] = U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'),
+    U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+    ['_'] = '_',
+    ['a'] = L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'),
+    L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+};
+#undef L
+#undef U
+#undef D
 
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
@@ -67,13 +81,15 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     uint32_t last = 0, prev_nonspace = 0;
     int first = 1;
     size_t url_cps = 0;
+    size_t paren_c = (size_t)-1;
+    int tok_at = 0;
 
     size_t i = 0;
     while (i <= len) {
         /* fast paths for the bulk of the bytes: runs of ASCII word
          * characters and of spaces, with the same effect as the general
          * path below */
-        if (i < len && !first && ascii_word(s[i])) {
+        if (i < len && !first && ascii_fold[s[i]]) {
             if (!in_word) {
                 in_word = 1;
                 h = WORD_HASH_INIT;
@@ -86,20 +102,20 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             }
             if (!in_tok) {
                 in_tok = 1;
+                tok_at = 0;
                 tok_start = i;
                 tok_cps = 0;
             }
-            size_t j = i;
-            do {
-                unsigned c = s[j];
-                if (c - '0' < 10u)
-                    f->digits++;
-                else
-                    word_alpha = 1;
-                h = word_hash_step(h, (unsigned char)(c - 'A' < 26u ? c + 32 : c));
+            size_t j = i, digits = 0;
+            unsigned v;
+            while (j < len && (v = ascii_fold[s[j]]) != 0) {
+                digits += v >> 7;
+                h = word_hash_step(h, (unsigned char)(v & 0x7f));
                 j++;
-            } while (j < len && ascii_word(s[j]));
+            }
             size_t n = j - i;
+            f->digits += (uint32_t)digits;
+            word_alpha |= digits < n;
             word_cps += n;
             f->chars += (uint32_t)n;
             tok_cps += n;
@@ -162,7 +178,15 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             in_word = 0;
             f->words++;
             h = word_hash_final(h);
+            if (f->words == 1) {
+                f->first_word = h;
+                f->first_digits = !word_alpha;
+            }
             uint32_t langs = stoplist_lookup(sl, h);
+            if (langs & STOPLIST_COPYRIGHT) {
+                f->copyright = 1;
+                langs = 0;
+            }
             if (word_cap)
                 f->caps++;
             if (!langs && word_cps >= 4 && word_alpha &&
@@ -191,8 +215,12 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             } else if (!is_common_punct(cp) && !utf8_is_word(cp)) {
                 f->symbols++;
             }
-            if (cp == 0xA9)
+            if (cp == '@')
+                tok_at = 1;
+            if (cp == 0xA9 || (cp == ')' && paren_c == i))
                 f->copyright = 1;
+            if (cp == '(' && i + 2 < len && (s[i + 1] | 32) == 'c')
+                paren_c = i + 2;   /* "(c)" */
         }
         if (!space) {
             f->chars++;
@@ -207,6 +235,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             }
             if (!in_tok) {
                 in_tok = 1;
+                tok_at = 0;
                 tok_start = i;
                 tok_cps = 0;
             }
@@ -215,7 +244,9 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         } else {
             if (in_tok) {
                 in_tok = 0;
-                if (token_is_url(text + tok_start, i - tok_start))
+                /* only tokens that start like a URL or hold an '@' */
+                if ((s[tok_start] == 'h' || s[tok_start] == 'w' || tok_at) &&
+                    token_is_url(text + tok_start, i - tok_start))
                     url_cps += tok_cps;
             }
             if (first && i < len && (cp == ' ' || cp == '\t'))
@@ -238,14 +269,6 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     f->end_colon = prev_nonspace == ':';
     f->bracketed = f->bracketed && prev_nonspace == ']';
     f->norm_hash = nh;
-    if (!f->copyright && f->chars < 400) {
-        /* "(c)" and "copyright" are rare enough in prose to test directly */
-        for (size_t j = 0; j + 3 <= len && !f->copyright; j++)
-            if ((text[j] == '(' && (text[j + 1] | 32) == 'c' && text[j + 2] == ')') ||
-                (j + 9 <= len && (text[j] | 32) == 'c' &&
-                 utf8_ascii_prefix(text + j, 9, "copyright")))
-                f->copyright = 1;
-    }
 }
 
 double features_stop_density(const features *f)

@@ -30,6 +30,8 @@ typedef struct features {
     uint8_t copyright;    /* contains ©, (c) or "copyright" */
     uint8_t nkeys;
     uint64_t norm_hash;   /* hash of the folded words: equal for repeated lines */
+    uint64_t first_word;  /* word hash (stoplist.h) of the first word */
+    uint8_t first_digits; /* the first word is a number */
     uint32_t keys[FEATURES_KEYWORDS]; /* hashes of the first content words */
 } features;
 

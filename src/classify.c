@@ -72,7 +72,10 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         return;
     }
     if (f->chars < PHRASE_MAX_CHARS) {
-        switch (phrases_match(ph, b->text, b->len)) {
+        /* most blocks are ruled out by their first word */
+        int may = f->unspaced > 0 || f->first_digits ||
+                  phrases_may_start(ph, f->first_word);
+        switch (may ? phrases_match(ph, b->text, b->len) : PHRASE_NONE) {
         case PHRASE_COMMENTS:
             /* menus link to comment pages too: an opener is not a list
              * item nor inside the page's navigation */

@@ -8,7 +8,7 @@
 #include "context.h"
 #include "model.h"
 
-#define SEEN_SLOTS 4096       /* headline memory; cleared when 3/4 full */
+#define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
 #define BUF_KEEP (16u * 1024u)
 
 struct context {
@@ -144,6 +144,7 @@ static void mark_headline(context *c, uint64_t h)
             p->v.cls = CLASS_GOOD;
             p->v.why = REASON_TITLE;
             p->v.rule = 1;
+            p->nb.rule_bad = 0;
             return;
         }
     }
@@ -186,6 +187,7 @@ ub_status context_push(context *c, size_t link_len)
     }
     if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
         c->article_began = 1;
+    model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
 
     c->count++;
     if (c->count == c->size)
@@ -231,16 +233,9 @@ static void decide(context *c, unit *u)
         return;
     }
     const model_nb *before[MODEL_SPAN], *after[MODEL_SPAN];
-    model_nb next[MODEL_SPAN];
     for (unsigned i = 0; i < MODEL_SPAN; i++) {
         before[i] = i < c->hist_count ? &c->hist[(c->hist_head + MODEL_SPAN - 1 - i) % MODEL_SPAN] : NULL;
-        if (i + 1 < c->count) {
-            const unit *n = at(c, i + 1);
-            model_nb_from(&next[i], &n->f, n->hints, n->v.rule && n->v.cls == CLASS_BAD);
-            after[i] = &next[i];
-        } else {
-            after[i] = NULL;
-        }
+        after[i] = i + 1 < c->count ? &at(c, i + 1)->nb : NULL;
     }
     u->score = model_score(c->mode, u, before, after, c->index);
     u->keep = u->score >= c->threshold;
@@ -258,8 +253,7 @@ static ub_status decide_oldest(context *c)
 {
     unit *u = at(c, 0);
     decide(c, u);
-    model_nb_from(&c->hist[c->hist_head], &u->f, u->hints,
-                  u->v.rule && u->v.cls == CLASS_BAD);
+    c->hist[c->hist_head] = u->nb;
     c->hist_head = (c->hist_head + 1) % MODEL_SPAN;
     if (c->hist_count < MODEL_SPAN)
         c->hist_count++;

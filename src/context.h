@@ -22,6 +22,7 @@ typedef struct unit {
     int unterminated;    /* text mode: the input's last line, without '\n' */
     features f;
     verdict v;
+    model_nb nb;         /* what the model needs of it as a neighbour */
 
     int keep;            /* final decision */
     double score;        /* the model's probability that it is article */

@@ -7,6 +7,7 @@
  * prices rose" stays prose while a lone "Share" goes. */
 #include <string.h>
 #include "phrases.h"
+#include "stoplist.h"
 #include "utf8.h"
 
 enum { WHOLE, PREFIX };
@@ -187,7 +188,8 @@ enum {
     WHOLE_SHIFT = 0,       /* 2 bits: phrase_kind of a WHOLE entry */
     PREFIX_SHIFT = 2,      /* 2 bits: phrase_kind of a PREFIX entry */
     SHARE_WORD = 1u << 4,
-    COUNT_WORD = 1u << 5
+    COUNT_WORD = 1u << 5,
+    FIRST_WORD = 1u << 6   /* keyed by the word hash of stoplist.h */
 };
 
 struct phrases {
@@ -214,6 +216,15 @@ static void put(phrases *p, uint64_t h, unsigned bits)
     p->vals[i] |= (uint8_t)bits;
 }
 
+/* The first word of a folded phrase, hashed as block_features hashes words. */
+static uint64_t first_word_hash(const char *key, size_t len)
+{
+    uint64_t h = WORD_HASH_INIT;
+    for (size_t i = 0; i < len && key[i] != ' '; i++)
+        h = word_hash_step(h, (unsigned char)key[i]);
+    return word_hash_final(h) ^ 0x5a5a5a5a5a5a5a5aull;   /* apart from phrase keys */
+}
+
 static unsigned get(const phrases *p, uint64_t h)
 {
     h += h == 0;
@@ -230,7 +241,7 @@ phrases *phrases_new(const mem *m)
     phrases *p = mem_calloc(m, 1, sizeof *p);
     if (!p)
         return NULL;
-    size_t slots = 1024;
+    size_t slots = 2048;
     p->mask = slots - 1;
     p->keys = mem_calloc(m, slots, sizeof *p->keys);
     p->vals = mem_calloc(m, slots, sizeof *p->vals);
@@ -244,12 +255,20 @@ phrases *phrases_new(const mem *m)
         uint64_t h = hash_bytes(HASH_INIT, table[i].key, table[i].len);
         if (((get(p, h) >> shift) & 3) == 0)
             put(p, h, (unsigned)table[i].kind << shift);
+        put(p, first_word_hash(table[i].key, table[i].len), FIRST_WORD);
     }
-    for (size_t i = 0; i < sizeof share_words / sizeof *share_words; i++)
+    for (size_t i = 0; i < sizeof share_words / sizeof *share_words; i++) {
         put(p, hash_bytes(HASH_INIT, share_words[i].word, share_words[i].len), SHARE_WORD);
+        put(p, first_word_hash(share_words[i].word, share_words[i].len), FIRST_WORD);
+    }
     for (size_t i = 0; i < sizeof count_words / sizeof *count_words; i++)
         put(p, hash_bytes(HASH_INIT, count_words[i], strlen(count_words[i])), COUNT_WORD);
     return p;
+}
+
+int phrases_may_start(const phrases *p, uint64_t first_word_hash_)
+{
+    return (get(p, first_word_hash_ ^ 0x5a5a5a5a5a5a5a5aull) & FIRST_WORD) != 0;
 }
 
 void phrases_free(phrases *p, const mem *m)

@@ -5,6 +5,7 @@
 #define PHRASES_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "buf.h"
 
 typedef enum phrase_kind {
@@ -20,6 +21,10 @@ typedef struct phrases phrases;
  * memory. */
 phrases *phrases_new(const mem *m);
 void phrases_free(phrases *p, const mem *m);
+
+/* Whether a text whose first word has this word hash (stoplist.h) can
+ * match at all: lets most blocks skip phrases_match. */
+int phrases_may_start(const phrases *p, uint64_t first_word_hash);
 
 /* What the words of text[0..len) (UTF-8) say it is.  Whole-text phrases
  * match only texts that fit the key; a long text can only open with a

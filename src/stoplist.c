@@ -224,6 +224,10 @@ stoplist *stoplist_new(const mem *m)
             insert(s, word_hash_final(h), 1u << l);
         }
     }
+    uint64_t h = WORD_HASH_INIT;
+    for (const char *p = "copyright"; *p; p++)
+        h = word_hash_step(h, (unsigned char)*p);
+    insert(s, word_hash_final(h), STOPLIST_COPYRIGHT);
     return s;
 }
 

@@ -16,6 +16,9 @@ enum {
     LANG_COUNT
 };
 
+/* Not a language: marks "copyright", which the same lookup can find. */
+#define STOPLIST_COPYRIGHT (1u << 31)
+
 const char *stoplist_lang_code(unsigned lang);
 
 typedef struct stoplist stoplist;

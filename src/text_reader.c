@@ -4,6 +4,7 @@
  * wrapping: the next line's first word would not have fitted on it (the
  * wrap width is taken as the longest line seen so far in the document),
  * the indentation agrees and the line does not start a list item. */
+#include <stdint.h>
 #include <string.h>
 #include "text_reader.h"
 
@@ -94,20 +95,19 @@ static void measure(const char *s, size_t n, shape *sh)
             sh->body = sh->indent + (unsigned)(j - i) + 2;
         }
     }
-    unsigned cols = sh->indent;
-    int in_first = 1;
-    for (size_t j = i; j < end; j++) {
-        unsigned char b = (unsigned char)s[j];
-        if ((b & 0xC0) == 0x80)
-            continue;
-        cols++;
-        if (in_first) {
-            if (b == ' ')
-                in_first = sh->word == 0;
-            else
-                sh->word++;
-        }
+    for (size_t j = i; j < end && s[j] != ' '; j++)
+        sh->word += ((unsigned char)s[j] & 0xC0) != 0x80;
+    /* continuation bytes (10xxxxxx), eight at a time */
+    size_t cont = 0, j = i;
+    for (; j + 8 <= end; j += 8) {
+        uint64_t x;
+        memcpy(&x, s + j, 8);
+        uint64_t m = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+        cont += (size_t)((m * 0x0101010101010101ull) >> 56);   /* sum of the bytes */
     }
+    for (; j < end; j++)
+        cont += ((unsigned char)s[j] & 0xC0) == 0x80;
+    unsigned cols = sh->indent + (unsigned)(end - i - cont);
     sh->cols = cols;
 }
 
