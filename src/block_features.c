@@ -67,63 +67,130 @@ static const unsigned char ascii_fold[256] = {
 #undef U
 #undef D
 
+/* The running state of one pass over a block. */
+typedef struct scan {
+    features *f;
+    const stoplist *sl;
+    const unsigned char *s;
+    uint32_t counts[LANG_COUNT];
+    uint64_t h, nh;
+    size_t word_cps, tok_start, tok_cps, url_cps, paren_c;
+    int in_word, word_cap, word_alpha, after_end, in_tok, tok_at;
+} scan;
+
+static inline void word_begin(scan *sc, int cap)
+{
+    sc->in_word = 1;
+    sc->h = WORD_HASH_INIT;
+    sc->word_cps = 0;
+    sc->word_alpha = 0;
+    sc->word_cap = cap;
+    if (sc->after_end)
+        sc->f->sentences++;
+    sc->after_end = 0;
+}
+
+static inline void word_end(scan *sc)
+{
+    features *f = sc->f;
+    sc->in_word = 0;
+    f->words++;
+    uint64_t h = word_hash_final(sc->h);
+    if (f->words == 1) {
+        f->first_word = h;
+        f->first_digits = !sc->word_alpha;
+    }
+    uint32_t langs = stoplist_lookup(sc->sl, h);
+    if (langs & STOPLIST_COPYRIGHT) {
+        f->copyright = 1;
+        langs = 0;
+    }
+    f->caps += (uint32_t)sc->word_cap;
+    if (!langs && sc->word_cps >= 4 && sc->word_alpha && f->nkeys < FEATURES_KEYWORDS)
+        f->keys[f->nkeys++] = (uint32_t)(h >> 16);
+    sc->nh = (sc->nh ^ h) * 0x9E3779B97F4A7C15ull + 1;
+    for (; langs; langs &= langs - 1)
+        sc->counts[__builtin_ctz(langs)]++;
+}
+
+static inline void token_begin(scan *sc, size_t i)
+{
+    sc->in_tok = 1;
+    sc->tok_at = 0;
+    sc->tok_start = i;
+    sc->tok_cps = 0;
+}
+
+static inline void token_end(scan *sc, size_t i)
+{
+    sc->in_tok = 0;
+    /* only tokens that start like a URL or hold an '@' */
+    unsigned char c = sc->s[sc->tok_start];
+    if ((c == 'h' || c == 'w' || sc->tok_at) &&
+        token_is_url((const char *)sc->s + sc->tok_start, i - sc->tok_start))
+        sc->url_cps += sc->tok_cps;
+}
+
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     memset(f, 0, sizeof *f);
-    const unsigned char *s = (const unsigned char *)text;
-    uint32_t counts[LANG_COUNT] = {0};
-    uint64_t h = WORD_HASH_INIT;
-    uint64_t nh = 0;
-    size_t word_cps = 0;
-    int in_word = 0, word_cap = 0, after_end = 0, word_alpha = 0;
-    size_t tok_start = 0, tok_cps = 0;
-    int in_tok = 0;
+    scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text,
+                .paren_c = (size_t)-1 };
+    scan *sc = &st;
+    const unsigned char *s = sc->s;
     uint32_t last = 0, prev_nonspace = 0;
     int first = 1;
-    size_t url_cps = 0;
-    size_t paren_c = (size_t)-1;
-    int tok_at = 0;
 
     size_t i = 0;
     while (i <= len) {
-        /* fast paths for the bulk of the bytes: runs of ASCII word
-         * characters and of spaces, with the same effect as the general
-         * path below */
+        /* fast path for the bulk of the bytes: a run of ASCII word
+         * characters, and the spaces after it, with the same effect as the
+         * general path below */
         if (i < len && !first && ascii_fold[s[i]]) {
-            if (!in_word) {
-                in_word = 1;
-                h = WORD_HASH_INIT;
-                word_cps = 0;
-                word_alpha = 0;
-                word_cap = (unsigned)s[i] - 'A' < 26u;
-                if (after_end)
-                    f->sentences++;
-                after_end = 0;
-            }
-            if (!in_tok) {
-                in_tok = 1;
-                tok_at = 0;
-                tok_start = i;
-                tok_cps = 0;
-            }
+            if (!sc->in_word)
+                word_begin(sc, (unsigned)s[i] - 'A' < 26u);
+            if (!sc->in_tok)
+                token_begin(sc, i);
             size_t j = i, digits = 0;
             unsigned v;
+            uint64_t h = sc->h;
             while (j < len && (v = ascii_fold[s[j]]) != 0) {
                 digits += v >> 7;
                 h = word_hash_step(h, (unsigned char)(v & 0x7f));
                 j++;
             }
+            sc->h = h;
             size_t n = j - i;
             f->digits += (uint32_t)digits;
-            word_alpha |= digits < n;
-            word_cps += n;
+            sc->word_alpha |= digits < n;
+            sc->word_cps += n;
             f->chars += (uint32_t)n;
-            tok_cps += n;
+            sc->tok_cps += n;
             last = prev_nonspace = s[j - 1];
             i = j;
+            if (i + 1 < len && (s[i] == ',' || s[i] == '.') && s[i + 1] == ' ') {
+                /* "word, " and "word. " */
+                word_end(sc);
+                if (s[i] == ',')
+                    f->commas++;
+                else
+                    sc->after_end = 1;
+                f->chars++;
+                sc->tok_cps++;
+                last = prev_nonspace = s[i];
+                i++;
+            }
+            if (i < len && s[i] == ' ') {
+                if (sc->in_word)
+                    word_end(sc);
+                token_end(sc, i);
+                while (i < len && s[i] == ' ')
+                    i++;
+                last = ' ';
+            }
             continue;
         }
-        if (i < len && s[i] == ' ' && !in_word && !in_tok && !first) {
+        if (i < len && s[i] == ' ' && !sc->in_word && !sc->in_tok && !first) {
             while (i < len && s[i] == ' ')
                 i++;
             last = ' ';
@@ -143,72 +210,45 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         int space = utf8_is_space(cp);
         int word = !space && (utf8_is_word(cp) && !utf8_is_unspaced(cp));
         /* an apostrophe inside a word keeps it one word (it's, c'est) */
-        if (!word && in_word && (cp == '\'' || cp == 0x2019) && i + k < len &&
+        if (!word && sc->in_word && (cp == '\'' || cp == 0x2019) && i + k < len &&
             s[i + k] < 0x80 && utf8_is_word(s[i + k])) {
-            h = word_hash_step(h, '\'');
+            sc->h = word_hash_step(sc->h, '\'');
             i += k;
             continue;
         }
         if (word) {
-            if (!in_word) {
-                in_word = 1;
-                h = WORD_HASH_INIT;
-                word_cps = 0;
-                word_alpha = 0;
-                word_cap = utf8_is_upper(cp);
-                if (after_end)
-                    f->sentences++;
-                after_end = 0;
-            }
+            if (!sc->in_word)
+                word_begin(sc, utf8_is_upper(cp));
             uint32_t fc = utf8_fold(cp);
             if (fc < 0x80) {
-                h = word_hash_step(h, (unsigned char)fc);
+                sc->h = word_hash_step(sc->h, (unsigned char)fc);
             } else {
                 char enc[4];
                 size_t m = utf8_encode(fc, enc);
                 for (size_t j = 0; j < m; j++)
-                    h = word_hash_step(h, (unsigned char)enc[j]);
+                    sc->h = word_hash_step(sc->h, (unsigned char)enc[j]);
             }
-            word_cps++;
+            sc->word_cps++;
             if (utf8_is_digit(cp))
                 f->digits++;
             else
-                word_alpha = 1;
-        } else if (in_word) {
-            in_word = 0;
-            f->words++;
-            h = word_hash_final(h);
-            if (f->words == 1) {
-                f->first_word = h;
-                f->first_digits = !word_alpha;
-            }
-            uint32_t langs = stoplist_lookup(sl, h);
-            if (langs & STOPLIST_COPYRIGHT) {
-                f->copyright = 1;
-                langs = 0;
-            }
-            if (word_cap)
-                f->caps++;
-            if (!langs && word_cps >= 4 && word_alpha &&
-                f->nkeys < FEATURES_KEYWORDS)
-                f->keys[f->nkeys++] = (uint32_t)(h >> 16);
-            nh = (nh ^ h) * 0x9E3779B97F4A7C15ull + 1;
-            for (; langs; langs &= langs - 1)
-                counts[__builtin_ctz(langs)]++;
+                sc->word_alpha = 1;
+        } else if (sc->in_word) {
+            word_end(sc);
         }
         if (!word && !space) {
             if (utf8_is_unspaced(cp)) {
                 f->unspaced++;
-                nh = (nh ^ cp) * 0x9E3779B97F4A7C15ull + 1;
-                if (after_end)
+                sc->nh = (sc->nh ^ cp) * 0x9E3779B97F4A7C15ull + 1;
+                if (sc->after_end)
                     f->sentences++;
-                after_end = 0;
+                sc->after_end = 0;
             } else if (utf8_is_digit(cp)) {
                 f->digits++;
             } else if (cp == ',' || cp == 0x3001 || cp == 0xFF0C || cp == 0x60C) {
                 f->commas++;
             } else if (is_sentence_end(cp)) {
-                after_end = 1;
+                sc->after_end = 1;
             } else if (is_separator(cp) ||
                        (cp == '/' && last == ' ' && i + 1 < len && s[i + 1] == ' ')) {
                 f->separators++;
@@ -216,11 +256,11 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 f->symbols++;
             }
             if (cp == '@')
-                tok_at = 1;
-            if (cp == 0xA9 || (cp == ')' && paren_c == i))
+                sc->tok_at = 1;
+            if (cp == 0xA9 || (cp == ')' && sc->paren_c == i))
                 f->copyright = 1;
             if (cp == '(' && i + 2 < len && (s[i + 1] | 32) == 'c')
-                paren_c = i + 2;   /* "(c)" */
+                sc->paren_c = i + 2;   /* "(c)" */
         }
         if (!space) {
             f->chars++;
@@ -233,22 +273,13 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 if (cp == '[')
                     f->bracketed = 1;
             }
-            if (!in_tok) {
-                in_tok = 1;
-                tok_at = 0;
-                tok_start = i;
-                tok_cps = 0;
-            }
-            tok_cps++;
+            if (!sc->in_tok)
+                token_begin(sc, i);
+            sc->tok_cps++;
             prev_nonspace = cp;
         } else {
-            if (in_tok) {
-                in_tok = 0;
-                /* only tokens that start like a URL or hold an '@' */
-                if ((s[tok_start] == 'h' || s[tok_start] == 'w' || tok_at) &&
-                    token_is_url(text + tok_start, i - tok_start))
-                    url_cps += tok_cps;
-            }
+            if (sc->in_tok)
+                token_end(sc, i);
             if (first && i < len && (cp == ' ' || cp == '\t'))
                 f->indent += cp == '\t' ? 8 : 1;
         }
@@ -258,17 +289,17 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     f->words += (f->unspaced + 1) / 2;
     unsigned best = 0;
     for (unsigned l = 1; l < LANG_COUNT; l++)
-        if (counts[l] > counts[best])
+        if (sc->counts[l] > sc->counts[best])
             best = l;
     f->lang = (uint8_t)best;
-    f->stops = counts[best];
-    f->link_chars = (uint32_t)url_cps;
-    f->url = f->chars > 0 && url_cps * 2 >= f->chars;
+    f->stops = sc->counts[best];
+    f->link_chars = (uint32_t)sc->url_cps;
+    f->url = f->chars > 0 && sc->url_cps * 2 >= f->chars;
     f->end_punct = is_sentence_end(prev_nonspace) || is_closing(prev_nonspace) ||
                    prev_nonspace == ':' || prev_nonspace == ';';
     f->end_colon = prev_nonspace == ':';
     f->bracketed = f->bracketed && prev_nonspace == ']';
-    f->norm_hash = nh;
+    f->norm_hash = sc->nh;
 }
 
 double features_stop_density(const features *f)
