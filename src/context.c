@@ -171,7 +171,7 @@ ub_status context_push(context *c, size_t link_len)
         u->v.rule = 1;
     } else if (u->v.opens_comments && !c->keep_comments) {
         c->in_comments = 1;
-    } else if (u->v.heading_like && u->f.words > 0 &&
+    } else if ((u->v.heading_like || (u->flags & BLOCK_TITLE)) && u->f.words > 0 &&
                !(u->flags & BLOCK_CONTINUED)) {
         if (seen_before(c, u->f.norm_hash) && !(u->flags & BLOCK_TITLE)) {
             u->v.cls = CLASS_BAD;
