@@ -268,7 +268,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 first = 0;
                 if ((cp == '*' || cp == '+' || cp == '-' || cp == 0x2022 ||
                      cp == 'o' || cp == '#' || cp == 0x25E6 || cp == 0x25AA) &&
-                    i + 1 < len && (s[i + 1] == ' ' || cp == '#'))
+                    i + k < len && (s[i + k] == ' ' || cp == '#'))
                     f->bullet = 1;
                 if (cp == '[')
                     f->bracketed = 1;

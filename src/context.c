@@ -103,6 +103,7 @@ unit *context_slot(context *c)
     u->text.len = 0;
     u->gap.len = 0;
     u->gap_lines = 0;
+    u->gap_kept = 0;
     u->flags = u->hints = u->heading = 0;
     u->open = 0;
     u->unterminated = 0;

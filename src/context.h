@@ -17,6 +17,7 @@ typedef struct unit {
     buf text;            /* HTML: normalised text; text mode: the raw lines */
     buf gap;             /* text mode: the blank lines before it, raw */
     unsigned gap_lines;  /* text mode: how many blank lines before it */
+    unsigned gap_kept;   /* ... of which `gap` holds the bytes */
     unsigned flags, hints, heading;
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */

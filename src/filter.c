@@ -242,8 +242,15 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
     f->doc_open = 1;
     switch (f->state) {
     case DOC_SNIFF: {
-        ub_status st = buf_append(&f->head, &f->m, s, n);
-        return st == UB_OK ? start_reader(f, 0) : st;
+        /* hold no more than the decision needs, however large the chunk */
+        size_t room = SNIFF_HEADERS_MAX + SNIFF_BYTES - f->head.len;
+        size_t take = n < room ? n : room;
+        ub_status st = buf_append(&f->head, &f->m, s, take);
+        if (st == UB_OK)
+            st = start_reader(f, take == room);
+        if (st != UB_OK || take == n)
+            return st;
+        return feed_doc(f, s + take, n - take);
     }
     case DOC_TEXT:
         return text_reader_feed(f->text, s, n);

@@ -10,27 +10,27 @@
 #include "model.h"
 
 #define OWN_FEATURES 32
-#define NB_FEATURES 8
+#define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -4.245849;
+static const double bias_text = -2.340539;
 static const double weights_text[MODEL_FEATURES] = {
-    +2.574035, /* log_chars */
-    +1.359795, /* stop_density */
-    -10.451371, /* link_density */
-    -1.256942, /* caps_share */
-    +2.732076, /* digit_share */
-    -12.090857, /* symbol_share */
-    -0.923115, /* has_separator */
-    +0.446532, /* sentences */
-    -2.228506, /* comma_share */
-    +0.387891, /* end_punct */
-    -0.535707, /* bullet */
-    -2.719719, /* indent */
-    +0.124664, /* short */
+    +1.134610, /* log_chars */
+    +1.122523, /* stop_density */
+    -14.123534, /* link_density */
+    -1.509390, /* caps_share */
+    +2.588357, /* digit_share */
+    -15.406894, /* symbol_share */
+    -1.109235, /* has_separator */
+    +0.504489, /* sentences */
+    -2.946705, /* comma_share */
+    +0.516696, /* end_punct */
+    -0.431117, /* bullet */
+    -3.239579, /* indent */
+    -0.025033, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -50,110 +50,102 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* cell */
     +0.000000, /* quote */
     +0.000000, /* caption */
-    +0.949026, /* log_chars_-2 */
-    -0.180591, /* stop_density_-2 */
-    +0.110661, /* end_punct_-2 */
-    +0.170472, /* rule_bad_-2 */
-    -2.288354, /* missing_-2 */
-    -0.144087, /* link_density_-2 */
+    +0.278454, /* log_chars_-2 */
+    -0.178584, /* stop_density_-2 */
+    +0.277432, /* end_punct_-2 */
+    +0.014489, /* rule_bad_-2 */
+    +0.391510, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.765441, /* log_chars_-1 */
-    -0.024936, /* stop_density_-1 */
-    +0.296323, /* end_punct_-1 */
-    -0.185297, /* rule_bad_-1 */
-    +1.090343, /* missing_-1 */
-    +0.653694, /* link_density_-1 */
+    +1.248419, /* log_chars_-1 */
+    +0.139916, /* stop_density_-1 */
+    +0.368829, /* end_punct_-1 */
+    -0.264143, /* rule_bad_-1 */
+    +0.749572, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.817770, /* log_chars_+1 */
-    +0.072865, /* stop_density_+1 */
-    +0.749374, /* end_punct_+1 */
-    -0.155391, /* rule_bad_+1 */
-    -3.019293, /* missing_+1 */
-    +0.419033, /* link_density_+1 */
+    +0.504249, /* log_chars_+1 */
+    +0.264104, /* stop_density_+1 */
+    +0.693535, /* end_punct_+1 */
+    -0.162704, /* rule_bad_+1 */
+    +0.468743, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +1.004913, /* log_chars_+2 */
-    -0.655931, /* stop_density_+2 */
-    +0.433298, /* end_punct_+2 */
-    -0.405530, /* rule_bad_+2 */
-    -2.294269, /* missing_+2 */
-    +1.185535, /* link_density_+2 */
+    +0.707227, /* log_chars_+2 */
+    -0.494276, /* stop_density_+2 */
+    +0.419901, /* end_punct_+2 */
+    -0.384987, /* rule_bad_+2 */
+    +1.194654, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +1.847583, /* prose_share_around */
-    -2.202797, /* position */
+    +1.988502, /* prose_share_around */
+    -2.483618, /* position */
 };
 
-static const double bias_html = -5.261920;
+static const double bias_html = -5.347258;
 static const double weights_html[MODEL_FEATURES] = {
-    +3.351599, /* log_chars */
-    +1.944096, /* stop_density */
-    -0.659322, /* link_density */
-    -1.723320, /* caps_share */
-    +2.868840, /* digit_share */
-    -5.642007, /* symbol_share */
-    +0.064801, /* has_separator */
-    +0.294325, /* sentences */
-    +0.973455, /* comma_share */
-    +0.154592, /* end_punct */
-    +0.664578, /* bullet */
+    +3.302249, /* log_chars */
+    +1.964978, /* stop_density */
+    -0.627126, /* link_density */
+    -1.686391, /* caps_share */
+    +2.872576, /* digit_share */
+    -5.493024, /* symbol_share */
+    -0.000181, /* has_separator */
+    +0.306056, /* sentences */
+    +1.171188, /* comma_share */
+    +0.115666, /* end_punct */
+    +0.964722, /* bullet */
     +0.000000, /* indent */
-    +0.309169, /* short */
-    -1.142506, /* hint_nav */
-    -2.460106, /* hint_footer */
-    -1.368673, /* hint_header */
-    -1.569778, /* hint_aside */
-    -2.971522, /* hint_form */
-    -0.089535, /* hint_hidden */
-    -2.388291, /* hint_comment */
-    +0.260143, /* hint_share */
-    -0.480353, /* hint_related */
-    +0.513966, /* hint_byline */
-    +0.824078, /* hint_article */
-    +0.646077, /* hint_body */
-    +1.574851, /* hint_content */
-    +1.127664, /* heading */
-    +1.719219, /* heading1 */
-    -0.549936, /* list_item */
-    +0.861096, /* cell */
-    +0.415418, /* quote */
-    -4.161834, /* caption */
-    +0.627055, /* log_chars_-2 */
-    -0.317825, /* stop_density_-2 */
-    +0.031183, /* end_punct_-2 */
-    -0.060359, /* rule_bad_-2 */
-    -1.302077, /* missing_-2 */
-    +0.053181, /* link_density_-2 */
-    -0.229383, /* hint_strong_-2 */
-    -0.460566, /* hint_positive_-2 */
-    +1.444556, /* log_chars_-1 */
-    -0.397982, /* stop_density_-1 */
-    +0.355683, /* end_punct_-1 */
-    -0.145129, /* rule_bad_-1 */
-    +0.000000, /* missing_-1 */
-    -0.577616, /* link_density_-1 */
-    -0.479589, /* hint_strong_-1 */
-    +1.083443, /* hint_positive_-1 */
-    +0.744243, /* log_chars_+1 */
-    -0.242272, /* stop_density_+1 */
-    +0.798369, /* end_punct_+1 */
-    -0.261182, /* rule_bad_+1 */
-    -2.808914, /* missing_+1 */
-    -0.206025, /* link_density_+1 */
-    -0.910411, /* hint_strong_+1 */
-    -0.302045, /* hint_positive_+1 */
-    +1.143812, /* log_chars_+2 */
-    -0.791690, /* stop_density_+2 */
-    -0.014800, /* end_punct_+2 */
-    -0.303938, /* rule_bad_+2 */
-    -0.847253, /* missing_+2 */
-    -0.273522, /* link_density_+2 */
-    +0.120094, /* hint_strong_+2 */
-    +0.099848, /* hint_positive_+2 */
-    +1.867436, /* prose_share_around */
-    -3.861633, /* position */
+    +0.275366, /* short */
+    -1.158804, /* hint_nav */
+    -2.510474, /* hint_footer */
+    -1.359789, /* hint_header */
+    -1.564735, /* hint_aside */
+    -2.960427, /* hint_form */
+    -0.142606, /* hint_hidden */
+    -2.387405, /* hint_comment */
+    +0.242960, /* hint_share */
+    -0.484188, /* hint_related */
+    +0.515953, /* hint_byline */
+    +0.829718, /* hint_article */
+    +0.599222, /* hint_body */
+    +1.593062, /* hint_content */
+    +1.086597, /* heading */
+    +1.386363, /* heading1 */
+    -0.550563, /* list_item */
+    +0.974053, /* cell */
+    +0.443102, /* quote */
+    -4.013856, /* caption */
+    +0.720978, /* log_chars_-2 */
+    -0.419076, /* stop_density_-2 */
+    +0.041317, /* end_punct_-2 */
+    -0.038225, /* rule_bad_-2 */
+    +0.007169, /* link_density_-2 */
+    -0.206596, /* hint_strong_-2 */
+    -0.400959, /* hint_positive_-2 */
+    +1.400509, /* log_chars_-1 */
+    -0.387267, /* stop_density_-1 */
+    +0.348266, /* end_punct_-1 */
+    -0.118730, /* rule_bad_-1 */
+    -0.605367, /* link_density_-1 */
+    -0.481166, /* hint_strong_-1 */
+    +1.095642, /* hint_positive_-1 */
+    +0.735898, /* log_chars_+1 */
+    -0.233772, /* stop_density_+1 */
+    +0.806643, /* end_punct_+1 */
+    -0.236084, /* rule_bad_+1 */
+    -0.209649, /* link_density_+1 */
+    -0.901073, /* hint_strong_+1 */
+    -0.270426, /* hint_positive_+1 */
+    +1.076838, /* log_chars_+2 */
+    -0.827234, /* stop_density_+2 */
+    -0.014395, /* end_punct_+2 */
+    -0.277303, /* rule_bad_+2 */
+    -0.294402, /* link_density_+2 */
+    +0.137467, /* hint_strong_+2 */
+    +0.095341, /* hint_positive_+2 */
+    +1.938716, /* prose_share_around */
+    -3.882938, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -220,15 +212,17 @@ double model_score(model_mode mode, const unit *u,
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;
+        /* the document's edge counts as a neighbour like the block itself */
         const model_nb *n = d < 0 ? before[-d - 1] : after[d - 1];
-        x[k++] = n ? n->log_chars : 0;
-        x[k++] = n ? n->stop_density : 0;
-        x[k++] = n ? n->end_punct : 0;
-        x[k++] = n ? n->rule_bad : 0;
-        x[k++] = n ? 0 : 1;
-        x[k++] = n ? n->link_density : 0;
-        x[k++] = n ? n->hint_strong : 0;
-        x[k++] = n ? n->hint_positive : 0;
+        if (!n)
+            n = &u->nb;
+        x[k++] = n->log_chars;
+        x[k++] = n->stop_density;
+        x[k++] = n->end_punct;
+        x[k++] = n->rule_bad;
+        x[k++] = n->link_density;
+        x[k++] = n->hint_strong;
+        x[k++] = n->hint_positive;
     }
     double total = 0, prose = 0;
     for (int i = 0; i < MODEL_SPAN; i++) {

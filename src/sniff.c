@@ -84,6 +84,11 @@ static int http_headers(const char *s, size_t n, int at_end, sniff_result *out)
             }
         }
         pos = i;
+        /* a redirect's headers are followed by more headers: wait until
+         * what follows cannot be their start */
+        size_t rest = n - pos;
+        if (!at_end && rest < 5 && utf8_ascii_prefix(s + pos, rest, "http/"))
+            return 0;
     }
     out->skip = pos;
     return 1;
@@ -115,7 +120,7 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
     }
     const char *b = s + out->skip;
     size_t bn = n - out->skip;
-    if (bn < SNIFF_BYTES && !at_end && out->skip == 0) {
+    if (bn < SNIFF_BYTES && !at_end) {
         out->kind = SNIFF_MORE;
         return;
     }

@@ -9,6 +9,7 @@
 #include "text_reader.h"
 
 #define MIN_WRAP 40      /* lines shorter than this were not wrapped */
+#define GAP_KEEP 4096    /* bytes of a blank run kept as they were */
 
 struct text_reader {
     const mem *m;
@@ -137,14 +138,18 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
         if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
             return st;
         unit *u = r->u;
-        if (u->gap_lines > 0 && (st = buf_append(&u->gap, r->m, "\n", 1)) != UB_OK)
-            return st;
         /* a blank run's bytes are kept only while short: whitespace beyond
-         * that carries nothing and must not cost memory */
-        if (u->gap.len + n < 4096)
-            st = buf_append(&u->gap, r->m, s, n);
+         * that carries nothing and must not cost memory; the lines past
+         * what is kept are counted and written as bare newlines */
+        if (u->gap_lines == u->gap_kept && u->gap.len + n + 1 < GAP_KEEP) {
+            if (u->gap_lines > 0 && (st = buf_append(&u->gap, r->m, "\n", 1)) != UB_OK)
+                return st;
+            if ((st = buf_append(&u->gap, r->m, s, n)) != UB_OK)
+                return st;
+            u->gap_kept++;
+        }
         u->gap_lines++;
-        return st;
+        return UB_OK;
     }
     int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
                 r->prev_cols + 1 + sh.word > r->width - 1 &&
@@ -167,24 +172,25 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
     return UB_OK;
 }
 
-/* The line being read outgrew BLOCK_MAX: decide it on what is held and
- * stream the rest of it. */
-static ub_status line_open(text_reader *r)
+/* The line being read outgrew BLOCK_MAX: decide it on its first `keep`
+ * bytes (a character boundary) and stream the rest of it. */
+static ub_status line_open(text_reader *r, size_t keep)
 {
     ub_status st;
     if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
         return st;
     unit *u = r->u;
-    size_t keep = r->line.len;
     if ((st = buf_append(&u->text, r->m, r->line.data, keep)) != UB_OK)
         return st;
     u->open = 1;
     r->u = NULL;
     r->has_text = 0;
-    r->line.len = 0;
     r->in_tail = 1;
     r->width = 0;
-    return r->sink.open(r->sink.ctx);
+    if ((st = r->sink.open(r->sink.ctx)) == UB_OK)
+        st = r->sink.tail(r->sink.ctx, r->line.data + keep, r->line.len - keep);
+    r->line.len = 0;
+    return st;
 }
 
 ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
@@ -206,15 +212,19 @@ ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
         } else {
             size_t room = BLOCK_MAX - r->line.len;
             if (take > room) {
-                /* fill up to the limit at a character boundary, then stream */
-                size_t cut = room;
-                while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-                    cut--;
-                if ((st = buf_append(&r->line, r->m, s, cut)) != UB_OK ||
-                    (st = line_open(r)) != UB_OK)
+                /* fill up to the limit, hold back a character cut in two
+                 * (wherever the chunks were cut), then stream */
+                if ((st = buf_append(&r->line, r->m, s, room)) != UB_OK)
                     return st;
-                s += cut;
-                n -= cut;
+                size_t keep = r->line.len;
+                while (keep + 3 > r->line.len && keep > 0 &&
+                       ((unsigned char)(keep < r->line.len ? r->line.data[keep]
+                                                                       : s[room]) & 0xC0) == 0x80)
+                    keep--;
+                if ((st = line_open(r, keep)) != UB_OK)
+                    return st;
+                s += room;
+                n -= room;
                 continue;
             }
             if (nl && r->line.len == 0) {

@@ -15,7 +15,7 @@ struct writer {
     int any;             /* something of this document was written */
     int tail_on;         /* the open line's tail is written */
     buf gap;             /* text mode: widest blank run since the last written line */
-    unsigned gap_lines;
+    unsigned gap_lines, gap_kept;
     int gap_set;
     unsigned last_flags; /* HTML: the previous written block's flags */
     unsigned long units; /* --explain: blocks of this document so far */
@@ -72,7 +72,7 @@ void writer_begin(writer *w, int html)
     w->any = 0;
     w->tail_on = 0;
     w->gap.len = 0;
-    w->gap_lines = 0;
+    w->gap_lines = w->gap_kept = 0;
     w->gap_set = 0;
     w->last_flags = 0;
     w->units = 0;
@@ -93,7 +93,7 @@ static ub_status remember_best(writer *w, const unit *u)
     w->best.text.len = 0;
     w->best.gap.data = NULL;
     w->best.gap.len = w->best.gap.cap = 0;
-    w->best.gap_lines = 0;
+    w->best.gap_lines = w->best.gap_kept = 0;
     w->have_best = 1;
     return buf_append(&w->best.text, w->m, u->text.data, u->text.len);
 }
@@ -105,6 +105,7 @@ static ub_status note_gap(writer *w, const unit *u)
         return UB_OK;
     w->gap.len = 0;
     w->gap_lines = u->gap_lines;
+    w->gap_kept = u->gap_kept;
     w->gap_set = 1;
     return buf_append(&w->gap, w->m, u->gap.data, u->gap.len);
 }
@@ -115,10 +116,15 @@ static ub_status text_line_out(writer *w, const unit *u)
     if (st != UB_OK)
         return st;
     if (w->any && w->gap_lines > 0) {
-        /* the blank lines as they were, "\n"-joined in w->gap */
-        if ((st = writer_raw(w, w->gap.data, w->gap.len)) != UB_OK ||
-            (st = writer_raw(w, "\n", 1)) != UB_OK)
+        /* the blank lines as they were, "\n"-joined in w->gap, and bare
+         * newlines for those too many to keep */
+        if (w->gap_kept > 0 &&
+            ((st = writer_raw(w, w->gap.data, w->gap.len)) != UB_OK ||
+             (st = writer_raw(w, "\n", 1)) != UB_OK))
             return st;
+        for (unsigned i = w->gap_kept; i < w->gap_lines; i++)
+            if ((st = writer_raw(w, "\n", 1)) != UB_OK)
+                return st;
     }
     w->gap_set = 0;
     w->gap_lines = 0;
@@ -148,15 +154,10 @@ static ub_status explain_unit(writer *w, const unit *u)
     ub_status st;
     if (!w->html) {
         /* one output line per input line */
-        const char *s = u->gap.data, *end = s + u->gap.len;
-        for (unsigned i = 0; i < u->gap_lines; i++) {
-            const char *nl = memchr(s, '\n', (size_t)(end - s));
+        for (unsigned i = 0; i < u->gap_lines; i++)
             if ((st = put(w, "     |\n")) != UB_OK)
                 return st;
-            s = nl ? nl + 1 : end;
-        }
-        s = u->text.data;
-        end = s + u->text.len;
+        const char *s = u->text.data, *end = s + u->text.len;
         for (;;) {
             const char *nl = memchr(s, '\n', (size_t)(end - s));
             size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);

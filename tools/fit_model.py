@@ -50,14 +50,15 @@ OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_s
              'caption']
 
 def nb(r):
-    if r is None:
-        return [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0]
     hint = int(r['hint'], 16)
     return [math.log1p(float(r['c'])) / 7.0, float(r['sd']), float(r['end']),
-            1.0 if r['why'] in RULES else 0.0, 0.0, float(r['ld']),
+            1.0 if r['why'] in RULES else 0.0, float(r['ld']),
             1.0 if hint & STRONG else 0.0, 1.0 if hint & 0xff000000 else 0.0]
 
-NB_NAMES = ['log_chars', 'stop_density', 'end_punct', 'rule_bad', 'missing', 'link_density',
+# A missing neighbour (the document's edge) is taken to be like the block
+# itself: the edge is no evidence either way, so a clean article's last
+# paragraph is judged on its own merits.
+NB_NAMES = ['log_chars', 'stop_density', 'end_punct', 'rule_bad', 'link_density',
             'hint_strong', 'hint_positive']
 
 def prose(r):
@@ -69,7 +70,7 @@ def vectors(doc):
         v = own(r)
         for d in list(range(-RADIUS, 0)) + list(range(1, RADIUS + 1)):
             j = i + d
-            v += nb(doc[j] if 0 <= j < len(doc) else None)
+            v += nb(doc[j] if 0 <= j < len(doc) else r)
         tot = pro = 0.0
         for j in range(max(0, i - SPAN), min(len(doc), i + SPAN + 1)):
             if j == i:
