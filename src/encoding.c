@@ -700,7 +700,8 @@ size_t encoding_decode(encoding_decoder *d, const char **inp, size_t *inlen,
         size_t take = n < TAIL_MAX - d->tail_len ? n : TAIL_MAX - d->tail_len;
         size_t used;
         memcpy(tmp, d->tail, d->tail_len);
-        memcpy(tmp + d->tail_len, in, take);
+        if (take > 0)
+            memcpy(tmp + d->tail_len, in, take);
         size_t w = encoding_one(d, tmp, d->tail_len + take, &used, out + o);
         if (w == (size_t)-1) {
             if (take < n || (d->tail_len + take == TAIL_MAX)) {
@@ -711,7 +712,8 @@ size_t encoding_decode(encoding_decoder *d, const char **inp, size_t *inlen,
                 break;
             }
             if (!final) {
-                memcpy(d->tail + d->tail_len, in, take);
+                if (take > 0)
+                    memcpy(d->tail + d->tail_len, in, take);
                 d->tail_len += take;
                 in += take;
                 n -= take;

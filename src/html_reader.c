@@ -49,7 +49,7 @@
 #define PBUF_CAP (CHUNK + 2u * ENCODING_MIN_OUT)
 #define RUNAWAY_MAX (4u * 1024u * 1024u)
 #define RUNAWAY_HARD (16u * 1024u * 1024u)
-#define DEPTH_HARD 200000
+#define DEPTH_HARD 2000000
 #define STACK_MAX 512
 #define TITLE_MAX 2048
 #define LANG_MAX 64
@@ -103,7 +103,9 @@ static const element_info html_elements[] = {
     {"div", EL_BLOCK, 0, 0, 0},
     {"dl", EL_BLOCK, 0, 0, 0},
     {"dt", EL_BLOCK, BLOCK_LIST_ITEM, 0, 0},
-    {"embed", EL_SKIP | EL_SPACE, 0, 0, 0},
+    /* void in HTML5 but a container to libxml2 2.9.14, which would keep it
+     * open to the end of its parent: never skip what it holds */
+    {"embed", EL_SPACE, 0, 0, 0},
     {"fieldset", EL_BLOCK, 0, 0, 0},
     {"figcaption", EL_BLOCK, BLOCK_CAPTION, 0, 0},
     {"figure", EL_BLOCK, 0, 0, 0},
@@ -213,9 +215,9 @@ static const struct hint_token {
     {"body", TOK_WHOLE, HINT_CONTENT},
     {"breadcrumb", TOK_PREFIX, HINT_BREADCRUMB},
     {"byline", TOK_PREFIX, HINT_BYLINE},
-    {"catlinks", TOK_WHOLE, HINT_TAGS},
     {"categories", TOK_WHOLE, HINT_TAGS},
     {"category", TOK_LAST, HINT_TAGS},
+    {"catlinks", TOK_WHOLE, HINT_TAGS},
     {"colophon", TOK_WHOLE, HINT_FOOTER},
     {"comment", TOK_PREFIX, HINT_COMMENT},
     {"consent", TOK_PREFIX, HINT_COOKIE},
@@ -400,11 +402,23 @@ static unsigned html_reader_class_hints_n(const char *value, int split_words)
     return hints;
 }
 
+/* What one element's class and id tokens add up to. */
+static unsigned html_reader_token_rules(unsigned tok)
+{
+    /* "entry-header" is the article's own header; "sidebar-content" and
+     * "post-comments" are not article content */
+    if (tok & HINT_CONTENT)
+        tok &= ~(unsigned)HINT_HEADER;
+    if (tok & HINT_NEGATIVE & ~(unsigned)HINT_HEADER)
+        tok &= ~(unsigned)HINT_CONTENT;
+    return tok;
+}
+
 /* Exists for tests: the hints a class attribute value gives. */
 unsigned html_reader_class_hints(const char *value);
 unsigned html_reader_class_hints(const char *value)
 {
-    return html_reader_class_hints_n(value, 1);
+    return html_reader_token_rules(html_reader_class_hints_n(value, 1));
 }
 
 /* Exists for tests: whether the lookup tables are sorted as bsearch needs. */
@@ -1046,12 +1060,7 @@ static unsigned html_reader_hints(const element_info *e, const xmlChar **atts,
         tok |= html_reader_class_hints_n(cls, 1);
     if (id != NULL)
         tok |= html_reader_class_hints_n(id, 0);
-    /* "entry-header" is the article's own header; "sidebar-content" and
-     * "post-comments" are not article content */
-    if (tok & HINT_CONTENT)
-        tok &= ~(unsigned)HINT_HEADER;
-    if (tok & HINT_NEGATIVE & ~(unsigned)HINT_HEADER)
-        tok &= ~(unsigned)HINT_CONTENT;
+    tok = html_reader_token_rules(tok);
     if (in_article)
         tok &= ~(unsigned)HINT_HEADER;
     return h | tok;
@@ -1159,7 +1168,11 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
         if ((kind & EL_META) && atts != NULL)
             html_reader_meta(r, atts);
         if (kind & EL_BODY)
-            f.state &= ~(unsigned char)F_HEAD;
+            f.state = (unsigned char)(f.state & ~F_HEAD);
+    } else {
+        /* libxml2 keeps an unknown element in <head>; a browser starts the
+         * body with it */
+        f.state = (unsigned char)(f.state & ~F_HEAD);
     }
     if ((kind & EL_SPACE) && !(top->state & F_SKIP))
         r->space = 1;

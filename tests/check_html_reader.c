@@ -1,0 +1,1539 @@
+/* check_html_reader.c - html_reader and encoding: blocks, hints, title,
+ * charsets, chunking invariance, bounded memory on hostile input. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "encoding.h"
+#include "html_reader.h"
+#include "suites.h"
+
+/* Test-only accessors defined in html_reader.c. */
+extern size_t html_reader_max_pending(const html_reader *r);
+extern unsigned html_reader_rescues(const html_reader *r);
+extern const char *html_reader_charset(const html_reader *r);
+extern unsigned html_reader_class_hints(const char *value);
+extern int html_reader_tables_sorted(void);
+
+/* ---- collecting blocks ------------------------------------------------------ */
+
+typedef struct tblock {
+    char *text;
+    size_t len, link_len;
+    unsigned heading, flags, hints;
+} tblock;
+
+typedef struct result {
+    tblock *b;
+    size_t n, cap;
+    ub_status status;
+    char lang[64];
+    char charset[ENCODING_NAME_MAX];
+    unsigned long errors;
+    size_t max_pending;
+    unsigned rescues;
+    size_t fail_at;      /* emit fails on this block (1-based), 0 = never */
+    int keep_text;       /* 0: only count, for huge inputs */
+    size_t total_len;
+    char last[64];       /* the last block's text, cut */
+} result;
+
+static ub_status collect_cb(void *ctx, const block *b)
+{
+    result *res = ctx;
+    ck_assert_msg(b->len <= BLOCK_MAX, "block of %zu bytes", b->len);
+    ck_assert_msg(b->link_len <= b->len, "link_len %zu > len %zu", b->link_len,
+                  b->len);
+    ck_assert_msg(b->len > 0, "empty block");
+    if (res->fail_at != 0 && res->n + 1 == res->fail_at)
+        return UB_EWRITE;
+    if (res->n == res->cap) {
+        res->cap = res->cap ? res->cap * 2 : 16;
+        res->b = realloc(res->b, res->cap * sizeof *res->b);
+        ck_assert_ptr_nonnull(res->b);
+    }
+    tblock *t = &res->b[res->n++];
+    t->len = b->len;
+    t->link_len = b->link_len;
+    t->heading = b->heading;
+    t->flags = b->flags;
+    t->hints = b->hints;
+    t->text = NULL;
+    if (res->keep_text || res->n < 64) {
+        t->text = malloc(b->len + 1);
+        ck_assert_ptr_nonnull(t->text);
+        memcpy(t->text, b->text, b->len);
+        t->text[b->len] = '\0';
+    }
+    res->total_len += b->len;
+    snprintf(res->last, sizeof res->last, "%.*s", (int)b->len, b->text);
+    return UB_OK;
+}
+
+static void result_free(result *res)
+{
+    for (size_t i = 0; i < res->n; i++)
+        free(res->b[i].text);
+    free(res->b);
+    memset(res, 0, sizeof *res);
+}
+
+static void finish(html_reader *r, result *res, ub_status st)
+{
+    if (st == UB_OK)
+        st = html_reader_end(r);
+    else
+        html_reader_end(r);
+    res->status = st;
+    snprintf(res->lang, sizeof res->lang, "%s", html_reader_lang(r));
+    snprintf(res->charset, sizeof res->charset, "%s", html_reader_charset(r));
+    res->errors = html_reader_errors(r);
+    res->max_pending = html_reader_max_pending(r);
+    res->rescues = html_reader_rescues(r);
+    html_reader_free(r);
+}
+
+/* Parses `len` bytes fed `chunk` bytes at a time (0: all at once). */
+static void parse_opts(const char *html, size_t len, size_t chunk,
+                       const char *enc, const char *http, result *res)
+{
+    ub_status st;
+    memset(res, 0, sizeof *res);
+    res->keep_text = 1;
+    html_reader *r = html_reader_new(enc, http, collect_cb, res, &st);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(st, UB_OK);
+    if (chunk == 0)
+        chunk = len ? len : 1;
+    for (size_t off = 0; off < len && st == UB_OK; off += chunk)
+        st = html_reader_feed(r, html + off, len - off < chunk ? len - off : chunk);
+    finish(r, res, st);
+}
+
+static void parse(const char *html, result *res)
+{
+    parse_opts(html, strlen(html), 0, NULL, NULL, res);
+    ck_assert_int_eq(res->status, UB_OK);
+}
+
+/* Index of the first body block with exactly this text, or -1. */
+static long find(const result *res, const char *text)
+{
+    for (size_t i = 0; i < res->n; i++)
+        if (res->b[i].text != NULL && !(res->b[i].flags & BLOCK_TITLE) &&
+            strcmp(res->b[i].text, text) == 0)
+            return (long)i;
+    return -1;
+}
+
+static const tblock *get(const result *res, const char *text)
+{
+    long i = find(res, text);
+    ck_assert_msg(i >= 0, "no block \"%s\"", text);
+    return &res->b[i];
+}
+
+/* Whether any block contains `needle`. */
+static int contains(const result *res, const char *needle)
+{
+    for (size_t i = 0; i < res->n; i++)
+        if (res->b[i].text != NULL && strstr(res->b[i].text, needle) != NULL)
+            return 1;
+    return 0;
+}
+
+static size_t body_blocks(const result *res)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++)
+        n += !(res->b[i].flags & BLOCK_TITLE);
+    return n;
+}
+
+/* The body blocks' texts joined by '|'. */
+static char *joined(const result *res)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < res->n; i++)
+        n += res->b[i].len + 1;
+    char *s = malloc(n), *p = s;
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < res->n; i++) {
+        if (res->b[i].flags & BLOCK_TITLE)
+            continue;
+        if (p != s)
+            *p++ = '|';
+        memcpy(p, res->b[i].text, res->b[i].len);
+        p += res->b[i].len;
+    }
+    *p = '\0';
+    return s;
+}
+
+static void expect_blocks(const char *html, const char *want)
+{
+    result res;
+    parse(html, &res);
+    char *got = joined(&res);
+    ck_assert_str_eq(got, want);
+    free(got);
+    result_free(&res);
+}
+
+/* ---- blocks -------------------------------------------------------------------- */
+
+START_TEST(test_paragraphs)
+{
+    expect_blocks("<p>One</p><p>Two</p><div>Three<p>Four</p>Five</div>",
+                  "One|Two|Three|Four|Five");
+    expect_blocks("<div><div>a</div><section>b</section><h2>c</h2>"
+                  "<article>d<ul><li>e</li></ul></article></div>",
+                  "a|b|c|d|e");
+    /* an unclosed p is closed by the next one, as browsers do */
+    expect_blocks("<p>x<p>y", "x|y");
+}
+END_TEST
+
+START_TEST(test_inline_join)
+{
+    expect_blocks("<p>a <b>bold</b> <i>it</i><span>x</span>y "
+                  "<custom-el>custom</custom-el> <font>f</font></p>",
+                  "a bold itxy custom f");
+    expect_blocks("<p>foo<a href=\"/\">bar</a>baz</p>", "foobarbaz");
+}
+END_TEST
+
+START_TEST(test_br)
+{
+    result res;
+    parse("<div>one<br>two<br> \n <br>three<br><br><br>four</div>", &res);
+    char *got = joined(&res);
+    ck_assert_str_eq(got, "one two|three|four");
+    free(got);
+    ck_assert_uint_eq(get(&res, "one two")->flags & BLOCK_BREAK, BLOCK_BREAK);
+    ck_assert_uint_eq(get(&res, "three")->flags & BLOCK_BREAK, BLOCK_BREAK);
+    ck_assert_uint_eq(get(&res, "four")->flags & BLOCK_BREAK, 0);
+    result_free(&res);
+    /* text between two brs keeps them apart */
+    expect_blocks("<p>a<br>b<br>c</p>", "a b c");
+}
+END_TEST
+
+START_TEST(test_entities)
+{
+    expect_blocks("<p>&amp; &lt;x&gt; &eacute;&#233;&#xE9; &#x263A; "
+                  "&quot;q&quot; caf&eacute;&nbsp;au&nbsp;lait&nbsp;</p>",
+                  "& <x> \xC3\xA9\xC3\xA9\xC3\xA9 \xE2\x98\xBA \"q\" "
+                  "caf\xC3\xA9 au lait");
+}
+END_TEST
+
+START_TEST(test_whitespace)
+{
+    expect_blocks("<p>  a \n\t b  </p><p> \n </p><div>\n\n</div>"
+                  "<p>c\r\n\r\nd</p>",
+                  "a b|c d");
+    expect_blocks("<p>x <b> </b> y</p>", "x y");
+}
+END_TEST
+
+START_TEST(test_pre)
+{
+    result res;
+    parse("<p>before</p><pre>\n  x = 1;\r\n\ty <b>=</b> 2;\n\n</pre>"
+          "<pre>a<br>b</pre><pre>   \n  </pre><p>after</p>",
+          &res);
+    char *got = joined(&res);
+    ck_assert_str_eq(got, "before|  x = 1;\n\ty = 2;|a\nb|after");
+    free(got);
+    ck_assert_uint_eq(get(&res, "  x = 1;\n\ty = 2;")->flags & BLOCK_PRE,
+                      BLOCK_PRE);
+    ck_assert_uint_eq(get(&res, "after")->flags & BLOCK_PRE, 0);
+    result_free(&res);
+}
+END_TEST
+
+START_TEST(test_link_len)
+{
+    result res;
+    parse("<p>Read <a href=\"/x\">this link</a> now</p>"
+          "<p><a href=\"/a\">all</a> <a href=\"/b\">links</a></p>"
+          "<p><a name=\"anchor\">no href</a></p>"
+          "<p><a href=\"/c\"> <b>nested</b> bold </a>text</p>",
+          &res);
+    ck_assert_uint_eq(get(&res, "Read this link now")->link_len, 9);
+    /* the space between two links is link text too */
+    const tblock *b = get(&res, "all links");
+    ck_assert_uint_eq(b->link_len, b->len);
+    ck_assert_uint_eq(get(&res, "no href")->link_len, 0);
+    ck_assert_uint_eq(get(&res, "nested bold text")->link_len, 11);
+    result_free(&res);
+}
+END_TEST
+
+START_TEST(test_headings)
+{
+    result res;
+    parse("<h1>one</h1><h2>two <span>x</span></h2><h3>three</h3><h4>four</h4>"
+          "<h5>five</h5><h6>six</h6><p>para</p>",
+          &res);
+    ck_assert_uint_eq(get(&res, "one")->heading, 1);
+    ck_assert_uint_eq(get(&res, "two x")->heading, 2);
+    ck_assert_uint_eq(get(&res, "three")->heading, 3);
+    ck_assert_uint_eq(get(&res, "four")->heading, 4);
+    ck_assert_uint_eq(get(&res, "five")->heading, 5);
+    ck_assert_uint_eq(get(&res, "six")->heading, 6);
+    ck_assert_uint_eq(get(&res, "para")->heading, 0);
+    result_free(&res);
+}
+END_TEST
+
+START_TEST(test_flags)
+{
+    result res;
+    parse("<ul><li>item</li><li><p>para in item</p></li></ul>"
+          "<dl><dt>term</dt><dd>def</dd></dl>"
+          "<table><caption>cap</caption><tr><th>head</th><td>cell</td></tr>"
+          "</table><blockquote><p>quoted</p>bare</blockquote>"
+          "<figure><img src=x alt=\"ALT\"><figcaption>figcap</figcaption>"
+          "</figure><p>plain</p>",
+          &res);
+    ck_assert_uint_eq(get(&res, "item")->flags, BLOCK_LIST_ITEM);
+    ck_assert_uint_eq(get(&res, "para in item")->flags, BLOCK_LIST_ITEM);
+    ck_assert_uint_eq(get(&res, "term")->flags, BLOCK_LIST_ITEM);
+    ck_assert_uint_eq(get(&res, "def")->flags, BLOCK_LIST_ITEM);
+    ck_assert_uint_eq(get(&res, "cap")->flags, BLOCK_CAPTION);
+    ck_assert_uint_eq(get(&res, "head")->flags, BLOCK_CELL);
+    ck_assert_uint_eq(get(&res, "cell")->flags, BLOCK_CELL);
+    ck_assert_uint_eq(get(&res, "quoted")->flags, BLOCK_QUOTE);
+    ck_assert_uint_eq(get(&res, "bare")->flags, BLOCK_QUOTE);
+    ck_assert_uint_eq(get(&res, "figcap")->flags, BLOCK_CAPTION);
+    ck_assert_uint_eq(get(&res, "plain")->flags, 0);
+    ck_assert(!contains(&res, "ALT"));
+    result_free(&res);
+}
+END_TEST
+
+/* ---- hints --------------------------------------------------------------------- */
+
+static unsigned hints_of(const char *html, const char *text)
+{
+    result res;
+    parse(html, &res);
+    unsigned h = get(&res, text)->hints;
+    result_free(&res);
+    return h;
+}
+
+START_TEST(test_hints_structural)
+{
+    ck_assert_uint_eq(hints_of("<nav><a href=/>Home</a></nav>", "Home"),
+                      HINT_NAV);
+    ck_assert_uint_eq(hints_of("<menu><li>m</li></menu>", "m"), HINT_NAV);
+    ck_assert_uint_eq(hints_of("<header><p>h</p></header>", "h"), HINT_HEADER);
+    /* the article's own header is not the page's */
+    ck_assert_uint_eq(hints_of("<article><header><h1>t</h1></header></article>",
+                               "t"),
+                      HINT_ARTICLE);
+    ck_assert_uint_eq(hints_of("<footer><p>f</p></footer>", "f"), HINT_FOOTER);
+    ck_assert_uint_eq(hints_of("<aside><p>a</p></aside>", "a"), HINT_ASIDE);
+    ck_assert_uint_eq(hints_of("<form><p>x</p></form>", "x"), HINT_FORM);
+    ck_assert_uint_eq(hints_of("<div role=\"navigation\">n</div>", "n"),
+                      HINT_NAV);
+    ck_assert_uint_eq(hints_of("<div role=menubar>n</div>", "n"), HINT_NAV);
+    ck_assert_uint_eq(hints_of("<div role=\"banner\">b</div>", "b"),
+                      HINT_HEADER);
+    ck_assert_uint_eq(hints_of("<div role=\"contentinfo\">c</div>", "c"),
+                      HINT_FOOTER);
+    ck_assert_uint_eq(hints_of("<div role=\"complementary\">c</div>", "c"),
+                      HINT_ASIDE);
+    ck_assert_uint_eq(hints_of("<div role=\"main\">m</div>", "m"), HINT_MAIN);
+    ck_assert_uint_eq(hints_of("<div hidden>h</div>", "h"), HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<div aria-hidden=\"true\">h</div>", "h"),
+                      HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<div aria-hidden=\"false\">v</div>", "v"), 0);
+    ck_assert_uint_eq(
+        hints_of("<div style=\"color:red; DISPLAY : none\">h</div>", "h"),
+        HINT_HIDDEN);
+    ck_assert_uint_eq(
+        hints_of("<div style=\"visibility:hidden\">h</div>", "h"),
+        HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<div style=\"display:block\">v</div>", "v"),
+                      0);
+    ck_assert_uint_eq(hints_of("<article><p>a</p></article>", "a"),
+                      HINT_ARTICLE);
+    ck_assert_uint_eq(hints_of("<main><p>m</p></main>", "m"), HINT_MAIN);
+    ck_assert_uint_eq(hints_of("<div itemprop=\"ArticleBody\">b</div>", "b"),
+                      HINT_BODY);
+    /* inherited through everything inside */
+    ck_assert_uint_eq(
+        hints_of("<footer><div><ul><li><span>deep</span></li></ul></div>"
+                 "</footer>",
+                 "deep"),
+        HINT_FOOTER);
+    /* the body's and html's classes describe the page, not a part */
+    ck_assert_uint_eq(hints_of("<html class=\"has-comments\"><body "
+                               "class=\"sidebar single-post\"><p>x</p>",
+                               "x"),
+                      0);
+}
+END_TEST
+
+START_TEST(test_hints_tokens)
+{
+    static const struct {
+        const char *cls;
+        unsigned hint;
+    } cases[] = {
+        {"comments-area", HINT_COMMENT}, {"commentlist", HINT_COMMENT},
+        {"disqus_thread", HINT_COMMENT}, {"respond", HINT_COMMENT},
+        {"discussion", HINT_COMMENT},
+        {"share-buttons", HINT_SHARE}, {"sharedaddy", HINT_SHARE},
+        {"social-links", HINT_SHARE}, {"addthis_toolbox", HINT_SHARE},
+        {"sharing", HINT_SHARE}, {"sociable", HINT_SHARE},
+        {"related-posts", HINT_RELATED}, {"recommended", HINT_RELATED},
+        {"more-stories", HINT_RELATED}, {"also-read", HINT_RELATED},
+        {"OUTBRAIN", HINT_RELATED}, {"taboola-feed", HINT_RELATED},
+        {"sidebar", HINT_SIDEBAR}, {"widget_text", HINT_SIDEBAR},
+        {"right-rail", HINT_SIDEBAR},
+        {"newsletter-box", HINT_NEWSLETTER}, {"subscribe", HINT_NEWSLETTER},
+        {"subscription", HINT_NEWSLETTER}, {"signup", HINT_NEWSLETTER},
+        {"cookie-banner", HINT_COOKIE | HINT_AD}, {"consent", HINT_COOKIE},
+        {"gdpr", HINT_COOKIE},
+        {"ad", HINT_AD}, {"ads", HINT_AD}, {"ad-slot", HINT_AD},
+        {"adContainer", HINT_AD}, {"advertisement", HINT_AD},
+        {"adsense", HINT_AD}, {"promo", HINT_AD}, {"sponsored", HINT_AD},
+        {"banner", HINT_AD},
+        {"breadcrumbs", HINT_BREADCRUMB}, {"crumbs", HINT_BREADCRUMB},
+        {"post-tags", HINT_TAGS}, {"tagcloud", HINT_TAGS},
+        {"tags", HINT_TAGS}, {"entry-categories", HINT_TAGS},
+        {"post-category", HINT_TAGS},
+        {"author", HINT_BYLINE}, {"byline", HINT_BYLINE},
+        {"dateline", HINT_BYLINE}, {"entry-meta", HINT_BYLINE},
+        {"pagination", HINT_PAGINATION}, {"pager", HINT_PAGINATION},
+        {"paging", HINT_PAGINATION}, {"nav-links", HINT_PAGINATION | HINT_MENU},
+        {"prevnext", HINT_PAGINATION},
+        {"menu", HINT_MENU}, {"navbar", HINT_MENU}, {"navigation", HINT_MENU},
+        {"nav", HINT_MENU}, {"masthead", HINT_MENU}, {"topbar", HINT_MENU},
+        {"site-footer", HINT_FOOTER}, {"site-header", HINT_HEADER},
+        {"entry-content", HINT_CONTENT}, {"post-body", HINT_CONTENT},
+        {"article-body", HINT_CONTENT}, {"story", HINT_CONTENT},
+        {"postContent", HINT_CONTENT}, {"entry-text", HINT_CONTENT},
+        /* the article's own header; negatives win over content */
+        {"entry-header", HINT_CONTENT}, {"sidebar-content", HINT_SIDEBAR},
+        {"post-comments", HINT_COMMENT},
+        /* words that merely contain a token */
+        {"header", HINT_HEADER}, {"read", 0}, {"shadow", 0}, {"address", 0},
+        {"loading", 0}, {"badge", 0}, {"download", 0}, {"head", 0},
+        {"reading-time", 0}, {"text-center", 0}, {"shared", HINT_SHARE},
+        {"navy", 0}, {"category-news tag-politics", 0},
+        {"has-sidebar no-comments", 0}, {"contentious", 0}, {"posts", 0},
+    };
+    ck_assert(html_reader_tables_sorted());
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        ck_assert_msg(html_reader_class_hints(cases[i].cls) == cases[i].hint,
+                      "class \"%s\": %#x, want %#x", cases[i].cls,
+                      html_reader_class_hints(cases[i].cls), cases[i].hint);
+
+    /* through the parser, class and id */
+    ck_assert_uint_eq(hints_of("<div class=\"header\"><p>x</p></div>", "x"),
+                      HINT_HEADER);
+    ck_assert_uint_eq(hints_of("<div class=\"ad\"><p>x</p></div>", "x"),
+                      HINT_AD);
+    ck_assert_uint_eq(hints_of("<div id=\"comments\"><p>x</p></div>", "x"),
+                      HINT_COMMENT);
+    ck_assert_uint_eq(hints_of("<div class=\"shadow read\"><p>x</p></div>", "x"),
+                      0);
+    ck_assert_uint_eq(
+        hints_of("<article><div class=\"site-header\"><p>x</p></div></article>",
+                 "x"),
+        HINT_ARTICLE);
+}
+END_TEST
+
+START_TEST(test_hints_mixed_block)
+{
+    /* a hint holds for a block only when all its text sat inside */
+    ck_assert_uint_eq(
+        hints_of("<p>Text <span class=\"share\">share</span> more</p>",
+                 "Text share more"),
+        0);
+    ck_assert_uint_eq(
+        hints_of("<p><span class=\"share\">Share</span> <a class=\"share-x\" "
+                 "href=#>Tweet</a></p>",
+                 "Share Tweet"),
+        HINT_SHARE);
+}
+END_TEST
+
+START_TEST(test_skipped)
+{
+    result res;
+    parse("<html><head><title>T</title><meta name=x content=\"META\">"
+          "<style>STYLE</style><script>SCRIPT</script>HEADTEXT?</head><body>"
+          "<p>Hello <button>BUTTON</button> world</p>"
+          "<script>var s = '<p>SCRIPT2</p>';</script><style>p{}</style>"
+          "<noscript><p>NOSCRIPT</p></noscript><template><p>TEMPLATE</p>"
+          "</template><svg><text>SVG</text><title>SVGTITLE</title></svg>"
+          "<math><mi>MATH</mi></math><iframe>IFRAME</iframe>"
+          "<object>OBJECT</object><embed>"
+          "<canvas>CANVAS</canvas><select><option>OPTION</option></select>"
+          "<textarea>TEXTAREA</textarea><p>end</p></body></html>",
+          &res);
+    static const char *const gone[] = {
+        "META",     "STYLE",  "SCRIPT",   "BUTTON", "NOSCRIPT",
+        "TEMPLATE", "SVG",    "MATH",     "IFRAME", "OBJECT",
+        "CANVAS",   "OPTION", "TEXTAREA", "p{}"};
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
+        ck_assert_msg(!contains(&res, gone[i]), "%s leaked", gone[i]);
+    ck_assert_int_ge(find(&res, "Hello world"), 0);
+    ck_assert_int_ge(find(&res, "end"), 0);
+    result_free(&res);
+    /* <embed> is not skipped: libxml2 keeps it open to its parent's end */
+    expect_blocks("<p>a<embed src=x.swf> b</p><p>c</p>", "a b|c");
+    /* head keeps only its title; an unknown element there starts the body */
+    expect_blocks("<head><title>T</title><meta name=d content=M>"
+                  "<custom-el>custom text</custom-el></head><p>x</p>",
+                  "custom text|x");
+}
+END_TEST
+
+/* ---- title ------------------------------------------------------------------------ */
+
+static char *title_of(const char *html)
+{
+    result res;
+    parse(html, &res);
+    char *t = NULL;
+    size_t titles = 0;
+    for (size_t i = 0; i < res.n; i++) {
+        if (res.b[i].flags & BLOCK_TITLE) {
+            ck_assert_uint_eq(i, 0); /* always first */
+            titles++;
+            t = strdup(res.b[i].text);
+        }
+    }
+    ck_assert_uint_le(titles, 1);
+    result_free(&res);
+    return t;
+}
+
+static void expect_title(const char *html, const char *want)
+{
+    char *t = title_of(html);
+    if (want == NULL) {
+        ck_assert_msg(t == NULL, "unexpected title \"%s\"", t ? t : "");
+    } else {
+        ck_assert_msg(t != NULL, "no title, want \"%s\"", want);
+        ck_assert_str_eq(t, want);
+    }
+    free(t);
+}
+
+START_TEST(test_title)
+{
+    expect_title("<html><head><title>Plain title</title></head><body><p>x</p>",
+                 "Plain title");
+    expect_title("<head><meta property=\"og:title\" content=\" The  OG "
+                 "title \"><title>Other | Site</title></head><p>x</p>",
+                 "The OG title");
+    /* og:title wins even when it comes after <title> */
+    expect_title("<head><title>First one here</title><meta property=og:title "
+                 "content=\"From OG\"></head><p>x</p>",
+                 "From OG");
+    expect_title("<title>A long article title | Example Site</title><p>x</p>",
+                 "A long article title");
+    expect_title("<title>Another article headline - The Daily Paper</title>",
+                 "Another article headline");
+    expect_title("<title>Title with em dash here \xE2\x80\x94 Site</title>",
+                 "Title with em dash here");
+    expect_title("<title>Some forum thread title :: Board</title>",
+                 "Some forum thread title");
+    expect_title("<title>News story of the day \xC2\xAB Blog</title>",
+                 "News story of the day");
+    /* too little would remain: keep it whole */
+    expect_title("<title>Python 3.12 - What's New</title>",
+                 "Python 3.12 - What's New");
+    expect_title("<title>Home | Site</title>", "Home | Site");
+    /* a long "suffix" is not a site name */
+    expect_title("<title>A B C - this is a much longer tail than the head "
+                 "part</title>",
+                 "A B C - this is a much longer tail than the head part");
+    /* hyphens inside words are not separators */
+    expect_title("<title>COVID-19 cases rise again in Europe</title>",
+                 "COVID-19 cases rise again in Europe");
+    expect_title("<html><head></head><body><h1>No title</h1></body></html>",
+                 NULL);
+    expect_title("<title>   </title><p>x</p>", NULL);
+    /* only the head's title; an svg title is not one */
+    expect_title("<body><svg><title>icon</title></svg><p>x</p></body>", NULL);
+    /* a page that is nothing but a head still has its title */
+    expect_title("<html><head><title>Lonely title</title></head></html>",
+                 "Lonely title");
+}
+END_TEST
+
+START_TEST(test_title_first)
+{
+    result res;
+    parse("<html><head><title>The title</title></head><body><p>one</p>"
+          "<p>two</p></body></html>",
+          &res);
+    ck_assert_uint_eq(res.n, 3);
+    ck_assert_uint_eq(res.b[0].flags, BLOCK_TITLE);
+    ck_assert_str_eq(res.b[0].text, "The title");
+    ck_assert_str_eq(res.b[1].text, "one");
+    result_free(&res);
+    /* no head at all: the title still comes before the body */
+    parse("<title>T1 is it</title><p>body</p>", &res);
+    ck_assert_uint_eq(res.n, 2);
+    ck_assert_uint_eq(res.b[0].flags, BLOCK_TITLE);
+    result_free(&res);
+}
+END_TEST
+
+START_TEST(test_lang)
+{
+    result res;
+    parse("<!DOCTYPE html><html lang=\"pt-BR\"><p>x</p></html>", &res);
+    ck_assert_str_eq(res.lang, "pt-BR");
+    result_free(&res);
+    parse("<html><p>x</p></html>", &res);
+    ck_assert_str_eq(res.lang, "");
+    result_free(&res);
+    parse("<html xml:lang=\"de\"><p>x</p></html>", &res);
+    ck_assert_str_eq(res.lang, "de");
+    result_free(&res);
+    parse("<html lang=\" en <script>\"><p>x</p></html>", &res);
+    ck_assert_str_eq(res.lang, "en");
+    result_free(&res);
+}
+END_TEST
+
+/* ---- encodings ---------------------------------------------------------------------- */
+
+static char *text_with(const char *html, size_t len, const char *enc,
+                       const char *http, char *charset_out)
+{
+    result res;
+    parse_opts(html, len, 0, enc, http, &res);
+    ck_assert_int_eq(res.status, UB_OK);
+    char *s = joined(&res);
+    if (charset_out != NULL)
+        strcpy(charset_out, res.charset);
+    result_free(&res);
+    return s;
+}
+
+START_TEST(test_enc_bom)
+{
+    char cs[ENCODING_NAME_MAX];
+    static const char u8[] = "\xEF\xBB\xBF<p>caf\xC3\xA9</p>";
+    char *s = text_with(u8, sizeof u8 - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9");
+    ck_assert_str_eq(cs, "UTF-8");
+    free(s);
+
+    /* UTF-16LE "<p>é😀</p>" with a surrogate pair, and a meta that lies */
+    static const char le[] = "\xFF\xFE<\0m\0e\0t\0a\0 \0c\0h\0a\0r\0s\0e\0t\0"
+                             "=\0l\0a\0t\0i\0n\0001\0>\0<\0p\0>\0\xE9\0"
+                             "\x3D\xD8\x00\xDE<\0/\0p\0>\0";
+    s = text_with(le, sizeof le - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "\xC3\xA9\xF0\x9F\x98\x80");
+    ck_assert_str_eq(cs, "UTF-16LE");
+    free(s);
+
+    static const char be[] = "\xFE\xFF\0<\0p\0>\0\xE9\xD8\x3D\xDE\x00\0<\0/\0p\0>";
+    s = text_with(be, sizeof be - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "\xC3\xA9\xF0\x9F\x98\x80");
+    ck_assert_str_eq(cs, "UTF-16BE");
+    free(s);
+
+    /* a lone surrogate is one U+FFFD, not an error */
+    static const char lone[] = "\xFF\xFE<\0p\0>\0a\0\x00\xD8" "b\0<\0/\0p\0>\0";
+    s = text_with(lone, sizeof lone - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "a\xEF\xBF\xBD" "b");
+    free(s);
+}
+END_TEST
+
+START_TEST(test_enc_meta)
+{
+    char cs[ENCODING_NAME_MAX];
+    static const char w1252[] =
+        "<html><head><meta charset=\"windows-1252\"></head>"
+        "<body><p>caf\xE9 \x80 \x93quoted\x94</p></body></html>";
+    char *s = text_with(w1252, sizeof w1252 - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cquoted\xE2\x80\x9D");
+    ck_assert_str_eq(cs, "windows-1252");
+    free(s);
+
+    /* ISO-8859-1 is read as windows-1252, as browsers do */
+    static const char latin1[] =
+        "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=ISO-8859-1\"><p>na\xEFve \x85</p>";
+    s = text_with(latin1, sizeof latin1 - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "na\xC3\xAFve \xE2\x80\xA6");
+    ck_assert_str_eq(cs, "windows-1252");
+    free(s);
+
+    /* a meta in a comment does not count */
+    static const char commented[] =
+        "<!-- <meta charset=\"windows-1252\"> --><p>caf\xC3\xA9</p>";
+    s = text_with(commented, sizeof commented - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9");
+    ck_assert_str_eq(cs, "UTF-8");
+    free(s);
+
+    /* through iconv: KOI8-R "привет" */
+    static const char koi[] = "<meta charset=koi8-r><p>\xD0\xD2\xC9\xD7\xC5\xD4</p>";
+    s = text_with(koi, sizeof koi - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+    ck_assert_str_eq(cs, "KOI8-R");
+    free(s);
+
+    /* Shift_JIS "日本" fed one byte at a time: the decoder carries tails */
+    static const char sjis[] = "<meta charset=\"Shift_JIS\"><p>\x93\xFA\x96\x7B</p>";
+    result res;
+    parse_opts(sjis, sizeof sjis - 1, 1, NULL, NULL, &res);
+    ck_assert_int_eq(res.status, UB_OK);
+    ck_assert_str_eq(res.b[0].text, "\xE6\x97\xA5\xE6\x9C\xAC");
+    result_free(&res);
+}
+END_TEST
+
+START_TEST(test_enc_lying_meta)
+{
+    char cs[ENCODING_NAME_MAX];
+    /* declared Latin-1, but the bytes are UTF-8 with multi-byte sequences */
+    static const char lie[] =
+        "<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 na\xC3\xAFve</p>";
+    char *s = text_with(lie, sizeof lie - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9 na\xC3\xAFve");
+    ck_assert_str_eq(cs, "UTF-8");
+    free(s);
+    /* pure ASCII proves nothing: the declaration stands */
+    static const char ascii[] = "<meta charset=\"iso-8859-1\"><p>plain</p>";
+    s = text_with(ascii, sizeof ascii - 1, NULL, NULL, cs);
+    ck_assert_str_eq(cs, "windows-1252");
+    free(s);
+    /* an unknown name in the page: the guess (here windows-1252, since the
+     * bytes are not UTF-8) */
+    static const char unknown[] = "<meta charset=\"x-martian\"><p>caf\xE9</p>";
+    s = text_with(unknown, sizeof unknown - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9");
+    ck_assert_str_eq(cs, "windows-1252");
+    free(s);
+    /* no declaration at all: Latin-1 bytes are guessed too */
+    static const char none[] = "<p>fa\xE7" "ade</p>";
+    s = text_with(none, sizeof none - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "fa\xC3\xA7" "ade");
+    free(s);
+}
+END_TEST
+
+START_TEST(test_enc_invalid_utf8)
+{
+    char cs[ENCODING_NAME_MAX];
+    /* invalid bytes become U+FFFD and never stop the document; libxml2
+     * must not fall back to Latin-1 for the rest */
+    static const char bad[] = "<meta charset=utf-8><p>a\xFF" "b\xC3(c "
+                              "\xE2\x82 d \xED\xA0\x80 e</p><p>caf\xC3\xA9</p>";
+    char *s = text_with(bad, sizeof bad - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD(c \xEF\xBF\xBD d "
+                        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD e|caf\xC3\xA9");
+    free(s);
+    /* NUL bytes are dropped */
+    static const char nul[] = "<p>a\0b</p>";
+    s = text_with(nul, sizeof nul - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "ab");
+    free(s);
+    /* a document cut inside a character */
+    static const char cut[] = "<p>x\xE2\x82";
+    s = text_with(cut, sizeof cut - 1, NULL, NULL, cs);
+    ck_assert_str_eq(s, "x\xEF\xBF\xBD");
+    free(s);
+}
+END_TEST
+
+START_TEST(test_enc_http_and_override)
+{
+    char cs[ENCODING_NAME_MAX];
+    static const char page[] = "<p>caf\xE9</p>";
+    char *s = text_with(page, sizeof page - 1, NULL, "ISO-8859-1", cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9");
+    ck_assert_str_eq(cs, "windows-1252");
+    free(s);
+    /* the page's meta comes before the HTTP charset */
+    static const char meta[] = "<meta charset=utf-8><p>caf\xC3\xA9</p>";
+    s = text_with(meta, sizeof meta - 1, NULL, "windows-1252", cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9");
+    ck_assert_str_eq(cs, "UTF-8");
+    free(s);
+    /* the override beats the meta, and its lies */
+    static const char over[] = "<meta charset=utf-8><p>caf\xC3\xA9</p>";
+    s = text_with(over, sizeof over - 1, "latin1", NULL, cs);
+    ck_assert_str_eq(s, "caf\xC3\x83\xC2\xA9");
+    ck_assert_str_eq(cs, "windows-1252");
+    free(s);
+    static const char koi[] = "<p>\xD0\xD2\xC9\xD7\xC5\xD4</p>";
+    s = text_with(koi, sizeof koi - 1, "KOI8-R", NULL, cs);
+    ck_assert_str_eq(s, "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+    free(s);
+
+    ub_status st = UB_OK;
+    result res;
+    memset(&res, 0, sizeof res);
+    ck_assert_ptr_null(html_reader_new("x-no-such-charset", NULL, collect_cb,
+                                       &res, &st));
+    ck_assert_int_eq(st, UB_EENCODING);
+    st = UB_OK;
+    ck_assert_ptr_null(html_reader_new("utf-8//TRANSLIT", NULL, collect_cb,
+                                       &res, &st));
+    ck_assert_int_eq(st, UB_EENCODING);
+    /* an unknown HTTP charset is only ignored */
+    html_reader *r = html_reader_new(NULL, "bogus", collect_cb, &res, &st);
+    ck_assert_ptr_nonnull(r);
+    html_reader_free(r);
+}
+END_TEST
+
+START_TEST(test_encoding_unit)
+{
+    char out[ENCODING_NAME_MAX];
+    static const struct {
+        const char *label, *want;
+    } cases[] = {
+        {"utf-8", "UTF-8"},          {" UTF8 ", "UTF-8"},
+        {"\"latin1\"", "windows-1252"}, {"US-ASCII", "windows-1252"},
+        {"iso-8859-1", "windows-1252"}, {"gb2312", "GB18030"},
+        {"Shift_JIS", "CP932"},      {"euc-kr", "CP949"},
+        {"iso-8859-2", "ISO-8859-2"}, {"windows-1251", "WINDOWS-1251"},
+        {"utf-7", NULL},             {"", NULL},
+        {"x-unknown", NULL},         {"utf-8//IGNORE", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int ok = encoding_canonical(cases[i].label, strlen(cases[i].label), out);
+        if (cases[i].want == NULL) {
+            ck_assert_msg(!ok, "%s accepted", cases[i].label);
+        } else {
+            ck_assert_msg(ok, "%s refused", cases[i].label);
+            ck_assert_str_eq(out, cases[i].want);
+        }
+    }
+
+    char lab[32];
+    static const char h1[] = "<head><META http-equiv='content-type' "
+                             "content='text/html;charset = \"EUC-JP\"'>";
+    ck_assert_uint_eq(encoding_prescan_meta(h1, sizeof h1 - 1, lab, sizeof lab), 6);
+    ck_assert_str_eq(lab, "EUC-JP");
+    /* attribute values with '>' do not end the tag early */
+    static const char h2[] = "<link title=\"a>b\" charset=\"x\"><meta charset=koi8-r>";
+    encoding_prescan_meta(h2, sizeof h2 - 1, lab, sizeof lab);
+    ck_assert_str_eq(lab, "koi8-r");
+    static const char h3[] = "<body><meta charset=koi8-r>";
+    ck_assert_uint_eq(encoding_prescan_meta(h3, sizeof h3 - 1, lab, sizeof lab), 0);
+
+    /* every split of a UTF-16 surrogate pair and a UTF-8 character decodes
+     * the same */
+    static const struct {
+        const char *name, *in;
+        size_t len;
+        const char *want;
+    } dec[] = {
+        {"UTF-16LE", "a\0\x3D\xD8\x00\xDE" "b\0", 8, "a\xF0\x9F\x98\x80" "b"},
+        {"UTF-8", "a\xF0\x9F\x98\x80\xC3\xA9" "b", 8, "a\xF0\x9F\x98\x80\xC3\xA9" "b"},
+        {"CP932", "a\x93\xFA" "b", 4, "a\xE6\x97\xA5" "b"},
+        {"windows-1252", "\x80\x81\xFF", 3, "\xE2\x82\xAC\xC2\x81\xC3\xBF"},
+    };
+    for (size_t k = 0; k < sizeof dec / sizeof *dec; k++) {
+        for (size_t cut = 0; cut <= dec[k].len; cut++) {
+            encoding_decoder *d = encoding_decoder_new(dec[k].name);
+            ck_assert_ptr_nonnull(d);
+            char buf[64];
+            size_t o = 0;
+            const char *p = dec[k].in;
+            size_t n = cut;
+            o += encoding_decode(d, &p, &n, buf + o, sizeof buf - o, 0);
+            ck_assert_uint_eq(n, 0);
+            p = dec[k].in + cut;
+            n = dec[k].len - cut;
+            o += encoding_decode(d, &p, &n, buf + o, sizeof buf - o, 1);
+            ck_assert_uint_eq(n, 0);
+            buf[o] = '\0';
+            ck_assert_msg(strcmp(buf, dec[k].want) == 0, "%s cut at %zu",
+                          dec[k].name, cut);
+            encoding_decoder_free(d);
+        }
+    }
+}
+END_TEST
+
+/* ---- chunking invariance --------------------------------------------------------------- */
+
+/* Every block, every field, in one string. */
+static char *serialize(const result *res)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < res->n; i++)
+        n += res->b[i].len + 64;
+    char *s = malloc(n), *p = s;
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < res->n; i++) {
+        const tblock *b = &res->b[i];
+        p += sprintf(p, "%x/%x/%u/%zu/%zu:", b->flags, b->hints, b->heading,
+                     b->link_len, b->len);
+        memcpy(p, b->text, b->len);
+        p += b->len;
+        *p++ = '\n';
+    }
+    *p = '\0';
+    return s;
+}
+
+static char *page_blog(size_t *len)
+{
+    /* a realistic page: everything that is hard at a chunk boundary */
+    static const char head[] =
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head>\n<meta charset=\"utf-8\">\n"
+        "<title>Un article de blog \xC3\xA0 propos | Mon Site</title>\n"
+        "<meta property=\"og:title\" content=\"Un article &amp; plus\">\n"
+        "<style>a > b { color: red } /* </p> */</style>\n"
+        "<script>if (a < b && c > d) { x = \"</div>\"; } // <!-- \n</script>\n"
+        "<!-- a comment with <p>markup</p> and -- dashes -->\n"
+        "</head><body class=\"single post\">\n"
+        "<header id=\"masthead\"><nav class=\"menu\"><ul><li><a href=\"/\">"
+        "Accueil</a></li><li><a href=\"/a?x=1&amp;y=2\">\xC3\x89" "t\xC3\xA9"
+        "</a></li></ul></nav></header>\n<main><article class=\"post\">"
+        "<h1 class=\"entry-title\">Le titre \xE2\x80\x94 grand</h1>\n";
+    static const char para[] =
+        "<p class=\"x\" data-json='{\"a\":\"b>c\"}'>Voici un paragraphe "
+        "avec des accents \xC3\xA9\xC3\xA8\xC3\xAA, un emoji \xF0\x9F\x98\x80, "
+        "des entit\xC3\xA9s &eacute;&#8217;&nbsp;&amp; et un <a href=\"/lien\">"
+        "lien <b>gras</b></a>.<br>Ligne<br><br>Suite</p>\n"
+        "<ul><li>un</li><li>deux <em>trois</em></li></ul><pre>  code\r\n"
+        "  <b>x</b>\n</pre>\n<table><tr><td>1</td><th>2</th></tr></table>\n";
+    static const char tail[] =
+        "</article><aside class=\"sidebar\"><div class=\"widget\"><h3>Voir "
+        "aussi</h3></div></aside></main><footer><p>&copy; 2024</p></footer>\n"
+        "<script>var broken = '</scr' + 'ipt>';</script></body></html>\n";
+    size_t reps = 600; /* about 300 KB: several pieces for libxml2 */
+    size_t n = sizeof head - 1 + reps * (sizeof para - 1) + sizeof tail - 1;
+    char *s = malloc(n + 1), *p = s;
+    ck_assert_ptr_nonnull(s);
+    memcpy(p, head, sizeof head - 1);
+    p += sizeof head - 1;
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(p, para, sizeof para - 1);
+        p += sizeof para - 1;
+    }
+    memcpy(p, tail, sizeof tail - 1);
+    p += sizeof tail - 1;
+    *p = '\0';
+    *len = n;
+    return s;
+}
+
+static char *page_latin1(size_t *len)
+{
+    static const char page[] =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=iso-8859-1\"><title>Caf\xE9 du coin</title></head>\n<body>"
+        "<div id=\"content\"><h2>Cr\xE8me br\xFBl\xE9" "e</h2><p>Na\xEFve "
+        "\x93quotes\x94 \x96 dash \x80 euro</p><p>\xC0 la carte</p></div>"
+        "<div class=\"comments\"><p>Un commentaire \xE9l\xE9gant</p></div>"
+        "</body></html>";
+    *len = sizeof page - 1;
+    char *s = malloc(sizeof page);
+    ck_assert_ptr_nonnull(s);
+    memcpy(s, page, sizeof page);
+    return s;
+}
+
+static char *page_broken(size_t *len)
+{
+    /* broken markup a real crawl is full of */
+    static const char page[] =
+        "<html><body><div class=main><p>Unclosed paragraph <b>bold <i>both"
+        "</b> italic?</i><p>Next <a href=\"/x\">link</p> after</a>"
+        "<table><tr><td>cell<td>cell2<tr><td>row2</table>"
+        "<p>attr with > inside: <img alt=\"a > b\" src=x>done</p>"
+        "<p>&bogus; &amp &#xZZ; &#0; & alone</p></ br>"
+        "<div><span>deep</span></div></div></div></div>"
+        "<p>tail <!-- unterminated comment --!> after</p>"
+        "<p>\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E text</p>"
+        "<script>document.write('<p>x</p>')</script><p>end";
+    *len = sizeof page - 1;
+    char *s = malloc(sizeof page);
+    ck_assert_ptr_nonnull(s);
+    memcpy(s, page, sizeof page);
+    return s;
+}
+
+static char *page_utf16(size_t *len)
+{
+    size_t n8;
+    char *u8 = page_latin1(&n8);
+    /* widen the Latin-1 page to UTF-16LE with a BOM */
+    char *s = malloc(2 + 2 * n8);
+    ck_assert_ptr_nonnull(s);
+    s[0] = '\xFF';
+    s[1] = '\xFE';
+    for (size_t i = 0; i < n8; i++) {
+        s[2 + 2 * i] = u8[i];
+        s[3 + 2 * i] = 0;
+    }
+    free(u8);
+    *len = 2 + 2 * n8;
+    return s;
+}
+
+static void check_invariance(char *(*make)(size_t *), size_t min_blocks)
+{
+    size_t len;
+    char *page = make(&len);
+    result whole;
+    parse_opts(page, len, 0, NULL, NULL, &whole);
+    ck_assert_int_eq(whole.status, UB_OK);
+    ck_assert_uint_ge(whole.n, min_blocks);
+    char *want = serialize(&whole);
+
+    static const size_t sizes[] = {1, 2, 3, 7, 64, 1000, 4095, 65536, 65537,
+                                   100000};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        if (sizes[k] == 1 && len > 400000)
+            continue;
+        result res;
+        parse_opts(page, len, sizes[k], NULL, NULL, &res);
+        char *got = serialize(&res);
+        ck_assert_msg(strcmp(got, want) == 0, "chunk size %zu differs",
+                      sizes[k]);
+        free(got);
+        result_free(&res);
+    }
+
+    /* random chunk sizes, including empty feeds */
+    unsigned long seed = 12345;
+    for (int round = 0; round < 4; round++) {
+        ub_status st;
+        result res;
+        memset(&res, 0, sizeof res);
+        res.keep_text = 1;
+        html_reader *r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+        ck_assert_ptr_nonnull(r);
+        for (size_t off = 0; off < len && st == UB_OK;) {
+            seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+            size_t c = (seed >> 33) % (round < 2 ? 97 : 150000);
+            if (c > len - off)
+                c = len - off;
+            st = html_reader_feed(r, page + off, c);
+            off += c;
+        }
+        finish(r, &res, st);
+        char *got = serialize(&res);
+        ck_assert_msg(strcmp(got, want) == 0, "random round %d differs", round);
+        free(got);
+        result_free(&res);
+    }
+    free(want);
+    result_free(&whole);
+    free(page);
+}
+
+START_TEST(test_chunking_blog)
+{
+    check_invariance(page_blog, 600 * 7);
+}
+END_TEST
+
+START_TEST(test_chunking_latin1)
+{
+    check_invariance(page_latin1, 5);
+}
+END_TEST
+
+START_TEST(test_chunking_broken)
+{
+    check_invariance(page_broken, 8);
+}
+END_TEST
+
+START_TEST(test_chunking_utf16)
+{
+    check_invariance(page_utf16, 5);
+}
+END_TEST
+
+START_TEST(test_blog_content)
+{
+    /* what the invariance test compares is also right */
+    size_t len;
+    char *page = page_blog(&len);
+    result res;
+    parse_opts(page, len, 0, NULL, NULL, &res);
+    ck_assert_int_eq(res.status, UB_OK);
+    ck_assert_str_eq(res.lang, "fr");
+    ck_assert_uint_eq(res.b[0].flags, BLOCK_TITLE);
+    ck_assert_str_eq(res.b[0].text, "Un article & plus");
+    ck_assert_uint_eq(get(&res, "Accueil")->hints,
+                      HINT_HEADER | HINT_NAV | HINT_MENU);
+    ck_assert_uint_eq(get(&res, "Le titre \xE2\x80\x94 grand")->heading, 1);
+    const tblock *p = get(&res, "Voici un paragraphe avec des accents "
+                                "\xC3\xA9\xC3\xA8\xC3\xAA, un emoji "
+                                "\xF0\x9F\x98\x80, des entit\xC3\xA9s "
+                                "\xC3\xA9\xE2\x80\x99 & et un lien gras. Ligne");
+    ck_assert_uint_eq(p->link_len, strlen("lien gras"));
+    ck_assert_uint_eq(p->flags, BLOCK_BREAK);
+    ck_assert_uint_eq(p->hints, HINT_MAIN | HINT_ARTICLE | HINT_CONTENT);
+    ck_assert_uint_eq(get(&res, "  code\n  x")->flags, BLOCK_PRE);
+    ck_assert(!contains(&res, "color"));
+    ck_assert(!contains(&res, "broken"));
+    ck_assert(!contains(&res, "markup"));
+    ck_assert_uint_eq(get(&res, "Voir aussi")->heading, 3);
+    ck_assert_uint_eq(get(&res, "\xC2\xA9 2024")->hints, HINT_FOOTER);
+    result_free(&res);
+    free(page);
+}
+END_TEST
+
+/* ---- BLOCK_MAX -------------------------------------------------------------------------- */
+
+START_TEST(test_block_max)
+{
+    /* 200 KB of words in one paragraph */
+    size_t words = 40000;
+    char *html = malloc(words * 5 + 32), *p = html;
+    ck_assert_ptr_nonnull(html);
+    p += sprintf(p, "<p>");
+    for (size_t i = 0; i < words; i++)
+        p += sprintf(p, "w%03zu ", i % 1000);
+    p += sprintf(p, "</p><p>next</p>");
+    result res;
+    parse(html, &res);
+    ck_assert_uint_ge(res.n, 5);
+    size_t total = 0;
+    size_t i = 0;
+    for (; i < res.n && strcmp(res.b[i].text, "next") != 0; i++) {
+        ck_assert_uint_le(res.b[i].len, BLOCK_MAX);
+        if (strcmp(res.b[i + 1].text, "next") != 0)
+            ck_assert_uint_ge(res.b[i].len, BLOCK_MAX / 2);
+        ck_assert_uint_eq(res.b[i].flags & BLOCK_CONTINUED,
+                          i == 0 ? 0 : BLOCK_CONTINUED);
+        /* cut at spaces: every piece is whole words */
+        ck_assert(res.b[i].text[0] == 'w');
+        ck_assert(res.b[i].text[res.b[i].len - 1] != ' ');
+        total += res.b[i].len + 1;
+    }
+    ck_assert_uint_ge(i, 3);
+    ck_assert_uint_eq(total, words * 5);
+    ck_assert_uint_eq(res.b[i].flags, 0);
+    result_free(&res);
+    free(html);
+
+    /* 150 KB without a space, in two-byte characters: cut between them */
+    size_t n = 75000;
+    html = malloc(2 * n + 32);
+    ck_assert_ptr_nonnull(html);
+    p = html + sprintf(html, "<p><a href=/>");
+    for (size_t k = 0; k < n; k++) {
+        *p++ = '\xC3';
+        *p++ = '\xA9';
+    }
+    strcpy(p, "</a></p>");
+    parse(html, &res);
+    total = 0;
+    for (i = 0; i < res.n; i++) {
+        ck_assert_uint_le(res.b[i].len, BLOCK_MAX);
+        ck_assert_uint_eq(res.b[i].len % 2, 0);
+        ck_assert((unsigned char)res.b[i].text[0] == 0xC3);
+        ck_assert_uint_eq(res.b[i].link_len, res.b[i].len);
+        total += res.b[i].len;
+    }
+    ck_assert_uint_ge(res.n, 3);
+    ck_assert_uint_eq(total, 2 * n);
+    result_free(&res);
+    free(html);
+}
+END_TEST
+
+/* ---- hostile input: bounded memory --------------------------------------------------------- */
+
+typedef struct feeder {
+    html_reader *r;
+    result res;
+    ub_status st;
+} feeder;
+
+static void feeder_start(feeder *f)
+{
+    memset(f, 0, sizeof *f);
+    f->r = html_reader_new(NULL, NULL, collect_cb, &f->res, &f->st);
+    ck_assert_ptr_nonnull(f->r);
+}
+
+static void feed_str(feeder *f, const char *s)
+{
+    if (f->st == UB_OK)
+        f->st = html_reader_feed(f->r, s, strlen(s));
+}
+
+/* Feeds `unit` again and again until `bytes` have gone. */
+static void feed_repeat(feeder *f, const char *unit, size_t bytes)
+{
+    size_t ul = strlen(unit), reps = 65536 / ul + 1;
+    char *buf = malloc(ul * reps);
+    ck_assert_ptr_nonnull(buf);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(buf + i * ul, unit, ul);
+    for (size_t done = 0; done < bytes && f->st == UB_OK; done += ul * reps)
+        f->st = html_reader_feed(f->r, buf, ul * reps);
+    free(buf);
+}
+
+static void feeder_end(feeder *f)
+{
+    finish(f->r, &f->res, f->st);
+    ck_assert_int_eq(f->res.status, UB_OK);
+}
+
+/* libxml2 never holds much more than the runaway bound */
+#define PENDING_BOUND (4u * 1024u * 1024u + 2u * 65536u)
+
+START_TEST(test_bounded_broken_quote)
+{
+    /* 34 MB: long legitimate attributes, then a quote that never closes
+     * followed by 30 MB without a double quote */
+    feeder f;
+    feeder_start(&f);
+    feed_str(&f, "<html><body><p>before</p>");
+    char *attr = malloc(1000 * 1000 + 64);
+    ck_assert_ptr_nonnull(attr);
+    char *p = attr + sprintf(attr, "<div data-blob=\"");
+    memset(p, 'A', 1000 * 1000);
+    strcpy(p + 1000 * 1000, "\">blob text</div>");
+    for (int i = 0; i < 4; i++)
+        feed_str(&f, attr);
+    free(attr);
+    feed_str(&f, "<p>middle</p><a href=\"foo>swallowed text</a> more ");
+    feed_repeat(&f, "<p>para text here</p>\n", 30u * 1000u * 1000u);
+    feed_str(&f, "<p>THE END</p></body></html>");
+    f.res.keep_text = 0;
+    feeder_end(&f);
+    ck_assert_msg(f.res.max_pending <= PENDING_BOUND, "libxml2 held %zu bytes",
+                  f.res.max_pending);
+    ck_assert_uint_ge(f.res.rescues, 1);
+    ck_assert_str_eq(f.res.b[0].text, "before");
+    ck_assert_str_eq(f.res.b[1].text, "blob text");
+    /* parsing goes on after the runaway tag is ended */
+    ck_assert_uint_ge(f.res.n, 1000000);
+    ck_assert_str_eq(f.res.last, "THE END");
+    result_free(&f.res);
+}
+END_TEST
+
+START_TEST(test_bounded_end_survives)
+{
+    /* the same, small enough to keep every block's text */
+    feeder f;
+    feeder_start(&f);
+    f.res.keep_text = 1;
+    feed_str(&f, "<p>before</p><img src=\"");
+    feed_repeat(&f, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                10u * 1000u * 1000u);
+    feed_str(&f, "\" alt=\"x\"><p>after</p><a href=\"foo>never closed");
+    feed_repeat(&f, "<p>text</p>\n", 8u * 1000u * 1000u);
+    feed_str(&f, "<p>THE END</p>");
+    feeder_end(&f);
+    ck_assert_msg(f.res.max_pending <= PENDING_BOUND, "libxml2 held %zu bytes",
+                  f.res.max_pending);
+    ck_assert_uint_ge(f.res.rescues, 2);
+    ck_assert_int_ge(find(&f.res, "before"), 0);
+    ck_assert_int_ge(find(&f.res, "after"), 0);
+    ck_assert_int_ge(find(&f.res, "text"), 0);
+    ck_assert_str_eq(f.res.b[f.res.n - 1].text, "THE END");
+    /* the rest of a cut attribute is not text */
+    ck_assert(!contains(&f.res, "AAAA"));
+    result_free(&f.res);
+}
+END_TEST
+
+START_TEST(test_bounded_comment_script_text)
+{
+    feeder f;
+    /* a comment that never ends: everything after it stays comment */
+    feeder_start(&f);
+    f.res.keep_text = 1;
+    feed_str(&f, "<p>before</p><!-- ");
+    feed_repeat(&f, "<p>commented out</p> - > ", 12u * 1000u * 1000u);
+    feed_str(&f, "--><p>after</p>");
+    feeder_end(&f);
+    ck_assert_uint_le(f.res.max_pending, PENDING_BOUND);
+    ck_assert_uint_ge(f.res.rescues, 1);
+    ck_assert(!contains(&f.res, "commented"));
+    ck_assert_int_ge(find(&f.res, "after"), 0);
+    result_free(&f.res);
+
+    /* a script that never ends */
+    feeder_start(&f);
+    f.res.keep_text = 1;
+    feed_str(&f, "<p>before</p><script>");
+    feed_repeat(&f, "var a = b > c; // no end tag\n", 12u * 1000u * 1000u);
+    feeder_end(&f);
+    ck_assert_uint_le(f.res.max_pending, PENDING_BOUND);
+    ck_assert(!contains(&f.res, "var"));
+    ck_assert_int_ge(find(&f.res, "before"), 0);
+    result_free(&f.res);
+
+    /* megabytes of text without a '<' */
+    feeder_start(&f);
+    f.res.keep_text = 1;
+    feed_str(&f, "<p>");
+    feed_repeat(&f, "word ", 12u * 1000u * 1000u);
+    feed_str(&f, "</p><p>after</p>");
+    feeder_end(&f);
+    ck_assert_uint_le(f.res.max_pending, PENDING_BOUND);
+    size_t words = 0;
+    for (size_t i = 0; i + 1 < f.res.n; i++) {
+        ck_assert_uint_eq(f.res.b[i].flags & BLOCK_CONTINUED,
+                          i == 0 ? 0 : BLOCK_CONTINUED);
+        words += (f.res.b[i].len + 1) / 5;
+    }
+    ck_assert_uint_ge(words, 12u * 1000u * 1000u / 5);
+    ck_assert_str_eq(f.res.b[f.res.n - 1].text, "after");
+    result_free(&f.res);
+}
+END_TEST
+
+START_TEST(test_bounded_wellformed)
+{
+    /* well-formed quoting never makes libxml2 wait: its look-ahead is
+     * reset before every piece (NOTES-libxml2.md), so nothing piles up
+     * and nothing needs ending */
+    feeder f;
+    feeder_start(&f);
+    feed_str(&f, "<html><body>");
+    feed_repeat(&f, "<p class=\"a b\" data-x='{\"k\":\"v>w\"}' title=\"t\">"
+                    "para <a href=\"/x?a=1&amp;b=2\">link</a></p>\n",
+                20u * 1000u * 1000u);
+    feed_str(&f, "<p>THE END</p></body></html>");
+    f.res.keep_text = 0;
+    feeder_end(&f);
+    ck_assert_msg(f.res.max_pending < 256u * 1024u, "libxml2 held %zu bytes",
+                  f.res.max_pending);
+    ck_assert_uint_eq(f.res.rescues, 0);
+    ck_assert_str_eq(f.res.last, "THE END");
+    result_free(&f.res);
+}
+END_TEST
+
+START_TEST(test_script_at_chunk_edge)
+{
+    /* libxml2 2.9.14 reads "</scr" + "ipt>" cut by a chunk end as script
+     * text and never leaves the script: pieces end after a '>' */
+    static const char filler[] = "<p>filler text</p>\n";
+    for (size_t shift = 0; shift < 24; shift++) {
+        size_t target = 65536 - 20 + shift; /* where "</script>" starts */
+        char *html = malloc(target + 256);
+        ck_assert_ptr_nonnull(html);
+        size_t n = 0;
+        while (n + (sizeof filler - 1) + 40 < target) {
+            memcpy(html + n, filler, sizeof filler - 1);
+            n += sizeof filler - 1;
+        }
+        n += (size_t)sprintf(html + n, "<script>var a = 1;");
+        while (n < target)
+            html[n++] = ' ';
+        n += (size_t)sprintf(html + n, "</script><p>after</p>");
+        result res;
+        parse_opts(html, n, 0, NULL, NULL, &res);
+        ck_assert_msg(find(&res, "after") >= 0, "lost at shift %zu", shift);
+        ck_assert(!contains(&res, "var a"));
+        result_free(&res);
+        free(html);
+    }
+}
+END_TEST
+
+START_TEST(test_deep_nesting)
+{
+    feeder f;
+    feeder_start(&f);
+    f.res.keep_text = 1;
+    feed_str(&f, "<p>top</p>");
+    feed_repeat(&f, "<div>", 5u * 1000u * 1000u);
+    feed_str(&f, "deep text<noscript>hidden deep</noscript><p>deep p</p>");
+    feed_repeat(&f, "</div>", 6u * 1000u * 1000u);
+    feed_str(&f, "<p>back</p>");
+    feeder_end(&f);
+    ck_assert_int_ge(find(&f.res, "top"), 0);
+    ck_assert_int_ge(find(&f.res, "deep text"), 0);
+    ck_assert_int_ge(find(&f.res, "deep p"), 0);
+    ck_assert(!contains(&f.res, "hidden"));
+    result_free(&f.res);
+}
+END_TEST
+
+/* ---- errors and silence ------------------------------------------------------------------------ */
+
+START_TEST(test_silent_on_broken)
+{
+    char path[] = "/tmp/check_html_reader_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    fflush(stderr);
+    int saved = dup(2);
+    ck_assert_int_ge(saved, 0);
+    ck_assert_int_ge(dup2(fd, 2), 0);
+
+    size_t len;
+    char *page = page_broken(&len);
+    result res;
+    parse_opts(page, len, 7, NULL, NULL, &res);
+    static const char worse[] =
+        "<html><head><meta charset=\"utf-16\"><meta charset=bogus></head><<<>>>"
+        "<p><</p></div></span>&#xFFFFFFF;<!DOCTYPE x><?pi?><![CDATA[x]]>"
+        "<p \xFF\xFE=\"\x80\">\xC3<a href='x\"></p></html><p>after html";
+    result res2;
+    parse_opts(worse, sizeof worse - 1, 0, NULL, NULL, &res2);
+
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    off_t size = lseek(fd, 0, SEEK_END);
+    close(fd);
+    unlink(path);
+    ck_assert_msg(size == 0, "%ld bytes on stderr", (long)size);
+    ck_assert_int_eq(res.status, UB_OK);
+    ck_assert_uint_gt(res.errors, 0);
+    ck_assert_int_ge(find(&res, "end"), 0);
+    ck_assert_int_eq(res2.status, UB_OK);
+    result_free(&res);
+    result_free(&res2);
+    free(page);
+}
+END_TEST
+
+START_TEST(test_emit_failure)
+{
+    size_t len;
+    char *page = page_blog(&len);
+    for (size_t fail_at = 1; fail_at <= 3; fail_at++) {
+        ub_status st;
+        result res;
+        memset(&res, 0, sizeof res);
+        res.fail_at = fail_at;
+        html_reader *r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+        ck_assert_ptr_nonnull(r);
+        for (size_t off = 0; off < len && st == UB_OK; off += 4096)
+            st = html_reader_feed(r, page + off,
+                                  len - off < 4096 ? len - off : 4096);
+        if (st == UB_OK)
+            st = html_reader_end(r);
+        ck_assert_int_eq(st, UB_EWRITE);
+        /* no block after the one that failed; the error sticks */
+        ck_assert_uint_eq(res.n, fail_at - 1);
+        ck_assert_int_eq(html_reader_feed(r, "<p>x</p>", 8), UB_EWRITE);
+        ck_assert_int_eq(html_reader_end(r), UB_EWRITE);
+        html_reader_free(r);
+        result_free(&res);
+    }
+    free(page);
+}
+END_TEST
+
+START_TEST(test_lifecycle)
+{
+    ub_status st;
+    result res;
+    memset(&res, 0, sizeof res);
+    res.keep_text = 1;
+    ck_assert_ptr_null(html_reader_new(NULL, NULL, NULL, NULL, &st));
+    ck_assert_int_eq(st, UB_EINVAL);
+    /* an empty document: nothing, no error */
+    html_reader *r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(html_reader_end(r), UB_OK);
+    ck_assert_uint_eq(res.n, 0);
+    ck_assert_int_eq(html_reader_feed(r, "<p>late</p>", 11), UB_EINVAL);
+    ck_assert_int_eq(html_reader_end(r), UB_OK);
+    html_reader_free(r);
+    /* freeing an unfinished reader */
+    r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(html_reader_feed(r, "<p>never ended", 14), UB_OK);
+    html_reader_free(r);
+    html_reader_free(NULL);
+    result_free(&res);
+    /* text only, no markup */
+    parse("just some text", &res);
+    ck_assert_uint_eq(body_blocks(&res), 1);
+    ck_assert_str_eq(res.b[0].text, "just some text");
+    result_free(&res);
+}
+END_TEST
+
+Suite *html_reader_suite(void)
+{
+    Suite *s = suite_create("html_reader");
+
+    TCase *tc = tcase_create("blocks");
+    tcase_add_test(tc, test_paragraphs);
+    tcase_add_test(tc, test_inline_join);
+    tcase_add_test(tc, test_br);
+    tcase_add_test(tc, test_entities);
+    tcase_add_test(tc, test_whitespace);
+    tcase_add_test(tc, test_pre);
+    tcase_add_test(tc, test_link_len);
+    tcase_add_test(tc, test_headings);
+    tcase_add_test(tc, test_flags);
+    tcase_add_test(tc, test_skipped);
+    tcase_add_test(tc, test_block_max);
+    tcase_add_test(tc, test_lifecycle);
+    tcase_add_test(tc, test_emit_failure);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("hints");
+    tcase_add_test(tc, test_hints_structural);
+    tcase_add_test(tc, test_hints_tokens);
+    tcase_add_test(tc, test_hints_mixed_block);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("title");
+    tcase_add_test(tc, test_title);
+    tcase_add_test(tc, test_title_first);
+    tcase_add_test(tc, test_lang);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("encoding");
+    tcase_add_test(tc, test_enc_bom);
+    tcase_add_test(tc, test_enc_meta);
+    tcase_add_test(tc, test_enc_lying_meta);
+    tcase_add_test(tc, test_enc_invalid_utf8);
+    tcase_add_test(tc, test_enc_http_and_override);
+    tcase_add_test(tc, test_encoding_unit);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("chunking");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_chunking_blog);
+    tcase_add_test(tc, test_chunking_latin1);
+    tcase_add_test(tc, test_chunking_broken);
+    tcase_add_test(tc, test_chunking_utf16);
+    tcase_add_test(tc, test_blog_content);
+    tcase_add_test(tc, test_silent_on_broken);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("bounded");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_bounded_broken_quote);
+    tcase_add_test(tc, test_bounded_end_survives);
+    tcase_add_test(tc, test_bounded_comment_script_text);
+    tcase_add_test(tc, test_deep_nesting);
+    tcase_add_test(tc, test_bounded_wellformed);
+    tcase_add_test(tc, test_script_at_chunk_edge);
+    suite_add_tcase(s, tc);
+
+    return s;
+}
