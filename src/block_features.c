@@ -184,8 +184,15 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 if (sc->in_word)
                     word_end(sc);
                 token_end(sc, i);
+                size_t run = i;
                 while (i < len && s[i] == ' ')
                     i++;
+                /* items of a menu flattened to text sit apart by a wide
+                 * gap ("News  Sport  Business"); prose does not, except
+                 * after a full stop */
+                if (i - run >= 2 && i < len && s[i] != '\r' && s[i] != '\n' &&
+                    !is_sentence_end(prev_nonspace))
+                    f->separators++;
                 last = ' ';
             }
             continue;

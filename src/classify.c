@@ -28,6 +28,7 @@ static const char *const reason_names[REASON_COUNT] = {
     [REASON_HINT] = "markup-hint",
     [REASON_OFF_TOPIC] = "off-topic",
     [REASON_EMPTY] = "empty",
+    [REASON_NAVIGATION] = "navigation",
 };
 
 const char *classify_reason_name(reason r)
@@ -95,6 +96,13 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         }
         if (f->copyright) {
             set(v, CLASS_BAD, REASON_BOILER, 1);
+            return;
+        }
+        if (f->separators > 0 && !f->end_punct && f->chars <= 120 &&
+            f->words <= 2 * (f->separators + 1) && !b->heading &&
+            !(b->flags & BLOCK_TITLE)) {
+            /* a row of short items: "Home | News | Sport", a breadcrumb */
+            set(v, CLASS_BAD, REASON_NAVIGATION, 1);
             return;
         }
         if (f->url || f->bracketed) {

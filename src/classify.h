@@ -28,6 +28,7 @@ typedef enum reason {
     REASON_HINT,        /* the markup around it says boilerplate */
     REASON_OFF_TOPIC,   /* a title-like line sharing no word with the article */
     REASON_EMPTY,       /* nothing but symbols */
+    REASON_NAVIGATION,  /* a row of menu items or a breadcrumb */
     REASON_COUNT
 } reason;
 

@@ -9,6 +9,7 @@
 #include "model.h"
 
 #define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
+#define REPEAT_WORDS 30       /* longer blocks are not taken for a repeated headline */
 #define BUF_KEEP (16u * 1024u)
 
 struct context {
@@ -111,25 +112,32 @@ unit *context_slot(context *c)
     return u;
 }
 
-/* Whether this normalised text was seen before; remembers it either way. */
-static int seen_before(context *c, uint64_t h)
+/* The headline memory: normalised texts of the title and heading-like
+ * lines of this document. */
+static int seen(const context *c, uint64_t h)
 {
-    if (h == 0)
-        h = 1;
+    h += h == 0;
     for (size_t i = (size_t)h % SEEN_SLOTS;; i = (i + 1) % SEEN_SLOTS) {
         if (c->seen[i] == h)
             return 1;
-        if (c->seen[i] == 0) {
-            if (c->seen_count >= SEEN_SLOTS / 4 * 3) {
-                memset(c->seen, 0, sizeof c->seen);
-                c->seen_count = 0;
-                i = (size_t)h % SEEN_SLOTS;
-            }
-            c->seen[i] = h;
-            c->seen_count++;
+        if (c->seen[i] == 0)
             return 0;
-        }
     }
+}
+
+static void remember(context *c, uint64_t h)
+{
+    h += h == 0;
+    if (c->seen_count >= SEEN_SLOTS / 4 * 3) {
+        memset(c->seen, 0, sizeof c->seen);
+        c->seen_count = 0;
+    }
+    size_t i = (size_t)h % SEEN_SLOTS;
+    while (c->seen[i] != 0 && c->seen[i] != h)
+        i = (i + 1) % SEEN_SLOTS;
+    if (c->seen[i] == 0)
+        c->seen_count++;
+    c->seen[i] = h;
 }
 
 static ub_status decide_oldest(context *c);
@@ -172,16 +180,18 @@ ub_status context_push(context *c, size_t link_len)
         u->v.rule = 1;
     } else if (u->v.opens_comments && !c->keep_comments) {
         c->in_comments = 1;
+    } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
+               !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
+        /* a headline again, maybe with other case, spacing or punctuation */
+        u->v.cls = CLASS_BAD;
+        u->v.why = REASON_REPEAT;
+        u->v.rule = 1;
+        if (!c->article_began)
+            mark_headline(c, u->f.norm_hash);
     } else if ((u->v.heading_like || (u->flags & BLOCK_TITLE)) && u->f.words > 0 &&
                !(u->flags & BLOCK_CONTINUED)) {
-        if (seen_before(c, u->f.norm_hash) && !(u->flags & BLOCK_TITLE)) {
-            u->v.cls = CLASS_BAD;
-            u->v.why = REASON_REPEAT;
-            u->v.rule = 1;
-            if (!c->article_began)
-                mark_headline(c, u->f.norm_hash);
-        } else if (c->title_nkeys == 0 &&
-                   ((u->flags & BLOCK_TITLE) || u->heading == 1)) {
+        remember(c, u->f.norm_hash);
+        if (c->title_nkeys == 0 && ((u->flags & BLOCK_TITLE) || u->heading == 1)) {
             memcpy(c->title_keys, u->f.keys, sizeof c->title_keys);
             c->title_nkeys = u->f.nkeys;
         }

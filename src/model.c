@@ -16,21 +16,21 @@
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -2.340539;
+static const double bias_text = -2.195139;
 static const double weights_text[MODEL_FEATURES] = {
-    +1.134610, /* log_chars */
-    +1.122523, /* stop_density */
-    -14.123534, /* link_density */
-    -1.509390, /* caps_share */
-    +2.588357, /* digit_share */
-    -15.406894, /* symbol_share */
-    -1.109235, /* has_separator */
-    +0.504489, /* sentences */
-    -2.946705, /* comma_share */
-    +0.516696, /* end_punct */
-    -0.431117, /* bullet */
-    -3.239579, /* indent */
-    -0.025033, /* short */
+    +0.959781, /* log_chars */
+    +1.009880, /* stop_density */
+    -10.650181, /* link_density */
+    -1.648100, /* caps_share */
+    +2.557420, /* digit_share */
+    -17.290277, /* symbol_share */
+    -0.785656, /* has_separator */
+    +0.530079, /* sentences */
+    -4.053930, /* comma_share */
+    +0.662565, /* end_punct */
+    -0.350958, /* bullet */
+    -3.335556, /* indent */
+    +0.001097, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -50,102 +50,102 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* cell */
     +0.000000, /* quote */
     +0.000000, /* caption */
-    +0.278454, /* log_chars_-2 */
-    -0.178584, /* stop_density_-2 */
-    +0.277432, /* end_punct_-2 */
-    +0.014489, /* rule_bad_-2 */
-    +0.391510, /* link_density_-2 */
+    +0.446440, /* log_chars_-2 */
+    -0.014564, /* stop_density_-2 */
+    +0.260464, /* end_punct_-2 */
+    +0.139511, /* rule_bad_-2 */
+    +0.267339, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.248419, /* log_chars_-1 */
-    +0.139916, /* stop_density_-1 */
-    +0.368829, /* end_punct_-1 */
-    -0.264143, /* rule_bad_-1 */
-    +0.749572, /* link_density_-1 */
+    +1.249199, /* log_chars_-1 */
+    -0.084333, /* stop_density_-1 */
+    +0.361154, /* end_punct_-1 */
+    -0.262405, /* rule_bad_-1 */
+    +0.707809, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.504249, /* log_chars_+1 */
-    +0.264104, /* stop_density_+1 */
-    +0.693535, /* end_punct_+1 */
-    -0.162704, /* rule_bad_+1 */
-    +0.468743, /* link_density_+1 */
+    +0.445844, /* log_chars_+1 */
+    +0.212982, /* stop_density_+1 */
+    +0.664855, /* end_punct_+1 */
+    -0.278796, /* rule_bad_+1 */
+    +0.583640, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +0.707227, /* log_chars_+2 */
-    -0.494276, /* stop_density_+2 */
-    +0.419901, /* end_punct_+2 */
-    -0.384987, /* rule_bad_+2 */
-    +1.194654, /* link_density_+2 */
+    +0.426040, /* log_chars_+2 */
+    -0.400626, /* stop_density_+2 */
+    +0.441411, /* end_punct_+2 */
+    -0.346472, /* rule_bad_+2 */
+    +1.042987, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +1.988502, /* prose_share_around */
-    -2.483618, /* position */
+    +2.186220, /* prose_share_around */
+    -2.401544, /* position */
 };
 
-static const double bias_html = -5.347258;
+static const double bias_html = -5.220406;
 static const double weights_html[MODEL_FEATURES] = {
-    +3.302249, /* log_chars */
-    +1.964978, /* stop_density */
-    -0.627126, /* link_density */
-    -1.686391, /* caps_share */
-    +2.872576, /* digit_share */
-    -5.493024, /* symbol_share */
-    -0.000181, /* has_separator */
-    +0.306056, /* sentences */
-    +1.171188, /* comma_share */
-    +0.115666, /* end_punct */
-    +0.964722, /* bullet */
+    +2.939156, /* log_chars */
+    +1.673241, /* stop_density */
+    -1.804145, /* link_density */
+    -1.931713, /* caps_share */
+    +2.488362, /* digit_share */
+    -7.457665, /* symbol_share */
+    +0.127002, /* has_separator */
+    +0.423222, /* sentences */
+    +0.466813, /* comma_share */
+    +0.166243, /* end_punct */
+    -0.187667, /* bullet */
     +0.000000, /* indent */
-    +0.275366, /* short */
-    -1.158804, /* hint_nav */
-    -2.510474, /* hint_footer */
-    -1.359789, /* hint_header */
-    -1.564735, /* hint_aside */
-    -2.960427, /* hint_form */
-    -0.142606, /* hint_hidden */
-    -2.387405, /* hint_comment */
-    +0.242960, /* hint_share */
-    -0.484188, /* hint_related */
-    +0.515953, /* hint_byline */
-    +0.829718, /* hint_article */
-    +0.599222, /* hint_body */
-    +1.593062, /* hint_content */
-    +1.086597, /* heading */
-    +1.386363, /* heading1 */
-    -0.550563, /* list_item */
-    +0.974053, /* cell */
-    +0.443102, /* quote */
-    -4.013856, /* caption */
-    +0.720978, /* log_chars_-2 */
-    -0.419076, /* stop_density_-2 */
-    +0.041317, /* end_punct_-2 */
-    -0.038225, /* rule_bad_-2 */
-    +0.007169, /* link_density_-2 */
-    -0.206596, /* hint_strong_-2 */
-    -0.400959, /* hint_positive_-2 */
-    +1.400509, /* log_chars_-1 */
-    -0.387267, /* stop_density_-1 */
-    +0.348266, /* end_punct_-1 */
-    -0.118730, /* rule_bad_-1 */
-    -0.605367, /* link_density_-1 */
-    -0.481166, /* hint_strong_-1 */
-    +1.095642, /* hint_positive_-1 */
-    +0.735898, /* log_chars_+1 */
-    -0.233772, /* stop_density_+1 */
-    +0.806643, /* end_punct_+1 */
-    -0.236084, /* rule_bad_+1 */
-    -0.209649, /* link_density_+1 */
-    -0.901073, /* hint_strong_+1 */
-    -0.270426, /* hint_positive_+1 */
-    +1.076838, /* log_chars_+2 */
-    -0.827234, /* stop_density_+2 */
-    -0.014395, /* end_punct_+2 */
-    -0.277303, /* rule_bad_+2 */
-    -0.294402, /* link_density_+2 */
-    +0.137467, /* hint_strong_+2 */
-    +0.095341, /* hint_positive_+2 */
-    +1.938716, /* prose_share_around */
-    -3.882938, /* position */
+    +0.319045, /* short */
+    -0.470017, /* hint_nav */
+    -2.603877, /* hint_footer */
+    -1.143592, /* hint_header */
+    -1.405755, /* hint_aside */
+    -3.107573, /* hint_form */
+    -0.227584, /* hint_hidden */
+    -2.386499, /* hint_comment */
+    +0.497355, /* hint_share */
+    -0.383606, /* hint_related */
+    +0.593295, /* hint_byline */
+    +0.985386, /* hint_article */
+    +0.613333, /* hint_body */
+    +1.595416, /* hint_content */
+    +0.849562, /* heading */
+    +1.592142, /* heading1 */
+    -0.517997, /* list_item */
+    +0.451768, /* cell */
+    +0.237203, /* quote */
+    -3.867413, /* caption */
+    +0.786941, /* log_chars_-2 */
+    -0.548946, /* stop_density_-2 */
+    +0.132023, /* end_punct_-2 */
+    +0.119015, /* rule_bad_-2 */
+    -0.009274, /* link_density_-2 */
+    -0.240828, /* hint_strong_-2 */
+    -0.306705, /* hint_positive_-2 */
+    +1.481800, /* log_chars_-1 */
+    -0.277608, /* stop_density_-1 */
+    +0.325884, /* end_punct_-1 */
+    +0.326038, /* rule_bad_-1 */
+    -0.840180, /* link_density_-1 */
+    -0.258879, /* hint_strong_-1 */
+    +0.938423, /* hint_positive_-1 */
+    +0.778642, /* log_chars_+1 */
+    -0.265297, /* stop_density_+1 */
+    +0.751842, /* end_punct_+1 */
+    -0.014935, /* rule_bad_+1 */
+    -0.392754, /* link_density_+1 */
+    -0.713320, /* hint_strong_+1 */
+    -0.399941, /* hint_positive_+1 */
+    +1.077248, /* log_chars_+2 */
+    -0.625441, /* stop_density_+2 */
+    -0.050630, /* end_punct_+2 */
+    -0.120837, /* rule_bad_+2 */
+    -0.384887, /* link_density_+2 */
+    -0.023898, /* hint_strong_+2 */
+    +0.197972, /* hint_positive_+2 */
+    +1.970128, /* prose_share_around */
+    -3.864614, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */

@@ -1,14 +1,22 @@
 /* text_reader.c - lines, blank runs and hard-wrapped paragraphs.
  *
  * A line continues the paragraph above it when the line above was cut by
- * wrapping: the next line's first word would not have fitted on it (the
- * wrap width is taken as the longest line seen so far in the document),
- * the indentation agrees and the line does not start a list item. */
+ * wrapping: the next line's first word would not have fitted on it, the
+ * indentation agrees and the line does not start a list item.  The wrap
+ * width is the longest line seen so far in the document, believed only
+ * once another line ends near it (wrapped text is ragged just below its
+ * width; in unwrapped text the longest line stands alone), and only
+ * between WRAP_MIN and WRAP_MAX columns: narrower, a title followed by a
+ * line looks wrapped; wider, no terminal or mail reader wraps. */
 #include <stdint.h>
 #include <string.h>
 #include "text_reader.h"
 
 #define MIN_WRAP 40      /* lines shorter than this were not wrapped */
+#define WRAP_MAX 200     /* lines longer than this were not wrapped */
+#define WRAP_RAGGED 12   /* wrapped lines end this close to the width */
+#define WRAP_LINES 2     /* lines that must end near a width to believe it */
+#define WRAP_MIN 60      /* narrower than this, short lines (titles) look wrapped */
 #define GAP_KEEP 4096    /* bytes of a blank run kept as they were */
 
 struct text_reader {
@@ -18,7 +26,8 @@ struct text_reader {
     unit *u;             /* the paragraph being built, or NULL */
     int in_tail;         /* inside the tail of a line too long to hold */
     int has_text;        /* u holds lines */
-    unsigned width;      /* longest line seen: the wrap width */
+    unsigned width;      /* longest line seen up to WRAP_MAX columns */
+    unsigned lengths[WRAP_MAX + 1];  /* lines seen of each length */
     unsigned prev_cols, prev_indent, prev_body;  /* the last line of u */
     int any;             /* any byte in this document */
 };
@@ -49,6 +58,7 @@ void text_reader_begin(text_reader *r)
     r->in_tail = 0;
     r->has_text = 0;
     r->width = 0;
+    memset(r->lengths, 0, sizeof r->lengths);
     r->any = 0;
 }
 
@@ -128,6 +138,17 @@ static ub_status push_unit(text_reader *r)
     return r->sink.push(r->sink.ctx);
 }
 
+/* Whether the width is believed, counting the line about to join too. */
+static int wrap_believed(const text_reader *r, unsigned cols)
+{
+    if (r->width < WRAP_MIN)
+        return 0;
+    unsigned near = cols + WRAP_RAGGED >= r->width && cols <= r->width;
+    for (unsigned c = r->width - WRAP_RAGGED; c <= r->width; c++)
+        near += r->lengths[c];
+    return near >= WRAP_LINES;
+}
+
 /* One complete line (without its '\n'). */
 static ub_status line_done(text_reader *r, const char *s, size_t n)
 {
@@ -152,11 +173,15 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
         return UB_OK;
     }
     int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
+                r->prev_cols <= r->width && wrap_believed(r, sh.cols) &&
                 r->prev_cols + 1 + sh.word > r->width - 1 &&
                 (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
                 r->u->text.len + n + 1 <= BLOCK_MAX;
-    if (sh.cols > r->width)
-        r->width = sh.cols;
+    if (sh.cols <= WRAP_MAX) {
+        r->lengths[sh.cols]++;
+        if (sh.cols > r->width)
+            r->width = sh.cols;
+    }
     if (!joins) {
         if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
             return st;
@@ -186,7 +211,6 @@ static ub_status line_open(text_reader *r, size_t keep)
     r->u = NULL;
     r->has_text = 0;
     r->in_tail = 1;
-    r->width = 0;
     if ((st = r->sink.open(r->sink.ctx)) == UB_OK)
         st = r->sink.tail(r->sink.ctx, r->line.data + keep, r->line.len - keep);
     r->line.len = 0;

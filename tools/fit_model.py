@@ -12,7 +12,8 @@ from collections import defaultdict
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-RULES = {'repeated-headline', 'related-link', 'boilerplate', 'comments', 'links', 'empty', 'title'}
+RULES = {'repeated-headline', 'related-link', 'boilerplate', 'comments', 'links', 'empty', 'title',
+         'navigation'}
 RADIUS = 2      # neighbours on each side seen one by one
 SPAN = 6        # neighbours on each side seen as a sum
 

@@ -1,0 +1,439 @@
+/* check_classify.c - first labels and rules (classify_block), and the
+ * context decisions seen through whole filter runs on small texts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "suites.h"
+#include "testutil.h"
+#include "classify.h"
+#include "phrases.h"
+#include "stoplist.h"
+
+/* Article paragraphs on one topic, each good prose on its own (over 200
+ * characters that are not spaces, many stopwords). */
+#define P1 "The town council voted on Tuesday to close the old library on the " \
+           "hill, and the mayor said that the building would be sold to pay for " \
+           "the new school, which is to open in the spring after a long delay in " \
+           "the courts. The vote was close, and some of the members said that they " \
+           "would ask for it to be held again when all of them could be there."
+#define P2 "Residents who had fought for the library for years said they were " \
+           "angry, and many of them told the council that they would not give up " \
+           "until the doors of the building were open again to the children of " \
+           "the town. One of them said that she had read every book on the shelves " \
+           "as a child and that her own children should have the same chance."
+#define P3 "The mayor said that the money from the sale would go to the school " \
+           "and that a smaller library would open in the town hall, where there " \
+           "is room for the books and for the people who have come to read them " \
+           "for so long. He said that the new room would be open in the evening as " \
+           "well, so that people who work during the day could use it too."
+#define P4 "A vote on the plan for the town hall is expected next month, and the " \
+           "council has asked the residents to write to it with their ideas for " \
+           "the new room before the work on the building can begin in the autumn. " \
+           "The letters will be read out at the meeting, which is open to all."
+#define TITLE "Council votes to close the old library on the hill"
+
+static stoplist *sl;
+static phrases *ph;
+static mem dm;
+
+static void *plain_realloc(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    return realloc(p, n);
+}
+
+static void setup(void)
+{
+    dm = (mem){ plain_realloc, NULL };
+    sl = stoplist_new(&dm);
+    ph = phrases_new(&dm);
+    ck_assert_ptr_nonnull(sl);
+    ck_assert_ptr_nonnull(ph);
+}
+
+static void teardown(void)
+{
+    stoplist_free(sl, &dm);
+    phrases_free(ph, &dm);
+}
+
+/* classify_block on text as context.c calls it. */
+static verdict judge(const char *text, unsigned heading, unsigned flags,
+                     unsigned hints, size_t link_len, int began)
+{
+    block b = { .text = text, .len = strlen(text), .link_len = link_len,
+                .heading = heading, .flags = flags, .hints = hints };
+    features f;
+    features_compute(&f, sl, b.text, b.len);
+    f.link_chars += (uint32_t)link_len;
+    if (f.link_chars > f.chars)
+        f.link_chars = f.chars;
+    verdict v;
+    classify_block(&v, ph, &b, &f, began);
+    return v;
+}
+
+#define JUDGE(text) judge((text), 0, 0, 0, 0, 1)
+
+static void expect(verdict v, klass cls, reason why, int rule, const char *what)
+{
+    ck_assert_msg(v.cls == cls && v.why == why && v.rule == rule,
+                  "%s: %s/%s/rule=%d, want %s/%s/rule=%d", what,
+                  classify_class_name(v.cls), classify_reason_name(v.why), v.rule,
+                  classify_class_name(cls), classify_reason_name(why), rule);
+}
+
+/* ---- first labels ------------------------------------------------------- */
+
+START_TEST(test_label_by_length_and_density)
+{
+    expect(JUDGE(P1), CLASS_GOOD, REASON_PROSE, 0, "long prose");
+    expect(JUDGE("The council voted on Tuesday to close the old library, and the "
+                 "mayor said that it would be sold."),
+           CLASS_NEAR_GOOD, REASON_PROSE, 0, "medium prose");
+    expect(JUDGE("Blinken told reporters after the meeting."),
+           CLASS_SHORT, REASON_CONTEXT, 0, "short line");
+    expect(JUDGE("Weather Sport Business Technology Science Health Education "
+                 "Entertainment Arts Culture Travel Video Podcasts Newsletters"),
+           CLASS_BAD, REASON_LOW_DENSITY, 0, "menu words");
+    expect(JUDGE("***  ---  ***"), CLASS_BAD, REASON_EMPTY, 1, "symbols only");
+}
+END_TEST
+
+START_TEST(test_title_flag)
+{
+    expect(judge("Anything at all", 0, BLOCK_TITLE, HINT_NAV, 0, 0),
+           CLASS_GOOD, REASON_TITLE, 1, "title");
+}
+END_TEST
+
+START_TEST(test_rules)
+{
+    expect(JUDGE("See also: Storm hits the coast"), CLASS_BAD, REASON_RELATED, 1, "see also");
+    expect(JUDGE("Read more \xc2\xbb"), CLASS_BAD, REASON_RELATED, 1, "read more");
+    expect(JUDGE("Share 0 Tweet 0"), CLASS_BAD, REASON_BOILER, 1, "share row");
+    expect(JUDGE("\xc2\xa9 2024 Example Media Group"), CLASS_BAD, REASON_BOILER, 1, "copyright");
+    expect(JUDGE("https://example.com/story/123"), CLASS_BAD, REASON_LINKS, 1, "url");
+    expect(JUDGE("[Image: the library on the hill]"), CLASS_BAD, REASON_LINKS, 1, "bracketed");
+    expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
+    /* a long paragraph that happens to start like a phrase is prose */
+    char para[400];
+    snprintf(para, sizeof para, "Share prices fell. %s", P1);
+    expect(JUDGE(para), CLASS_GOOD, REASON_PROSE, 0, "phrase-led prose");
+}
+END_TEST
+
+START_TEST(test_comment_opener_needs_article)
+{
+    ck_assert_int_eq(judge("Leave a Reply", 0, 0, 0, 0, 1).opens_comments, 1);
+    ck_assert_int_eq(judge("12 Comments", 0, 0, 0, 0, 1).opens_comments, 1);
+    ck_assert_int_eq(judge("Leave a Reply", 0, 0, 0, 0, 0).opens_comments, 0);
+    /* a menu item "- Comments" is not the section itself */
+    ck_assert_int_eq(judge("- Comments", 0, 0, 0, 0, 1).opens_comments, 0);
+    ck_assert_int_eq(JUDGE(P1).opens_comments, 0);
+}
+END_TEST
+
+START_TEST(test_link_density)
+{
+    size_t n = strlen(P1);
+    expect(judge(P1, 0, 0, 0, n / 2, 1), CLASS_BAD, REASON_LINKS, 0, "half links");
+    expect(judge(P1, 0, 0, 0, n / 10, 1), CLASS_GOOD, REASON_PROSE, 0, "few links");
+    expect(judge("Storm hits the coast", 0, 0, 0, 5, 1), CLASS_BAD, REASON_LINKS, 0,
+           "short linked");
+}
+END_TEST
+
+START_TEST(test_heading_like)
+{
+    ck_assert_int_eq(JUDGE("Storm hits the coast").heading_like, 1);
+    ck_assert_int_eq(JUDGE("He said that it was late.").heading_like, 0);
+    ck_assert_int_eq(JUDGE("- a list item without a stop").heading_like, 0);
+    ck_assert_int_eq(judge("Item", 0, BLOCK_LIST_ITEM, 0, 0, 1).heading_like, 0);
+    ck_assert_int_eq(judge(P1, 2, 0, 0, 0, 1).heading_like, 1);
+    ck_assert_int_eq(JUDGE(P1).heading_like, 0);
+}
+END_TEST
+
+START_TEST(test_hints)
+{
+    /* furniture: strong hints drop all but plainly good, long prose */
+    expect(judge(P1, 0, 0, HINT_NAV, 0, 1), CLASS_BAD, REASON_HINT, 0, "nav prose");
+    char longer[1000];
+    snprintf(longer, sizeof longer, "%s %s", P1, P2);
+    expect(judge(longer, 0, 0, HINT_FOOTER, 0, 1), CLASS_NEAR_GOOD, REASON_PROSE, 0,
+           "long footer prose");
+    expect(judge(longer, 0, 0, HINT_COMMENT, 0, 1), CLASS_BAD, REASON_HINT, 0,
+           "comment prose");
+    expect(judge(P1, 0, 0, HINT_SHARE | HINT_ARTICLE, 0, 1), CLASS_NEAR_GOOD,
+           REASON_PROSE, 0, "share in article");
+    /* weak hints demote, positive ones promote */
+    expect(judge(P1, 0, 0, HINT_ASIDE, 0, 1), CLASS_NEAR_GOOD, REASON_PROSE, 0, "aside");
+    expect(judge("Short aside line", 0, 0, HINT_ASIDE, 0, 1), CLASS_BAD, REASON_HINT,
+           0, "short aside");
+    expect(judge(P1, 0, 0, HINT_ASIDE | HINT_ARTICLE, 0, 1), CLASS_GOOD, REASON_PROSE,
+           0, "aside in article");
+    expect(judge("The council voted on Tuesday to close the old library, and the "
+                 "mayor said that it would be sold.", 0, 0, HINT_BODY, 0, 1),
+           CLASS_GOOD, REASON_PROSE, 0, "near-good in body");
+}
+END_TEST
+
+START_TEST(test_names)
+{
+    ck_assert_str_eq(classify_reason_name(REASON_PROSE), "prose");
+    ck_assert_str_eq(classify_reason_name(REASON_REPEAT), "repeated-headline");
+    ck_assert_str_eq(classify_reason_name(REASON_RELATED), "related-link");
+    ck_assert_str_eq(classify_reason_name(REASON_COUNT), "?");
+    for (int r = 0; r < REASON_COUNT; r++) {
+        ck_assert_ptr_nonnull(classify_reason_name((reason)r));
+        ck_assert_str_ne(classify_reason_name((reason)r), "?");
+    }
+    ck_assert_str_eq(classify_class_name(CLASS_BAD), "bad");
+    ck_assert_str_eq(classify_class_name(CLASS_NEAR_GOOD), "near-good");
+    ck_assert_str_eq(classify_class_name((klass)9), "?");
+}
+END_TEST
+
+/* ---- context, through the filter --------------------------------------- */
+
+/* Filter `in` (text mode) and compare with `want` byte for byte. */
+static void expect_filter(const char *in, const char *want, int keep_comments)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    o.keep_comments = keep_comments;
+    char *out = filter_text(in, &o);
+    ck_assert_msg(strcmp(out, want) == 0,
+                  "line %zu differs\n--- got:\n%s\n--- want:\n%s",
+                  first_diff_line(out, strlen(out), want, strlen(want)), out, want);
+    free(out);
+}
+
+/* Replace every "\n" of s with "\r\n" (malloc'd). */
+static char *crlf(const char *s)
+{
+    tbuf b = {0};
+    for (; *s; s++)
+        tbuf_add(&b, *s == '\n' ? "\r\n" : s, *s == '\n' ? 2 : 1);
+    return b.data;
+}
+
+static void expect_filter_both(const char *in, const char *want)
+{
+    expect_filter(in, want, 0);
+    char *ci = crlf(in), *cw = crlf(want);
+    expect_filter(ci, cw, 0);
+    free(ci);
+    free(cw);
+}
+
+START_TEST(test_clean_article_unchanged)
+{
+    static const char a[] = TITLE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n";
+    expect_filter_both(a, a);
+}
+END_TEST
+
+/* "A missed paragraph costs more than a kept menu item": a document that is
+ * nothing but one paragraph of plain prose must come out whole. */
+START_TEST(test_lone_prose_paragraph_kept)
+{
+    expect_filter("The council voted on Tuesday to close the old library, and the "
+                  "mayor said that it would be sold to pay for the new school.\n",
+                  "The council voted on Tuesday to close the old library, and the "
+                  "mayor said that it would be sold to pay for the new school.\n", 0);
+}
+END_TEST
+
+/* The repeated headline, in the variants scrapers produce. */
+START_TEST(test_repeated_headline_variants)
+{
+    static const char *const second[] = {
+        TITLE,
+        "COUNCIL VOTES TO CLOSE THE OLD LIBRARY ON THE HILL",
+        "Council votes to close the old library on the hill.",
+        "Council votes: to close the old library, on the hill!",
+        "Council\xc2\xa0votes to close the old\xe2\x80\x89library on the hill",
+        "  Council   votes to close the old library on the hill  ",
+    };
+    for (size_t i = 0; i < sizeof second / sizeof *second; i++) {
+        char in[2048], want[2048];
+        /* with a blank line between the copies, and without */
+        snprintf(in, sizeof in, TITLE "\n\n%s\n\n" P1 "\n\n" P2 "\n", second[i]);
+        snprintf(want, sizeof want, TITLE "\n\n" P1 "\n\n" P2 "\n");
+        expect_filter_both(in, want);
+        snprintf(in, sizeof in, TITLE "\n%s\n\n" P1 "\n\n" P2 "\n", second[i]);
+        expect_filter_both(in, want);
+    }
+}
+END_TEST
+
+START_TEST(test_repeated_heading_later)
+{
+    static const char in[] = TITLE "\n\n" P1 "\n\n" P2 "\n\nWhat comes next\n\n" P3
+                             "\n\nwhat comes next\n\n" P4 "\n";
+    static const char want[] = TITLE "\n\n" P1 "\n\n" P2 "\n\nWhat comes next\n\n" P3
+                               "\n\n" P4 "\n";
+    expect_filter_both(in, want);
+}
+END_TEST
+
+START_TEST(test_related_link_removed)
+{
+    static const char *const links[] = {
+        "See also\xc2\xa0 The new moon brings a drastic change in these three signs",
+        "SEE ALSO: The new moon brings a drastic change",
+        "Read more: Ten things to do in the town this weekend",
+        "Related: Storm hits the coast",
+        "https://news.example.com/2024/01/storm-hits-the-coast.html",
+    };
+    for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+        char in[2048];
+        snprintf(in, sizeof in, P1 "\n\n%s\n\n" P2 "\n", links[i]);
+        expect_filter_both(in, P1 "\n\n" P2 "\n");
+        snprintf(in, sizeof in, P1 "\n%s\n" P2 "\n", links[i]);
+        expect_filter_both(in, P1 "\n" P2 "\n");
+    }
+}
+END_TEST
+
+START_TEST(test_short_line_between_paragraphs_kept)
+{
+    static const char a[] = P1 "\n\nThe mayor told reporters after the meeting.\n\n" P2
+                            "\n\n\xe2\x80\x93 He spoke to journalists, John Smith, mayor.\n\n"
+                            P3 "\n";
+    expect_filter_both(a, a);
+}
+END_TEST
+
+START_TEST(test_heading_before_text_kept)
+{
+    static const char a[] = TITLE "\n\n" P1 "\n\nWhat the residents say\n\n" P2
+                            "\n\n" P3 "\n";
+    expect_filter_both(a, a);
+}
+END_TEST
+
+START_TEST(test_menu_and_footer_removed)
+{
+    static const char in[] =
+        "Skip to content\n"
+        "Home | News | Sport | Weather | Culture\n"
+        "Log in\n\n"
+        TITLE "\n\n" P1 "\n\n" P2 "\n\n"
+        "Share 0 Tweet 0\n\n"
+        "Tags: library, council, schools\n"
+        "\xc2\xa9 2024 Example Town News. All rights reserved.\n";
+    static const char want[] = TITLE "\n\n" P1 "\n\n" P2 "\n";
+    expect_filter_both(in, want);
+}
+END_TEST
+
+START_TEST(test_comment_section_cut)
+{
+    static const char in[] =
+        TITLE "\n\n" P1 "\n\n" P2 "\n\n"
+        "3 Comments\n\n"
+        "Jane says:\n" P3 "\n\n"
+        "Bob says:\n" P4 "\n";
+    expect_filter_both(in, TITLE "\n\n" P1 "\n\n" P2 "\n");
+    static const char in2[] =
+        TITLE "\n\n" P1 "\n\n" P2 "\n\nLeave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n\n"
+        P3 "\n";
+    expect_filter_both(in2, TITLE "\n\n" P1 "\n\n" P2 "\n");
+}
+END_TEST
+
+/* --keep-comments keeps the comments themselves; the opener stays out. */
+START_TEST(test_keep_comments)
+{
+    static const char in[] =
+        TITLE "\n\n" P1 "\n\n" P2 "\n\nLeave a Reply\n\n" P3 "\n\n" P4 "\n";
+    expect_filter(in, TITLE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n", 1);
+}
+END_TEST
+
+/* "Comments" in a menu above the article is not the comment section. */
+START_TEST(test_comments_menu_item_before_article)
+{
+    static const char in[] = "Comments\n\n" TITLE "\n\n" P1 "\n\n" P2 "\n";
+    expect_filter_both(in, TITLE "\n\n" P1 "\n\n" P2 "\n");
+}
+END_TEST
+
+START_TEST(test_off_topic_title_line_removed)
+{
+    static const char in[] = TITLE "\n\n" P1 "\n\n" P2 "\n\n"
+                             "Celebrity chef opens seaside bakery tomorrow\n\n"
+                             P3 "\n\n" P4 "\n";
+    expect_filter_both(in, TITLE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n");
+}
+END_TEST
+
+/* Per-document memory resets at a NUL with -z: the headline and the comment
+ * cut-off of one document do not touch the next. */
+START_TEST(test_documents_independent)
+{
+    static const char doc[] = TITLE "\n\n" P1 "\n\n" P2 "\n\nLeave a Reply\n\n" P3 "\n";
+    static const char want[] = TITLE "\n\n" P1 "\n\n" P2 "\n";
+    tbuf in = {0}, exp = {0};
+    for (int i = 0; i < 3; i++) {
+        tbuf_add(&in, doc, sizeof doc - 1);
+        tbuf_add(&in, "", 1);
+        tbuf_add(&exp, want, sizeof want - 1);
+        tbuf_add(&exp, "", 1);
+    }
+    ub_options o;
+    ub_options_init(&o);
+    o.null_data = 1;
+    run_result r;
+    run_filter(&o, in.data, in.len, (chunks){ CHUNK_WHOLE, 0, 0 }, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.out_len, exp.len);
+    ck_assert_mem_eq(r.out, exp.data, exp.len);
+    ck_assert_uint_eq(r.counts.documents, 3);
+    run_result_free(&r);
+    tbuf_free(&in);
+    tbuf_free(&exp);
+}
+END_TEST
+
+Suite *classify_suite(void)
+{
+    Suite *s = suite_create("classify");
+    TCase *tc = tcase_create("labels");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_label_by_length_and_density);
+    tcase_add_test(tc, test_title_flag);
+    tcase_add_test(tc, test_rules);
+    tcase_add_test(tc, test_comment_opener_needs_article);
+    tcase_add_test(tc, test_link_density);
+    tcase_add_test(tc, test_heading_like);
+    tcase_add_test(tc, test_hints);
+    tcase_add_test(tc, test_names);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("context");
+    tcase_add_test(tc, test_clean_article_unchanged);
+    tcase_add_test(tc, test_lone_prose_paragraph_kept);
+    tcase_add_test(tc, test_repeated_headline_variants);
+    tcase_add_test(tc, test_repeated_heading_later);
+    tcase_add_test(tc, test_related_link_removed);
+    tcase_add_test(tc, test_short_line_between_paragraphs_kept);
+    tcase_add_test(tc, test_heading_before_text_kept);
+    tcase_add_test(tc, test_menu_and_footer_removed);
+    tcase_add_test(tc, test_comment_section_cut);
+    tcase_add_test(tc, test_keep_comments);
+    tcase_add_test(tc, test_comments_menu_item_before_article);
+    tcase_add_test(tc, test_off_topic_title_line_removed);
+    tcase_add_test(tc, test_documents_independent);
+    suite_add_tcase(s, tc);
+    return s;
+}

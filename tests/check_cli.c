@@ -1,0 +1,315 @@
+/* check_cli.c - the program's conventions: help, version, usage errors,
+ * files, -o, write errors, binary input, closed pipes, empty input. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "config.h"
+#include "suites.h"
+#include "testutil.h"
+
+static cli_result run(const char *const *argv, const char *in, size_t len)
+{
+    cli_result r;
+    cli_run(argv, in, len, NULL, &r);
+    return r;
+}
+
+static void expect_exit(const cli_result *r, int status)
+{
+    ck_assert_msg(r->exited && r->status == status,
+                  "exit %d (signal %d), want %d; stderr: %s", r->status, r->signal,
+                  status, r->err);
+}
+
+/* Long option names from the longopts table of src/unboil.c, so an option
+ * added to the code and not to --help fails here.  FIXTURES is
+ * tests/fixtures, so the source is ../../src/unboil.c from it. */
+static size_t code_options(char names[][32], size_t max)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/../../src/unboil.c", fixtures_dir());
+    char *src = read_file(path, NULL);
+    ck_assert_msg(src != NULL, "cannot read %s", path);
+    char *p = strstr(src, "longopts[]");
+    ck_assert_ptr_nonnull(p);
+    size_t n = 0;
+    char *end = strstr(p, "NULL, 0, NULL, 0");
+    ck_assert_ptr_nonnull(end);
+    while ((p = strstr(p, "{ \"")) != NULL && p < end && n < max) {
+        p += 3;
+        size_t k = strcspn(p, "\"");
+        ck_assert_uint_lt(k, 32);
+        memcpy(names[n], p, k);
+        names[n][k] = 0;
+        n++;
+    }
+    free(src);
+    return n;
+}
+
+START_TEST(test_help_lists_every_option)
+{
+    const char *argv[] = { "--help", NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.err_len, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "Usage: unboil"));
+    char names[64][32];
+    size_t n = code_options(names, 64);
+    ck_assert_uint_ge(n, 11);
+    for (size_t i = 0; i < n; i++) {
+        char opt[40];
+        snprintf(opt, sizeof opt, "--%s", names[i]);
+        ck_assert_msg(strstr(r.out, opt) != NULL, "--help does not show %s", opt);
+    }
+    /* and every option is on a line of its own, with its short form */
+    static const char *const shorts[] = { "-f, --format", "-e, --encoding",
+        "-m, --markdown", "-c, --keep-comments", "-w, --window", "-z, --null-data",
+        "-x, --explain", "-i, --invert", "-o, --output", "-h, --help",
+        "-V, --version" };
+    for (size_t i = 0; i < sizeof shorts / sizeof *shorts; i++)
+        ck_assert_msg(strstr(r.out, shorts[i]) != NULL, "--help lacks %s", shorts[i]);
+    cli_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_version)
+{
+    const char *argv[] = { "--version", NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    char want[100];
+    snprintf(want, sizeof want, "unboil %s", PACKAGE_VERSION);
+    ck_assert_msg(strncmp(r.out, want, strlen(want)) == 0, "got: %s", r.out);
+    ck_assert_int_eq(r.out[r.out_len - 1], '\n');
+    cli_result_free(&r);
+    const char *argv2[] = { "-V", NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_unknown_option)
+{
+    const char *argv[] = { "--no-such-option", NULL };
+    cli_result r = run(argv, "x\n", 2);
+    expect_exit(&r, 2);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "Usage: unboil"));
+    ck_assert_ptr_nonnull(strstr(r.err, "--help"));
+    cli_result_free(&r);
+    const char *argv2[] = { "-Q", NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "Usage: unboil"));
+    cli_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_bad_values)
+{
+    static const char *const bad[][2] = {
+        { "--window=1", "invalid window '1'" },
+        { "--window=4097", "invalid window '4097'" },
+        { "--window=abc", "invalid window 'abc'" },
+        { "--window=", "invalid window ''" },
+        { "--window=12x", "invalid window '12x'" },
+        { "--format=xml", "invalid format 'xml'" },
+        { "--encoding=no-such-charset", "unknown encoding 'no-such-charset'" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *argv[] = { bad[i][0], NULL };
+        cli_result r = run(argv, "x\n", 2);
+        expect_exit(&r, 2);
+        ck_assert_uint_eq(r.out_len, 0);
+        ck_assert_msg(strncmp(r.err, "unboil: ", 8) == 0 && strstr(r.err, bad[i][1]),
+                      "%s: stderr %s", bad[i][0], r.err);
+        cli_result_free(&r);
+    }
+    const char *ok[] = { "--window=2", "--format=text", NULL };
+    cli_result r = run(ok, "", 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_unreadable_file_then_next)
+{
+    char in[4096];
+    snprintf(in, sizeof in, "%s", fixture_path("ukraine-talks.in"));
+    size_t want_len;
+    char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
+    ck_assert_ptr_nonnull(want);
+    const char *argv[] = { "/nonexistent/unboil-test", in, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 1);
+    ck_assert_str_eq(r.err, "unboil: /nonexistent/unboil-test: No such file or directory\n");
+    ck_assert_uint_eq(r.out_len, want_len);
+    ck_assert_mem_eq(r.out, want, want_len);
+    cli_result_free(&r);
+    /* a directory is unreadable too */
+    const char *argv2[] = { "/", NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 1);
+    ck_assert_str_eq(r.err, "unboil: /: Is a directory\n");
+    ck_assert_uint_eq(r.out_len, 0);
+    cli_result_free(&r);
+    free(want);
+}
+END_TEST
+
+START_TEST(test_stdin_dash_and_output_file)
+{
+    size_t in_len, want_len;
+    char *in = read_file(fixture_path("ukraine-talks.in"), &in_len);
+    char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
+    char out[] = "/tmp/unboil-test-XXXXXX";
+    int fd = mkstemp(out);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    const char *argv[] = { "-o", out, "-", NULL };
+    cli_result r = run(argv, in, in_len);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_uint_eq(r.err_len, 0);
+    size_t got_len;
+    char *got = read_file(out, &got_len);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_uint_eq(got_len, want_len);
+    ck_assert_mem_eq(got, want, want_len);
+    unlink(out);
+    free(got);
+    cli_result_free(&r);
+    /* -o into a directory that does not exist */
+    const char *argv2[] = { "-o", "/nonexistent/dir/out.txt", NULL };
+    r = run(argv2, in, in_len);
+    expect_exit(&r, 1);
+    ck_assert_str_eq(r.err, "unboil: /nonexistent/dir/out.txt: No such file or directory\n");
+    cli_result_free(&r);
+    free(in);
+    free(want);
+}
+END_TEST
+
+START_TEST(test_dev_full)
+{
+    if (access("/dev/full", W_OK) != 0)
+        return;     /* not on this system */
+    size_t in_len;
+    char *in = read_file(fixture_path("ukraine-talks.in"), &in_len);
+    cli_opts o = { .stdout_path = "/dev/full" };
+    cli_result r;
+    cli_run(NULL, in, in_len, &o, &r);
+    expect_exit(&r, 1);
+    ck_assert_str_eq(r.err, "unboil: write error on standard output: "
+                            "No space left on device\n");
+    cli_result_free(&r);
+    free(in);
+}
+END_TEST
+
+START_TEST(test_gzip_input)
+{
+    static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c\x4a"
+                             "\x06\x00\xc2\x41\x24\x35\x03\x00\x00\x00";
+    cli_result r = run(NULL, gz, sizeof gz - 1);
+    expect_exit(&r, 1);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_str_eq(r.err, "unboil: (standard input): input looks like gzip data; "
+                            "decompress it first (curl --compressed, zcat)\n");
+    cli_result_free(&r);
+}
+END_TEST
+
+/* Generated article text, `paras` paragraphs that are all kept. */
+static char *big_article(size_t paras, size_t *len)
+{
+    tbuf b = {0};
+    for (size_t i = 0; i < paras; i++)
+        tbuf_addf(&b, "Paragraph %zu of the report said that the council and the "
+                      "residents of the town would meet again in the spring, and that "
+                      "the library on the hill would stay open until a decision was "
+                      "made about the money for the new school and for the roads.\n\n",
+                  i);
+    *len = b.len;
+    return b.data;
+}
+
+/* unboil big | head -c 100: the reader goes away, unboil ends without a
+ * word on stderr. */
+START_TEST(test_closed_pipe_quiet)
+{
+    size_t len;
+    char *in = big_article(40000, &len);     /* about 10 MB */
+    cli_opts o = { .stdout_limit = 100 };
+    cli_result r;
+    cli_run(NULL, in, len, &o, &r);
+    ck_assert_msg(r.err_len == 0, "stderr: %s", r.err);
+    ck_assert_msg(r.signal == SIGPIPE || (r.exited && r.status != 0),
+                  "exit %d signal %d", r.status, r.signal);
+    cli_result_free(&r);
+    free(in);
+}
+END_TEST
+
+START_TEST(test_empty_input)
+{
+    cli_result r = run(NULL, "", 0);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_uint_eq(r.err_len, 0);
+    cli_result_free(&r);
+    const char *argv[] = { "-z", NULL };
+    r = run(argv, "", 0);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.out_len, 0);
+    cli_result_free(&r);
+    r = run(argv, "\0\0", 2);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.out_len, 2);
+    ck_assert_mem_eq(r.out, "\0\0", 2);
+    cli_result_free(&r);
+}
+END_TEST
+
+/* Several files make several documents, in order, on one output. */
+START_TEST(test_several_files)
+{
+    char in[4096];
+    snprintf(in, sizeof in, "%s", fixture_path("ukraine-talks.in"));
+    size_t want_len;
+    char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
+    const char *argv[] = { in, in, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.out_len, 2 * want_len);
+    ck_assert_mem_eq(r.out, want, want_len);
+    ck_assert_mem_eq(r.out + want_len, want, want_len);
+    cli_result_free(&r);
+    free(want);
+}
+END_TEST
+
+Suite *cli_suite(void)
+{
+    Suite *s = suite_create("cli");
+    TCase *tc = tcase_create("cli");
+    tcase_set_timeout(tc, 120);   /* the program may run under valgrind */
+    tcase_add_test(tc, test_help_lists_every_option);
+    tcase_add_test(tc, test_version);
+    tcase_add_test(tc, test_unknown_option);
+    tcase_add_test(tc, test_bad_values);
+    tcase_add_test(tc, test_unreadable_file_then_next);
+    tcase_add_test(tc, test_stdin_dash_and_output_file);
+    tcase_add_test(tc, test_dev_full);
+    tcase_add_test(tc, test_gzip_input);
+    tcase_add_test(tc, test_closed_pipe_quiet);
+    tcase_add_test(tc, test_empty_input);
+    tcase_add_test(tc, test_several_files);
+    suite_add_tcase(s, tc);
+    return s;
+}

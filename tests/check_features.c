@@ -1,0 +1,479 @@
+/* check_features.c - per-block measurements, the stoplists and the phrase
+ * table. */
+#include <stdlib.h>
+#include <string.h>
+#include "suites.h"
+#include "testutil.h"
+#include "block_features.h"
+#include "phrases.h"
+#include "stoplist.h"
+
+static counting_alloc ca;
+static mem cm = { counting_realloc, &ca };
+static stoplist *sl;
+
+static void setup(void)
+{
+    memset(&ca, 0, sizeof ca);
+    sl = stoplist_new(&cm);
+    ck_assert_ptr_nonnull(sl);
+}
+
+static void teardown(void)
+{
+    stoplist_free(sl, &cm);
+    sl = NULL;
+    ck_assert_uint_eq(ca.current, 0);
+}
+
+static features feat(const char *s)
+{
+    features f;
+    features_compute(&f, sl, s, strlen(s));
+    return f;
+}
+
+/* ---- features ----------------------------------------------------------- */
+
+START_TEST(test_counts_simple)
+{
+    features f = feat("Hello, world!");
+    ck_assert_uint_eq(f.chars, 12);
+    ck_assert_uint_eq(f.words, 2);
+    ck_assert_uint_eq(f.caps, 1);
+    ck_assert_uint_eq(f.commas, 1);
+    ck_assert_uint_eq(f.end_punct, 1);
+    ck_assert_uint_eq(f.end_colon, 0);
+    ck_assert_uint_eq(f.sentences, 0);
+    ck_assert_uint_eq(f.digits, 0);
+
+    f = feat("One went. Two came! Three stayed? Four");
+    ck_assert_uint_eq(f.sentences, 3);
+    ck_assert_uint_eq(f.end_punct, 0);
+    ck_assert_uint_eq(f.caps, 4);
+
+    f = feat("");
+    ck_assert_uint_eq(f.chars, 0);
+    ck_assert_uint_eq(f.words, 0);
+    ck_assert(features_stop_density(&f) == 0.0);
+    ck_assert(features_link_density(&f) == 0.0);
+
+    f = feat("   \t  ");
+    ck_assert_uint_eq(f.chars, 0);
+    ck_assert_uint_eq(f.words, 0);
+}
+END_TEST
+
+START_TEST(test_stopwords_and_language)
+{
+    features f = feat("the cat and the dog sat on a mat");
+    ck_assert_uint_eq(f.words, 9);
+    ck_assert_uint_eq(f.stops, 5);   /* the and the on a */
+    ck_assert_str_eq(stoplist_lang_code(f.lang), "en");
+    ck_assert(features_stop_density(&f) > 0.55 && features_stop_density(&f) < 0.56);
+
+    f = feat("Der Hund und die Katze sind nicht im Haus, weil es regnet.");
+    ck_assert_str_eq(stoplist_lang_code(f.lang), "de");
+
+    f = feat("Le chat et le chien sont dans la maison avec nous.");
+    ck_assert_str_eq(stoplist_lang_code(f.lang), "fr");
+
+    /* case does not matter, and an apostrophe keeps a word whole, typed
+     * straight or curly */
+    f = feat("THE And tHe");
+    ck_assert_uint_eq(f.stops, 3);
+    f = feat("it's");
+    ck_assert_uint_eq(f.words, 1);
+    ck_assert_uint_eq(f.stops, 1);
+    f = feat("it\xe2\x80\x99s");
+    ck_assert_uint_eq(f.words, 1);
+    ck_assert_uint_eq(f.stops, 1);
+}
+END_TEST
+
+START_TEST(test_digits_symbols_separators)
+{
+    features f = feat("In 2024 there were 15 cases");
+    ck_assert_uint_eq(f.digits, 6);
+    ck_assert_uint_eq(f.words, 6);    /* numbers are words */
+
+    f = feat("Home | News \xc2\xbb Sport \xc2\xb7 Weather \xe2\x80\xa2 More");
+    ck_assert_uint_eq(f.separators, 4);
+    ck_assert_uint_eq(f.words, 5);
+    ck_assert_uint_eq(f.caps, 5);
+
+    f = feat("News / Sport / Weather");
+    ck_assert_uint_eq(f.separators, 2);
+    f = feat("and/or either/or");
+    ck_assert_uint_eq(f.separators, 0);
+
+    f = feat("\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85 ###");
+    ck_assert_uint_eq(f.words, 0);
+    ck_assert_uint_eq(f.symbols, 6);
+}
+END_TEST
+
+START_TEST(test_urls)
+{
+    features f = feat("https://example.com/news/2024/story.html");
+    ck_assert_uint_eq(f.url, 1);
+    ck_assert_uint_eq(f.link_chars, f.chars);
+    ck_assert(features_link_density(&f) == 1.0);
+
+    f = feat("www.example.org");
+    ck_assert_uint_eq(f.url, 1);
+
+    f = feat("Write to bob@example.com for details about it");
+    ck_assert_uint_eq(f.link_chars, 15);
+    ck_assert_uint_eq(f.url, 0);
+
+    f = feat("The site http: is not a link, nor is www alone.");
+    ck_assert_uint_eq(f.link_chars, 0);
+}
+END_TEST
+
+START_TEST(test_shape_flags)
+{
+    ck_assert_uint_eq(feat("* item").bullet, 1);
+    ck_assert_uint_eq(feat("- item").bullet, 1);
+    ck_assert_uint_eq(feat("+ item").bullet, 1);
+    ck_assert_uint_eq(feat("\xe2\x80\xa2 item").bullet, 1);
+    ck_assert_uint_eq(feat("# Heading").bullet, 1);
+    ck_assert_uint_eq(feat("-item").bullet, 0);
+    ck_assert_uint_eq(feat("Item").bullet, 0);
+
+    ck_assert_uint_eq(feat("[Image: a photo of the coast]").bracketed, 1);
+    ck_assert_uint_eq(feat("[x] done and dusted").bracketed, 0);
+
+    ck_assert_uint_eq(feat("\xc2\xa9 2024 Example Media").copyright, 1);
+    ck_assert_uint_eq(feat("(c) 2024 Example Media").copyright, 1);
+    ck_assert_uint_eq(feat("Copyright 2024 Example Media").copyright, 1);
+    ck_assert_uint_eq(feat("A cop, right there").copyright, 0);
+
+    ck_assert_uint_eq(feat("Note:").end_colon, 1);
+    ck_assert_uint_eq(feat("Note:").end_punct, 1);
+    ck_assert_uint_eq(feat("He said \xe2\x80\x9cno.\xe2\x80\x9d").end_punct, 1);
+    ck_assert_uint_eq(feat("Storm hits coast").end_punct, 0);
+
+    ck_assert_uint_eq(feat("    indented").indent, 4);
+    ck_assert_uint_eq(feat("\tindented").indent, 8);
+    ck_assert_uint_eq(feat("flush").indent, 0);
+}
+END_TEST
+
+/* Repeated headlines are found by norm_hash: it must ignore case,
+ * punctuation and the kind of space, and nothing else. */
+START_TEST(test_norm_hash)
+{
+    uint64_t h = feat("Storm Hits the Coast: Thousands Evacuated").norm_hash;
+    ck_assert(h != 0);
+    ck_assert(feat("storm hits the coast thousands evacuated").norm_hash == h);
+    ck_assert(feat("STORM HITS THE COAST - THOUSANDS EVACUATED!").norm_hash == h);
+    ck_assert(feat("  Storm\xc2\xa0hits the\xe2\x80\x89" "coast:   thousands evacuated.")
+                  .norm_hash == h);
+    ck_assert(feat("Storm hits the coast thousands evacuated\r").norm_hash == h);
+    ck_assert(feat("Storm hits the coast thousands returned").norm_hash != h);
+    ck_assert(feat("Hits storm the coast thousands evacuated").norm_hash != h);
+    ck_assert(feat("Storm hits the coast").norm_hash != h);
+    /* folded beyond ASCII */
+    ck_assert(feat("\xc3\x89T\xc3\x89 CHAUD").norm_hash == feat("\xc3\xa9t\xc3\xa9 chaud").norm_hash);
+    ck_assert(feat("\xd0\x9c\xd0\x98\xd0\xa0").norm_hash == feat("\xd0\xbc\xd0\xb8\xd1\x80").norm_hash);
+}
+END_TEST
+
+START_TEST(test_keywords)
+{
+    features f = feat("The storm hits the coast of the region");
+    ck_assert_uint_eq(f.nkeys, 4);   /* storm hits coast region */
+}
+END_TEST
+
+START_TEST(test_keywords_shared)
+{
+    /* content words (4+ letters, not stopwords) are what off-topic
+     * detection compares */
+    features a = feat("Council closes library");
+    features b = feat("The library will close next year, said the council.");
+    ck_assert_uint_ge(a.nkeys, 2);
+    int shared = 0;
+    for (unsigned i = 0; i < a.nkeys; i++)
+        for (unsigned j = 0; j < b.nkeys; j++)
+            shared += a.keys[i] == b.keys[j];
+    ck_assert_int_eq(shared, 2);     /* council, library */
+    features n = feat("2024 1999 the and of");
+    ck_assert_uint_eq(n.nkeys, 0);
+    features many = feat("alpha bravo charlie delta echoes foxtrot golf hotel "
+                         "india juliet kilo lima mike november oscar papa");
+    ck_assert_uint_eq(many.nkeys, FEATURES_KEYWORDS);
+}
+END_TEST
+
+START_TEST(test_unspaced_scripts)
+{
+    /* 東京は晴れです。 */
+    features f = feat("\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xaf\xe6\x99\xb4\xe3\x82\x8c"
+                      "\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82");
+    ck_assert_uint_eq(f.unspaced, 7);
+    ck_assert_uint_eq(f.words, 4);
+    ck_assert_uint_eq(f.chars, 8);
+    ck_assert_uint_eq(f.end_punct, 1);
+}
+END_TEST
+
+START_TEST(test_invalid_bytes)
+{
+    static const char s[] = "ab\xff\xfe cd\xc3";
+    features f;
+    features_compute(&f, sl, s, sizeof s - 1);
+    ck_assert_uint_eq(f.words, 2);
+    ck_assert_uint_eq(f.chars, 7);
+    ck_assert_uint_eq(f.symbols, 3);
+    /* a NUL byte inside the text is just a character */
+    static const char z[] = "one\0two";
+    features_compute(&f, sl, z, sizeof z - 1);
+    ck_assert_uint_eq(f.words, 2);
+}
+END_TEST
+
+/* ---- stoplist ----------------------------------------------------------- */
+
+/* Lookups through features_compute, so the test does not depend on how
+ * the table hashes its words. */
+static uint32_t stops_in(const char *word, unsigned *lang)
+{
+    features f = feat(word);
+    *lang = f.lang;
+    return f.stops;
+}
+
+START_TEST(test_stoplist_lookup)
+{
+    unsigned lang;
+    ck_assert_uint_eq(stops_in("the", &lang), 1);
+    ck_assert_uint_eq(lang, LANG_EN);
+    ck_assert_uint_eq(stops_in("und", &lang), 1);
+    ck_assert_uint_eq(lang, LANG_DE);
+    ck_assert_uint_eq(stops_in("les", &lang), 1);
+    ck_assert_uint_eq(lang, LANG_FR);
+    ck_assert_uint_eq(stops_in("\xd0\xb8", &lang), 1);   /* Russian "and" */
+    ck_assert(lang == LANG_RU || lang == LANG_UK);
+    ck_assert_uint_eq(stops_in("zebra", &lang), 0);
+    ck_assert_uint_eq(stops_in("thesaurus", &lang), 0);
+    /* stopwords are matched whole and folded */
+    ck_assert_uint_eq(stops_in("THE", &lang), 1);
+    ck_assert_uint_eq(stops_in("them", &lang), 1);
+    ck_assert_uint_eq(stops_in("th", &lang), 0);
+}
+END_TEST
+
+START_TEST(test_stoplist_codes)
+{
+    ck_assert_str_eq(stoplist_lang_code(LANG_EN), "en");
+    ck_assert_str_eq(stoplist_lang_code(LANG_ID), "id");
+    ck_assert_str_eq(stoplist_lang_code(LANG_COUNT), "");
+    for (unsigned l = 0; l < LANG_COUNT; l++)
+        ck_assert_uint_eq(strlen(stoplist_lang_code(l)), 2);
+}
+END_TEST
+
+START_TEST(test_stoplist_enomem)
+{
+    /* fail each allocation of stoplist_new in turn until it succeeds */
+    for (unsigned long n = 1;; n++) {
+        counting_alloc a = { .fail_at = n };
+        mem m = { counting_realloc, &a };
+        stoplist *s = stoplist_new(&m);
+        if (s) {
+            ck_assert_int_eq(a.failed, 0);
+            stoplist_free(s, &m);
+            stoplist_free(NULL, &m);
+            ck_assert_uint_eq(a.current, 0);
+            break;
+        }
+        ck_assert_int_eq(a.failed, 1);
+        ck_assert_uint_eq(a.current, 0);
+        ck_assert_uint_lt(n, 1000);
+    }
+}
+END_TEST
+
+/* ---- phrases ------------------------------------------------------------ */
+
+typedef struct phrase_case {
+    const char *text;
+    phrase_kind want;
+} phrase_case;
+
+static void check_phrases(const phrase_case *c, size_t n)
+{
+    counting_alloc a = {0};
+    mem m = { counting_realloc, &a };
+    phrases *ph = phrases_new(&m);
+    ck_assert_ptr_nonnull(ph);
+    for (size_t i = 0; i < n; i++) {
+        phrase_kind got = phrases_match(ph, c[i].text, strlen(c[i].text));
+        ck_assert_msg(got == c[i].want, "\"%s\": kind %d, want %d", c[i].text,
+                      (int)got, (int)c[i].want);
+    }
+    phrases_free(ph, &m);
+    ck_assert_uint_eq(a.current, 0);
+}
+
+START_TEST(test_phrases_enomem)
+{
+    /* fail each allocation of phrases_new in turn until it succeeds */
+    for (unsigned long n = 1;; n++) {
+        counting_alloc a = { .fail_at = n };
+        mem m = { counting_realloc, &a };
+        phrases *ph = phrases_new(&m);
+        if (ph) {
+            ck_assert_int_eq(a.failed, 0);
+            phrases_free(ph, &m);
+            ck_assert_uint_eq(a.current, 0);
+            break;
+        }
+        ck_assert_int_eq(a.failed, 1);
+        ck_assert_uint_eq(a.current, 0);
+        ck_assert_uint_lt(n, 1000);
+    }
+}
+END_TEST
+
+START_TEST(test_phrases_comments)
+{
+    static const phrase_case c[] = {
+        { "Leave a Reply", PHRASE_COMMENTS },
+        { "LEAVE A REPLY", PHRASE_COMMENTS },
+        { "leave a reply:", PHRASE_COMMENTS },
+        { "Leave\xc2\xa0" "a\xe2\x80\x89reply", PHRASE_COMMENTS },
+        { "  Leave a Reply  \r", PHRASE_COMMENTS },
+        { "- Leave a comment", PHRASE_COMMENTS },
+        { "Leave a Reply to Jane Doe Cancel reply", PHRASE_COMMENTS },
+        { "Your email address will not be published.", PHRASE_COMMENTS },
+        { "Your email address will not be published. Required fields are marked *",
+          PHRASE_COMMENTS },
+        { "Required fields are marked *", PHRASE_COMMENTS },
+        { "12 Comments", PHRASE_COMMENTS },
+        { "1 comment", PHRASE_COMMENTS },
+        { "3 thoughts on \xe2\x80\x9cStorm hits the coast\xe2\x80\x9d", PHRASE_COMMENTS },
+        { "Comments", PHRASE_COMMENTS },
+        { "Post a comment", PHRASE_COMMENTS },
+        { "Add your comment", PHRASE_COMMENTS },
+        { "Comments are closed.", PHRASE_COMMENTS },
+        { "Comments on the bill were sharp", PHRASE_NONE },
+        { "Leaves are replying", PHRASE_NONE },
+        { "12 commentators agreed", PHRASE_NONE },
+    };
+    check_phrases(c, sizeof c / sizeof *c);
+}
+END_TEST
+
+START_TEST(test_phrases_related)
+{
+    static const phrase_case c[] = {
+        { "See also", PHRASE_RELATED },
+        { "See also: Storm hits the coast", PHRASE_RELATED },
+        { "See also\xc2\xa0 The new moon brings a drastic change in these three "
+          "signs of the zodiac", PHRASE_RELATED },
+        { "SEE ALSO \xe2\x80\x94 Storm", PHRASE_RELATED },
+        { "Read more \xc2\xbb", PHRASE_RELATED },
+        { "Read also: the council decides", PHRASE_RELATED },
+        { "Also read", PHRASE_RELATED },
+        { "Related: Storm hits the coast", PHRASE_RELATED },
+        { "Recommended for you", PHRASE_RELATED },
+        { "You may also like", PHRASE_RELATED },
+        { "More from Example News", PHRASE_RELATED },
+        { "Don't miss", PHRASE_RELATED },
+        { "Don\xe2\x80\x99t miss: the best of the week", PHRASE_RELATED },
+        { "Sponsored", PHRASE_RELATED },
+        { "Advertisement", PHRASE_RELATED },
+        /* a long title after the marker is still a link */
+        { "Read more: The council has decided to close the old library on the hill "
+          "after a long debate about money, schools and the future of the town",
+          PHRASE_RELATED },
+        { "Seeing also matters", PHRASE_NONE },
+        { "Relatedness of languages", PHRASE_NONE },
+        { "We read more books in winter.", PHRASE_NONE },
+    };
+    check_phrases(c, sizeof c / sizeof *c);
+}
+END_TEST
+
+START_TEST(test_phrases_boilerplate)
+{
+    static const phrase_case c[] = {
+        { "Share", PHRASE_BOILER },
+        { "Share 0 Tweet 0", PHRASE_BOILER },
+        { "Facebook Twitter LinkedIn Email", PHRASE_BOILER },
+        { "Share on Facebook", PHRASE_BOILER },
+        { "Follow us on Twitter", PHRASE_BOILER },
+        { "Subscribe to our newsletter", PHRASE_BOILER },
+        { "We use cookies to improve your experience.", PHRASE_BOILER },
+        { "All rights reserved.", PHRASE_BOILER },
+        { "Privacy Policy", PHRASE_BOILER },
+        { "Skip to content", PHRASE_BOILER },
+        { "Tags: politics, economy", PHRASE_BOILER },
+        { "Filed under: World", PHRASE_BOILER },
+        { "Previous article", PHRASE_BOILER },
+        { "Next post \xc2\xbb", PHRASE_BOILER },
+        { "Log in", PHRASE_BOILER },
+        { "Search", PHRASE_BOILER },
+        { "Home", PHRASE_BOILER },
+        { "Share prices rose sharply today", PHRASE_NONE },
+        { "Home is where the heart is", PHRASE_NONE },
+        { "Searchers found the hikers", PHRASE_NONE },
+        { "", PHRASE_NONE },
+        { "...", PHRASE_NONE },
+    };
+    check_phrases(c, sizeof c / sizeof *c);
+}
+END_TEST
+
+/* A phrase at the start of a long paragraph is prose, not an opener. */
+START_TEST(test_phrases_long_text_is_prose)
+{
+    static const phrase_case c[] = {
+        { "Leave a reply to the mayor, the residents said, and they wrote letters "
+          "to every paper in the county about the closing of the library.",
+          PHRASE_NONE },
+        { "Share prices of the company fell after the report said that the "
+          "factory would close before the end of the year, costing many jobs.",
+          PHRASE_NONE },
+    };
+    check_phrases(c, sizeof c / sizeof *c);
+}
+END_TEST
+
+Suite *features_suite(void)
+{
+    Suite *s = suite_create("features");
+    TCase *tc = tcase_create("features");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_counts_simple);
+    tcase_add_test(tc, test_stopwords_and_language);
+    tcase_add_test(tc, test_digits_symbols_separators);
+    tcase_add_test(tc, test_urls);
+    tcase_add_test(tc, test_shape_flags);
+    tcase_add_test(tc, test_norm_hash);
+    tcase_add_test(tc, test_keywords);
+    tcase_add_test(tc, test_keywords_shared);
+    tcase_add_test(tc, test_unspaced_scripts);
+    tcase_add_test(tc, test_invalid_bytes);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("stoplist");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_stoplist_lookup);
+    tcase_add_test(tc, test_stoplist_codes);
+    tcase_add_test(tc, test_stoplist_enomem);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("phrases");
+    tcase_add_test(tc, test_phrases_comments);
+    tcase_add_test(tc, test_phrases_related);
+    tcase_add_test(tc, test_phrases_boilerplate);
+    tcase_add_test(tc, test_phrases_long_text_is_prose);
+    tcase_add_test(tc, test_phrases_enomem);
+    suite_add_tcase(s, tc);
+    return s;
+}

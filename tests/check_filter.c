@@ -1,0 +1,502 @@
+/* check_filter.c - the public API: options, documents and separators,
+ * empty input, the explain and invert shapes, binary input, write failures,
+ * counts. */
+#define _GNU_SOURCE    /* memmem */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "config.h"
+#include "suites.h"
+#include "testutil.h"
+
+static const chunks WHOLE = { CHUNK_WHOLE, 0, 0 };
+
+static int null_write(void *ctx, const char *s, size_t n)
+{
+    (void)ctx; (void)s; (void)n;
+    return 0;
+}
+
+/* The article the team keeps as its own test data. */
+static char *ukraine(size_t *len)
+{
+    char *s = read_file(fixture_path("ukraine-talks.in"), len);
+    ck_assert_msg(s != NULL, "cannot read %s", fixture_path("ukraine-talks.in"));
+    return s;
+}
+
+static size_t count_byte(const char *s, size_t n, char c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == c;
+    return k;
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+START_TEST(test_options_defaults)
+{
+    ub_options o;
+    memset(&o, 0x5a, sizeof o);
+    ub_options_init(&o);
+    ck_assert_int_eq(o.format, UB_FORMAT_AUTO);
+    ck_assert_int_eq(o.output, UB_OUTPUT_CLEAN);
+    ck_assert_uint_eq(o.window, UB_WINDOW_DEFAULT);
+    ck_assert_int_eq(o.keep_comments, 0);
+    ck_assert_int_eq(o.markdown, 0);
+    ck_assert_int_eq(o.null_data, 0);
+    ck_assert_ptr_null(o.encoding);
+    ck_assert_ptr_null(o.diag);
+    ck_assert_ptr_null(o.alloc);
+}
+END_TEST
+
+static ub_status try_new(const ub_options *o, ub_write_fn w)
+{
+    ub_status st = (ub_status)-1;
+    ub_filter *f = ub_filter_new(o, w, NULL, &st);
+    ck_assert_msg((f != NULL) == (st == UB_OK), "status %d with filter %p", (int)st,
+                  (void *)f);
+    ub_filter_free(f);
+    return st;
+}
+
+START_TEST(test_options_validated)
+{
+    ub_options o;
+    ub_options_init(&o);
+    ck_assert_int_eq(try_new(&o, null_write), UB_OK);
+    ck_assert_int_eq(try_new(NULL, null_write), UB_OK);   /* NULL: defaults */
+    ck_assert_int_eq(try_new(&o, NULL), UB_EINVAL);
+    o.window = UB_WINDOW_MIN - 1;
+    ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
+    o.window = UB_WINDOW_MIN;
+    ck_assert_int_eq(try_new(&o, null_write), UB_OK);
+    o.window = UB_WINDOW_MAX;
+    ck_assert_int_eq(try_new(&o, null_write), UB_OK);
+    o.window = UB_WINDOW_MAX + 1;
+    ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
+    ub_options_init(&o);
+    o.format = (ub_format)3;
+    ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
+    ub_options_init(&o);
+    o.output = (ub_output)3;
+    ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
+    ub_options_init(&o);
+    o.encoding = "no-such-charset-anywhere";
+    ck_assert_int_eq(try_new(&o, null_write), UB_EENCODING);
+    o.encoding = "latin1";
+    ck_assert_int_eq(try_new(&o, null_write), UB_OK);
+    /* the status pointer is optional */
+    ck_assert_ptr_null(ub_filter_new(&o, NULL, NULL, NULL));
+    ub_filter_free(NULL);
+}
+END_TEST
+
+START_TEST(test_strerror_and_version)
+{
+    const char *seen[UB_EPARSE + 1];
+    for (int s = UB_OK; s <= UB_EPARSE; s++) {
+        seen[s] = ub_strerror((ub_status)s);
+        ck_assert_ptr_nonnull(seen[s]);
+        ck_assert_uint_gt(strlen(seen[s]), 0);
+        for (int t = 0; t < s; t++)
+            ck_assert_str_ne(seen[s], seen[t]);
+    }
+    ck_assert_str_eq(ub_strerror(UB_ENOMEM), "out of memory");
+    ck_assert_str_eq(ub_strerror((ub_status)99), "unknown error");
+    ck_assert_str_eq(ub_version(), PACKAGE_VERSION);
+}
+END_TEST
+
+/* ---- documents ---------------------------------------------------------- */
+
+START_TEST(test_empty_input)
+{
+    run_result r;
+    run_filter(NULL, "", 0, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_uint_eq(r.counts.bytes_in, 0);
+    ck_assert_uint_eq(r.counts.bytes_out, 0);
+    ck_assert_uint_eq(r.counts.blocks, 0);
+    run_result_free(&r);
+    /* only whitespace: nothing to keep, nothing written */
+    run_filter(NULL, " \n\n\t\r\n  ", 8, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.out_len, 0);
+    run_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_end_document_twice)
+{
+    ub_filter *f = ub_filter_new(NULL, null_write, NULL, NULL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_int_eq(ub_filter_feed(f, "", 0), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ub_filter_free(f);
+}
+END_TEST
+
+/* -z: every NUL of the input is a NUL of the output, whatever the
+ * documents hold, and documents are counted. */
+START_TEST(test_null_separated_documents)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.null_data = 1;
+    /* art NUL art NUL "" NUL art  (last without a NUL) */
+    tbuf in = {0};
+    tbuf_add(&in, art, alen);
+    tbuf_add(&in, "", 1);
+    tbuf_add(&in, art, alen);
+    tbuf_add(&in, "\0\0", 2);
+    tbuf_add(&in, art, alen);
+    run_result one, r;
+    run_filter(&o, art, alen, WHOLE, &one);
+    ck_assert_int_eq(one.status, UB_OK);
+    run_filter(&o, in.data, in.len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    tbuf want = {0};
+    tbuf_add(&want, one.out, one.out_len);
+    tbuf_add(&want, "", 1);
+    tbuf_add(&want, one.out, one.out_len);
+    tbuf_add(&want, "\0\0", 2);
+    tbuf_add(&want, one.out, one.out_len);
+    ck_assert_uint_eq(r.out_len, want.len);
+    ck_assert_mem_eq(r.out, want.data, want.len);
+    ck_assert_uint_eq(r.counts.documents, 4);
+    run_result_free(&r);
+
+    /* a stream that ends with its NUL has no empty last document */
+    tbuf_add(&in, "", 1);
+    run_filter(&o, in.data, in.len, WHOLE, &r);
+    ck_assert_uint_eq(count_byte(r.out, r.out_len, 0), 4);
+    ck_assert_uint_eq(r.counts.documents, 4);
+    run_result_free(&r);
+    run_result_free(&one);
+    tbuf_free(&in);
+    tbuf_free(&want);
+    free(art);
+}
+END_TEST
+
+START_TEST(test_null_only_documents)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.null_data = 1;
+    static const char in[5] = { 0, 0, 0, 0, 0 };
+    run_result r;
+    run_filter(&o, in, sizeof in, (chunks){ CHUNK_BYTE, 0, 0 }, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.out_len, 5);
+    ck_assert_mem_eq(r.out, in, 5);
+    ck_assert_uint_eq(r.counts.documents, 5);
+    run_result_free(&r);
+}
+END_TEST
+
+/* Without -z a NUL is a byte of the text: a kept line keeps it. */
+START_TEST(test_nul_in_text_mode)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    run_result clean;
+    run_filter(NULL, art, alen, WHOLE, &clean);
+    /* put a NUL inside the first kept paragraph (it starts "The meeting") */
+    char *p = strstr(art, "did not produce");
+    ck_assert_ptr_nonnull(p);
+    p[3] = 0;
+    run_result r;
+    run_filter(NULL, art, alen, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.out_len, clean.out_len);
+    char *q = memmem(clean.out, clean.out_len, "did not produce", 15);
+    ck_assert_ptr_nonnull(q);
+    q[3] = 0;
+    ck_assert_mem_eq(r.out, clean.out, clean.out_len);
+    run_result_free(&r);
+    run_result_free(&clean);
+    free(art);
+}
+END_TEST
+
+/* ---- output shapes ------------------------------------------------------ */
+
+/* Lines of s, as pointers into a copy (NUL-terminated each). */
+typedef struct lines {
+    char *copy;
+    char **v;
+    size_t n;
+} lines;
+
+static lines split_lines(const char *s, size_t len)
+{
+    lines l = { malloc(len + 1), calloc(len + 2, sizeof(char *)), 0 };
+    memcpy(l.copy, s, len);
+    l.copy[len] = 0;
+    char *p = l.copy, *end = l.copy + len;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        l.v[l.n++] = p;
+        if (!nl)
+            break;
+        *nl = 0;
+        p = nl + 1;
+    }
+    return l;
+}
+
+static void free_lines(lines *l)
+{
+    free(l->copy);
+    free(l->v);
+}
+
+/* --explain: one output line per input line, "KEEP " or "DROP " and the
+ * input line after "| " for text, "     |" for blank lines. */
+START_TEST(test_explain_shape)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r, clean;
+    run_filter(&o, art, alen, WHOLE, &r);
+    run_filter(NULL, art, alen, WHOLE, &clean);
+    ck_assert_int_eq(r.status, UB_OK);
+    lines in = split_lines(art, alen), out = split_lines(r.out, r.out_len);
+    ck_assert_uint_eq(out.n, in.n);
+    ck_assert_int_eq(r.out[r.out_len - 1], '\n');
+    size_t kept = 0;
+    for (size_t i = 0; i < in.n; i++) {
+        if (in.v[i][0] == 0) {
+            ck_assert_str_eq(out.v[i], "     |");
+            continue;
+        }
+        int keep = strncmp(out.v[i], "KEEP ", 5) == 0;
+        ck_assert_msg(keep || strncmp(out.v[i], "DROP ", 5) == 0, "line %zu: %s", i + 1,
+                      out.v[i]);
+        const char *bar = strstr(out.v[i], "| ");
+        ck_assert_ptr_nonnull(bar);
+        ck_assert_str_eq(bar + 2, in.v[i]);
+        if (keep) {
+            ck_assert_ptr_nonnull(strstr(clean.out, in.v[i]));
+            kept++;
+        }
+    }
+    ck_assert_uint_eq(kept, 11);  /* the expected output: headline, ten paragraphs */
+    free_lines(&in);
+    free_lines(&out);
+    run_result_free(&r);
+    run_result_free(&clean);
+    free(art);
+}
+END_TEST
+
+/* --invert writes exactly the removed lines of the fixture. */
+START_TEST(test_invert_shape)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.output = UB_OUTPUT_INVERT;
+    run_result r;
+    run_filter(&o, art, alen, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    static const char want[] =
+        "Ukraine conflict: Russia awaits written responses from the United States "
+        "to its demands\n\n"
+        "See also\xc2\xa0 The new moon brings a drastic change in these three signs "
+        "of the zodiac\n\n"
+        "Leave a Reply\n\n"
+        "Your email address will not be published.";
+    ck_assert_msg(r.out_len == sizeof want - 1 && memcmp(r.out, want, r.out_len) == 0,
+                  "--- got:\n%s\n--- want:\n%s", r.out, want);
+    run_result_free(&r);
+    free(art);
+}
+END_TEST
+
+/* ---- binary input ------------------------------------------------------- */
+
+typedef struct binary_case {
+    const char *bytes;
+    size_t len;
+    const char *message;
+} binary_case;
+
+static const binary_case binaries[] = {
+    { "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c\x4a\x06\x00", 15,
+      "input looks like gzip data; decompress it first (curl --compressed, zcat)" },
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 20,
+      "input looks like a PNG image; unboil reads HTML or text" },
+    { "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 23,
+      "input looks like a PDF document; convert it to text first (pdftotext)" },
+};
+
+START_TEST(test_binary_diag)
+{
+    const binary_case *b = &binaries[_i];
+    run_result r;
+    run_filter_diag(NULL, b->bytes, b->len, (chunks){ CHUNK_BYTE, 0, 0 }, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_uint_eq(r.diags, 1);
+    ck_assert_int_eq(r.last_diag, UB_EBINARY);
+    ck_assert_uint_eq(r.diag_doc, 1);
+    ck_assert_str_eq(r.diag_msg, b->message);
+    ck_assert_uint_eq(r.counts.documents_failed, 1);
+    run_result_free(&r);
+    /* without a diagnostic callback the status says it */
+    run_filter(NULL, b->bytes, b->len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_EBINARY);
+    ck_assert_uint_eq(r.out_len, 0);
+    run_result_free(&r);
+}
+END_TEST
+
+/* In a -z stream a binary document is reported with its number and
+ * skipped; its separator stays and the stream goes on.  (The PDF case: gzip
+ * and PNG data hold NUL bytes, which -z takes for separators.) */
+START_TEST(test_binary_document_in_stream)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.null_data = 1;
+    run_result one;
+    run_filter(&o, art, alen, WHOLE, &one);
+    tbuf in = {0}, want = {0};
+    tbuf_add(&in, art, alen);
+    tbuf_add(&in, "", 1);
+    tbuf_add(&in, binaries[2].bytes, binaries[2].len);
+    tbuf_add(&in, "", 1);
+    tbuf_add(&in, art, alen);
+    tbuf_add(&want, one.out, one.out_len);
+    tbuf_add(&want, "\0\0", 2);
+    tbuf_add(&want, one.out, one.out_len);
+    run_result r;
+    run_filter_diag(&o, in.data, in.len, (chunks){ CHUNK_RANDOM, 50, 7 }, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.diags, 1);
+    ck_assert_uint_eq(r.diag_doc, 2);
+    ck_assert_uint_eq(r.counts.documents, 3);
+    ck_assert_uint_eq(r.counts.documents_failed, 1);
+    ck_assert_uint_eq(r.out_len, want.len);
+    ck_assert_mem_eq(r.out, want.data, want.len);
+    run_result_free(&r);
+    run_result_free(&one);
+    tbuf_free(&in);
+    tbuf_free(&want);
+    free(art);
+}
+END_TEST
+
+/* ---- write failures ----------------------------------------------------- */
+
+typedef struct failing_writer {
+    unsigned calls, fail_at;
+} failing_writer;
+
+static int failing_write(void *ctx, const char *s, size_t n)
+{
+    failing_writer *w = ctx;
+    (void)s; (void)n;
+    return ++w->calls >= w->fail_at ? -1 : 0;
+}
+
+START_TEST(test_write_failure)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    for (unsigned k = 1; k <= 5; k++) {
+        failing_writer w = { 0, k };
+        ub_filter *f = ub_filter_new(NULL, failing_write, &w, NULL);
+        ck_assert_ptr_nonnull(f);
+        ub_status st = ub_filter_feed(f, art, alen);
+        if (st == UB_OK)
+            st = ub_filter_end_document(f);
+        ck_assert_int_eq(st, UB_EWRITE);
+        ck_assert_uint_eq(w.calls, k);    /* no writes after the failure */
+        ub_filter_free(f);
+    }
+    free(art);
+}
+END_TEST
+
+/* ---- counts ------------------------------------------------------------- */
+
+START_TEST(test_counts)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    run_result r;
+    run_filter(NULL, art, alen, (chunks){ CHUNK_FIXED, 100, 0 }, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.counts.bytes_in, alen);
+    ck_assert_uint_eq(r.counts.bytes_out, r.out_len);
+    ck_assert_uint_eq(r.counts.documents, 1);
+    ck_assert_uint_eq(r.counts.documents_failed, 0);
+    ck_assert_uint_eq(r.counts.blocks, 15);        /* 15 non-blank lines */
+    ck_assert_uint_eq(r.counts.blocks_kept, 11);   /* headline + 10 paragraphs */
+    run_result_free(&r);
+    free(art);
+}
+END_TEST
+
+/* --format=text reads markup as text: nothing is parsed away. */
+START_TEST(test_format_text_forced)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    tbuf in = {0};
+    tbuf_add(&in, "<p>", 3);
+    tbuf_add(&in, art, alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r;
+    run_filter(&o, in.data, in.len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_ptr_nonnull(strstr(r.out, "| <p>Ukraine conflict"));
+    run_result_free(&r);
+    tbuf_free(&in);
+    free(art);
+}
+END_TEST
+
+Suite *filter_suite(void)
+{
+    Suite *s = suite_create("filter");
+    TCase *tc = tcase_create("api");
+    tcase_add_test(tc, test_options_defaults);
+    tcase_add_test(tc, test_options_validated);
+    tcase_add_test(tc, test_strerror_and_version);
+    tcase_add_test(tc, test_empty_input);
+    tcase_add_test(tc, test_end_document_twice);
+    tcase_add_test(tc, test_null_separated_documents);
+    tcase_add_test(tc, test_null_only_documents);
+    tcase_add_test(tc, test_nul_in_text_mode);
+    tcase_add_test(tc, test_explain_shape);
+    tcase_add_test(tc, test_invert_shape);
+    tcase_add_loop_test(tc, test_binary_diag, 0,
+                        (int)(sizeof binaries / sizeof *binaries));
+    tcase_add_test(tc, test_binary_document_in_stream);
+    tcase_add_test(tc, test_write_failure);
+    tcase_add_test(tc, test_counts);
+    tcase_add_test(tc, test_format_text_forced);
+    suite_add_tcase(s, tc);
+    return s;
+}

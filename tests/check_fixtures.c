@@ -1,0 +1,120 @@
+/* check_fixtures.c - the real program on tests/fixtures/NAME.in, with the
+ * arguments in NAME.args (one per line) if that file exists, compared byte
+ * for byte with NAME.expected.  Adding a fixture is dropping files: the
+ * directory is listed when the suite is built, one test per fixture. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "suites.h"
+#include "testutil.h"
+
+#define MAX_FIXTURES 512
+#define MAX_ARGS 32
+
+static char *names[MAX_FIXTURES];
+static int nnames;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* NAME of every NAME.in, sorted so test numbers are stable. */
+static void list_fixtures(void)
+{
+    const char *dir = getenv("FIXTURES");
+    DIR *d = dir ? opendir(dir) : NULL;
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && nnames < MAX_FIXTURES) {
+        size_t n = strlen(e->d_name);
+        if (n > 3 && strcmp(e->d_name + n - 3, ".in") == 0 && e->d_name[0] != '.')
+            names[nnames++] = strndup(e->d_name, n - 3);
+    }
+    closedir(d);
+    qsort(names, (size_t)nnames, sizeof *names, by_name);
+}
+
+/* The line of s that holds offset `at`, for the failure message. */
+static void line_at(const char *s, size_t len, size_t line, char *out, size_t outsz)
+{
+    size_t i = 0;
+    for (size_t l = 1; l < line && i < len; i++)
+        if (s[i] == '\n')
+            l++;
+    size_t j = i;
+    while (j < len && s[j] != '\n')
+        j++;
+    snprintf(out, outsz, "%.*s", (int)(j - i), s + i);
+}
+
+START_TEST(test_fixture)
+{
+    const char *name = names[_i];
+    char file[1024];
+    snprintf(file, sizeof file, "%s.in", name);
+    size_t in_len, want_len, args_len = 0;
+    char *in = read_file(fixture_path(file), &in_len);
+    ck_assert_msg(in != NULL, "cannot read %s", fixture_path(file));
+    snprintf(file, sizeof file, "%s.expected", name);
+    char *want = read_file(fixture_path(file), &want_len);
+    ck_assert_msg(want != NULL, "fixture %s has no .expected", name);
+    snprintf(file, sizeof file, "%s.args", name);
+    char *args = read_file(fixture_path(file), &args_len);
+
+    const char *argv[MAX_ARGS + 1];
+    int argc = 0;
+    for (char *p = args, *nl; p && *p && argc < MAX_ARGS; p = nl + 1) {
+        nl = strchr(p, '\n');
+        if (!nl)
+            nl = p + strlen(p) - 1;   /* last line without '\n' */
+        else
+            *nl = 0;
+        if (*p)
+            argv[argc++] = p;
+    }
+    argv[argc] = NULL;
+
+    cli_result r;
+    cli_run(argv, in, in_len, NULL, &r);
+    ck_assert_msg(r.exited && r.status == 0, "%s: exit %d signal %d, stderr: %s", name,
+                  r.status, r.signal, r.err);
+    if (r.out_len != want_len || memcmp(r.out, want, want_len) != 0) {
+        size_t line = first_diff_line(r.out, r.out_len, want, want_len);
+        char got_line[200], want_line[200];
+        line_at(r.out, r.out_len, line, got_line, sizeof got_line);
+        line_at(want, want_len, line, want_line, sizeof want_line);
+        ck_abort_msg("%s: output differs at line %zu (got %zu bytes, want %zu)\n"
+                     "  got:  %s\n  want: %s", name, line, r.out_len, want_len,
+                     got_line, want_line);
+    }
+    cli_result_free(&r);
+    free(in);
+    free(want);
+    free(args);
+}
+END_TEST
+
+START_TEST(test_fixtures_found)
+{
+    ck_assert_msg(getenv("FIXTURES"), "FIXTURES is not set");
+    ck_assert_msg(nnames > 0, "no NAME.in files in %s", getenv("FIXTURES"));
+}
+END_TEST
+
+Suite *fixtures_suite(void)
+{
+    Suite *s = suite_create("fixtures");
+    TCase *tc = tcase_create("cli");
+    /* each fixture runs the program a few times at most; valgrind is slow */
+    tcase_set_timeout(tc, 60);
+    if (nnames == 0)
+        list_fixtures();
+    tcase_add_test(tc, test_fixtures_found);
+    tcase_add_loop_test(tc, test_fixture, 0, nnames);
+    suite_add_tcase(s, tc);
+    return s;
+}

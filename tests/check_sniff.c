@@ -1,0 +1,201 @@
+/* check_sniff.c - HTML or text, binary formats, curl -i headers, and the
+ * rule that makes the filter independent of chunking: a decision taken on a
+ * prefix must be the decision taken on the whole. */
+#include <string.h>
+#include "suites.h"
+#include "sniff.h"
+
+static sniff_result sn(const char *s, size_t n, int at_end)
+{
+    sniff_result r;
+    sniff(s, n, at_end, &r);
+    return r;
+}
+
+#define SN(lit, at_end) sn((lit), sizeof(lit) - 1, (at_end))
+
+START_TEST(test_binary_magics)
+{
+    static const struct { const char *bytes; size_t len; const char *what; } m[] = {
+        { "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10, "gzip data" },
+        { "BZh91AY&SY", 10, "bzip2 data" },
+        { "\xfd" "7zXZ\0\0\x04", 8, "xz data" },
+        { "\x28\xb5\x2f\xfd\x24\x00\x00\x00", 8, "zstd data" },
+        { "PK\x03\x04\x14\x00\x00\x00", 8, "a zip archive" },
+        { "%PDF-1.7\n%", 10, "a PDF document" },
+        { "\x89PNG\r\n\x1a\n\0\0", 10, "a PNG image" },
+        { "\xff\xd8\xff\xe0\0\x10JFIF", 10, "a JPEG image" },
+        { "GIF89a\x01\0\x01\0", 10, "a GIF image" },
+        { "\x7f" "ELF\x02\x01\x01\0", 8, "an executable" },
+    };
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+        sniff_result r = sn(m[i].bytes, m[i].len, 0);
+        ck_assert_msg(r.kind == SNIFF_BINARY, "%s not found", m[i].what);
+        ck_assert_str_eq(r.what, m[i].what);
+        ck_assert_ptr_nonnull(r.advice);
+    }
+    sniff_result r = sn("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8, 0);
+    ck_assert_str_eq(r.advice, "decompress it first (curl --compressed, zcat)");
+}
+END_TEST
+
+START_TEST(test_short_input_waits)
+{
+    ck_assert_int_eq(SN("\x1f\x8b", 0).kind, SNIFF_MORE);
+    ck_assert_int_eq(SN("<html>", 0).kind, SNIFF_MORE);
+    ck_assert_int_eq(SN("<html>", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("Hello, world. This is text.", 0).kind, SNIFF_MORE);
+    ck_assert_int_eq(SN("Hello, world. This is text.", 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(sn("", 0, 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(SN("abc", 1).kind, SNIFF_TEXT);
+    char big[SNIFF_BYTES];
+    memset(big, 'a', sizeof big);
+    ck_assert_int_eq(sn(big, sizeof big, 0).kind, SNIFF_TEXT);
+    ck_assert_int_eq(sn(big, sizeof big - 1, 0).kind, SNIFF_MORE);
+}
+END_TEST
+
+START_TEST(test_html_or_text)
+{
+    ck_assert_int_eq(SN("<!DOCTYPE html><html>", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("\xef\xbb\xbf  \r\n<html lang=en>", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("<!-- c --> \n<!-- d --><p>x", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("<!-- a comment that never closes", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("<?xml version=\"1.0\"?><html>", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("\t<P>upper case tag", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("< 3 is less than four", 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(SN("<3 hearts", 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(SN("Text first, then <p>a tag</p>", 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(SN("# Markdown heading\n", 1).kind, SNIFF_TEXT);
+}
+END_TEST
+
+START_TEST(test_utf16_and_nuls)
+{
+    /* UTF-16LE "<html>" with a BOM: the HTML reader decodes it */
+    static const char le[] = "\xff\xfe<\0h\0t\0m\0l\0>\0";
+    ck_assert_int_eq(sn(le, sizeof le - 1, 1).kind, SNIFF_HTML);
+    static const char text16[] = "\xff\xfeH\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0";
+    sniff_result r = sn(text16, sizeof text16 - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    ck_assert_str_eq(r.what, "UTF-16 text");
+    static const char nobom[] = "H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0";
+    ck_assert_int_eq(sn(nobom, sizeof nobom - 1, 1).kind, SNIFF_BINARY);
+    /* one NUL in a page of text is a stray byte, not binary */
+    char page[2000];
+    memset(page, 'x', sizeof page);
+    page[100] = 0;
+    ck_assert_int_eq(sn(page, sizeof page, 0).kind, SNIFF_TEXT);
+}
+END_TEST
+
+START_TEST(test_http_headers)
+{
+    static const char resp[] =
+        "HTTP/1.1 200 OK\r\n"
+        "Content-Type: text/html; charset=ISO-8859-1\r\n"
+        "Content-Length: 20\r\n\r\n"
+        "<html><p>x</p></html>";
+    sniff_result r = SN(resp, 1);
+    ck_assert_int_eq(r.kind, SNIFF_HTML);
+    ck_assert_uint_eq(r.skip, strstr(resp, "<html>") - resp);
+    ck_assert_str_eq(r.charset, "ISO-8859-1");
+    ck_assert_int_eq(r.http_text, 0);
+
+    static const char redirect[] =
+        "HTTP/1.1 301 Moved Permanently\r\nLocation: https://x.example/\r\n\r\n"
+        "HTTP/2 200\r\ncontent-type: text/plain; charset=\"utf-8\"\r\n\r\n"
+        "Just text.\n";
+    r = SN(redirect, 1);
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
+    ck_assert_uint_eq(r.skip, strstr(redirect, "Just") - redirect);
+    ck_assert_str_eq(r.charset, "utf-8");
+    ck_assert_int_eq(r.http_text, 1);
+
+    /* headers still coming: wait; at end of input they were not headers */
+    static const char cut[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n";
+    ck_assert_int_eq(SN(cut, 0).kind, SNIFF_MORE);
+    r = SN(cut, 1);
+    ck_assert_uint_eq(r.skip, 0);
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
+
+    /* bare LF line ends work too */
+    static const char lf[] = "HTTP/1.0 200 OK\nContent-Type: text/html\n\n<p>hi";
+    r = SN(lf, 1);
+    ck_assert_uint_eq(r.skip, strstr(lf, "<p>") - lf);
+    ck_assert_int_eq(r.kind, SNIFF_HTML);
+}
+END_TEST
+
+/* The filter sniffs again each time a chunk arrives and acts on the first
+ * answer that is not SNIFF_MORE.  For its output not to depend on chunking,
+ * an answer given for a prefix (not at end) must equal the answer for the
+ * whole input. */
+static void check_prefix_stable(const char *s, size_t n)
+{
+    sniff_result whole;
+    sniff(s, n, 1, &whole);
+    for (size_t k = 1; k <= n; k++) {
+        sniff_result p;
+        sniff(s, k, 0, &p);
+        if (p.kind == SNIFF_MORE)
+            continue;
+        ck_assert_msg(p.kind == whole.kind && p.skip == whole.skip,
+                      "prefix of %zu/%zu bytes sniffed as kind %d skip %zu, "
+                      "the whole as kind %d skip %zu", k, n, (int)p.kind, p.skip,
+                      (int)whole.kind, whole.skip);
+        return;   /* the filter stops asking after the first answer */
+    }
+}
+
+START_TEST(test_prefix_decision_stable_plain)
+{
+    char text[3000];
+    for (size_t i = 0; i < sizeof text; i++)
+        text[i] = "Plain words of an article.\n"[i % 27];
+    check_prefix_stable(text, sizeof text);
+    static const char html[] = "  <!-- x -->\n<!DOCTYPE html><html><body><p>Hi</p>";
+    check_prefix_stable(html, sizeof html - 1);
+    static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03zzzz";
+    check_prefix_stable(gz, sizeof gz - 1);
+}
+END_TEST
+
+/* curl -i output whose body is not HTML: the answer must not be taken the
+ * moment the headers end, before any of the body was seen. */
+START_TEST(test_prefix_decision_stable_http_body)
+{
+    static const char s[] =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+        "Plain text, though the server said HTML.\n";
+    check_prefix_stable(s, sizeof s - 1);
+}
+END_TEST
+
+/* A redirect chain: the second header block must not be taken for the
+ * body when it arrives a few bytes at a time. */
+START_TEST(test_prefix_decision_stable_http_redirect)
+{
+    static const char s[] =
+        "HTTP/1.1 302 Found\r\nLocation: /a\r\n\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+        "<html><body><p>Hello</p></body></html>";
+    check_prefix_stable(s, sizeof s - 1);
+}
+END_TEST
+
+Suite *sniff_suite(void)
+{
+    Suite *s = suite_create("sniff");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_binary_magics);
+    tcase_add_test(tc, test_short_input_waits);
+    tcase_add_test(tc, test_html_or_text);
+    tcase_add_test(tc, test_utf16_and_nuls);
+    tcase_add_test(tc, test_http_headers);
+    tcase_add_test(tc, test_prefix_decision_stable_plain);
+    tcase_add_test(tc, test_prefix_decision_stable_http_body);
+    tcase_add_test(tc, test_prefix_decision_stable_http_redirect);
+    suite_add_tcase(s, tc);
+    return s;
+}

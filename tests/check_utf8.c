@@ -1,0 +1,195 @@
+/* check_utf8.c - decoding never fails, classes and case folding. */
+#include <string.h>
+#include "suites.h"
+#include "utf8.h"
+
+/* Decode s (length n) and expect code point `cp` from `used` bytes. */
+static void expect_decode(const char *s, size_t n, uint32_t cp, size_t used)
+{
+    uint32_t got = 0;
+    size_t k = utf8_decode((const unsigned char *)s, n, &got);
+    ck_assert_msg(got == cp && k == used,
+                  "decode of %zu bytes starting 0x%02x: U+%04X from %zu bytes, "
+                  "want U+%04X from %zu", n, (unsigned char)s[0], (unsigned)got,
+                  k, (unsigned)cp, used);
+}
+
+START_TEST(test_decode_valid)
+{
+    expect_decode("A", 1, 'A', 1);
+    expect_decode("\x7f", 1, 0x7f, 1);
+    expect_decode("\xc2\xa0", 2, 0xA0, 2);
+    expect_decode("\xc3\xa9xyz", 5, 0xE9, 2);
+    expect_decode("\xe2\x80\x99", 3, 0x2019, 3);
+    expect_decode("\xef\xbf\xbd", 3, 0xFFFD, 3);     /* a real U+FFFD */
+    expect_decode("\xf0\x9f\x98\x80", 4, 0x1F600, 4);
+    expect_decode("\xf4\x8f\xbf\xbf", 4, 0x10FFFF, 4);
+}
+END_TEST
+
+/* Every kind of bad input costs exactly one byte and gives U+FFFD, so a
+ * scanner always makes progress and never skips a good character. */
+START_TEST(test_decode_invalid_consumes_one_byte)
+{
+    static const struct { const char *s; size_t n; } bad[] = {
+        { "\x80", 1 }, { "\xbf", 1 },             /* lone continuation */
+        { "\xc0\xaf", 2 }, { "\xc1\xbf", 2 },     /* overlong 2-byte leads */
+        { "\xe0\x80\xaf", 3 },                    /* overlong 3-byte */
+        { "\xf0\x80\x80\xaf", 4 },                /* overlong 4-byte */
+        { "\xed\xa0\x80", 3 }, { "\xed\xbf\xbf", 3 }, /* surrogates */
+        { "\xf4\x90\x80\x80", 4 },                /* above U+10FFFF */
+        { "\xf5\x80\x80\x80", 4 }, { "\xff", 1 }, { "\xfe", 1 },
+        { "\xe2\x82", 2 }, { "\xf0\x9f\x98", 3 }, /* truncated */
+        { "\xc3", 1 },
+        { "\xc3\x41", 2 }, { "\xe2\x28\xa1", 3 },  /* bad continuation */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        expect_decode(bad[i].s, bad[i].n, UTF8_REPLACEMENT, 1);
+}
+END_TEST
+
+/* The loops over all code points test with plain ifs: a ck_assert per
+ * iteration costs a message to the runner and makes them time out. */
+START_TEST(test_encode_roundtrip_all_scalars)
+{
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char enc[4];
+        size_t n = utf8_encode(cp, enc);
+        size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        uint32_t back = 0;
+        size_t used = n == want ? utf8_decode((unsigned char *)enc, n, &back) : 0;
+        if (n != want || used != n || back != cp ||
+            utf8_valid_prefix((unsigned char *)enc, n) != n)
+            ck_abort_msg("U+%04X: %zu bytes (want %zu), back U+%04X from %zu",
+                         (unsigned)cp, n, want, (unsigned)back, used);
+    }
+}
+END_TEST
+
+START_TEST(test_valid_prefix)
+{
+#define VP(s) utf8_valid_prefix((const unsigned char *)(s), sizeof(s) - 1)
+    ck_assert_uint_eq(VP(""), 0);
+    ck_assert_uint_eq(VP("plain ascii"), 11);
+    ck_assert_uint_eq(VP("caf\xc3\xa9"), 5);
+    ck_assert_uint_eq(VP("abc\xe2\x82"), 3);          /* cut character */
+    ck_assert_uint_eq(VP("ab\xffzz"), 2);
+    ck_assert_uint_eq(VP("\xed\xa0\x80"), 0);
+    ck_assert_uint_eq(VP("x\xef\xbf\xbdy"), 5);       /* U+FFFD itself is valid */
+#undef VP
+}
+END_TEST
+
+START_TEST(test_spaces)
+{
+    static const uint32_t yes[] = { ' ', '\t', '\n', '\r', '\v', '\f', 0xA0,
+        0x85, 0x1680, 0x2000, 0x2009, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F,
+        0x205F, 0x3000, 0xFEFF };
+    static const uint32_t no[] = { 'a', '0', '_', '-', 0, 0x2010, 0x2013,
+        0x200C, 0xFFFD, 0x3001 };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        ck_assert_msg(utf8_is_space(yes[i]), "U+%04X is a space", (unsigned)yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        ck_assert_msg(!utf8_is_space(no[i]), "U+%04X is no space", (unsigned)no[i]);
+}
+END_TEST
+
+START_TEST(test_word_characters)
+{
+    static const uint32_t yes[] = { 'a', 'Z', '7', '_', 0xE9, 0xDF, 0x416,
+        0x3C9, 0x5D0, 0x627, 0x4E2D, 0x3042, 0xAC00, 0x0301, 0xAA, 0xB2 };
+    static const uint32_t no[] = { ' ', '.', ',', '-', '|', '/', 0xD7, 0xF7,
+        0xA0, 0xAB, 0xBB, 0x2014, 0x2019, 0x20AC, 0x2022, 0x3002, 0xFF0C,
+        0xFFFD, 0xFEFF, 0x1F600, 0x61F, 0x964, 0xE000 };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        ck_assert_msg(utf8_is_word(yes[i]), "U+%04X is a word char", (unsigned)yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        ck_assert_msg(!utf8_is_word(no[i]), "U+%04X is no word char", (unsigned)no[i]);
+}
+END_TEST
+
+START_TEST(test_digits_and_unspaced)
+{
+    ck_assert(utf8_is_digit('0') && utf8_is_digit('9'));
+    ck_assert(utf8_is_digit(0xFF15) && utf8_is_digit(0x663));
+    ck_assert(!utf8_is_digit('a') && !utf8_is_digit(0xB2));
+    ck_assert(utf8_is_unspaced(0x4E2D));    /* Han */
+    ck_assert(utf8_is_unspaced(0x3042));    /* hiragana */
+    ck_assert(utf8_is_unspaced(0x30AB));    /* katakana */
+    ck_assert(utf8_is_unspaced(0x0E01));    /* Thai */
+    ck_assert(utf8_is_unspaced(0x20000));   /* Han ext B */
+    ck_assert(!utf8_is_unspaced('a'));
+    ck_assert(!utf8_is_unspaced(0x416));
+    ck_assert(!utf8_is_unspaced(0xAC00));   /* Hangul is written with spaces */
+}
+END_TEST
+
+START_TEST(test_fold_and_upper)
+{
+    static const uint32_t pairs[][2] = {
+        { 'A', 'a' }, { 'Z', 'z' }, { 'a', 'a' }, { '1', '1' },
+        { 0xC9, 0xE9 }, { 0xDE, 0xFE }, { 0xD7, 0xD7 }, { 0xDF, 0xDF },
+        { 0x100, 0x101 }, { 0x141, 0x142 }, { 0x152, 0x153 }, { 0x178, 0xFF },
+        { 0x17D, 0x17E }, { 0x391, 0x3B1 }, { 0x3A3, 0x3C3 }, { 0x3C2, 0x3C3 },
+        { 0x386, 0x3AC }, { 0x38F, 0x3CE }, { 0x410, 0x430 }, { 0x42F, 0x44F },
+        { 0x401, 0x451 }, { 0x404, 0x454 }, { 0x462, 0x463 }, { 0x531, 0x561 },
+        { 0xFF21, 0xFF41 }, { 0x4E2D, 0x4E2D },
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        ck_assert_msg(utf8_fold(pairs[i][0]) == pairs[i][1], "fold U+%04X = U+%04X",
+                      (unsigned)pairs[i][0], (unsigned)utf8_fold(pairs[i][0]));
+    ck_assert(utf8_is_upper('Q') && !utf8_is_upper('q'));
+    ck_assert(utf8_is_upper(0xC9) && !utf8_is_upper(0xE9) && !utf8_is_upper(0xD7));
+    ck_assert(utf8_is_upper(0x141) && !utf8_is_upper(0x142));
+    ck_assert(utf8_is_upper(0x416) && !utf8_is_upper(0x436));
+    ck_assert(utf8_is_upper(0x3A3) && !utf8_is_upper(0x3C3));
+}
+END_TEST
+
+/* Folding twice changes nothing, and a capital always folds to something
+ * else: otherwise "STORM" and "storm" could hash apart. */
+START_TEST(test_fold_properties_bmp)
+{
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        uint32_t f = utf8_fold(cp);
+        if (utf8_fold(f) != f)
+            ck_abort_msg("fold not idempotent at U+%04X", (unsigned)cp);
+        /* U+03A2 is unassigned in Greek; harmless either way */
+        if (cp != 0x3A2 && utf8_is_upper(cp) && f == cp)
+            ck_abort_msg("upper U+%04X does not fold", (unsigned)cp);
+    }
+}
+END_TEST
+
+START_TEST(test_ascii_prefix)
+{
+    ck_assert(utf8_ascii_prefix("HeLLo", 5, "hello"));
+    ck_assert(utf8_ascii_prefix("Hello world", 3, "hel"));
+    ck_assert(utf8_ascii_prefix("", 0, "anything"));
+    ck_assert(!utf8_ascii_prefix("hello!", 6, "hello"));  /* longer than lit */
+    ck_assert(!utf8_ascii_prefix("help", 4, "hell"));
+    ck_assert(!utf8_ascii_prefix("\xc3\x89t\xc3\xa9", 5, "\xc3\xa9t\xc3\xa9")); /* ASCII case only */
+}
+END_TEST
+
+Suite *utf8_suite(void)
+{
+    Suite *s = suite_create("utf8");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_decode_valid);
+    tcase_add_test(tc, test_decode_invalid_consumes_one_byte);
+    tcase_add_test(tc, test_encode_roundtrip_all_scalars);
+    tcase_add_test(tc, test_valid_prefix);
+    tcase_add_test(tc, test_spaces);
+    tcase_add_test(tc, test_word_characters);
+    tcase_add_test(tc, test_digits_and_unspaced);
+    tcase_add_test(tc, test_fold_and_upper);
+    tcase_add_test(tc, test_fold_properties_bmp);
+    tcase_add_test(tc, test_ascii_prefix);
+    suite_add_tcase(s, tc);
+    return s;
+}
