@@ -278,6 +278,10 @@ static ub_status end_doc(ub_filter *f, int nul)
     else if (st == UB_OK && nul)
         st = writer_raw(f->out, "", 1);
     context_reset(f->ctx);
+    if (f->html) {
+        f->counts.documents_html++;
+        f->counts.html_errors += html_reader_errors(f->html);
+    }
     html_reader_free(f->html);
     f->html = NULL;
     f->head.len = 0;

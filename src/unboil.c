@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "unboil.h"
 
@@ -30,7 +31,19 @@ typedef struct run {
     output out;
     const char *file;   /* the input being read, for messages */
     int failed;         /* some input could not be read or decoded */
+    int verbose;        /* -v: a line per input */
+    int stats;          /* --stats: totals at the end, progress on a terminal */
+    int progress;       /* stderr is a terminal: show progress */
+    ub_counts before;   /* -v: the counts when the input began */
+    double start, last_progress;
 } run;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static const char *prog = "unboil";
 
@@ -112,6 +125,10 @@ static void help(void)
 "  -z, --null-data       documents are separated by NUL bytes, in and out\n"
 "  -x, --explain         print every block with its decision, reason and features\n"
 "  -i, --invert          print only what would be removed\n"
+"  -v, --verbose         report on each input: documents, blocks kept, HTML\n"
+"                        parse problems\n"
+"  -s, --stats           print totals and speed at the end (and progress\n"
+"                        once a second when standard error is a terminal)\n"
 "  -o, --output=FILE     write to FILE instead of standard output\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
@@ -160,11 +177,33 @@ static ub_status feed_file(ub_filter *f, run *r, const char *name)
             break;
         if ((st = ub_filter_feed(f, in, (size_t)n)) != UB_OK)
             break;
+        if (r->progress) {
+            double t = now();
+            if (t - r->last_progress >= 1.0) {
+                r->last_progress = t;
+                ub_counts c;
+                ub_filter_counts(f, &c);
+                fprintf(stderr, "\r%s: %lu documents, %.1f MB, %.1f MB/s ", prog,
+                        c.documents, (double)c.bytes_in / 1e6,
+                        (double)c.bytes_in / 1e6 / (t - r->start));
+            }
+        }
     }
     if (st == UB_OK)
         st = ub_filter_end_document(f);
     if (fd != 0)
         close(fd);
+    if (r->verbose && st == UB_OK) {
+        ub_counts c;
+        ub_filter_counts(f, &c);
+        const ub_counts *b = &r->before;
+        msg("%s: %lu documents (%lu HTML, %lu skipped), %lu blocks, %lu kept, "
+            "%lu HTML parse problems recovered", r->file, c.documents - b->documents,
+            c.documents_html - b->documents_html, c.documents_failed - b->documents_failed,
+            c.blocks - b->blocks, c.blocks_kept - b->blocks_kept,
+            c.html_errors - b->html_errors);
+        r->before = c;
+    }
     return st;
 }
 
@@ -179,6 +218,8 @@ int main(int argc, char **argv)
         { "null-data", no_argument, NULL, 'z' },
         { "explain", no_argument, NULL, 'x' },
         { "invert", no_argument, NULL, 'i' },
+        { "verbose", no_argument, NULL, 'v' },
+        { "stats", no_argument, NULL, 's' },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -187,8 +228,9 @@ int main(int argc, char **argv)
     ub_options opt;
     ub_options_init(&opt);
     const char *outname = NULL;
+    static run r;
     int c;
-    while ((c = getopt_long(argc, argv, "f:e:mcw:zxio:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:e:mcw:zxivso:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "auto") == 0)
@@ -215,6 +257,8 @@ int main(int argc, char **argv)
         case 'z': opt.null_data = 1; break;
         case 'x': opt.output = UB_OUTPUT_EXPLAIN; break;
         case 'i': opt.output = UB_OUTPUT_INVERT; break;
+        case 'v': r.verbose = 1; break;
+        case 's': r.stats = 1; break;
         case 'o': outname = optarg; break;
         case 'h': help(); return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
         case 'V':
@@ -230,7 +274,6 @@ int main(int argc, char **argv)
     /* a closed pipe ends a filter quietly, even if our parent ignored SIGPIPE */
     signal(SIGPIPE, SIG_DFL);
 
-    static run r;
     r.out.fd = 1;
     r.out.name = "standard output";
     if (outname) {
@@ -254,13 +297,27 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     st = UB_OK;
+    r.start = r.last_progress = now();
+    r.progress = r.stats && isatty(2);
     if (optind == argc)
         st = feed_file(f, &r, "-");
     for (int i = optind; i < argc && st == UB_OK; i++)
         st = feed_file(f, &r, argv[i]);
+    ub_counts totals;
+    ub_filter_counts(f, &totals);
     ub_filter_free(f);
     if (st == UB_OK || st == UB_EWRITE)
         flush_out(&r.out);
+    if (r.stats) {
+        double t = now() - r.start;
+        if (r.progress)
+            fputs("\r\033[K", stderr);
+        msg("%lu documents (%lu skipped), %.1f MB in, %.1f MB out (%.1f%% removed), "
+            "%.2f s, %.1f MB/s", totals.documents, totals.documents_failed,
+            (double)totals.bytes_in / 1e6, (double)totals.bytes_out / 1e6,
+            totals.bytes_in ? 100.0 * (1.0 - (double)totals.bytes_out / (double)totals.bytes_in) : 0.0,
+            t, t > 0 ? (double)totals.bytes_in / 1e6 / t : 0.0);
+    }
     if (r.out.err) {
         if (r.out.err != EPIPE)
             msg("write error on %s: %s", r.out.name, strerror(r.out.err));

@@ -99,10 +99,14 @@ ub_status ub_filter_feed(ub_filter *f, const void *buf, size_t len);
  * end of input; with null_data it closes a last document that had no NUL. */
 ub_status ub_filter_end_document(ub_filter *f);
 
-/* Counters, e.g. for statistics. */
+/* Counters since the filter was made, e.g. for statistics. */
 typedef struct ub_counts {
     unsigned long long bytes_in, bytes_out;
-    unsigned long documents, blocks, blocks_kept, documents_failed;
+    unsigned long documents;        /* documents ended */
+    unsigned long documents_html;   /* ... of which read as HTML */
+    unsigned long documents_failed; /* skipped: not text (UB_EBINARY) */
+    unsigned long blocks, blocks_kept;
+    unsigned long html_errors;      /* problems libxml2 reported and recovered from */
 } ub_counts;
 void ub_filter_counts(const ub_filter *f, ub_counts *out);
 

@@ -162,6 +162,32 @@ START_TEST(test_unreadable_file_then_next)
 }
 END_TEST
 
+/* -v reports each input; --stats the totals; stdout is the same */
+START_TEST(test_verbose_and_stats)
+{
+    char in[4096];
+    snprintf(in, sizeof in, "%s", fixture_path("ukraine-talks.in"));
+    size_t want_len;
+    char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
+    ck_assert_ptr_nonnull(want);
+    const char *argv[] = { "-v", "--stats", in, "-", NULL };
+    static const char html[] = "<html><body><p>One short page.</p></body></html>";
+    cli_result r = run(argv, html, sizeof html - 1);
+    expect_exit(&r, 0);
+    ck_assert_uint_ge(r.out_len, want_len);
+    ck_assert_mem_eq(r.out, want, want_len);
+    char line[8192];
+    snprintf(line, sizeof line, "unboil: %s: 1 documents (0 HTML, 0 skipped), 15 blocks, "
+             "11 kept, 0 HTML parse problems recovered\n", in);
+    ck_assert_msg(strncmp(r.err, line, strlen(line)) == 0, "stderr: %s", r.err);
+    ck_assert_ptr_nonnull(strstr(r.err, "unboil: (standard input): 1 documents (1 HTML, 0 skipped)"));
+    ck_assert_ptr_nonnull(strstr(r.err, "\nunboil: 2 documents (0 skipped), "));
+    ck_assert_ptr_nonnull(strstr(r.err, "% removed), "));
+    cli_result_free(&r);
+    free(want);
+}
+END_TEST
+
 START_TEST(test_stdin_dash_and_output_file)
 {
     size_t in_len, want_len;
@@ -305,6 +331,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_bad_values);
     tcase_add_test(tc, test_unreadable_file_then_next);
     tcase_add_test(tc, test_stdin_dash_and_output_file);
+    tcase_add_test(tc, test_verbose_and_stats);
     tcase_add_test(tc, test_dev_full);
     tcase_add_test(tc, test_gzip_input);
     tcase_add_test(tc, test_closed_pipe_quiet);
