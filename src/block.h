@@ -8,6 +8,7 @@
 #define BLOCK_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "unboil.h"
 
 /* A block's text never exceeds this many bytes: longer HTML paragraphs are
@@ -69,6 +70,9 @@ typedef struct block {
     unsigned heading;   /* 1-6 for h1-h6, 0 otherwise */
     unsigned flags;     /* BLOCK_* */
     unsigned hints;     /* HINT_* */
+    uint32_t box;       /* which container it sits in: a hash of the path of
+                           elements (names, classes, ids) above its own
+                           block element; 0 when unknown (text mode) */
 } block;
 
 /* Where a reader hands its blocks.  A non-UB_OK return stops the reader and

@@ -19,6 +19,9 @@ typedef struct unit {
     unsigned gap_lines;  /* text mode: how many blank lines before it */
     unsigned gap_kept;   /* ... of which `gap` holds the bytes */
     unsigned flags, hints, heading;
+    uint32_t box;        /* HTML: its container (block.box) */
+    double box_share;    /* share of its container's text that is prose */
+    double box_chars;    /* characters in its container so far */
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
     features f;

@@ -110,6 +110,7 @@ static ub_status html_block(void *vf, const block *b)
         return st;
     u->flags = b->flags;
     u->hints = b->hints;
+    u->box = b->box;
     u->heading = b->heading;
     return context_push(f->ctx, b->link_len);
 }

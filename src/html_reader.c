@@ -440,6 +440,8 @@ enum { F_SKIP = 1u, F_HEAD = 2u, F_TITLE = 4u, F_LINK = 8u };
 
 typedef struct frame {
     const element_info *info; /* NULL for unknown elements */
+    uint32_t path;            /* hash of the names, classes and ids down to here */
+    uint32_t box;             /* path of the container of text inside (block.box) */
     unsigned hints;
     unsigned char flags;      /* BLOCK_* */
     unsigned char heading;
@@ -492,6 +494,7 @@ struct html_reader {
     int space;                /* whitespace seen since the last character */
     int prev_link;
     unsigned hints, flags, heading;
+    uint32_t box;
     unsigned continued;
     int brs;                  /* <br>s in a row */
 
@@ -643,7 +646,7 @@ static void html_reader_emit_title(html_reader *r)
     if (n == 0)
         return;
     r->title_done = 1;
-    block b = {t, n, 0, 0, BLOCK_TITLE, 0};
+    block b = {t, n, 0, 0, BLOCK_TITLE, 0, 0};
     html_reader_emit(r, &b);
 }
 
@@ -654,7 +657,7 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
     html_reader_emit_title(r);
     r->title_done = 1;
     block b = {r->text, n, link_len, r->heading, r->flags | r->continued | extra,
-               r->hints};
+               r->hints, r->box};
     html_reader_emit(r, &b);
 }
 
@@ -746,6 +749,7 @@ static void html_reader_block_attrs(html_reader *r, const frame *f)
         r->hints = f->hints;
         r->flags = f->flags;
         r->heading = f->heading;
+        r->box = f->box;
     } else {
         /* a hint holds for a block when all of its text sat inside */
         r->hints &= f->hints;
@@ -1101,6 +1105,22 @@ static void html_reader_meta(html_reader *r, const xmlChar **atts)
 
 /* ---- SAX callbacks ----------------------------------------------------------- */
 
+static uint32_t html_reader_hash(uint32_t h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return (h ^ '/') * 16777619u;
+}
+
+static uint32_t html_reader_path(uint32_t parent, const xmlChar *name,
+                                 const xmlChar **atts)
+{
+    uint32_t h = html_reader_hash(parent ? parent : 2166136261u, (const char *)name);
+    h = html_reader_hash(h, html_reader_attr(atts, "class"));
+    h = html_reader_hash(h, html_reader_attr(atts, "id"));
+    return h ? h : 1;
+}
+
 static void html_reader_sax_start(void *ud, const xmlChar *name,
                               const xmlChar **atts)
 {
@@ -1144,6 +1164,11 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
 
     frame f = *top;
     f.info = e;
+    /* blocks in one container share its path: the paragraphs of an
+     * article body, the items of a menu */
+    f.path = html_reader_path(top->path, name, atts);
+    if (kind & EL_BLOCK)
+        f.box = top->path;
     if (kind & EL_HTML) {
         const char *lang = html_reader_attr(atts, "lang");
         if (lang == NULL)
@@ -1151,7 +1176,13 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
         if (lang != NULL && r->lang[0] == '\0')
             html_reader_set_lang(r, lang);
     } else if (!(kind & EL_BODY)) {
-        f.hints |= html_reader_hints(e, atts, top->hints);
+        unsigned add = html_reader_hints(e, atts, top->hints);
+        /* the nearer element wins: a post body inside a layout box that
+         * calls itself a widget or sidebar (Blogger's "widget Blog") is
+         * content */
+        if (add & (HINT_CONTENT | HINT_BODY | HINT_ARTICLE | HINT_MAIN))
+            f.hints &= ~(unsigned)(HINT_SIDEBAR | HINT_MENU | HINT_ASIDE | HINT_HEADER | HINT_FORM);
+        f.hints |= add;
     }
     if (e != NULL) {
         f.flags |= e->flags;

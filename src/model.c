@@ -9,7 +9,7 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 32
+#define OWN_FEATURES 34
 #define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
@@ -50,6 +50,8 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* cell */
     +0.000000, /* quote */
     +0.000000, /* caption */
+    +0.000000, /* box_prose_share */
+    +0.000000, /* box_chars */
     +0.446440, /* log_chars_-2 */
     -0.014564, /* stop_density_-2 */
     +0.260464, /* end_punct_-2 */
@@ -82,70 +84,72 @@ static const double weights_text[MODEL_FEATURES] = {
     -2.401544, /* position */
 };
 
-static const double bias_html = -5.220406;
+static const double bias_html = -6.243936;
 static const double weights_html[MODEL_FEATURES] = {
-    +2.939156, /* log_chars */
-    +1.673241, /* stop_density */
-    -1.804145, /* link_density */
-    -1.931713, /* caps_share */
-    +2.488362, /* digit_share */
-    -7.457665, /* symbol_share */
-    +0.127002, /* has_separator */
-    +0.423222, /* sentences */
-    +0.466813, /* comma_share */
-    +0.166243, /* end_punct */
-    -0.187667, /* bullet */
+    +0.564476, /* log_chars */
+    +1.671248, /* stop_density */
+    -1.831951, /* link_density */
+    -1.595312, /* caps_share */
+    +2.948406, /* digit_share */
+    -7.398911, /* symbol_share */
+    +0.029196, /* has_separator */
+    +0.315811, /* sentences */
+    +3.154740, /* comma_share */
+    +0.196545, /* end_punct */
+    -0.141069, /* bullet */
     +0.000000, /* indent */
-    +0.319045, /* short */
-    -0.470017, /* hint_nav */
-    -2.603877, /* hint_footer */
-    -1.143592, /* hint_header */
-    -1.405755, /* hint_aside */
-    -3.107573, /* hint_form */
-    -0.227584, /* hint_hidden */
-    -2.386499, /* hint_comment */
-    +0.497355, /* hint_share */
-    -0.383606, /* hint_related */
-    +0.593295, /* hint_byline */
-    +0.985386, /* hint_article */
-    +0.613333, /* hint_body */
-    +1.595416, /* hint_content */
-    +0.849562, /* heading */
-    +1.592142, /* heading1 */
-    -0.517997, /* list_item */
-    +0.451768, /* cell */
-    +0.237203, /* quote */
-    -3.867413, /* caption */
-    +0.786941, /* log_chars_-2 */
-    -0.548946, /* stop_density_-2 */
-    +0.132023, /* end_punct_-2 */
-    +0.119015, /* rule_bad_-2 */
-    -0.009274, /* link_density_-2 */
-    -0.240828, /* hint_strong_-2 */
-    -0.306705, /* hint_positive_-2 */
-    +1.481800, /* log_chars_-1 */
-    -0.277608, /* stop_density_-1 */
-    +0.325884, /* end_punct_-1 */
-    +0.326038, /* rule_bad_-1 */
-    -0.840180, /* link_density_-1 */
-    -0.258879, /* hint_strong_-1 */
-    +0.938423, /* hint_positive_-1 */
-    +0.778642, /* log_chars_+1 */
-    -0.265297, /* stop_density_+1 */
-    +0.751842, /* end_punct_+1 */
-    -0.014935, /* rule_bad_+1 */
-    -0.392754, /* link_density_+1 */
-    -0.713320, /* hint_strong_+1 */
-    -0.399941, /* hint_positive_+1 */
-    +1.077248, /* log_chars_+2 */
-    -0.625441, /* stop_density_+2 */
-    -0.050630, /* end_punct_+2 */
-    -0.120837, /* rule_bad_+2 */
-    -0.384887, /* link_density_+2 */
-    -0.023898, /* hint_strong_+2 */
-    +0.197972, /* hint_positive_+2 */
-    +1.970128, /* prose_share_around */
-    -3.864614, /* position */
+    +0.234572, /* short */
+    -1.181707, /* hint_nav */
+    -2.167105, /* hint_footer */
+    -0.873567, /* hint_header */
+    -4.994843, /* hint_aside */
+    -3.462569, /* hint_form */
+    -0.610246, /* hint_hidden */
+    -1.812038, /* hint_comment */
+    +0.609307, /* hint_share */
+    -0.354977, /* hint_related */
+    +0.256690, /* hint_byline */
+    +1.116589, /* hint_article */
+    -0.167043, /* hint_body */
+    +1.658168, /* hint_content */
+    +1.143152, /* heading */
+    +1.396261, /* heading1 */
+    -0.762236, /* list_item */
+    +0.829034, /* cell */
+    +0.362991, /* quote */
+    -2.800957, /* caption */
+    -0.198466, /* box_prose_share */
+    +6.727698, /* box_chars */
+    -0.067802, /* log_chars_-2 */
+    -0.242383, /* stop_density_-2 */
+    +0.228567, /* end_punct_-2 */
+    +0.140743, /* rule_bad_-2 */
+    +0.202344, /* link_density_-2 */
+    -0.080224, /* hint_strong_-2 */
+    -0.556572, /* hint_positive_-2 */
+    +0.841556, /* log_chars_-1 */
+    -0.415884, /* stop_density_-1 */
+    +0.334671, /* end_punct_-1 */
+    +0.260174, /* rule_bad_-1 */
+    -0.907683, /* link_density_-1 */
+    -0.326559, /* hint_strong_-1 */
+    +0.830767, /* hint_positive_-1 */
+    +0.380833, /* log_chars_+1 */
+    -0.123025, /* stop_density_+1 */
+    +0.735024, /* end_punct_+1 */
+    +0.047731, /* rule_bad_+1 */
+    -0.233775, /* link_density_+1 */
+    -0.741107, /* hint_strong_+1 */
+    -0.451946, /* hint_positive_+1 */
+    +0.516474, /* log_chars_+2 */
+    -0.553754, /* stop_density_+2 */
+    +0.020717, /* end_punct_+2 */
+    -0.171316, /* rule_bad_+2 */
+    -0.193139, /* link_density_+2 */
+    -0.170356, /* hint_strong_+2 */
+    +0.064316, /* hint_positive_+2 */
+    +1.392621, /* prose_share_around */
+    -3.713073, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -209,6 +213,8 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = (flags & BLOCK_CELL) != 0;
     x[k++] = (flags & BLOCK_QUOTE) != 0;
     x[k++] = (flags & BLOCK_CAPTION) != 0;
+    x[k++] = u->box_share;
+    x[k++] = log1p(u->box_chars) / 10.0;
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;

@@ -143,14 +143,15 @@ static ub_status explain_unit(writer *w, const unit *u)
     w->units++;
     snprintf(head, sizeof head,
              "%s %-17s %-9s #%lu p=%.2f c=%u w=%u sd=%.2f ld=%.2f cap=%u dig=%u sym=%u sep=%u "
-             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x %s | ",
+             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f %s | ",
              u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
              classify_class_name(u->v.cls), w->units, u->score, (unsigned)f->chars,
              (unsigned)f->words, features_stop_density(f), features_link_density(f),
              (unsigned)f->caps, (unsigned)f->digits, (unsigned)f->symbols,
              (unsigned)f->separators, (unsigned)f->sentences, (unsigned)f->commas,
              (unsigned)f->end_punct, (unsigned)f->bullet, (unsigned)f->indent,
-             u->hints, u->heading, u->flags, stoplist_lang_code(f->lang));
+             u->hints, u->heading, u->flags, u->box_share, u->box_chars,
+             stoplist_lang_code(f->lang));
     ub_status st;
     if (!w->html) {
         /* one output line per input line */

@@ -38,7 +38,8 @@ def markup(r):
     h = int(r['h'])
     return ([1.0 if hint & g else 0.0 for g in HINT_GROUPS] +
             [1.0 if h > 0 else 0.0, 1.0 if h == 1 else 0.0] +
-            [1.0 if fl & b else 0.0 for b in FLAG_BITS])
+            [1.0 if fl & b else 0.0 for b in FLAG_BITS] +
+            [float(r['bs']), math.log1p(float(r['bc'])) / 10.0])
 
 STRONG = 0x1 | 0x4 | 0x20 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x1000 | 0x2000 | 0x10000 | 0x20000
 
@@ -48,7 +49,7 @@ OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_s
              'hint_nav', 'hint_footer', 'hint_header', 'hint_aside', 'hint_form', 'hint_hidden',
              'hint_comment', 'hint_share', 'hint_related', 'hint_byline', 'hint_article',
              'hint_body', 'hint_content', 'heading', 'heading1', 'list_item', 'cell', 'quote',
-             'caption']
+             'caption', 'box_prose_share', 'box_chars']
 
 def nb(r):
     hint = int(r['hint'], 16)
@@ -89,7 +90,7 @@ NAMES = OWN_NAMES + [f'{n}_{d:+d}' for d in list(range(-RADIUS, 0)) + list(range
 
 def load(path):
     cols = ['doc', 'n', 'keep', 'why', 'cls', 'frac', 'ntok', 'c', 'w', 'sd', 'ld', 'cap', 'dig',
-            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'lang']
+            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc', 'lang']
     docs = defaultdict(list)
     for line in open(path):
         r = dict(zip(cols, line.rstrip('\n').split('\t')))
