@@ -164,11 +164,6 @@ static const char *const lang_words[LANG_COUNT] = {
     "sudah tak tanpa telah tetapi tidak untuk yang"
 };
 
-struct stoplist {
-    size_t mask;         /* slots - 1 */
-    uint64_t *keys;      /* 0 = empty */
-    uint32_t *langs;
-};
 
 const char *stoplist_lang_code(unsigned lang)
 {
@@ -238,16 +233,4 @@ void stoplist_free(stoplist *s, const mem *m)
     mem_free(m, s->keys);
     mem_free(m, s->langs);
     mem_free(m, s);
-}
-
-uint32_t stoplist_lookup(const stoplist *s, uint64_t h)
-{
-    if (h == 0)
-        h = 1;
-    for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
-        if (s->keys[i] == h)
-            return s->langs[i];
-        if (s->keys[i] == 0)
-            return 0;
-    }
 }

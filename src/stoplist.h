@@ -27,9 +27,25 @@ typedef struct stoplist stoplist;
 stoplist *stoplist_new(const mem *m);
 void stoplist_free(stoplist *s, const mem *m);
 
+/* Open to the inline lookup below, which runs once per word. */
+struct stoplist {
+    size_t mask;         /* slots - 1 */
+    uint64_t *keys;      /* 0 = empty */
+    uint32_t *langs;
+};
+
 /* The languages in which the word with this hash (word_hash_final of the
  * steps over its folded UTF-8 bytes) is a stopword; 0 if none. */
-uint32_t stoplist_lookup(const stoplist *s, uint64_t word_hash);
+static inline uint32_t stoplist_lookup(const stoplist *s, uint64_t h)
+{
+    h += h == 0;
+    for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
+        if (s->keys[i] == h)
+            return s->langs[i];
+        if (s->keys[i] == 0)
+            return 0;
+    }
+}
 
 /* The word hash the table is keyed by: a rotate-and-xor per byte, which
  * costs one cycle on the hot path, and one multiply per word to spread it

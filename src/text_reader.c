@@ -108,6 +108,11 @@ static void measure(const char *s, size_t n, shape *sh)
     }
     for (size_t j = i; j < end && s[j] != ' '; j++)
         sh->word += ((unsigned char)s[j] & 0xC0) != 0x80;
+    if (end - i > 4 * WRAP_MAX) {
+        /* too long to be a wrapped line, whatever its characters */
+        sh->cols = sh->indent + (unsigned)(end - i > UINT32_MAX / 2 ? UINT32_MAX / 2 : end - i);
+        return;
+    }
     /* continuation bytes (10xxxxxx), eight at a time */
     size_t cont = 0, j = i;
     for (; j + 8 <= end; j += 8) {
