@@ -73,14 +73,19 @@ typedef struct scan {
     const stoplist *sl;
     const unsigned char *s;
     uint32_t counts[LANG_COUNT];
+    unsigned best;           /* the language with most hits so far (lowest on ties) */
+    uint32_t kana, thai;     /* unspaced characters of Japanese, of Thai */
     uint64_t h, nh;
-    size_t word_cps, tok_start, tok_cps, url_cps, paren_c;
+    size_t word_cps, word_start, tok_start, tok_cps, url_cps, paren_c;
     int in_word, word_cap, word_alpha, after_end, in_tok, tok_at;
+    int word_accents;        /* the word has a letter utf8_norm_fold changes */
 } scan;
 
-static inline void word_begin(scan *sc, int cap)
+static inline void word_begin(scan *sc, int cap, size_t i)
 {
     sc->in_word = 1;
+    sc->word_start = i;
+    sc->word_accents = 0;
     sc->h = WORD_HASH_INIT;
     sc->word_cps = 0;
     sc->word_alpha = 0;
@@ -90,7 +95,34 @@ static inline void word_begin(scan *sc, int cap)
     sc->after_end = 0;
 }
 
-static inline void word_end(scan *sc)
+/* The word s[start..end) hashed as word_hash does, with utf8_norm_fold for
+ * utf8_fold: the headline hash's word, blind to accents and marks. */
+__attribute__((noinline, cold))   /* rare: keep word_end small and inlined */
+static uint64_t norm_word_hash(const unsigned char *s, size_t start, size_t end)
+{
+    uint64_t h = WORD_HASH_INIT;
+    for (size_t i = start; i < end;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, end - i, &cp);
+        if (cp == 0x2019)
+            cp = '\'';
+        else if (!(cp = utf8_norm_fold(cp)))
+            continue;
+        if (cp == 0xDF) {        /* sharp s: "STRASSE" is "straße" */
+            h = word_hash_step(word_hash_step(h, 's'), 's');
+            continue;
+        }
+        char enc[4];
+        size_t m = utf8_encode(cp, enc);
+        for (size_t j = 0; j < m; j++)
+            h = word_hash_step(h, (unsigned char)enc[j]);
+    }
+    return word_hash_final(h);
+}
+
+/* once per word: inlined in the hot loops, whatever its size */
+__attribute__((always_inline))
+static inline void word_end(scan *sc, size_t i)
 {
     features *f = sc->f;
     sc->in_word = 0;
@@ -100,7 +132,7 @@ static inline void word_end(scan *sc)
         f->first_word = h;
         f->first_digits = !sc->word_alpha;
     }
-    uint32_t langs = stoplist_lookup(sc->sl, h);
+    uint64_t langs = stoplist_lookup(sc->sl, h);
     if (langs & STOPLIST_COPYRIGHT) {
         f->copyright = 1;
         langs = 0;
@@ -108,9 +140,14 @@ static inline void word_end(scan *sc)
     f->caps += (uint32_t)sc->word_cap;
     if (!langs && sc->word_cps >= 4 && sc->word_alpha && f->nkeys < FEATURES_KEYWORDS)
         f->keys[f->nkeys++] = (uint32_t)(h >> 16);
-    sc->nh = (sc->nh ^ h) * 0x9E3779B97F4A7C15ull + 1;
-    for (; langs; langs &= langs - 1)
-        sc->counts[__builtin_ctz(langs)]++;
+    uint64_t nw = sc->word_accents ? norm_word_hash(sc->s, sc->word_start, i) : h;
+    sc->nh = (sc->nh ^ nw) * 0x9E3779B97F4A7C15ull + 1;
+    for (; langs; langs &= langs - 1) {
+        unsigned l = (unsigned)__builtin_ctzll(langs);
+        uint32_t n = ++sc->counts[l], top = sc->counts[sc->best];
+        if (n > top || (n == top && l < sc->best))
+            sc->best = l;
+    }
 }
 
 static inline void token_begin(scan *sc, size_t i)
@@ -148,7 +185,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
          * general path below */
         if (i < len && !first && ascii_fold[s[i]]) {
             if (!sc->in_word)
-                word_begin(sc, (unsigned)s[i] - 'A' < 26u);
+                word_begin(sc, (unsigned)s[i] - 'A' < 26u, i);
             if (!sc->in_tok)
                 token_begin(sc, i);
             size_t j = i, digits = 0;
@@ -170,7 +207,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             i = j;
             if (i + 1 < len && (s[i] == ',' || s[i] == '.') && s[i + 1] == ' ') {
                 /* "word, " and "word. " */
-                word_end(sc);
+                word_end(sc, i);
                 if (s[i] == ',')
                     f->commas++;
                 else
@@ -182,7 +219,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             }
             if (i < len && s[i] == ' ') {
                 if (sc->in_word)
-                    word_end(sc);
+                    word_end(sc, i);
                 token_end(sc, i);
                 size_t run = i;
                 while (i < len && s[i] == ' ')
@@ -225,11 +262,12 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         }
         if (word) {
             if (!sc->in_word)
-                word_begin(sc, utf8_is_upper(cp));
+                word_begin(sc, utf8_is_upper(cp), i);
             uint32_t fc = utf8_fold(cp);
             if (fc < 0x80) {
                 sc->h = word_hash_step(sc->h, (unsigned char)fc);
             } else {
+                sc->word_accents |= utf8_norm_fold(cp) != fc || fc == 0xDF;
                 char enc[4];
                 size_t m = utf8_encode(fc, enc);
                 for (size_t j = 0; j < m; j++)
@@ -241,11 +279,14 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             else
                 sc->word_alpha = 1;
         } else if (sc->in_word) {
-            word_end(sc);
+            word_end(sc, i);
         }
         if (!word && !space) {
             if (utf8_is_unspaced(cp)) {
                 f->unspaced++;
+                sc->kana += cp >= 0x3040 && cp <= 0x30FF;
+                f->wide += cp >= 0x3040;
+                sc->thai += cp >= 0x0E00 && cp <= 0x0E7F;
                 sc->nh = (sc->nh ^ cp) * 0x9E3779B97F4A7C15ull + 1;
                 if (sc->after_end)
                     f->sentences++;
@@ -295,9 +336,16 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     }
     f->words += (f->unspaced + 1) / 2;
     unsigned best = 0;
-    for (unsigned l = 1; l < LANG_COUNT; l++)
-        if (sc->counts[l] > sc->counts[best])
-            best = l;
+    if (sl->only < LANG_COUNT) {
+        best = sl->only;
+    } else if (f->unspaced * 2 > f->chars) {
+        /* the script tells: kana is Japanese, Thai letters Thai, Han alone
+         * Chinese (or kanji-only Japanese, which reads alike) */
+        best = sc->kana * 8 >= f->unspaced ? LANG_JA
+             : sc->thai * 2 > f->unspaced ? LANG_TH : LANG_ZH;
+    } else {
+        best = sc->best;
+    }
     f->lang = (uint8_t)best;
     f->stops = sc->counts[best];
     f->link_chars = (uint32_t)sc->url_cps;

@@ -20,6 +20,7 @@ typedef struct features {
     uint32_t sentences;   /* sentence ends followed by more text */
     uint32_t commas;
     uint32_t unspaced;    /* characters of scripts written without spaces */
+    uint32_t wide;        /* ... of them Han and kana */
     uint32_t indent;      /* leading spaces (text mode) */
     uint8_t lang;         /* best stoplist language */
     uint8_t end_punct;    /* ends with . ! ? … : ; " ” ' ) or CJK stop */

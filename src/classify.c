@@ -29,6 +29,7 @@ static const char *const reason_names[REASON_COUNT] = {
     [REASON_OFF_TOPIC] = "off-topic",
     [REASON_EMPTY] = "empty",
     [REASON_NAVIGATION] = "navigation",
+    [REASON_SITE] = "site-boilerplate",
 };
 
 const char *classify_reason_name(reason r)
@@ -113,12 +114,15 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
 
     double ld = features_link_density(f);
     double sd = features_stop_density(f);
+    /* a Han or kana character holds about as much text as three letters:
+     * the length thresholds, set for alphabets, count it so */
+    uint32_t length = f->chars + 2 * f->wide;
     if (ld > LINK_MAX)
         set(v, CLASS_BAD, REASON_LINKS, 0);
-    else if (f->chars < LENGTH_LOW)
+    else if (length < LENGTH_LOW)
         set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_LINKS : REASON_CONTEXT, 0);
     else if (sd >= STOP_HIGH)
-        set(v, f->chars > LENGTH_HIGH ? CLASS_GOOD : CLASS_NEAR_GOOD, REASON_PROSE, 0);
+        set(v, length > LENGTH_HIGH ? CLASS_GOOD : CLASS_NEAR_GOOD, REASON_PROSE, 0);
     else if (sd >= STOP_LOW)
         set(v, CLASS_NEAR_GOOD, REASON_PROSE, 0);
     else

@@ -29,6 +29,7 @@ typedef enum reason {
     REASON_OFF_TOPIC,   /* a title-like line sharing no word with the article */
     REASON_EMPTY,       /* nothing but symbols */
     REASON_NAVIGATION,  /* a row of menu items or a breadcrumb */
+    REASON_SITE,        /* --learn: seen in many earlier documents */
     REASON_COUNT
 } reason;
 

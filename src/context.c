@@ -7,12 +7,15 @@
 #include <string.h>
 #include "context.h"
 #include "model.h"
+#include "learn.h"
 
 #define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
 #define REPEAT_WORDS 30       /* longer blocks are not taken for a repeated headline */
 /* Below even odds: a missed paragraph costs the reader more than a kept
  * menu item (on the dev set 0.4 beat 0.5 on both subsets, in both modes). */
 #define KEEP_THRESHOLD 0.4
+/* --learn: lines longer than this are prose, never dropped for recurring */
+#define LEARN_MAX_CHARS 200
 #define BOX_SLOTS 512         /* containers remembered; cleared when 3/4 full */
 
 /* What the blocks of one container have added up to, the decided and the
@@ -49,6 +52,11 @@ struct context {
     unsigned box_count;
     uint32_t title_keys[FEATURES_KEYWORDS];
     unsigned title_nkeys;
+    uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
+    unsigned page_lang;      /* <html lang>, LANG_COUNT if none or unknown */
+    int page_lang_set;
+    learn *learn;            /* --learn: lines seen across documents, or NULL */
+    unsigned learn_min;      /* ... dropped when seen in this many earlier ones */
 
 };
 
@@ -92,6 +100,28 @@ void context_set_mode(context *c, model_mode mode)
     c->mode = mode;
 }
 
+void context_set_learn(context *c, learn *l, unsigned min_docs)
+{
+    c->learn = l;
+    c->learn_min = min_docs;
+}
+
+/* --learn: a short line seen in enough earlier documents is the site's
+ * boilerplate.  Not the title, nor a line whose first label is good (prose,
+ * or the title rule), nor a piece of a line too long to hold. */
+static void learn_unit(context *c, unit *u)
+{
+    if (u->f.words == 0 || u->f.chars > LEARN_MAX_CHARS || u->open ||
+        (u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)))
+        return;
+    unsigned docs = learn_see(c->learn, u->f.norm_hash);
+    if (docs >= c->learn_min && u->v.cls != CLASS_GOOD) {
+        u->v.cls = CLASS_BAD;
+        u->v.why = REASON_SITE;
+        u->v.rule = 1;
+    }
+}
+
 void context_reset(context *c)
 {
     c->article_began = 0;
@@ -105,6 +135,11 @@ void context_reset(context *c)
         memset(c->boxes, 0, sizeof c->boxes);
     c->box_count = 0;
     c->title_nkeys = 0;
+    memset(c->lang_hits, 0, sizeof c->lang_hits);
+    c->page_lang = LANG_COUNT;
+    c->page_lang_set = 0;
+    if (c->learn)
+        learn_next_document(c->learn);
 
 }
 
@@ -128,7 +163,45 @@ unit *context_slot(context *c)
     u->open = 0;
     u->unterminated = 0;
     u->keep = 0;
+    u->doc_why = 0;
     return u;
+}
+
+void context_set_page_lang(context *c, const char *code)
+{
+    if (c->page_lang_set)
+        return;
+    c->page_lang_set = 1;
+    c->page_lang = code && *code ? stoplist_lang_find(code) : LANG_COUNT;
+}
+
+/* The document's language, from what is known when its first block is
+ * decided (the window's blocks): --lang, else <html lang> if a list knows
+ * it, else the language most stopwords were found in. */
+static void doc_lang(const context *c, unit *u)
+{
+    unsigned best = 0, next = 1;
+    for (unsigned l = 1; l < LANG_COUNT; l++) {
+        if (c->lang_hits[l] > c->lang_hits[best]) {
+            next = best;
+            best = l;
+        } else if (c->lang_hits[l] > c->lang_hits[next] || next == best) {
+            next = l;
+        }
+    }
+    u->doc_hits[0] = c->lang_hits[best];
+    u->doc_hits[1] = c->lang_hits[next];
+    u->doc_next = (uint8_t)next;
+    if (c->stops->only < LANG_COUNT) {
+        u->doc_lang = (uint8_t)c->stops->only;
+        u->doc_why = CONTEXT_LANG_OPTION;
+    } else if (c->page_lang < LANG_COUNT) {
+        u->doc_lang = (uint8_t)c->page_lang;
+        u->doc_why = CONTEXT_LANG_PAGE;
+    } else {
+        u->doc_lang = (uint8_t)best;
+        u->doc_why = CONTEXT_LANG_HITS;
+    }
 }
 
 /* The headline memory: normalised texts of the title and heading-like
@@ -222,6 +295,8 @@ ub_status context_push(context *c, size_t link_len)
             u->f.link_chars = u->f.chars;
     }
     classify_block(&u->v, c->phrases, &b, &u->f, c->article_began);
+    if (c->learn)
+        learn_unit(c, u);
 
     if (c->in_comments && !(u->flags & BLOCK_TITLE)) {
         u->v.cls = CLASS_BAD;
@@ -249,6 +324,8 @@ ub_status context_push(context *c, size_t link_len)
         c->article_began = 1;
     model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
     box_add(c, u);
+    /* unspaced text has no stopwords: a fifth of its characters stand in */
+    c->lang_hits[u->f.lang] += u->f.lang >= LANG_WORDS ? u->f.unspaced / 5 : u->f.stops;
 
     c->count++;
     if (c->count == c->size)
@@ -317,6 +394,8 @@ static ub_status decide_oldest(context *c)
 {
     unit *u = at(c, 0);
     decide(c, u);
+    if (c->index == 0)
+        doc_lang(c, u);
     c->hist[c->hist_head] = u->nb;
     c->hist_head = (c->hist_head + 1) % MODEL_SPAN;
     if (c->hist_count < MODEL_SPAN)

@@ -28,6 +28,10 @@ typedef struct unit {
     verdict v;
     model_nb nb;         /* what the model needs of it as a neighbour */
 
+    uint8_t doc_lang;    /* first unit of a document: the document's language */
+    uint8_t doc_why;     /* ... and why (CONTEXT_LANG_*), 0 on other units */
+    uint32_t doc_hits[2];/* ... CONTEXT_LANG_HITS: its hits, the runner-up's */
+    uint8_t doc_next;    /* ... the runner-up language */
     int keep;            /* final decision */
     double score;        /* the model's probability that it is article */
     reason why;          /* final reason */
@@ -59,6 +63,18 @@ ub_status context_flush(context *c);
 
 /* Which model decides the coming document's blocks. */
 void context_set_mode(context *c, model_mode mode);
+
+/* --learn: drop short lines seen in at least min_docs earlier documents,
+ * counted in `l` (NULL: learn nothing).  `l` must outlive the context. */
+struct learn;
+void context_set_learn(context *c, struct learn *l, unsigned min_docs);
+
+/* Why the document's language is what it is (shown by --explain). */
+enum { CONTEXT_LANG_OPTION = 1, CONTEXT_LANG_PAGE, CONTEXT_LANG_HITS };
+
+/* The page's own language (<html lang>), for the document being read; set
+ * once per document, later calls are ignored. */
+void context_set_page_lang(context *c, const char *code);
 
 /* Forget the document: per-document state (headlines seen, comment section,
  * article begun) starts afresh.  Call after context_flush. */

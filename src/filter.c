@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "context.h"
 #include "html_reader.h"
+#include "learn.h"
 #include "phrases.h"
 #include "sniff.h"
 #include "stoplist.h"
@@ -22,6 +23,7 @@ struct ub_filter {
     stoplist *stops;
     phrases *phrases;
     context *ctx;
+    learn *learn;           /* --learn, or NULL */
     writer *out;
     text_reader *text;
     html_reader *html;
@@ -56,6 +58,7 @@ void ub_options_init(ub_options *opt)
     opt->format = UB_FORMAT_AUTO;
     opt->output = UB_OUTPUT_CLEAN;
     opt->window = UB_WINDOW_DEFAULT;
+    opt->learn_min_docs = UB_LEARN_MIN_DOCS_DEFAULT;
 }
 
 static void *default_realloc(void *ctx, void *p, size_t n)
@@ -104,6 +107,7 @@ static ub_status text_tail(void *vf, const char *s, size_t n)
 static ub_status html_block(void *vf, const block *b)
 {
     ub_filter *f = vf;
+    context_set_page_lang(f->ctx, html_reader_lang(f->html));
     unit *u = context_slot(f->ctx);
     ub_status st = buf_append(&u->text, &f->m, b->text, b->len);
     if (st != UB_OK)
@@ -127,7 +131,9 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
         opt = &defaults;
     }
     if (!write || opt->window < UB_WINDOW_MIN || opt->window > UB_WINDOW_MAX ||
-        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN) {
+        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN ||
+        (opt->lang && stoplist_lang_find(opt->lang) == LANG_COUNT) ||
+        (opt->learn && opt->learn_min_docs == 0)) {
         *status = UB_EINVAL;
         return NULL;
     }
@@ -140,6 +146,8 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
     f->opt = *opt;
     f->m = m;
     f->stops = stoplist_new(&f->m);
+    if (f->stops && opt->lang)
+        stoplist_set_lang(f->stops, stoplist_lang_find(opt->lang));
     f->phrases = phrases_new(&f->m);
     f->ctx = f->stops && f->phrases
                  ? context_new(&f->m, f->stops, f->phrases, opt->window,
@@ -148,7 +156,11 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
     f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);
     text_sink sink = { text_slot, text_push, text_open, text_tail, f };
     f->text = text_reader_new(&f->m, &sink);
-    if (!f->stops || !f->ctx || !f->out || !f->text) {
+    if (opt->learn && f->ctx) {
+        f->learn = learn_new(&f->m);
+        context_set_learn(f->ctx, f->learn, opt->learn_min_docs);
+    }
+    if (!f->stops || !f->ctx || !f->out || !f->text || (opt->learn && !f->learn)) {
         ub_filter_free(f);
         *status = UB_ENOMEM;
         return NULL;
@@ -178,6 +190,7 @@ void ub_filter_free(ub_filter *f)
     text_reader_free(f->text);
     writer_free(f->out);
     context_free(f->ctx);
+    learn_free(f->learn, &m);
     stoplist_free(f->stops, &m);
     phrases_free(f->phrases, &m);
     buf_free(&f->head, &m);

@@ -8,18 +8,17 @@
 
 #include <stdint.h>
 #include "buf.h"
-
-enum {
-    LANG_EN, LANG_DE, LANG_FR, LANG_ES, LANG_IT, LANG_PT, LANG_NL, LANG_SV,
-    LANG_DA, LANG_NO, LANG_FI, LANG_PL, LANG_CS, LANG_HU, LANG_RO, LANG_TR,
-    LANG_RU, LANG_UK, LANG_EL, LANG_ID,
-    LANG_COUNT
-};
+#include "stoplist_data.h"   /* LANG_EN ... LANG_COUNT, generated */
 
 /* Not a language: marks "copyright", which the same lookup can find. */
-#define STOPLIST_COPYRIGHT (1u << 31)
+#define STOPLIST_COPYRIGHT (1ull << 63)
 
+/* "en" for LANG_EN; "" for LANG_COUNT or beyond. */
 const char *stoplist_lang_code(unsigned lang);
+
+/* The language of a code as <html lang> or --lang give it ("pt", "pt-BR",
+ * "nb", "zh_TW"; any case), or LANG_COUNT if no list knows it. */
+unsigned stoplist_lang_find(const char *code);
 
 typedef struct stoplist stoplist;
 
@@ -27,16 +26,21 @@ typedef struct stoplist stoplist;
 stoplist *stoplist_new(const mem *m);
 void stoplist_free(stoplist *s, const mem *m);
 
+/* Measure density in this language only (LANG_COUNT: in each block's best
+ * language, the default). */
+void stoplist_set_lang(stoplist *s, unsigned lang);
+
 /* Open to the inline lookup below, which runs once per word. */
 struct stoplist {
     size_t mask;         /* slots - 1 */
     uint64_t *keys;      /* 0 = empty */
-    uint32_t *langs;
+    uint64_t *langs;     /* bit per language, STOPLIST_COPYRIGHT */
+    unsigned only;       /* stoplist_set_lang */
 };
 
 /* The languages in which the word with this hash (word_hash_final of the
  * steps over its folded UTF-8 bytes) is a stopword; 0 if none. */
-static inline uint32_t stoplist_lookup(const stoplist *s, uint64_t h)
+static inline uint64_t stoplist_lookup(const stoplist *s, uint64_t h)
 {
     h += h == 0;
     for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {

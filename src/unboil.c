@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "unboil.h"
+#include "jsonl.h"
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 1, EXIT_USAGE = 2 };
 
@@ -34,6 +35,7 @@ typedef struct run {
     int verbose;        /* -v: a line per input */
     int stats;          /* --stats: totals at the end, progress on a terminal */
     int progress;       /* stderr is a terminal: show progress */
+    jsonl *jsonl;       /* --jsonl: records to read, or NULL */
     ub_counts before;   /* -v: the counts when the input began */
     double start, last_progress;
 } run;
@@ -118,6 +120,7 @@ static void help(void)
 "\n"
 "  -f, --format=FORMAT   input format: auto (default), html or text\n"
 "  -e, --encoding=NAME   HTML: read pages in charset NAME, whatever they declare\n"
+"      --lang=CODE       measure stopwords in language CODE only (en, de, ...)\n"
 "  -m, --markdown        HTML: write # headings, - list items and > quotes\n"
 "  -c, --keep-comments   keep comment sections\n"
 "  -w, --window=N        blocks of look-ahead for context decisions (2-4096,\n"
@@ -129,6 +132,14 @@ static void help(void)
 "                        parse problems\n"
 "  -s, --stats           print totals and speed at the end (and progress\n"
 "                        once a second when standard error is a terminal)\n"
+"      --jsonl           input is JSON Lines: clean the document in each\n"
+"                        object's field and write the object back\n"
+"      --field=NAME      --jsonl: the field holding the document (default text)\n"
+"      --on-error=WHAT   --jsonl: a malformed line is copied (pass, the\n"
+"                        default), dropped (drop) or stops the run (fail)\n"
+"      --learn           drop short lines seen in many earlier documents of\n"
+"                        the stream (site menus, footers); fixed memory\n"
+"      --learn-min-docs=K  --learn: ... in at least K documents (default 5)\n"
 "  -o, --output=FILE     write to FILE instead of standard output\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
@@ -146,6 +157,19 @@ static int parse_window(const char *s, unsigned *out)
         return -1;
     *out = (unsigned)v;
     return 0;
+}
+
+/* The first malformed lines are named (all with -v); the rest are counted. */
+#define JSONL_NAMED 10ul
+
+static void jsonl_diag(void *ctx, unsigned long line, const char *message)
+{
+    run *r = ctx;
+    unsigned long n = jsonl_malformed(r->jsonl);
+    if (n <= JSONL_NAMED || r->verbose)
+        msg("%s: line %lu: %s", r->file, line, message);
+    if (n == JSONL_NAMED && !r->verbose)
+        msg("further malformed lines are only counted (-v names them all)");
 }
 
 /* Feed one input; returns a library status (read errors are reported here
@@ -175,7 +199,8 @@ static ub_status feed_file(ub_filter *f, run *r, const char *name)
         }
         if (n == 0)
             break;
-        if ((st = ub_filter_feed(f, in, (size_t)n)) != UB_OK)
+        st = r->jsonl ? jsonl_feed(r->jsonl, in, (size_t)n) : ub_filter_feed(f, in, (size_t)n);
+        if (st != UB_OK)
             break;
         if (r->progress) {
             double t = now();
@@ -190,7 +215,7 @@ static ub_status feed_file(ub_filter *f, run *r, const char *name)
         }
     }
     if (st == UB_OK)
-        st = ub_filter_end_document(f);
+        st = r->jsonl ? jsonl_end(r->jsonl) : ub_filter_end_document(f);
     if (fd != 0)
         close(fd);
     if (r->verbose && st == UB_OK) {
@@ -207,11 +232,15 @@ static ub_status feed_file(ub_filter *f, run *r, const char *name)
     return st;
 }
 
+/* Long options without a short form. */
+enum { OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS, OPT_LANG };
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "format", required_argument, NULL, 'f' },
         { "encoding", required_argument, NULL, 'e' },
+        { "lang", required_argument, NULL, OPT_LANG },
         { "markdown", no_argument, NULL, 'm' },
         { "keep-comments", no_argument, NULL, 'c' },
         { "window", required_argument, NULL, 'w' },
@@ -221,6 +250,11 @@ int main(int argc, char **argv)
         { "verbose", no_argument, NULL, 'v' },
         { "stats", no_argument, NULL, 's' },
         { "output", required_argument, NULL, 'o' },
+        { "jsonl", no_argument, NULL, OPT_JSONL },
+        { "field", required_argument, NULL, OPT_FIELD },
+        { "on-error", required_argument, NULL, OPT_ON_ERROR },
+        { "learn", no_argument, NULL, OPT_LEARN },
+        { "learn-min-docs", required_argument, NULL, OPT_LEARN_MIN_DOCS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
@@ -228,6 +262,9 @@ int main(int argc, char **argv)
     ub_options opt;
     ub_options_init(&opt);
     const char *outname = NULL;
+    int jsonl_mode = 0;
+    const char *field = NULL;
+    int on_error = -1;
     static run r;
     int c;
     while ((c = getopt_long(argc, argv, "f:e:mcw:zxivso:hV", longopts, NULL)) != -1) {
@@ -245,6 +282,7 @@ int main(int argc, char **argv)
             }
             break;
         case 'e': opt.encoding = optarg; break;
+        case OPT_LANG: opt.lang = optarg; break;
         case 'm': opt.markdown = 1; break;
         case 'c': opt.keep_comments = 1; break;
         case 'w':
@@ -260,6 +298,38 @@ int main(int argc, char **argv)
         case 'v': r.verbose = 1; break;
         case 's': r.stats = 1; break;
         case 'o': outname = optarg; break;
+        case OPT_JSONL: jsonl_mode = 1; break;
+        case OPT_FIELD:
+            if (*optarg == 0) {
+                msg("invalid field name '' (the name of a JSON field)");
+                return EXIT_USAGE;
+            }
+            field = optarg;
+            break;
+        case OPT_ON_ERROR:
+            if (strcmp(optarg, "pass") == 0)
+                on_error = JSONL_PASS;
+            else if (strcmp(optarg, "drop") == 0)
+                on_error = JSONL_DROP;
+            else if (strcmp(optarg, "fail") == 0)
+                on_error = JSONL_FAIL;
+            else {
+                msg("invalid --on-error '%s' (pass, drop or fail)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_LEARN: opt.learn = 1; break;
+        case OPT_LEARN_MIN_DOCS: {
+            char *end;
+            errno = 0;
+            unsigned long k = strtoul(optarg, &end, 10);
+            if (errno || end == optarg || *end != 0 || *optarg == '-' || k < 1 || k > 1000000) {
+                msg("invalid --learn-min-docs '%s' (a number from 1 to 1000000)", optarg);
+                return EXIT_USAGE;
+            }
+            opt.learn_min_docs = (unsigned)k;
+            break;
+        }
         case 'h': help(); return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
         case 'V':
             printf("unboil %s (libunboil %s)\n", PACKAGE_VERSION, ub_version());
@@ -269,6 +339,15 @@ int main(int argc, char **argv)
             fprintf(stderr, "Try '%s --help' for more information.\n", prog);
             return EXIT_USAGE;
         }
+    }
+
+    if (!jsonl_mode && (field || on_error >= 0)) {
+        msg("--field and --on-error go with --jsonl");
+        return EXIT_USAGE;
+    }
+    if (jsonl_mode && opt.null_data) {
+        msg("--jsonl and --null-data do not go together (a record is a line)");
+        return EXIT_USAGE;
     }
 
     /* a closed pipe ends a filter quietly, even if our parent ignored SIGPIPE */
@@ -287,15 +366,31 @@ int main(int argc, char **argv)
     opt.diag = diag_cb;
     opt.diag_ctx = &r;
     ub_status st;
-    ub_filter *f = ub_filter_new(&opt, write_cb, &r.out, &st);
+    if (jsonl_mode) {
+        r.jsonl = jsonl_new(field ? field : "text", on_error >= 0 ? (jsonl_on_error)on_error : JSONL_PASS,
+                            write_cb, &r.out, jsonl_diag, &r);
+        if (!r.jsonl) {
+            msg("%s", ub_strerror(UB_ENOMEM));
+            return EXIT_TROUBLE;
+        }
+    }
+    ub_filter *f = r.jsonl ? ub_filter_new(&opt, jsonl_collect, r.jsonl, &st)
+                           : ub_filter_new(&opt, write_cb, &r.out, &st);
     if (!f) {
         if (st == UB_EENCODING) {
             msg("unknown encoding '%s'", opt.encoding);
             return EXIT_USAGE;
         }
+        if (st == UB_EINVAL && opt.lang) {
+            msg("unknown language '%s' (a code such as en, de, pt-BR, zh; see unboil(1))",
+                opt.lang);
+            return EXIT_USAGE;
+        }
         msg("%s", ub_strerror(st));
         return EXIT_TROUBLE;
     }
+    if (r.jsonl)
+        jsonl_set_filter(r.jsonl, f);
     st = UB_OK;
     r.start = r.last_progress = now();
     r.progress = r.stats && isatty(2);
@@ -306,8 +401,15 @@ int main(int argc, char **argv)
     ub_counts totals;
     ub_filter_counts(f, &totals);
     ub_filter_free(f);
-    if (st == UB_OK || st == UB_EWRITE)
+    unsigned long malformed = r.jsonl ? jsonl_malformed(r.jsonl) : 0;
+    jsonl_free(r.jsonl);
+    r.jsonl = NULL;
+    if (st == UB_OK || st == UB_EWRITE || (jsonl_mode && st == UB_EINVAL))
         flush_out(&r.out);
+    if (malformed)
+        msg("%lu malformed JSON line%s %s", malformed, malformed == 1 ? "" : "s",
+            st == UB_EINVAL ? "(stopped at the first: --on-error=fail)"
+            : on_error == JSONL_DROP ? "dropped" : "copied unchanged");
     if (r.stats) {
         double t = now() - r.start;
         if (r.progress)
@@ -323,6 +425,8 @@ int main(int argc, char **argv)
             msg("write error on %s: %s", r.out.name, strerror(r.out.err));
         return EXIT_TROUBLE;
     }
+    if (jsonl_mode && st == UB_EINVAL)
+        return EXIT_TROUBLE;    /* the malformed line was reported */
     if (st != UB_OK) {
         msg("%s", ub_strerror(st));
         return EXIT_TROUBLE;

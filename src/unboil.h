@@ -64,16 +64,25 @@ typedef struct ub_options {
     int null_data;        /* NUL separates documents, in and out */
     unsigned window;      /* blocks of look-ahead for context decisions */
     const char *encoding; /* HTML mode: override the page's charset, or NULL */
+    const char *lang;     /* measure stopwords in this language only ("de",
+                             "pt-BR"), or NULL: in each block's best one.
+                             An unknown code makes ub_filter_new fail with
+                             UB_EINVAL.  Must outlive the filter. */
     ub_diag_fn diag;      /* optional */
     void *diag_ctx;
     ub_realloc_fn alloc;  /* optional; the default uses realloc/free.  The
                              HTML parser (libxml2) allocates on its own. */
     void *alloc_ctx;
+    int learn;            /* drop short lines seen in many earlier documents
+                             of the stream (site menus, footers); a fixed
+                             table of about 6 MB, made only when set */
+    unsigned learn_min_docs; /* ... in at least this many (>= 1) */
 } ub_options;
 
 #define UB_WINDOW_DEFAULT 48u
 #define UB_WINDOW_MIN 2u
 #define UB_WINDOW_MAX 4096u
+#define UB_LEARN_MIN_DOCS_DEFAULT 5u
 
 /* Fill in the defaults. */
 void ub_options_init(ub_options *opt);

@@ -63,6 +63,12 @@ static inline uint32_t utf8_fold(uint32_t cp)
     return cp < 0x80 ? (cp - 'A' < 26u ? cp + 32 : cp) : utf8_fold_nonascii(cp);
 }
 
+/* Fold for comparing texts loosely (the repeated-headline hash): lower
+ * case without accents ("É" -> "e", "Ά" -> "α", "Ё" -> "е"), fullwidth
+ * forms as ASCII, Arabic alef forms as alef; 0 for a mark to skip
+ * (combining accents, Hebrew points, Arabic harakat and tatweel). */
+uint32_t utf8_norm_fold(uint32_t cp);
+
 /* Whether s[0..n) equals the lower-case ASCII literal `lit`, ignoring ASCII case. */
 int utf8_ascii_prefix(const char *s, size_t n, const char *lit);
 

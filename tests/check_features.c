@@ -216,6 +216,7 @@ START_TEST(test_unspaced_scripts)
     ck_assert_uint_eq(f.unspaced, 7);
     ck_assert_uint_eq(f.words, 4);
     ck_assert_uint_eq(f.chars, 8);
+    ck_assert_uint_eq(f.lang, LANG_JA);   /* kana: Japanese */
     ck_assert_uint_eq(f.end_punct, 1);
 }
 END_TEST
@@ -444,6 +445,179 @@ START_TEST(test_phrases_long_text_is_prose)
 }
 END_TEST
 
+/* ---- languages ---------------------------------------------------------- */
+
+static unsigned lang_of(const char *s)
+{
+    return feat(s).lang;
+}
+
+/* Short texts and texts of the languages the generated lists added. */
+START_TEST(test_lang_choice_short)
+{
+    ck_assert_uint_eq(lang_of("The cat and the dog"), LANG_EN);
+    ck_assert_uint_eq(lang_of("Der Hund und die Katze"), LANG_DE);
+    ck_assert_uint_eq(lang_of("El perro y el gato de la casa"), LANG_ES);
+    ck_assert_uint_eq(lang_of("Kot i pies są w domu"), LANG_PL);
+    ck_assert_uint_eq(lang_of("قال إن المدينة في هذه الحالة"), LANG_AR);
+    ck_assert_uint_eq(lang_of("Това е книга, която той ще прочете"), LANG_BG);
+    ck_assert_uint_eq(lang_of("Đây là một cuốn sách của tôi và của bạn"), LANG_VI);
+    ck_assert_uint_eq(lang_of("Els nens i les nenes de la ciutat"), LANG_CA);
+    ck_assert_uint_eq(lang_of("यह एक किताब है और वह भी"), LANG_HI);
+    ck_assert_uint_eq(lang_of("היא אמרה כי הוא לא עם זה"), LANG_HE);
+    ck_assert_uint_eq(lang_of("Ang bata ay nasa bahay at ang aso"), LANG_TL);
+    /* no stopword at all: the first language, density from the fallback */
+    ck_assert_uint_eq(feat("Zebra Quokka").stops, 0);
+    /* scripts without spaces: by script, not by words */
+    ck_assert_uint_eq(lang_of("\xe4\xbb\x8a\xe5\xa4\xa9\xe5\xa4\xa9\xe6\xb0\x94\xe5\xbe\x88"
+                              "\xe5\xa5\xbd\xe3\x80\x82"), LANG_ZH);     /* 今天天气很好。 */
+    ck_assert_uint_eq(lang_of("\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe6\x99\xb4\xe3\x82\x8c"
+                              "\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82"), LANG_JA); /* 今日は晴れです。 */
+    ck_assert_uint_eq(lang_of("\xe0\xb8\xa7\xe0\xb8\xb1\xe0\xb8\x99\xe0\xb8\x99\xe0\xb8\xb5"
+                              "\xe0\xb9\x89\xe0\xb8\xad\xe0\xb8\xb2\xe0\xb8\x81\xe0\xb8\xb2"
+                              "\xe0\xb8\xa8\xe0\xb8\x94\xe0\xb8\xb5"), LANG_TH); /* วันนี้อากาศดี */
+}
+END_TEST
+
+/* A block that mixes languages is measured in the one with most hits,
+ * counting only that language's words. */
+START_TEST(test_lang_choice_mixed)
+{
+    features f = feat("He said that the answer was \"c'est la vie\" and left.");
+    ck_assert_uint_eq(f.lang, LANG_EN);
+    features g = feat("Il a dit que la réponse était \"the end\" et il est parti.");
+    ck_assert_uint_eq(g.lang, LANG_FR);
+    /* an English quote in a Russian sentence */
+    features r = feat("Он сказал, что это было \"the end\" и что он не "
+                      "вернётся в город до весны.");
+    ck_assert(r.lang == LANG_RU);
+    ck_assert_uint_ge(r.stops, 5);
+}
+END_TEST
+
+START_TEST(test_lang_find)
+{
+    ck_assert_uint_eq(stoplist_lang_find("de"), LANG_DE);
+    ck_assert_uint_eq(stoplist_lang_find("pt-BR"), LANG_PT);
+    ck_assert_uint_eq(stoplist_lang_find("ZH_tw"), LANG_ZH);
+    ck_assert_uint_eq(stoplist_lang_find("nb"), LANG_NO);
+    ck_assert_uint_eq(stoplist_lang_find("sr-Latn"), LANG_HR);
+    ck_assert_uint_eq(stoplist_lang_find("fil"), LANG_TL);
+    ck_assert_uint_eq(stoplist_lang_find("xx"), LANG_COUNT);
+    ck_assert_uint_eq(stoplist_lang_find(""), LANG_COUNT);
+    ck_assert_uint_eq(stoplist_lang_find("e"), LANG_COUNT);
+    ck_assert_uint_eq(stoplist_lang_find("english"), LANG_COUNT);
+    ck_assert_uint_eq(stoplist_lang_find("d\xc3\xa9"), LANG_COUNT);
+    ck_assert_uint_ge(LANG_COUNT, 30);
+}
+END_TEST
+
+/* --lang: density in that language only, whatever fits best. */
+START_TEST(test_lang_forced)
+{
+    const char *s = "The cat and the dog are in the house with the children.";
+    features f = feat(s);
+    ck_assert_uint_eq(f.lang, LANG_EN);
+    uint32_t en = f.stops;
+    stoplist_set_lang(sl, LANG_DE);
+    f = feat(s);
+    ck_assert_uint_eq(f.lang, LANG_DE);
+    ck_assert_uint_lt(f.stops, en);
+    stoplist_set_lang(sl, LANG_COUNT);
+    ck_assert_uint_eq(feat(s).lang, LANG_EN);
+}
+END_TEST
+
+/* The headline hash folds case, accents, marks, fullwidth forms, spaces
+ * and punctuation, in every script. */
+START_TEST(test_norm_hash_scripts)
+{
+    static const char *const same[][2] = {
+        { "Résumé du jour", "RESUME DU JOUR!" },
+        { "Ελλάδα: νέα μέτρα", "ΕΛΛΑΔΑ ΝΕΑ ΜΕΤΡΑ" },             /* no tonos in capitals */
+        { "Всё о ёлке", "ВСЕ О ЕЛКЕ" },                            /* ё as е */
+        { "Die Straße", "DIE STRASSE" },
+        { "Vi\xcc\x81 du\xcc\x80", "Vi du" },                     /* combining marks */
+        { "كتابٌ جديـد", "كتاب جديد" },                            /* harakat, tatweel */
+        { "אֲנִי כּוֹתֵב", "אני כותב" },                              /* Hebrew points */
+        { "ＡＢＣ ニュース", "abc ニュース" },                       /* fullwidth Latin */
+        { "東京 の 天気。", "東京の天気" },                           /* CJK: spaces, punctuation */
+        { "HỘI ĐỒNG THÀNH PHỐ", "Hội đồng thành phố" },            /* Vietnamese */
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        ck_assert_msg(feat(same[i][0]).norm_hash == feat(same[i][1]).norm_hash,
+                      "%s / %s", same[i][0], same[i][1]);
+    ck_assert(feat("Всё о ёлке").norm_hash != feat("Всё о белке").norm_hash);
+    ck_assert(feat("東京の天気").norm_hash != feat("京都の天気").norm_hash);
+    ck_assert(feat("كتاب جديد").norm_hash != feat("كتاب قديم").norm_hash);
+    /* the stoplist still sees the accented word as written */
+    ck_assert_uint_eq(feat("été").stops, 1);
+}
+END_TEST
+
+/* Phrases of the added languages, and table keys folded like texts (a
+ * final sigma in the table matches). */
+START_TEST(test_phrases_languages)
+{
+    phrases *p = phrases_new(&cm);
+    ck_assert_ptr_nonnull(p);
+    static const struct { const char *s; phrase_kind k; } cases[] = {
+        { "Διαβάστε επίσης: Νέα μέτρα", PHRASE_RELATED },
+        { "اقرأ أيضا: خبر آخر", PHRASE_RELATED },
+        { "Xem thêm: Tin khác", PHRASE_RELATED },
+        { "関連記事：冬の話", PHRASE_RELATED },
+        { "Baca juga: Berita lain", PHRASE_RELATED },
+        { "Laisser un commentaire", PHRASE_COMMENTS },
+        { "Để lại một bình luận", PHRASE_COMMENTS },
+        { "コメントを残す", PHRASE_COMMENTS },
+        { "12 komentarzy", PHRASE_COMMENTS },
+        { "Tous droits réservés", PHRASE_BOILER },
+        { "Wir verwenden Cookies, um", PHRASE_BOILER },
+        { "Chia sẻ", PHRASE_BOILER },
+        { "版权所有", PHRASE_BOILER },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        ck_assert_msg(phrases_match(p, cases[i].s, strlen(cases[i].s)) == cases[i].k,
+                      "%s", cases[i].s);
+    phrases_free(p, &cm);
+}
+END_TEST
+
+static int discard(void *ctx, const char *s, size_t n)
+{
+    (void)ctx, (void)s, (void)n;
+    return 0;
+}
+
+/* The document's language: --lang, else <html lang>, else hits; shown on
+ * the first --explain line; an unknown --lang is EINVAL. */
+START_TEST(test_doc_lang)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r;
+    const char *de = "Der Rat der Stadt hat am Montag beschlossen, dass die Bibliothek "
+                     "auf dem Hügel bis zum Frühjahr geöffnet bleibt.\n";
+    run_filter(&o, de, strlen(de), (chunks){ CHUNK_WHOLE, 0, 0 }, &r);
+    ck_assert_ptr_nonnull(strstr(r.out, " doc=de(hits:"));
+    run_result_free(&r);
+    const char *page = "<html lang=\"pt-BR\"><body><p>The cat and the dog are here, "
+                       "and they will stay in the house with the children.</p></body></html>";
+    run_filter(&o, page, strlen(page), (chunks){ CHUNK_WHOLE, 0, 0 }, &r);
+    ck_assert_ptr_nonnull(strstr(r.out, " doc=pt(html-lang) en | "));
+    run_result_free(&r);
+    o.lang = "fr";
+    run_filter(&o, de, strlen(de), (chunks){ CHUNK_WHOLE, 0, 0 }, &r);
+    ck_assert_ptr_nonnull(strstr(r.out, " doc=fr(--lang) fr | "));
+    run_result_free(&r);
+    o.lang = "klingon";
+    ub_status st;
+    ck_assert_ptr_null(ub_filter_new(&o, discard, NULL, &st));
+    ck_assert_int_eq(st, UB_EINVAL);
+}
+END_TEST
+
 Suite *features_suite(void)
 {
     Suite *s = suite_create("features");
@@ -466,6 +640,17 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_stoplist_lookup);
     tcase_add_test(tc, test_stoplist_codes);
     tcase_add_test(tc, test_stoplist_enomem);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("languages");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_lang_choice_short);
+    tcase_add_test(tc, test_lang_choice_mixed);
+    tcase_add_test(tc, test_lang_find);
+    tcase_add_test(tc, test_lang_forced);
+    tcase_add_test(tc, test_norm_hash_scripts);
+    tcase_add_test(tc, test_phrases_languages);
+    tcase_add_test(tc, test_doc_lang);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("phrases");

@@ -14,5 +14,6 @@ Suite *filter_suite(void);
 Suite *streaming_suite(void);
 Suite *fixtures_suite(void);
 Suite *cli_suite(void);
+Suite *jsonl_suite(void);
 
 #endif

@@ -148,6 +148,16 @@ static uint32_t fz_xorshift(uint32_t *s)
 /* Run the filter over `in`, whole (cut == NULL) or cut as `cut` says.
  * `fail_nth` >= 0 makes that allocation fail; `fail_write` >= 0 makes that
  * write call fail. */
+/* With fz_nodiag set, no diagnostic callback is given: a document that is
+ * not text makes a feed return UB_EBINARY, after which feeding goes on (the
+ * API allows it) and the run's status is the first other failure. */
+static int fz_nodiag;
+
+static ub_status fz_st(ub_status st)
+{
+    return fz_nodiag && st == UB_EBINARY ? UB_OK : st;
+}
+
 static void fz_filter(const ub_options *opt0, const uint8_t *in, size_t n, const uint8_t *cut,
                       long fail_nth, int fail_write, fz_run *r)
 {
@@ -155,7 +165,7 @@ static void fz_filter(const ub_options *opt0, const uint8_t *in, size_t n, const
     r->out.fail_after = fail_write;
     r->alloc.nth = fail_nth;
     ub_options opt = *opt0;
-    opt.diag = fz_diag_cb;
+    opt.diag = fz_nodiag ? NULL : fz_diag_cb;
     opt.diag_ctx = &r->diag;
     opt.alloc = fz_realloc;
     opt.alloc_ctx = &r->alloc;
@@ -173,7 +183,7 @@ static void fz_filter(const ub_options *opt0, const uint8_t *in, size_t n, const
     }
     r->made = 1;
     if (!cut) {
-        st = ub_filter_feed(f, in, n);
+        st = fz_st(ub_filter_feed(f, in, n));
     } else {
         unsigned a = cut[0], b = cut[1];
         size_t pos = 0;
@@ -185,18 +195,18 @@ static void fz_filter(const ub_options *opt0, const uint8_t *in, size_t n, const
                 c1 = c2;
                 c2 = t;
             }
-            st = ub_filter_feed(f, in, c1);
+            st = fz_st(ub_filter_feed(f, in, c1));
             if (st == UB_OK)
-                st = ub_filter_feed(f, in + c1, c2 - c1);
+                st = fz_st(ub_filter_feed(f, in + c1, c2 - c1));
             if (st == UB_OK)
-                st = ub_filter_feed(f, in + c2, n - c2);
+                st = fz_st(ub_filter_feed(f, in + c2, n - c2));
             pos = n;
             break;
         }
         case 1:
             while (st == UB_OK && pos < n) {
                 size_t k = n - pos < b + 1u ? n - pos : b + 1u;
-                st = ub_filter_feed(f, in + pos, k);
+                st = fz_st(ub_filter_feed(f, in + pos, k));
                 pos += k;
             }
             break;
@@ -205,26 +215,26 @@ static void fz_filter(const ub_options *opt0, const uint8_t *in, size_t n, const
             while (st == UB_OK && pos < n) {
                 uint32_t x = fz_xorshift(&s);
                 if ((x & 7) == 0) {
-                    st = ub_filter_feed(f, in + pos, 0);
+                    st = fz_st(ub_filter_feed(f, in + pos, 0));
                     continue;
                 }
                 size_t k = 1 + (x >> 8) % (b + 1u);
                 if (k > n - pos)
                     k = n - pos;
-                st = ub_filter_feed(f, in + pos, k);
+                st = fz_st(ub_filter_feed(f, in + pos, k));
                 pos += k;
             }
             break;
         }
         default:
             while (st == UB_OK && pos < n) {
-                st = ub_filter_feed(f, in + pos, 1);
+                st = fz_st(ub_filter_feed(f, in + pos, 1));
                 pos++;
             }
         }
     }
     if (st == UB_OK)
-        st = ub_filter_end_document(f);
+        st = fz_st(ub_filter_end_document(f));
     r->st = st;
     ub_filter_counts(f, &r->counts);
     ub_filter_free(f);

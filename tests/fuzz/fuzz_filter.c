@@ -4,8 +4,9 @@
  *   byte 0  format (auto, text, html: % 3) | output (clean, invert,
  *           explain: (b >> 2) % 3) | markdown (bit 4) | null_data (bit 5)
  *           | keep_comments (bit 6) | fault injection (bit 7)
- *   byte 1  window 2 .. 64; with fault injection, also which allocation
- *           (or write call) fails
+ *   byte 1  window 2 .. 64 (b % 63); with fault injection, also which
+ *           allocation (or write call) fails; bit 7: no diagnostic
+ *           callback (binary documents come back as UB_EBINARY)
  *   bytes 2, 3  cut spec (fuzz_common.h)
  *   the rest: the input stream.
  * Asserts: whole and cut feeding agree; text mode (clean or invert) output
@@ -33,6 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.keep_comments = (b0 >> 6) & 1;
     opt.window = 2 + b1 % 63;
     int faults = (b0 >> 7) & 1;
+    fz_nodiag = (b1 >> 7) & 1;
 
     fz_run whole, split;
     fz_filter(&opt, in, n, NULL, -1, -1, &whole);

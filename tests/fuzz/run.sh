@@ -10,8 +10,8 @@
 #   FUZZ_JOBS   targets run at once (default 1)
 #   FUZZ_ARGS   extra libFuzzer flags
 #
-# First replays tests/fuzz/crashes/fuzz_TARGET-* (fixed findings: each
-# must now pass).  Exit status 0 when every target ran clean, 1 otherwise.
+# First replays tests/fuzz/crashes/fuzz_TARGET-* (findings: each must pass
+# once its fix is in).  html and filter use the dictionary html.dict.  Exit status 0 when every target ran clean, 1 otherwise.
 set -u
 secs=${1:?usage: run.sh SECONDS [text|html|filter]...}
 shift
@@ -29,7 +29,16 @@ version=$(sed -n 's/^AC_INIT(\[unboil\], *\[\([^]]*\)\].*/\1/p' "$top/configure.
 mkdir -p "$dir/inc"
 printf '#define PACKAGE_VERSION "%s"\n' "${version:-0}" > "$dir/inc/config.h"
 
-srcs=$(ls "$top"/src/*.c | grep -v '/src/unboil\.c$')
+# the library: every src/*.c but the CLI's own files (src_unboil_SOURCES in
+# Makefile.am: they need more libraries, e.g. jansson)
+cli=$(awk '/^src_unboil_SOURCES *=/ { on = 1 }
+           on { for (i = 1; i <= NF; i++) if ($i ~ /\.c$/) print $i
+                if ($NF != "\\") on = 0 }' "$top/Makefile.am")
+[ -n "$cli" ] || cli=src/unboil.c
+srcs=
+for c in "$top"/src/*.c; do
+    case " $(echo $cli) " in *" src/${c##*/} "*) ;; *) srcs="$srcs $c" ;; esac
+done
 xml_cflags=$(pkg-config --cflags libxml-2.0) || exit 1
 xml_libs=$(pkg-config --libs libxml-2.0) || exit 1
 
@@ -58,8 +67,10 @@ run_one() {
             return 1
         fi
     fi
+    dict=
+    [ "$t" = text ] || dict=-dict=$here/html.dict
     # shellcheck disable=SC2086
-    "$bin" -max_total_time="$secs" -rss_limit_mb=512 -timeout=10 -max_len=16384 \
+    "$bin" -max_total_time="$secs" -rss_limit_mb=512 -timeout=10 -max_len=16384 $dict \
         -print_final_stats=1 -artifact_prefix="$dir/artifacts/$t/" ${FUZZ_ARGS:-} \
         "$dir/corpus/$t" "$dir/seeds/$t" > "$log" 2>&1
     rc=$?

@@ -19,11 +19,11 @@ check() {   # check NAME CONDITION-RESULT DETAIL
 
 para='The committee met on Tuesday to discuss the new budget, and after a long debate it decided that the money would go to schools and hospitals in the north of the country.'
 # big: a few MB of text and of HTML that keep plenty of output
-yes "$para" | head -n 40000 | awk '{ print; if (NR % 3 == 0) print "" }' > "$dir/big.txt"
-{ printf '<html><head><title>Budget</title></head><body><article>'; yes "<p>$para</p>" | head -n 30000; printf '</article></body></html>\n'; } > "$dir/big.html"
+yes "$para" | head -n 40000 | awk '{ print "Part " NR ": " $0; if (NR % 3 == 0) print "" }' > "$dir/big.txt"
+{ printf '<html><head><title>Budget</title></head><body><article>'; yes "$para" | head -n 30000 | awk '{ print "<p>Part " NR ": " $0 " It was item " NR * 7 " on the list.</p>" }'; printf '</article></body></html>\n'; } > "$dir/big.html"
 # mixed: small enough to push one byte at a time
 { head -n 300 "$dir/big.txt"; printf 'Share this: Facebook Twitter\n\n3 Comments\nLeave a Reply\nNice.\n'; } > "$dir/mixed.txt"
-{ printf '<html><body><nav><a href=/>Home</a> | <a href=/n>News</a></nav><article>'; yes "<p>$para &eacute; &#x20AC;</p>" | head -n 200; printf '</article><footer>&copy; 2024</footer></body></html>\n'; } > "$dir/mixed.html"
+{ printf '<html><body><nav><a href=/>Home</a> | <a href=/n>News</a></nav><article>'; yes "$para" | head -n 200 | awk '{ print "<p>Part " NR ": " $0 " &eacute; &#x20AC; item " NR * 7 ".</p>" }'; printf '</article><footer>&copy; 2024</footer></body></html>\n'; } > "$dir/mixed.html"
 printf '%s\n\0<p>%s</p>\0\0%s' "$para" "$para" "$para" > "$dir/mixed.z"
 
 for f in big.txt big.html mixed.txt mixed.html; do

@@ -34,6 +34,8 @@ else
 fi
 
 para='The committee met on Tuesday to discuss the new budget, and after a long debate it decided that the money would go to schools and hospitals in the north of the country.'
+# what follows a hostile construct, when it must survive it
+tail='Afterwards the mayor said that the harbour bridge would reopen in the spring, once the engineers had finished their work on the old cables.'
 
 rep() {   # rep STRING COUNT: STRING repeated COUNT times, fast
     local s=$1 n=$2
@@ -52,7 +54,7 @@ gen() {
     line-100MB) head -c 100000000 /dev/zero | tr '\0' 'a' > "$f" ;;
     line-100MB-words) yes 'word ' | head -c 100000000 | tr -d '\n' > "$f" ;;
     lines-1M-1char) yes a | head -n 1000000 > "$f" ;;
-    nul-text) { for i in 1 2 3 4 5; do printf '%s\0%s\n\0\0\n' "$para" "$para"; done; } > "$f" ;;
+    nul-text) { for _ in 1 2 3 4 5; do printf '%s\0%s\n\0\0\n' "$para" "$para"; done; } > "$f" ;;
     invalid-utf8) { printf '%s\n' "$para"; printf '\377\376\300\200 \355\240\200 \364\220\200\200 \200\200\200 \342\202 \n'; printf '%s\n' "$para"; } > "$f" ;;
     overlong-utf8) { printf '<p>%s \300\274script\300\276 \340\200\257 \360\200\200\257 \370\210\200\200\200</p>\n' "$para"; } > "$f" ;;
     utf16le-bom-html) printf '<html><body><p>%s</p></body></html>' "$para" | iconv -f UTF-8 -t UTF-16LE | { printf '\377\376'; cat; } > "$f" ;;
@@ -63,25 +65,26 @@ gen() {
     zip) printf '\120\113\003\004\024\000\000\000\010\000' > "$f"; head -c 2000 /dev/urandom >> "$f" ;;
     pdf) { printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'; head -c 2000 /dev/urandom; } > "$f" ;;
     png) { printf '\211PNG\r\n\032\n\000\000\000\015IHDR'; head -c 2000 /dev/urandom; } > "$f" ;;
-    nest-1M) { printf '<html><body>'; rep '<div>' 1000000; printf '<p>%s</p>' "$para"; rep '</div>' 1000000; printf '</body></html>\n'; } > "$f" ;;
+    nest-1M) { printf '<html><body>'; rep '<div>' 1000000; printf '<p>%s</p>' "$para"; rep '</div>' 1000000; printf '<p>%s</p></body></html>\n' "$tail"; } > "$f" ;;
     nest-1M-unclosed) { printf '<html><body>'; rep '<b><i>' 500000; printf '<p>%s</p>' "$para"; } > "$f" ;;
-    attr-10MB) { printf '<html><body><p>%s</p><div title="' "$para"; head -c 10000000 /dev/zero | tr '\0' 'x'; printf '">in div</div><p>%s</p></body></html>\n' "$para"; } > "$f" ;;
+    attr-10MB) { printf '<html><body><p>%s</p><div title="' "$para"; head -c 10000000 /dev/zero | tr '\0' 'x'; printf '">in div</div><p>%s</p></body></html>\n' "$tail"; } > "$f" ;;
     attr-10MB-unclosed) { printf '<html><body><p>%s</p><div title="' "$para"; head -c 10000000 /dev/zero | tr '\0' 'x'; printf '>in div</div><p>%s</p></body></html>\n' "$para"; } > "$f" ;;
     comment-unclosed) { printf '<html><body><p>%s</p><!-- ' "$para"; rep "<p>$para</p>" 50000; } > "$f" ;;
     script-unclosed) { printf '<html><body><p>%s</p><script>' "$para"; rep 'var x = "<p>no</p>"; ' 500000; } > "$f" ;;
     script-never-ends-50MB) { printf '<html><head><script>'; yes 'if (a < b && c > d) { x = "</scr" + "ipt>"; }' | head -c 50000000; } > "$f" ;;
     cdata-unclosed) { printf '<html><body><p>%s</p><![CDATA[ ' "$para"; rep "<p>$para</p>" 50000; } > "$f" ;;
-    entities-3M) { printf '<html><body><p>'; rep '&amp;&eacute;&#233;&#x1F600;&nbsp;' 600000; printf '</p><p>%s</p></body></html>\n' "$para"; } > "$f" ;;
+    entities-3M) { printf '<html><body><p>'; rep '&amp;&eacute;&#233;&#x1F600;&nbsp;' 600000; printf '</p><p>%s</p></body></html>\n' "$tail"; } > "$f" ;;
     entities-bad-3M) { printf '<html><body><p>'; rep '&bogus;&#0;&#xD800;&#99999999;&' 600000; printf '</p></body></html>\n'; } > "$f" ;;
     z-100k-empty) head -c 100000 /dev/zero > "$f" ;;
     z-100k-small) yes "<p>$para</p>" | head -n 100000 | tr '\n' '\0' > "$f" ;;
-    tags-no-gt) { printf '<html><body>'; rep '<a href=x ' 1000000; } > "$f" ;;
+    tags-no-gt) { printf '<html><body><p>%s</p>' "$para"; rep '<a href=x ' 1000000; } > "$f" ;;
     text-no-lt-50MB) { printf '<html><body><p>'; yes "$para" | head -c 50000000; } > "$f" ;;
     *) echo "gen: unknown input $1" >&2; return 1 ;;
     esac
 }
 
-# NAME | ARGS | EXPECT (exit:STATUS, out:EMPTY|NONEMPTY|ANY|NUL=N, err:REGEX) | fits in ulimit -v
+# NAME | ARGS | EXPECT (exit:STATUS, out:EMPTY|NONEMPTY|ANY|NUL=N|HAS=WORD, err:REGEX) | fits in ulimit -v
+# (HAS= checks run with -x: the block reached the engine, whatever the model decided)
 cases='
 empty||0 EMPTY -|fits
 whitespace||0 ANY -|fits
@@ -100,23 +103,22 @@ gzip||1 EMPTY looks like gzip|fits
 zip||1 EMPTY looks like a zip|fits
 pdf||1 EMPTY looks like a PDF|fits
 png||1 EMPTY looks like a PNG|fits
-nest-1M||0 NONEMPTY -|fits
+nest-1M|-x|0 HAS=Afterwards -|fits
 nest-1M-unclosed||0 ANY -|fits
-attr-10MB||0 NONEMPTY -|fits
+attr-10MB|-x|0 HAS=Afterwards -|fits
 attr-10MB-unclosed||0 ANY -|fits
 comment-unclosed||0 ANY -|fits
 script-unclosed||0 ANY -|fits
 script-never-ends-50MB||0 ANY -|fits
 cdata-unclosed||0 ANY -|fits
-entities-3M||0 NONEMPTY -|fits
+entities-3M|-x|0 HAS=Afterwards -|fits
 entities-bad-3M||0 ANY -|fits
 z-100k-empty|-z|0 NUL=100000 -|fits
 z-100k-small|-z|0 NUL=100000 -|fits
-tags-no-gt||0 ANY -|fits
+tags-no-gt|-x|0 HAS=committee -|fits
 text-no-lt-50MB||0 NONEMPTY -|fits
 '
 
-fail=0
 row() { printf '%-24s %-8s %-6s %-5s %10s %-44.44s %9s %7s %s\n' "$@"; }
 
 run_pass() {   # run_pass LABEL VLIMIT
@@ -129,7 +131,7 @@ run_pass() {   # run_pass LABEL VLIMIT
         [ -n "$name" ] || continue
         echo "$name" | grep -Eq "$ONLY" || continue
         [ "$vlim" = 0 ] || [ "$fits" = fits ] || continue
-        gen "$name" || { fail=1; continue; }
+        gen "$name" || { echo "$name" >> "$dir/failed"; continue; }
         local in=$dir/$name.in out=$dir/out err=$dir/err tm=$dir/time
         # shellcheck disable=SC2086
         (
@@ -152,6 +154,7 @@ run_pass() {   # run_pass LABEL VLIMIT
         case $eo in
         EMPTY) [ "$obytes" -eq 0 ] || verdict="FAIL(stdout)" ;;
         NONEMPTY) [ "$obytes" -gt 0 ] || verdict="FAIL(stdout)" ;;
+        HAS=*) grep -q "${eo#HAS=}" "$out" || verdict="FAIL(lost ${eo#HAS=})" ;;
         NUL=*) local want=${eo#NUL=} nuls
                nuls=$(tr -cd '\0' < "$out" | wc -c)
                [ "$nuls" -eq "$want" ] || verdict="FAIL(${nuls}NUL)" ;;

@@ -1,0 +1,54 @@
+/* jsonl.h - JSON Lines records for the command line (--jsonl).
+ *
+ * Part of the program, not of the library: the library cleans documents and
+ * knows nothing of JSON.  Each line holds one JSON object; the document is
+ * the string in one of its fields.  The field's value is replaced by what
+ * the filter makes of the document, and the rest of the line is written
+ * back byte for byte (key order, spacing, numbers and escapes as they were).
+ * jansson parses and checks every line; a line it rejects, that is not an
+ * object, or whose field is missing or not a string, is malformed and is
+ * copied, dropped or stops the run as the caller chose. */
+#ifndef JSONL_H
+#define JSONL_H
+
+#include <stddef.h>
+#include "unboil.h"
+
+typedef enum jsonl_on_error {
+    JSONL_PASS,     /* copy a malformed line unchanged */
+    JSONL_DROP,     /* leave it out */
+    JSONL_FAIL      /* stop: jsonl_feed returns UB_EINVAL */
+} jsonl_on_error;
+
+/* Told of each malformed line: `line` counts from 1 in the current input,
+ * `message` is valid during the call. */
+typedef void (*jsonl_diag_fn)(void *ctx, unsigned long line, const char *message);
+
+typedef struct jsonl jsonl;
+
+/* A reader owned by the caller (free with jsonl_free), or NULL when out of
+ * memory.  Records go to out(out_ctx, ...); `field` must outlive it. */
+jsonl *jsonl_new(const char *field, jsonl_on_error on_error,
+                 ub_write_fn out, void *out_ctx, jsonl_diag_fn diag, void *diag_ctx);
+
+/* The write callback to make the record filter with, the reader as its
+ * context; then hand the filter over with jsonl_set_filter (it stays the
+ * caller's).  The filter must not use null_data. */
+int jsonl_collect(void *ctx, const char *buf, size_t len);
+void jsonl_set_filter(jsonl *j, ub_filter *f);
+
+/* The next bytes of the current input, in any chunks.  UB_EINVAL: a
+ * malformed line under JSONL_FAIL (the diag callback said which); other
+ * errors are the filter's or the output's (UB_EWRITE) and are final. */
+ub_status jsonl_feed(jsonl *j, const char *buf, size_t len);
+
+/* End of the current input: a last line without a newline is a record.
+ * Line numbers start again for the next input. */
+ub_status jsonl_end(jsonl *j);
+
+/* Lines found malformed so far. */
+unsigned long jsonl_malformed(const jsonl *j);
+
+void jsonl_free(jsonl *j);
+
+#endif
