@@ -278,9 +278,14 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
 
 static ub_status end_doc(ub_filter *f, int nul)
 {
-    ub_status st = UB_OK;
+    ub_status st = UB_OK, skipped = UB_OK;
     if (f->state == DOC_SNIFF && f->head.len > 0)
         st = start_reader(f, 1);
+    if (st == UB_EBINARY) {
+        /* reported without a diag callback: the stream still goes on */
+        skipped = st;
+        st = UB_OK;
+    }
     if (st == UB_OK && f->state == DOC_TEXT)
         st = text_reader_end(f->text);
     if (st == UB_OK && f->state == DOC_HTML)
@@ -303,7 +308,7 @@ static ub_status end_doc(ub_filter *f, int nul)
         f->counts.documents++;
     f->doc_open = 0;
     f->state = DOC_SNIFF;
-    return st;
+    return st == UB_OK ? skipped : st;
 }
 
 ub_status ub_filter_feed(ub_filter *f, const void *buf_, size_t len)
@@ -312,12 +317,23 @@ ub_status ub_filter_feed(ub_filter *f, const void *buf_, size_t len)
     f->counts.bytes_in += len;
     if (!f->opt.null_data)
         return feed_doc(f, s, len);
+    /* a document that is not text is skipped, not the rest of the chunk:
+     * UB_EBINARY is returned once the whole chunk is through */
+    ub_status skipped = UB_OK;
     while (len > 0) {
         const char *z = memchr(s, 0, len);
         size_t take = z ? (size_t)(z - s) : len;
         ub_status st = feed_doc(f, s, take);
+        if (st == UB_EBINARY) {
+            skipped = st;
+            st = UB_OK;
+        }
         if (st == UB_OK && z)
             st = end_doc(f, 1);
+        if (st == UB_EBINARY) {
+            skipped = st;
+            st = UB_OK;
+        }
         if (st != UB_OK)
             return st;
         if (!z)
@@ -325,7 +341,7 @@ ub_status ub_filter_feed(ub_filter *f, const void *buf_, size_t len)
         s = z + 1;
         len -= take + 1;
     }
-    return UB_OK;
+    return skipped;
 }
 
 ub_status ub_filter_end_document(ub_filter *f)

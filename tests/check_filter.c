@@ -403,6 +403,46 @@ START_TEST(test_binary_document_in_stream)
 }
 END_TEST
 
+/* Found by fuzzing: without a diagnostic callback a binary document in a
+ * -z stream used to take the rest of its chunk with it, and a short one
+ * (decided only at its NUL) its separator.  Now it is skipped, the stream
+ * goes on, and the feed says UB_EBINARY once. */
+START_TEST(test_binary_document_in_stream_no_diag)
+{
+    size_t alen;
+    char *art = ukraine(&alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.null_data = 1;
+    run_result one;
+    run_filter(&o, art, alen, WHOLE, &one);
+    static const char *const bins[] = { "%PDF-1.4 binary stuff here\n", "%PDF-1" };
+    for (size_t b = 0; b < 2; b++) {
+        tbuf in = {0}, want = {0};
+        tbuf_add(&in, art, alen);
+        tbuf_add(&in, "", 1);
+        tbuf_add(&in, bins[b], strlen(bins[b]));
+        tbuf_add(&in, "", 1);
+        tbuf_add(&in, art, alen);
+        tbuf_add(&in, "", 1);   /* all in the one chunk fed */
+        tbuf_add(&want, one.out, one.out_len);
+        tbuf_add(&want, "\0\0", 2);
+        tbuf_add(&want, one.out, one.out_len);
+        tbuf_add(&want, "", 1);
+        run_result r;
+        run_filter(&o, in.data, in.len, WHOLE, &r);
+        ck_assert_int_eq(r.status, UB_EBINARY);
+        ck_assert_uint_eq(r.out_len, want.len);
+        ck_assert_mem_eq(r.out, want.data, want.len);
+        run_result_free(&r);
+        tbuf_free(&in);
+        tbuf_free(&want);
+    }
+    run_result_free(&one);
+    free(art);
+}
+END_TEST
+
 /* ---- write failures ----------------------------------------------------- */
 
 typedef struct failing_writer {
@@ -494,6 +534,7 @@ Suite *filter_suite(void)
     tcase_add_loop_test(tc, test_binary_diag, 0,
                         (int)(sizeof binaries / sizeof *binaries));
     tcase_add_test(tc, test_binary_document_in_stream);
+    tcase_add_test(tc, test_binary_document_in_stream_no_diag);
     tcase_add_test(tc, test_write_failure);
     tcase_add_test(tc, test_counts);
     tcase_add_test(tc, test_format_text_forced);
