@@ -36,6 +36,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -1297,8 +1298,24 @@ static void html_reader_push(html_reader *r, const char *buf, size_t len,
     r->ctxt->checkIndex = 0;
     r->ctxt->hasPErefs &= ~1;
     r->fed += len;
-    htmlParseChunk(r->ctxt, buf, (int)len, terminate);
-    if (r->ctxt->errNo == XML_ERR_NO_MEMORY)
+    /* libxml2 2.9.14 reports a failed buffer allocation through its generic
+     * error handler (stderr by default), which the SAX handler cannot
+     * catch; the handler is per thread in libxml2, and put back at once */
+    xmlGenericErrorFunc old_fn = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(r, html_reader_quiet);
+    int rc = htmlParseChunk(r->ctxt, buf, (int)len, terminate);
+    xmlSetGenericErrorFunc(old_ctx, old_fn);
+    /* on the path through a script holding "</x", libxml2 never trims the
+     * input it has consumed: trim it here, or memory grows with the page */
+    xmlParserInputPtr in = r->ctxt->input;
+    if (in != NULL && in->buf != NULL && in->cur != NULL &&
+        in->cur - in->base > (ptrdiff_t)CHUNK)
+        xmlParserInputShrink(in);
+    /* out of memory inside libxml2 halts it with XML_PARSER_EOF in errNo
+     * rather than XML_ERR_NO_MEMORY */
+    if (r->ctxt->errNo == XML_ERR_NO_MEMORY ||
+        (rc == XML_PARSER_EOF && r->ctxt->errNo == XML_PARSER_EOF))
         html_reader_fail(r, UB_ENOMEM);
 }
 
@@ -1570,7 +1587,7 @@ ub_status html_reader_end(html_reader *r)
         return r->status;
     if (!r->started)
         html_reader_begin(r);
-    html_reader_pump(r, NULL, 0, 1);
+    html_reader_pump(r, "", 0, 1);
     html_reader_parse_some(r, CHUNK);
     if (!r->stopped && r->status == UB_OK)
         html_reader_push(r, r->pbuf, r->plen, 1);
