@@ -3,6 +3,18 @@
 #include <string.h>
 #include "buf.h"
 
+void *mem_stdlib_realloc(void *ctx, void *p, size_t size)
+{
+    (void)ctx;
+    if (size == 0) {
+        free(p);
+        return NULL;
+    }
+    return realloc(p, size);
+}
+
+const mem mem_stdlib = { mem_stdlib_realloc, NULL };
+
 void *mem_alloc(const mem *m, size_t size)
 {
     if (size == 0)

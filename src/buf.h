@@ -14,6 +14,10 @@ typedef struct mem {
     void *ctx;
 } mem;
 
+/* realloc/free from the C library, for callers with no hook of their own */
+void *mem_stdlib_realloc(void *ctx, void *p, size_t size);
+extern const mem mem_stdlib;
+
 void *mem_alloc(const mem *m, size_t size);
 void *mem_calloc(const mem *m, size_t count, size_t size);
 void mem_free(const mem *m, void *p);

@@ -483,6 +483,7 @@ enum decoder_kind { KIND_UTF8, KIND_1252, KIND_UTF16LE, KIND_UTF16BE,
 #define TAIL_MAX 16
 
 struct encoding_decoder {
+    const mem *m;
     enum decoder_kind kind;
     iconv_t cd;
     unsigned char tail[TAIL_MAX];
@@ -526,11 +527,12 @@ static size_t encoding_put(char *out, uint32_t cp)
 #define FFFD_LEN 3
 static const char encoding_fffd[FFFD_LEN] = {'\xEF', '\xBF', '\xBD'};
 
-encoding_decoder *encoding_decoder_new(const char *name)
+encoding_decoder *encoding_decoder_new(const mem *m, const char *name)
 {
-    encoding_decoder *d = calloc(1, sizeof *d);
+    encoding_decoder *d = mem_calloc(m, 1, sizeof *d);
     if (d == NULL)
         return NULL;
+    d->m = m;
     d->cd = (iconv_t)-1;
     if (strcmp(name, "UTF-8") == 0) {
         d->kind = KIND_UTF8;
@@ -544,7 +546,7 @@ encoding_decoder *encoding_decoder_new(const char *name)
         d->kind = KIND_ICONV;
         d->cd = iconv_open("UTF-8", name);
         if (d->cd == (iconv_t)-1) {
-            free(d);
+            mem_free(m, d);
             return NULL;
         }
     }
@@ -557,7 +559,7 @@ void encoding_decoder_free(encoding_decoder *d)
         return;
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
-    free(d);
+    mem_free(d->m, d);
 }
 
 /* Decodes the first character (or invalid unit) of p[0..n); returns the

@@ -9,6 +9,8 @@
 #ifndef ENCODING_H
 #define ENCODING_H
 
+#include "buf.h"
+
 #include <stddef.h>
 
 /* Canonical names are at most this long, NUL included. */
@@ -64,7 +66,7 @@ typedef struct encoding_decoder encoding_decoder;
 
 /* A decoder from the canonical charset `name` to UTF-8, owned by the
  * caller; NULL when out of memory or the name cannot be decoded. */
-encoding_decoder *encoding_decoder_new(const char *name);
+encoding_decoder *encoding_decoder_new(const mem *m, const char *name);
 
 /* Decode from *in (*inlen bytes) into out (outcap bytes); returns the bytes
  * written and advances *in / *inlen past what was read.  All input is read

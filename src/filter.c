@@ -61,16 +61,6 @@ void ub_options_init(ub_options *opt)
     opt->learn_min_docs = UB_LEARN_MIN_DOCS_DEFAULT;
 }
 
-static void *default_realloc(void *ctx, void *p, size_t n)
-{
-    (void)ctx;
-    if (n == 0) {
-        free(p);
-        return NULL;
-    }
-    return realloc(p, n);
-}
-
 /* ---- wiring ------------------------------------------------------------ */
 
 static ub_status unit_out(void *vf, const unit *u)
@@ -137,7 +127,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
         *status = UB_EINVAL;
         return NULL;
     }
-    mem m = { opt->alloc ? opt->alloc : default_realloc, opt->alloc ? opt->alloc_ctx : NULL };
+    mem m = { opt->alloc ? opt->alloc : mem_stdlib_realloc, opt->alloc ? opt->alloc_ctx : NULL };
     ub_filter *f = mem_calloc(&m, 1, sizeof *f);
     if (!f) {
         *status = UB_ENOMEM;
@@ -168,7 +158,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
     if (opt->encoding) {
         /* an unknown --encoding is a usage error, found before any input */
         ub_status st;
-        html_reader *probe = html_reader_new(opt->encoding, NULL, html_block, f, &st);
+        html_reader *probe = html_reader_new(&f->m, opt->encoding, NULL, html_block, f, &st);
         if (!probe) {
             ub_filter_free(f);
             *status = st;
@@ -233,7 +223,7 @@ static ub_status start_reader(ub_filter *f, int at_end)
     const char *rest = f->head.data + sr.skip;
     size_t rest_len = f->head.len - sr.skip;
     if (html) {
-        f->html = html_reader_new(f->opt.encoding, sr.charset[0] ? sr.charset : NULL,
+        f->html = html_reader_new(&f->m, f->opt.encoding, sr.charset[0] ? sr.charset : NULL,
                                   html_block, f, &st);
         if (!f->html)
             return st;

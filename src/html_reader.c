@@ -450,6 +450,7 @@ typedef struct frame {
 } frame;
 
 struct html_reader {
+    const mem *m;
     htmlParserCtxtPtr ctxt;
     block_fn emit;
     void *ctx;
@@ -966,18 +967,18 @@ static int html_reader_has_token_ci(const char *v, const char *tok)
 /* display:none or visibility:hidden in an inline style */
 static int html_reader_style_hidden(const char *v)
 {
-    char buf[ATTR_SCAN_MAX];
+    char bytes[ATTR_SCAN_MAX];
     size_t n = 0;
     for (size_t i = 0; v[i] != '\0' && i < ATTR_SCAN_MAX; i++) {
         unsigned char c = (unsigned char)v[i];
         if (html_reader_ws(c))
             continue;
-        buf[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        bytes[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
     for (size_t i = 0; i < n; i++) {
-        if (n - i >= 12 && memcmp(buf + i, "display:none", 12) == 0)
+        if (n - i >= 12 && memcmp(bytes + i, "display:none", 12) == 0)
             return 1;
-        if (n - i >= 17 && memcmp(buf + i, "visibility:hidden", 17) == 0)
+        if (n - i >= 17 && memcmp(bytes + i, "visibility:hidden", 17) == 0)
             return 1;
     }
     return 0;
@@ -1288,7 +1289,7 @@ static void html_reader_quiet(void *ud, const char *msg, ...)
 
 /* ---- feeding libxml2 -------------------------------------------------------- */
 
-static void html_reader_push(html_reader *r, const char *buf, size_t len,
+static void html_reader_push(html_reader *r, const char *bytes, size_t len,
                              int terminate)
 {
     if (r->stopped || r->status != UB_OK)
@@ -1304,7 +1305,7 @@ static void html_reader_push(html_reader *r, const char *buf, size_t len,
     xmlGenericErrorFunc old_fn = xmlGenericError;
     void *old_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(r, html_reader_quiet);
-    int rc = htmlParseChunk(r->ctxt, buf, (int)len, terminate);
+    int rc = htmlParseChunk(r->ctxt, bytes, (int)len, terminate);
     xmlSetGenericErrorFunc(old_ctx, old_fn);
     /* on the path through a script holding "</x", libxml2 never trims the
      * input it has consumed: trim it here, or memory grows with the page */
@@ -1455,11 +1456,11 @@ static void html_reader_begin(html_reader *r)
     encoding_detect(r->prescan, r->prescan_len,
                     r->override[0] ? r->override : NULL, r->http_charset,
                     &r->choice);
-    r->dec = encoding_decoder_new(r->choice.name);
+    r->dec = encoding_decoder_new(r->m, r->choice.name);
     if (r->dec == NULL) {
         strcpy(r->choice.name, "UTF-8");
         r->choice.source = ENCODING_FROM_GUESS;
-        r->dec = encoding_decoder_new("UTF-8");
+        r->dec = encoding_decoder_new(r->m, "UTF-8");
     }
     if (r->dec == NULL) {
         html_reader_fail(r, UB_ENOMEM);
@@ -1469,14 +1470,14 @@ static void html_reader_begin(html_reader *r)
     size_t skip = r->choice.skip < r->prescan_len ? r->choice.skip
                                                    : r->prescan_len;
     html_reader_pump(r, r->prescan + skip, r->prescan_len - skip, 0);
-    free(r->prescan);
+    mem_free(r->m, r->prescan);
     r->prescan = NULL;
     r->prescan_len = 0;
 }
 
 /* ---- public ------------------------------------------------------------------- */
 
-html_reader *html_reader_new(const char *encoding, const char *http_charset,
+html_reader *html_reader_new(const mem *m, const char *encoding, const char *http_charset,
                              block_fn emit, void *ctx, ub_status *status)
 {
     ub_status dummy;
@@ -1488,31 +1489,32 @@ html_reader *html_reader_new(const char *encoding, const char *http_charset,
         return NULL;
     }
 
-    html_reader *r = calloc(1, sizeof *r);
+    html_reader *r = mem_calloc(m, 1, sizeof *r);
     if (r == NULL) {
         *status = UB_ENOMEM;
         return NULL;
     }
+    r->m = m;
     r->emit = emit;
     r->ctx = ctx;
     if (encoding != NULL &&
         !encoding_canonical(encoding, strlen(encoding), r->override)) {
-        free(r);
+        mem_free(m, r);
         *status = UB_EENCODING;
         return NULL;
     }
     if (http_charset != NULL) {
         size_t n = strlen(http_charset);
-        r->http_charset = malloc(n + 1);
+        r->http_charset = mem_alloc(m, n + 1);
         if (r->http_charset == NULL)
             goto nomem;
         memcpy(r->http_charset, http_charset, n + 1);
     }
-    r->prescan = malloc(PRESCAN_MAX);
-    r->pbuf = malloc(PBUF_CAP);
-    r->stack = malloc(STACK_MAX * sizeof *r->stack);
-    r->text = malloc(TEXT_CAP);
-    r->linkmap = malloc(TEXT_CAP);
+    r->prescan = mem_alloc(m, PRESCAN_MAX);
+    r->pbuf = mem_alloc(m, PBUF_CAP);
+    r->stack = mem_alloc(m, STACK_MAX * sizeof *r->stack);
+    r->text = mem_alloc(m, TEXT_CAP);
+    r->linkmap = mem_alloc(m, TEXT_CAP);
     if (r->prescan == NULL || r->pbuf == NULL || r->stack == NULL ||
         r->text == NULL || r->linkmap == NULL)
         goto nomem;
@@ -1555,7 +1557,7 @@ nomem:
     return NULL;
 }
 
-ub_status html_reader_feed(html_reader *r, const char *buf, size_t len)
+ub_status html_reader_feed(html_reader *r, const char *bytes, size_t len)
 {
     if (r->status != UB_OK)
         return r->status;
@@ -1565,16 +1567,16 @@ ub_status html_reader_feed(html_reader *r, const char *buf, size_t len)
         size_t take = PRESCAN_MAX - r->prescan_len;
         if (take > len)
             take = len;
-        memcpy(r->prescan + r->prescan_len, buf, take);
+        memcpy(r->prescan + r->prescan_len, bytes, take);
         r->prescan_len += take;
-        buf += take;
+        bytes += take;
         len -= take;
         if (r->prescan_len < PRESCAN_MAX)
             return UB_OK;
         html_reader_begin(r);
     }
     if (len > 0)
-        html_reader_pump(r, buf, len, 0);
+        html_reader_pump(r, bytes, len, 0);
     return r->status;
 }
 
@@ -1635,11 +1637,12 @@ void html_reader_free(html_reader *r)
     if (r->ctxt != NULL)
         htmlFreeParserCtxt(r->ctxt);
     encoding_decoder_free(r->dec);
-    free(r->http_charset);
-    free(r->prescan);
-    free(r->pbuf);
-    free(r->stack);
-    free(r->text);
-    free(r->linkmap);
-    free(r);
+    const mem *m = r->m;
+    mem_free(m, r->http_charset);
+    mem_free(m, r->prescan);
+    mem_free(m, r->pbuf);
+    mem_free(m, r->stack);
+    mem_free(m, r->text);
+    mem_free(m, r->linkmap);
+    mem_free(m, r);
 }

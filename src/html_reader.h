@@ -8,16 +8,18 @@
 #define HTML_READER_H
 
 #include "block.h"
+#include "buf.h"
 
 typedef struct html_reader html_reader;
 
-/* Returns a reader owned by the caller, or NULL when out of memory.
+/* Returns a reader owned by the caller, or NULL when out of memory.  Its
+ * memory comes from `m`, which must outlive it (libxml2 allocates its own).
  * `encoding` is the charset to use whatever the page says (--encoding), or
  * NULL; `http_charset` is the charset of an HTTP Content-Type header that
  * preceded the page, or NULL.  Both are copied.  Blocks go to `emit`, in
  * document order; the document title, if the page has one, comes first as a
  * block flagged BLOCK_TITLE. */
-html_reader *html_reader_new(const char *encoding, const char *http_charset,
+html_reader *html_reader_new(const mem *m, const char *encoding, const char *http_charset,
                                    block_fn emit, void *ctx, ub_status *status);
 
 /* Any chunking gives the same blocks. */

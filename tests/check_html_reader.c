@@ -102,7 +102,7 @@ static void parse_opts(const char *html, size_t len, size_t chunk,
     ub_status st;
     memset(res, 0, sizeof *res);
     res->keep_text = 1;
-    html_reader *r = html_reader_new(enc, http, collect_cb, res, &st);
+    html_reader *r = html_reader_new(&mem_stdlib, enc, http, collect_cb, res, &st);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(st, UB_OK);
     if (chunk == 0)
@@ -786,15 +786,15 @@ START_TEST(test_enc_http_and_override)
     ub_status st = UB_OK;
     result res;
     memset(&res, 0, sizeof res);
-    ck_assert_ptr_null(html_reader_new("x-no-such-charset", NULL, collect_cb,
+    ck_assert_ptr_null(html_reader_new(&mem_stdlib, "x-no-such-charset", NULL, collect_cb,
                                        &res, &st));
     ck_assert_int_eq(st, UB_EENCODING);
     st = UB_OK;
-    ck_assert_ptr_null(html_reader_new("utf-8//TRANSLIT", NULL, collect_cb,
+    ck_assert_ptr_null(html_reader_new(&mem_stdlib, "utf-8//TRANSLIT", NULL, collect_cb,
                                        &res, &st));
     ck_assert_int_eq(st, UB_EENCODING);
     /* an unknown HTTP charset is only ignored */
-    html_reader *r = html_reader_new(NULL, "bogus", collect_cb, &res, &st);
+    html_reader *r = html_reader_new(&mem_stdlib, NULL, "bogus", collect_cb, &res, &st);
     ck_assert_ptr_nonnull(r);
     html_reader_free(r);
 }
@@ -850,20 +850,20 @@ START_TEST(test_encoding_unit)
     };
     for (size_t k = 0; k < sizeof dec / sizeof *dec; k++) {
         for (size_t cut = 0; cut <= dec[k].len; cut++) {
-            encoding_decoder *d = encoding_decoder_new(dec[k].name);
+            encoding_decoder *d = encoding_decoder_new(&mem_stdlib, dec[k].name);
             ck_assert_ptr_nonnull(d);
-            char buf[64];
+            char bytes_[64];
             size_t o = 0;
             const char *p = dec[k].in;
             size_t n = cut;
-            o += encoding_decode(d, &p, &n, buf + o, sizeof buf - o, 0);
+            o += encoding_decode(d, &p, &n, bytes_ + o, sizeof bytes_ - o, 0);
             ck_assert_uint_eq(n, 0);
             p = dec[k].in + cut;
             n = dec[k].len - cut;
-            o += encoding_decode(d, &p, &n, buf + o, sizeof buf - o, 1);
+            o += encoding_decode(d, &p, &n, bytes_ + o, sizeof bytes_ - o, 1);
             ck_assert_uint_eq(n, 0);
-            buf[o] = '\0';
-            ck_assert_msg(strcmp(buf, dec[k].want) == 0, "%s cut at %zu",
+            bytes_[o] = '\0';
+            ck_assert_msg(strcmp(bytes_, dec[k].want) == 0, "%s cut at %zu",
                           dec[k].name, cut);
             encoding_decoder_free(d);
         }
@@ -1021,7 +1021,7 @@ static void check_invariance(char *(*make)(size_t *), size_t min_blocks)
         result res;
         memset(&res, 0, sizeof res);
         res.keep_text = 1;
-        html_reader *r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+        html_reader *r = html_reader_new(&mem_stdlib, NULL, NULL, collect_cb, &res, &st);
         ck_assert_ptr_nonnull(r);
         for (size_t off = 0; off < len && st == UB_OK;) {
             seed = seed * 6364136223846793005ul + 1442695040888963407ul;
@@ -1169,7 +1169,7 @@ typedef struct feeder {
 static void feeder_start(feeder *f)
 {
     memset(f, 0, sizeof *f);
-    f->r = html_reader_new(NULL, NULL, collect_cb, &f->res, &f->st);
+    f->r = html_reader_new(&mem_stdlib, NULL, NULL, collect_cb, &f->res, &f->st);
     ck_assert_ptr_nonnull(f->r);
 }
 
@@ -1183,13 +1183,13 @@ static void feed_str(feeder *f, const char *s)
 static void feed_repeat(feeder *f, const char *unit, size_t bytes)
 {
     size_t ul = strlen(unit), reps = 65536 / ul + 1;
-    char *buf = malloc(ul * reps);
-    ck_assert_ptr_nonnull(buf);
+    char *bytes_ = malloc(ul * reps);
+    ck_assert_ptr_nonnull(bytes_);
     for (size_t i = 0; i < reps; i++)
-        memcpy(buf + i * ul, unit, ul);
+        memcpy(bytes_ + i * ul, unit, ul);
     for (size_t done = 0; done < bytes && f->st == UB_OK; done += ul * reps)
-        f->st = html_reader_feed(f->r, buf, ul * reps);
-    free(buf);
+        f->st = html_reader_feed(f->r, bytes_, ul * reps);
+    free(bytes_);
 }
 
 static void feeder_end(feeder *f)
@@ -1424,7 +1424,7 @@ START_TEST(test_emit_failure)
         result res;
         memset(&res, 0, sizeof res);
         res.fail_at = fail_at;
-        html_reader *r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+        html_reader *r = html_reader_new(&mem_stdlib, NULL, NULL, collect_cb, &res, &st);
         ck_assert_ptr_nonnull(r);
         for (size_t off = 0; off < len && st == UB_OK; off += 4096)
             st = html_reader_feed(r, page + off,
@@ -1449,10 +1449,10 @@ START_TEST(test_lifecycle)
     result res;
     memset(&res, 0, sizeof res);
     res.keep_text = 1;
-    ck_assert_ptr_null(html_reader_new(NULL, NULL, NULL, NULL, &st));
+    ck_assert_ptr_null(html_reader_new(&mem_stdlib, NULL, NULL, NULL, NULL, &st));
     ck_assert_int_eq(st, UB_EINVAL);
     /* an empty document: nothing, no error */
-    html_reader *r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+    html_reader *r = html_reader_new(&mem_stdlib, NULL, NULL, collect_cb, &res, &st);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(html_reader_end(r), UB_OK);
     ck_assert_uint_eq(res.n, 0);
@@ -1460,7 +1460,7 @@ START_TEST(test_lifecycle)
     ck_assert_int_eq(html_reader_end(r), UB_OK);
     html_reader_free(r);
     /* freeing an unfinished reader */
-    r = html_reader_new(NULL, NULL, collect_cb, &res, &st);
+    r = html_reader_new(&mem_stdlib, NULL, NULL, collect_cb, &res, &st);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(html_reader_feed(r, "<p>never ended", 14), UB_OK);
     html_reader_free(r);

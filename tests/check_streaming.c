@@ -588,6 +588,24 @@ START_TEST(test_enomem_fixture)
 }
 END_TEST
 
+/* The HTML reader's own buffers come from the hook too (libxml2's do not):
+ * each of them failing in turn gives UB_ENOMEM and leaks nothing. */
+START_TEST(test_enomem_html)
+{
+    static const char page[] =
+        "<html lang=\"en\"><head><meta charset=\"windows-1252\">"
+        "<title>Harbour bridge reopens | Herald</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+        "<article><h1>Harbour bridge reopens</h1><p>The old harbour bridge opened "
+        "to cars again on Monday morning, two years after engineers closed it when "
+        "they found deep cracks in two of its steel supports.</p></article>"
+        "<footer>\xa9 2024 Herald</footer></body></html>";
+    ub_options o;
+    ub_options_init(&o);
+    check_enomem("html page", &o, page, sizeof page - 1, (chunks){ CHUNK_FIXED, 37, 0 });
+}
+END_TEST
+
 START_TEST(test_enomem_generated)
 {
     unsigned rs = 31337;
@@ -634,6 +652,7 @@ Suite *streaming_suite(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_enomem_fixture);
     tcase_add_test(tc, test_enomem_generated);
+    tcase_add_test(tc, test_enomem_html);
     suite_add_tcase(s, tc);
     return s;
 }
