@@ -969,7 +969,7 @@ static int html_reader_style_hidden(const char *v)
 {
     char bytes[ATTR_SCAN_MAX];
     size_t n = 0;
-    for (size_t i = 0; v[i] != '\0' && i < ATTR_SCAN_MAX; i++) {
+    for (size_t i = 0; i < ATTR_SCAN_MAX && v[i] != '\0'; i++) {
         unsigned char c = (unsigned char)v[i];
         if (html_reader_ws(c))
             continue;

@@ -19,7 +19,7 @@ typedef struct phrase {
     unsigned char kind;
 } phrase;
 
-#define P(key, mode, kind) { key, sizeof key - 1, mode, kind }
+#define P(key, mode, kind) { (key), sizeof (key) - 1, (mode), (kind) }
 
 static const phrase table[] = {
     /* comment section openers */
@@ -452,7 +452,7 @@ static const phrase table[] = {
 };
 
 /* Words of a share row: "Share 0 Tweet 0 Pin 0 Email". */
-#define W(word) { word, sizeof word - 1 }
+#define W(word) { (word), sizeof (word) - 1 }
 static const struct { const char *word; size_t len; } share_words[] = {
     W("share"), W("shares"), W("tweet"), W("tweets"), W("pin"), W("email"),
     W("e mail"), W("mail"), W("print"), W("like"), W("likes"), W("facebook"),
