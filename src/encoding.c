@@ -527,8 +527,9 @@ static size_t encoding_put(char *out, uint32_t cp)
 #define FFFD_LEN 3
 static const char encoding_fffd[FFFD_LEN] = {'\xEF', '\xBF', '\xBD'};
 
-encoding_decoder *encoding_decoder_new(const mem *m, const char *name)
+encoding_decoder *encoding_decoder_new(const mem *m, const char *name, int *unknown)
 {
+    *unknown = 0;
     encoding_decoder *d = mem_calloc(m, 1, sizeof *d);
     if (d == NULL)
         return NULL;
@@ -546,6 +547,7 @@ encoding_decoder *encoding_decoder_new(const mem *m, const char *name)
         d->kind = KIND_ICONV;
         d->cd = iconv_open("UTF-8", name);
         if (d->cd == (iconv_t)-1) {
+            *unknown = errno != ENOMEM;
             mem_free(m, d);
             return NULL;
         }

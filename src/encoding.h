@@ -66,7 +66,9 @@ typedef struct encoding_decoder encoding_decoder;
 
 /* A decoder from the canonical charset `name` to UTF-8, owned by the
  * caller; NULL when out of memory or the name cannot be decoded. */
-encoding_decoder *encoding_decoder_new(const mem *m, const char *name);
+/* NULL when out of memory, or (with *unknown set) when iconv cannot decode
+ * the charset: the caller falls back only in that case. */
+encoding_decoder *encoding_decoder_new(const mem *m, const char *name, int *unknown);
 
 /* Decode from *in (*inlen bytes) into out (outcap bytes); returns the bytes
  * written and advances *in / *inlen past what was read.  All input is read

@@ -1456,11 +1456,12 @@ static void html_reader_begin(html_reader *r)
     encoding_detect(r->prescan, r->prescan_len,
                     r->override[0] ? r->override : NULL, r->http_charset,
                     &r->choice);
-    r->dec = encoding_decoder_new(r->m, r->choice.name);
-    if (r->dec == NULL) {
+    int unknown;
+    r->dec = encoding_decoder_new(r->m, r->choice.name, &unknown);
+    if (r->dec == NULL && unknown) {
         strcpy(r->choice.name, "UTF-8");
         r->choice.source = ENCODING_FROM_GUESS;
-        r->dec = encoding_decoder_new(r->m, "UTF-8");
+        r->dec = encoding_decoder_new(r->m, "UTF-8", &unknown);
     }
     if (r->dec == NULL) {
         html_reader_fail(r, UB_ENOMEM);

@@ -850,7 +850,8 @@ START_TEST(test_encoding_unit)
     };
     for (size_t k = 0; k < sizeof dec / sizeof *dec; k++) {
         for (size_t cut = 0; cut <= dec[k].len; cut++) {
-            encoding_decoder *d = encoding_decoder_new(&mem_stdlib, dec[k].name);
+            int unknown;
+            encoding_decoder *d = encoding_decoder_new(&mem_stdlib, dec[k].name, &unknown);
             ck_assert_ptr_nonnull(d);
             char bytes_[64];
             size_t o = 0;
