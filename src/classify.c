@@ -30,6 +30,7 @@ static const char *const reason_names[REASON_COUNT] = {
     [REASON_EMPTY] = "empty",
     [REASON_NAVIGATION] = "navigation",
     [REASON_SITE] = "site-boilerplate",
+    [REASON_RESCUED] = "rescued",
 };
 
 const char *classify_reason_name(reason r)

@@ -30,6 +30,7 @@ typedef enum reason {
     REASON_EMPTY,       /* nothing but symbols */
     REASON_NAVIGATION,  /* a row of menu items or a breadcrumb */
     REASON_SITE,        /* --learn: seen in many earlier documents */
+    REASON_RESCUED,     /* a short page's article, kept after the fact (rescue.h) */
     REASON_COUNT
 } reason;
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "writer.h"
+#include "rescue.h"
 
 struct writer {
     const mem *m;
@@ -18,9 +19,8 @@ struct writer {
     unsigned gap_lines, gap_kept;
     int gap_set;
     unsigned last_flags; /* HTML: the previous written block's flags */
-    unsigned long units; /* --explain: blocks of this document so far */
-    unit best;           /* the likeliest dropped block, while nothing is kept */
-    int have_best;
+    unsigned long units; /* blocks of this document so far */
+    rescue *rescue;      /* clean output and --explain: the short page's fallback */
 };
 
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
@@ -34,6 +34,10 @@ writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
     w->ctx = ctx;
     w->output = output;
     w->markdown = markdown;
+    if (output != UB_OUTPUT_INVERT && !(w->rescue = rescue_new(m))) {
+        mem_free(m, w);
+        return NULL;
+    }
     return w;
 }
 
@@ -42,7 +46,7 @@ void writer_free(writer *w)
     if (!w)
         return;
     buf_free(&w->gap, w->m);
-    buf_free(&w->best.text, w->m);
+    rescue_free(w->rescue);
     mem_free(w->m, w);
 }
 
@@ -76,26 +80,8 @@ void writer_begin(writer *w, int html)
     w->gap_set = 0;
     w->last_flags = 0;
     w->units = 0;
-    w->have_best = 0;
-}
-
-/* A page where every block was judged boilerplate still has an article
- * somewhere; the block the model liked best stands for it.  Rule verdicts
- * (comments, share rows ...) are never taken. */
-static ub_status remember_best(writer *w, const unit *u)
-{
-    if (w->any || u->v.rule || u->f.words < 8 || u->open ||
-        (w->have_best && u->score <= w->best.score))
-        return UB_OK;
-    buf text = w->best.text;
-    w->best = *u;
-    w->best.text = text;
-    w->best.text.len = 0;
-    w->best.gap.data = NULL;
-    w->best.gap.len = w->best.gap.cap = 0;
-    w->best.gap_lines = w->best.gap_kept = 0;
-    w->have_best = 1;
-    return buf_append(&w->best.text, w->m, u->text.data, u->text.len);
+    if (w->rescue)
+        rescue_begin(w->rescue);
 }
 
 /* Remember the widest blank run among those a removed stretch leaves. */
@@ -136,11 +122,10 @@ static ub_status text_line_out(writer *w, const unit *u)
     return u->open || u->unterminated ? UB_OK : writer_raw(w, "\n", 1);
 }
 
-static ub_status explain_unit(writer *w, const unit *u)
+static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
 {
     char head[320], doc[64] = "";
     const features *f = &u->f;
-    w->units++;
     /* the first block of a document says the document's language and why */
     if (u->doc_why == CONTEXT_LANG_OPTION)
         snprintf(doc, sizeof doc, "doc=%s(--lang) ", stoplist_lang_code(u->doc_lang));
@@ -154,7 +139,7 @@ static ub_status explain_unit(writer *w, const unit *u)
              "%s %-17s %-9s #%lu p=%.2f c=%u w=%u sd=%.2f ld=%.2f cap=%u dig=%u sym=%u sep=%u "
              "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f %s%s | ",
              u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
-             classify_class_name(u->v.cls), w->units, u->score, (unsigned)f->chars,
+             classify_class_name(u->v.cls), number, u->score, (unsigned)f->chars,
              (unsigned)f->words, features_stop_density(f), features_link_density(f),
              (unsigned)f->caps, (unsigned)f->digits, (unsigned)f->symbols,
              (unsigned)f->separators, (unsigned)f->sentences, (unsigned)f->commas,
@@ -229,17 +214,18 @@ static ub_status html_block_out(writer *w, const unit *u)
 
 ub_status writer_unit(writer *w, const unit *u)
 {
-    if (w->output == UB_OUTPUT_EXPLAIN) {
-        w->tail_on = 1;
-        return explain_unit(w, u);
-    }
+    w->units++;
     int show = w->output == UB_OUTPUT_INVERT ? !u->keep : u->keep;
-    w->tail_on = show;
-    if (!show && w->output == UB_OUTPUT_CLEAN) {
-        ub_status st = remember_best(w, u);
+    if (w->rescue) {
+        ub_status st = rescue_see(w->rescue, u, w->units, u->keep);
         if (st != UB_OK)
             return st;
     }
+    if (w->output == UB_OUTPUT_EXPLAIN) {
+        w->tail_on = 1;
+        return explain_unit(w, u, w->units);
+    }
+    w->tail_on = show;
     if (!show)
         return w->html ? UB_OK : note_gap(w, u);
     return w->html ? html_block_out(w, u) : text_line_out(w, u);
@@ -250,13 +236,26 @@ ub_status writer_tail(writer *w, const char *s, size_t n)
     return w->tail_on ? writer_raw(w, s, n) : UB_OK;
 }
 
+/* The short page's rescued run, after what was kept; --explain lists it
+ * again, with its numbers, as kept. */
+static ub_status rescued_out(writer *w)
+{
+    size_t n = 0;
+    const unsigned long *numbers = NULL;
+    const unit *run = w->rescue ? rescue_take(w->rescue, &n, &numbers) : NULL;
+    ub_status st = UB_OK;
+    for (size_t i = 0; i < n && st == UB_OK; i++) {
+        if (w->output == UB_OUTPUT_EXPLAIN)
+            st = explain_unit(w, &run[i], numbers[i]);
+        else
+            st = w->html ? html_block_out(w, &run[i]) : text_line_out(w, &run[i]);
+    }
+    return st;
+}
+
 ub_status writer_end(writer *w, int nul)
 {
-    ub_status st = UB_OK;
-    if (!w->any && w->have_best) {
-        w->best.unterminated = 0;
-        st = w->html ? html_block_out(w, &w->best) : text_line_out(w, &w->best);
-    }
+    ub_status st = rescued_out(w);
     if (st == UB_OK && w->output != UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
     if (st == UB_OK && nul)

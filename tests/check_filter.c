@@ -302,6 +302,49 @@ START_TEST(test_explain_shape)
 }
 END_TEST
 
+/* A short page's rescued blocks: dropped where they stood, listed again as
+ * kept at the end of --explain, and written last in the clean output. */
+START_TEST(test_explain_rescued)
+{
+    size_t len;
+    char *page = read_file(fixture_path("short-post.in"), &len);
+    ck_assert_ptr_nonnull(page);
+    ub_options o;
+    ub_options_init(&o);
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r, clean;
+    run_filter(&o, page, len, WHOLE, &r);
+    run_filter(NULL, page, len, WHOLE, &clean);
+    ck_assert_int_eq(r.status, UB_OK);
+    lines out = split_lines(r.out, r.out_len);
+    ck_assert_uint_gt(out.n, 2);
+    const char *last = out.v[out.n - 1];
+    ck_assert_msg(strncmp(last, "KEEP rescued ", 13) == 0, "%s", last);
+    const char *num = strchr(last, '#'), *bar = strstr(last, " | ");
+    ck_assert_ptr_nonnull(num);
+    ck_assert_ptr_nonnull(bar);
+    size_t numlen = strcspn(num, " ");
+    int found = 0;
+    for (size_t i = 0; i + 1 < out.n; i++) {
+        const char *n2 = strchr(out.v[i], '#');
+        if (n2 && strncmp(n2, num, numlen) == 0 && n2[numlen] == ' ') {
+            ck_assert_msg(strncmp(out.v[i], "DROP ", 5) == 0, "%s", out.v[i]);
+            ck_assert_str_eq(strstr(out.v[i], " | "), bar);
+            found = 1;
+        }
+    }
+    ck_assert(found);
+    /* the clean output ends with it */
+    size_t tl = strlen(bar + 3);
+    ck_assert_uint_gt(clean.out_len, tl + 1);
+    ck_assert(memcmp(clean.out + clean.out_len - tl - 1, bar + 3, tl) == 0);
+    free_lines(&out);
+    run_result_free(&r);
+    run_result_free(&clean);
+    free(page);
+}
+END_TEST
+
 /* --invert writes exactly the removed lines of the fixture. */
 START_TEST(test_invert_shape)
 {
@@ -530,6 +573,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_null_only_documents);
     tcase_add_test(tc, test_nul_in_text_mode);
     tcase_add_test(tc, test_explain_shape);
+    tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_invert_shape);
     tcase_add_loop_test(tc, test_binary_diag, 0,
                         (int)(sizeof binaries / sizeof *binaries));

@@ -15,5 +15,6 @@ Suite *streaming_suite(void);
 Suite *fixtures_suite(void);
 Suite *cli_suite(void);
 Suite *jsonl_suite(void);
+Suite *rescue_suite(void);
 
 #endif

@@ -1,0 +1,166 @@
+/* rescue.c - the longest run of near misses on a page that kept no paragraph. */
+#include <string.h>
+#include "rescue.h"
+
+/* On the dev set's short pages the article's blocks score 0.2-0.4 where
+ * their template's score below 0.1; a kept block of 25 words is a paragraph
+ * (fewer are headlines, datelines, captions); a run under 8 words is no
+ * article.  Both subsets and both modes gained from these values. */
+#define RESCUE_MIN_SCORE 0.2
+#define RESCUE_PARAGRAPH_WORDS 25
+#define RESCUE_MIN_WORDS 8
+/* bounds on what is held: a run past them is cut where it reached them */
+#define RESCUE_UNITS 64
+#define RESCUE_BYTES (64u * 1024u)
+
+typedef struct run {
+    unit units[RESCUE_UNITS];
+    unsigned long numbers[RESCUE_UNITS];
+    size_t count, bytes;
+    unsigned long words;
+    int full;                /* cut at a bound: later blocks end it */
+} run;
+
+struct rescue {
+    const mem *m;
+    run runs[2];
+    run *best, *cur;
+    int settled;             /* a paragraph was kept: nothing to rescue */
+    int written;             /* something of the document was written */
+    /* While nothing at all is written: the block the model liked best, of
+     * any score, so that a page never comes out empty. */
+    run lone;
+};
+
+rescue *rescue_new(const mem *m)
+{
+    rescue *r = mem_calloc(m, 1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->m = m;
+    rescue_begin(r);
+    return r;
+}
+
+void rescue_free(rescue *r)
+{
+    if (!r)
+        return;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < RESCUE_UNITS; i++) {
+            buf_free(&r->runs[k].units[i].text, r->m);
+            buf_free(&r->runs[k].units[i].gap, r->m);
+        }
+    buf_free(&r->lone.units[0].text, r->m);
+    buf_free(&r->lone.units[0].gap, r->m);
+    mem_free(r->m, r);
+}
+
+static void run_clear(run *x)
+{
+    x->count = x->bytes = 0;
+    x->words = 0;
+    x->full = 0;
+}
+
+void rescue_begin(rescue *r)
+{
+    run_clear(&r->runs[0]);
+    run_clear(&r->runs[1]);
+    run_clear(&r->lone);
+    r->best = &r->runs[0];
+    r->cur = &r->runs[1];
+    r->settled = 0;
+    r->written = 0;
+}
+
+/* The current run is over: it becomes the best if it is longer. */
+static void close_run(rescue *r)
+{
+    if (r->cur->words > r->best->words) {
+        run *t = r->best;
+        r->best = r->cur;
+        r->cur = t;
+    }
+    run_clear(r->cur);
+}
+
+static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
+{
+    size_t n = u->text.len + u->gap.len;
+    if (x->full || x->count == RESCUE_UNITS || x->bytes + n > RESCUE_BYTES) {
+        x->full = 1;
+        return UB_OK;
+    }
+    unit *c = &x->units[x->count];
+    buf text = c->text, gap = c->gap;
+    *c = *u;
+    c->text = text;
+    c->gap = gap;
+    c->text.len = c->gap.len = 0;
+    ub_status st = buf_append(&c->text, m, u->text.data, u->text.len);
+    if (st == UB_OK)
+        st = buf_append(&c->gap, m, u->gap.data, u->gap.len);
+    if (st != UB_OK)
+        return st;
+    c->keep = 1;
+    c->why = REASON_RESCUED;
+    x->numbers[x->count++] = number;
+    x->bytes += n;
+    x->words += u->f.words;
+    return UB_OK;
+}
+
+ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written)
+{
+    if (r->settled)
+        return UB_OK;
+    if (written) {
+        r->written = 1;
+        run_clear(&r->lone);
+        if (u->f.words >= RESCUE_PARAGRAPH_WORDS && !u->heading &&
+            !(u->flags & BLOCK_TITLE)) {
+            r->settled = 1;
+            run_clear(r->best);
+            run_clear(r->cur);
+            return UB_OK;
+        }
+        close_run(r);
+        return UB_OK;
+    }
+    /* a line too long to hold cannot be written later */
+    if (u->v.rule || u->open) {
+        close_run(r);
+        return UB_OK;
+    }
+    if (!r->written && u->f.words >= RESCUE_MIN_WORDS &&
+        (r->lone.count == 0 || u->score > r->lone.units[0].score)) {
+        run_clear(&r->lone);
+        ub_status st = add(&r->lone, r->m, u, number);
+        if (st != UB_OK)
+            return st;
+    }
+    if (u->score < RESCUE_MIN_SCORE) {
+        close_run(r);
+        return UB_OK;
+    }
+    return add(r->cur, r->m, u, number);
+}
+
+const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers)
+{
+    close_run(r);
+    *count = 0;
+    if (r->settled)
+        return NULL;
+    if (r->best->words < RESCUE_MIN_WORDS) {
+        if (r->written || r->lone.count == 0)
+            return NULL;
+        *count = 1;
+        *numbers = r->lone.numbers;
+        return r->lone.units;
+    }
+    *count = r->best->count;
+    *numbers = r->best->numbers;
+    return r->best->units;
+}

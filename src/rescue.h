@@ -1,0 +1,26 @@
+/* rescue.h - the short page's article, found after the fact.
+ *
+ * A page whose article is a few short paragraphs amid a large template can
+ * leave the model below its threshold on every one of them: the output is
+ * then a headline and a date.  While nothing the size of a paragraph has
+ * been kept, the longest run of near misses (blocks the model gave at
+ * least RESCUE_MIN_SCORE, no rule having dropped them) is held, bounded in
+ * units and bytes; at the end of such a document it is written after what
+ * was kept.  A document that keeps a paragraph forgets the run at once. */
+#ifndef RESCUE_H
+#define RESCUE_H
+#include "context.h"
+
+typedef struct rescue rescue;
+
+rescue *rescue_new(const mem *m);
+void rescue_free(rescue *r);
+/* Start a document. */
+void rescue_begin(rescue *r);
+/* Every decided unit of the document in order, its number (1-based) and
+ * whether it was written. */
+ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written);
+/* End of document: the run to write (marked kept, reason "rescued"), or
+ * none (*count = 0).  Valid until the next rescue_begin. */
+const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers);
+#endif

@@ -1,0 +1,170 @@
+/* check_rescue.c - the short page's fallback: which run of near misses is
+ * held, when a kept paragraph cancels it, its bounds, and the lone block
+ * that keeps a page from coming out empty. */
+#include <string.h>
+#include "suites.h"
+#include "rescue.h"
+
+/* A decided unit: `words` words of text, the model's score, kept or not,
+ * dropped by a rule or not. */
+static unit make(unsigned words, double score, int keep, int rule)
+{
+    unit u;
+    memset(&u, 0, sizeof u);
+    static const char word[] = "word ";
+    static char text[5 * 200];
+    for (unsigned i = 0; i < words && i < 200; i++)
+        memcpy(text + 5 * i, word, 5);
+    u.text.data = text;
+    u.text.len = 5 * (words < 200 ? words : 200);
+    u.f.words = words;
+    u.score = score;
+    u.keep = keep;
+    u.v.rule = rule;
+    return u;
+}
+
+static rescue *fresh(void)
+{
+    rescue *r = rescue_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+static void see(rescue *r, unsigned long n, unit u)
+{
+    ck_assert_int_eq(rescue_see(r, &u, n, u.keep), UB_OK);
+}
+
+START_TEST(test_longest_run_of_near_misses)
+{
+    rescue *r = fresh();
+    see(r, 1, make(5, 1, 1, 1));       /* the title, kept */
+    see(r, 2, make(12, 0.3, 0, 0));    /* a run of one */
+    see(r, 3, make(4, 0.05, 0, 0));    /* template */
+    see(r, 4, make(14, 0.25, 0, 0));   /* a run of two, 30 words */
+    see(r, 5, make(16, 0.35, 0, 0));
+    see(r, 6, make(3, 0, 0, 1));       /* a rule ends it */
+    see(r, 7, make(20, 0.3, 0, 0));
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    const unit *u = rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(num[0], 4);
+    ck_assert_uint_eq(num[1], 5);
+    ck_assert_int_eq(u[0].keep, 1);
+    ck_assert_int_eq(u[0].why, REASON_RESCUED);
+    ck_assert_uint_eq(u[1].text.len, 5 * 16);
+    ck_assert(memcmp(u[1].text.data, "word word ", 10) == 0);
+    rescue_free(r);
+}
+END_TEST
+
+START_TEST(test_kept_paragraph_cancels)
+{
+    rescue *r = fresh();
+    see(r, 1, make(30, 0.35, 0, 0));
+    see(r, 2, make(25, 0.9, 1, 0));    /* a paragraph was kept */
+    see(r, 3, make(30, 0.35, 0, 0));
+    size_t n = 9;
+    const unsigned long *num = NULL;
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
+    ck_assert_uint_eq(n, 0);
+    /* a kept heading or title of any length is not a paragraph */
+    rescue_begin(r);
+    unit h = make(30, 1, 1, 0);
+    h.heading = 2;
+    see(r, 1, h);
+    see(r, 2, make(10, 0.3, 0, 0));
+    ck_assert_ptr_nonnull(rescue_take(r, &n, &num));
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(num[0], 2);
+    rescue_free(r);
+}
+END_TEST
+
+START_TEST(test_too_short_a_run)
+{
+    rescue *r = fresh();
+    see(r, 1, make(5, 1, 1, 1));
+    see(r, 2, make(7, 0.3, 0, 0));     /* under 8 words: no article */
+    size_t n = 9;
+    const unsigned long *num = NULL;
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
+    ck_assert_uint_eq(n, 0);
+    rescue_free(r);
+}
+END_TEST
+
+START_TEST(test_bounded)
+{
+    rescue *r = fresh();
+    for (unsigned long i = 1; i <= 1000; i++)
+        see(r, i, make(190, 0.3, 0, 0));
+    size_t n = 0, bytes = 0;
+    const unsigned long *num = NULL;
+    const unit *u = rescue_take(r, &n, &num);
+    ck_assert_uint_gt(n, 0);
+    ck_assert_uint_le(n, 64);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_eq(num[i], i + 1);   /* cut where the bound was met */
+        bytes += u[i].text.len;
+    }
+    ck_assert_uint_le(bytes, 64 * 1024);
+    rescue_free(r);
+}
+END_TEST
+
+START_TEST(test_nothing_written_takes_best_block)
+{
+    rescue *r = fresh();
+    see(r, 1, make(9, 0.05, 0, 0));
+    see(r, 2, make(12, 0.15, 0, 0));   /* best score, but under the run's */
+    see(r, 3, make(40, 0.1, 0, 0));
+    see(r, 4, make(7, 0.19, 0, 0));    /* too short to stand for the page */
+    see(r, 5, make(50, 0, 0, 1));      /* rules are never taken */
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    const unit *u = rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(num[0], 2);
+    ck_assert_uint_eq(u[0].f.words, 12);
+    /* once something is written the lone block is not wanted */
+    rescue_begin(r);
+    see(r, 1, make(12, 0.15, 0, 0));
+    see(r, 2, make(3, 1, 1, 1));
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
+    rescue_free(r);
+}
+END_TEST
+
+START_TEST(test_open_line_ends_run)
+{
+    rescue *r = fresh();
+    see(r, 1, make(10, 0.3, 0, 0));
+    unit o = make(100, 0.3, 0, 0);
+    o.open = 1;                        /* its tail is gone by the end */
+    see(r, 2, o);
+    see(r, 3, make(9, 0.3, 0, 0));
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(num[0], 1);
+    rescue_free(r);
+}
+END_TEST
+
+Suite *rescue_suite(void)
+{
+    Suite *s = suite_create("rescue");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_longest_run_of_near_misses);
+    tcase_add_test(tc, test_kept_paragraph_cancels);
+    tcase_add_test(tc, test_too_short_a_run);
+    tcase_add_test(tc, test_bounded);
+    tcase_add_test(tc, test_nothing_written_takes_best_block);
+    tcase_add_test(tc, test_open_line_ends_run);
+    suite_add_tcase(s, tc);
+    return s;
+}
