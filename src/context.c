@@ -8,6 +8,7 @@
 #include "context.h"
 #include "model.h"
 #include "learn.h"
+#include "title.h"
 
 #define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
 #define REPEAT_WORDS 30       /* longer blocks are not taken for a repeated headline */
@@ -21,6 +22,16 @@
 /* What the blocks of one container have added up to, the decided and the
  * pending: the paragraphs of an article body share a container, and so do
  * the items of a menu. */
+#define TITLE_SEGMENTS 6
+#define TITLE_RUNS (TITLE_SEGMENTS * (TITLE_SEGMENTS + 1) / 2)
+
+/* A run of the title's segments (title.h) and its headline hash. */
+typedef struct title_run {
+    size_t start, len, words;
+    uint64_t hash;
+    int picked;              /* the headline segment title_pick chose */
+} title_run;
+
 typedef struct box_total {
     uint32_t key;            /* block.box; 0 = empty slot */
     uint32_t chars, prose;   /* characters, and those in prose-like blocks */
@@ -50,6 +61,9 @@ struct context {
     uint64_t seen[SEEN_SLOTS];
     box_total boxes[BOX_SLOTS];
     unsigned box_count;
+    title_run title_run[TITLE_RUNS];
+    unsigned title_nruns;    /* 0: the title stays whole */
+    size_t title_pick;
     uint32_t title_keys[FEATURES_KEYWORDS];
     unsigned title_nkeys;
     uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
@@ -135,6 +149,7 @@ void context_reset(context *c)
         memset(c->boxes, 0, sizeof c->boxes);
     c->box_count = 0;
     c->title_nkeys = 0;
+    c->title_nruns = 0;
     memset(c->lang_hits, 0, sizeof c->lang_hits);
     c->page_lang = LANG_COUNT;
     c->page_lang_set = 0;
@@ -281,9 +296,58 @@ static void mark_headline(context *c, uint64_t h)
     }
 }
 
+/* The page's title is written as its headline segment (title.h), or as
+ * the run of its segments that a block in the window repeats: "Paris –
+ * Day two" stays whole when the page's heading says so too.  A heading
+ * that repeats any run of them is a repeat. */
+static void title_runs(context *c, unit *u)
+{
+    title_span s[TITLE_SEGMENTS];
+    size_t k = title_split(u->text.data, u->text.len, s, TITLE_SEGMENTS);
+    c->title_pick = title_pick(s, k);
+    c->title_nruns = 0;
+    if (c->title_pick == k)
+        return;
+    features f;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i; j < k; j++) {
+            title_run *r = &c->title_run[c->title_nruns++];
+            r->start = s[i].start;
+            r->len = s[j].start + s[j].len - s[i].start;
+            r->words = 0;
+            for (size_t m = i; m <= j; m++)
+                r->words += s[m].words;
+            features_compute(&f, c->stops, u->text.data + r->start, r->len);
+            r->hash = f.norm_hash;
+            r->picked = i == j && i == c->title_pick;
+            remember(c, r->hash);
+        }
+}
+
+static void title_trim(context *c, unit *u)
+{
+    const title_run *best = NULL, *picked = NULL;
+    for (unsigned r = 0; r < c->title_nruns; r++) {
+        const title_run *t = &c->title_run[r];
+        if (t->picked)
+            picked = t;
+        for (unsigned i = 1; i < c->count; i++)
+            if (at(c, i)->f.norm_hash == t->hash && (!best || t->words > best->words))
+                best = t;
+    }
+    if (!best)
+        best = picked;
+    if (!best)
+        return;
+    memmove(u->text.data, u->text.data + best->start, best->len);
+    u->text.len = best->len;
+}
+
 ub_status context_push(context *c, size_t link_len)
 {
     unit *u = at(c, c->count);
+    if (u->flags & BLOCK_TITLE)
+        title_runs(c, u);
     block b = {
         .text = u->text.data, .len = u->text.len, .link_len = link_len,
         .heading = u->heading, .flags = u->flags, .hints = u->hints,
@@ -364,6 +428,8 @@ static int off_topic(context *c, const unit *u)
 
 static void decide(context *c, unit *u)
 {
+    if (u->flags & BLOCK_TITLE)
+        title_trim(c, u);
     if (u->v.rule) {
         u->keep = u->v.cls == CLASS_GOOD;
         u->why = u->v.why;

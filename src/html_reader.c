@@ -581,52 +581,6 @@ static size_t html_reader_append_collapsed(char *dst, size_t len, size_t cap,
     return len;
 }
 
-static size_t html_reader_words(const char *s, size_t n)
-{
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') {
-            in = 0;
-        } else if (!in) {
-            in = 1;
-            w++;
-        }
-    }
-    return w;
-}
-
-/* "Article title | Site" -> "Article title": the last segment goes when it
- * is short (a site name) and what stays is a real title. */
-static size_t html_reader_strip_suffix(const char *t, size_t n)
-{
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
-                                       " \xE2\x80\x94 ", " :: ", " \xC2\xAB ",
-                                       " \xC2\xBB ", " \xC2\xB7 ", " // "};
-    size_t best = 0, best_len = 0;
-
-    for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
-        size_t k = strlen(seps[s]);
-        for (size_t i = n; i-- > 0;) {
-            if (i + k <= n && memcmp(t + i, seps[s], k) == 0) {
-                if (i > best) {
-                    best = i;
-                    best_len = k;
-                }
-                break;
-            }
-        }
-    }
-    if (best == 0)
-        return n;
-    size_t rest = n - best - best_len;
-    size_t head_words = html_reader_words(t, best);
-    size_t tail_words = html_reader_words(t + best + best_len, rest);
-    if (head_words >= 3 && tail_words >= 1 && tail_words <= 6 && rest < best)
-        return best;
-    return n;
-}
-
 /* ---- emitting -------------------------------------------------------------- */
 
 static void html_reader_emit(html_reader *r, const block *b)
@@ -643,8 +597,7 @@ static void html_reader_emit_title(html_reader *r)
     if (r->title_done)
         return;
     const char *t = r->og_len > 0 ? r->og_title : r->title;
-    size_t n = html_reader_strip_suffix(t, r->og_len > 0 ? r->og_len
-                                                         : r->title_len);
+    size_t n = r->og_len > 0 ? r->og_len : r->title_len;
     if (n == 0)
         return;
     r->title_done = 1;

@@ -543,24 +543,12 @@ START_TEST(test_title)
     expect_title("<head><title>First one here</title><meta property=og:title "
                  "content=\"From OG\"></head><p>x</p>",
                  "From OG");
+    /* the reader hands the title over whole; which part is the headline
+     * is the context's decision (check_title.c) */
     expect_title("<title>A long article title | Example Site</title><p>x</p>",
-                 "A long article title");
-    expect_title("<title>Another article headline - The Daily Paper</title>",
-                 "Another article headline");
-    expect_title("<title>Title with em dash here \xE2\x80\x94 Site</title>",
-                 "Title with em dash here");
-    expect_title("<title>Some forum thread title :: Board</title>",
-                 "Some forum thread title");
-    expect_title("<title>News story of the day \xC2\xAB Blog</title>",
-                 "News story of the day");
-    /* too little would remain: keep it whole */
-    expect_title("<title>Python 3.12 - What's New</title>",
-                 "Python 3.12 - What's New");
-    expect_title("<title>Home | Site</title>", "Home | Site");
-    /* a long "suffix" is not a site name */
-    expect_title("<title>A B C - this is a much longer tail than the head "
-                 "part</title>",
-                 "A B C - this is a much longer tail than the head part");
+                 "A long article title | Example Site");
+    expect_title("<title>News story  of the day \xC2\xAB Blog</title>",
+                 "News story of the day \xC2\xAB Blog");
     /* hyphens inside words are not separators */
     expect_title("<title>COVID-19 cases rise again in Europe</title>",
                  "COVID-19 cases rise again in Europe");

@@ -16,5 +16,6 @@ Suite *fixtures_suite(void);
 Suite *cli_suite(void);
 Suite *jsonl_suite(void);
 Suite *rescue_suite(void);
+Suite *title_suite(void);
 
 #endif
