@@ -16,21 +16,21 @@
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -2.195139;
+static const double bias_text = -2.232934;
 static const double weights_text[MODEL_FEATURES] = {
-    +0.959781, /* log_chars */
-    +1.009880, /* stop_density */
-    -10.650181, /* link_density */
-    -1.648100, /* caps_share */
-    +2.557420, /* digit_share */
-    -17.290277, /* symbol_share */
-    -0.785656, /* has_separator */
-    +0.530079, /* sentences */
-    -4.053930, /* comma_share */
-    +0.662565, /* end_punct */
-    -0.350958, /* bullet */
-    -3.335556, /* indent */
-    +0.001097, /* short */
+    +1.023983, /* log_chars */
+    +1.018995, /* stop_density */
+    -10.267765, /* link_density */
+    -1.656585, /* caps_share */
+    +2.564549, /* digit_share */
+    -17.302355, /* symbol_share */
+    -0.800579, /* has_separator */
+    +0.538201, /* sentences */
+    -4.049505, /* comma_share */
+    +0.672984, /* end_punct */
+    -0.358274, /* bullet */
+    -3.345396, /* indent */
+    +0.009990, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -52,104 +52,104 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
-    +0.446440, /* log_chars_-2 */
-    -0.014564, /* stop_density_-2 */
-    +0.260464, /* end_punct_-2 */
-    +0.139511, /* rule_bad_-2 */
-    +0.267339, /* link_density_-2 */
+    +0.441910, /* log_chars_-2 */
+    -0.018141, /* stop_density_-2 */
+    +0.256793, /* end_punct_-2 */
+    +0.153947, /* rule_bad_-2 */
+    +0.227988, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.249199, /* log_chars_-1 */
-    -0.084333, /* stop_density_-1 */
-    +0.361154, /* end_punct_-1 */
-    -0.262405, /* rule_bad_-1 */
-    +0.707809, /* link_density_-1 */
+    +1.269713, /* log_chars_-1 */
+    -0.099889, /* stop_density_-1 */
+    +0.355614, /* end_punct_-1 */
+    -0.261560, /* rule_bad_-1 */
+    +0.702016, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.445844, /* log_chars_+1 */
-    +0.212982, /* stop_density_+1 */
-    +0.664855, /* end_punct_+1 */
-    -0.278796, /* rule_bad_+1 */
-    +0.583640, /* link_density_+1 */
+    +0.438088, /* log_chars_+1 */
+    +0.191673, /* stop_density_+1 */
+    +0.667316, /* end_punct_+1 */
+    -0.270014, /* rule_bad_+1 */
+    +0.569305, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +0.426040, /* log_chars_+2 */
-    -0.400626, /* stop_density_+2 */
-    +0.441411, /* end_punct_+2 */
-    -0.346472, /* rule_bad_+2 */
-    +1.042987, /* link_density_+2 */
+    +0.462842, /* log_chars_+2 */
+    -0.380353, /* stop_density_+2 */
+    +0.427493, /* end_punct_+2 */
+    -0.329704, /* rule_bad_+2 */
+    +0.991903, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +2.186220, /* prose_share_around */
-    -2.401544, /* position */
+    +2.144614, /* prose_share_around */
+    -2.404669, /* position */
 };
 
-static const double bias_html = -6.243936;
+static const double bias_html = -6.210221;
 static const double weights_html[MODEL_FEATURES] = {
-    +0.564476, /* log_chars */
-    +1.671248, /* stop_density */
-    -1.831951, /* link_density */
-    -1.595312, /* caps_share */
-    +2.948406, /* digit_share */
-    -7.398911, /* symbol_share */
-    +0.029196, /* has_separator */
-    +0.315811, /* sentences */
-    +3.154740, /* comma_share */
-    +0.196545, /* end_punct */
-    -0.141069, /* bullet */
+    +0.391061, /* log_chars */
+    +1.670844, /* stop_density */
+    -1.641584, /* link_density */
+    -1.628762, /* caps_share */
+    +3.362033, /* digit_share */
+    -8.438349, /* symbol_share */
+    +0.224732, /* has_separator */
+    +0.331855, /* sentences */
+    +2.925417, /* comma_share */
+    +0.230964, /* end_punct */
+    -0.362692, /* bullet */
     +0.000000, /* indent */
-    +0.234572, /* short */
-    -1.181707, /* hint_nav */
-    -2.167105, /* hint_footer */
-    -0.873567, /* hint_header */
-    -4.994843, /* hint_aside */
-    -3.462569, /* hint_form */
-    -0.610246, /* hint_hidden */
-    -1.812038, /* hint_comment */
-    +0.609307, /* hint_share */
-    -0.354977, /* hint_related */
-    +0.256690, /* hint_byline */
-    +1.116589, /* hint_article */
-    -0.167043, /* hint_body */
-    +1.658168, /* hint_content */
-    +1.143152, /* heading */
-    +1.396261, /* heading1 */
-    -0.762236, /* list_item */
-    +0.829034, /* cell */
-    +0.362991, /* quote */
-    -2.800957, /* caption */
-    -0.198466, /* box_prose_share */
-    +6.727698, /* box_chars */
-    -0.067802, /* log_chars_-2 */
-    -0.242383, /* stop_density_-2 */
-    +0.228567, /* end_punct_-2 */
-    +0.140743, /* rule_bad_-2 */
-    +0.202344, /* link_density_-2 */
-    -0.080224, /* hint_strong_-2 */
-    -0.556572, /* hint_positive_-2 */
-    +0.841556, /* log_chars_-1 */
-    -0.415884, /* stop_density_-1 */
-    +0.334671, /* end_punct_-1 */
-    +0.260174, /* rule_bad_-1 */
-    -0.907683, /* link_density_-1 */
-    -0.326559, /* hint_strong_-1 */
-    +0.830767, /* hint_positive_-1 */
-    +0.380833, /* log_chars_+1 */
-    -0.123025, /* stop_density_+1 */
-    +0.735024, /* end_punct_+1 */
-    +0.047731, /* rule_bad_+1 */
-    -0.233775, /* link_density_+1 */
-    -0.741107, /* hint_strong_+1 */
-    -0.451946, /* hint_positive_+1 */
-    +0.516474, /* log_chars_+2 */
-    -0.553754, /* stop_density_+2 */
-    +0.020717, /* end_punct_+2 */
-    -0.171316, /* rule_bad_+2 */
-    -0.193139, /* link_density_+2 */
-    -0.170356, /* hint_strong_+2 */
-    +0.064316, /* hint_positive_+2 */
-    +1.392621, /* prose_share_around */
-    -3.713073, /* position */
+    +0.188363, /* short */
+    -1.946349, /* hint_nav */
+    -2.135999, /* hint_footer */
+    -0.589544, /* hint_header */
+    -4.960357, /* hint_aside */
+    -3.511644, /* hint_form */
+    -0.577680, /* hint_hidden */
+    -1.765482, /* hint_comment */
+    +0.603488, /* hint_share */
+    -0.325694, /* hint_related */
+    +0.148133, /* hint_byline */
+    +1.094554, /* hint_article */
+    -0.293551, /* hint_body */
+    +1.547015, /* hint_content */
+    +1.121604, /* heading */
+    +1.460909, /* heading1 */
+    -0.733906, /* list_item */
+    +0.911063, /* cell */
+    +0.383256, /* quote */
+    -2.780927, /* caption */
+    -0.130440, /* box_prose_share */
+    +6.935536, /* box_chars */
+    -0.040254, /* log_chars_-2 */
+    -0.225545, /* stop_density_-2 */
+    +0.199867, /* end_punct_-2 */
+    +0.076776, /* rule_bad_-2 */
+    +0.268444, /* link_density_-2 */
+    -0.101866, /* hint_strong_-2 */
+    -0.566571, /* hint_positive_-2 */
+    +0.716751, /* log_chars_-1 */
+    -0.458603, /* stop_density_-1 */
+    +0.398955, /* end_punct_-1 */
+    +0.278494, /* rule_bad_-1 */
+    -0.912265, /* link_density_-1 */
+    -0.378598, /* hint_strong_-1 */
+    +1.027154, /* hint_positive_-1 */
+    +0.291978, /* log_chars_+1 */
+    -0.266400, /* stop_density_+1 */
+    +0.809726, /* end_punct_+1 */
+    -0.117275, /* rule_bad_+1 */
+    -0.112669, /* link_density_+1 */
+    -0.813616, /* hint_strong_+1 */
+    -0.440298, /* hint_positive_+1 */
+    +0.387326, /* log_chars_+2 */
+    -0.516589, /* stop_density_+2 */
+    +0.046739, /* end_punct_+2 */
+    -0.233144, /* rule_bad_+2 */
+    -0.108648, /* link_density_+2 */
+    -0.122025, /* hint_strong_+2 */
+    +0.078648, /* hint_positive_+2 */
+    +1.291529, /* prose_share_around */
+    -3.681577, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */

@@ -677,6 +677,18 @@ static int is_share_row(const phrases *p, const key *k)
     return 1;
 }
 
+/* "5. Response codes", "3) Replies": a numbered item, not a counter. */
+static int numbered_item(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '*' || s[i] == '-'))
+        i++;
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > d && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
+}
+
 static int is_comment_count(const phrases *p, const key *k)
 {
     if (!k->complete || k->words < 2 || k->words > WORDS_MAX ||
@@ -699,7 +711,7 @@ phrase_kind phrases_match(const phrases *p, const char *text, size_t len)
     fold(text, len, &k);
     if (k.len == 0)
         return PHRASE_NONE;
-    if (is_comment_count(p, &k))
+    if (is_comment_count(p, &k) && !numbered_item(text, len))
         return PHRASE_COMMENTS;
     if (is_share_row(p, &k))
         return PHRASE_BOILER;

@@ -135,6 +135,12 @@ START_TEST(test_comment_opener_needs_article)
     /* a menu item "- Comments" is not the section itself */
     ck_assert_int_eq(judge("- Comments", 0, 0, 0, 0, 1).opens_comments, 0);
     ck_assert_int_eq(JUDGE(P1).opens_comments, 0);
+    ck_assert_int_eq(judge("156 Responses to \xE2\x80\x9CShuteye\xE2\x80\x9D", 0, 0, 0, 0, 1)
+                         .opens_comments, 1);
+    /* a numbered heading of a table of contents is no counter */
+    expect(judge("   5. Response codes..........................25", 0, 0, 0, 0, 1),
+           CLASS_SHORT, REASON_CONTEXT, 0, "numbered item");
+    ck_assert_int_eq(judge("3) Replies to the consultation", 0, 0, 0, 0, 1).opens_comments, 0);
 }
 END_TEST
 
