@@ -36,6 +36,14 @@ static const phrase table[] = {
     P("required fields are marked", PREFIX, PHRASE_COMMENTS),
     P("you must be logged in to post a comment", PREFIX, PHRASE_COMMENTS),
     P("comments are closed", PREFIX, PHRASE_COMMENTS),
+    P("no comments yet", PREFIX, PHRASE_COMMENTS),
+    P("there are no comments", PREFIX, PHRASE_COMMENTS),
+    P("be the first to comment", PREFIX, PHRASE_COMMENTS),
+    /* counters in words: a post's meta line carries them too, so they are
+     * dropped without opening the comment section */
+    P("no comments", WHOLE, PHRASE_BOILER),
+    P("one comment", WHOLE, PHRASE_BOILER),
+    P("one response", WHOLE, PHRASE_BOILER),
     P("comments", WHOLE, PHRASE_COMMENTS),
     P("comment", WHOLE, PHRASE_COMMENTS),
     P("yorumlar", WHOLE, PHRASE_COMMENTS),

@@ -141,6 +141,10 @@ START_TEST(test_comment_opener_needs_article)
     expect(judge("   5. Response codes..........................25", 0, 0, 0, 0, 1),
            CLASS_SHORT, REASON_CONTEXT, 0, "numbered item");
     ck_assert_int_eq(judge("3) Replies to the consultation", 0, 0, 0, 0, 1).opens_comments, 0);
+    ck_assert_int_eq(judge("No comments yet. Be the first!", 0, 0, 0, 0, 1).opens_comments, 1);
+    /* a counter in words is dropped, but a post's meta line has it too */
+    expect(judge("No Comments", 0, 0, 0, 0, 1), CLASS_BAD, REASON_BOILER, 1, "no comments");
+    ck_assert_int_eq(judge("One Response", 0, 0, 0, 0, 1).opens_comments, 0);
 }
 END_TEST
 
