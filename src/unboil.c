@@ -49,6 +49,7 @@ static double now(void)
 
 static const char *prog = "unboil";
 
+__attribute__((format(printf, 1, 2)))
 static void msg(const char *fmt, ...)
 {
     va_list ap;
