@@ -58,6 +58,39 @@ static void set(verdict *v, klass c, reason r, int rule)
     v->rule = rule;
 }
 
+/* "______" or "____ ____": a form field or a rule as a text dump draws
+ * it; the underscore counts as a word character. */
+static int only_underscores(const char *s, size_t n)
+{
+    int any = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '_')
+            any = 1;
+        else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    }
+    return any;
+}
+
+/* "July (27)", "Recipes (112)": an archive or category entry with its
+ * count, which a blog's sidebar lists by the dozen.  Four digits are a
+ * year more often than a count: "GDP (2014)". */
+static int counted_entry(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (n < 4 || s[n - 1] != ')')
+        return 0;
+    size_t i = n - 1, digits = 0;
+    while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') {
+        i--;
+        digits++;
+    }
+    return digits > 0 && digits < 4 && i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ';
+}
+
+#define COUNTED_WORDS 4       /* "Label (N)" entries are names, not sentences */
+
 void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
                     int article_began)
 {
@@ -70,8 +103,13 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         set(v, CLASS_GOOD, REASON_TITLE, 1);
         return;
     }
-    if (f->words == 0) {
+    if (f->words == 0 || (f->words <= 2 && only_underscores(b->text, b->len))) {
         set(v, CLASS_BAD, REASON_EMPTY, 1);
+        return;
+    }
+    if (f->words <= COUNTED_WORDS + 1 && !b->heading &&
+        counted_entry(b->text, b->len)) {
+        set(v, CLASS_BAD, REASON_NAVIGATION, 1);
         return;
     }
     if (f->chars < PHRASE_MAX_CHARS) {

@@ -120,6 +120,14 @@ START_TEST(test_rules)
     expect(JUDGE("https://example.com/story/123"), CLASS_BAD, REASON_LINKS, 1, "url");
     expect(JUDGE("[Image: the library on the hill]"), CLASS_BAD, REASON_LINKS, 1, "bracketed");
     expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
+    /* a text dump's form fields and rules; a sidebar's counted entries */
+    expect(JUDGE("   ______________________________"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
+    expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
+    expect(JUDGE("   * July (27)"), CLASS_BAD, REASON_NAVIGATION, 1, "archive count");
+    expect(JUDGE("Home improvement (112)  "), CLASS_BAD, REASON_NAVIGATION, 1, "category count");
+    ck_assert_int_ne(JUDGE("GDP per capita (2014)").why, REASON_NAVIGATION);
+    ck_assert_int_ne(JUDGE("He was born in Leeds (3)").why, REASON_NAVIGATION);
+    ck_assert_int_ne(JUDGE("snake_case_name").why, REASON_EMPTY);
     /* a long paragraph that happens to start like a phrase is prose */
     char para[400];
     snprintf(para, sizeof para, "Share prices fell. %s", P1);
