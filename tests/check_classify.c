@@ -120,6 +120,10 @@ START_TEST(test_rules)
     expect(JUDGE("https://example.com/story/123"), CLASS_BAD, REASON_LINKS, 1, "url");
     expect(JUDGE("[Image: the library on the hill]"), CLASS_BAD, REASON_LINKS, 1, "bracketed");
     expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
+    expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
+    expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
+    expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
+    ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
     /* a text dump's form fields and rules; a sidebar's counted entries */
     expect(JUDGE("   ______________________________"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
