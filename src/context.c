@@ -331,9 +331,14 @@ static void title_trim(context *c, unit *u)
         const title_run *t = &c->title_run[r];
         if (t->picked)
             picked = t;
-        for (unsigned i = 1; i < c->count; i++)
-            if (at(c, i)->f.norm_hash == t->hash && (!best || t->words > best->words))
+        for (unsigned i = 1; i < c->count; i++) {
+            const unit *p = at(c, i);
+            /* a link home with the site's name (the logo, the masthead)
+             * says which segment is not the headline */
+            if (p->f.norm_hash == t->hash && features_link_density(&p->f) < 0.5 &&
+                (!best || t->words > best->words))
                 best = t;
+        }
     }
     if (!best)
         best = picked;

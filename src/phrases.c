@@ -404,6 +404,8 @@ static const phrase table[] = {
     P("skip to navigation", PREFIX, PHRASE_BOILER),
     P("skip to main", PREFIX, PHRASE_BOILER),
     P("skip to sidebar", PREFIX, PHRASE_BOILER),
+    P("skip to primary", PREFIX, PHRASE_BOILER),
+    P("skip to secondary", PREFIX, PHRASE_BOILER),
     P("trackback url", PREFIX, PHRASE_BOILER),
     P("please enter a valid email", PREFIX, PHRASE_BOILER),
     P("please enter your email", PREFIX, PHRASE_BOILER),

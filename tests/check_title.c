@@ -97,6 +97,23 @@ START_TEST(test_filter_title)
     ck_assert_msg(strncmp(out, "Council saves the market hall\n\n", 31) == 0, "%s", out);
     free(out);
     tbuf_free(&page);
+
+    /* the masthead links home with the site's name: not the headline */
+    tbuf_addf(&page, "<html><head><title>Town News: Council saves the market hall</title></head>"
+                     "<body><h1><a href=\"/\">Town News</a></h1>%s</body></html>", body);
+    out = clean(page.data);
+    ck_assert_msg(strncmp(out, "Council saves the market hall\n\n", 31) == 0, "%s", out);
+    free(out);
+    tbuf_free(&page);
+
+    /* a short headline beside a longer site name, which the page's own
+     * heading confirms */
+    tbuf_addf(&page, "<html><head><title>Repairs \xE2\x80\x94 The Old Market Hall Blog</title>"
+                     "</head><body><h2>Repairs</h2>%s</body></html>", body);
+    out = clean(page.data);
+    ck_assert_msg(strncmp(out, "Repairs\n\nThe council", 20) == 0, "%s", out);
+    free(out);
+    tbuf_free(&page);
 }
 END_TEST
 
