@@ -5,7 +5,7 @@
  * Greek, Cyrillic, Armenian and the scripts written without spaces. */
 #include "utf8.h"
 
-size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t utf8_decode_long(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
     if (c < 0x80) {
@@ -43,7 +43,7 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return need;
 }
 
-size_t utf8_encode(uint32_t cp, char *out)
+size_t utf8_encode_long(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
     if (cp < 0x80) {
@@ -146,7 +146,7 @@ int utf8_is_upper_nonascii(uint32_t cp)
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F)
-        return utf8_fold(cp) != cp;
+        return utf8_fold_nonascii(cp) != cp;
     if (cp >= 0x391 && cp <= 0x3AB)
         return 1;
     if (cp >= 0x400 && cp <= 0x42F)
@@ -337,7 +337,7 @@ static const uint16_t norm_latin_greek_ext[0x200] = { /* U+1E00.. */
 };
 /* END GENERATED-NORM */
 
-uint32_t utf8_norm_fold(uint32_t cp)
+uint32_t utf8_norm_fold_nonascii(uint32_t cp)
 {
     uint32_t v = 0;
     if (cp < 0x80)
@@ -365,9 +365,9 @@ uint32_t utf8_norm_fold(uint32_t cp)
                (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F)) {
         return 0;                /* more combining marks */
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        return utf8_norm_fold(cp - 0xFEE0);   /* fullwidth ASCII */
+        return utf8_norm_fold_nonascii(cp - 0xFEE0);   /* fullwidth ASCII */
     }
-    return v ? v : utf8_fold(cp);
+    return v ? v : utf8_fold_nonascii(cp);
 }
 
 int utf8_ascii_prefix(const char *s, size_t n, const char *lit)
