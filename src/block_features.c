@@ -96,39 +96,31 @@ static inline void word_begin(scan *sc, int cap)
     sc->after_end = 0;
 }
 
-/* A word's two hashes: word_hash's, and the headline hash's, which is
- * blind to accents and marks (utf8_norm_fold; sharp s as "ss") and taken
- * apart only from the first character where they differ. */
-typedef struct word_hashes {
-    uint64_t h, nwh;
-    int accents;             /* nwh has parted from h */
-} word_hashes;
-
-/* Hash a non-ASCII word character cp, whose plain fold is fc.  Passed by
- * value so that the scan's state stays out of memory. */
-__attribute__((noinline, cold))   /* rare: keep the loop small */
-static word_hashes word_step_nonascii(word_hashes w, uint32_t cp, uint32_t fc)
+/* Hash a non-ASCII word character cp, whose plain fold is fc, into the
+ * word hash and, once they part, into the headline hash's word (nwh),
+ * which is blind to accents and marks (utf8_norm_fold; sharp s as "ss"). */
+__attribute__((always_inline))
+static inline void word_step_nonascii(scan *sc, uint32_t cp, uint32_t fc)
 {
     uint32_t nc = utf8_norm_fold(cp);
-    if (!w.accents && (nc != fc || fc == 0xDF)) {
+    if (!sc->word_accents && (nc != fc || fc == 0xDF)) {
         /* up to here the two hashes took the same steps */
-        w.accents = 1;
-        w.nwh = w.h;
+        sc->word_accents = 1;
+        sc->nwh = sc->h;
     }
     char enc[4];
     size_t m = utf8_encode(fc, enc);
     for (size_t j = 0; j < m; j++)
-        w.h = word_hash_step(w.h, (unsigned char)enc[j]);
-    if (!w.accents || nc == 0)
-        return w;
+        sc->h = word_hash_step(sc->h, (unsigned char)enc[j]);
+    if (!sc->word_accents || nc == 0)
+        return;
     if (nc == 0xDF) {        /* sharp s: "STRASSE" is "straße" */
-        w.nwh = word_hash_step(word_hash_step(w.nwh, 's'), 's');
-        return w;
+        sc->nwh = word_hash_step(word_hash_step(sc->nwh, 's'), 's');
+        return;
     }
     m = utf8_encode(nc, enc);
     for (size_t j = 0; j < m; j++)
-        w.nwh = word_hash_step(w.nwh, (unsigned char)enc[j]);
-    return w;
+        sc->nwh = word_hash_step(sc->nwh, (unsigned char)enc[j]);
 }
 
 /* A word of `cps` characters ends: h and nw are its word hash and the
@@ -210,12 +202,14 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
     for (;;) {
         size_t start = i;
         uint64_t h = WORD_HASH_INIT;
-        unsigned v, all = 0xff;
-        while ((v = ascii_fold[s[i]]) != 0) {
+        const unsigned char *p = s + i;
+        uint64_t v = ascii_fold[*p], all = v;
+        do {
             all &= v;
             h = word_hash_step(h, (unsigned char)v);
-            i++;
-        }
+            v = ascii_fold[*++p];
+        } while (v != 0);
+        i = (size_t)(p - s);
         size_t n = i - start;
         uint32_t digits = all & 0x40 ? 0 : count_digits(s + start, n);
         int alpha = digits < n, cap = (unsigned)s[start] - 'A' < 26u;
@@ -379,11 +373,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 if (sc->word_accents)
                     sc->nwh = word_hash_step(sc->nwh, (unsigned char)fc);
             } else {
-                word_hashes w = { sc->h, sc->nwh, sc->word_accents };
-                w = word_step_nonascii(w, cp, fc);
-                sc->h = w.h;
-                sc->nwh = w.nwh;
-                sc->word_accents = w.accents;
+                word_step_nonascii(sc, cp, fc);
             }
             sc->word_cps++;
             if (utf8_is_digit(cp))
