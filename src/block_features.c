@@ -261,6 +261,32 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
     }
 }
 
+/* The block's last run of word characters, begun as a word and a token of
+ * its own: it runs to the end, so it is one word and no URL. */
+static inline void last_word(scan *sc, size_t i, size_t len,
+                             uint32_t *last, uint32_t *prev_nonspace)
+{
+    const unsigned char *s = sc->s;
+    size_t start = i;
+    uint64_t h = WORD_HASH_INIT, all = 0xff;
+    for (; i < len; i++) {
+        uint64_t v = ascii_fold[s[i]];
+        all &= v;
+        h = word_hash_step(h, (unsigned char)v);
+    }
+    size_t n = len - start;
+    uint32_t digits = all & 0x40 ? 0 : count_digits(s + start, n);
+    int alpha = digits < n;
+    if (sc->after_end)
+        sc->sentences++;
+    sc->after_end = 0;
+    sc->digits += digits;
+    sc->chars += (uint32_t)n;
+    h = word_hash_final(h);
+    word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);
+    *last = *prev_nonspace = s[len - 1];
+}
+
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     memset(f, 0, sizeof *f);
@@ -279,10 +305,19 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     while (i <= len) {
         /* fast path for the bulk of the bytes: a run of ASCII word
          * characters, and the spaces after it, with the same effect as the
-         * general path below */
-        if (i < len && !first && ascii_fold[s[i]]) {
-            if (!sc->in_word && !sc->in_tok && i < tail) {
-                i = prose(sc, i, len, tail, &last, &prev_nonspace);
+         * general path below; a block's first word too, when it is two
+         * characters or more (no bullet, and the spaces after it counted
+         * as after any other word) */
+        if (i < len && ascii_fold[s[i]] &&
+            (!first || (i + 1 < len && ascii_fold[s[i + 1]]))) {
+            first = 0;
+            if (!sc->in_word && !sc->in_tok) {
+                if (i < tail) {
+                    i = prose(sc, i, len, tail, &last, &prev_nonspace);
+                } else {
+                    last_word(sc, i, len, &last, &prev_nonspace);
+                    i = len;
+                }
                 continue;
             }
             if (!sc->in_word)
