@@ -48,23 +48,6 @@ static int token_is_url(const char *t, size_t n)
            t[n - 1] != '.';
 }
 
-/* For each byte: 0 if it is not an ASCII word character, else the folded
- * character.  Every folded letter and '_' has 0x40 set, no digit has. */
-#define L(c) (c)
-#define U(c) ((c) + 32)
-static const unsigned char ascii_fold[256] = {
-    ['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-    ['A'] = U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
-    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'),
-    U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
-    ['_'] = '_',
-    ['a'] = L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
-    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'),
-    L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
-};
-#undef L
-#undef U
-
 /* The running state of one pass over a block.  Counters live here rather
  * than in the features until the end: stores through `f` could alias the
  * text, and the compiler would keep every one of them in memory. */
@@ -203,11 +186,11 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
         size_t start = i;
         uint64_t h = WORD_HASH_INIT;
         const unsigned char *p = s + i;
-        uint64_t v = ascii_fold[*p], all = v;
+        uint64_t v = utf8_ascii_word[*p], all = v;
         do {
             all &= v;
             h = word_hash_step(h, (unsigned char)v);
-            v = ascii_fold[*++p];
+            v = utf8_ascii_word[*++p];
         } while (v != 0);
         i = (size_t)(p - s);
         size_t n = i - start;
@@ -256,7 +239,7 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
         if (i - end >= 2 && i < len && s[i] != '\r' && s[i] != '\n' && s[end - 1] != '.')
             sc->separators++;
         *last = ' ';
-        if (i >= tail || !ascii_fold[s[i]])
+        if (i >= tail || !utf8_ascii_word[s[i]])
             return i;
     }
 }
@@ -270,7 +253,7 @@ static inline void last_word(scan *sc, size_t i, size_t len,
     size_t start = i;
     uint64_t h = WORD_HASH_INIT, all = 0xff;
     for (; i < len; i++) {
-        uint64_t v = ascii_fold[s[i]];
+        uint64_t v = utf8_ascii_word[s[i]];
         all &= v;
         h = word_hash_step(h, (unsigned char)v);
     }
@@ -298,7 +281,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     uint32_t last = 0, prev_nonspace = 0;
     int first = 1;
     size_t tail = len;
-    while (tail > 0 && ascii_fold[s[tail - 1]])
+    while (tail > 0 && utf8_ascii_word[s[tail - 1]])
         tail--;
 
     size_t i = 0;
@@ -308,8 +291,8 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
          * general path below; a block's first word too, when it is two
          * characters or more (no bullet, and the spaces after it counted
          * as after any other word) */
-        if (i < len && ascii_fold[s[i]] &&
-            (!first || (i + 1 < len && ascii_fold[s[i + 1]]))) {
+        if (i < len && utf8_ascii_word[s[i]] &&
+            (!first || (i + 1 < len && utf8_ascii_word[s[i + 1]]))) {
             first = 0;
             if (!sc->in_word && !sc->in_tok) {
                 if (i < tail) {
@@ -327,7 +310,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             size_t j = i, digits = 0;
             unsigned v;
             uint64_t h = sc->h;
-            while (j < len && (v = ascii_fold[s[j]]) != 0) {
+            while (j < len && (v = utf8_ascii_word[s[j]]) != 0) {
                 digits += v < 0x40;
                 h = word_hash_step(h, (unsigned char)v);
                 j++;
@@ -335,7 +318,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             sc->h = h;
             if (sc->word_accents)
                 for (size_t k = i; k < j; k++)
-                    sc->nwh = word_hash_step(sc->nwh, ascii_fold[s[k]]);
+                    sc->nwh = word_hash_step(sc->nwh, utf8_ascii_word[s[k]]);
             size_t n = j - i;
             sc->digits += (uint32_t)digits;
             sc->word_alpha |= digits < n;

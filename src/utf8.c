@@ -5,6 +5,22 @@
  * Greek, Cyrillic, Armenian and the scripts written without spaces. */
 #include "utf8.h"
 
+/* ASCII word characters, the bulk of most text, by table */
+#define L(c) (c)
+#define U(c) ((c) + 32)
+const unsigned char utf8_ascii_word[256] = {
+    ['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ['A'] = U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'),
+    U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+    ['_'] = '_',
+    ['a'] = L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'),
+    L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+};
+#undef L
+#undef U
+
 size_t utf8_decode_long(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];

@@ -137,6 +137,11 @@ static inline uint32_t utf8_norm_fold(uint32_t cp)
     return utf8_norm_fold_nonascii(cp);
 }
 
+/* For each byte: 0 if it is not an ASCII word character ([0-9A-Za-z_]),
+ * else the character lower-cased.  Every letter and '_' has 0x40 set, no
+ * digit has. */
+extern const unsigned char utf8_ascii_word[256];
+
 /* Whether s[0..n) equals the lower-case ASCII literal `lit`, ignoring ASCII case. */
 int utf8_ascii_prefix(const char *s, size_t n, const char *lit);
 
