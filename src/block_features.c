@@ -48,106 +48,97 @@ static int token_is_url(const char *t, size_t n)
            t[n - 1] != '.';
 }
 
-/* For each byte: 0 if it is not an ASCII word character, else the folded
- * character, with 0x80 set for digits. */
-#define L(c) (c)
-#define U(c) ((c) + 32)
-#define D(c) ((c) | 0x80)
-static const unsigned char ascii_fold[256] = {
-    ['0'] = D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
-    ['A'] = U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
-    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'),
-    U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
-    ['_'] = '_',
-    ['a'] = L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
-    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'),
-    L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
-};
-#undef L
-#undef U
-#undef D
-
-/* The running state of one pass over a block. */
+/* The running state of one pass over a block.  Counters live here rather
+ * than in the features until the end: stores through `f` could alias the
+ * text, and the compiler would keep every one of them in memory. */
 typedef struct scan {
     features *f;
     const stoplist *sl;
     const unsigned char *s;
-    uint32_t counts[LANG_COUNT];
-    unsigned best;           /* the language with most hits so far (lowest on ties) */
+    uint32_t *counts;        /* stopword hits per language */
+    uint64_t langs_seen;     /* languages with hits */
+    uint32_t words, chars, digits, caps, commas, separators, sentences;
     uint32_t kana, thai;     /* unspaced characters of Japanese, of Thai */
     uint64_t h, nh;
-    size_t word_cps, word_start, tok_start, tok_cps, url_cps, paren_c;
+    uint64_t nwh;            /* the word hashed with utf8_norm_fold, once it differs */
+    size_t word_cps, tok_start, tok_cps, url_cps, paren_c;
     int in_word, word_cap, word_alpha, after_end, in_tok, tok_at;
     int word_accents;        /* the word has a letter utf8_norm_fold changes */
 } scan;
 
-static inline void word_begin(scan *sc, int cap, size_t i)
+static inline void word_begin(scan *sc, int cap)
 {
     sc->in_word = 1;
-    sc->word_start = i;
     sc->word_accents = 0;
     sc->h = WORD_HASH_INIT;
     sc->word_cps = 0;
     sc->word_alpha = 0;
     sc->word_cap = cap;
     if (sc->after_end)
-        sc->f->sentences++;
+        sc->sentences++;
     sc->after_end = 0;
 }
 
-/* The word s[start..end) hashed as word_hash does, with utf8_norm_fold for
- * utf8_fold: the headline hash's word, blind to accents and marks. */
-__attribute__((noinline, cold))   /* rare: keep word_end small and inlined */
-static uint64_t norm_word_hash(const unsigned char *s, size_t start, size_t end)
+/* Hash a non-ASCII word character cp, whose plain fold is fc, into the
+ * word hash and, once they part, into the headline hash's word (nwh),
+ * which is blind to accents and marks (utf8_norm_fold; sharp s as "ss"). */
+__attribute__((always_inline))
+static inline void word_step_nonascii(scan *sc, uint32_t cp, uint32_t fc)
 {
-    uint64_t h = WORD_HASH_INIT;
-    for (size_t i = start; i < end;) {
-        uint32_t cp;
-        i += utf8_decode(s + i, end - i, &cp);
-        if (cp == 0x2019)
-            cp = '\'';
-        else if (!(cp = utf8_norm_fold(cp)))
-            continue;
-        if (cp == 0xDF) {        /* sharp s: "STRASSE" is "straße" */
-            h = word_hash_step(word_hash_step(h, 's'), 's');
-            continue;
-        }
-        char enc[4];
-        size_t m = utf8_encode(cp, enc);
-        for (size_t j = 0; j < m; j++)
-            h = word_hash_step(h, (unsigned char)enc[j]);
+    uint32_t nc = utf8_norm_fold(cp);
+    if (!sc->word_accents && (nc != fc || fc == 0xDF)) {
+        /* up to here the two hashes took the same steps */
+        sc->word_accents = 1;
+        sc->nwh = sc->h;
     }
-    return word_hash_final(h);
+    char enc[4];
+    size_t m = utf8_encode(fc, enc);
+    for (size_t j = 0; j < m; j++)
+        sc->h = word_hash_step(sc->h, (unsigned char)enc[j]);
+    if (!sc->word_accents || nc == 0)
+        return;
+    if (nc == 0xDF) {        /* sharp s: "STRASSE" is "straße" */
+        sc->nwh = word_hash_step(word_hash_step(sc->nwh, 's'), 's');
+        return;
+    }
+    m = utf8_encode(nc, enc);
+    for (size_t j = 0; j < m; j++)
+        sc->nwh = word_hash_step(sc->nwh, (unsigned char)enc[j]);
 }
 
-/* once per word: inlined in the hot loops, whatever its size */
+/* A word of `cps` characters ends: h and nw are its word hash and the
+ * headline hash's word (word_hash_final both). */
 __attribute__((always_inline))
-static inline void word_end(scan *sc, size_t i)
+static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int alpha, int cap)
 {
     features *f = sc->f;
-    sc->in_word = 0;
-    f->words++;
-    uint64_t h = word_hash_final(sc->h);
-    if (f->words == 1) {
+    if (++sc->words == 1) {
         f->first_word = h;
-        f->first_digits = !sc->word_alpha;
+        f->first_digits = !alpha;
     }
     uint64_t langs = stoplist_lookup(sc->sl, h);
     if (langs & STOPLIST_COPYRIGHT) {
         f->copyright = 1;
         langs = 0;
     }
-    f->caps += (uint32_t)sc->word_cap;
-    if (!langs && sc->word_cps >= 4 && sc->word_alpha && f->nkeys < FEATURES_KEYWORDS)
+    sc->caps += (uint32_t)cap;
+    if (!langs && cps >= 4 && alpha && f->nkeys < FEATURES_KEYWORDS)
         f->keys[f->nkeys++] = (uint32_t)(h >> 16);
-    uint64_t nw = sc->word_accents ? norm_word_hash(sc->s, sc->word_start, i) : h;
     sc->nh = (sc->nh ^ nw) * 0x9E3779B97F4A7C15ull + 1;
-    for (; langs; langs &= langs - 1) {
-        unsigned l = (unsigned)__builtin_ctzll(langs);
-        uint32_t n = ++sc->counts[l], top = sc->counts[sc->best];
-        if (n > top || (n == top && l < sc->best))
-            sc->best = l;
-    }
+    sc->langs_seen |= langs;
+    for (; langs; langs &= langs - 1)
+        sc->counts[__builtin_ctzll(langs)]++;
+}
+
+/* the scan's state stays in registers only if every helper that takes it
+ * is inlined */
+__attribute__((always_inline))
+static inline void word_end(scan *sc)
+{
+    sc->in_word = 0;
+    uint64_t h = word_hash_final(sc->h);
+    word_done(sc, h, sc->word_accents ? word_hash_final(sc->nwh) : h,
+              sc->word_cps, sc->word_alpha, sc->word_cap);
 }
 
 static inline void token_begin(scan *sc, size_t i)
@@ -158,78 +149,206 @@ static inline void token_begin(scan *sc, size_t i)
     sc->tok_cps = 0;
 }
 
+__attribute__((always_inline))
 static inline void token_end(scan *sc, size_t i)
 {
     sc->in_tok = 0;
-    /* only tokens that start like a URL or hold an '@' */
+    /* only tokens that hold an '@' or are long enough to start with
+     * "http://" or "www." and do: the others are no URL */
     unsigned char c = sc->s[sc->tok_start];
-    if ((c == 'h' || c == 'w' || sc->tok_at) &&
-        token_is_url((const char *)sc->s + sc->tok_start, i - sc->tok_start))
+    size_t n = i - sc->tok_start;
+    if ((sc->tok_at || (c == 'h' && n > 7) || (c == 'w' && n > 4)) &&
+        token_is_url((const char *)sc->s + sc->tok_start, n))
         sc->url_cps += sc->tok_cps;
+}
+
+static uint32_t count_digits(const unsigned char *s, size_t n)
+{
+    uint32_t d = 0;
+    for (size_t i = 0; i < n; i++)
+        d += (unsigned)s[i] - '0' < 10u;
+    return d;
+}
+
+/* The bulk of most blocks: runs of ASCII word characters that are whole
+ * words and whole tokens, each followed by ' ', ", " or ". " and spaces.
+ * Measured here with the same effect as the general path but with no
+ * state kept between bytes; returns where the scan goes on.  Such a token
+ * is never a URL (no '@', no "://", no "www." followed by more).  A run
+ * followed by anything else is left begun for the general path.  Runs
+ * start before `tail`, where the block's last run of word characters
+ * starts, so each ends at a byte of the block: no bounds check per byte. */
+static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
+                           uint32_t *last, uint32_t *prev_nonspace)
+{
+    const unsigned char *s = sc->s;
+    for (;;) {
+        size_t start = i;
+        uint64_t h = WORD_HASH_INIT;
+        const unsigned char *p = s + i;
+        uint64_t v = utf8_ascii_word[*p], all = v;
+        do {
+            all &= v;
+            h = word_hash_step(h, (unsigned char)v);
+            v = utf8_ascii_word[*++p];
+        } while (v != 0);
+        i = (size_t)(p - s);
+        size_t n = i - start;
+        uint32_t digits = all & 0x40 ? 0 : count_digits(s + start, n);
+        int alpha = digits < n, cap = (unsigned)s[start] - 'A' < 26u;
+        if (sc->after_end)
+            sc->sentences++;
+        sc->after_end = 0;
+        sc->digits += digits;
+        sc->chars += (uint32_t)n;
+        size_t end = i;
+        if (s[i] == ' ') {
+            ;
+        } else if ((s[i] == ',' || s[i] == '.') && i + 1 < len && s[i + 1] == ' ') {
+            end = i + 1;
+        } else {
+            sc->in_word = 1;
+            sc->word_accents = 0;
+            sc->h = h;
+            sc->word_cps = n;
+            sc->word_alpha = alpha;
+            sc->word_cap = cap;
+            sc->in_tok = 1;
+            sc->tok_at = 0;
+            sc->tok_start = start;
+            sc->tok_cps = n;
+            *last = *prev_nonspace = s[i - 1];
+            return i;
+        }
+        h = word_hash_final(h);
+        word_done(sc, h, h, n, alpha, cap);
+        if (end > i) {
+            if (s[i] == ',')
+                sc->commas++;
+            else
+                sc->after_end = 1;
+            sc->chars++;
+        }
+        *prev_nonspace = s[end - 1];
+        /* s[end] is a space */
+        i = end + 1;
+        while (i < len && s[i] == ' ')
+            i++;
+        /* items of a menu flattened to text sit apart by a wide gap ("News
+         * Sport  Business"); prose does not, except after a full stop */
+        if (i - end >= 2 && i < len && s[i] != '\r' && s[i] != '\n' && s[end - 1] != '.')
+            sc->separators++;
+        *last = ' ';
+        if (i >= tail || !utf8_ascii_word[s[i]])
+            return i;
+    }
+}
+
+/* The block's last run of word characters, begun as a word and a token of
+ * its own: it runs to the end, so it is one word and no URL. */
+static inline void last_word(scan *sc, size_t i, size_t len,
+                             uint32_t *last, uint32_t *prev_nonspace)
+{
+    const unsigned char *s = sc->s;
+    size_t start = i;
+    uint64_t h = WORD_HASH_INIT, all = 0xff;
+    for (; i < len; i++) {
+        uint64_t v = utf8_ascii_word[s[i]];
+        all &= v;
+        h = word_hash_step(h, (unsigned char)v);
+    }
+    size_t n = len - start;
+    uint32_t digits = all & 0x40 ? 0 : count_digits(s + start, n);
+    int alpha = digits < n;
+    if (sc->after_end)
+        sc->sentences++;
+    sc->after_end = 0;
+    sc->digits += digits;
+    sc->chars += (uint32_t)n;
+    h = word_hash_final(h);
+    word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);
+    *last = *prev_nonspace = s[len - 1];
 }
 
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     memset(f, 0, sizeof *f);
-    scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text,
+    uint32_t counts[LANG_COUNT] = { 0 };
+    scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .counts = counts,
                 .paren_c = (size_t)-1 };
     scan *sc = &st;
     const unsigned char *s = sc->s;
     uint32_t last = 0, prev_nonspace = 0;
     int first = 1;
+    size_t tail = len;
+    while (tail > 0 && utf8_ascii_word[s[tail - 1]])
+        tail--;
 
     size_t i = 0;
     while (i <= len) {
         /* fast path for the bulk of the bytes: a run of ASCII word
          * characters, and the spaces after it, with the same effect as the
-         * general path below */
-        if (i < len && !first && ascii_fold[s[i]]) {
+         * general path below; a block's first word too, when it is two
+         * characters or more (no bullet, and the spaces after it counted
+         * as after any other word) */
+        if (i < len && utf8_ascii_word[s[i]] &&
+            (!first || (i + 1 < len && utf8_ascii_word[s[i + 1]]))) {
+            first = 0;
+            if (!sc->in_word && !sc->in_tok) {
+                if (i < tail) {
+                    i = prose(sc, i, len, tail, &last, &prev_nonspace);
+                } else {
+                    last_word(sc, i, len, &last, &prev_nonspace);
+                    i = len;
+                }
+                continue;
+            }
             if (!sc->in_word)
-                word_begin(sc, (unsigned)s[i] - 'A' < 26u, i);
+                word_begin(sc, (unsigned)s[i] - 'A' < 26u);
             if (!sc->in_tok)
                 token_begin(sc, i);
             size_t j = i, digits = 0;
             unsigned v;
             uint64_t h = sc->h;
-            while (j < len && (v = ascii_fold[s[j]]) != 0) {
-                digits += v >> 7;
-                h = word_hash_step(h, (unsigned char)(v & 0x7f));
+            while (j < len && (v = utf8_ascii_word[s[j]]) != 0) {
+                digits += v < 0x40;
+                h = word_hash_step(h, (unsigned char)v);
                 j++;
             }
             sc->h = h;
+            if (sc->word_accents)
+                for (size_t k = i; k < j; k++)
+                    sc->nwh = word_hash_step(sc->nwh, utf8_ascii_word[s[k]]);
             size_t n = j - i;
-            f->digits += (uint32_t)digits;
+            sc->digits += (uint32_t)digits;
             sc->word_alpha |= digits < n;
             sc->word_cps += n;
-            f->chars += (uint32_t)n;
+            sc->chars += (uint32_t)n;
             sc->tok_cps += n;
             last = prev_nonspace = s[j - 1];
             i = j;
             if (i + 1 < len && (s[i] == ',' || s[i] == '.') && s[i + 1] == ' ') {
                 /* "word, " and "word. " */
-                word_end(sc, i);
+                word_end(sc);
                 if (s[i] == ',')
-                    f->commas++;
+                    sc->commas++;
                 else
                     sc->after_end = 1;
-                f->chars++;
+                sc->chars++;
                 sc->tok_cps++;
                 last = prev_nonspace = s[i];
                 i++;
             }
             if (i < len && s[i] == ' ') {
                 if (sc->in_word)
-                    word_end(sc, i);
+                    word_end(sc);
                 token_end(sc, i);
                 size_t run = i;
                 while (i < len && s[i] == ' ')
                     i++;
-                /* items of a menu flattened to text sit apart by a wide
-                 * gap ("News  Sport  Business"); prose does not, except
-                 * after a full stop */
                 if (i - run >= 2 && i < len && s[i] != '\r' && s[i] != '\n' &&
                     !is_sentence_end(prev_nonspace))
-                    f->separators++;
+                    sc->separators++;
                 last = ' ';
             }
             continue;
@@ -257,29 +376,30 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         if (!word && sc->in_word && (cp == '\'' || cp == 0x2019) && i + k < len &&
             s[i + k] < 0x80 && utf8_is_word(s[i + k])) {
             sc->h = word_hash_step(sc->h, '\'');
+            if (sc->word_accents)
+                sc->nwh = word_hash_step(sc->nwh, '\'');
             i += k;
             continue;
         }
         if (word) {
             if (!sc->in_word)
-                word_begin(sc, utf8_is_upper(cp), i);
+                word_begin(sc, utf8_is_upper(cp));
             uint32_t fc = utf8_fold(cp);
             if (fc < 0x80) {
+                /* ASCII, which both folds lower-case alike */
                 sc->h = word_hash_step(sc->h, (unsigned char)fc);
+                if (sc->word_accents)
+                    sc->nwh = word_hash_step(sc->nwh, (unsigned char)fc);
             } else {
-                sc->word_accents |= utf8_norm_fold(cp) != fc || fc == 0xDF;
-                char enc[4];
-                size_t m = utf8_encode(fc, enc);
-                for (size_t j = 0; j < m; j++)
-                    sc->h = word_hash_step(sc->h, (unsigned char)enc[j]);
+                word_step_nonascii(sc, cp, fc);
             }
             sc->word_cps++;
             if (utf8_is_digit(cp))
-                f->digits++;
+                sc->digits++;
             else
                 sc->word_alpha = 1;
         } else if (sc->in_word) {
-            word_end(sc, i);
+            word_end(sc);
         }
         if (!word && !space) {
             if (utf8_is_unspaced(cp)) {
@@ -289,17 +409,17 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 sc->thai += cp >= 0x0E00 && cp <= 0x0E7F;
                 sc->nh = (sc->nh ^ cp) * 0x9E3779B97F4A7C15ull + 1;
                 if (sc->after_end)
-                    f->sentences++;
+                    sc->sentences++;
                 sc->after_end = 0;
             } else if (utf8_is_digit(cp)) {
-                f->digits++;
+                sc->digits++;
             } else if (cp == ',' || cp == 0x3001 || cp == 0xFF0C || cp == 0x60C) {
-                f->commas++;
+                sc->commas++;
             } else if (is_sentence_end(cp)) {
                 sc->after_end = 1;
             } else if (is_separator(cp) ||
                        (cp == '/' && last == ' ' && i + 1 < len && s[i + 1] == ' ')) {
-                f->separators++;
+                sc->separators++;
             } else if (!is_common_punct(cp) && !utf8_is_word(cp)) {
                 f->symbols++;
             }
@@ -311,7 +431,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 sc->paren_c = i + 2;   /* "(c)" */
         }
         if (!space) {
-            f->chars++;
+            sc->chars++;
             if (first) {
                 first = 0;
                 if ((cp == '*' || cp == '+' || cp == '-' || cp == 0x2022 ||
@@ -334,6 +454,13 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         last = cp;
         i += k;
     }
+    f->words = sc->words;
+    f->chars = sc->chars;
+    f->digits = sc->digits;
+    f->caps = sc->caps;
+    f->commas = sc->commas;
+    f->separators = sc->separators;
+    f->sentences = sc->sentences;
     f->words += (f->unspaced + 1) / 2;
     unsigned best = 0;
     if (sl->only < LANG_COUNT) {
@@ -344,7 +471,12 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         best = sc->kana * 8 >= f->unspaced ? LANG_JA
              : sc->thai * 2 > f->unspaced ? LANG_TH : LANG_ZH;
     } else {
-        best = sc->best;
+        /* most hits, the lowest on ties; no hits at all: the first */
+        for (uint64_t m = sc->langs_seen; m; m &= m - 1) {
+            unsigned l = (unsigned)__builtin_ctzll(m);
+            if (counts[l] > counts[best])
+                best = l;
+        }
     }
     f->lang = (uint8_t)best;
     f->stops = sc->counts[best];

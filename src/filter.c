@@ -207,10 +207,13 @@ static ub_status doc_problem(ub_filter *f, ub_status st, const char *what, const
     return st;
 }
 
-static ub_status start_reader(ub_filter *f, int at_end)
+/* Decide what the document is from its first bytes s[0..n) (at_end: no
+ * more will come) and hand them to its reader.  The state stays DOC_SNIFF
+ * while undecided or when the reader could not be made. */
+static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
 {
     sniff_result sr;
-    sniff(f->head.data ? f->head.data : "", f->head.len, at_end, &sr);
+    sniff(s, n, at_end, &sr);
     if (sr.kind == SNIFF_MORE)
         return UB_OK;
     if (sr.kind == SNIFF_BINARY)
@@ -220,8 +223,8 @@ static ub_status start_reader(ub_filter *f, int at_end)
     writer_begin(f->out, html);
     context_set_mode(f->ctx, html ? MODEL_HTML : MODEL_TEXT);
     ub_status st;
-    const char *rest = f->head.data + sr.skip;
-    size_t rest_len = f->head.len - sr.skip;
+    const char *rest = s + sr.skip;
+    size_t rest_len = n - sr.skip;
     if (html) {
         f->html = html_reader_new(&f->m, f->opt.encoding, sr.charset[0] ? sr.charset : NULL,
                                   html_block, f, &st);
@@ -234,8 +237,17 @@ static ub_status start_reader(ub_filter *f, int at_end)
         f->state = DOC_TEXT;
         st = text_reader_feed(f->text, rest, rest_len);
     }
-    f->head.len = 0;
-    buf_shrink(&f->head, &f->m, 2 * SNIFF_HEADERS_MAX);
+    return st;
+}
+
+/* Decide from what has gathered in f->head. */
+static ub_status start_reader_head(ub_filter *f, int at_end)
+{
+    ub_status st = start_reader(f, f->head.data ? f->head.data : "", f->head.len, at_end);
+    if (f->state == DOC_TEXT || f->state == DOC_HTML) {
+        f->head.len = 0;
+        buf_shrink(&f->head, &f->m, 2 * SNIFF_HEADERS_MAX);
+    }
     return st;
 }
 
@@ -249,9 +261,21 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
         /* hold no more than the decision needs, however large the chunk */
         size_t room = SNIFF_HEADERS_MAX + SNIFF_BYTES - f->head.len;
         size_t take = n < room ? n : room;
-        ub_status st = buf_append(&f->head, &f->m, s, take);
-        if (st == UB_OK)
-            st = start_reader(f, take == room);
+        ub_status st;
+        if (f->head.len == 0) {
+            /* the chunk alone may decide: then it is read where it is */
+            st = start_reader(f, s, take, take == room);
+            if (f->state == DOC_SNIFF) {
+                /* undecided, or the reader could not start: keep the bytes */
+                ub_status kept = buf_append(&f->head, &f->m, s, take);
+                if (st == UB_OK)
+                    st = kept;
+            }
+        } else {
+            st = buf_append(&f->head, &f->m, s, take);
+            if (st == UB_OK)
+                st = start_reader_head(f, take == room);
+        }
         if (st != UB_OK || take == n)
             return st;
         return feed_doc(f, s + take, n - take);
@@ -270,7 +294,7 @@ static ub_status end_doc(ub_filter *f, int nul)
 {
     ub_status st = UB_OK, skipped = UB_OK;
     if (f->state == DOC_SNIFF && f->head.len > 0)
-        st = start_reader(f, 1);
+        st = start_reader_head(f, 1);
     if (st == UB_EBINARY) {
         /* reported without a diag callback: the stream still goes on */
         skipped = st;

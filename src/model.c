@@ -192,9 +192,10 @@ double model_score(model_mode mode, const unit *u,
     size_t k = 0;
     double c = f->chars, w = f->words > 0 ? f->words : 1;
     double cc = c > 0 ? c : 1;
-    x[k++] = log1p(c) / 7.0;
-    x[k++] = features_stop_density(f);
-    x[k++] = features_link_density(f);
+    /* the same values as the unit's neighbour view holds, made once */
+    x[k++] = u->nb.log_chars;
+    x[k++] = u->nb.stop_density;
+    x[k++] = u->nb.link_density;
     x[k++] = f->caps / w;
     x[k++] = f->digits / cc;
     x[k++] = f->symbols / cc;

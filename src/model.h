@@ -31,7 +31,8 @@ typedef enum model_mode { MODEL_TEXT, MODEL_HTML } model_mode;
 
 /* Probability that the block is article.  before[0] is the nearest
  * previous block, after[0] the next; NULL entries are missing (document
- * edge).  `index` is the block's position in the document from 0. */
+ * edge).  `index` is the block's position in the document from 0.  u->nb
+ * must hold model_nb_from of the unit itself. */
 struct unit;
 double model_score(model_mode mode, const struct unit *u,
                    const model_nb *const before[MODEL_SPAN],

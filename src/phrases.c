@@ -619,12 +619,20 @@ static void fold(const char *text, size_t len, key *k)
         uint32_t cp = s[i];
         if (cp < 0x80 && cp != '\'') {
             /* ASCII: no decoding, no encoding */
-            if ((cp | 32) - 'a' < 26u || cp - '0' < 10u || cp == '_') {
-                if (n + 1 > KEY_MAX)
+            unsigned char v = utf8_ascii_word[cp];
+            if (v) {
+                if (n == KEY_MAX)
                     break;
-                k->s[n++] = (char)(cp - 'A' < 26u ? cp + 32 : cp);
+                /* the run of word characters at once, as far as it fits */
+                size_t stop = i + (KEY_MAX - n) < len ? i + (KEY_MAX - n) : len;
+                do {
+                    k->s[n++] = (char)v;
+                    i++;
+                } while (i < stop && (v = utf8_ascii_word[s[i]]) != 0);
                 space = 0;
-            } else if (!space) {
+                continue;
+            }
+            if (!space) {
                 if (k->words < WORDS_MAX)
                     k->ends[k->words] = n;
                 k->words++;

@@ -136,7 +136,9 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
     }
     size_t lim = bn < SNIFF_BYTES ? bn : SNIFF_BYTES;
     size_t nuls = 0;
-    for (size_t i = 0; i < lim; i++)
+    /* text has none: find the first at memchr's speed */
+    const char *z = memchr(b, 0, lim);
+    for (size_t i = z ? (size_t)(z - b) : lim; i < lim; i++)
         nuls += b[i] == 0;
     if (nuls > 0 && nuls * 4 >= lim / 2) {
         out->kind = SNIFF_BINARY;

@@ -49,6 +49,8 @@ static ub_status insert(stoplist *s, uint64_t h, uint64_t lang_bit)
 {
     if (h == 0)
         h = 1;
+    uint64_t bit = h >> STOPLIST_FILTER_SHIFT;
+    s->filter[bit >> 6] |= 1ull << (bit & 63);
     for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
         if (s->keys[i] == h) {
             s->langs[i] |= lang_bit;
@@ -78,7 +80,8 @@ stoplist *stoplist_new(const mem *m)
     s->mask = slots - 1;
     s->keys = mem_calloc(m, slots, sizeof *s->keys);
     s->langs = mem_calloc(m, slots, sizeof *s->langs);
-    if (!s->keys || !s->langs) {
+    s->filter = mem_calloc(m, (1u << (64 - STOPLIST_FILTER_SHIFT)) / 64, sizeof *s->filter);
+    if (!s->keys || !s->langs || !s->filter) {
         stoplist_free(s, m);
         return NULL;
     }
@@ -108,5 +111,6 @@ void stoplist_free(stoplist *s, const mem *m)
         return;
     mem_free(m, s->keys);
     mem_free(m, s->langs);
+    mem_free(m, s->filter);
     mem_free(m, s);
 }

@@ -31,10 +31,12 @@ void stoplist_free(stoplist *s, const mem *m);
 void stoplist_set_lang(stoplist *s, unsigned lang);
 
 /* Open to the inline lookup below, which runs once per word. */
+#define STOPLIST_FILTER_SHIFT 49   /* the filter is indexed by h's top 15 bits */
 struct stoplist {
     size_t mask;         /* slots - 1 */
     uint64_t *keys;      /* 0 = empty */
     uint64_t *langs;     /* bit per language, STOPLIST_COPYRIGHT */
+    uint64_t *filter;    /* a bit set for the top bits of every key */
     unsigned only;       /* stoplist_set_lang */
 };
 
@@ -43,6 +45,12 @@ struct stoplist {
 static inline uint64_t stoplist_lookup(const stoplist *s, uint64_t h)
 {
     h += h == 0;
+    /* Most words are no stopword, and would each read a slot of a table
+     * too large for the first-level cache; the filter (4 KiB) turns most
+     * of them away first. */
+    uint64_t bit = h >> STOPLIST_FILTER_SHIFT;
+    if (!(s->filter[bit >> 6] >> (bit & 63) & 1))
+        return 0;
     for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
         if (s->keys[i] == h)
             return s->langs[i];

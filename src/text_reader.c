@@ -63,13 +63,23 @@ void text_reader_begin(text_reader *r)
 }
 
 typedef struct shape {
-    unsigned cols;     /* code points, without the trailing spaces */
+    unsigned cols;     /* code points, without the trailing spaces (past
+                          WRAP_MAX: some number past WRAP_MAX) */
     unsigned indent;   /* leading spaces */
     unsigned body;     /* where the text starts after a bullet */
     unsigned word;     /* code points of the first word */
     int bullet;
     int blank;
 } shape;
+
+/* Bytes of the form 10xxxxxx among s[0..8). */
+static inline size_t continuation_bytes8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t m = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    return (size_t)((m * 0x0101010101010101ull) >> 56);   /* sum of the bytes */
+}
 
 static void measure(const char *s, size_t n, shape *sh)
 {
@@ -113,17 +123,20 @@ static void measure(const char *s, size_t n, shape *sh)
         sh->cols = sh->indent + (unsigned)(end - i > UINT32_MAX / 2 ? UINT32_MAX / 2 : end - i);
         return;
     }
-    /* continuation bytes (10xxxxxx), eight at a time */
+    /* code points: bytes less continuation bytes, counted eight at a
+     * time, and no further than needed to know the line is wider than
+     * WRAP_MAX, which is all the width of so wide a line is used for */
     size_t cont = 0, j = i;
-    for (; j + 8 <= end; j += 8) {
-        uint64_t x;
-        memcpy(&x, s + j, 8);
-        uint64_t m = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-        cont += (size_t)((m * 0x0101010101010101ull) >> 56);   /* sum of the bytes */
+    while (j + 64 <= end && j - i - cont <= WRAP_MAX)
+        for (size_t stop = j + 64; j < stop; j += 8)
+            cont += continuation_bytes8(s + j);
+    if (j - i - cont <= WRAP_MAX) {
+        for (; j + 8 <= end; j += 8)
+            cont += continuation_bytes8(s + j);
+        for (; j < end; j++)
+            cont += ((unsigned char)s[j] & 0xC0) == 0x80;
     }
-    for (; j < end; j++)
-        cont += ((unsigned char)s[j] & 0xC0) == 0x80;
-    unsigned cols = sh->indent + (unsigned)(end - i - cont);
+    unsigned cols = sh->indent + (unsigned)(j - i - cont);
     sh->cols = cols;
 }
 

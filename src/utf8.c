@@ -5,7 +5,23 @@
  * Greek, Cyrillic, Armenian and the scripts written without spaces. */
 #include "utf8.h"
 
-size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+/* ASCII word characters, the bulk of most text, by table */
+#define L(c) (c)
+#define U(c) ((c) + 32)
+const unsigned char utf8_ascii_word[256] = {
+    ['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ['A'] = U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'),
+    U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+    ['_'] = '_',
+    ['a'] = L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'),
+    L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+};
+#undef L
+#undef U
+
+size_t utf8_decode_long(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
     if (c < 0x80) {
@@ -43,7 +59,7 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return need;
 }
 
-size_t utf8_encode(uint32_t cp, char *out)
+size_t utf8_encode_long(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
     if (cp < 0x80) {
@@ -146,7 +162,7 @@ int utf8_is_upper_nonascii(uint32_t cp)
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F)
-        return utf8_fold(cp) != cp;
+        return utf8_fold_nonascii(cp) != cp;
     if (cp >= 0x391 && cp <= 0x3AB)
         return 1;
     if (cp >= 0x400 && cp <= 0x42F)
@@ -337,7 +353,7 @@ static const uint16_t norm_latin_greek_ext[0x200] = { /* U+1E00.. */
 };
 /* END GENERATED-NORM */
 
-uint32_t utf8_norm_fold(uint32_t cp)
+uint32_t utf8_norm_fold_nonascii(uint32_t cp)
 {
     uint32_t v = 0;
     if (cp < 0x80)
@@ -365,9 +381,9 @@ uint32_t utf8_norm_fold(uint32_t cp)
                (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F)) {
         return 0;                /* more combining marks */
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        return utf8_norm_fold(cp - 0xFEE0);   /* fullwidth ASCII */
+        return utf8_norm_fold_nonascii(cp - 0xFEE0);   /* fullwidth ASCII */
     }
-    return v ? v : utf8_fold(cp);
+    return v ? v : utf8_fold_nonascii(cp);
 }
 
 int utf8_ascii_prefix(const char *s, size_t n, const char *lit)

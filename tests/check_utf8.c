@@ -165,6 +165,23 @@ START_TEST(test_fold_properties_bmp)
 }
 END_TEST
 
+/* The table of two-byte characters is generated from the functions; it
+ * must say what they say (else run tools/gen_utf8_table.c again). */
+START_TEST(test_table_matches_functions)
+{
+    for (uint32_t cp = UTF8_TABLE_MIN; cp < UTF8_TABLE_END; cp++) {
+        if (utf8_is_space(cp) != utf8_is_space_nonascii(cp) ||
+            utf8_is_word(cp) != utf8_is_word_nonascii(cp) ||
+            utf8_is_upper(cp) != utf8_is_upper_nonascii(cp) ||
+            utf8_is_digit(cp) != utf8_is_digit_nonascii(cp) ||
+            utf8_is_unspaced(cp) != utf8_is_unspaced_nonascii(cp) ||
+            utf8_fold(cp) != utf8_fold_nonascii(cp) ||
+            utf8_norm_fold(cp) != utf8_norm_fold_nonascii(cp))
+            ck_abort_msg("utf8_table.c is stale at U+%04X", (unsigned)cp);
+    }
+}
+END_TEST
+
 START_TEST(test_ascii_prefix)
 {
     ck_assert(utf8_ascii_prefix("HeLLo", 5, "hello"));
@@ -189,6 +206,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_digits_and_unspaced);
     tcase_add_test(tc, test_fold_and_upper);
     tcase_add_test(tc, test_fold_properties_bmp);
+    tcase_add_test(tc, test_table_matches_functions);
     tcase_add_test(tc, test_ascii_prefix);
     suite_add_tcase(s, tc);
     return s;
