@@ -3,11 +3,12 @@
 #include "rescue.h"
 
 /* On the dev set's short pages the article's blocks score 0.2-0.4 where
- * their template's score below 0.1; a kept block of 25 words is a paragraph
- * (fewer are headlines, datelines, captions); a run under 8 words is no
- * article.  Both subsets and both modes gained from these values. */
+ * their template's score below 0.1; 25 kept words outside the title and
+ * headings are a paragraph's worth, whether one block or a hard-wrapped
+ * paragraph's lines; a run under 8 words is no article.  Both subsets and
+ * both modes gained from these values. */
 #define RESCUE_MIN_SCORE 0.2
-#define RESCUE_PARAGRAPH_WORDS 25
+#define RESCUE_ARTICLE_WORDS 25
 #define RESCUE_MIN_WORDS 8
 /* bounds on what is held: a run past them is cut where it reached them */
 #define RESCUE_UNITS 64
@@ -25,7 +26,8 @@ struct rescue {
     const mem *m;
     run runs[2];
     run *best, *cur;
-    int settled;             /* a paragraph was kept: nothing to rescue */
+    int settled;             /* an article's worth was kept: nothing to rescue */
+    unsigned long kept_words;  /* written, but for the title and headings */
     int written;             /* something of the document was written */
     /* While nothing at all is written: the block the model liked best, of
      * any score, so that a page never comes out empty. */
@@ -71,6 +73,7 @@ void rescue_begin(rescue *r)
     r->best = &r->runs[0];
     r->cur = &r->runs[1];
     r->settled = 0;
+    r->kept_words = 0;
     r->written = 0;
 }
 
@@ -118,14 +121,13 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
     if (written) {
         r->written = 1;
         run_clear(&r->lone);
-        if (u->f.words >= RESCUE_PARAGRAPH_WORDS && !u->heading &&
-            !(u->flags & BLOCK_TITLE)) {
-            r->settled = 1;
-            run_clear(r->best);
-            run_clear(r->cur);
-            return UB_OK;
+        /* what came before a written block cannot be written in order */
+        run_clear(r->best);
+        run_clear(r->cur);
+        if (!u->heading && !(u->flags & BLOCK_TITLE)) {
+            r->kept_words += u->f.words;
+            r->settled = r->kept_words >= RESCUE_ARTICLE_WORDS;
         }
-        close_run(r);
         return UB_OK;
     }
     /* a line too long to hold cannot be written later */

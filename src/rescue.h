@@ -2,11 +2,12 @@
  *
  * A page whose article is a few short paragraphs amid a large template can
  * leave the model below its threshold on every one of them: the output is
- * then a headline and a date.  While nothing the size of a paragraph has
- * been kept, the longest run of near misses (blocks the model gave at
- * least RESCUE_MIN_SCORE, no rule having dropped them) is held, bounded in
- * units and bytes; at the end of such a document it is written after what
- * was kept.  A document that keeps a paragraph forgets the run at once. */
+ * then a headline and a date.  While fewer than a paragraph's worth of
+ * words has been kept, the longest run of near misses (blocks the model
+ * gave at least RESCUE_MIN_SCORE, no rule having dropped them) after the
+ * last kept block is held, bounded in units and bytes; at the end of such
+ * a document it is written, which keeps the input's order.  A document
+ * that keeps enough forgets the run at once. */
 #ifndef RESCUE_H
 #define RESCUE_H
 #include "context.h"

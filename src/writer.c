@@ -244,6 +244,10 @@ static ub_status rescued_out(writer *w)
     const unsigned long *numbers = NULL;
     const unit *run = w->rescue ? rescue_take(w->rescue, &n, &numbers) : NULL;
     ub_status st = UB_OK;
+    /* the blank lines noted since the last written line lie partly after
+     * the run; only its own come before it */
+    w->gap_set = 0;
+    w->gap_lines = 0;
     for (size_t i = 0; i < n && st == UB_OK; i++) {
         if (w->output == UB_OUTPUT_EXPLAIN)
             st = explain_unit(w, &run[i], numbers[i]);

@@ -70,6 +70,12 @@ START_TEST(test_kept_paragraph_cancels)
     const unsigned long *num = NULL;
     ck_assert_ptr_null(rescue_take(r, &n, &num));
     ck_assert_uint_eq(n, 0);
+    /* so were a hard-wrapped paragraph's lines, together */
+    rescue_begin(r);
+    see(r, 1, make(12, 0.9, 1, 0));
+    see(r, 2, make(13, 0.9, 1, 0));
+    see(r, 3, make(30, 0.35, 0, 0));
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
     /* a kept heading or title of any length is not a paragraph */
     rescue_begin(r);
     unit h = make(30, 1, 1, 0);
@@ -79,6 +85,26 @@ START_TEST(test_kept_paragraph_cancels)
     ck_assert_ptr_nonnull(rescue_take(r, &n, &num));
     ck_assert_uint_eq(n, 1);
     ck_assert_uint_eq(num[0], 2);
+    rescue_free(r);
+}
+END_TEST
+
+/* Only a run after the last written block can be written in its place. */
+START_TEST(test_run_before_a_kept_block_is_forgotten)
+{
+    rescue *r = fresh();
+    see(r, 1, make(40, 0.3, 0, 0));    /* long, but before ... */
+    see(r, 2, make(5, 1, 1, 1));       /* ... a kept line */
+    see(r, 3, make(9, 0.25, 0, 0));
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(num[0], 3);
+    rescue_begin(r);
+    see(r, 1, make(40, 0.3, 0, 0));
+    see(r, 2, make(5, 1, 1, 1));
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
     rescue_free(r);
 }
 END_TEST
@@ -161,6 +187,7 @@ Suite *rescue_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_longest_run_of_near_misses);
     tcase_add_test(tc, test_kept_paragraph_cancels);
+    tcase_add_test(tc, test_run_before_a_kept_block_is_forgotten);
     tcase_add_test(tc, test_too_short_a_run);
     tcase_add_test(tc, test_bounded);
     tcase_add_test(tc, test_nothing_written_takes_best_block);
