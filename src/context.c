@@ -29,7 +29,6 @@
 typedef struct title_run {
     size_t start, len, words;
     uint64_t hash;
-    int picked;              /* the headline segment title_pick chose */
 } title_run;
 
 typedef struct box_total {
@@ -63,7 +62,7 @@ struct context {
     unsigned box_count;
     title_run title_run[TITLE_RUNS];
     unsigned title_nruns;    /* 0: the title stays whole */
-    size_t title_pick;
+    unsigned title_picked;   /* the run of the segment title_pick chose */
     uint32_t title_keys[FEATURES_KEYWORDS];
     unsigned title_nkeys;
     uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
@@ -304,9 +303,9 @@ static void title_runs(context *c, unit *u)
 {
     title_span s[TITLE_SEGMENTS];
     size_t k = title_split(u->text.data, u->text.len, s, TITLE_SEGMENTS);
-    c->title_pick = title_pick(s, k);
+    size_t pick = title_pick(s, k);
     c->title_nruns = 0;
-    if (c->title_pick == k)
+    if (pick == k)
         return;
     features f;
     for (size_t i = 0; i < k; i++)
@@ -319,18 +318,19 @@ static void title_runs(context *c, unit *u)
                 r->words += s[m].words;
             features_compute(&f, c->stops, u->text.data + r->start, r->len);
             r->hash = f.norm_hash;
-            r->picked = i == j && i == c->title_pick;
+            if (i == j && i == pick)
+                c->title_picked = c->title_nruns - 1;
             remember(c, r->hash);
         }
 }
 
 static void title_trim(context *c, unit *u)
 {
-    const title_run *best = NULL, *picked = NULL;
+    if (c->title_nruns == 0)
+        return;
+    const title_run *best = NULL;
     for (unsigned r = 0; r < c->title_nruns; r++) {
         const title_run *t = &c->title_run[r];
-        if (t->picked)
-            picked = t;
         for (unsigned i = 1; i < c->count; i++) {
             const unit *p = at(c, i);
             /* a link home with the site's name (the logo, the masthead)
@@ -341,9 +341,7 @@ static void title_trim(context *c, unit *u)
         }
     }
     if (!best)
-        best = picked;
-    if (!best)
-        return;
+        best = &c->title_run[c->title_picked];
     memmove(u->text.data, u->text.data + best->start, best->len);
     u->text.len = best->len;
 }

@@ -31,7 +31,9 @@ struct rescue {
     int written;             /* something of the document was written */
     /* While nothing at all is written: the block the model liked best, of
      * any score, so that a page never comes out empty. */
-    run lone;
+    unit lone;
+    unsigned long lone_number;
+    int have_lone;
 };
 
 rescue *rescue_new(const mem *m)
@@ -53,8 +55,8 @@ void rescue_free(rescue *r)
             buf_free(&r->runs[k].units[i].text, r->m);
             buf_free(&r->runs[k].units[i].gap, r->m);
         }
-    buf_free(&r->lone.units[0].text, r->m);
-    buf_free(&r->lone.units[0].gap, r->m);
+    buf_free(&r->lone.text, r->m);
+    buf_free(&r->lone.gap, r->m);
     mem_free(r->m, r);
 }
 
@@ -69,7 +71,7 @@ void rescue_begin(rescue *r)
 {
     run_clear(&r->runs[0]);
     run_clear(&r->runs[1]);
-    run_clear(&r->lone);
+    r->have_lone = 0;
     r->best = &r->runs[0];
     r->cur = &r->runs[1];
     r->settled = 0;
@@ -88,14 +90,9 @@ static void close_run(rescue *r)
     run_clear(r->cur);
 }
 
-static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
+/* A copy of u in c, whose buffers it reuses, marked as kept. */
+static ub_status hold(unit *c, const mem *m, const unit *u)
 {
-    size_t n = u->text.len + u->gap.len;
-    if (x->full || x->count == RESCUE_UNITS || x->bytes + n > RESCUE_BYTES) {
-        x->full = 1;
-        return UB_OK;
-    }
-    unit *c = &x->units[x->count];
     buf text = c->text, gap = c->gap;
     *c = *u;
     c->text = text;
@@ -104,10 +101,21 @@ static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
     ub_status st = buf_append(&c->text, m, u->text.data, u->text.len);
     if (st == UB_OK)
         st = buf_append(&c->gap, m, u->gap.data, u->gap.len);
-    if (st != UB_OK)
-        return st;
     c->keep = 1;
     c->why = REASON_RESCUED;
+    return st;
+}
+
+static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
+{
+    size_t n = u->text.len + u->gap.len;
+    if (x->full || x->count == RESCUE_UNITS || x->bytes + n > RESCUE_BYTES) {
+        x->full = 1;
+        return UB_OK;
+    }
+    ub_status st = hold(&x->units[x->count], m, u);
+    if (st != UB_OK)
+        return st;
     x->numbers[x->count++] = number;
     x->bytes += n;
     x->words += u->f.words;
@@ -120,7 +128,7 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
         return UB_OK;
     if (written) {
         r->written = 1;
-        run_clear(&r->lone);
+        r->have_lone = 0;
         /* what came before a written block cannot be written in order */
         run_clear(r->best);
         run_clear(r->cur);
@@ -136,11 +144,12 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
         return UB_OK;
     }
     if (!r->written && u->f.words >= RESCUE_MIN_WORDS &&
-        (r->lone.count == 0 || u->score > r->lone.units[0].score)) {
-        run_clear(&r->lone);
-        ub_status st = add(&r->lone, r->m, u, number);
+        (!r->have_lone || u->score > r->lone.score)) {
+        ub_status st = hold(&r->lone, r->m, u);
         if (st != UB_OK)
             return st;
+        r->have_lone = 1;
+        r->lone_number = number;
     }
     if (u->score < RESCUE_MIN_SCORE) {
         close_run(r);
@@ -156,11 +165,11 @@ const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers)
     if (r->settled)
         return NULL;
     if (r->best->words < RESCUE_MIN_WORDS) {
-        if (r->written || r->lone.count == 0)
+        if (r->written || !r->have_lone)
             return NULL;
         *count = 1;
-        *numbers = r->lone.numbers;
-        return r->lone.units;
+        *numbers = &r->lone_number;
+        return &r->lone;
     }
     *count = r->best->count;
     *numbers = r->best->numbers;
