@@ -89,6 +89,14 @@ static int counted_entry(const char *s, size_t n)
     return digits > 0 && digits < 4 && i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ';
 }
 
+/* A table's header cell ("Name | Status | Comment") names a column; a
+ * heading or a sentence in a cell can still open a thread, as on pages
+ * laid out in tables. */
+static int column_header(const block *b, const features *f)
+{
+    return (b->flags & BLOCK_CELL) && !b->heading && f->words == 1;
+}
+
 #define COUNTED_WORDS 4       /* "Label (N)" entries are names, not sentences */
 
 void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
@@ -122,7 +130,8 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
              * item nor inside the page's navigation */
             v->opens_comments = article_began && !f->bullet &&
                                 !(b->flags & BLOCK_LIST_ITEM) &&
-                                !(b->hints & (HINT_NAV | HINT_MENU | HINT_HEADER));
+                                !(b->hints & (HINT_NAV | HINT_MENU | HINT_HEADER)) &&
+                                !column_header(b, f);
             set(v, CLASS_BAD, REASON_COMMENTS, 1);
             return;
         case PHRASE_RELATED:

@@ -157,6 +157,13 @@ START_TEST(test_comment_opener_needs_article)
     /* a counter in words is dropped, but a post's meta line has it too */
     expect(judge("No Comments", 0, 0, 0, 0, 1), CLASS_BAD, REASON_BOILER, 1, "no comments");
     ck_assert_int_eq(judge("One Response", 0, 0, 0, 0, 1).opens_comments, 0);
+    /* a table's "Comment" column is no thread; a heading in a layout
+     * table's cell still opens one */
+    ck_assert_int_eq(judge("Comment", 0, BLOCK_CELL, 0, 0, 1).opens_comments, 0);
+    ck_assert_int_eq(judge("Comments", 2, BLOCK_CELL, 0, 0, 1).opens_comments, 1);
+    ck_assert_int_eq(judge("7 Responses to \xE2\x80\x9CShuteye\xE2\x80\x9D", 0, BLOCK_CELL,
+                           0, 0, 1).opens_comments, 1);
+    ck_assert_int_eq(judge("Comments", 0, 0, 0, 0, 1).opens_comments, 1);
 }
 END_TEST
 
