@@ -4,6 +4,7 @@
  * characters, stopword densities 0.30 and 0.32, link density 0.2), which
  * were tuned on news pages in many languages; what is added here is the
  * word rules and the HTML hints. */
+#include <string.h>
 #include "classify.h"
 #include "phrases.h"
 
@@ -97,6 +98,25 @@ static int column_header(const block *b, const features *f)
     return (b->flags & BLOCK_CELL) && !b->heading && f->words == 1;
 }
 
+/* "[Editor's note: the vote was moved to Friday.]" is an aside of the
+ * article, "[photo.jpg] [Share]" a row of a text dump's image and link
+ * markers: one bracket around a sentence, not several around names. */
+#define ASIDE_WORDS 8
+
+static int aside(const char *s, size_t n, const features *f)
+{
+    if (f->words <= ASIDE_WORDS || features_stop_density(f) < STOP_LOW)
+        return 0;
+    while (n > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    const char *close = memchr(s, ']', n);
+    return close == s + n - 1 && memchr(s, ' ', n) != NULL;
+}
+
 #define COUNTED_WORDS 4       /* "Label (N)" entries are names, not sentences */
 
 void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
@@ -154,7 +174,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
             set(v, CLASS_BAD, REASON_NAVIGATION, 1);
             return;
         }
-        if (f->url || f->bracketed) {
+        if (f->url || (f->bracketed && !aside(b->text, b->len, f))) {
             set(v, CLASS_BAD, REASON_LINKS, 1);
             return;
         }

@@ -119,6 +119,14 @@ START_TEST(test_rules)
     expect(JUDGE("\xc2\xa9 2024 Example Media Group"), CLASS_BAD, REASON_BOILER, 1, "copyright");
     expect(JUDGE("https://example.com/story/123"), CLASS_BAD, REASON_LINKS, 1, "url");
     expect(JUDGE("[Image: the library on the hill]"), CLASS_BAD, REASON_LINKS, 1, "bracketed");
+    /* an editor's aside in brackets is prose; markers in a row, or a
+     * file name, are not */
+    ck_assert_int_ne(JUDGE("   [Editor's note: this story was updated on Friday to add the "
+                           "mayor's reply, which came after the vote.]").rule, 1);
+    expect(JUDGE("   [photo.jpg] [Share on the site of the day] [Print this story for later]"),
+           CLASS_BAD, REASON_LINKS, 1, "marker row");
+    expect(JUDGE("[Screen+shot+2011-04-08+at+11.19.41+AM+of+the+new+page.png]"),
+           CLASS_BAD, REASON_LINKS, 1, "file name");
     expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
     expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
