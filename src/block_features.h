@@ -11,6 +11,7 @@
 typedef struct features {
     uint32_t chars;       /* code points that are not spaces */
     uint32_t words;       /* runs of word characters (unspaced scripts: 1 per 2 chars) */
+    uint32_t numbers;     /* ... of them made of digits only */
     uint32_t stops;       /* stopwords in the block's best language */
     uint32_t link_chars;  /* characters in links (HTML) or URLs (text) */
     uint32_t caps;        /* words that start with a capital */

@@ -16,21 +16,21 @@
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -2.232934;
+static const double bias_text = -2.028401;
 static const double weights_text[MODEL_FEATURES] = {
-    +1.023983, /* log_chars */
-    +1.018995, /* stop_density */
-    -10.267765, /* link_density */
-    -1.656585, /* caps_share */
-    +2.564549, /* digit_share */
-    -17.302355, /* symbol_share */
-    -0.800579, /* has_separator */
-    +0.538201, /* sentences */
-    -4.049505, /* comma_share */
-    +0.672984, /* end_punct */
-    -0.358274, /* bullet */
-    -3.345396, /* indent */
-    +0.009990, /* short */
+    +0.934509, /* log_chars */
+    +1.052249, /* stop_density */
+    -8.808786, /* link_density */
+    -1.702213, /* caps_share */
+    +2.360219, /* digit_share */
+    -15.867508, /* symbol_share */
+    -0.757099, /* has_separator */
+    +0.545264, /* sentences */
+    -4.067944, /* comma_share */
+    +0.697338, /* end_punct */
+    -0.369953, /* bullet */
+    -3.370114, /* indent */
+    +0.034898, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -52,104 +52,104 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
-    +0.441910, /* log_chars_-2 */
-    -0.018141, /* stop_density_-2 */
-    +0.256793, /* end_punct_-2 */
-    +0.153947, /* rule_bad_-2 */
-    +0.227988, /* link_density_-2 */
+    +0.370169, /* log_chars_-2 */
+    +0.017014, /* stop_density_-2 */
+    +0.218854, /* end_punct_-2 */
+    +0.054439, /* rule_bad_-2 */
+    +0.347416, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.269713, /* log_chars_-1 */
-    -0.099889, /* stop_density_-1 */
-    +0.355614, /* end_punct_-1 */
-    -0.261560, /* rule_bad_-1 */
-    +0.702016, /* link_density_-1 */
+    +1.123968, /* log_chars_-1 */
+    +0.038372, /* stop_density_-1 */
+    +0.344713, /* end_punct_-1 */
+    -0.295909, /* rule_bad_-1 */
+    +0.741186, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.438088, /* log_chars_+1 */
-    +0.191673, /* stop_density_+1 */
-    +0.667316, /* end_punct_+1 */
-    -0.270014, /* rule_bad_+1 */
-    +0.569305, /* link_density_+1 */
+    +0.431544, /* log_chars_+1 */
+    +0.215128, /* stop_density_+1 */
+    +0.643617, /* end_punct_+1 */
+    -0.284203, /* rule_bad_+1 */
+    +0.640226, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +0.462842, /* log_chars_+2 */
-    -0.380353, /* stop_density_+2 */
-    +0.427493, /* end_punct_+2 */
-    -0.329704, /* rule_bad_+2 */
-    +0.991903, /* link_density_+2 */
+    +0.315710, /* log_chars_+2 */
+    -0.227892, /* stop_density_+2 */
+    +0.390653, /* end_punct_+2 */
+    -0.394532, /* rule_bad_+2 */
+    +1.081284, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +2.144614, /* prose_share_around */
-    -2.404669, /* position */
+    +2.252899, /* prose_share_around */
+    -2.491505, /* position */
 };
 
-static const double bias_html = -6.210221;
+static const double bias_html = -6.307372;
 static const double weights_html[MODEL_FEATURES] = {
-    +0.391061, /* log_chars */
-    +1.670844, /* stop_density */
-    -1.641584, /* link_density */
-    -1.628762, /* caps_share */
-    +3.362033, /* digit_share */
-    -8.438349, /* symbol_share */
-    +0.224732, /* has_separator */
-    +0.331855, /* sentences */
-    +2.925417, /* comma_share */
-    +0.230964, /* end_punct */
-    -0.362692, /* bullet */
+    +0.334899, /* log_chars */
+    +1.813198, /* stop_density */
+    -1.663100, /* link_density */
+    -1.477546, /* caps_share */
+    +3.279426, /* digit_share */
+    -8.262892, /* symbol_share */
+    +0.202251, /* has_separator */
+    +0.353618, /* sentences */
+    +3.000723, /* comma_share */
+    +0.358165, /* end_punct */
+    -0.348100, /* bullet */
     +0.000000, /* indent */
-    +0.188363, /* short */
-    -1.946349, /* hint_nav */
-    -2.135999, /* hint_footer */
-    -0.589544, /* hint_header */
-    -4.960357, /* hint_aside */
-    -3.511644, /* hint_form */
-    -0.577680, /* hint_hidden */
-    -1.765482, /* hint_comment */
-    +0.603488, /* hint_share */
-    -0.325694, /* hint_related */
-    +0.148133, /* hint_byline */
-    +1.094554, /* hint_article */
-    -0.293551, /* hint_body */
-    +1.547015, /* hint_content */
-    +1.121604, /* heading */
-    +1.460909, /* heading1 */
-    -0.733906, /* list_item */
-    +0.911063, /* cell */
-    +0.383256, /* quote */
-    -2.780927, /* caption */
-    -0.130440, /* box_prose_share */
-    +6.935536, /* box_chars */
-    -0.040254, /* log_chars_-2 */
-    -0.225545, /* stop_density_-2 */
-    +0.199867, /* end_punct_-2 */
-    +0.076776, /* rule_bad_-2 */
-    +0.268444, /* link_density_-2 */
-    -0.101866, /* hint_strong_-2 */
-    -0.566571, /* hint_positive_-2 */
-    +0.716751, /* log_chars_-1 */
-    -0.458603, /* stop_density_-1 */
-    +0.398955, /* end_punct_-1 */
-    +0.278494, /* rule_bad_-1 */
-    -0.912265, /* link_density_-1 */
-    -0.378598, /* hint_strong_-1 */
-    +1.027154, /* hint_positive_-1 */
-    +0.291978, /* log_chars_+1 */
-    -0.266400, /* stop_density_+1 */
-    +0.809726, /* end_punct_+1 */
-    -0.117275, /* rule_bad_+1 */
-    -0.112669, /* link_density_+1 */
-    -0.813616, /* hint_strong_+1 */
-    -0.440298, /* hint_positive_+1 */
-    +0.387326, /* log_chars_+2 */
-    -0.516589, /* stop_density_+2 */
-    +0.046739, /* end_punct_+2 */
-    -0.233144, /* rule_bad_+2 */
-    -0.108648, /* link_density_+2 */
-    -0.122025, /* hint_strong_+2 */
-    +0.078648, /* hint_positive_+2 */
-    +1.291529, /* prose_share_around */
-    -3.681577, /* position */
+    +0.183438, /* short */
+    -1.909485, /* hint_nav */
+    -2.157042, /* hint_footer */
+    -0.622949, /* hint_header */
+    -4.965873, /* hint_aside */
+    -3.438546, /* hint_form */
+    -0.576619, /* hint_hidden */
+    -1.788396, /* hint_comment */
+    +0.639469, /* hint_share */
+    -0.421494, /* hint_related */
+    +0.186282, /* hint_byline */
+    +1.136806, /* hint_article */
+    -0.473963, /* hint_body */
+    +1.506840, /* hint_content */
+    +1.043511, /* heading */
+    +1.467901, /* heading1 */
+    -0.709722, /* list_item */
+    +0.927490, /* cell */
+    +0.374525, /* quote */
+    -2.490367, /* caption */
+    -0.287905, /* box_prose_share */
+    +7.273138, /* box_chars */
+    -0.203115, /* log_chars_-2 */
+    -0.243308, /* stop_density_-2 */
+    +0.259059, /* end_punct_-2 */
+    +0.122678, /* rule_bad_-2 */
+    +0.254761, /* link_density_-2 */
+    -0.104612, /* hint_strong_-2 */
+    -0.568946, /* hint_positive_-2 */
+    +0.546757, /* log_chars_-1 */
+    -0.045416, /* stop_density_-1 */
+    +0.331782, /* end_punct_-1 */
+    +0.230546, /* rule_bad_-1 */
+    -0.871803, /* link_density_-1 */
+    -0.421920, /* hint_strong_-1 */
+    +0.933840, /* hint_positive_-1 */
+    +0.202672, /* log_chars_+1 */
+    -0.019486, /* stop_density_+1 */
+    +0.792351, /* end_punct_+1 */
+    -0.012430, /* rule_bad_+1 */
+    -0.108578, /* link_density_+1 */
+    -0.716739, /* hint_strong_+1 */
+    -0.481317, /* hint_positive_+1 */
+    +0.191046, /* log_chars_+2 */
+    -0.236722, /* stop_density_+2 */
+    +0.057292, /* end_punct_+2 */
+    -0.169258, /* rule_bad_+2 */
+    -0.142460, /* link_density_+2 */
+    -0.147088, /* hint_strong_+2 */
+    +0.052619, /* hint_positive_+2 */
+    +1.300273, /* prose_share_around */
+    -3.573455, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */

@@ -72,6 +72,19 @@ START_TEST(test_stopwords_and_language)
     ck_assert_str_eq(stoplist_lang_code(f.lang), "en");
     ck_assert(features_stop_density(&f) > 0.55 && features_stop_density(&f) < 0.56);
 
+    /* numbers are words but no language's: they leave the density alone,
+     * whichever path (whole ASCII runs, or a word the general path ends)
+     * measures them */
+    f = feat("the cat and the dog sat on a mat 2023 4,5 17");
+    ck_assert_uint_eq(f.words, 13);
+    ck_assert_uint_eq(f.numbers, 4);
+    ck_assert(features_stop_density(&f) > 0.55 && features_stop_density(&f) < 0.56);
+    f = feat("1999 2000 2001");
+    ck_assert_uint_eq(f.numbers, 3);
+    ck_assert(features_stop_density(&f) == 0.0);
+    f = feat("trade,^[217] is 12% 3rd");   /* "3rd" is a word */
+    ck_assert_uint_eq(f.numbers, 2);
+
     f = feat("Der Hund und die Katze sind nicht im Haus, weil es regnet.");
     ck_assert_str_eq(stoplist_lang_code(f.lang), "de");
 
