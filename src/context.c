@@ -56,6 +56,7 @@ struct context {
     unsigned hist_head, hist_count;
     unsigned long index;     /* units decided in this document */
     int last_kept;
+    int headline_kept;       /* a repeated line was kept as the headline */
     unsigned seen_count;
     uint64_t seen[SEEN_SLOTS];
     box_total boxes[BOX_SLOTS];
@@ -142,6 +143,7 @@ void context_reset(context *c)
     c->hist_head = c->hist_count = 0;
     c->index = 0;
     c->last_kept = 0;
+    c->headline_kept = 0;
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
     if (c->box_count)
@@ -278,8 +280,9 @@ static void box_add(context *c, const unit *u)
 
 static ub_status decide_oldest(context *c);
 
-/* A heading-like line repeated before the article begins is its headline
- * (scraped pages carry it twice): the first one, still pending, stays. */
+/* A heading-like line repeated before the article begins may be its
+ * headline (scraped pages carry it twice): the first one, still pending,
+ * is marked; decide() keeps it if it names the article. */
 static void mark_headline(context *c, uint64_t h)
 {
     for (unsigned i = 0; i < c->count; i++) {
@@ -429,10 +432,47 @@ static int off_topic(context *c, const unit *u)
     return seen_good == 2;
 }
 
+#define HEADLINE_GOOD 5         /* the article's first paragraphs a headline is checked on */
+#define HEADLINE_SHARED 2       /* ... and the content words it shares with them */
+
+/* A line that comes twice before the article is its headline only if it
+ * names what the article's first paragraphs are about: a site's name, a
+ * "View all posts" link or an image marker row comes twice as well. */
+static int names_article(context *c, const unit *u)
+{
+    if (u->f.unspaced * 2 > u->f.chars)
+        return 1;   /* no words to compare: Chinese, Japanese, Thai */
+    unsigned shared = 0, good = 0;
+    uint32_t found = 0;   /* which of u's keys occur */
+    for (unsigned i = 1; i < c->count && good < HEADLINE_GOOD; i++) {
+        const unit *n = at(c, i);
+        if (n->v.cls < CLASS_NEAR_GOOD || n->v.rule)
+            continue;
+        good++;
+        for (unsigned k = 0; k < u->f.nkeys; k++)
+            for (unsigned j = 0; j < n->f.nkeys && !(found >> k & 1); j++)
+                if (u->f.keys[k] == n->f.keys[j]) {
+                    found |= 1u << k;
+                    shared++;
+                }
+    }
+    return shared >= HEADLINE_SHARED;
+}
+
 static void decide(context *c, unit *u)
 {
     if (u->flags & BLOCK_TITLE)
         title_trim(c, u);
+    if (u->v.rule && u->v.why == REASON_TITLE && !(u->flags & BLOCK_TITLE)) {
+        /* marked by mark_headline: one per document */
+        if (c->headline_kept || !names_article(c, u)) {
+            u->keep = 0;
+            u->why = REASON_REPEAT;
+            u->score = 0;
+            return;
+        }
+        c->headline_kept = 1;
+    }
     if (u->v.rule) {
         u->keep = u->v.cls == CLASS_GOOD;
         u->why = u->v.why;

@@ -311,6 +311,19 @@ START_TEST(test_repeated_headline_variants)
 }
 END_TEST
 
+/* Lines that come twice before the article: the site's name and a menu
+ * link are not its headline, the line that names what it is about is;
+ * and one headline is enough. */
+START_TEST(test_repeated_line_names_article)
+{
+    static const char in[] = "Notes From a Quiet Garden\n\nView all tag posts\n\n"
+                             "Notes From a Quiet Garden\n\nView all tag posts\n\n"
+                             TITLE "\n\n" TITLE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n";
+    static const char want[] = TITLE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n";
+    expect_filter_both(in, want);
+}
+END_TEST
+
 START_TEST(test_repeated_heading_later)
 {
     static const char in[] = TITLE "\n\n" P1 "\n\n" P2 "\n\nWhat comes next\n\n" P3
@@ -462,6 +475,7 @@ Suite *classify_suite(void)
     tcase_add_test(tc, test_lone_prose_paragraph_kept);
     tcase_add_test(tc, test_repeated_headline_variants);
     tcase_add_test(tc, test_repeated_heading_later);
+    tcase_add_test(tc, test_repeated_line_names_article);
     tcase_add_test(tc, test_related_link_removed);
     tcase_add_test(tc, test_short_line_between_paragraphs_kept);
     tcase_add_test(tc, test_heading_before_text_kept);
