@@ -50,6 +50,9 @@ struct context {
     /* per document */
     int article_began;
     int in_comments;
+    unsigned long prose_words; /* words of good blocks pushed */
+    int cut_unsure;          /* the comment section opened before much prose */
+    unsigned cut_seen, cut_long, cut_run, cut_best_run; /* what followed it */
     model_mode mode;
     double threshold;        /* model score from which a block is kept */
     model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
@@ -140,6 +143,8 @@ void context_reset(context *c)
 {
     c->article_began = 0;
     c->in_comments = 0;
+    c->prose_words = 0;
+    c->cut_unsure = 0;
     c->hist_head = c->hist_count = 0;
     c->index = 0;
     c->last_kept = 0;
@@ -179,6 +184,7 @@ unit *context_slot(context *c)
     u->open = 0;
     u->unterminated = 0;
     u->keep = 0;
+    u->cut = 0;
     u->doc_why = 0;
     return u;
 }
@@ -349,6 +355,47 @@ static void title_trim(context *c, unit *u)
     u->text.len = best->len;
 }
 
+/* A comment link in a page's toolbar ("Comments", "Add a Comment") comes
+ * before the article, and cut it off whole.  A section that opens before
+ * much prose was seen is weighed on what follows: an article goes on in
+ * runs of long paragraphs, a thread in single ones between its names,
+ * dates and "Reply" lines.  Only blocks still pending are given back. */
+#define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
+#define CUT_LOOK 10           /* blocks after it that are weighed */
+#define CUT_LONG_CHARS 200    /* a paragraph that counts as long */
+#define CUT_LONG 3            /* long paragraphs among them that refute it */
+#define CUT_RUN 2             /* ... of which this many in a row */
+
+static void weigh_cut(context *c, unit *u)
+{
+    if (u->f.end_colon && u->f.chars < CUT_LONG_CHARS / 2) {
+        /* "Ann on May 2, 2012 at 6:29 pm said:": a thread's byline */
+        c->cut_unsure = 0;
+        return;
+    }
+    int lng = u->uncut.cls == CLASS_GOOD && !u->uncut.rule && u->f.chars >= CUT_LONG_CHARS;
+    c->cut_long += lng;
+    c->cut_run = lng ? c->cut_run + 1 : 0;
+    if (c->cut_run > c->cut_best_run)
+        c->cut_best_run = c->cut_run;
+    if (c->cut_long >= CUT_LONG && c->cut_best_run >= CUT_RUN) {
+        for (unsigned i = 0; i <= c->count; i++) {
+            unit *p = at(c, i);
+            if (!p->cut)
+                continue;
+            p->v = p->uncut;
+            p->cut = 0;
+            model_nb_from(&p->nb, &p->f, p->hints, p->v.rule && p->v.cls == CLASS_BAD);
+            if (p->v.cls == CLASS_GOOD && !p->v.rule && !(p->hints & HINT_NEGATIVE))
+                c->article_began = 1;
+        }
+        c->in_comments = 0;
+        c->cut_unsure = 0;
+    } else if (++c->cut_seen >= CUT_LOOK) {
+        c->cut_unsure = 0;
+    }
+}
+
 ub_status context_push(context *c, size_t link_len)
 {
     unit *u = at(c, c->count);
@@ -369,11 +416,19 @@ ub_status context_push(context *c, size_t link_len)
         learn_unit(c, u);
 
     if (c->in_comments && !(u->flags & BLOCK_TITLE)) {
+        if (c->cut_unsure) {
+            u->uncut = u->v;
+            u->cut = 1;
+        }
         u->v.cls = CLASS_BAD;
         u->v.why = REASON_COMMENTS;
         u->v.rule = 1;
+        if (c->cut_unsure)
+            weigh_cut(c, u);
     } else if (u->v.opens_comments && !c->keep_comments) {
         c->in_comments = 1;
+        c->cut_unsure = c->prose_words < CUT_SURE_WORDS;
+        c->cut_seen = c->cut_long = c->cut_run = c->cut_best_run = 0;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
         /* a headline again, maybe with other case, spacing or punctuation */
@@ -392,6 +447,8 @@ ub_status context_push(context *c, size_t link_len)
     }
     if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
         c->article_began = 1;
+    if (u->v.cls == CLASS_GOOD && !u->v.rule)
+        c->prose_words += u->f.words;
     model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
     box_add(c, u);
     /* unspaced text has no stopwords: a fifth of its characters stand in */

@@ -26,6 +26,8 @@ typedef struct unit {
     int unterminated;    /* text mode: the input's last line, without '\n' */
     features f;
     verdict v;
+    verdict uncut;       /* v before a comment section not yet sure of itself cut it */
+    int cut;             /* ... which it did */
     model_nb nb;         /* what the model needs of it as a neighbour */
 
     uint8_t doc_lang;    /* first unit of a document: the document's language */
