@@ -366,9 +366,21 @@ static void title_trim(context *c, unit *u)
 #define CUT_LONG 3            /* long paragraphs among them that refute it */
 #define CUT_RUN 2             /* ... of which this many in a row */
 
+/* "6:29" or "18:45": the time a comment was posted. */
+static int has_clock(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == ':' && (unsigned)s[i - 1] - '0' < 10u &&
+            (unsigned)s[i + 1] - '0' < 10u && (unsigned)s[i + 2] - '0' < 10u &&
+            (i + 3 == n || (unsigned)s[i + 3] - '0' >= 10u))
+            return 1;
+    return 0;
+}
+
 static void weigh_cut(context *c, unit *u)
 {
-    if (u->f.end_colon && u->f.chars < CUT_LONG_CHARS / 2) {
+    if (u->f.chars < CUT_LONG_CHARS / 2 &&
+        (u->f.end_colon || has_clock(u->text.data, u->text.len))) {
         /* "Ann on May 2, 2012 at 6:29 pm said:": a thread's byline */
         c->cut_unsure = 0;
         return;
