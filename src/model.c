@@ -9,28 +9,28 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 34
+#define OWN_FEATURES 42
 #define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -2.232934;
+static const double bias_text = -1.919183;
 static const double weights_text[MODEL_FEATURES] = {
-    +1.023983, /* log_chars */
-    +1.018995, /* stop_density */
-    -10.267765, /* link_density */
-    -1.656585, /* caps_share */
-    +2.564549, /* digit_share */
-    -17.302355, /* symbol_share */
-    -0.800579, /* has_separator */
-    +0.538201, /* sentences */
-    -4.049505, /* comma_share */
-    +0.672984, /* end_punct */
-    -0.358274, /* bullet */
-    -3.345396, /* indent */
-    +0.009990, /* short */
+    +1.247272, /* log_chars */
+    +0.751473, /* stop_density */
+    -7.811430, /* link_density */
+    -1.730753, /* caps_share */
+    +2.055823, /* digit_share */
+    -17.710769, /* symbol_share */
+    -0.686169, /* has_separator */
+    +0.409869, /* sentences */
+    -3.582142, /* comma_share */
+    +0.942036, /* end_punct */
+    -0.458866, /* bullet */
+    -3.178593, /* indent */
+    +0.253359, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -52,104 +52,120 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
-    +0.441910, /* log_chars_-2 */
-    -0.018141, /* stop_density_-2 */
-    +0.256793, /* end_punct_-2 */
-    +0.153947, /* rule_bad_-2 */
-    +0.227988, /* link_density_-2 */
+    +1.684771, /* run_items */
+    -0.557588, /* run_log_chars */
+    -0.833978, /* run_end_punct */
+    -0.646467, /* run_short */
+    +0.559497, /* run_stop_density */
+    +0.245093, /* run_prose_before */
+    +0.557320, /* run_prose_after */
+    +0.663011, /* rel_indent */
+    +0.240907, /* log_chars_-2 */
+    -0.113981, /* stop_density_-2 */
+    +0.291960, /* end_punct_-2 */
+    +0.155957, /* rule_bad_-2 */
+    +0.298989, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.269713, /* log_chars_-1 */
-    -0.099889, /* stop_density_-1 */
-    +0.355614, /* end_punct_-1 */
-    -0.261560, /* rule_bad_-1 */
-    +0.702016, /* link_density_-1 */
+    +1.065073, /* log_chars_-1 */
+    -0.194475, /* stop_density_-1 */
+    +0.353047, /* end_punct_-1 */
+    -0.193366, /* rule_bad_-1 */
+    +0.578109, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.438088, /* log_chars_+1 */
-    +0.191673, /* stop_density_+1 */
-    +0.667316, /* end_punct_+1 */
-    -0.270014, /* rule_bad_+1 */
-    +0.569305, /* link_density_+1 */
+    +0.230155, /* log_chars_+1 */
+    +0.030865, /* stop_density_+1 */
+    +0.681581, /* end_punct_+1 */
+    -0.199902, /* rule_bad_+1 */
+    +0.554060, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +0.462842, /* log_chars_+2 */
-    -0.380353, /* stop_density_+2 */
-    +0.427493, /* end_punct_+2 */
-    -0.329704, /* rule_bad_+2 */
-    +0.991903, /* link_density_+2 */
+    +0.332345, /* log_chars_+2 */
+    -0.416756, /* stop_density_+2 */
+    +0.447272, /* end_punct_+2 */
+    -0.321180, /* rule_bad_+2 */
+    +0.965027, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +2.144614, /* prose_share_around */
-    -2.404669, /* position */
+    +2.111251, /* prose_share_around */
+    -2.685893, /* position */
 };
 
-static const double bias_html = -6.210221;
+static const double bias_html = -5.943165;
 static const double weights_html[MODEL_FEATURES] = {
-    +0.391061, /* log_chars */
-    +1.670844, /* stop_density */
-    -1.641584, /* link_density */
-    -1.628762, /* caps_share */
-    +3.362033, /* digit_share */
-    -8.438349, /* symbol_share */
-    +0.224732, /* has_separator */
-    +0.331855, /* sentences */
-    +2.925417, /* comma_share */
-    +0.230964, /* end_punct */
-    -0.362692, /* bullet */
+    -0.130417, /* log_chars */
+    +1.753164, /* stop_density */
+    -1.454225, /* link_density */
+    -1.441081, /* caps_share */
+    +3.655088, /* digit_share */
+    -8.198895, /* symbol_share */
+    +0.160357, /* has_separator */
+    +0.398242, /* sentences */
+    +3.133339, /* comma_share */
+    +0.372587, /* end_punct */
+    -0.228233, /* bullet */
     +0.000000, /* indent */
-    +0.188363, /* short */
-    -1.946349, /* hint_nav */
-    -2.135999, /* hint_footer */
-    -0.589544, /* hint_header */
-    -4.960357, /* hint_aside */
-    -3.511644, /* hint_form */
-    -0.577680, /* hint_hidden */
-    -1.765482, /* hint_comment */
-    +0.603488, /* hint_share */
-    -0.325694, /* hint_related */
-    +0.148133, /* hint_byline */
-    +1.094554, /* hint_article */
-    -0.293551, /* hint_body */
-    +1.547015, /* hint_content */
-    +1.121604, /* heading */
-    +1.460909, /* heading1 */
-    -0.733906, /* list_item */
-    +0.911063, /* cell */
-    +0.383256, /* quote */
-    -2.780927, /* caption */
-    -0.130440, /* box_prose_share */
-    +6.935536, /* box_chars */
-    -0.040254, /* log_chars_-2 */
-    -0.225545, /* stop_density_-2 */
-    +0.199867, /* end_punct_-2 */
-    +0.076776, /* rule_bad_-2 */
-    +0.268444, /* link_density_-2 */
-    -0.101866, /* hint_strong_-2 */
-    -0.566571, /* hint_positive_-2 */
-    +0.716751, /* log_chars_-1 */
-    -0.458603, /* stop_density_-1 */
-    +0.398955, /* end_punct_-1 */
-    +0.278494, /* rule_bad_-1 */
-    -0.912265, /* link_density_-1 */
-    -0.378598, /* hint_strong_-1 */
-    +1.027154, /* hint_positive_-1 */
-    +0.291978, /* log_chars_+1 */
-    -0.266400, /* stop_density_+1 */
-    +0.809726, /* end_punct_+1 */
-    -0.117275, /* rule_bad_+1 */
-    -0.112669, /* link_density_+1 */
-    -0.813616, /* hint_strong_+1 */
-    -0.440298, /* hint_positive_+1 */
-    +0.387326, /* log_chars_+2 */
-    -0.516589, /* stop_density_+2 */
-    +0.046739, /* end_punct_+2 */
-    -0.233144, /* rule_bad_+2 */
-    -0.108648, /* link_density_+2 */
-    -0.122025, /* hint_strong_+2 */
-    +0.078648, /* hint_positive_+2 */
-    +1.291529, /* prose_share_around */
-    -3.681577, /* position */
+    +0.045452, /* short */
+    -2.102720, /* hint_nav */
+    -2.222088, /* hint_footer */
+    -0.565042, /* hint_header */
+    -4.947868, /* hint_aside */
+    -3.440512, /* hint_form */
+    -0.569262, /* hint_hidden */
+    -1.740125, /* hint_comment */
+    +0.674589, /* hint_share */
+    -0.357864, /* hint_related */
+    +0.225691, /* hint_byline */
+    +1.076418, /* hint_article */
+    -0.554854, /* hint_body */
+    +1.386545, /* hint_content */
+    +0.957172, /* heading */
+    +1.484324, /* heading1 */
+    -0.749948, /* list_item */
+    +1.119480, /* cell */
+    +0.376380, /* quote */
+    -2.480845, /* caption */
+    -0.288975, /* box_prose_share */
+    +7.721958, /* box_chars */
+    +0.000000, /* run_items */
+    +0.000000, /* run_log_chars */
+    +0.000000, /* run_end_punct */
+    +0.000000, /* run_short */
+    +0.000000, /* run_stop_density */
+    +0.000000, /* run_prose_before */
+    +0.000000, /* run_prose_after */
+    +0.000000, /* rel_indent */
+    -0.258699, /* log_chars_-2 */
+    -0.273789, /* stop_density_-2 */
+    +0.300113, /* end_punct_-2 */
+    +0.066600, /* rule_bad_-2 */
+    +0.300467, /* link_density_-2 */
+    -0.124762, /* hint_strong_-2 */
+    -0.614204, /* hint_positive_-2 */
+    +0.702541, /* log_chars_-1 */
+    -0.505243, /* stop_density_-1 */
+    +0.381666, /* end_punct_-1 */
+    +0.156154, /* rule_bad_-1 */
+    -0.854229, /* link_density_-1 */
+    -0.444696, /* hint_strong_-1 */
+    +0.889634, /* hint_positive_-1 */
+    +0.215966, /* log_chars_+1 */
+    -0.228687, /* stop_density_+1 */
+    +0.833605, /* end_punct_+1 */
+    -0.125016, /* rule_bad_+1 */
+    -0.056657, /* link_density_+1 */
+    -0.778294, /* hint_strong_+1 */
+    -0.454886, /* hint_positive_+1 */
+    +0.296806, /* log_chars_+2 */
+    -0.611518, /* stop_density_+2 */
+    +0.115577, /* end_punct_+2 */
+    -0.230138, /* rule_bad_+2 */
+    -0.108582, /* link_density_+2 */
+    -0.168405, /* hint_strong_+2 */
+    +0.041834, /* hint_positive_+2 */
+    +1.245860, /* prose_share_around */
+    -3.323119, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -215,7 +231,15 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = (flags & BLOCK_QUOTE) != 0;
     x[k++] = (flags & BLOCK_CAPTION) != 0;
     x[k++] = u->box_share;
-    x[k++] = log1p(u->box_chars) / 10.0;
+    x[k++] = u->box_chars > 0 ? log1p(u->box_chars) / 10.0 : 0;
+    x[k++] = u->run.items;
+    x[k++] = u->run.log_chars;
+    x[k++] = u->run.end_punct;
+    x[k++] = u->run.short_lines;
+    x[k++] = u->run.stop_density;
+    x[k++] = u->run.prose_before;
+    x[k++] = u->run.prose_after;
+    x[k++] = u->run.rel_indent;
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;
