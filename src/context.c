@@ -45,6 +45,10 @@ struct run_total {
     uint32_t items, short_lines, end_punct;
     double log_chars, stop_density;
     uint8_t prose_before, prose_after;
+    /* the run before it, as it ended */
+    double prev_items, prev_log_chars, prev_end_punct, prev_stop_density;
+    double prev_indent;      /* its indentation against this run's, scaled */
+    uint8_t prev_bullet;
 };
 #define RUN_ITEMS_MAX 64     /* longer runs count as this long */
 #define RUN_SHORT 70          /* shorter lines count as short, as in the model */
@@ -310,13 +314,27 @@ static void box_add(context *c, const unit *u)
 
 static ub_status decide_oldest(context *c);
 
+/* log1p(n) / 4, the model's scale for a count of lines */
+static double run_items(const context *c, uint32_t n)
+{
+    return n < RUN_ITEMS_MAX ? c->run_items[n] : log1p(n) / 4.0;
+}
+
+/* Indentation a against b in steps of REL_INDENT_SCALE spaces, in -1..1. */
+static double rel_indent(uint32_t a, uint32_t b)
+{
+    double rel = ((double)a - (double)b) / REL_INDENT_SCALE;
+    return rel < -1 ? -1 : rel > 1 ? 1 : rel;
+}
+
 /* Text mode: add the pushed unit to its run, opening a new one when its
  * indentation or bullet differs from the line before. */
 static void run_add(context *c, unit *u)
 {
     run_total *r = c->run_cur;
     if (!r || u->f.indent != c->run_indent || u->f.bullet != c->run_bullet) {
-        if (r) {
+        const run_total *p = r;
+        if (p) {
             r->prose_after = (uint8_t)u->nb.prose;
             r = r + 1 < c->runs + c->size ? r + 1 : c->runs;
         } else {
@@ -324,6 +342,17 @@ static void run_add(context *c, unit *u)
         }
         memset(r, 0, sizeof *r);
         r->prose_before = (uint8_t)c->run_prose;
+        if (p) {
+            /* a list right after a lead-in paragraph, or a menu after a
+             * menu, reads from the run before as much as from its own */
+            double n = p->items;
+            r->prev_items = run_items(c, p->items);
+            r->prev_log_chars = p->log_chars / n;
+            r->prev_end_punct = p->end_punct / n;
+            r->prev_stop_density = p->stop_density / n;
+            r->prev_indent = rel_indent(c->run_indent, u->f.indent);
+            r->prev_bullet = c->run_bullet;
+        }
         c->run_cur = r;
     }
     u->run_rec = r;
@@ -337,12 +366,8 @@ static void run_add(context *c, unit *u)
     c->run_prose = u->nb.prose;
     /* indentation against the last prose line within the window: comment
      * threads and sidebars sit deeper or shallower than the article */
-    double rel = 0;
-    if (c->prose_at && c->pushed - c->prose_at < c->size) {
-        rel = ((double)u->f.indent - (double)c->prose_indent) / REL_INDENT_SCALE;
-        rel = rel < -1 ? -1 : rel > 1 ? 1 : rel;
-    }
-    u->run.rel_indent = rel;
+    u->run.rel_indent = c->prose_at && c->pushed - c->prose_at < c->size
+                        ? rel_indent(u->f.indent, c->prose_indent) : 0;
     c->pushed++;
     if (u->nb.prose) {
         c->prose_at = c->pushed;
@@ -354,13 +379,19 @@ static void run_view(const context *c, unit *u)
 {
     const run_total *r = u->run_rec;
     double n = r->items;
-    u->run.items = r->items < RUN_ITEMS_MAX ? c->run_items[r->items] : log1p(r->items) / 4.0;
+    u->run.items = run_items(c, r->items);
     u->run.log_chars = r->log_chars / n;
     u->run.end_punct = r->end_punct / n;
     u->run.short_lines = r->short_lines / n;
     u->run.stop_density = r->stop_density / n;
     u->run.prose_before = r->prose_before;
     u->run.prose_after = r->prose_after;
+    u->run.prev_items = r->prev_items;
+    u->run.prev_log_chars = r->prev_log_chars;
+    u->run.prev_end_punct = r->prev_end_punct;
+    u->run.prev_stop_density = r->prev_stop_density;
+    u->run.prev_indent = r->prev_indent;
+    u->run.prev_bullet = r->prev_bullet;
 }
 
 /* A heading-like line repeated before the article begins is its headline

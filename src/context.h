@@ -26,6 +26,10 @@ typedef struct unit_run {
     double prose_before; /* the line before the run is prose */
     double prose_after;  /* the line after it is (0 while unknown) */
     double rel_indent;   /* (indent - the last prose line's) / 6, in -1..1 */
+    /* the run before this one: items, log_chars, end_punct, stop_density
+     * as above, its indentation against this run's, its bullet */
+    double prev_items, prev_log_chars, prev_end_punct, prev_stop_density;
+    double prev_indent, prev_bullet;
 } unit_run;
 
 typedef struct run_total run_total;

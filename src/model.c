@@ -9,28 +9,28 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 42
+#define OWN_FEATURES 48
 #define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -1.919183;
+static const double bias_text = -2.717868;
 static const double weights_text[MODEL_FEATURES] = {
-    +1.247272, /* log_chars */
-    +0.751473, /* stop_density */
-    -7.811430, /* link_density */
-    -1.730753, /* caps_share */
-    +2.055823, /* digit_share */
-    -17.710769, /* symbol_share */
-    -0.686169, /* has_separator */
-    +0.409869, /* sentences */
-    -3.582142, /* comma_share */
-    +0.942036, /* end_punct */
-    -0.458866, /* bullet */
-    -3.178593, /* indent */
-    +0.253359, /* short */
+    +1.275821, /* log_chars */
+    +0.733168, /* stop_density */
+    -7.864072, /* link_density */
+    -1.760586, /* caps_share */
+    +1.925017, /* digit_share */
+    -17.407441, /* symbol_share */
+    -0.571572, /* has_separator */
+    +0.442268, /* sentences */
+    -3.966123, /* comma_share */
+    +1.020461, /* end_punct */
+    -0.435097, /* bullet */
+    -2.240099, /* indent */
+    +0.212891, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -52,82 +52,88 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
-    +1.684771, /* run_items */
-    -0.557588, /* run_log_chars */
-    -0.833978, /* run_end_punct */
-    -0.646467, /* run_short */
-    +0.559497, /* run_stop_density */
-    +0.245093, /* run_prose_before */
-    +0.557320, /* run_prose_after */
-    +0.663011, /* rel_indent */
-    +0.240907, /* log_chars_-2 */
-    -0.113981, /* stop_density_-2 */
-    +0.291960, /* end_punct_-2 */
-    +0.155957, /* rule_bad_-2 */
-    +0.298989, /* link_density_-2 */
+    +1.682128, /* run_items */
+    +0.277055, /* run_log_chars */
+    -1.210037, /* run_end_punct */
+    -0.474999, /* run_short */
+    +0.865655, /* run_stop_density */
+    +0.461883, /* run_prose_before */
+    +0.452880, /* run_prose_after */
+    +0.824258, /* rel_indent */
+    +1.531616, /* prev_run_items */
+    +0.718600, /* prev_run_log_chars */
+    -1.383563, /* prev_run_end_punct */
+    +0.716629, /* prev_run_stop_density */
+    +0.564879, /* prev_run_indent */
+    -0.782131, /* prev_run_bullet */
+    +0.039577, /* log_chars_-2 */
+    -0.333759, /* stop_density_-2 */
+    +0.544064, /* end_punct_-2 */
+    +0.126538, /* rule_bad_-2 */
+    +0.270767, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.065073, /* log_chars_-1 */
-    -0.194475, /* stop_density_-1 */
-    +0.353047, /* end_punct_-1 */
-    -0.193366, /* rule_bad_-1 */
-    +0.578109, /* link_density_-1 */
+    +0.649560, /* log_chars_-1 */
+    -0.467413, /* stop_density_-1 */
+    +0.716185, /* end_punct_-1 */
+    -0.323524, /* rule_bad_-1 */
+    +0.788931, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.230155, /* log_chars_+1 */
-    +0.030865, /* stop_density_+1 */
-    +0.681581, /* end_punct_+1 */
-    -0.199902, /* rule_bad_+1 */
-    +0.554060, /* link_density_+1 */
+    +0.012822, /* log_chars_+1 */
+    +0.047139, /* stop_density_+1 */
+    +0.780879, /* end_punct_+1 */
+    -0.159853, /* rule_bad_+1 */
+    +0.595680, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +0.332345, /* log_chars_+2 */
-    -0.416756, /* stop_density_+2 */
-    +0.447272, /* end_punct_+2 */
-    -0.321180, /* rule_bad_+2 */
-    +0.965027, /* link_density_+2 */
+    +0.087276, /* log_chars_+2 */
+    -0.297999, /* stop_density_+2 */
+    +0.501490, /* end_punct_+2 */
+    -0.270333, /* rule_bad_+2 */
+    +1.071597, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +2.111251, /* prose_share_around */
-    -2.685893, /* position */
+    +2.199521, /* prose_share_around */
+    -2.480365, /* position */
 };
 
-static const double bias_html = -5.943165;
+static const double bias_html = -6.011884;
 static const double weights_html[MODEL_FEATURES] = {
-    -0.130417, /* log_chars */
-    +1.753164, /* stop_density */
-    -1.454225, /* link_density */
-    -1.441081, /* caps_share */
-    +3.655088, /* digit_share */
-    -8.198895, /* symbol_share */
-    +0.160357, /* has_separator */
-    +0.398242, /* sentences */
-    +3.133339, /* comma_share */
-    +0.372587, /* end_punct */
-    -0.228233, /* bullet */
+    -0.166114, /* log_chars */
+    +1.718534, /* stop_density */
+    -1.505118, /* link_density */
+    -1.440489, /* caps_share */
+    +3.648614, /* digit_share */
+    -8.856073, /* symbol_share */
+    +0.161124, /* has_separator */
+    +0.396349, /* sentences */
+    +3.071766, /* comma_share */
+    +0.377278, /* end_punct */
+    -0.350701, /* bullet */
     +0.000000, /* indent */
-    +0.045452, /* short */
-    -2.102720, /* hint_nav */
-    -2.222088, /* hint_footer */
-    -0.565042, /* hint_header */
-    -4.947868, /* hint_aside */
-    -3.440512, /* hint_form */
-    -0.569262, /* hint_hidden */
-    -1.740125, /* hint_comment */
-    +0.674589, /* hint_share */
-    -0.357864, /* hint_related */
-    +0.225691, /* hint_byline */
-    +1.076418, /* hint_article */
-    -0.554854, /* hint_body */
-    +1.386545, /* hint_content */
-    +0.957172, /* heading */
-    +1.484324, /* heading1 */
-    -0.749948, /* list_item */
-    +1.119480, /* cell */
-    +0.376380, /* quote */
-    -2.480845, /* caption */
-    -0.288975, /* box_prose_share */
-    +7.721958, /* box_chars */
+    +0.048399, /* short */
+    -2.077598, /* hint_nav */
+    -2.215280, /* hint_footer */
+    -0.557046, /* hint_header */
+    -4.929148, /* hint_aside */
+    -3.462291, /* hint_form */
+    -0.588106, /* hint_hidden */
+    -1.745440, /* hint_comment */
+    +0.671921, /* hint_share */
+    -0.362695, /* hint_related */
+    +0.236592, /* hint_byline */
+    +1.088812, /* hint_article */
+    -0.555422, /* hint_body */
+    +1.388902, /* hint_content */
+    +0.920367, /* heading */
+    +1.509487, /* heading1 */
+    -0.741007, /* list_item */
+    +1.158766, /* cell */
+    +0.385351, /* quote */
+    -2.475573, /* caption */
+    -0.284743, /* box_prose_share */
+    +7.793761, /* box_chars */
     +0.000000, /* run_items */
     +0.000000, /* run_log_chars */
     +0.000000, /* run_end_punct */
@@ -136,36 +142,42 @@ static const double weights_html[MODEL_FEATURES] = {
     +0.000000, /* run_prose_before */
     +0.000000, /* run_prose_after */
     +0.000000, /* rel_indent */
-    -0.258699, /* log_chars_-2 */
-    -0.273789, /* stop_density_-2 */
-    +0.300113, /* end_punct_-2 */
-    +0.066600, /* rule_bad_-2 */
-    +0.300467, /* link_density_-2 */
-    -0.124762, /* hint_strong_-2 */
-    -0.614204, /* hint_positive_-2 */
-    +0.702541, /* log_chars_-1 */
-    -0.505243, /* stop_density_-1 */
-    +0.381666, /* end_punct_-1 */
-    +0.156154, /* rule_bad_-1 */
-    -0.854229, /* link_density_-1 */
-    -0.444696, /* hint_strong_-1 */
-    +0.889634, /* hint_positive_-1 */
-    +0.215966, /* log_chars_+1 */
-    -0.228687, /* stop_density_+1 */
-    +0.833605, /* end_punct_+1 */
-    -0.125016, /* rule_bad_+1 */
-    -0.056657, /* link_density_+1 */
-    -0.778294, /* hint_strong_+1 */
-    -0.454886, /* hint_positive_+1 */
-    +0.296806, /* log_chars_+2 */
-    -0.611518, /* stop_density_+2 */
-    +0.115577, /* end_punct_+2 */
-    -0.230138, /* rule_bad_+2 */
-    -0.108582, /* link_density_+2 */
-    -0.168405, /* hint_strong_+2 */
-    +0.041834, /* hint_positive_+2 */
-    +1.245860, /* prose_share_around */
-    -3.323119, /* position */
+    +0.000000, /* prev_run_items */
+    +0.000000, /* prev_run_log_chars */
+    +0.000000, /* prev_run_end_punct */
+    +0.000000, /* prev_run_stop_density */
+    +0.000000, /* prev_run_indent */
+    +0.000000, /* prev_run_bullet */
+    -0.244272, /* log_chars_-2 */
+    -0.284055, /* stop_density_-2 */
+    +0.308940, /* end_punct_-2 */
+    +0.113355, /* rule_bad_-2 */
+    +0.280215, /* link_density_-2 */
+    -0.113577, /* hint_strong_-2 */
+    -0.608632, /* hint_positive_-2 */
+    +0.716130, /* log_chars_-1 */
+    -0.495808, /* stop_density_-1 */
+    +0.388495, /* end_punct_-1 */
+    +0.221802, /* rule_bad_-1 */
+    -0.865650, /* link_density_-1 */
+    -0.434455, /* hint_strong_-1 */
+    +0.869720, /* hint_positive_-1 */
+    +0.225154, /* log_chars_+1 */
+    -0.213843, /* stop_density_+1 */
+    +0.839671, /* end_punct_+1 */
+    -0.102079, /* rule_bad_+1 */
+    -0.048541, /* link_density_+1 */
+    -0.769747, /* hint_strong_+1 */
+    -0.459503, /* hint_positive_+1 */
+    +0.288891, /* log_chars_+2 */
+    -0.607316, /* stop_density_+2 */
+    +0.110254, /* end_punct_+2 */
+    -0.223389, /* rule_bad_+2 */
+    -0.109174, /* link_density_+2 */
+    -0.172494, /* hint_strong_+2 */
+    +0.045070, /* hint_positive_+2 */
+    +1.259133, /* prose_share_around */
+    -3.328033, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -240,6 +252,12 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = u->run.prose_before;
     x[k++] = u->run.prose_after;
     x[k++] = u->run.rel_indent;
+    x[k++] = u->run.prev_items;
+    x[k++] = u->run.prev_log_chars;
+    x[k++] = u->run.prev_end_punct;
+    x[k++] = u->run.prev_stop_density;
+    x[k++] = u->run.prev_indent;
+    x[k++] = u->run.prev_bullet;
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;

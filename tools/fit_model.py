@@ -43,8 +43,8 @@ def markup(r):
 
 # Text only (zero in HTML mode): the run of lines sharing the block's
 # indentation and bullet (src/context.h, unit_run), and its indentation
-# against the last prose line.
-RUN_KEYS = ['rn', 'rc', 're', 'rs', 'rd', 'rb', 'ra', 'ri']
+# against the last prose line; then the run before it.
+RUN_KEYS = ['rn', 'rc', 're', 'rs', 'rd', 'rb', 'ra', 'ri', 'pn', 'pc', 'pe', 'pd', 'pi', 'pb']
 
 def run(r):
     return [float(r[k]) for k in RUN_KEYS]
@@ -59,7 +59,9 @@ OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_s
              'hint_body', 'hint_content', 'heading', 'heading1', 'list_item', 'cell', 'quote',
              'caption', 'box_prose_share', 'box_chars',
              'run_items', 'run_log_chars', 'run_end_punct', 'run_short', 'run_stop_density',
-             'run_prose_before', 'run_prose_after', 'rel_indent']
+             'run_prose_before', 'run_prose_after', 'rel_indent',
+             'prev_run_items', 'prev_run_log_chars', 'prev_run_end_punct',
+             'prev_run_stop_density', 'prev_run_indent', 'prev_run_bullet']
 
 def nb(r):
     hint = int(r['hint'], 16)
