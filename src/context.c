@@ -4,6 +4,7 @@
  * short blocks between good ones, near-good blocks next to good ones), with
  * the neighbours looked for only inside the window; past its end the
  * document is taken to end, as jusText takes its edges to be bad. */
+#include <math.h>
 #include <string.h>
 #include "context.h"
 #include "model.h"
@@ -36,6 +37,22 @@ typedef struct box_total {
     uint32_t chars, prose;   /* characters, and those in prose-like blocks */
 } box_total;
 #define BUF_KEEP (16u * 1024u)
+
+/* Text mode: a run of lines with the same indentation and bullet, added up
+ * as its lines are pushed.  Pending units belong to at most `window` runs,
+ * so a ring of that many records holds them all. */
+struct run_total {
+    uint32_t items, short_lines, end_punct;
+    double log_chars, stop_density;
+    uint8_t prose_before, prose_after;
+    /* the run before it, as it ended */
+    double prev_items, prev_log_chars, prev_end_punct, prev_stop_density;
+    double prev_indent;      /* its indentation against this run's, scaled */
+    uint8_t prev_bullet;
+};
+#define RUN_ITEMS_MAX 64     /* longer runs count as this long */
+#define RUN_SHORT 70          /* shorter lines count as short, as in the model */
+#define REL_INDENT_SCALE 6.0  /* spaces of indentation that make a full step */
 
 struct context {
     const mem *m;
@@ -72,6 +89,15 @@ struct context {
     uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
     unsigned page_lang;      /* <html lang>, LANG_COUNT if none or unknown */
     int page_lang_set;
+    run_total *runs;         /* text mode: window records, by run id */
+    run_total *run_cur;      /* the run of the last pushed line, or NULL */
+    double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
+    uint32_t run_indent;     /* the last pushed line's indentation ... */
+    uint8_t run_bullet;      /* ... and bullet */
+    int run_prose;           /* ... and whether it was prose */
+    unsigned long pushed;    /* units pushed in this document */
+    unsigned long prose_at;  /* pushed count after the last prose line, 0: none */
+    uint32_t prose_indent;   /* its indentation */
     learn *learn;            /* --learn: lines seen across documents, or NULL */
     unsigned learn_min;      /* ... dropped when seen in this many earlier ones */
 
@@ -84,7 +110,10 @@ context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
     if (!c)
         return NULL;
     c->ring = mem_calloc(m, window, sizeof *c->ring);
-    if (!c->ring) {
+    c->runs = mem_calloc(m, window, sizeof *c->runs);
+    if (!c->ring || !c->runs) {
+        mem_free(m, c->ring);
+        mem_free(m, c->runs);
         mem_free(m, c);
         return NULL;
     }
@@ -94,6 +123,8 @@ context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
     c->size = window;
     c->keep_comments = keep_comments;
     c->threshold = KEEP_THRESHOLD;
+    for (unsigned i = 0; i <= RUN_ITEMS_MAX; i++)
+        c->run_items[i] = log1p(i) / 4.0;
     c->out = out;
     c->out_ctx = out_ctx;
     context_reset(c);
@@ -109,6 +140,7 @@ void context_free(context *c)
         buf_free(&c->ring[i].gap, c->m);
     }
     mem_free(c->m, c->ring);
+    mem_free(c->m, c->runs);
     mem_free(c->m, c);
 }
 
@@ -149,6 +181,10 @@ void context_reset(context *c)
     c->index = 0;
     c->last_kept = 0;
     c->headline_kept = 0;
+    c->run_cur = NULL;
+    c->run_prose = 0;
+    c->pushed = 0;
+    c->prose_at = 0;
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
     if (c->box_count)
@@ -285,6 +321,86 @@ static void box_add(context *c, const unit *u)
 }
 
 static ub_status decide_oldest(context *c);
+
+/* log1p(n) / 4, the model's scale for a count of lines */
+static double run_items(const context *c, uint32_t n)
+{
+    return n < RUN_ITEMS_MAX ? c->run_items[n] : log1p(n) / 4.0;
+}
+
+/* Indentation a against b in steps of REL_INDENT_SCALE spaces, in -1..1. */
+static double rel_indent(uint32_t a, uint32_t b)
+{
+    double rel = ((double)a - (double)b) / REL_INDENT_SCALE;
+    return rel < -1 ? -1 : rel > 1 ? 1 : rel;
+}
+
+/* Text mode: add the pushed unit to its run, opening a new one when its
+ * indentation or bullet differs from the line before. */
+static void run_add(context *c, unit *u)
+{
+    run_total *r = c->run_cur;
+    if (!r || u->f.indent != c->run_indent || u->f.bullet != c->run_bullet) {
+        const run_total *p = r;
+        if (p) {
+            r->prose_after = (uint8_t)u->nb.prose;
+            r = r + 1 < c->runs + c->size ? r + 1 : c->runs;
+        } else {
+            r = c->runs;
+        }
+        memset(r, 0, sizeof *r);
+        r->prose_before = (uint8_t)c->run_prose;
+        if (p) {
+            /* a list right after a lead-in paragraph, or a menu after a
+             * menu, reads from the run before as much as from its own */
+            double n = p->items;
+            r->prev_items = run_items(c, p->items);
+            r->prev_log_chars = p->log_chars / n;
+            r->prev_end_punct = p->end_punct / n;
+            r->prev_stop_density = p->stop_density / n;
+            r->prev_indent = rel_indent(c->run_indent, u->f.indent);
+            r->prev_bullet = c->run_bullet;
+        }
+        c->run_cur = r;
+    }
+    u->run_rec = r;
+    r->items++;
+    r->short_lines += u->f.chars < RUN_SHORT;
+    r->end_punct += u->f.end_punct != 0;
+    r->log_chars += u->nb.log_chars;
+    r->stop_density += u->nb.stop_density;
+    c->run_indent = u->f.indent;
+    c->run_bullet = u->f.bullet;
+    c->run_prose = u->nb.prose;
+    /* indentation against the last prose line within the window: comment
+     * threads and sidebars sit deeper or shallower than the article */
+    u->run.rel_indent = c->prose_at && c->pushed - c->prose_at < c->size
+                        ? rel_indent(u->f.indent, c->prose_indent) : 0;
+    c->pushed++;
+    if (u->nb.prose) {
+        c->prose_at = c->pushed;
+        c->prose_indent = u->f.indent;
+    }
+}
+
+static void run_view(const context *c, unit *u)
+{
+    const run_total *r = u->run_rec;
+    double n = r->items;
+    u->run.items = run_items(c, r->items);
+    u->run.log_chars = r->log_chars / n;
+    u->run.end_punct = r->end_punct / n;
+    u->run.short_lines = r->short_lines / n;
+    u->run.stop_density = r->stop_density / n;
+    u->run.prose_before = r->prose_before;
+    u->run.prose_after = r->prose_after;
+    u->run.prev_items = r->prev_items;
+    u->run.prev_log_chars = r->prev_log_chars;
+    u->run.prev_end_punct = r->prev_end_punct;
+    u->run.prev_stop_density = r->prev_stop_density;
+    u->run.prev_indent = r->prev_indent;
+    u->run.prev_bullet = r->prev_bullet;
+}
 
 /* A heading-like line repeated before the article begins may be its
  * headline (scraped pages carry it twice): the first one, still pending,
@@ -463,6 +579,10 @@ ub_status context_push(context *c, size_t link_len)
         c->prose_words += u->f.words;
     model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
     box_add(c, u);
+    if (c->mode == MODEL_TEXT)
+        run_add(c, u);
+    else
+        memset(&u->run, 0, sizeof u->run);
     /* unspaced text has no stopwords: a fifth of its characters stand in */
     c->lang_hits[u->f.lang] += u->f.lang >= LANG_WORDS ? u->f.unspaced / 5 : u->f.stops;
 
@@ -530,6 +650,8 @@ static int names_article(context *c, const unit *u)
 
 static void decide(context *c, unit *u)
 {
+    if (c->mode == MODEL_TEXT)
+        run_view(c, u);
     if (u->flags & BLOCK_TITLE)
         title_trim(c, u);
     if (u->v.rule && u->v.why == REASON_TITLE && !(u->flags & BLOCK_TITLE)) {

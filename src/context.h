@@ -13,6 +13,27 @@
 #include "block_features.h"
 #include "model.h"
 
+/* Text mode: what the unit's run (the lines around it with its indentation
+ * and bullet, as far as the window sees) adds up to.  An article's list
+ * items sit in runs of sentences right after prose; a menu's in runs of
+ * short capitalised names.  All zero in HTML mode. */
+typedef struct unit_run {
+    double items;        /* log1p(lines in the run, at most 64) / 4 */
+    double log_chars;    /* mean of the lines' model_nb.log_chars */
+    double end_punct;    /* share of the lines that end a sentence */
+    double short_lines;  /* share of the lines under 70 characters */
+    double stop_density; /* mean stopword density */
+    double prose_before; /* the line before the run is prose */
+    double prose_after;  /* the line after it is (0 while unknown) */
+    double rel_indent;   /* (indent - the last prose line's) / 6, in -1..1 */
+    /* the run before this one: items, log_chars, end_punct, stop_density
+     * as above, its indentation against this run's, its bullet */
+    double prev_items, prev_log_chars, prev_end_punct, prev_stop_density;
+    double prev_indent, prev_bullet;
+} unit_run;
+
+typedef struct run_total run_total;
+
 typedef struct unit {
     buf text;            /* HTML: normalised text; text mode: the raw lines */
     buf gap;             /* text mode: the blank lines before it, raw */
@@ -29,6 +50,8 @@ typedef struct unit {
     verdict uncut;       /* v before a comment section not yet sure of itself cut it */
     int cut;             /* ... which it did */
     model_nb nb;         /* what the model needs of it as a neighbour */
+    struct run_total *run_rec; /* text mode: the run it belongs to */
+    unit_run run;        /* ... and what that run holds, set when decided */
 
     uint8_t doc_lang;    /* first unit of a document: the document's language */
     uint8_t doc_why;     /* ... and why (CONTEXT_LANG_*), 0 on other units */

@@ -9,28 +9,28 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 34
+#define OWN_FEATURES 48
 #define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -2.028401;
+static const double bias_text = -2.735439;
 static const double weights_text[MODEL_FEATURES] = {
-    +0.934509, /* log_chars */
-    +1.052249, /* stop_density */
-    -8.808786, /* link_density */
-    -1.702213, /* caps_share */
-    +2.360219, /* digit_share */
-    -15.867508, /* symbol_share */
-    -0.757099, /* has_separator */
-    +0.545264, /* sentences */
-    -4.067944, /* comma_share */
-    +0.697338, /* end_punct */
-    -0.369953, /* bullet */
-    -3.370114, /* indent */
-    +0.034898, /* short */
+    +1.215730, /* log_chars */
+    +0.889187, /* stop_density */
+    -5.104643, /* link_density */
+    -1.769264, /* caps_share */
+    +1.554129, /* digit_share */
+    -16.966385, /* symbol_share */
+    -0.527641, /* has_separator */
+    +0.447711, /* sentences */
+    -3.956149, /* comma_share */
+    +1.014183, /* end_punct */
+    -0.455060, /* bullet */
+    -2.311342, /* indent */
+    +0.187267, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -52,104 +52,132 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
-    +0.370169, /* log_chars_-2 */
-    +0.017014, /* stop_density_-2 */
-    +0.218854, /* end_punct_-2 */
-    +0.054439, /* rule_bad_-2 */
-    +0.347416, /* link_density_-2 */
+    +1.814792, /* run_items */
+    +0.469892, /* run_log_chars */
+    -1.200731, /* run_end_punct */
+    -0.421396, /* run_short */
+    +0.632145, /* run_stop_density */
+    +0.433591, /* run_prose_before */
+    +0.458857, /* run_prose_after */
+    +0.780588, /* rel_indent */
+    +1.543009, /* prev_run_items */
+    +0.701394, /* prev_run_log_chars */
+    -1.359805, /* prev_run_end_punct */
+    +0.637901, /* prev_run_stop_density */
+    +0.533080, /* prev_run_indent */
+    -0.765824, /* prev_run_bullet */
+    -0.007464, /* log_chars_-2 */
+    -0.259572, /* stop_density_-2 */
+    +0.498955, /* end_punct_-2 */
+    +0.119974, /* rule_bad_-2 */
+    +0.226660, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +1.123968, /* log_chars_-1 */
-    +0.038372, /* stop_density_-1 */
-    +0.344713, /* end_punct_-1 */
-    -0.295909, /* rule_bad_-1 */
-    +0.741186, /* link_density_-1 */
+    +0.479817, /* log_chars_-1 */
+    -0.227219, /* stop_density_-1 */
+    +0.678861, /* end_punct_-1 */
+    -0.305084, /* rule_bad_-1 */
+    +0.805075, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.431544, /* log_chars_+1 */
-    +0.215128, /* stop_density_+1 */
-    +0.643617, /* end_punct_+1 */
-    -0.284203, /* rule_bad_+1 */
-    +0.640226, /* link_density_+1 */
+    +0.005314, /* log_chars_+1 */
+    +0.113639, /* stop_density_+1 */
+    +0.736468, /* end_punct_+1 */
+    -0.162956, /* rule_bad_+1 */
+    +0.557799, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    +0.315710, /* log_chars_+2 */
-    -0.227892, /* stop_density_+2 */
-    +0.390653, /* end_punct_+2 */
-    -0.394532, /* rule_bad_+2 */
-    +1.081284, /* link_density_+2 */
+    -0.044274, /* log_chars_+2 */
+    -0.137733, /* stop_density_+2 */
+    +0.448625, /* end_punct_+2 */
+    -0.291849, /* rule_bad_+2 */
+    +1.083460, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +2.252899, /* prose_share_around */
-    -2.491505, /* position */
+    +2.327816, /* prose_share_around */
+    -2.586118, /* position */
 };
 
-static const double bias_html = -6.307372;
+static const double bias_html = -6.028002;
 static const double weights_html[MODEL_FEATURES] = {
-    +0.334899, /* log_chars */
-    +1.813198, /* stop_density */
-    -1.663100, /* link_density */
-    -1.477546, /* caps_share */
-    +3.279426, /* digit_share */
-    -8.262892, /* symbol_share */
-    +0.202251, /* has_separator */
-    +0.353618, /* sentences */
-    +3.000723, /* comma_share */
-    +0.358165, /* end_punct */
-    -0.348100, /* bullet */
+    +0.062694, /* log_chars */
+    +1.809101, /* stop_density */
+    -1.493504, /* link_density */
+    -1.359515, /* caps_share */
+    +3.394648, /* digit_share */
+    -7.781785, /* symbol_share */
+    +0.179704, /* has_separator */
+    +0.391066, /* sentences */
+    +2.991458, /* comma_share */
+    +0.408444, /* end_punct */
+    -0.251905, /* bullet */
     +0.000000, /* indent */
-    +0.183438, /* short */
-    -1.909485, /* hint_nav */
-    -2.157042, /* hint_footer */
-    -0.622949, /* hint_header */
-    -4.965873, /* hint_aside */
-    -3.438546, /* hint_form */
-    -0.576619, /* hint_hidden */
-    -1.788396, /* hint_comment */
-    +0.639469, /* hint_share */
-    -0.421494, /* hint_related */
-    +0.186282, /* hint_byline */
-    +1.136806, /* hint_article */
-    -0.473963, /* hint_body */
-    +1.506840, /* hint_content */
-    +1.043511, /* heading */
-    +1.467901, /* heading1 */
-    -0.709722, /* list_item */
-    +0.927490, /* cell */
-    +0.374525, /* quote */
-    -2.490367, /* caption */
-    -0.287905, /* box_prose_share */
-    +7.273138, /* box_chars */
-    -0.203115, /* log_chars_-2 */
-    -0.243308, /* stop_density_-2 */
-    +0.259059, /* end_punct_-2 */
-    +0.122678, /* rule_bad_-2 */
-    +0.254761, /* link_density_-2 */
-    -0.104612, /* hint_strong_-2 */
-    -0.568946, /* hint_positive_-2 */
-    +0.546757, /* log_chars_-1 */
-    -0.045416, /* stop_density_-1 */
-    +0.331782, /* end_punct_-1 */
-    +0.230546, /* rule_bad_-1 */
-    -0.871803, /* link_density_-1 */
-    -0.421920, /* hint_strong_-1 */
-    +0.933840, /* hint_positive_-1 */
-    +0.202672, /* log_chars_+1 */
-    -0.019486, /* stop_density_+1 */
-    +0.792351, /* end_punct_+1 */
-    -0.012430, /* rule_bad_+1 */
-    -0.108578, /* link_density_+1 */
-    -0.716739, /* hint_strong_+1 */
-    -0.481317, /* hint_positive_+1 */
-    +0.191046, /* log_chars_+2 */
-    -0.236722, /* stop_density_+2 */
-    +0.057292, /* end_punct_+2 */
-    -0.169258, /* rule_bad_+2 */
-    -0.142460, /* link_density_+2 */
-    -0.147088, /* hint_strong_+2 */
-    +0.052619, /* hint_positive_+2 */
-    +1.300273, /* prose_share_around */
-    -3.573455, /* position */
+    +0.035073, /* short */
+    -2.073731, /* hint_nav */
+    -2.176492, /* hint_footer */
+    -0.574226, /* hint_header */
+    -4.973947, /* hint_aside */
+    -3.432517, /* hint_form */
+    -0.541378, /* hint_hidden */
+    -1.757576, /* hint_comment */
+    +0.673788, /* hint_share */
+    -0.397646, /* hint_related */
+    +0.217087, /* hint_byline */
+    +1.118207, /* hint_article */
+    -0.611602, /* hint_body */
+    +1.418265, /* hint_content */
+    +1.047765, /* heading */
+    +1.464925, /* heading1 */
+    -0.747496, /* list_item */
+    +1.100149, /* cell */
+    +0.361679, /* quote */
+    -2.429371, /* caption */
+    -0.362957, /* box_prose_share */
+    +7.671744, /* box_chars */
+    +0.000000, /* run_items */
+    +0.000000, /* run_log_chars */
+    +0.000000, /* run_end_punct */
+    +0.000000, /* run_short */
+    +0.000000, /* run_stop_density */
+    +0.000000, /* run_prose_before */
+    +0.000000, /* run_prose_after */
+    +0.000000, /* rel_indent */
+    +0.000000, /* prev_run_items */
+    +0.000000, /* prev_run_log_chars */
+    +0.000000, /* prev_run_end_punct */
+    +0.000000, /* prev_run_stop_density */
+    +0.000000, /* prev_run_indent */
+    +0.000000, /* prev_run_bullet */
+    -0.336267, /* log_chars_-2 */
+    -0.226309, /* stop_density_-2 */
+    +0.297982, /* end_punct_-2 */
+    +0.042749, /* rule_bad_-2 */
+    +0.314129, /* link_density_-2 */
+    -0.151063, /* hint_strong_-2 */
+    -0.609607, /* hint_positive_-2 */
+    +0.501772, /* log_chars_-1 */
+    -0.072181, /* stop_density_-1 */
+    +0.339115, /* end_punct_-1 */
+    +0.138940, /* rule_bad_-1 */
+    -0.842574, /* link_density_-1 */
+    -0.430524, /* hint_strong_-1 */
+    +0.903250, /* hint_positive_-1 */
+    +0.074709, /* log_chars_+1 */
+    +0.003947, /* stop_density_+1 */
+    +0.815055, /* end_punct_+1 */
+    -0.108650, /* rule_bad_+1 */
+    -0.047670, /* link_density_+1 */
+    -0.762911, /* hint_strong_+1 */
+    -0.485658, /* hint_positive_+1 */
+    +0.132515, /* log_chars_+2 */
+    -0.282277, /* stop_density_+2 */
+    +0.089468, /* end_punct_+2 */
+    -0.233711, /* rule_bad_+2 */
+    -0.110210, /* link_density_+2 */
+    -0.154785, /* hint_strong_+2 */
+    +0.044823, /* hint_positive_+2 */
+    +1.247835, /* prose_share_around */
+    -3.344124, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -215,7 +243,21 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = (flags & BLOCK_QUOTE) != 0;
     x[k++] = (flags & BLOCK_CAPTION) != 0;
     x[k++] = u->box_share;
-    x[k++] = log1p(u->box_chars) / 10.0;
+    x[k++] = u->box_chars > 0 ? log1p(u->box_chars) / 10.0 : 0;
+    x[k++] = u->run.items;
+    x[k++] = u->run.log_chars;
+    x[k++] = u->run.end_punct;
+    x[k++] = u->run.short_lines;
+    x[k++] = u->run.stop_density;
+    x[k++] = u->run.prose_before;
+    x[k++] = u->run.prose_after;
+    x[k++] = u->run.rel_indent;
+    x[k++] = u->run.prev_items;
+    x[k++] = u->run.prev_log_chars;
+    x[k++] = u->run.prev_end_punct;
+    x[k++] = u->run.prev_stop_density;
+    x[k++] = u->run.prev_indent;
+    x[k++] = u->run.prev_bullet;
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;

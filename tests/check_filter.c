@@ -2,6 +2,7 @@
  * empty input, the explain and invert shapes, binary input, write failures,
  * counts. */
 #define _GNU_SOURCE    /* memmem */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,6 +303,78 @@ START_TEST(test_explain_shape)
 }
 END_TEST
 
+/* The value of " key=" on an explain line. */
+static double explain_value(const char *line, const char *key)
+{
+    char pat[16];
+    snprintf(pat, sizeof pat, " %s=", key);
+    const char *at = strstr(line, pat);
+    ck_assert_msg(at != NULL, "no %s in %s", key, line);
+    return strtod(at + strlen(pat), NULL);
+}
+
+/* Text mode: a line's run (the lines around it with its indentation and
+ * bullet) and the run before it, as --explain shows them: three bullets
+ * between two paragraphs, two spaces deeper. */
+START_TEST(test_explain_runs)
+{
+    static const char page[] =
+        "   The recipe needs only a few things from the larder, and all of them keep well for a month.\n"
+        "     * a cup of barley\n"
+        "     * two lemons\n"
+        "     * a spoon of honey\n"
+        "   Simmer the barley in the water for twenty minutes and then strain it into a jug to cool.\n";
+    ub_options o;
+    ub_options_init(&o);
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r;
+    run_filter(&o, page, sizeof page - 1, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    lines out = split_lines(r.out, r.out_len);
+    ck_assert_uint_eq(out.n, 5);
+    /* the first paragraph: a run of one, nothing before or after it */
+    ck_assert_double_eq_tol(explain_value(out.v[0], "rn"), log1p(1) / 4, 1e-4);
+    ck_assert_double_eq_tol(explain_value(out.v[0], "rb"), 0, 1e-9);
+    ck_assert_double_eq_tol(explain_value(out.v[0], "ra"), 0, 1e-9);
+    ck_assert_double_eq_tol(explain_value(out.v[0], "ri"), 0, 1e-9);
+    ck_assert_double_eq_tol(explain_value(out.v[0], "pn"), 0, 1e-9);
+    for (size_t i = 1; i <= 3; i++) {
+        const char *l = out.v[i];
+        ck_assert_double_eq_tol(explain_value(l, "rn"), log1p(3) / 4, 1e-4);
+        ck_assert_double_eq_tol(explain_value(l, "re"), 0, 1e-9);
+        ck_assert_double_eq_tol(explain_value(l, "rs"), 1, 1e-9);
+        ck_assert_double_eq_tol(explain_value(l, "rb"), 1, 1e-9);
+        ck_assert_double_eq_tol(explain_value(l, "ra"), 1, 1e-9);
+        ck_assert_double_eq_tol(explain_value(l, "ri"), 2.0 / 6, 1e-4);
+        ck_assert_double_eq_tol(explain_value(l, "pn"), log1p(1) / 4, 1e-4);
+        ck_assert_double_eq_tol(explain_value(l, "pe"), 1, 1e-9);
+        ck_assert_double_eq_tol(explain_value(l, "pi"), -2.0 / 6, 1e-4);
+        ck_assert_double_eq_tol(explain_value(l, "pb"), 0, 1e-9);
+    }
+    /* the last paragraph: back at the prose's depth, after the bullets */
+    ck_assert_double_eq_tol(explain_value(out.v[4], "ri"), 0, 1e-9);
+    ck_assert_double_eq_tol(explain_value(out.v[4], "rb"), 0, 1e-9);
+    ck_assert_double_eq_tol(explain_value(out.v[4], "pn"), log1p(3) / 4, 1e-4);
+    ck_assert_double_eq_tol(explain_value(out.v[4], "pb"), 1, 1e-9);
+    free_lines(&out);
+    run_result_free(&r);
+
+    /* HTML has its markup instead: no runs */
+    static const char html[] = "<html><body><ul><li>one</li><li>two</li></ul>"
+                               "<p>A paragraph of the article that goes on for a while.</p>"
+                               "</body></html>";
+    run_filter(&o, html, sizeof html - 1, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    out = split_lines(r.out, r.out_len);
+    ck_assert_uint_gt(out.n, 0);
+    for (size_t i = 0; i < out.n; i++)
+        for (const char *const *k = (const char *const[]){ "rn", "rc", "ri", "pn", NULL }; *k; k++)
+            ck_assert_double_eq_tol(explain_value(out.v[i], *k), 0, 1e-9);
+    free_lines(&out);
+    run_result_free(&r);
+}
+END_TEST
+
 /* A short page's rescued blocks: dropped where they stood, listed again as
  * kept at the end of --explain, and written last in the clean output. */
 START_TEST(test_explain_rescued)
@@ -574,6 +647,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_nul_in_text_mode);
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_rescued);
+    tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_invert_shape);
     tcase_add_loop_test(tc, test_binary_diag, 0,
                         (int)(sizeof binaries / sizeof *binaries));

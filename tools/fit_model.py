@@ -23,7 +23,7 @@ def own(r):
             float(r['cap']) / w, float(r['dig']) / max(c, 1), float(r['sym']) / max(c, 1),
             1.0 if float(r['sep']) > 0 else 0.0, min(float(r['sent']), 6) / 6.0,
             float(r['com']) / w, float(r['end']), float(r['bul']),
-            min(float(r['ind']), 12) / 12.0, 1.0 if c < 70 else 0.0] + markup(r)
+            min(float(r['ind']), 12) / 12.0, 1.0 if c < 70 else 0.0] + markup(r) + run(r)
 
 # HTML only (zero in text mode): hints from the enclosing elements, and the
 # kind of element; bits as in src/block.h
@@ -41,6 +41,14 @@ def markup(r):
             [1.0 if fl & b else 0.0 for b in FLAG_BITS] +
             [float(r['bs']), math.log1p(float(r['bc'])) / 10.0])
 
+# Text only (zero in HTML mode): the run of lines sharing the block's
+# indentation and bullet (src/context.h, unit_run), and its indentation
+# against the last prose line; then the run before it.
+RUN_KEYS = ['rn', 'rc', 're', 'rs', 'rd', 'rb', 'ra', 'ri', 'pn', 'pc', 'pe', 'pd', 'pi', 'pb']
+
+def run(r):
+    return [float(r[k]) for k in RUN_KEYS]
+
 STRONG = 0x1 | 0x4 | 0x20 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x1000 | 0x2000 | 0x10000 | 0x20000
 
 OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_share',
@@ -49,7 +57,11 @@ OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_s
              'hint_nav', 'hint_footer', 'hint_header', 'hint_aside', 'hint_form', 'hint_hidden',
              'hint_comment', 'hint_share', 'hint_related', 'hint_byline', 'hint_article',
              'hint_body', 'hint_content', 'heading', 'heading1', 'list_item', 'cell', 'quote',
-             'caption', 'box_prose_share', 'box_chars']
+             'caption', 'box_prose_share', 'box_chars',
+             'run_items', 'run_log_chars', 'run_end_punct', 'run_short', 'run_stop_density',
+             'run_prose_before', 'run_prose_after', 'rel_indent',
+             'prev_run_items', 'prev_run_log_chars', 'prev_run_end_punct',
+             'prev_run_stop_density', 'prev_run_indent', 'prev_run_bullet']
 
 def nb(r):
     hint = int(r['hint'], 16)
@@ -90,7 +102,7 @@ NAMES = OWN_NAMES + [f'{n}_{d:+d}' for d in list(range(-RADIUS, 0)) + list(range
 
 def load(path):
     cols = ['doc', 'n', 'keep', 'why', 'cls', 'frac', 'ntok', 'c', 'w', 'sd', 'ld', 'cap', 'dig',
-            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc', 'lang']
+            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc'] + RUN_KEYS + ['lang']
     docs = defaultdict(list)
     for line in open(path):
         r = dict(zip(cols, line.rstrip('\n').split('\t')))
