@@ -9,7 +9,7 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 34
+#define OWN_FEATURES 36
 #define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
@@ -52,6 +52,8 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
+    +0.000000, /* lead_inside */
+    +0.000000, /* lead_beside */
     +0.441910, /* log_chars_-2 */
     -0.018141, /* stop_density_-2 */
     +0.256793, /* end_punct_-2 */
@@ -84,72 +86,74 @@ static const double weights_text[MODEL_FEATURES] = {
     -2.404669, /* position */
 };
 
-static const double bias_html = -6.210221;
+static const double bias_html = -8.056430;
 static const double weights_html[MODEL_FEATURES] = {
-    +0.391061, /* log_chars */
-    +1.670844, /* stop_density */
-    -1.641584, /* link_density */
-    -1.628762, /* caps_share */
-    +3.362033, /* digit_share */
-    -8.438349, /* symbol_share */
-    +0.224732, /* has_separator */
-    +0.331855, /* sentences */
-    +2.925417, /* comma_share */
-    +0.230964, /* end_punct */
-    -0.362692, /* bullet */
+    +1.013005, /* log_chars */
+    +1.623889, /* stop_density */
+    -1.125437, /* link_density */
+    -0.738263, /* caps_share */
+    +3.814298, /* digit_share */
+    -3.620497, /* symbol_share */
+    -0.410845, /* has_separator */
+    +0.360825, /* sentences */
+    +1.517879, /* comma_share */
+    +0.235869, /* end_punct */
+    -0.078967, /* bullet */
     +0.000000, /* indent */
-    +0.188363, /* short */
-    -1.946349, /* hint_nav */
-    -2.135999, /* hint_footer */
-    -0.589544, /* hint_header */
-    -4.960357, /* hint_aside */
-    -3.511644, /* hint_form */
-    -0.577680, /* hint_hidden */
-    -1.765482, /* hint_comment */
-    +0.603488, /* hint_share */
-    -0.325694, /* hint_related */
-    +0.148133, /* hint_byline */
-    +1.094554, /* hint_article */
-    -0.293551, /* hint_body */
-    +1.547015, /* hint_content */
-    +1.121604, /* heading */
-    +1.460909, /* heading1 */
-    -0.733906, /* list_item */
-    +0.911063, /* cell */
-    +0.383256, /* quote */
-    -2.780927, /* caption */
-    -0.130440, /* box_prose_share */
-    +6.935536, /* box_chars */
-    -0.040254, /* log_chars_-2 */
-    -0.225545, /* stop_density_-2 */
-    +0.199867, /* end_punct_-2 */
-    +0.076776, /* rule_bad_-2 */
-    +0.268444, /* link_density_-2 */
-    -0.101866, /* hint_strong_-2 */
-    -0.566571, /* hint_positive_-2 */
-    +0.716751, /* log_chars_-1 */
-    -0.458603, /* stop_density_-1 */
-    +0.398955, /* end_punct_-1 */
-    +0.278494, /* rule_bad_-1 */
-    -0.912265, /* link_density_-1 */
-    -0.378598, /* hint_strong_-1 */
-    +1.027154, /* hint_positive_-1 */
-    +0.291978, /* log_chars_+1 */
-    -0.266400, /* stop_density_+1 */
-    +0.809726, /* end_punct_+1 */
-    -0.117275, /* rule_bad_+1 */
-    -0.112669, /* link_density_+1 */
-    -0.813616, /* hint_strong_+1 */
-    -0.440298, /* hint_positive_+1 */
-    +0.387326, /* log_chars_+2 */
-    -0.516589, /* stop_density_+2 */
-    +0.046739, /* end_punct_+2 */
-    -0.233144, /* rule_bad_+2 */
-    -0.108648, /* link_density_+2 */
-    -0.122025, /* hint_strong_+2 */
-    +0.078648, /* hint_positive_+2 */
-    +1.291529, /* prose_share_around */
-    -3.681577, /* position */
+    +0.544716, /* short */
+    -3.173925, /* hint_nav */
+    -2.633455, /* hint_footer */
+    +0.440108, /* hint_header */
+    -4.397693, /* hint_aside */
+    -2.385803, /* hint_form */
+    -5.483131, /* hint_hidden */
+    -5.546459, /* hint_comment */
+    +0.275123, /* hint_share */
+    -1.288027, /* hint_related */
+    +0.630881, /* hint_byline */
+    +0.978202, /* hint_article */
+    -0.937307, /* hint_body */
+    +1.382278, /* hint_content */
+    -1.797971, /* heading */
+    +3.310224, /* heading1 */
+    -1.433470, /* list_item */
+    +0.398542, /* cell */
+    -0.584490, /* quote */
+    -0.840874, /* caption */
+    +0.393581, /* box_prose_share */
+    +7.155218, /* box_chars */
+    +1.471809, /* lead_inside */
+    -0.304451, /* lead_beside */
+    +0.406797, /* log_chars_-2 */
+    -0.408355, /* stop_density_-2 */
+    +0.301200, /* end_punct_-2 */
+    +0.535928, /* rule_bad_-2 */
+    +0.075351, /* link_density_-2 */
+    +0.231979, /* hint_strong_-2 */
+    -0.818837, /* hint_positive_-2 */
+    +1.685148, /* log_chars_-1 */
+    -0.941997, /* stop_density_-1 */
+    +0.584975, /* end_punct_-1 */
+    +0.787939, /* rule_bad_-1 */
+    -0.733819, /* link_density_-1 */
+    -0.199292, /* hint_strong_-1 */
+    +0.026823, /* hint_positive_-1 */
+    +0.917283, /* log_chars_+1 */
+    -0.053985, /* stop_density_+1 */
+    +0.863003, /* end_punct_+1 */
+    -0.135896, /* rule_bad_+1 */
+    -0.251699, /* link_density_+1 */
+    -0.418166, /* hint_strong_+1 */
+    +0.054936, /* hint_positive_+1 */
+    +0.873407, /* log_chars_+2 */
+    -0.449297, /* stop_density_+2 */
+    -0.025354, /* end_punct_+2 */
+    -0.276767, /* rule_bad_+2 */
+    -0.263900, /* link_density_+2 */
+    +0.046052, /* hint_strong_+2 */
+    +0.085377, /* hint_positive_+2 */
+    +1.132037, /* prose_share_around */
+    -2.462573, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -216,6 +220,8 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = (flags & BLOCK_CAPTION) != 0;
     x[k++] = u->box_share;
     x[k++] = log1p(u->box_chars) / 10.0;
+    x[k++] = u->lead == LEAD_INSIDE;
+    x[k++] = u->lead == LEAD_BESIDE;
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;

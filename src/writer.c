@@ -124,7 +124,7 @@ static ub_status text_line_out(writer *w, const unit *u)
 
 static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
 {
-    char head[320], doc[64] = "";
+    char head[384], doc[64] = "";
     const features *f = &u->f;
     /* the first block of a document says the document's language and why */
     if (u->doc_why == CONTEXT_LANG_OPTION)
@@ -137,14 +137,15 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
                  (unsigned)u->doc_hits[1]);
     snprintf(head, sizeof head,
              "%s %-17s %-9s #%lu p=%.2f c=%u w=%u sd=%.2f ld=%.2f cap=%u dig=%u sym=%u sep=%u "
-             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f %s%s | ",
+             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f lb=%u r=%d %s%s | ",
              u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
              classify_class_name(u->v.cls), number, u->score, (unsigned)f->chars,
              (unsigned)f->words, features_stop_density(f), features_link_density(f),
              (unsigned)f->caps, (unsigned)f->digits, (unsigned)f->symbols,
              (unsigned)f->separators, (unsigned)f->sentences, (unsigned)f->commas,
              (unsigned)f->end_punct, (unsigned)f->bullet, (unsigned)f->indent,
-             u->hints, u->heading, u->flags, u->box_share, u->box_chars, doc,
+             u->hints, u->heading, u->flags, u->box_share, u->box_chars,
+             u->lead, u->v.rule, doc,
              stoplist_lang_code(f->lang));
     ub_status st;
     if (!w->html) {

@@ -59,6 +59,6 @@ def main():
                                     str(len(toks))] +
                                    [kv.get(k, '0') for k in
                                     ('c', 'w', 'sd', 'ld', 'cap', 'dig', 'sym', 'sep', 'sent',
-                                     'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc')] + [lang]) + '\n')
+                                     'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc', 'lb', 'r')] + [lang]) + '\n')
 
 main()
