@@ -73,6 +73,9 @@ typedef struct block {
     uint32_t box;       /* which container it sits in: a hash of the path of
                            elements (names, classes, ids) above its own
                            block element; 0 when unknown (text mode) */
+    uint32_t outer[2];  /* the paths of the one and two elements above that
+                           container: a list or quote inside an article body
+                           has the body as its outer container */
 } block;
 
 /* Where a reader hands its blocks.  A non-UB_OK return stops the reader and

@@ -81,6 +81,9 @@ struct context {
     uint64_t seen[SEEN_SLOTS];
     box_total boxes[BOX_SLOTS];
     unsigned box_count;
+    uint32_t lead_key;       /* the container with the most prose so far */
+    uint32_t lead_prose;
+    uint32_t lead_outer;     /* ... the element around it */
     title_run title_run[TITLE_RUNS];
     unsigned title_nruns;    /* 0: the title stays whole */
     unsigned title_picked;   /* the run of the segment title_pick chose */
@@ -190,6 +193,7 @@ void context_reset(context *c)
     if (c->box_count)
         memset(c->boxes, 0, sizeof c->boxes);
     c->box_count = 0;
+    c->lead_key = c->lead_prose = c->lead_outer = 0;
     c->title_nkeys = 0;
     c->title_nruns = 0;
     memset(c->lang_hits, 0, sizeof c->lang_hits);
@@ -216,7 +220,9 @@ unit *context_slot(context *c)
     u->gap_kept = 0;
     u->flags = u->hints = u->heading = 0;
     u->box = 0;
+    u->outer[0] = u->outer[1] = 0;
     u->box_share = u->box_chars = 0;
+    u->lead = LEAD_NONE;
     u->open = 0;
     u->unterminated = 0;
     u->keep = 0;
@@ -318,6 +324,11 @@ static void box_add(context *c, const unit *u)
     b->chars = b->chars + n < b->chars ? UINT32_MAX : b->chars + n;
     if (u->nb.prose)
         b->prose = b->prose + n < b->prose ? UINT32_MAX : b->prose + n;
+    if (b->prose > c->lead_prose) {
+        c->lead_prose = b->prose;
+        c->lead_key = b->key;
+        c->lead_outer = u->outer[0];
+    }
 }
 
 static ub_status decide_oldest(context *c);
@@ -648,6 +659,23 @@ static int names_article(context *c, const unit *u)
     return shared >= HEADLINE_SHARED;
 }
 
+/* Where a block sits against the leading box.  Its own container being the
+ * leading box says little the container's totals do not; that the leading
+ * box holds its container (a list or quote in the body), or that the two
+ * are siblings (the sections of a wiki page or a bug thread), says more. */
+static unsigned lead_of(const context *c, const unit *u)
+{
+    if (c->lead_key == 0)
+        return LEAD_NONE;
+    if (u->box == c->lead_key)
+        return LEAD_OWN;
+    if (u->outer[0] == c->lead_key || u->outer[1] == c->lead_key)
+        return LEAD_INSIDE;
+    if (u->outer[0] != 0 && u->outer[0] == c->lead_outer)
+        return LEAD_BESIDE;
+    return LEAD_NONE;
+}
+
 static void decide(context *c, unit *u)
 {
     if (c->mode == MODEL_TEXT)
@@ -678,6 +706,7 @@ static void decide(context *c, unit *u)
     const box_total *bt = u->box ? box_find(c, u->box, 0) : NULL;
     u->box_share = bt && bt->chars ? (double)bt->prose / bt->chars : 0;
     u->box_chars = bt ? bt->chars : 0;
+    u->lead = lead_of(c, u);
     u->score = model_score(c->mode, u, before, after, c->index);
     u->keep = u->score >= c->threshold;
     if (u->keep)

@@ -13,6 +13,10 @@
 #include "block_features.h"
 #include "model.h"
 
+/* The leading box is the container with the most prose so far, the window's
+ * blocks included: the article body on most pages. */
+enum { LEAD_NONE, LEAD_OWN, LEAD_INSIDE, LEAD_BESIDE };
+
 /* Text mode: what the unit's run (the lines around it with its indentation
  * and bullet, as far as the window sees) adds up to.  An article's list
  * items sit in runs of sentences right after prose; a menu's in runs of
@@ -43,6 +47,8 @@ typedef struct unit {
     uint32_t box;        /* HTML: its container (block.box) */
     double box_share;    /* share of its container's text that is prose */
     double box_chars;    /* characters in its container so far */
+    uint32_t outer[2];   /* HTML: the containers around that (block.outer) */
+    unsigned lead;       /* HTML: where it sits against the leading box (LEAD_*) */
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
     features f;

@@ -105,6 +105,8 @@ static ub_status html_block(void *vf, const block *b)
     u->flags = b->flags;
     u->hints = b->hints;
     u->box = b->box;
+    u->outer[0] = b->outer[0];
+    u->outer[1] = b->outer[1];
     u->heading = b->heading;
     return context_push(f->ctx, b->link_len);
 }

@@ -443,6 +443,8 @@ typedef struct frame {
     const element_info *info; /* NULL for unknown elements */
     uint32_t path;            /* hash of the names, classes and ids down to here */
     uint32_t box;             /* path of the container of text inside (block.box) */
+    uint32_t up[2];           /* paths of the parent and the grandparent */
+    uint32_t outer[2];        /* block.outer of text inside */
     unsigned hints;
     unsigned char flags;      /* BLOCK_* */
     unsigned char heading;
@@ -496,7 +498,7 @@ struct html_reader {
     int space;                /* whitespace seen since the last character */
     int prev_link;
     unsigned hints, flags, heading;
-    uint32_t box;
+    uint32_t box, outer[2];
     unsigned continued;
     int brs;                  /* <br>s in a row */
 
@@ -601,7 +603,7 @@ static void html_reader_emit_title(html_reader *r)
     if (n == 0)
         return;
     r->title_done = 1;
-    block b = {t, n, 0, 0, BLOCK_TITLE, 0, 0};
+    block b = {t, n, 0, 0, BLOCK_TITLE, 0, 0, {0, 0}};
     html_reader_emit(r, &b);
 }
 
@@ -612,7 +614,7 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
     html_reader_emit_title(r);
     r->title_done = 1;
     block b = {r->text, n, link_len, r->heading, r->flags | r->continued | extra,
-               r->hints, r->box};
+               r->hints, r->box, {r->outer[0], r->outer[1]}};
     html_reader_emit(r, &b);
 }
 
@@ -705,6 +707,8 @@ static void html_reader_block_attrs(html_reader *r, const frame *f)
         r->flags = f->flags;
         r->heading = f->heading;
         r->box = f->box;
+        r->outer[0] = f->outer[0];
+        r->outer[1] = f->outer[1];
     } else {
         /* a hint holds for a block when all of its text sat inside */
         r->hints &= f->hints;
@@ -1122,8 +1126,13 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     /* blocks in one container share its path: the paragraphs of an
      * article body, the items of a menu */
     f.path = html_reader_path(top->path, name, atts);
-    if (kind & EL_BLOCK)
+    f.up[0] = top->path;
+    f.up[1] = top->up[0];
+    if (kind & EL_BLOCK) {
         f.box = top->path;
+        f.outer[0] = top->up[0];
+        f.outer[1] = top->up[1];
+    }
     if (kind & EL_HTML) {
         const char *lang = html_reader_attr(atts, "lang");
         if (lang == NULL)

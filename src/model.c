@@ -9,28 +9,28 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 48
+#define OWN_FEATURES 50
 #define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
  * (text mode: their lynx dumps; HTML mode: the pages) and checked on the
  * readability pages. */
-static const double bias_text = -2.735439;
+static const double bias_text = -2.741154;
 static const double weights_text[MODEL_FEATURES] = {
-    +1.215730, /* log_chars */
-    +0.889187, /* stop_density */
-    -5.104643, /* link_density */
-    -1.769264, /* caps_share */
-    +1.554129, /* digit_share */
-    -16.966385, /* symbol_share */
-    -0.527641, /* has_separator */
-    +0.447711, /* sentences */
-    -3.956149, /* comma_share */
-    +1.014183, /* end_punct */
-    -0.455060, /* bullet */
-    -2.311342, /* indent */
-    +0.187267, /* short */
+    +1.129334, /* log_chars */
+    +0.899202, /* stop_density */
+    -5.033723, /* link_density */
+    -1.766607, /* caps_share */
+    +1.538478, /* digit_share */
+    -16.971695, /* symbol_share */
+    -0.531658, /* has_separator */
+    +0.466529, /* sentences */
+    -3.933262, /* comma_share */
+    +1.016464, /* end_punct */
+    -0.451056, /* bullet */
+    -2.324834, /* indent */
+    +0.173214, /* short */
     +0.000000, /* hint_nav */
     +0.000000, /* hint_footer */
     +0.000000, /* hint_header */
@@ -52,88 +52,92 @@ static const double weights_text[MODEL_FEATURES] = {
     +0.000000, /* caption */
     +0.000000, /* box_prose_share */
     +0.000000, /* box_chars */
-    +1.814792, /* run_items */
-    +0.469892, /* run_log_chars */
-    -1.200731, /* run_end_punct */
-    -0.421396, /* run_short */
-    +0.632145, /* run_stop_density */
-    +0.433591, /* run_prose_before */
-    +0.458857, /* run_prose_after */
-    +0.780588, /* rel_indent */
-    +1.543009, /* prev_run_items */
-    +0.701394, /* prev_run_log_chars */
-    -1.359805, /* prev_run_end_punct */
-    +0.637901, /* prev_run_stop_density */
-    +0.533080, /* prev_run_indent */
-    -0.765824, /* prev_run_bullet */
-    -0.007464, /* log_chars_-2 */
-    -0.259572, /* stop_density_-2 */
-    +0.498955, /* end_punct_-2 */
-    +0.119974, /* rule_bad_-2 */
-    +0.226660, /* link_density_-2 */
+    +0.000000, /* lead_inside */
+    +0.000000, /* lead_beside */
+    +1.816079, /* run_items */
+    +0.529848, /* run_log_chars */
+    -1.208613, /* run_end_punct */
+    -0.414539, /* run_short */
+    +0.624782, /* run_stop_density */
+    +0.433548, /* run_prose_before */
+    +0.461676, /* run_prose_after */
+    +0.779070, /* rel_indent */
+    +1.532468, /* prev_run_items */
+    +0.720860, /* prev_run_log_chars */
+    -1.363632, /* prev_run_end_punct */
+    +0.619130, /* prev_run_stop_density */
+    +0.526023, /* prev_run_indent */
+    -0.764536, /* prev_run_bullet */
+    -0.003822, /* log_chars_-2 */
+    -0.268139, /* stop_density_-2 */
+    +0.497198, /* end_punct_-2 */
+    +0.116215, /* rule_bad_-2 */
+    +0.244861, /* link_density_-2 */
     +0.000000, /* hint_strong_-2 */
     +0.000000, /* hint_positive_-2 */
-    +0.479817, /* log_chars_-1 */
-    -0.227219, /* stop_density_-1 */
-    +0.678861, /* end_punct_-1 */
-    -0.305084, /* rule_bad_-1 */
-    +0.805075, /* link_density_-1 */
+    +0.484983, /* log_chars_-1 */
+    -0.217974, /* stop_density_-1 */
+    +0.674602, /* end_punct_-1 */
+    -0.301036, /* rule_bad_-1 */
+    +0.741251, /* link_density_-1 */
     +0.000000, /* hint_strong_-1 */
     +0.000000, /* hint_positive_-1 */
-    +0.005314, /* log_chars_+1 */
-    +0.113639, /* stop_density_+1 */
-    +0.736468, /* end_punct_+1 */
-    -0.162956, /* rule_bad_+1 */
-    +0.557799, /* link_density_+1 */
+    +0.002706, /* log_chars_+1 */
+    +0.134790, /* stop_density_+1 */
+    +0.735440, /* end_punct_+1 */
+    -0.119665, /* rule_bad_+1 */
+    +0.504142, /* link_density_+1 */
     +0.000000, /* hint_strong_+1 */
     +0.000000, /* hint_positive_+1 */
-    -0.044274, /* log_chars_+2 */
-    -0.137733, /* stop_density_+2 */
-    +0.448625, /* end_punct_+2 */
-    -0.291849, /* rule_bad_+2 */
-    +1.083460, /* link_density_+2 */
+    -0.033244, /* log_chars_+2 */
+    -0.130102, /* stop_density_+2 */
+    +0.447497, /* end_punct_+2 */
+    -0.277167, /* rule_bad_+2 */
+    +1.011831, /* link_density_+2 */
     +0.000000, /* hint_strong_+2 */
     +0.000000, /* hint_positive_+2 */
-    +2.327816, /* prose_share_around */
-    -2.586118, /* position */
+    +2.330810, /* prose_share_around */
+    -2.573464, /* position */
 };
 
-static const double bias_html = -6.028002;
+static const double bias_html = -8.032145;
 static const double weights_html[MODEL_FEATURES] = {
-    +0.062694, /* log_chars */
-    +1.809101, /* stop_density */
-    -1.493504, /* link_density */
-    -1.359515, /* caps_share */
-    +3.394648, /* digit_share */
-    -7.781785, /* symbol_share */
-    +0.179704, /* has_separator */
-    +0.391066, /* sentences */
-    +2.991458, /* comma_share */
-    +0.408444, /* end_punct */
-    -0.251905, /* bullet */
+    +1.074046, /* log_chars */
+    +1.654736, /* stop_density */
+    -1.127925, /* link_density */
+    -0.697184, /* caps_share */
+    +3.603486, /* digit_share */
+    -3.695145, /* symbol_share */
+    -0.430907, /* has_separator */
+    +0.324583, /* sentences */
+    +1.387402, /* comma_share */
+    +0.244146, /* end_punct */
+    -0.209580, /* bullet */
     +0.000000, /* indent */
-    +0.035073, /* short */
-    -2.073731, /* hint_nav */
-    -2.176492, /* hint_footer */
-    -0.574226, /* hint_header */
-    -4.973947, /* hint_aside */
-    -3.432517, /* hint_form */
-    -0.541378, /* hint_hidden */
-    -1.757576, /* hint_comment */
-    +0.673788, /* hint_share */
-    -0.397646, /* hint_related */
-    +0.217087, /* hint_byline */
-    +1.118207, /* hint_article */
-    -0.611602, /* hint_body */
-    +1.418265, /* hint_content */
-    +1.047765, /* heading */
-    +1.464925, /* heading1 */
-    -0.747496, /* list_item */
-    +1.100149, /* cell */
-    +0.361679, /* quote */
-    -2.429371, /* caption */
-    -0.362957, /* box_prose_share */
-    +7.671744, /* box_chars */
+    +0.527382, /* short */
+    -3.111977, /* hint_nav */
+    -2.713735, /* hint_footer */
+    +0.471572, /* hint_header */
+    -4.416438, /* hint_aside */
+    -2.390335, /* hint_form */
+    -5.440631, /* hint_hidden */
+    -5.504077, /* hint_comment */
+    +0.299876, /* hint_share */
+    -1.312572, /* hint_related */
+    +0.620454, /* hint_byline */
+    +1.019614, /* hint_article */
+    -1.052432, /* hint_body */
+    +1.392257, /* hint_content */
+    -1.756313, /* heading */
+    +3.289861, /* heading1 */
+    -1.447590, /* list_item */
+    +0.406592, /* cell */
+    -0.586220, /* quote */
+    -0.741863, /* caption */
+    +0.367769, /* box_prose_share */
+    +7.081629, /* box_chars */
+    +1.446268, /* lead_inside */
+    -0.379432, /* lead_beside */
     +0.000000, /* run_items */
     +0.000000, /* run_log_chars */
     +0.000000, /* run_end_punct */
@@ -148,36 +152,36 @@ static const double weights_html[MODEL_FEATURES] = {
     +0.000000, /* prev_run_stop_density */
     +0.000000, /* prev_run_indent */
     +0.000000, /* prev_run_bullet */
-    -0.336267, /* log_chars_-2 */
-    -0.226309, /* stop_density_-2 */
-    +0.297982, /* end_punct_-2 */
-    +0.042749, /* rule_bad_-2 */
-    +0.314129, /* link_density_-2 */
-    -0.151063, /* hint_strong_-2 */
-    -0.609607, /* hint_positive_-2 */
-    +0.501772, /* log_chars_-1 */
-    -0.072181, /* stop_density_-1 */
-    +0.339115, /* end_punct_-1 */
-    +0.138940, /* rule_bad_-1 */
-    -0.842574, /* link_density_-1 */
-    -0.430524, /* hint_strong_-1 */
-    +0.903250, /* hint_positive_-1 */
-    +0.074709, /* log_chars_+1 */
-    +0.003947, /* stop_density_+1 */
-    +0.815055, /* end_punct_+1 */
-    -0.108650, /* rule_bad_+1 */
-    -0.047670, /* link_density_+1 */
-    -0.762911, /* hint_strong_+1 */
-    -0.485658, /* hint_positive_+1 */
-    +0.132515, /* log_chars_+2 */
-    -0.282277, /* stop_density_+2 */
-    +0.089468, /* end_punct_+2 */
-    -0.233711, /* rule_bad_+2 */
-    -0.110210, /* link_density_+2 */
-    -0.154785, /* hint_strong_+2 */
-    +0.044823, /* hint_positive_+2 */
-    +1.247835, /* prose_share_around */
-    -3.344124, /* position */
+    +0.323945, /* log_chars_-2 */
+    -0.191582, /* stop_density_-2 */
+    +0.273880, /* end_punct_-2 */
+    +0.548868, /* rule_bad_-2 */
+    +0.066260, /* link_density_-2 */
+    +0.228258, /* hint_strong_-2 */
+    -0.813051, /* hint_positive_-2 */
+    +1.545428, /* log_chars_-1 */
+    -0.625865, /* stop_density_-1 */
+    +0.526394, /* end_punct_-1 */
+    +0.773210, /* rule_bad_-1 */
+    -0.751348, /* link_density_-1 */
+    -0.199094, /* hint_strong_-1 */
+    +0.009321, /* hint_positive_-1 */
+    +0.740069, /* log_chars_+1 */
+    +0.321443, /* stop_density_+1 */
+    +0.809767, /* end_punct_+1 */
+    -0.116688, /* rule_bad_+1 */
+    -0.250650, /* link_density_+1 */
+    -0.427894, /* hint_strong_+1 */
+    +0.061496, /* hint_positive_+1 */
+    +0.788442, /* log_chars_+2 */
+    -0.238621, /* stop_density_+2 */
+    -0.054241, /* end_punct_+2 */
+    -0.276729, /* rule_bad_+2 */
+    -0.252323, /* link_density_+2 */
+    +0.038921, /* hint_strong_+2 */
+    +0.086863, /* hint_positive_+2 */
+    +1.147128, /* prose_share_around */
+    -2.487733, /* position */
 };
 
 /* Hints grouped as the model sees them (bits of block.h). */
@@ -244,6 +248,8 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = (flags & BLOCK_CAPTION) != 0;
     x[k++] = u->box_share;
     x[k++] = u->box_chars > 0 ? log1p(u->box_chars) / 10.0 : 0;
+    x[k++] = u->lead == LEAD_INSIDE;
+    x[k++] = u->lead == LEAD_BESIDE;
     x[k++] = u->run.items;
     x[k++] = u->run.log_chars;
     x[k++] = u->run.end_punct;

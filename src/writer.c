@@ -124,7 +124,7 @@ static ub_status text_line_out(writer *w, const unit *u)
 
 static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
 {
-    char head[480], doc[64] = "";
+    char head[512], doc[64] = "";
     const features *f = &u->f;
     /* the first block of a document says the document's language and why */
     if (u->doc_why == CONTEXT_LANG_OPTION)
@@ -137,7 +137,7 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
                  (unsigned)u->doc_hits[1]);
     snprintf(head, sizeof head,
              "%s %-17s %-9s #%lu p=%.2f c=%u w=%u sd=%.2f ld=%.2f cap=%u dig=%u sym=%u sep=%u "
-             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f "
+             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f lb=%u r=%d "
              "rn=%.4f rc=%.4f re=%.4f rs=%.4f rd=%.4f rb=%.0f ra=%.0f ri=%.4f "
              "pn=%.4f pc=%.4f pe=%.4f pd=%.4f pi=%.4f pb=%.0f %s%s | ",
              u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
@@ -147,6 +147,7 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
              (unsigned)f->separators, (unsigned)f->sentences, (unsigned)f->commas,
              (unsigned)f->end_punct, (unsigned)f->bullet, (unsigned)f->indent,
              u->hints, u->heading, u->flags, u->box_share, u->box_chars,
+             u->lead, u->v.rule,
              u->run.items, u->run.log_chars, u->run.end_punct, u->run.short_lines,
              u->run.stop_density, u->run.prose_before, u->run.prose_after, u->run.rel_indent,
              u->run.prev_items, u->run.prev_log_chars, u->run.prev_end_punct,

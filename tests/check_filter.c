@@ -370,6 +370,60 @@ START_TEST(test_explain_runs)
     for (size_t i = 0; i < out.n; i++)
         for (const char *const *k = (const char *const[]){ "rn", "rc", "ri", "pn", NULL }; *k; k++)
             ck_assert_double_eq_tol(explain_value(out.v[i], *k), 0, 1e-9);
+
+    free_lines(&out);
+    run_result_free(&r);
+}
+END_TEST
+
+/* The value of "lb=" on the explain line that ends with `text`. */
+static int lead_of_line(const lines *out, const char *text)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        size_t n = strlen(out->v[i]), t = strlen(text);
+        if (n > t && strcmp(out->v[i] + n - t, text) == 0) {
+            const char *lb = strstr(out->v[i], " lb=");
+            ck_assert_ptr_nonnull(lb);
+            return lb[4] - '0';
+        }
+    }
+    ck_abort_msg("no line for %s", text);
+    return -1;
+}
+
+/* --explain says where a block sits against the leading box, the container
+ * with the most prose: the body's paragraphs in it, a list inside it, a
+ * section beside it, a sidebar's list nowhere near it. */
+START_TEST(test_explain_lead)
+{
+    static const char page[] =
+        "<html><body><div class=page><div class=main>"
+        "<div class=text><p>The harbour was quiet on the morning the boats came back, and the "
+        "people who had waited for them through the night walked down to the water.</p>"
+        "<p>Nobody spoke much at first. There was no need to, since everyone knew what the "
+        "morning meant and what the winter would be like after it.</p>"
+        "<ul><li>The first boat was in by seven, with its nets still wet.</li></ul></div>"
+        "<div class=more><p>Later that week the council met to talk about the harbour wall, "
+        "which had been in need of repair for as long as anyone could remember.</p></div>"
+        "</div><div class=side><ul><li>Weather for the coast this weekend</li></ul></div>"
+        "</div></body></html>";
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r;
+    run_filter(&o, page, strlen(page), WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    lines out = split_lines(r.out, r.out_len);
+    ck_assert_int_eq(lead_of_line(&out, "Nobody spoke much at first. There was no need to, since "
+                                        "everyone knew what the morning meant and what the "
+                                        "winter would be like after it."), 1);
+    ck_assert_int_eq(lead_of_line(&out, "The first boat was in by seven, with its nets still wet."),
+                     2);
+    ck_assert_int_eq(lead_of_line(&out, "Later that week the council met to talk about the harbour "
+                                        "wall, which had been in need of repair for as long as "
+                                        "anyone could remember."), 3);
+    ck_assert_int_eq(lead_of_line(&out, "Weather for the coast this weekend"), 0);
     free_lines(&out);
     run_result_free(&r);
 }
@@ -648,6 +702,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_explain_runs);
+    tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
     tcase_add_loop_test(tc, test_binary_diag, 0,
                         (int)(sizeof binaries / sizeof *binaries));

@@ -23,6 +23,7 @@ typedef struct tblock {
     char *text;
     size_t len, link_len;
     unsigned heading, flags, hints;
+    uint32_t box, outer[2];
 } tblock;
 
 typedef struct result {
@@ -60,6 +61,9 @@ static ub_status collect_cb(void *ctx, const block *b)
     t->heading = b->heading;
     t->flags = b->flags;
     t->hints = b->hints;
+    t->box = b->box;
+    t->outer[0] = b->outer[0];
+    t->outer[1] = b->outer[1];
     t->text = NULL;
     if (res->keep_text || res->n < 64) {
         t->text = malloc(b->len + 1);
@@ -193,6 +197,30 @@ START_TEST(test_paragraphs)
                   "a|b|c|d|e");
     /* an unclosed p is closed by the next one, as browsers do */
     expect_blocks("<p>x<p>y", "x|y");
+}
+END_TEST
+
+/* A list or quote inside an article body names the body as the container
+ * around its own; a list elsewhere does not. */
+START_TEST(test_outer)
+{
+    static const char page[] =
+        "<div class=body><p>Para</p><ul><li>Item</li></ul>"
+        "<blockquote><p>Quote</p></blockquote></div>"
+        "<div class=side><ul><li>Other</li></ul></div>";
+    result res;
+    parse(page, &res);
+    ck_assert_uint_eq(res.n, 4);
+    uint32_t body = res.b[0].box;
+    ck_assert_uint_ne(body, 0);
+    ck_assert_uint_ne(res.b[1].box, body);
+    ck_assert_uint_eq(res.b[1].outer[0], body);
+    ck_assert_uint_ne(res.b[2].box, body);
+    ck_assert_uint_eq(res.b[2].outer[0], body);
+    ck_assert_uint_ne(res.b[3].box, body);
+    ck_assert_uint_ne(res.b[3].outer[0], body);
+    ck_assert_uint_ne(res.b[3].outer[1], body);
+    result_free(&res);
 }
 END_TEST
 
@@ -1470,6 +1498,7 @@ Suite *html_reader_suite(void)
     TCase *tc = tcase_create("blocks");
     tcase_add_test(tc, test_paragraphs);
     tcase_add_test(tc, test_inline_join);
+    tcase_add_test(tc, test_outer);
     tcase_add_test(tc, test_br);
     tcase_add_test(tc, test_entities);
     tcase_add_test(tc, test_whitespace);

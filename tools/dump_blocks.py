@@ -59,7 +59,7 @@ def main():
                                     str(len(toks))] +
                                    [kv.get(k, '0') for k in
                                     ('c', 'w', 'sd', 'ld', 'cap', 'dig', 'sym', 'sep', 'sent',
-                                     'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc',
+                                     'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc', 'lb', 'r',
                                      'rn', 'rc', 're', 'rs', 'rd', 'rb', 'ra', 'ri',
                                      'pn', 'pc', 'pe', 'pd', 'pi', 'pb')] + [lang]) + '\n')
 
