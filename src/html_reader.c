@@ -299,6 +299,19 @@ static const struct hint_token {
 static const char *const hint_state_words[] = {"has", "is", "no", "with",
                                                "without"};
 
+/* Words that start with a prefix token but say something about the
+ * article (it has comments, takes them, is an opinion piece), not which
+ * part of the page this is: the post itself carries "commented". */
+static const char *const hint_article_words[] = {"commentable", "commentary", "commented"};
+
+static int html_reader_describes(const char *t)
+{
+    for (size_t i = 0; i < sizeof hint_article_words / sizeof *hint_article_words; i++)
+        if (strcmp(t, hint_article_words[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static unsigned html_reader_token_hints(const char *t, size_t n, int last)
 {
     size_t lo = 0, hi = N_HINT_TOKENS;
@@ -318,7 +331,7 @@ static unsigned html_reader_token_hints(const char *t, size_t n, int last)
     for (size_t j = lo; j-- > 0 && hint_tokens[j].tok[0] == t[0];) {
         size_t k = strlen(hint_tokens[j].tok);
         if (hint_tokens[j].mode == TOK_PREFIX && k < n &&
-            memcmp(hint_tokens[j].tok, t, k) == 0)
+            memcmp(hint_tokens[j].tok, t, k) == 0 && !html_reader_describes(t))
             hints |= hint_tokens[j].hint;
     }
     return hints;
