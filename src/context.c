@@ -489,7 +489,8 @@ static void title_trim(context *c, unit *u)
  * dates and "Reply" lines.  Only blocks still pending are given back. */
 #define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
 #define CUT_LOOK 10           /* blocks after it that are weighed */
-#define CUT_LONG_CHARS 200    /* a paragraph that counts as long */
+#define CUT_LONG_CHARS 120    /* a paragraph that counts as long */
+#define CUT_BYLINE_CHARS 100  /* a line that can be a thread's byline */
 #define CUT_LONG 3            /* long paragraphs among them that refute it */
 #define CUT_RUN 2             /* ... of which this many in a row */
 
@@ -506,13 +507,13 @@ static int has_clock(const char *s, size_t n)
 
 static void weigh_cut(context *c, unit *u)
 {
-    if (u->f.chars < CUT_LONG_CHARS / 2 &&
+    if (u->f.chars < CUT_BYLINE_CHARS &&
         (u->f.end_colon || has_clock(u->text.data, u->text.len))) {
         /* "Ann on May 2, 2012 at 6:29 pm said:": a thread's byline */
         c->cut_unsure = 0;
         return;
     }
-    int lng = u->uncut.cls == CLASS_GOOD && !u->uncut.rule && u->f.chars >= CUT_LONG_CHARS;
+    int lng = u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule && u->f.chars >= CUT_LONG_CHARS;
     c->cut_long += lng;
     c->cut_run = lng ? c->cut_run + 1 : 0;
     if (c->cut_run > c->cut_best_run)
