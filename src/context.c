@@ -69,7 +69,7 @@ struct context {
     int in_comments;
     unsigned long prose_words; /* words of good blocks pushed */
     int cut_unsure;          /* the comment section opened before much prose */
-    unsigned cut_seen, cut_long, cut_run, cut_best_run; /* what followed it */
+    unsigned cut_seen, cut_long; /* what followed it */
     model_mode mode;
     double threshold;        /* model score from which a block is kept */
     model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
@@ -484,14 +484,14 @@ static void title_trim(context *c, unit *u)
 
 /* A comment link in a page's toolbar ("Comments", "Add a Comment") comes
  * before the article, and cut it off whole.  A section that opens before
- * much prose was seen is weighed on what follows: an article goes on in
- * runs of long paragraphs, a thread in single ones between its names,
- * dates and "Reply" lines.  Only blocks still pending are given back. */
+ * much prose was seen is weighed on what follows: a thread puts a byline
+ * with a time or a date before its first comment, an article goes on in
+ * paragraphs, even a short one in long and short ones by turns.  Only
+ * blocks still pending are given back. */
 #define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
 #define CUT_LOOK 10           /* blocks after it that are weighed */
-#define CUT_LONG_CHARS 200    /* a paragraph that counts as long */
-#define CUT_LONG 3            /* long paragraphs among them that refute it */
-#define CUT_RUN 2             /* ... of which this many in a row */
+#define CUT_LONG_CHARS 150    /* a paragraph that counts as long */
+#define CUT_LONG 2            /* long paragraphs among them that refute it */
 
 /* "6:29" or "18:45": the time a comment was posted. */
 static int has_clock(const char *s, size_t n)
@@ -507,17 +507,16 @@ static int has_clock(const char *s, size_t n)
 static void weigh_cut(context *c, unit *u)
 {
     if (u->f.chars < CUT_LONG_CHARS / 2 &&
-        (u->f.end_colon || has_clock(u->text.data, u->text.len))) {
-        /* "Ann on May 2, 2012 at 6:29 pm said:": a thread's byline */
+        (u->f.end_colon || has_clock(u->text.data, u->text.len) ||
+         (u->f.words > 0 && u->f.numbers == u->f.words && u->f.digits >= 4))) {
+        /* "Ann on May 2, 2012 at 6:29 pm said:" or "10.29.2012": a
+         * thread's byline */
         c->cut_unsure = 0;
         return;
     }
-    int lng = u->uncut.cls == CLASS_GOOD && !u->uncut.rule && u->f.chars >= CUT_LONG_CHARS;
-    c->cut_long += lng;
-    c->cut_run = lng ? c->cut_run + 1 : 0;
-    if (c->cut_run > c->cut_best_run)
-        c->cut_best_run = c->cut_run;
-    if (c->cut_long >= CUT_LONG && c->cut_best_run >= CUT_RUN) {
+    c->cut_long += u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule &&
+                   u->f.chars >= CUT_LONG_CHARS;
+    if (c->cut_long >= CUT_LONG) {
         for (unsigned i = 0; i <= c->count; i++) {
             unit *p = at(c, i);
             if (!p->cut)
@@ -567,7 +566,7 @@ ub_status context_push(context *c, size_t link_len)
     } else if (u->v.opens_comments && !c->keep_comments) {
         c->in_comments = 1;
         c->cut_unsure = c->prose_words < CUT_SURE_WORDS;
-        c->cut_seen = c->cut_long = c->cut_run = c->cut_best_run = 0;
+        c->cut_seen = c->cut_long = 0;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
         /* a headline again, maybe with other case, spacing or punctuation */

@@ -418,6 +418,25 @@ START_TEST(test_comments_menu_item_before_article)
 }
 END_TEST
 
+/* A comment link before a short article: long paragraphs with short ones
+ * between them are still the article, and undo the cut. */
+START_TEST(test_comment_link_before_short_article)
+{
+    static const char in[] = P1 "\n\nComments\n\n" TITLE "\n\n" P2 "\n\n"
+                             "The vote is on Monday.\n\n" P3 "\n";
+    expect_filter(in, P1 "\n\n" TITLE "\n\n" P2 "\n\nThe vote is on Monday.\n\n" P3 "\n", 0);
+}
+END_TEST
+
+/* ... but a thread's byline with a bare date makes the early cut sure. */
+START_TEST(test_comment_thread_date_byline)
+{
+    static const char in[] = TITLE "\n\n" P1 "\n\nComments\n\nJane\n\n"
+                             "10.29.2012\n\n" P3 "\n\n" P4 "\n";
+    expect_filter(in, TITLE "\n\n" P1 "\n", 0);
+}
+END_TEST
+
 START_TEST(test_off_topic_title_line_removed)
 {
     static const char in[] = TITLE "\n\n" P1 "\n\n" P2 "\n\n"
@@ -483,6 +502,8 @@ Suite *classify_suite(void)
     tcase_add_test(tc, test_comment_section_cut);
     tcase_add_test(tc, test_keep_comments);
     tcase_add_test(tc, test_comments_menu_item_before_article);
+    tcase_add_test(tc, test_comment_link_before_short_article);
+    tcase_add_test(tc, test_comment_thread_date_byline);
     tcase_add_test(tc, test_off_topic_title_line_removed);
     tcase_add_test(tc, test_documents_independent);
     suite_add_tcase(s, tc);
