@@ -66,6 +66,7 @@ struct context {
     void *out_ctx;
     /* per document */
     int article_began;
+    int prose_began;         /* a near-good block came: a comment opener may follow */
     int in_comments;
     unsigned long prose_words; /* words of good blocks pushed */
     int cut_unsure;          /* the comment section opened before much prose */
@@ -177,6 +178,7 @@ static void learn_unit(context *c, unit *u)
 void context_reset(context *c)
 {
     c->article_began = 0;
+    c->prose_began = 0;
     c->in_comments = 0;
     c->prose_words = 0;
     c->cut_unsure = 0;
@@ -492,6 +494,7 @@ static void title_trim(context *c, unit *u)
 #define CUT_LOOK 10           /* blocks after it that are weighed */
 #define CUT_LONG_CHARS 150    /* a paragraph that counts as long */
 #define CUT_LONG 2            /* long paragraphs among them that refute it */
+#define CUT_BYLINE_CHARS 100  /* a line short enough to be a thread's byline */
 
 /* "6:29" or "18:45": the time a comment was posted. */
 static int has_clock(const char *s, size_t n)
@@ -506,9 +509,9 @@ static int has_clock(const char *s, size_t n)
 
 static void weigh_cut(context *c, unit *u)
 {
-    if (u->f.chars < CUT_LONG_CHARS / 2 &&
+    if (u->f.chars < CUT_BYLINE_CHARS &&
         (u->f.end_colon || has_clock(u->text.data, u->text.len) ||
-         (u->f.words > 0 && u->f.numbers == u->f.words && u->f.digits >= 4))) {
+         (u->f.words >= 3 && u->f.numbers == u->f.words))) {
         /* "Ann on May 2, 2012 at 6:29 pm said:" or "10.29.2012": a
          * thread's byline */
         c->cut_unsure = 0;
@@ -549,7 +552,10 @@ ub_status context_push(context *c, size_t link_len)
         if (u->f.link_chars > u->f.chars)
             u->f.link_chars = u->f.chars;
     }
-    classify_block(&u->v, c->phrases, &b, &u->f, c->article_began);
+    /* an article of middling paragraphs may be followed by its thread,
+     * but "Comments:" among "Words:" and "Kudos:" labels a count */
+    classify_block(&u->v, c->phrases, &b, &u->f,
+                   c->article_began || (c->prose_began && !u->f.end_colon));
     if (c->learn)
         learn_unit(c, u);
 
@@ -585,6 +591,8 @@ ub_status context_push(context *c, size_t link_len)
     }
     if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
         c->article_began = 1;
+    if (u->v.cls >= CLASS_NEAR_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
+        c->prose_began = 1;
     if (u->v.cls == CLASS_GOOD && !u->v.rule)
         c->prose_words += u->f.words;
     model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);

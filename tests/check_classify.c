@@ -437,6 +437,29 @@ START_TEST(test_comment_thread_date_byline)
 }
 END_TEST
 
+/* An article of middling paragraphs, none of them long enough to be
+ * "good", may still be followed by its thread; "Comments:" among other
+ * labels of a work's counts opens none. */
+#define BRIEF "The new lights along the harbour wall were switched on at dusk " \
+              "on Friday, a month later than the council had planned."
+#define BRIEF2 "The council said the old lamps had used four times as much " \
+               "power and were hard to mend."
+START_TEST(test_comment_thread_after_middling_article)
+{
+    static const char in[] = TITLE "\n\n" BRIEF "\n\n" BRIEF2 "\n\n3 Comments\n\n"
+                             "Ann, 2 May 2013, 6:29 pm\n\n" P3 "\n\n" P4 "\n";
+    expect_filter(in, TITLE "\n\n" BRIEF "\n\n" BRIEF2 "\n", 0);
+    static const char labels[] = BRIEF "\n\nWords:\n\n5120\n\nComments:\n\n"
+                                 "17\n\nKudos:\n\n230\n\n" P3 "\n";
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    char *out = filter_text(labels, &o);
+    ck_assert_ptr_nonnull(strstr(out, P3));
+    free(out);
+}
+END_TEST
+
 START_TEST(test_off_topic_title_line_removed)
 {
     static const char in[] = TITLE "\n\n" P1 "\n\n" P2 "\n\n"
@@ -504,6 +527,7 @@ Suite *classify_suite(void)
     tcase_add_test(tc, test_comments_menu_item_before_article);
     tcase_add_test(tc, test_comment_link_before_short_article);
     tcase_add_test(tc, test_comment_thread_date_byline);
+    tcase_add_test(tc, test_comment_thread_after_middling_article);
     tcase_add_test(tc, test_off_topic_title_line_removed);
     tcase_add_test(tc, test_documents_independent);
     suite_add_tcase(s, tc);
