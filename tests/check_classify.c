@@ -137,6 +137,10 @@ START_TEST(test_rules)
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("   * July (27)"), CLASS_BAD, REASON_NAVIGATION, 1, "archive count");
     expect(JUDGE("Home improvement (112)  "), CLASS_BAD, REASON_NAVIGATION, 1, "category count");
+    /* ... but a thread's own counter opens it */
+    expect(JUDGE("Comments (28)"), CLASS_BAD, REASON_COMMENTS, 1, "thread count");
+    ck_assert_int_eq(JUDGE("Comments (28)").opens_comments, 1);
+    ck_assert_int_eq(judge("   * Comments (28)", 0, 0, 0, 0, 1).opens_comments, 0);
     ck_assert_int_ne(JUDGE("GDP per capita (2014)").why, REASON_NAVIGATION);
     ck_assert_int_ne(JUDGE("He was born in Leeds (3)").why, REASON_NAVIGATION);
     ck_assert_int_ne(JUDGE("snake_case_name").why, REASON_EMPTY);
