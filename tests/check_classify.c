@@ -129,6 +129,8 @@ START_TEST(test_rules)
            CLASS_BAD, REASON_LINKS, 1, "file name");
     expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
     expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
+    expect(JUDGE("This entry was posted in Gardens, Frost by Ann. Bookmark the permalink."),
+           CLASS_BAD, REASON_BOILER, 1, "post footer");
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
