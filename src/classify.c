@@ -75,8 +75,9 @@ static int only_underscores(const char *s, size_t n)
 
 /* "July (27)", "Recipes (112)": an archive or category entry with its
  * count, which a blog's sidebar lists by the dozen.  Four digits are a
- * year more often than a count: "GDP (2014)". */
-static int counted_entry(const char *s, size_t n)
+ * year more often than a count: "GDP (2014)".  Gives the label's length,
+ * 0 if the block is no such entry. */
+static size_t counted_entry(const char *s, size_t n)
 {
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         n--;
@@ -87,7 +88,7 @@ static int counted_entry(const char *s, size_t n)
         i--;
         digits++;
     }
-    return digits > 0 && digits < 4 && i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ';
+    return digits > 0 && digits < 4 && i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ' ? i - 2 : 0;
 }
 
 /* A table's header cell ("Name | Status | Comment") names a column; a
@@ -135,16 +136,22 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         set(v, CLASS_BAD, REASON_EMPTY, 1);
         return;
     }
-    if (f->words <= COUNTED_WORDS + 1 && !b->heading &&
-        counted_entry(b->text, b->len)) {
-        set(v, CLASS_BAD, REASON_NAVIGATION, 1);
-        return;
+    size_t len = b->len;
+    if (f->words <= COUNTED_WORDS + 1 && !b->heading) {
+        size_t label = counted_entry(b->text, b->len);
+        /* "Comments (28)" counts a thread, "Travel (28)" a menu's posts */
+        if (label && phrases_match(ph, b->text, label) != PHRASE_COMMENTS) {
+            set(v, CLASS_BAD, REASON_NAVIGATION, 1);
+            return;
+        }
+        if (label)
+            len = label;
     }
     if (f->chars < PHRASE_MAX_CHARS) {
         /* most blocks are ruled out by their first word */
         int may = f->unspaced > 0 || f->first_digits ||
                   phrases_may_start(ph, f->first_word);
-        switch (may ? phrases_match(ph, b->text, b->len) : PHRASE_NONE) {
+        switch (may ? phrases_match(ph, b->text, len) : PHRASE_NONE) {
         case PHRASE_COMMENTS:
             /* menus link to comment pages too: an opener is not a list
              * item nor inside the page's navigation */

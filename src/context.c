@@ -66,10 +66,11 @@ struct context {
     void *out_ctx;
     /* per document */
     int article_began;
+    int prose_began;         /* a near-good block came: a comment opener may follow */
     int in_comments;
     unsigned long prose_words; /* words of good blocks pushed */
     int cut_unsure;          /* the comment section opened before much prose */
-    unsigned cut_seen, cut_long, cut_run, cut_best_run; /* what followed it */
+    unsigned cut_seen, cut_long; /* what followed it */
     model_mode mode;
     double threshold;        /* model score from which a block is kept */
     model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
@@ -177,6 +178,7 @@ static void learn_unit(context *c, unit *u)
 void context_reset(context *c)
 {
     c->article_began = 0;
+    c->prose_began = 0;
     c->in_comments = 0;
     c->prose_words = 0;
     c->cut_unsure = 0;
@@ -484,15 +486,15 @@ static void title_trim(context *c, unit *u)
 
 /* A comment link in a page's toolbar ("Comments", "Add a Comment") comes
  * before the article, and cut it off whole.  A section that opens before
- * much prose was seen is weighed on what follows: an article goes on in
- * runs of long paragraphs, a thread in single ones between its names,
- * dates and "Reply" lines.  Only blocks still pending are given back. */
+ * much prose was seen is weighed on what follows: a thread puts a byline
+ * with a time or a date before its first comment, an article goes on in
+ * paragraphs, even a short one in long and short ones by turns.  Only
+ * blocks still pending are given back. */
 #define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
 #define CUT_LOOK 10           /* blocks after it that are weighed */
 #define CUT_LONG_CHARS 120    /* a paragraph that counts as long */
-#define CUT_BYLINE_CHARS 100  /* a line that can be a thread's byline */
-#define CUT_LONG 3            /* long paragraphs among them that refute it */
-#define CUT_RUN 2             /* ... of which this many in a row */
+#define CUT_LONG 2            /* long paragraphs among them that refute it */
+#define CUT_BYLINE_CHARS 100  /* a line short enough to be a thread's byline */
 
 /* "6:29" or "18:45": the time a comment was posted. */
 static int has_clock(const char *s, size_t n)
@@ -508,17 +510,16 @@ static int has_clock(const char *s, size_t n)
 static void weigh_cut(context *c, unit *u)
 {
     if (u->f.chars < CUT_BYLINE_CHARS &&
-        (u->f.end_colon || has_clock(u->text.data, u->text.len))) {
-        /* "Ann on May 2, 2012 at 6:29 pm said:": a thread's byline */
+        (u->f.end_colon || has_clock(u->text.data, u->text.len) ||
+         (u->f.words >= 3 && u->f.numbers == u->f.words))) {
+        /* "Ann on May 2, 2012 at 6:29 pm said:" or "10.29.2012": a
+         * thread's byline */
         c->cut_unsure = 0;
         return;
     }
-    int lng = u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule && u->f.chars >= CUT_LONG_CHARS;
-    c->cut_long += lng;
-    c->cut_run = lng ? c->cut_run + 1 : 0;
-    if (c->cut_run > c->cut_best_run)
-        c->cut_best_run = c->cut_run;
-    if (c->cut_long >= CUT_LONG && c->cut_best_run >= CUT_RUN) {
+    c->cut_long += u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule &&
+                   u->f.chars >= CUT_LONG_CHARS;
+    if (c->cut_long >= CUT_LONG) {
         for (unsigned i = 0; i <= c->count; i++) {
             unit *p = at(c, i);
             if (!p->cut)
@@ -551,7 +552,10 @@ ub_status context_push(context *c, size_t link_len)
         if (u->f.link_chars > u->f.chars)
             u->f.link_chars = u->f.chars;
     }
-    classify_block(&u->v, c->phrases, &b, &u->f, c->article_began);
+    /* an article of middling paragraphs may be followed by its thread,
+     * but "Comments:" among "Words:" and "Kudos:" labels a count */
+    classify_block(&u->v, c->phrases, &b, &u->f,
+                   c->article_began || (c->prose_began && !u->f.end_colon));
     if (c->learn)
         learn_unit(c, u);
 
@@ -568,7 +572,7 @@ ub_status context_push(context *c, size_t link_len)
     } else if (u->v.opens_comments && !c->keep_comments) {
         c->in_comments = 1;
         c->cut_unsure = c->prose_words < CUT_SURE_WORDS;
-        c->cut_seen = c->cut_long = c->cut_run = c->cut_best_run = 0;
+        c->cut_seen = c->cut_long = 0;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
         /* a headline again, maybe with other case, spacing or punctuation */
@@ -587,6 +591,8 @@ ub_status context_push(context *c, size_t link_len)
     }
     if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
         c->article_began = 1;
+    if (u->v.cls >= CLASS_NEAR_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
+        c->prose_began = 1;
     if (u->v.cls == CLASS_GOOD && !u->v.rule)
         c->prose_words += u->f.words;
     model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);

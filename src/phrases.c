@@ -392,6 +392,7 @@ static const phrase table[] = {
     P("tagged", PREFIX, PHRASE_BOILER),
     P("filed under", PREFIX, PHRASE_BOILER),
     P("posted in", PREFIX, PHRASE_BOILER),
+    P("this entry was posted", PREFIX, PHRASE_BOILER),
     P("categories", PREFIX, PHRASE_BOILER),
     P("previous article", PREFIX, PHRASE_BOILER),
     P("next article", PREFIX, PHRASE_BOILER),

@@ -129,6 +129,8 @@ START_TEST(test_rules)
            CLASS_BAD, REASON_LINKS, 1, "file name");
     expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
     expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
+    expect(JUDGE("This entry was posted in Gardens, Frost by Ann. Bookmark the permalink."),
+           CLASS_BAD, REASON_BOILER, 1, "post footer");
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
@@ -137,6 +139,10 @@ START_TEST(test_rules)
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("   * July (27)"), CLASS_BAD, REASON_NAVIGATION, 1, "archive count");
     expect(JUDGE("Home improvement (112)  "), CLASS_BAD, REASON_NAVIGATION, 1, "category count");
+    /* ... but a thread's own counter opens it */
+    expect(JUDGE("Comments (28)"), CLASS_BAD, REASON_COMMENTS, 1, "thread count");
+    ck_assert_int_eq(JUDGE("Comments (28)").opens_comments, 1);
+    ck_assert_int_eq(judge("   * Comments (28)", 0, 0, 0, 0, 1).opens_comments, 0);
     ck_assert_int_ne(JUDGE("GDP per capita (2014)").why, REASON_NAVIGATION);
     ck_assert_int_ne(JUDGE("He was born in Leeds (3)").why, REASON_NAVIGATION);
     ck_assert_int_ne(JUDGE("snake_case_name").why, REASON_EMPTY);
@@ -418,6 +424,48 @@ START_TEST(test_comments_menu_item_before_article)
 }
 END_TEST
 
+/* A comment link before a short article: long paragraphs with short ones
+ * between them are still the article, and undo the cut. */
+START_TEST(test_comment_link_before_short_article)
+{
+    static const char in[] = P1 "\n\nComments\n\n" TITLE "\n\n" P2 "\n\n"
+                             "The vote is on Monday.\n\n" P3 "\n";
+    expect_filter(in, P1 "\n\n" TITLE "\n\n" P2 "\n\nThe vote is on Monday.\n\n" P3 "\n", 0);
+}
+END_TEST
+
+/* ... but a thread's byline with a bare date makes the early cut sure. */
+START_TEST(test_comment_thread_date_byline)
+{
+    static const char in[] = TITLE "\n\n" P1 "\n\nComments\n\nJane\n\n"
+                             "10.29.2012\n\n" P3 "\n\n" P4 "\n";
+    expect_filter(in, TITLE "\n\n" P1 "\n", 0);
+}
+END_TEST
+
+/* An article of middling paragraphs, none of them long enough to be
+ * "good", may still be followed by its thread; "Comments:" among other
+ * labels of a work's counts opens none. */
+#define BRIEF "The new lights along the harbour wall were switched on at dusk " \
+              "on Friday, a month later than the council had planned."
+#define BRIEF2 "The council said the old lamps had used four times as much " \
+               "power and were hard to mend."
+START_TEST(test_comment_thread_after_middling_article)
+{
+    static const char in[] = TITLE "\n\n" BRIEF "\n\n" BRIEF2 "\n\n3 Comments\n\n"
+                             "Ann, 2 May 2013, 6:29 pm\n\n" P3 "\n\n" P4 "\n";
+    expect_filter(in, TITLE "\n\n" BRIEF "\n\n" BRIEF2 "\n", 0);
+    static const char labels[] = BRIEF "\n\nWords:\n\n5120\n\nComments:\n\n"
+                                 "17\n\nKudos:\n\n230\n\n" P3 "\n";
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    char *out = filter_text(labels, &o);
+    ck_assert_ptr_nonnull(strstr(out, P3));
+    free(out);
+}
+END_TEST
+
 START_TEST(test_off_topic_title_line_removed)
 {
     static const char in[] = TITLE "\n\n" P1 "\n\n" P2 "\n\n"
@@ -483,6 +531,9 @@ Suite *classify_suite(void)
     tcase_add_test(tc, test_comment_section_cut);
     tcase_add_test(tc, test_keep_comments);
     tcase_add_test(tc, test_comments_menu_item_before_article);
+    tcase_add_test(tc, test_comment_link_before_short_article);
+    tcase_add_test(tc, test_comment_thread_date_byline);
+    tcase_add_test(tc, test_comment_thread_after_middling_article);
     tcase_add_test(tc, test_off_topic_title_line_removed);
     tcase_add_test(tc, test_documents_independent);
     suite_add_tcase(s, tc);
