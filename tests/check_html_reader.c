@@ -458,6 +458,9 @@ START_TEST(test_hints_tokens)
         {"reading-time", 0}, {"text-center", 0}, {"shared", HINT_SHARE},
         {"navy", 0}, {"category-news tag-politics", 0},
         {"has-sidebar no-comments", 0}, {"contentious", 0}, {"posts", 0},
+        /* a post that has been commented on is still the post */
+        {"post hentry commented", HINT_CONTENT}, {"discussed", 0},
+        {"most-commented", HINT_RELATED},
     };
     ck_assert(html_reader_tables_sorted());
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
