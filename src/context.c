@@ -676,12 +676,42 @@ static unsigned lead_of(const context *c, const unit *u)
     return LEAD_NONE;
 }
 
+#define TITLE_SHARED 1   /* content words an h1 shares with the title to stand for it */
+
+/* The page's own h1 is its headline as shown; the title beside it, worded
+ * otherwise ("Site: the story, part 2"), says it a second time. */
+static int headline_follows(context *c, const unit *u)
+{
+    for (unsigned i = 1; i < c->count; i++) {
+        const unit *p = at(c, i);
+        if (p->heading != 1 || p->f.words < 3 || (p->v.rule && p->v.cls == CLASS_BAD) ||
+            (p->hints & HINT_NEGATIVE))
+            continue;
+        unsigned shared = 0;
+        for (unsigned k = 0; k < u->f.nkeys; k++)
+            for (unsigned j = 0; j < p->f.nkeys; j++)
+                if (u->f.keys[k] == p->f.keys[j]) {
+                    shared++;
+                    break;
+                }
+        return shared >= TITLE_SHARED;
+    }
+    return 0;
+}
+
 static void decide(context *c, unit *u)
 {
     if (c->mode == MODEL_TEXT)
         run_view(c, u);
-    if (u->flags & BLOCK_TITLE)
+    if (u->flags & BLOCK_TITLE) {
+        if (c->mode == MODEL_HTML && headline_follows(c, u)) {
+            u->keep = 0;
+            u->why = REASON_REPEAT;
+            u->score = 0;
+            return;
+        }
         title_trim(c, u);
+    }
     if (u->v.rule && u->v.why == REASON_TITLE && !(u->flags & BLOCK_TITLE)) {
         /* marked by mark_headline: one per document */
         if (c->headline_kept || !names_article(c, u)) {
