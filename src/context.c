@@ -68,6 +68,7 @@ struct context {
     int article_began;
     int in_comments;
     unsigned long prose_words; /* words of good blocks pushed */
+    unsigned long plain_words; /* ... of those outside any furniture hint */
     int cut_unsure;          /* the comment section opened before much prose */
     unsigned cut_seen, cut_long, cut_run, cut_best_run; /* what followed it */
     model_mode mode;
@@ -179,6 +180,7 @@ void context_reset(context *c)
     c->article_began = 0;
     c->in_comments = 0;
     c->prose_words = 0;
+    c->plain_words = 0;
     c->cut_unsure = 0;
     c->hist_head = c->hist_count = 0;
     c->index = 0;
@@ -431,6 +433,18 @@ static void mark_headline(context *c, uint64_t h)
     }
 }
 
+#define BIO_WORDS 15   /* a byline this long is a paragraph about the author */
+#define BIO_AFTER 100  /* words of prose that show the article has begun */
+
+/* Prose in an author or byline box once the article's own prose (outside
+ * such boxes) has begun is the writer's biography under the post, not the
+ * post: a byline that opens an article is a name and a date. */
+static int author_box(const context *c, const unit *u)
+{
+    return c->mode == MODEL_HTML && (u->hints & HINT_BYLINE) &&
+           u->f.words >= BIO_WORDS && c->plain_words >= BIO_AFTER;
+}
+
 /* The page's title is written as its headline segment (title.h), or as
  * the run of its segments that a block in the window repeats: "Paris –
  * Day two" stays whole when the page's heading says so too.  A heading
@@ -584,8 +598,15 @@ ub_status context_push(context *c, size_t link_len)
             c->title_nkeys = u->f.nkeys;
         }
     }
-    if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
+    if (u->v.cls != CLASS_BAD && author_box(c, u)) {
+        u->v.cls = CLASS_BAD;
+        u->v.why = REASON_HINT;
+        u->v.rule = 1;
+    }
+    if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE)) {
         c->article_began = 1;
+        c->plain_words += u->f.words;
+    }
     if (u->v.cls == CLASS_GOOD && !u->v.rule)
         c->prose_words += u->f.words;
     model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
