@@ -433,16 +433,19 @@ static void mark_headline(context *c, uint64_t h)
     }
 }
 
-#define BIO_WORDS 15   /* a byline this long is a paragraph about the author */
+#define BIO_WORDS 10   /* a byline this long is a paragraph about the author */
 #define BIO_AFTER 100  /* words of prose that show the article has begun */
 
-/* Prose in an author or byline box once the article's own prose (outside
- * such boxes) has begun is the writer's biography under the post, not the
- * post: a byline that opens an article is a name and a date. */
-static int author_box(const context *c, const unit *u)
+/* Once the article's own prose (outside furniture boxes) has begun, prose
+ * in a byline box is the writer's biography under the post, and prose in a
+ * share or newsletter box is its sign-off ("Sign up for our weekly mail"),
+ * whatever the model makes of it: a byline that opens an article is a name
+ * and a date. */
+static int box_after_article(const context *c, const unit *u)
 {
-    return c->mode == MODEL_HTML && (u->hints & HINT_BYLINE) &&
-           u->f.words >= BIO_WORDS && c->plain_words >= BIO_AFTER;
+    return c->mode == MODEL_HTML && c->plain_words >= BIO_AFTER &&
+           (((u->hints & HINT_BYLINE) && u->f.words >= BIO_WORDS) ||
+            (u->hints & (HINT_SHARE | HINT_NEWSLETTER)));
 }
 
 /* The page's title is written as its headline segment (title.h), or as
@@ -598,7 +601,7 @@ ub_status context_push(context *c, size_t link_len)
             c->title_nkeys = u->f.nkeys;
         }
     }
-    if (u->v.cls != CLASS_BAD && author_box(c, u)) {
+    if (!u->v.rule && box_after_article(c, u)) {
         u->v.cls = CLASS_BAD;
         u->v.why = REASON_HINT;
         u->v.rule = 1;
