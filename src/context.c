@@ -434,7 +434,7 @@ static void mark_headline(context *c, uint64_t h)
 }
 
 #define BIO_WORDS 10   /* a byline this long is a paragraph about the author */
-#define BIO_AFTER 100  /* words of prose that show the article has begun */
+#define BIO_AFTER 50   /* words of prose that show the article has begun */
 
 /* Once the article's own prose (outside furniture boxes) has begun, prose
  * in a byline box is the writer's biography under the post, and prose in a
