@@ -69,6 +69,7 @@ struct context {
     int prose_began;         /* a near-good block came: a comment opener may follow */
     int in_comments;
     unsigned long prose_words; /* words of good blocks pushed */
+    unsigned long plain_words; /* ... of those outside any furniture hint */
     int cut_unsure;          /* the comment section opened before much prose */
     unsigned cut_seen, cut_long; /* what followed it */
     model_mode mode;
@@ -181,6 +182,7 @@ void context_reset(context *c)
     c->prose_began = 0;
     c->in_comments = 0;
     c->prose_words = 0;
+    c->plain_words = 0;
     c->cut_unsure = 0;
     c->hist_head = c->hist_count = 0;
     c->index = 0;
@@ -433,6 +435,21 @@ static void mark_headline(context *c, uint64_t h)
     }
 }
 
+#define BIO_WORDS 10   /* a byline this long is a paragraph about the author */
+#define BIO_AFTER 50   /* words of prose that show the article has begun */
+
+/* Once the article's own prose (outside furniture boxes) has begun, prose
+ * in a byline box is the writer's biography under the post, and prose in a
+ * share or newsletter box is its sign-off ("Sign up for our weekly mail"),
+ * whatever the model makes of it: a byline that opens an article is a name
+ * and a date. */
+static int box_after_article(const context *c, const unit *u)
+{
+    return c->mode == MODEL_HTML && c->plain_words >= BIO_AFTER &&
+           (((u->hints & HINT_BYLINE) && u->f.words >= BIO_WORDS) ||
+            (u->hints & (HINT_SHARE | HINT_NEWSLETTER)));
+}
+
 /* The page's title is written as its headline segment (title.h), or as
  * the run of its segments that a block in the window repeats: "Paris –
  * Day two" stays whole when the page's heading says so too.  A heading
@@ -589,8 +606,15 @@ ub_status context_push(context *c, size_t link_len)
             c->title_nkeys = u->f.nkeys;
         }
     }
-    if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
+    if (!u->v.rule && box_after_article(c, u)) {
+        u->v.cls = CLASS_BAD;
+        u->v.why = REASON_HINT;
+        u->v.rule = 1;
+    }
+    if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE)) {
         c->article_began = 1;
+        c->plain_words += u->f.words;
+    }
     if (u->v.cls >= CLASS_NEAR_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE))
         c->prose_began = 1;
     if (u->v.cls == CLASS_GOOD && !u->v.rule)
@@ -683,12 +707,42 @@ static unsigned lead_of(const context *c, const unit *u)
     return LEAD_NONE;
 }
 
+#define TITLE_SHARED 1   /* content words an h1 shares with the title to stand for it */
+
+/* The page's own h1 is its headline as shown; the title beside it, worded
+ * otherwise ("Site: the story, part 2"), says it a second time. */
+static int headline_follows(context *c, const unit *u)
+{
+    for (unsigned i = 1; i < c->count; i++) {
+        const unit *p = at(c, i);
+        if (p->heading != 1 || p->f.words < 3 || (p->v.rule && p->v.cls == CLASS_BAD) ||
+            (p->hints & HINT_NEGATIVE))
+            continue;
+        unsigned shared = 0;
+        for (unsigned k = 0; k < u->f.nkeys; k++)
+            for (unsigned j = 0; j < p->f.nkeys; j++)
+                if (u->f.keys[k] == p->f.keys[j]) {
+                    shared++;
+                    break;
+                }
+        return shared >= TITLE_SHARED;
+    }
+    return 0;
+}
+
 static void decide(context *c, unit *u)
 {
     if (c->mode == MODEL_TEXT)
         run_view(c, u);
-    if (u->flags & BLOCK_TITLE)
+    if (u->flags & BLOCK_TITLE) {
+        if (c->mode == MODEL_HTML && headline_follows(c, u)) {
+            u->keep = 0;
+            u->why = REASON_REPEAT;
+            u->score = 0;
+            return;
+        }
         title_trim(c, u);
+    }
     if (u->v.rule && u->v.why == REASON_TITLE && !(u->flags & BLOCK_TITLE)) {
         /* marked by mark_headline: one per document */
         if (c->headline_kept || !names_article(c, u)) {

@@ -190,7 +190,10 @@ enum { TOK_WHOLE, TOK_PREFIX, TOK_LAST };
  * only the last token of a class, since WordPress puts "category-news
  * tag-politics" on the article itself while "post-tags" is the tag list.
  * Short words are whole tokens only: "ad" must not match "header", "read",
- * "shadow" or "address".  Sorted by token (strcmp). */
+ * "shadow" or "address".  A post "commented" (or "discussed") is in a
+ * state, not a comment: the past participle of a comment word says nothing,
+ * unless joined as "most-commented", a list of other posts.
+ * Sorted by token (strcmp). */
 static const struct hint_token {
     const char *tok;
     unsigned char mode;
@@ -240,6 +243,7 @@ static const struct hint_token {
     {"menu", TOK_PREFIX, HINT_MENU},
     {"meta", TOK_WHOLE, HINT_BYLINE},
     {"morestories", TOK_WHOLE, HINT_RELATED},
+    {"mostcommented", TOK_WHOLE, HINT_RELATED},
     {"mostpopular", TOK_WHOLE, HINT_RELATED},
     {"mostread", TOK_WHOLE, HINT_RELATED},
     {"nav", TOK_WHOLE, HINT_MENU},
@@ -300,9 +304,10 @@ static const char *const hint_state_words[] = {"has", "is", "no", "with",
                                                "without"};
 
 /* Words that start with a prefix token but say something about the
- * article (it has comments, takes them, is an opinion piece), not which
- * part of the page this is: the post itself carries "commented". */
-static const char *const hint_article_words[] = {"commentable", "commentary", "commented"};
+ * article (it takes comments, it is an opinion piece), not which part of
+ * the page this is; a comment word's past participle ("commented",
+ * "discussed") is handled where the prefixes are matched. */
+static const char *const hint_article_words[] = {"commentable", "commentary"};
 
 static int html_reader_describes(const char *t)
 {
@@ -331,7 +336,9 @@ static unsigned html_reader_token_hints(const char *t, size_t n, int last)
     for (size_t j = lo; j-- > 0 && hint_tokens[j].tok[0] == t[0];) {
         size_t k = strlen(hint_tokens[j].tok);
         if (hint_tokens[j].mode == TOK_PREFIX && k < n &&
-            memcmp(hint_tokens[j].tok, t, k) == 0 && !html_reader_describes(t))
+            memcmp(hint_tokens[j].tok, t, k) == 0 && !html_reader_describes(t) &&
+            !(hint_tokens[j].hint == HINT_COMMENT && n == k + 2 &&
+              memcmp(t + k, "ed", 2) == 0))
             hints |= hint_tokens[j].hint;
     }
     return hints;

@@ -458,8 +458,10 @@ START_TEST(test_hints_tokens)
         {"reading-time", 0}, {"text-center", 0}, {"shared", HINT_SHARE},
         {"navy", 0}, {"category-news tag-politics", 0},
         {"has-sidebar no-comments", 0}, {"contentious", 0}, {"posts", 0},
-        /* words about the article, not parts of the page */
+        /* words about the article, not parts of the page: a post that has
+         * been commented on is still the post */
         {"post hentry commented", HINT_CONTENT}, {"commentable", 0}, {"commentary", 0},
+        {"discussed", 0}, {"most-commented", HINT_RELATED},
         {"comments", HINT_COMMENT}, {"commentbody", HINT_COMMENT},
     };
     ck_assert(html_reader_tables_sorted());
