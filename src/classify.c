@@ -5,6 +5,7 @@
  * were tuned on news pages in many languages; what is added here is the
  * word rules and the HTML hints. */
 #include <string.h>
+#include <strings.h>
 #include "classify.h"
 #include "phrases.h"
 
@@ -118,6 +119,55 @@ static int aside(const char *s, size_t n, const features *f)
     return close == s + n - 1 && memchr(s, ' ', n) != NULL;
 }
 
+static size_t trim_end(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    return n;
+}
+
+static int ends_with(const char *s, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    return n >= t && strncasecmp(s + n - t, tail, t) == 0;
+}
+
+/* "The new model looks almost the same, but [...]" or "... launch event
+ * Read more...": an excerpt cut short to send the reader to another
+ * page, as teaser lists under headlines print them.  An elision after a
+ * full sentence ("to take action. [...]") is a quotation's, and stays. */
+static int cut_excerpt(const char *s, size_t n)
+{
+    static const char *const elisions[] = { "[...]", "[..]", "[\xe2\x80\xa6]" };
+    n = trim_end(s, n);
+    for (size_t i = 0; i < sizeof elisions / sizeof *elisions; i++) {
+        if (!ends_with(s, n, elisions[i]))
+            continue;
+        size_t k = trim_end(s, n - strlen(elisions[i]));
+        if (k == 0)
+            return 0;
+        unsigned char c = (unsigned char)s[k - 1];
+        return !(c == '.' || c == '!' || c == '?' || c == '"' || c == ':' ||
+                 c == ')' || c >= 0x80);   /* past 0x80: mostly a closing quote */
+    }
+    /* "read more" ends sentences too: it is a link's label only with an
+     * arrow or dots after it, or cut text before it */
+    size_t m = n;
+    while (m > 0 && (s[m - 1] == '.' || s[m - 1] == '>'))
+        m--;
+    if (ends_with(s, m, "\xe2\x80\xa6"))
+        m -= 3;
+    else if (ends_with(s, m, "\xc2\xbb"))
+        m -= 2;
+    int marked = m + 1 < n || (m + 1 == n && s[m] != '.');
+    m = trim_end(s, m);
+    if (!ends_with(s, m, " read more"))
+        return 0;
+    while (ends_with(s, m, " read more"))
+        m = trim_end(s, m - strlen(" read more"));
+    return marked || ends_with(s, m, "...") || ends_with(s, m, "\xe2\x80\xa6");
+}
+
 #define COUNTED_WORDS 4       /* "Label (N)" entries are names, not sentences */
 
 void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
@@ -134,6 +184,10 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     }
     if (f->words == 0 || (f->words <= 2 && only_underscores(b->text, b->len))) {
         set(v, CLASS_BAD, REASON_EMPTY, 1);
+        return;
+    }
+    if (cut_excerpt(b->text, b->len)) {
+        set(v, CLASS_BAD, REASON_RELATED, 1);
         return;
     }
     size_t len = b->len;

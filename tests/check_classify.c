@@ -146,6 +146,22 @@ START_TEST(test_rules)
     ck_assert_int_ne(JUDGE("GDP per capita (2014)").why, REASON_NAVIGATION);
     ck_assert_int_ne(JUDGE("He was born in Leeds (3)").why, REASON_NAVIGATION);
     ck_assert_int_ne(JUDGE("snake_case_name").why, REASON_EMPTY);
+    /* an excerpt cut short to send the reader elsewhere is a teaser; an
+     * elision after a full sentence is a quotation's */
+    expect(JUDGE("Hill library vote moved The council said on Tuesday that the vote "
+                 "on the old library would be held again once all of its [...]"),
+           CLASS_BAD, REASON_RELATED, 1, "cut excerpt");
+    expect(JUDGE("Hill library vote moved The council said on Tuesday that the vote "
+                 "would be held again Read more..."),
+           CLASS_BAD, REASON_RELATED, 1, "read more tail");
+    ck_assert_int_ne(JUDGE("The council said on Tuesday that the vote on the old library "
+                           "would be held again when all of its members can attend. [...]").why,
+                     REASON_RELATED);
+    expect(JUDGE("Hill library vote moved The council said on Tuesday that the "
+                 "vote would be held again once all of\xe2\x80\xa6 Read more"),
+           CLASS_BAD, REASON_RELATED, 1, "cut text, read more");
+    ck_assert_int_ne(JUDGE("The council said that residents should read more").why,
+                     REASON_RELATED);
     /* a long paragraph that happens to start like a phrase is prose */
     char para[400];
     snprintf(para, sizeof para, "Share prices fell. %s", P1);
