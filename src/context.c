@@ -78,6 +78,9 @@ struct context {
     unsigned hist_head, hist_count;
     unsigned long index;     /* units decided in this document */
     int last_kept;
+    int after_linked_head;   /* the last decided unit was a heading that is all link */
+    int teaser_run;          /* ... and the summary before that heading was a teaser */
+    unsigned long kept_words; /* words of good prose decided and kept */
     int headline_kept;       /* a repeated line was kept as the headline */
     unsigned seen_count;
     uint64_t seen[SEEN_SLOTS];
@@ -187,6 +190,9 @@ void context_reset(context *c)
     c->hist_head = c->hist_count = 0;
     c->index = 0;
     c->last_kept = 0;
+    c->after_linked_head = 0;
+    c->teaser_run = 0;
+    c->kept_words = 0;
     c->headline_kept = 0;
     c->run_cur = NULL;
     c->run_prose = 0;
@@ -730,6 +736,41 @@ static int headline_follows(context *c, const unit *u)
     return 0;
 }
 
+#define TEASER_AFTER 100      /* words of kept prose before a teaser list can come */
+#define TEASER_CHARS 200      /* a teaser's summary is one short sentence */
+#define LINKED_HEAD 0.9       /* link density of a heading that leads elsewhere */
+
+#define TEASER_NEXT 3         /* units looked at for the next teaser's heading */
+
+static int linked_head(const unit *u)
+{
+    return u->heading > 0 && features_link_density(&u->f) >= LINKED_HEAD;
+}
+
+/* Under the article, a heading that is all link and a one-sentence summary
+ * under it announce another story: "Q&A: Filtering videos" and "YouTube
+ * has its own safety mode that helps ...".  The summary reads as prose to
+ * the model.  It counts as a teaser only in a list of them, with the next
+ * linked heading close after it or a teaser before it: a section heading
+ * linked to itself ("#logs") heads paragraphs of the article. */
+
+static int teaser_summary(context *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || !c->after_linked_head || c->kept_words < TEASER_AFTER ||
+        u->heading || u->f.sentences > 0 || u->f.chars > TEASER_CHARS)
+        return 0;
+    if (c->teaser_run)
+        return 1;
+    for (unsigned i = 1; i < c->count && i <= TEASER_NEXT; i++) {
+        const unit *n = at(c, i);
+        if (linked_head(n))
+            return 1;
+        if (n->f.chars > TEASER_CHARS)
+            return 0;
+    }
+    return 0;
+}
+
 static void decide(context *c, unit *u)
 {
     if (c->mode == MODEL_TEXT)
@@ -778,6 +819,10 @@ static void decide(context *c, unit *u)
         u->keep = 0;
         u->why = REASON_OFF_TOPIC;
     }
+    if (u->keep && teaser_summary(c, u)) {
+        u->keep = 0;
+        u->why = REASON_RELATED;
+    }
 }
 
 static ub_status decide_oldest(context *c)
@@ -792,6 +837,14 @@ static ub_status decide_oldest(context *c)
         c->hist_count++;
     c->index++;
     c->last_kept = u->keep;
+    if (!linked_head(u)) {
+        c->teaser_run = c->after_linked_head && !u->keep && u->why == REASON_RELATED;
+        c->after_linked_head = 0;
+    } else {
+        c->after_linked_head = 1;
+    }
+    if (u->keep && u->v.cls == CLASS_GOOD)
+        c->kept_words += u->f.words;
     ub_status st = c->out(c->out_ctx, u);
     c->head = (c->head + 1) % c->size;
     c->count--;
