@@ -524,6 +524,19 @@ static int has_clock(const char *s, size_t n)
     return 0;
 }
 
+/* "By Ann Smith" under an opener is the article's own byline, with the
+ * comment link of its toolbar above it: a thread names its commenters
+ * without a "By". */
+static int author_line(const unit *u)
+{
+    const char *s = u->text.data;
+    size_t n = u->text.len, i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    return u->f.chars < CUT_BYLINE_CHARS && n - i > 4 && (s[i] | 0x20) == 'b' &&
+           s[i + 1] == 'y' && s[i + 2] == ' ' && (unsigned)s[i + 3] - 'A' < 26u;
+}
+
 static void weigh_cut(context *c, unit *u)
 {
     if (u->f.chars < CUT_BYLINE_CHARS &&
@@ -536,7 +549,7 @@ static void weigh_cut(context *c, unit *u)
     }
     c->cut_long += u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule &&
                    u->f.chars >= CUT_LONG_CHARS;
-    if (c->cut_long >= CUT_LONG) {
+    if (c->cut_long >= CUT_LONG || author_line(u)) {
         for (unsigned i = 0; i <= c->count; i++) {
             unit *p = at(c, i);
             if (!p->cut)
