@@ -599,7 +599,11 @@ ub_status context_push(context *c, size_t link_len)
         u->v.rule = 1;
         if (c->cut_unsure)
             weigh_cut(c, u);
-    } else if (u->v.opens_comments && !c->keep_comments) {
+    } else if (u->v.opens_comments && !c->keep_comments &&
+               /* "By Ann | May 2" then "10 Comments": the count in the
+                * article's header, above the article */
+               !(c->prose_words < CUT_SURE_WORDS && c->count &&
+                 author_line(at(c, c->count - 1)))) {
         c->in_comments = 1;
         c->cut_unsure = c->prose_words < CUT_SURE_WORDS;
         c->cut_seen = c->cut_long = 0;
