@@ -530,6 +530,19 @@ static int has_clock(const char *s, size_t n)
     return 0;
 }
 
+/* "By Ann Smith" under an opener is the article's own byline, with the
+ * comment link of its toolbar above it: a thread names its commenters
+ * without a "By". */
+static int author_line(const unit *u)
+{
+    const char *s = u->text.data;
+    size_t n = u->text.len, i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    return u->f.chars < CUT_BYLINE_CHARS && n - i > 4 && (s[i] | 0x20) == 'b' &&
+           s[i + 1] == 'y' && s[i + 2] == ' ' && (unsigned)s[i + 3] - 'A' < 26u;
+}
+
 static void weigh_cut(context *c, unit *u)
 {
     if (u->f.chars < CUT_BYLINE_CHARS &&
@@ -542,7 +555,7 @@ static void weigh_cut(context *c, unit *u)
     }
     c->cut_long += u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule &&
                    u->f.chars >= CUT_LONG_CHARS;
-    if (c->cut_long >= CUT_LONG) {
+    if (c->cut_long >= CUT_LONG || author_line(u)) {
         for (unsigned i = 0; i <= c->count; i++) {
             unit *p = at(c, i);
             if (!p->cut)
@@ -592,7 +605,11 @@ ub_status context_push(context *c, size_t link_len)
         u->v.rule = 1;
         if (c->cut_unsure)
             weigh_cut(c, u);
-    } else if (u->v.opens_comments && !c->keep_comments) {
+    } else if (u->v.opens_comments && !c->keep_comments &&
+               /* "By Ann | May 2" then "10 Comments": the count in the
+                * article's header, above the article */
+               !(c->prose_words < CUT_SURE_WORDS && c->count &&
+                 author_line(at(c, c->count - 1)))) {
         c->in_comments = 1;
         c->cut_unsure = c->prose_words < CUT_SURE_WORDS;
         c->cut_seen = c->cut_long = 0;

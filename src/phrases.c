@@ -10,7 +10,7 @@
 #include "stoplist.h"
 #include "utf8.h"
 
-enum { WHOLE, PREFIX };
+enum { WHOLE, PREFIX, PREFIX_LONG }; /* PREFIX_LONG: may open a text of any length */
 
 typedef struct phrase {
     const char *key;     /* folded: lower case, single spaces, no punctuation */
@@ -392,7 +392,9 @@ static const phrase table[] = {
     P("tagged", PREFIX, PHRASE_BOILER),
     P("filed under", PREFIX, PHRASE_BOILER),
     P("posted in", PREFIX, PHRASE_BOILER),
-    P("this entry was posted", PREFIX, PHRASE_BOILER),
+    /* a blog engine's post footer, boilerplate however long it runs */
+    P("this entry was posted", PREFIX_LONG, PHRASE_BOILER),
+    P("you can follow any responses", PREFIX_LONG, PHRASE_BOILER),
     P("categories", PREFIX, PHRASE_BOILER),
     P("previous article", PREFIX, PHRASE_BOILER),
     P("next article", PREFIX, PHRASE_BOILER),
@@ -499,7 +501,8 @@ enum {
     PREFIX_SHIFT = 2,      /* 2 bits: phrase_kind of a PREFIX entry */
     SHARE_WORD = 1u << 4,
     COUNT_WORD = 1u << 5,
-    FIRST_WORD = 1u << 6   /* keyed by the word hash of stoplist.h */
+    FIRST_WORD = 1u << 6,  /* keyed by the word hash of stoplist.h */
+    LONG_PREFIX = 1u << 7  /* the PREFIX entry may open a long text */
 };
 
 struct phrases {
@@ -582,7 +585,8 @@ phrases *phrases_new(const mem *m)
         unsigned shift = table[i].mode == WHOLE ? WHOLE_SHIFT : PREFIX_SHIFT;
         uint64_t h = hash_bytes(HASH_INIT, k.s, k.len);
         if (((get(p, h) >> shift) & 3) == 0)
-            put(p, h, (unsigned)table[i].kind << shift);
+            put(p, h, ((unsigned)table[i].kind << shift) |
+                          (table[i].mode == PREFIX_LONG ? LONG_PREFIX : 0u));
         put(p, first_word_hash(k.s, k.len), FIRST_WORD);
     }
     for (size_t i = 0; i < sizeof share_words / sizeof *share_words; i++) {
@@ -754,8 +758,9 @@ phrase_kind phrases_match(const phrases *p, const char *text, size_t len)
         h = hash_bytes(h, k.s + start, end - start);
         unsigned v = get(p, h);
         unsigned pk = (v >> PREFIX_SHIFT) & 3;
-        /* a long text may only open with a related-link marker */
-        if (pk && (k.complete || pk == PHRASE_RELATED))
+        /* a long text may only open with a related-link marker or a
+         * post footer's template */
+        if (pk && (k.complete || pk == PHRASE_RELATED || (v & LONG_PREFIX)))
             return (phrase_kind)pk;
         if (w + 1 == k.words && k.complete && ((v >> WHOLE_SHIFT) & 3))
             return (phrase_kind)((v >> WHOLE_SHIFT) & 3);

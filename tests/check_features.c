@@ -433,6 +433,13 @@ START_TEST(test_phrases_boilerplate)
         { "Log in", PHRASE_BOILER },
         { "Search", PHRASE_BOILER },
         { "Home", PHRASE_BOILER },
+        /* a post footer's template, however long it runs */
+        { "You can follow any responses to this entry through the RSS 2.0 feed. "
+          "You can leave a response, or trackback from your own site.", PHRASE_BOILER },
+        { "This entry was posted on Monday, May 6th, 2013 at 9:12 am and is filed "
+          "under Harbour News. You can follow any responses to this entry.", PHRASE_BOILER },
+        { "You can follow the river all the way down to the old mill, where the "
+          "path turns back along the fields to the village green.", PHRASE_NONE },
         { "Share prices rose sharply today", PHRASE_NONE },
         { "Home is where the heart is", PHRASE_NONE },
         { "Searchers found the hikers", PHRASE_NONE },

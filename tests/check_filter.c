@@ -429,6 +429,77 @@ START_TEST(test_explain_lead)
 }
 END_TEST
 
+/* The --explain line of the text-mode block holding `needle` (its first
+ * mention, before any short-page rescue) starts with `want`. */
+static void text_block_starts(const char *page, const char *needle, const char *want, int i)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    o.output = UB_OUTPUT_EXPLAIN;
+    run_result r;
+    run_filter(&o, page, strlen(page), WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    const char *at = memmem(r.out, r.out_len, needle, strlen(needle));
+    ck_assert_ptr_nonnull(at);
+    const char *line = at;
+    while (line > r.out && line[-1] != '\n')
+        line--;
+    ck_assert_msg(strncmp(line, want, strlen(want)) == 0, "case %d: %.60s", i, line);
+    run_result_free(&r);
+}
+
+/* A comment link under the headline opens no thread when the next lines
+ * are the article's "By" byline: the article below it is kept.  A thread's
+ * byline ending in "said:" still confirms the cut. */
+START_TEST(test_comment_link_above_byline)
+{
+    static const char head[] =
+        "   #The Valley News \xc2\xbb Feed The Valley News \xc2\xbb Comments Feed "
+        "The Valley News \xc2\xbb Snow closes the pass again on the road over the hill "
+        "Comments Feed\n\n"
+        "Snow closes the pass again\n\n"
+        "   Comments (2)\n\n";
+    static const char body[] =
+        "   7:40 am on January 9, 2014 | Permalink\n\n"
+        "   The road over the pass was closed again on Wednesday after a night of heavy snow, "
+        "and the drivers who had set out early were turned back at the foot of the hill.\n\n"
+        "   The council says it will open again when the ploughs have been through, which "
+        "could take until the weekend if the wind does not drop before then.\n";
+    static const char *const bylines[] = {"   By Tom Reed / Valley Reporter\n\n",
+                                          "   Ann on January 9, 2014 at 7:40 am said:\n\n"};
+    for (int i = 0; i < 2; i++) {
+        char page[2048];
+        snprintf(page, sizeof page, "%s%s%s", head, bylines[i], body);
+        text_block_starts(page, "ploughs", i == 0 ? "KEEP " : "DROP comments ", i);
+    }
+}
+END_TEST
+
+/* A comment count right under the article's "By" byline is the article's
+ * toolbar, not the thread's heading; without the byline it opens one. */
+START_TEST(test_comment_count_under_byline)
+{
+    static const char head[] =
+        "   #The Valley News \xc2\xbb Feed The Valley News \xc2\xbb Comments Feed "
+        "The Valley News \xc2\xbb Snow closes the pass again on the road over the hill "
+        "Comments Feed\n\n"
+        "Snow closes the pass again\n\n";
+    static const char body[] =
+        "   5 Comments\n\n"
+        "   The road over the pass was closed again on Wednesday after a night of heavy snow, "
+        "and the drivers who had set out early were turned back at the foot of the hill.\n\n"
+        "   Ploughs\n";
+    static const char *const lines_before[] = {"   By Tom Reed | January 9, 2014\n\n",
+                                               "   Tom Reed | January 9, 2014\n\n"};
+    for (int i = 0; i < 2; i++) {
+        char page[2048];
+        snprintf(page, sizeof page, "%s%s%s", head, lines_before[i], body);
+        text_block_starts(page, "night of heavy snow", i == 0 ? "KEEP " : "DROP comments ", i);
+    }
+}
+END_TEST
+
 /* A short page's rescued blocks: dropped where they stood, listed again as
  * kept at the end of --explain, and written last in the clean output. */
 START_TEST(test_explain_rescued)
@@ -701,6 +772,8 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_nul_in_text_mode);
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_rescued);
+    tcase_add_test(tc, test_comment_link_above_byline);
+    tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
