@@ -116,7 +116,8 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         f->first_word = h;
         f->first_digits = !alpha;
     }
-    sc->numbers += !alpha;
+    if (!alpha)
+        sc->numbers++;   /* rare: a branch, not a store per word */
     uint64_t langs = stoplist_lookup(sc->sl, h);
     if (langs & STOPLIST_COPYRIGHT) {
         f->copyright = 1;

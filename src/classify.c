@@ -126,11 +126,14 @@ static size_t trim_end(const char *s, size_t n)
     return n;
 }
 
-static int ends_with(const char *s, size_t n, const char *tail)
+static inline int ends_with_n(const char *s, size_t n, const char *tail, size_t t)
 {
-    size_t t = strlen(tail);
-    return n >= t && strncasecmp(s + n - t, tail, t) == 0;
+    /* the last byte first: it rules out nearly every block */
+    return n >= t && (s[n - 1] | 32) == (tail[t - 1] | 32) &&
+           strncasecmp(s + n - t, tail, t) == 0;
 }
+
+#define ends_with(s, n, lit) ends_with_n((s), (n), (lit), sizeof(lit) - 1)
 
 /* "The new model looks almost the same, but [...]" or "... launch event
  * Read more...": an excerpt cut short to send the reader to another
@@ -140,8 +143,13 @@ static int cut_excerpt(const char *s, size_t n)
 {
     static const char *const elisions[] = { "[...]", "[..]", "[\xe2\x80\xa6]" };
     n = trim_end(s, n);
-    for (size_t i = 0; i < sizeof elisions / sizeof *elisions; i++) {
-        if (!ends_with(s, n, elisions[i]))
+    /* every block comes here: most are ruled out by their last byte */
+    unsigned char last = n ? (unsigned char)s[n - 1] : 0;
+    if (last != ']' && last != '.' && last != '>' && last != 0xa6 && last != 0xbb &&
+        (last | 32) != 'e')
+        return 0;
+    for (size_t i = 0; last == ']' && i < sizeof elisions / sizeof *elisions; i++) {
+        if (!ends_with_n(s, n, elisions[i], strlen(elisions[i])))
             continue;
         size_t k = trim_end(s, n - strlen(elisions[i]));
         if (k == 0)
@@ -161,7 +169,7 @@ static int cut_excerpt(const char *s, size_t n)
         m -= 2;
     int marked = m + 1 < n || (m + 1 == n && s[m] != '.');
     m = trim_end(s, m);
-    if (!ends_with(s, m, " read more"))
+    if (m == 0 || (s[m - 1] | 32) != 'e' || !ends_with(s, m, " read more"))
         return 0;
     while (ends_with(s, m, " read more"))
         m = trim_end(s, m - strlen(" read more"));

@@ -216,7 +216,10 @@ void context_reset(context *c)
 
 static unit *at(context *c, unsigned i)
 {
-    return &c->ring[(c->head + i) % c->size];
+    /* i <= count <= size, so one subtraction wraps it: no division on
+     * the path every block takes several times */
+    unsigned k = c->head + i;
+    return &c->ring[k >= c->size ? k - c->size : k];
 }
 
 unit *context_slot(context *c)
@@ -646,8 +649,6 @@ ub_status context_push(context *c, size_t link_len)
     box_add(c, u);
     if (c->mode == MODEL_TEXT)
         run_add(c, u);
-    else
-        memset(&u->run, 0, sizeof u->run);
     /* unspaced text has no stopwords: a fifth of its characters stand in */
     c->lang_hits[u->f.lang] += u->f.lang >= LANG_WORDS ? u->f.unspaced / 5 : u->f.stops;
 
@@ -790,8 +791,11 @@ static int teaser_summary(context *c, const unit *u)
 
 static void decide(context *c, unit *u)
 {
-    if (c->mode == MODEL_TEXT)
+    /* the run is the model's evidence: a block a rule decides shows none */
+    if (c->mode == MODEL_TEXT && !u->v.rule)
         run_view(c, u);
+    else
+        memset(&u->run, 0, sizeof u->run);
     if (u->flags & BLOCK_TITLE) {
         if (c->mode == MODEL_HTML && headline_follows(c, u)) {
             u->keep = 0;
@@ -863,7 +867,7 @@ static ub_status decide_oldest(context *c)
     if (u->keep && u->v.cls == CLASS_GOOD)
         c->kept_words += u->f.words;
     ub_status st = c->out(c->out_ctx, u);
-    c->head = (c->head + 1) % c->size;
+    c->head = c->head + 1 == c->size ? 0 : c->head + 1;
     c->count--;
     return st;
 }

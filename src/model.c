@@ -11,6 +11,8 @@
 
 #define OWN_FEATURES 50
 #define NB_FEATURES 7
+#define MARKUP_FEATURES 23    /* HTML only: hints, element kinds, box, leading box */
+#define RUN_FEATURES 14       /* text only: the line's run and the run before */
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
@@ -238,32 +240,45 @@ double model_score(model_mode mode, const unit *u,
     x[k++] = f->bullet;
     x[k++] = min_d(f->indent, 12) / 12.0;
     x[k++] = c < 70;
-    for (size_t i = 0; i < sizeof hint_groups / sizeof *hint_groups; i++)
-        x[k++] = (hints & hint_groups[i]) != 0;
-    x[k++] = heading > 0;
-    x[k++] = heading == 1;
-    x[k++] = (flags & BLOCK_LIST_ITEM) != 0;
-    x[k++] = (flags & BLOCK_CELL) != 0;
-    x[k++] = (flags & BLOCK_QUOTE) != 0;
-    x[k++] = (flags & BLOCK_CAPTION) != 0;
-    x[k++] = u->box_share;
-    x[k++] = u->box_chars > 0 ? log1p(u->box_chars) / 10.0 : 0;
-    x[k++] = u->lead == LEAD_INSIDE;
-    x[k++] = u->lead == LEAD_BESIDE;
-    x[k++] = u->run.items;
-    x[k++] = u->run.log_chars;
-    x[k++] = u->run.end_punct;
-    x[k++] = u->run.short_lines;
-    x[k++] = u->run.stop_density;
-    x[k++] = u->run.prose_before;
-    x[k++] = u->run.prose_after;
-    x[k++] = u->run.rel_indent;
-    x[k++] = u->run.prev_items;
-    x[k++] = u->run.prev_log_chars;
-    x[k++] = u->run.prev_end_punct;
-    x[k++] = u->run.prev_stop_density;
-    x[k++] = u->run.prev_indent;
-    x[k++] = u->run.prev_bullet;
+    /* the markup features are zero in text mode and the runs' in HTML
+     * mode: neither is made nor weighed there (the score is the same, to
+     * the bit, and text mode is the one that must be fast) */
+    size_t markup_at = k;
+    if (mode == MODEL_HTML) {
+        for (size_t i = 0; i < sizeof hint_groups / sizeof *hint_groups; i++)
+            x[k++] = (hints & hint_groups[i]) != 0;
+        x[k++] = heading > 0;
+        x[k++] = heading == 1;
+        x[k++] = (flags & BLOCK_LIST_ITEM) != 0;
+        x[k++] = (flags & BLOCK_CELL) != 0;
+        x[k++] = (flags & BLOCK_QUOTE) != 0;
+        x[k++] = (flags & BLOCK_CAPTION) != 0;
+        x[k++] = u->box_share;
+        x[k++] = u->box_chars > 0 ? log1p(u->box_chars) / 10.0 : 0;
+        x[k++] = u->lead == LEAD_INSIDE;
+        x[k++] = u->lead == LEAD_BESIDE;
+    } else {
+        k += MARKUP_FEATURES;
+    }
+    size_t run_at = k;
+    if (mode == MODEL_TEXT) {
+        x[k++] = u->run.items;
+        x[k++] = u->run.log_chars;
+        x[k++] = u->run.end_punct;
+        x[k++] = u->run.short_lines;
+        x[k++] = u->run.stop_density;
+        x[k++] = u->run.prose_before;
+        x[k++] = u->run.prose_after;
+        x[k++] = u->run.rel_indent;
+        x[k++] = u->run.prev_items;
+        x[k++] = u->run.prev_log_chars;
+        x[k++] = u->run.prev_end_punct;
+        x[k++] = u->run.prev_stop_density;
+        x[k++] = u->run.prev_indent;
+        x[k++] = u->run.prev_bullet;
+    } else {
+        k += RUN_FEATURES;
+    }
     for (int d = -MODEL_RADIUS; d <= MODEL_RADIUS; d++) {
         if (d == 0)
             continue;
@@ -293,7 +308,11 @@ double model_score(model_mode mode, const unit *u,
 
     const double *wt = mode == MODEL_HTML ? weights_html : weights_text;
     double z = mode == MODEL_HTML ? bias_html : bias_text;
-    for (size_t i = 0; i < MODEL_FEATURES; i++)
+    size_t skip_at = mode == MODEL_HTML ? run_at : markup_at;
+    size_t skip_n = mode == MODEL_HTML ? RUN_FEATURES : MARKUP_FEATURES;
+    for (size_t i = 0; i < skip_at; i++)
+        z += wt[i] * x[i];
+    for (size_t i = skip_at + skip_n; i < MODEL_FEATURES; i++)
         z += wt[i] * x[i];
     return 1.0 / (1.0 + exp(-z));
 }
