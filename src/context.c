@@ -55,60 +55,60 @@ struct run_total {
 #define REL_INDENT_SCALE 6.0  /* spaces of indentation that make a full step */
 
 struct context {
+    /* fields ordered by size, to leave no padding */
     const mem *m;
     const stoplist *stops;
     const phrases *phrases;
-    unsigned size;           /* window capacity */
     unit *ring;
-    unsigned head, count;    /* oldest pending unit, pending units */
-    int keep_comments;
     context_out_fn out;
     void *out_ctx;
     /* per document */
+    unsigned long prose_words; /* words of good blocks pushed */
+    unsigned long plain_words; /* ... of those outside any furniture hint */
+    double threshold;        /* model score from which a block is kept */
+    unsigned long index;     /* units decided in this document */
+    unsigned long kept_words; /* words of good prose decided and kept */
+    run_total *runs;         /* text mode: window records, by run id */
+    run_total *run_cur;      /* the run of the last pushed line, or NULL */
+    unsigned long pushed;    /* units pushed in this document */
+    unsigned long prose_at;  /* pushed count after the last prose line, 0: none */
+    learn *learn;            /* --learn: lines seen across documents, or NULL */
+    model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
+    double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
+    title_run title_run[TITLE_RUNS];
+    uint64_t seen[SEEN_SLOTS];
+    unsigned size;           /* window capacity */
+    unsigned head, count;    /* oldest pending unit, pending units */
+    int keep_comments;
     int article_began;
     int prose_began;         /* a near-good block came: a comment opener may follow */
     int in_comments;
-    unsigned long prose_words; /* words of good blocks pushed */
-    unsigned long plain_words; /* ... of those outside any furniture hint */
     int cut_unsure;          /* the comment section opened before much prose */
     unsigned cut_seen, cut_long; /* what followed it */
     model_mode mode;
-    double threshold;        /* model score from which a block is kept */
-    model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
     unsigned hist_head, hist_count;
-    unsigned long index;     /* units decided in this document */
     int last_kept;
     int after_linked_head;   /* the last decided unit was a heading that is all link */
     int teaser_run;          /* ... and the summary before that heading was a teaser */
-    unsigned long kept_words; /* words of good prose decided and kept */
     int headline_kept;       /* a repeated line was kept as the headline */
     unsigned seen_count;
-    uint64_t seen[SEEN_SLOTS];
-    box_total boxes[BOX_SLOTS];
     unsigned box_count;
     uint32_t lead_key;       /* the container with the most prose so far */
     uint32_t lead_prose;
     uint32_t lead_outer;     /* ... the element around it */
-    title_run title_run[TITLE_RUNS];
     unsigned title_nruns;    /* 0: the title stays whole */
     unsigned title_picked;   /* the run of the segment title_pick chose */
-    uint32_t title_keys[FEATURES_KEYWORDS];
     unsigned title_nkeys;
-    uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
     unsigned page_lang;      /* <html lang>, LANG_COUNT if none or unknown */
     int page_lang_set;
-    run_total *runs;         /* text mode: window records, by run id */
-    run_total *run_cur;      /* the run of the last pushed line, or NULL */
-    double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
     uint32_t run_indent;     /* the last pushed line's indentation ... */
-    uint8_t run_bullet;      /* ... and bullet */
     int run_prose;           /* ... and whether it was prose */
-    unsigned long pushed;    /* units pushed in this document */
-    unsigned long prose_at;  /* pushed count after the last prose line, 0: none */
-    uint32_t prose_indent;   /* its indentation */
-    learn *learn;            /* --learn: lines seen across documents, or NULL */
-    unsigned learn_min;      /* ... dropped when seen in this many earlier ones */
-
+    uint32_t prose_indent;   /* the last prose line's indentation */
+    unsigned learn_min;      /* --learn: dropped when seen in this many earlier documents */
+    uint32_t title_keys[FEATURES_KEYWORDS];
+    uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
+    box_total boxes[BOX_SLOTS];
+    uint8_t run_bullet;      /* the last pushed line's bullet */
 };
 
 context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
