@@ -731,10 +731,9 @@ static unsigned lead_of(const context *c, const unit *u)
     return LEAD_NONE;
 }
 
-#define TITLE_SHARED 1   /* content words an h1 shares with the title to stand for it */
-
-/* The page's own h1 is its headline as shown; the title beside it, worded
- * otherwise ("Site: the story, part 2"), says it a second time. */
+/* The page's own h1, sharing a content word with the title, is its
+ * headline as shown; the title beside it, worded otherwise ("Site: the
+ * story, part 2"), says it a second time. */
 static int headline_follows(context *c, const unit *u)
 {
     for (unsigned i = 1; i < c->count; i++) {
@@ -742,14 +741,7 @@ static int headline_follows(context *c, const unit *u)
         if (p->heading != 1 || p->f.words < 3 || (p->v.rule && p->v.cls == CLASS_BAD) ||
             (p->hints & HINT_NEGATIVE))
             continue;
-        unsigned shared = 0;
-        for (unsigned k = 0; k < u->f.nkeys; k++)
-            for (unsigned j = 0; j < p->f.nkeys; j++)
-                if (u->f.keys[k] == p->f.keys[j]) {
-                    shared++;
-                    break;
-                }
-        return shared >= TITLE_SHARED;
+        return shares_word(u->f.keys, u->f.nkeys, p->f.keys, p->f.nkeys);
     }
     return 0;
 }

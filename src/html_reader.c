@@ -303,18 +303,14 @@ static const struct hint_token {
 static const char *const hint_state_words[] = {"has", "is", "no", "with",
                                                "without"};
 
-/* Words that start with a prefix token but say something about the
- * article (it takes comments, it is an opinion piece), not which part of
- * the page this is; a comment word's past participle ("commented",
- * "discussed") is handled where the prefixes are matched. */
-static const char *const hint_article_words[] = {"commentable", "commentary"};
-
-static int html_reader_describes(const char *t)
+/* A comment word made into one about the article: it has comments
+ * ("commented", "discussed"), takes them ("commentable"), is an opinion
+ * piece ("commentary").  Such a class names the post, not a part of the
+ * page.  `rest` is what follows the prefix token. */
+static int html_reader_describes(unsigned hint, const char *rest)
 {
-    for (size_t i = 0; i < sizeof hint_article_words / sizeof *hint_article_words; i++)
-        if (strcmp(t, hint_article_words[i]) == 0)
-            return 1;
-    return 0;
+    return hint == HINT_COMMENT &&
+           (strcmp(rest, "ed") == 0 || strcmp(rest, "able") == 0 || strcmp(rest, "ary") == 0);
 }
 
 static unsigned html_reader_token_hints(const char *t, size_t n, int last)
@@ -336,9 +332,8 @@ static unsigned html_reader_token_hints(const char *t, size_t n, int last)
     for (size_t j = lo; j-- > 0 && hint_tokens[j].tok[0] == t[0];) {
         size_t k = strlen(hint_tokens[j].tok);
         if (hint_tokens[j].mode == TOK_PREFIX && k < n &&
-            memcmp(hint_tokens[j].tok, t, k) == 0 && !html_reader_describes(t) &&
-            !(hint_tokens[j].hint == HINT_COMMENT && n == k + 2 &&
-              memcmp(t + k, "ed", 2) == 0))
+            memcmp(hint_tokens[j].tok, t, k) == 0 &&
+            !html_reader_describes(hint_tokens[j].hint, t + k))
             hints |= hint_tokens[j].hint;
     }
     return hints;

@@ -9,10 +9,11 @@
 #include "context.h"
 #include "model.h"
 
-#define OWN_FEATURES 50
-#define NB_FEATURES 7
+#define PLAIN_FEATURES 13     /* what the text itself says */
 #define MARKUP_FEATURES 23    /* HTML only: hints, element kinds, box, leading box */
 #define RUN_FEATURES 14       /* text only: the line's run and the run before */
+#define OWN_FEATURES (PLAIN_FEATURES + MARKUP_FEATURES + RUN_FEATURES)
+#define NB_FEATURES 7
 #define MODEL_FEATURES (OWN_FEATURES + 2 * MODEL_RADIUS * NB_FEATURES + 2)
 
 /* Weights fitted by tools/fit_model.py on the dragnet pages of the dev set
@@ -243,7 +244,6 @@ double model_score(model_mode mode, const unit *u,
     /* the markup features are zero in text mode and the runs' in HTML
      * mode: neither is made nor weighed there (the score is the same, to
      * the bit, and text mode is the one that must be fast) */
-    size_t markup_at = k;
     if (mode == MODEL_HTML) {
         for (size_t i = 0; i < sizeof hint_groups / sizeof *hint_groups; i++)
             x[k++] = (hints & hint_groups[i]) != 0;
@@ -260,7 +260,6 @@ double model_score(model_mode mode, const unit *u,
     } else {
         k += MARKUP_FEATURES;
     }
-    size_t run_at = k;
     if (mode == MODEL_TEXT) {
         x[k++] = u->run.items;
         x[k++] = u->run.log_chars;
@@ -308,7 +307,7 @@ double model_score(model_mode mode, const unit *u,
 
     const double *wt = mode == MODEL_HTML ? weights_html : weights_text;
     double z = mode == MODEL_HTML ? bias_html : bias_text;
-    size_t skip_at = mode == MODEL_HTML ? run_at : markup_at;
+    size_t skip_at = mode == MODEL_HTML ? PLAIN_FEATURES + MARKUP_FEATURES : PLAIN_FEATURES;
     size_t skip_n = mode == MODEL_HTML ? RUN_FEATURES : MARKUP_FEATURES;
     for (size_t i = 0; i < skip_at; i++)
         z += wt[i] * x[i];
