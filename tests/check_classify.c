@@ -134,6 +134,17 @@ START_TEST(test_rules)
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
+    /* the messages of sign-in, subscribe and share-by-mail forms */
+    expect(JUDGE("Forgot your username or password?"), CLASS_BAD, REASON_BOILER, 1, "sign-in");
+    expect(JUDGE("Sorry, your blog cannot share posts by email."), CLASS_BAD, REASON_BOILER,
+           1, "share by mail");
+    expect(JUDGE("Please check your inbox for a confirmation email."), CLASS_BAD,
+           REASON_BOILER, 1, "subscribe form");
+    expect(JUDGE("Email ThisBlogThis!Share to TwitterShare to Facebook"), CLASS_BAD,
+           REASON_BOILER, 1, "blog share row");
+    expect(JUDGE("Powered by an open-source blog engine"), CLASS_BAD, REASON_BOILER, 1,
+           "credit");
+    ck_assert_int_ne(JUDGE("Please check your tyres before a long drive.").why, REASON_BOILER);
     /* a text dump's form fields and rules; a sidebar's counted entries */
     expect(JUDGE("   ______________________________"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
