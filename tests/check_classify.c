@@ -213,6 +213,13 @@ START_TEST(test_link_density)
     size_t n = strlen(P1);
     expect(judge(P1, 0, 0, 0, n / 2, 1), CLASS_BAD, REASON_LINKS, 0, "half links");
     expect(judge(P1, 0, 0, 0, n / 10, 1), CLASS_GOOD, REASON_PROSE, 0, "few links");
+    /* every word a link, and 80 of them: a tag cloud or an archive run
+     * together, which no context makes an article's */
+    char cloud[1200] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(cloud, i % 2 ? "Harbour Choir " : "March 2013 ");
+    expect(judge(cloud, 0, 0, 0, strlen(cloud), 1), CLASS_BAD, REASON_LINKS, 1, "link list");
+    expect(judge(P1, 0, 0, 0, n, 1), CLASS_BAD, REASON_LINKS, 0, "linked paragraph");
     expect(judge("Storm hits the coast", 0, 0, 0, 5, 1), CLASS_BAD, REASON_LINKS, 0,
            "short linked");
 }
