@@ -517,7 +517,8 @@ static void title_trim(context *c, unit *u)
  * paragraphs, even a short one in long and short ones by turns.  Only
  * blocks still pending are given back. */
 #define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
-#define CUT_LOOK 10           /* blocks after it that are weighed */
+#define CUT_LOOK 30           /* blocks after it that are weighed: a box of
+                                 teasers set into the article can take 20 */
 #define CUT_LONG_CHARS 120    /* a paragraph that counts as long */
 #define CUT_LONG 2            /* long paragraphs among them that refute it */
 #define CUT_BYLINE_CHARS 100  /* a line short enough to be a thread's byline */
