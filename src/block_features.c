@@ -3,6 +3,8 @@
 #include "block_features.h"
 #include "utf8.h"
 
+#define COPYRIGHT_WORDS 3   /* the word "copyright" within these opens a notice */
+
 static int is_separator(uint32_t cp)
 {
     return cp == '|' || cp == 0xBB || cp == 0xAB || cp == 0xB7 ||
@@ -120,7 +122,9 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         sc->numbers++;   /* rare: a branch, not a store per word */
     uint64_t langs = stoplist_lookup(sc->sl, h);
     if (langs & STOPLIST_COPYRIGHT) {
-        f->copyright = 1;
+        /* "Copyright 2012 ..." and "Home copyright ..." are notices; a
+         * sentence about copyright law is prose */
+        f->copyright |= sc->words <= COPYRIGHT_WORDS;
         langs = 0;
     }
     sc->caps += (uint32_t)cap;

@@ -14,6 +14,10 @@
 #define STOP_LOW 0.30
 #define STOP_HIGH 0.32
 #define LINK_MAX 0.2
+/* a block of this many words, every one in a link, is a link list run
+ * together (a tag cloud, an archive by month), however long */
+#define LINK_LIST_WORDS 80
+#define LINK_LIST_DENSITY 0.95
 #define PHRASE_MAX_CHARS 200
 
 static const char *const reason_names[REASON_COUNT] = {
@@ -254,7 +258,9 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     /* a Han or kana character holds about as much text as three letters:
      * the length thresholds, set for alphabets, count it so */
     uint32_t length = f->chars + 2 * f->wide;
-    if (ld > LINK_MAX)
+    if (ld >= LINK_LIST_DENSITY && f->words >= LINK_LIST_WORDS)
+        set(v, CLASS_BAD, REASON_LINKS, 1);
+    else if (ld > LINK_MAX)
         set(v, CLASS_BAD, REASON_LINKS, 0);
     else if (length < LENGTH_LOW)
         set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_LINKS : REASON_CONTEXT, 0);

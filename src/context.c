@@ -517,10 +517,13 @@ static void title_trim(context *c, unit *u)
  * paragraphs, even a short one in long and short ones by turns.  Only
  * blocks still pending are given back. */
 #define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
-#define CUT_LOOK 10           /* blocks after it that are weighed */
+#define CUT_LOOK 30           /* blocks after it that are weighed: a box of
+                                 teasers set into the article can take 20 */
 #define CUT_LONG_CHARS 120    /* a paragraph that counts as long */
 #define CUT_LONG 2            /* long paragraphs among them that refute it */
 #define CUT_BYLINE_CHARS 100  /* a line short enough to be a thread's byline */
+#define CUT_BYLINE_WORDS 4    /* "Ann Lee says:"; a longer line ending in ':'
+                                 without a date leads into a quotation */
 
 /* "6:29" or "18:45": the time a comment was posted. */
 static int has_clock(const char *s, size_t n)
@@ -549,7 +552,8 @@ static int author_line(const unit *u)
 static void weigh_cut(context *c, unit *u)
 {
     if (u->f.chars < CUT_BYLINE_CHARS &&
-        (u->f.end_colon || has_clock(u->text.data, u->text.len) ||
+        ((u->f.end_colon && (u->f.numbers > 0 || u->f.words <= CUT_BYLINE_WORDS)) ||
+         has_clock(u->text.data, u->text.len) ||
          (u->f.words >= 3 && u->f.numbers == u->f.words))) {
         /* "Ann on May 2, 2012 at 6:29 pm said:" or "10.29.2012": a
          * thread's byline */

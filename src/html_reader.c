@@ -393,6 +393,18 @@ static unsigned html_reader_word_hints(const unsigned char *w, size_t n)
     return hints;
 }
 
+static int html_reader_has_token_ci(const char *v, const char *tok);
+
+/* A blog engine lists a post's categories and tags in the post's own class
+ * ("hentry category-for-discussion tag-promotion"): those slugs are the
+ * article's topics, not a part of the page, and give no hints.  Elsewhere
+ * "tag-links" or "category-list" still name the tag and category rows. */
+static int html_reader_term_word(const unsigned char *w, size_t n)
+{
+    return (n > 9 && memcmp(w, "category-", 9) == 0) ||
+           (n > 4 && memcmp(w, "tag-", 4) == 0);
+}
+
 /* The hints of a class (several words) or id (one word) value. */
 static unsigned html_reader_class_hints_n(const char *value, int split_words)
 {
@@ -404,6 +416,8 @@ static unsigned html_reader_class_hints_n(const char *value, int split_words)
         n = ATTR_SCAN_MAX;
     if (!split_words)
         return html_reader_word_hints(p, n);
+    int post = html_reader_has_token_ci(value, "hentry") ||
+               html_reader_has_token_ci(value, "type-post");
     for (size_t i = 0; i < n;) {
         while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
                          p[i] == '\r' || p[i] == '\f'))
@@ -412,7 +426,7 @@ static unsigned html_reader_class_hints_n(const char *value, int split_words)
         while (i < n && !(p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
                           p[i] == '\r' || p[i] == '\f'))
             i++;
-        if (i > s)
+        if (i > s && !(post && html_reader_term_word(p + s, i - s)))
             hints |= html_reader_word_hints(p + s, i - s);
     }
     return hints;

@@ -134,6 +134,17 @@ START_TEST(test_rules)
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
+    /* the messages of sign-in, subscribe and share-by-mail forms */
+    expect(JUDGE("Forgot your username or password?"), CLASS_BAD, REASON_BOILER, 1, "sign-in");
+    expect(JUDGE("Sorry, your blog cannot share posts by email."), CLASS_BAD, REASON_BOILER,
+           1, "share by mail");
+    expect(JUDGE("Please check your inbox for a confirmation email."), CLASS_BAD,
+           REASON_BOILER, 1, "subscribe form");
+    expect(JUDGE("Email ThisBlogThis!Share to TwitterShare to Facebook"), CLASS_BAD,
+           REASON_BOILER, 1, "blog share row");
+    expect(JUDGE("Powered by an open-source blog engine"), CLASS_BAD, REASON_BOILER, 1,
+           "credit");
+    ck_assert_int_ne(JUDGE("Please check your tyres before a long drive.").why, REASON_BOILER);
     /* a text dump's form fields and rules; a sidebar's counted entries */
     expect(JUDGE("   ______________________________"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
@@ -202,6 +213,13 @@ START_TEST(test_link_density)
     size_t n = strlen(P1);
     expect(judge(P1, 0, 0, 0, n / 2, 1), CLASS_BAD, REASON_LINKS, 0, "half links");
     expect(judge(P1, 0, 0, 0, n / 10, 1), CLASS_GOOD, REASON_PROSE, 0, "few links");
+    /* every word a link, and 80 of them: a tag cloud or an archive run
+     * together, which no context makes an article's */
+    char cloud[1200] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(cloud, i % 2 ? "Harbour Choir " : "March 2013 ");
+    expect(judge(cloud, 0, 0, 0, strlen(cloud), 1), CLASS_BAD, REASON_LINKS, 1, "link list");
+    expect(judge(P1, 0, 0, 0, n, 1), CLASS_BAD, REASON_LINKS, 0, "linked paragraph");
     expect(judge("Storm hits the coast", 0, 0, 0, 5, 1), CLASS_BAD, REASON_LINKS, 0,
            "short linked");
 }

@@ -162,6 +162,9 @@ START_TEST(test_shape_flags)
     ck_assert_uint_eq(feat("(c) 2024 Example Media").copyright, 1);
     ck_assert_uint_eq(feat("Copyright 2024 Example Media").copyright, 1);
     ck_assert_uint_eq(feat("A cop, right there").copyright, 0);
+    ck_assert_uint_eq(feat("All content copyright Example Media").copyright, 1);
+    /* a sentence about copyright is no notice */
+    ck_assert_uint_eq(feat("You need to watch out for copyright when you post a video.").copyright, 0);
 
     ck_assert_uint_eq(feat("Note:").end_colon, 1);
     ck_assert_uint_eq(feat("Note:").end_punct, 1);

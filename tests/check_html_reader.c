@@ -463,6 +463,11 @@ START_TEST(test_hints_tokens)
         {"post hentry commented", HINT_CONTENT}, {"commentable", 0}, {"commentary", 0},
         {"discussed", 0}, {"most-commented", HINT_RELATED},
         {"comments", HINT_COMMENT}, {"commentbody", HINT_COMMENT},
+        /* a post's own categories and tags are its topics; elsewhere such
+         * words still name a part of the page */
+        {"post type-post hentry category-for-discussion tag-promotion", HINT_CONTENT},
+        {"hentry category-sidebar-picks", HINT_CONTENT},
+        {"category-for-discussion", HINT_COMMENT}, {"tag-promotion", HINT_AD},
     };
     ck_assert(html_reader_tables_sorted());
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
