@@ -816,12 +816,15 @@ static void decide(context *c, unit *u)
         return;
     }
     const model_nb *before[MODEL_SPAN], *after[MODEL_SPAN];
-    /* back from the newest decided unit, with no division on the way */
+    /* back from the newest decided unit and on from u through the ring,
+     * a step at a time rather than an index worked out for each */
     unsigned h = c->hist_head;
+    const unit *n = u;
     for (unsigned i = 0; i < MODEL_SPAN; i++) {
         h = h ? h - 1 : MODEL_SPAN - 1;
         before[i] = i < c->hist_count ? &c->hist[h] : NULL;
-        after[i] = i + 1 < c->count ? &at(c, i + 1)->nb : NULL;
+        n = n + 1 == c->ring + c->size ? c->ring : n + 1;
+        after[i] = i + 1 < c->count ? &n->nb : NULL;
     }
     const box_total *bt = u->box ? box_find(c, u->box, 0) : NULL;
     u->box_share = bt && bt->chars ? (double)bt->prose / bt->chars : 0;
