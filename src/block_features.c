@@ -176,13 +176,17 @@ static uint32_t count_digits(const unsigned char *s, size_t n)
 
 /* Adds the digits of a run of n ASCII word characters to the count and
  * says whether it holds a letter; `all` is the AND of their
- * utf8_ascii_word values, which have bit 0x40 unless they are digits. */
-static inline int run_alpha(scan *sc, const unsigned char *w, size_t n, uint64_t all)
+ * utf8_ascii_word values, which have bit 0x40 unless they are digits.
+ * A run that is a whole word (`whole`) and has no letter is counted in
+ * `numbers` here, out of the way of the words that have no digit. */
+static inline int run_alpha(scan *sc, const unsigned char *w, size_t n, uint64_t all,
+                            int whole)
 {
     if (all & 0x40)
         return 1;   /* no digit: most words */
     uint32_t digits = count_digits(w, n);
     sc->digits += digits;
+    sc->numbers += whole && digits == n;
     return digits < n;
 }
 
@@ -220,7 +224,6 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
         } while (v != 0);
         i = (size_t)(p - s);
         size_t n = i - start;
-        int alpha = run_alpha(sc, s + start, n, all);
         if (sc->after_end)
             sc->sentences++;
         sc->after_end = 0;
@@ -236,7 +239,7 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
             sc->word_accents = 0;
             sc->h = h;
             sc->word_cps = n;
-            sc->word_alpha = alpha;
+            sc->word_alpha = run_alpha(sc, s + start, n, all, 0);
             sc->word_cap = (unsigned)s[start] - 'A' < 26u;
             sc->in_tok = 1;
             sc->tok_at = 0;
@@ -245,8 +248,7 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
             *last = *prev_nonspace = s[i - 1];
             return i;
         }
-        if (!alpha)
-            sc->numbers++;
+        int alpha = run_alpha(sc, s + start, n, all, 1);
         h = word_hash_final(h);
         word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);
         if (end > i) {
@@ -256,8 +258,13 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
                 sc->after_end = 1;
             sc->chars++;
         }
-        /* s[end] is a space */
+        /* s[end] is a space; the next word most often follows it */
         i = end + 1;
+        if (i < tail && s[i] != ' ') {
+            if (!utf8_ascii_word[s[i]])
+                break;
+            continue;
+        }
         if (i < len && s[i] == ' ') {
             while (i < len && s[i] == ' ')
                 i++;
@@ -291,9 +298,7 @@ static inline void last_word(scan *sc, size_t i, size_t len,
         h = word_hash_step(h, (unsigned char)v);
     }
     size_t n = len - start;
-    int alpha = run_alpha(sc, s + start, n, all);
-    if (!alpha)
-        sc->numbers++;
+    int alpha = run_alpha(sc, s + start, n, all, 1);
     if (sc->after_end)
         sc->sentences++;
     sc->after_end = 0;
