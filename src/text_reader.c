@@ -116,8 +116,16 @@ static void measure(const char *s, size_t n, shape *sh)
             sh->body = sh->indent + (unsigned)(j - i) + 2;
         }
     }
-    for (size_t j = i; j < end && s[j] != ' '; j++)
-        sh->word += ((unsigned char)s[j] & 0xC0) != 0x80;
+    /* the first word's code points: its bytes, less continuation bytes,
+     * looked for only if a byte is not ASCII */
+    size_t w = i;
+    unsigned char high = 0;
+    for (; w < end && s[w] != ' '; w++)
+        high |= (unsigned char)s[w];
+    sh->word = (unsigned)(w - i);
+    if (high & 0x80)
+        for (size_t j = i; j < w; j++)
+            sh->word -= ((unsigned char)s[j] & 0xC0) == 0x80;
     if (end - i > 4 * WRAP_MAX) {
         /* too long to be a wrapped line, whatever its characters */
         sh->cols = sh->indent + (unsigned)(end - i > UINT32_MAX / 2 ? UINT32_MAX / 2 : end - i);
