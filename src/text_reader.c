@@ -198,9 +198,12 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
         u->gap_lines++;
         return UB_OK;
     }
+    /* whether the first word would have fitted on the line before comes
+     * before wrap_believed, which sums a stretch of the histogram */
     int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
-                r->prev_cols <= r->width && wrap_believed(r, sh.cols) &&
+                r->prev_cols <= r->width &&
                 r->prev_cols + 1 + sh.word > r->width - 1 &&
+                wrap_believed(r, sh.cols) &&
                 (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
                 r->u->text.len + n + 1 <= BLOCK_MAX;
     if (sh.cols <= WRAP_MAX) {
