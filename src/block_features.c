@@ -109,7 +109,9 @@ static inline void word_step_nonascii(scan *sc, uint32_t cp, uint32_t fc)
 }
 
 /* A word of `cps` characters ends: h and nw are its word hash and the
- * headline hash's word (word_hash_final both). */
+ * headline hash's word (word_hash_final both).  A word with no letter
+ * (alpha 0) is counted in `numbers` by the caller, on the path that
+ * found its digits: most words have none. */
 __attribute__((always_inline))
 static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int alpha, int cap)
 {
@@ -118,8 +120,6 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         f->first_word = h;
         f->first_digits = !alpha;
     }
-    if (!alpha)
-        sc->numbers++;   /* rare: a branch, not a store per word */
     uint64_t langs = stoplist_lookup(sc->sl, h);
     if (langs & STOPLIST_COPYRIGHT) {
         /* "Copyright 2012 ..." and "Home copyright ..." are notices; a
@@ -128,12 +128,13 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         langs = 0;
     }
     sc->caps += (uint32_t)cap;
-    if (!langs && cps >= 4 && alpha && f->nkeys < FEATURES_KEYWORDS)
+    /* the length first: most words are too short to be keys */
+    if (cps >= 4 && !langs && alpha && f->nkeys < FEATURES_KEYWORDS)
         f->keys[f->nkeys++] = (uint32_t)(h >> 16);
     sc->nh = (sc->nh ^ nw) * 0x9E3779B97F4A7C15ull + 1;
     sc->langs_seen |= langs;
     for (; langs; langs &= langs - 1)
-        sc->counts[__builtin_ctzll(langs)]++;
+        sc->counts[(unsigned)__builtin_ctzll(langs)]++;
 }
 
 /* the scan's state stays in registers only if every helper that takes it
@@ -142,6 +143,7 @@ __attribute__((always_inline))
 static inline void word_end(scan *sc)
 {
     sc->in_word = 0;
+    sc->numbers += !sc->word_alpha;
     uint64_t h = word_hash_final(sc->h);
     word_done(sc, h, sc->word_accents ? word_hash_final(sc->nwh) : h,
               sc->word_cps, sc->word_alpha, sc->word_cap);
@@ -176,8 +178,33 @@ static uint32_t count_digits(const unsigned char *s, size_t n)
     return d;
 }
 
+/* Adds the digits of a run of n ASCII word characters to the count and
+ * says whether it holds a letter; `all` is the AND of their
+ * utf8_ascii_word values, which have bit 0x40 unless they are digits.
+ * A run that is a whole word (`whole`) and has no letter is counted in
+ * `numbers` here, out of the way of the words that have no digit. */
+static inline int run_alpha(scan *sc, const unsigned char *w, size_t n, uint64_t all,
+                            int whole)
+{
+    if (all & 0x40)
+        return 1;   /* no digit: most words */
+    uint32_t digits = count_digits(w, n);
+    sc->digits += digits;
+    sc->numbers += whole && digits == n;
+    return digits < n;
+}
+
+/* The punctuation that prose() takes after a word when a space follows:
+ * the commonest, and none that the general path looks at more closely
+ * (no '@', no quote or bracket). */
+static inline int clause_end(unsigned char c)
+{
+    return c == ',' || c == '.' || c == ':' || c == ';' || c == '?' || c == '!';
+}
+
 /* The bulk of most blocks: runs of ASCII word characters that are whole
- * words and whole tokens, each followed by ' ', ", " or ". " and spaces.
+ * words and whole tokens, each followed by ' ' or by a clause_end and a
+ * space, then spaces.
  * Measured here with the same effect as the general path but with no
  * state kept between bytes; returns where the scan goes on.  Such a token
  * is never a URL (no '@', no "://", no "www." followed by more).  A run
@@ -188,6 +215,7 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
                            uint32_t *last, uint32_t *prev_nonspace)
 {
     const unsigned char *s = sc->s;
+    size_t end;
     for (;;) {
         size_t start = i;
         uint64_t h = WORD_HASH_INIT;
@@ -200,25 +228,23 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
         } while (v != 0);
         i = (size_t)(p - s);
         size_t n = i - start;
-        uint32_t digits = all & 0x40 ? 0 : count_digits(s + start, n);
-        int alpha = digits < n, cap = (unsigned)s[start] - 'A' < 26u;
         if (sc->after_end)
             sc->sentences++;
         sc->after_end = 0;
-        sc->digits += digits;
         sc->chars += (uint32_t)n;
-        size_t end = i;
-        if (s[i] == ' ') {
+        end = i;
+        unsigned char c = s[i];
+        if (c == ' ') {
             ;
-        } else if ((s[i] == ',' || s[i] == '.') && i + 1 < len && s[i + 1] == ' ') {
+        } else if (clause_end(c) && i + 1 < len && s[i + 1] == ' ') {
             end = i + 1;
         } else {
             sc->in_word = 1;
             sc->word_accents = 0;
             sc->h = h;
             sc->word_cps = n;
-            sc->word_alpha = alpha;
-            sc->word_cap = cap;
+            sc->word_alpha = run_alpha(sc, s + start, n, all, 0);
+            sc->word_cap = (unsigned)s[start] - 'A' < 26u;
             sc->in_tok = 1;
             sc->tok_at = 0;
             sc->tok_start = start;
@@ -226,28 +252,40 @@ static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
             *last = *prev_nonspace = s[i - 1];
             return i;
         }
+        int alpha = run_alpha(sc, s + start, n, all, 1);
         h = word_hash_final(h);
-        word_done(sc, h, h, n, alpha, cap);
+        word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);
         if (end > i) {
-            if (s[i] == ',')
+            if (c == ',')
                 sc->commas++;
-            else
+            else if (c == '.' || c == '?' || c == '!')
                 sc->after_end = 1;
             sc->chars++;
         }
-        *prev_nonspace = s[end - 1];
-        /* s[end] is a space */
+        /* s[end] is a space; the next word most often follows it */
         i = end + 1;
-        while (i < len && s[i] == ' ')
-            i++;
-        /* items of a menu flattened to text sit apart by a wide gap ("News
-         * Sport  Business"); prose does not, except after a full stop */
-        if (i - end >= 2 && i < len && s[i] != '\r' && s[i] != '\n' && s[end - 1] != '.')
-            sc->separators++;
-        *last = ' ';
+        if (i < tail && s[i] != ' ') {
+            if (!utf8_ascii_word[s[i]])
+                break;
+            continue;
+        }
+        if (i < len && s[i] == ' ') {
+            while (i < len && s[i] == ' ')
+                i++;
+            /* items of a menu flattened to text sit apart by a wide gap
+             * ("News  Sport  Business"); prose does not, except after a
+             * full stop (and the general path, which the other marks
+             * went through before, counts none) */
+            if (i < len && s[i] != '\r' && s[i] != '\n' && (c == ' ' || c == ','))
+                sc->separators++;
+        }
         if (i >= tail || !utf8_ascii_word[s[i]])
-            return i;
+            break;
     }
+    /* what the general path needs of the spaces it goes on after */
+    *prev_nonspace = s[end - 1];
+    *last = ' ';
+    return i;
 }
 
 /* The block's last run of word characters, begun as a word and a token of
@@ -264,12 +302,10 @@ static inline void last_word(scan *sc, size_t i, size_t len,
         h = word_hash_step(h, (unsigned char)v);
     }
     size_t n = len - start;
-    uint32_t digits = all & 0x40 ? 0 : count_digits(s + start, n);
-    int alpha = digits < n;
+    int alpha = run_alpha(sc, s + start, n, all, 1);
     if (sc->after_end)
         sc->sentences++;
     sc->after_end = 0;
-    sc->digits += digits;
     sc->chars += (uint32_t)n;
     h = word_hash_final(h);
     word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);

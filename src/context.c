@@ -75,6 +75,7 @@ struct context {
     learn *learn;            /* --learn: lines seen across documents, or NULL */
     model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
     double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
+    model_scale scale;
     title_run title_run[TITLE_RUNS];
     uint64_t seen[SEEN_SLOTS];
     unsigned size;           /* window capacity */
@@ -133,6 +134,7 @@ context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
     c->threshold = KEEP_THRESHOLD;
     for (unsigned i = 0; i <= RUN_ITEMS_MAX; i++)
         c->run_items[i] = log1p(i) / 4.0;
+    model_scale_init(&c->scale);
     c->out = out;
     c->out_ctx = out_ctx;
     context_reset(c);
@@ -569,7 +571,7 @@ static void weigh_cut(context *c, unit *u)
                 continue;
             p->v = p->uncut;
             p->cut = 0;
-            model_nb_from(&p->nb, &p->f, p->hints, p->v.rule && p->v.cls == CLASS_BAD);
+            model_nb_from(&p->nb, &c->scale, &p->f, p->hints, p->v.rule && p->v.cls == CLASS_BAD);
             if (p->v.cls == CLASS_GOOD && !p->v.rule && !(p->hints & HINT_NEGATIVE))
                 c->article_began = 1;
         }
@@ -649,7 +651,7 @@ ub_status context_push(context *c, size_t link_len)
         c->prose_began = 1;
     if (u->v.cls == CLASS_GOOD && !u->v.rule)
         c->prose_words += u->f.words;
-    model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
+    model_nb_from(&u->nb, &c->scale, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
     box_add(c, u);
     if (c->mode == MODEL_TEXT)
         run_add(c, u);
@@ -818,9 +820,15 @@ static void decide(context *c, unit *u)
         return;
     }
     const model_nb *before[MODEL_SPAN], *after[MODEL_SPAN];
+    /* back from the newest decided unit and on from u through the ring,
+     * a step at a time rather than an index worked out for each */
+    unsigned h = c->hist_head;
+    const unit *n = u;
     for (unsigned i = 0; i < MODEL_SPAN; i++) {
-        before[i] = i < c->hist_count ? &c->hist[(c->hist_head + MODEL_SPAN - 1 - i) % MODEL_SPAN] : NULL;
-        after[i] = i + 1 < c->count ? &at(c, i + 1)->nb : NULL;
+        h = h ? h - 1 : MODEL_SPAN - 1;
+        before[i] = i < c->hist_count ? &c->hist[h] : NULL;
+        n = n + 1 == c->ring + c->size ? c->ring : n + 1;
+        after[i] = i + 1 < c->count ? &n->nb : NULL;
     }
     const box_total *bt = u->box ? box_find(c, u->box, 0) : NULL;
     u->box_share = bt && bt->chars ? (double)bt->prose / bt->chars : 0;
@@ -849,7 +857,7 @@ static ub_status decide_oldest(context *c)
     if (c->index == 0)
         doc_lang(c, u);
     c->hist[c->hist_head] = u->nb;
-    c->hist_head = (c->hist_head + 1) % MODEL_SPAN;
+    c->hist_head = c->hist_head + 1 == MODEL_SPAN ? 0 : c->hist_head + 1;
     if (c->hist_count < MODEL_SPAN)
         c->hist_count++;
     c->index++;

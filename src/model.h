@@ -25,7 +25,18 @@ typedef struct model_nb {
     int prose;           /* looks like running prose by itself */
 } model_nb;
 
-void model_nb_from(model_nb *n, const features *f, unsigned hints, int rule_bad);
+/* log1p(chars) / 7, the model's scale for a block's length, worked out
+ * once for the lengths most blocks have: the same value, to the bit, as
+ * the libm call it saves on every block. */
+#define MODEL_SCALE_CHARS 1024
+typedef struct model_scale {
+    double log_chars[MODEL_SCALE_CHARS];
+} model_scale;
+
+void model_scale_init(model_scale *s);
+
+void model_nb_from(model_nb *n, const model_scale *s, const features *f, unsigned hints,
+                   int rule_bad);
 
 typedef enum model_mode { MODEL_TEXT, MODEL_HTML } model_mode;
 

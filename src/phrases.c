@@ -515,13 +515,14 @@ enum {
     SHARE_WORD = 1u << 4,
     COUNT_WORD = 1u << 5,
     FIRST_WORD = 1u << 6,  /* keyed by the word hash of stoplist.h */
-    LONG_PREFIX = 1u << 7  /* the PREFIX entry may open a long text */
+    LONG_PREFIX = 1u << 7, /* the PREFIX entry may open a long text */
+    WORD_PREFIX = 1u << 8  /* the first words of an entry, or all of them */
 };
 
 struct phrases {
     size_t mask;
     uint64_t *keys;        /* hash of the folded phrase; 0 = empty */
-    uint8_t *vals;
+    uint16_t *vals;
 };
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
@@ -539,7 +540,7 @@ static void put(phrases *p, uint64_t h, unsigned bits)
     while (p->keys[i] != 0 && p->keys[i] != h)
         i = (i + 1) & p->mask;
     p->keys[i] = h;
-    p->vals[i] |= (uint8_t)bits;
+    p->vals[i] |= (uint16_t)bits;
 }
 
 /* The first word of a folded phrase, hashed as block_features hashes words. */
@@ -566,6 +567,17 @@ typedef struct key {
 
 static void fold(const char *text, size_t len, key *k);
 
+/* Marks every run of an entry's first words, as phrases_match hashes
+ * them: a text whose first words are none of these can match no entry
+ * further on, and the matcher stops there. */
+static void put_word_prefixes(phrases *p, const key *k)
+{
+    unsigned words = k->words < WORDS_MAX ? k->words : WORDS_MAX;
+    for (unsigned w = 0; w < words && k->ends[w] <= k->len; w++)
+        put(p, hash_bytes(HASH_INIT, k->s, k->ends[w]), WORD_PREFIX);
+    put(p, hash_bytes(HASH_INIT, k->s, k->len), WORD_PREFIX);
+}
+
 static unsigned get(const phrases *p, uint64_t h)
 {
     h += h == 0;
@@ -582,7 +594,7 @@ phrases *phrases_new(const mem *m)
     phrases *p = mem_calloc(m, 1, sizeof *p);
     if (!p)
         return NULL;
-    size_t slots = 2048;
+    size_t slots = 4096;   /* some 1400 keys: under half full */
     p->mask = slots - 1;
     p->keys = mem_calloc(m, slots, sizeof *p->keys);
     p->vals = mem_calloc(m, slots, sizeof *p->vals);
@@ -601,6 +613,7 @@ phrases *phrases_new(const mem *m)
             put(p, h, ((unsigned)table[i].kind << shift) |
                           (table[i].mode == PREFIX_LONG ? LONG_PREFIX : 0u));
         put(p, first_word_hash(k.s, k.len), FIRST_WORD);
+        put_word_prefixes(p, &k);
     }
     for (size_t i = 0; i < sizeof share_words / sizeof *share_words; i++) {
         put(p, hash_bytes(HASH_INIT, share_words[i].word, share_words[i].len), SHARE_WORD);
@@ -777,6 +790,8 @@ phrase_kind phrases_match(const phrases *p, const char *text, size_t len)
             return (phrase_kind)pk;
         if (w + 1 == k.words && k.complete && ((v >> WHOLE_SHIFT) & 3))
             return (phrase_kind)((v >> WHOLE_SHIFT) & 3);
+        if (!(v & WORD_PREFIX))
+            break;   /* no entry goes on from these words */
         start = end;
     }
     return PHRASE_NONE;

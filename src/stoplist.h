@@ -44,13 +44,15 @@ struct stoplist {
  * steps over its folded UTF-8 bytes) is a stopword; 0 if none. */
 static inline uint64_t stoplist_lookup(const stoplist *s, uint64_t h)
 {
-    h += h == 0;
     /* Most words are no stopword, and would each read a slot of a table
      * too large for the first-level cache; the filter (4 KiB) turns most
-     * of them away first. */
+     * of them away first.  Keys are never 0 (the empty slot), so 0 is
+     * looked up as 1: both have the same top bits, so the filter may be
+     * asked before that step, which most words never reach. */
     uint64_t bit = h >> STOPLIST_FILTER_SHIFT;
     if (!(s->filter[bit >> 6] >> (bit & 63) & 1))
         return 0;
+    h += h == 0;
     for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
         if (s->keys[i] == h)
             return s->langs[i];

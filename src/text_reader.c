@@ -116,8 +116,16 @@ static void measure(const char *s, size_t n, shape *sh)
             sh->body = sh->indent + (unsigned)(j - i) + 2;
         }
     }
-    for (size_t j = i; j < end && s[j] != ' '; j++)
-        sh->word += ((unsigned char)s[j] & 0xC0) != 0x80;
+    /* the first word's code points: its bytes, less continuation bytes,
+     * looked for only if a byte is not ASCII */
+    size_t w = i;
+    unsigned char high = 0;
+    for (; w < end && s[w] != ' '; w++)
+        high |= (unsigned char)s[w];
+    sh->word = (unsigned)(w - i);
+    if (high & 0x80)
+        for (size_t j = i; j < w; j++)
+            sh->word -= ((unsigned char)s[j] & 0xC0) == 0x80;
     if (end - i > 4 * WRAP_MAX) {
         /* too long to be a wrapped line, whatever its characters */
         sh->cols = sh->indent + (unsigned)(end - i > UINT32_MAX / 2 ? UINT32_MAX / 2 : end - i);
@@ -190,9 +198,12 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
         u->gap_lines++;
         return UB_OK;
     }
+    /* whether the first word would have fitted on the line before comes
+     * before wrap_believed, which sums a stretch of the histogram */
     int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
-                r->prev_cols <= r->width && wrap_believed(r, sh.cols) &&
+                r->prev_cols <= r->width &&
                 r->prev_cols + 1 + sh.word > r->width - 1 &&
+                wrap_believed(r, sh.cols) &&
                 (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
                 r->u->text.len + n + 1 <= BLOCK_MAX;
     if (sh.cols <= WRAP_MAX) {

@@ -104,6 +104,30 @@ START_TEST(test_stopwords_and_language)
 }
 END_TEST
 
+/* Marks between words, which the prose fast path takes as the general
+ * path does: '?' and '!' end sentences, ':' and ';' do not, and a wide
+ * gap is a menu's only after a word or a comma. */
+START_TEST(test_clause_marks)
+{
+    static const struct {
+        const char *text;
+        unsigned chars, words, sentences, separators;
+    } c[] = {
+        { "Why? Because it rained! Then: sun; wind", 33, 7, 2, 0 },
+        { "Note:  the gap?  Yes", 15, 4, 1, 0 },
+        { "Done.  Next", 9, 2, 1, 0 },
+        { "News  Sport,  Weather", 17, 3, 0, 2 },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        features f = feat(c[i].text);
+        ck_assert_msg(f.chars == c[i].chars && f.words == c[i].words &&
+                      f.sentences == c[i].sentences && f.separators == c[i].separators,
+                      "%s: chars %u words %u sentences %u separators %u", c[i].text,
+                      f.chars, f.words, f.sentences, f.separators);
+    }
+}
+END_TEST
+
 START_TEST(test_digits_symbols_separators)
 {
     features f = feat("In 2024 there were 15 cases");
@@ -409,6 +433,9 @@ START_TEST(test_phrases_related)
           "after a long debate about money, schools and the future of the town",
           PHRASE_RELATED },
         { "Seeing also matters", PHRASE_NONE },
+        /* the first words of an entry, then others */
+        { "You may not like it", PHRASE_NONE },
+        { "See the storm hit the coast", PHRASE_NONE },
         { "Relatedness of languages", PHRASE_NONE },
         { "We read more books in winter.", PHRASE_NONE },
     };
@@ -649,6 +676,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_counts_simple);
     tcase_add_test(tc, test_stopwords_and_language);
     tcase_add_test(tc, test_digits_symbols_separators);
+    tcase_add_test(tc, test_clause_marks);
     tcase_add_test(tc, test_urls);
     tcase_add_test(tc, test_shape_flags);
     tcase_add_test(tc, test_norm_hash);
