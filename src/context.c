@@ -72,6 +72,7 @@ struct context {
     run_total *run_cur;      /* the run of the last pushed line, or NULL */
     unsigned long pushed;    /* units pushed in this document */
     unsigned long prose_at;  /* pushed count after the last prose line, 0: none */
+    unsigned long thread_at; /* units before the last commenter's byline + 1, 0: none */
     learn *learn;            /* --learn: lines seen across documents, or NULL */
     model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
     double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
@@ -198,6 +199,7 @@ void context_reset(context *c)
     c->run_prose = 0;
     c->pushed = 0;
     c->prose_at = 0;
+    c->thread_at = 0;
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
     if (c->box_count)
@@ -546,6 +548,54 @@ static int author_line(const unit *u)
            s[i + 1] == 'y' && s[i + 2] == ' ' && (unsigned)s[i + 3] - 'A' < 26u;
 }
 
+/* "Ann Smith says:", "Bob said," or "Re: Cheap power (Score:4,
+ * Insightful)": the byline of one comment in a thread that no opener
+ * announced.  An article quotes with "X said," as well, but seldom twice
+ * in a few lines with nothing longer between. */
+static int thread_byline(const unit *u)
+{
+    if (u->f.chars >= CUT_BYLINE_CHARS)
+        return 0;
+    const char *s = u->text.data;
+    size_t n = u->text.len;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (n < 7)
+        return 0;
+    char last = s[n - 1];
+    if (last == ':' || last == ',')
+        return s[n - 6] == ' ' && (s[n - 5] | 0x20) == 's' &&
+               (strncmp(s + n - 4, "ays", 3) == 0 || strncmp(s + n - 4, "aid", 3) == 0);
+    if (last != ')')
+        return 0;
+    for (size_t i = 0; i + 8 < n; i++)
+        if (s[i] == '(' && memcmp(s + i + 1, "Score:", 6) == 0)
+            return 1;
+    return 0;
+}
+
+/* The second commenter's byline in the window opens the thread at the
+ * first one; the blocks from there on are still pending. */
+static int thread_cut(context *c)
+{
+    unsigned long now = c->index + c->count + 1;
+    if (c->thread_at && now - c->thread_at <= c->count) {
+        for (unsigned i = c->count - (unsigned)(now - c->thread_at); i < c->count; i++) {
+            unit *p = at(c, i);
+            if (p->flags & BLOCK_TITLE)
+                continue;
+            p->v.cls = CLASS_BAD;
+            p->v.why = REASON_COMMENTS;
+            p->v.rule = 1;
+            model_nb_from(&p->nb, &p->f, p->hints, 1);
+        }
+        c->in_comments = 1;
+        c->cut_unsure = 0;
+    }
+    c->thread_at = now;
+    return c->in_comments;
+}
+
 static void weigh_cut(context *c, unit *u)
 {
     if (u->f.chars < CUT_BYLINE_CHARS &&
@@ -616,6 +666,10 @@ ub_status context_push(context *c, size_t link_len)
         c->in_comments = 1;
         c->cut_unsure = c->prose_words < CUT_SURE_WORDS;
         c->cut_seen = c->cut_long = 0;
+    } else if (!c->keep_comments && thread_byline(u) && thread_cut(c)) {
+        u->v.cls = CLASS_BAD;
+        u->v.why = REASON_COMMENTS;
+        u->v.rule = 1;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
         /* a headline again, maybe with other case, spacing or punctuation */

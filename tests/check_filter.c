@@ -500,6 +500,30 @@ START_TEST(test_comment_count_under_byline)
 }
 END_TEST
 
+/* Comment bylines with no thread heading above them: the second one in
+ * the window drops the thread from the first.  One "X said," in the
+ * article introduces a quotation, which stays. */
+START_TEST(test_thread_bylines)
+{
+    static const char article[] =
+        "   The road over the pass was closed again on Wednesday after a night of heavy snow, "
+        "and the drivers who had set out early were turned back at the foot of the hill.\n\n"
+        "   The council says it will open again when the ploughs have been through, which "
+        "could take until the weekend if the wind does not drop before then.\n\n";
+    static const char *const threads[] = {
+        "   Ann Reed says:\n\n   I drove up at noon and the barrier was still down at the bend.\n\n"
+        "   Tom says:\n\n   Same here.\n",
+        "   Snow again (Score:4, Informative)\n\n   I drove up at noon and the barrier was "
+        "still down at the bend.\n\n   Re:Snow again (Score:2)\n\n   Same here.\n",
+        "   The mayor said,\n\n   I drove up at noon and the barrier was still down at the "
+        "bend, and the ploughs had not come through yet, so we waited.\n",
+    };
+    char page[2048];
+    snprintf(page, sizeof page, "%s%s", article, threads[_i]);
+    text_block_starts(page, "barrier was", _i < 2 ? "DROP comments " : "KEEP ", _i);
+}
+END_TEST
+
 /* A short page's rescued blocks: dropped where they stood, listed again as
  * kept at the end of --explain, and written last in the clean output. */
 START_TEST(test_explain_rescued)
@@ -774,6 +798,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);
+    tcase_add_loop_test(tc, test_thread_bylines, 0, 3);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
