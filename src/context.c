@@ -549,9 +549,9 @@ static int author_line(const unit *u)
            s[i + 1] == 'y' && s[i + 2] == ' ' && (unsigned)s[i + 3] - 'A' < 26u;
 }
 
-/* "Ann Smith says:", "Bob said," or "Re: Cheap power (Score:4,
- * Insightful)": the byline of one comment in a thread that no opener
- * announced.  An article quotes with "X said," as well, but seldom twice
+/* "Ann Smith says:", "Bob said,", "Bob said..." or "Re: Cheap power
+ * (Score:4, Insightful)": the byline of one comment in a thread that no
+ * opener announced.  An article quotes with "X said," as well, but seldom twice
  * in a few lines with nothing longer between. */
 static int thread_byline(const unit *u)
 {
@@ -564,6 +564,10 @@ static int thread_byline(const unit *u)
     if (n < 7)
         return 0;
     char last = s[n - 1];
+    if (last == '.' && n >= 9 && s[n - 2] == '.' && s[n - 3] == '.') {
+        n -= 2;   /* "Ann said...", as Blogger writes it */
+        last = ':';
+    }
     if (last == ':' || last == ',')
         return s[n - 6] == ' ' && (s[n - 5] | 0x20) == 's' &&
                (strncmp(s + n - 4, "ays", 3) == 0 || strncmp(s + n - 4, "aid", 3) == 0);

@@ -500,7 +500,8 @@ START_TEST(test_comment_count_under_byline)
 }
 END_TEST
 
-/* Comment bylines with no thread heading above them: the second one in
+/* Comment bylines with no thread heading above them ("Ann says:", "Ann
+ * said...", "Re: ... (Score:4)", a name and a date): the second one in
  * the window drops the thread from the first.  One "X said," in the
  * article introduces a quotation, which stays; so do quoted tweets, the
  * article's own "By" byline and dates with no name. */
@@ -512,6 +513,8 @@ static const struct {
      "   Tom says:\n\n   Same here.\n", 1},
     {"   Snow again (Score:4, Informative)\n\n   I drove up at noon and the barrier was "
      "still down at the bend.\n\n   Re:Snow again (Score:2)\n\n   Same here.\n", 1},
+    {"   Ann Reed said...\n\n   I drove up at noon and the barrier was still down at the bend.\n\n"
+     "   Tom said...\n\n   Same here.\n", 1},
     {"   The mayor said,\n\n   I drove up at noon and the barrier was still down at the "
      "bend, and the ploughs had not come through yet, so we waited.\n", 0},
     {"   Ann Reed 09 Jan 14\n\n   I drove up at noon and the barrier was still down at the bend.\n\n"
