@@ -549,6 +549,15 @@ static int author_line(const unit *u)
            s[i + 1] == 'y' && s[i + 2] == ' ' && (unsigned)s[i + 3] - 'A' < 26u;
 }
 
+static size_t trim_end(const char *s, size_t n)
+{
+    /* most lines end in a printing byte */
+    while (n > 0 && (unsigned char)s[n - 1] <= ' ' &&
+           (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    return n;
+}
+
 /* "Ann Smith says:", "Bob said,", "Bob said..." or "Re: Cheap power
  * (Score:4, Insightful)": the byline of one comment in a thread that no
  * opener announced.  An article quotes with "X said," as well, but seldom twice
@@ -559,8 +568,7 @@ static int thread_byline(const unit *u)
         return 0;
     const char *s = u->text.data;
     size_t n = u->text.len;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
+    n = trim_end(s, n);
     if (n < 7)
         return 0;
     char last = s[n - 1];
@@ -696,8 +704,7 @@ static int name_start(unsigned char b)
  * in a list of stories is longer than a name; a bare date is no byline. */
 static int dated_byline(const char *s, size_t n)
 {
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
+    n = trim_end(s, n);
     /* a date or "pm" ends it: most lines are ruled out by their last byte */
     if (n == 0 || ((unsigned)s[n - 1] - '0' >= 10u && (s[n - 1] | 0x20) != 'm'))
         return 0;
