@@ -500,6 +500,49 @@ START_TEST(test_comment_count_under_byline)
 }
 END_TEST
 
+/* Comment bylines with no thread heading above them ("Ann says:", "Ann
+ * said...", "Re: ... (Score:4)", a name and a date): the second one in
+ * the window drops the thread from the first.  One "X said," in the
+ * article introduces a quotation, which stays; so do quoted tweets, the
+ * article's own "By" byline and dates with no name. */
+static const struct {
+    const char *thread;
+    int dropped;
+} threads[] = {
+    {"   Ann Reed says:\n\n   I drove up at noon and the barrier was still down at the bend.\n\n"
+     "   Tom says:\n\n   Same here.\n", 1},
+    {"   Snow again (Score:4, Informative)\n\n   I drove up at noon and the barrier was "
+     "still down at the bend.\n\n   Re:Snow again (Score:2)\n\n   Same here.\n", 1},
+    {"   Ann Reed said...\n\n   I drove up at noon and the barrier was still down at the bend.\n\n"
+     "   Tom said...\n\n   Same here.\n", 1},
+    {"   The mayor said,\n\n   I drove up at noon and the barrier was still down at the "
+     "bend, and the ploughs had not come through yet, so we waited.\n", 0},
+    {"   Ann Reed 09 Jan 14\n\n   I drove up at noon and the barrier was still down at the bend.\n\n"
+     "   tom_r on January 9th, 2014 at 6:29pm\n\n   Same here.\n", 1},
+    {"   Ann Reed | 01/09/2014 18:45\n\n   I drove up at noon and the barrier was still down "
+     "at the bend.\n\n   Tom - 2014-01-09\n\n   Same here.\n", 1},
+    {"   \xe2\x80\x94 Valley Roads (@valleyroads) January 9, 2014\n\n   I drove up at noon "
+     "and the barrier was still down at the bend.\n\n"
+     "   \xe2\x80\x94 Ann Reed (@annreed) January 9, 2014\n\n   Same here.\n", 0},
+    {"   Thursday, January 9, 2014\n\n   I drove up at noon and the barrier was still down "
+     "at the bend.\n\n   By Ann Reed January 9, 2014\n\n   Last updated: January 9, 2014\n", 0},
+};
+
+START_TEST(test_thread_bylines)
+{
+    static const char article[] =
+        "   The road over the pass was closed again on Wednesday after a night of heavy snow, "
+        "and the drivers who had set out early were turned back at the foot of the hill, "
+        "where they waited in the cafe for news that did not come. Most of them went home "
+        "before it was dark.\n\n"
+        "   The council says it will open again when the ploughs have been through, which "
+        "could take until the weekend if the wind does not drop before then.\n\n";
+    char page[2048];
+    snprintf(page, sizeof page, "%s%s", article, threads[_i].thread);
+    text_block_starts(page, "barrier was", threads[_i].dropped ? "DROP comments " : "KEEP ", _i);
+}
+END_TEST
+
 /* A short page's rescued blocks: dropped where they stood, listed again as
  * kept at the end of --explain, and written last in the clean output. */
 START_TEST(test_explain_rescued)
@@ -774,6 +817,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);
+    tcase_add_loop_test(tc, test_thread_bylines, 0, (int)(sizeof threads / sizeof *threads));
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
