@@ -771,7 +771,7 @@ static int thread_cut(context *c)
             p->v.cls = CLASS_BAD;
             p->v.why = REASON_COMMENTS;
             p->v.rule = 1;
-            model_nb_from(&p->nb, &p->f, p->hints, 1);
+            model_nb_from(&p->nb, &c->scale, &p->f, p->hints, 1);
         }
         c->in_comments = 1;
         c->cut_unsure = 0;
