@@ -33,6 +33,7 @@ static const char *const reason_names[REASON_COUNT] = {
     [REASON_NAVIGATION] = "navigation",
     [REASON_SITE] = "site-boilerplate",
     [REASON_RESCUED] = "rescued",
+    [REASON_AFTER] = "after-article",
 };
 
 const char *classify_reason_name(reason r)

@@ -68,6 +68,7 @@ struct context {
     double threshold;        /* model score from which a block is kept */
     unsigned long index;     /* units decided in this document */
     unsigned long kept_words; /* words of good prose decided and kept */
+    unsigned long since_kept; /* units decided since the last kept one */
     run_total *runs;         /* text mode: window records, by run id */
     run_total *run_cur;      /* the run of the last pushed line, or NULL */
     unsigned long pushed;    /* units pushed in this document */
@@ -193,6 +194,7 @@ void context_reset(context *c)
     c->after_linked_head = 0;
     c->teaser_run = 0;
     c->kept_words = 0;
+    c->since_kept = 0;
     c->headline_kept = 0;
     c->run_cur = NULL;
     c->run_prose = 0;
@@ -781,6 +783,21 @@ static int teaser_summary(context *c, const unit *u)
     return 0;
 }
 
+#define ENDED_GAP 10          /* units dropped in a row that end the article */
+#define ENDED_SURE 0.95       /* a score that keeps a block all the same */
+
+/* Once the article has been kept and a run of dropped units has followed
+ * it, a block outside the leading box is the sidebar or the teasers under
+ * the page ("Gadgetwise is a blog about ...", a lone summary of another
+ * story), however much it reads like prose.  A block the leading box
+ * holds, or one in a box beside it, may still be the article's: a gallery
+ * or an ad row inside it drops as many units. */
+static int after_article(const context *c, const unit *u)
+{
+    return c->mode == MODEL_HTML && u->lead == LEAD_NONE && c->kept_words >= TEASER_AFTER &&
+           c->since_kept >= ENDED_GAP && u->score < ENDED_SURE;
+}
+
 static void decide(context *c, unit *u)
 {
     /* the run is the model's evidence: a block a rule decides shows none */
@@ -836,6 +853,10 @@ static void decide(context *c, unit *u)
         u->keep = 0;
         u->why = REASON_RELATED;
     }
+    if (u->keep && after_article(c, u)) {
+        u->keep = 0;
+        u->why = REASON_AFTER;
+    }
 }
 
 static ub_status decide_oldest(context *c)
@@ -850,6 +871,7 @@ static ub_status decide_oldest(context *c)
         c->hist_count++;
     c->index++;
     c->last_kept = u->keep;
+    c->since_kept = u->keep ? 0 : c->since_kept + 1;
     if (!linked_head(u)) {
         c->teaser_run = c->after_linked_head && !u->keep && u->why == REASON_RELATED;
         c->after_linked_head = 0;

@@ -429,13 +429,14 @@ START_TEST(test_explain_lead)
 }
 END_TEST
 
-/* The --explain line of the text-mode block holding `needle` (its first
- * mention, before any short-page rescue) starts with `want`. */
-static void text_block_starts(const char *page, const char *needle, const char *want, int i)
+/* The --explain line of the block holding `needle` (its first mention,
+ * before any short-page rescue) starts with `want`. */
+static void block_starts(ub_format format, const char *page, const char *needle,
+                         const char *want, int i)
 {
     ub_options o;
     ub_options_init(&o);
-    o.format = UB_FORMAT_TEXT;
+    o.format = format;
     o.output = UB_OUTPUT_EXPLAIN;
     run_result r;
     run_filter(&o, page, strlen(page), WHOLE, &r);
@@ -471,7 +472,7 @@ START_TEST(test_comment_link_above_byline)
     for (int i = 0; i < 2; i++) {
         char page[2048];
         snprintf(page, sizeof page, "%s%s%s", head, bylines[i], body);
-        text_block_starts(page, "ploughs", i == 0 ? "KEEP " : "DROP comments ", i);
+        block_starts(UB_FORMAT_TEXT, page, "ploughs", i == 0 ? "KEEP " : "DROP comments ", i);
     }
 }
 END_TEST
@@ -495,7 +496,45 @@ START_TEST(test_comment_count_under_byline)
     for (int i = 0; i < 2; i++) {
         char page[2048];
         snprintf(page, sizeof page, "%s%s%s", head, lines_before[i], body);
-        text_block_starts(page, "night of heavy snow", i == 0 ? "KEEP " : "DROP comments ", i);
+        block_starts(UB_FORMAT_TEXT, page, "night of heavy snow", i == 0 ? "KEEP " : "DROP comments ", i);
+    }
+}
+END_TEST
+
+/* A box outside the article's, after the article and a run of dropped
+ * links, is the page's sidebar however well it reads; right under the
+ * article it may still be the article's. */
+START_TEST(test_sidebar_after_article)
+{
+    static const char article[] =
+        "<html><body><div class=page><div class=story>"
+        "<p>Most of the bread we bake at home is stale in two days, and for years I thought "
+        "that was simply the price of baking without the additives that shop loaves carry.</p>"
+        "<p>It is not. A loaf made with a little cooked porridge folded into the dough stays "
+        "soft for the best part of a week, because the cooked starch holds on to its water "
+        "long after the crumb has cooled.</p>"
+        "<p>Keep it wrapped in a cloth rather than in plastic, which makes the crust go "
+        "leathery, and slice it only as you need it. On the sixth day it still makes very "
+        "good toast.</p></div></div>";
+    static const char links[] =
+        "<ul class=more><li><a href=/a>Rye</a></li><li><a href=/b>Spelt</a></li>"
+        "<li><a href=/c>Scones</a></li><li><a href=/d>Flatbread</a></li>"
+        "<li><a href=/e>Pizza</a></li><li><a href=/f>Buns</a></li>"
+        "<li><a href=/g>Bagels</a></li><li><a href=/h>Crackers</a></li>"
+        "<li><a href=/i>Brioche</a></li><li><a href=/j>Muffins</a></li>"
+        "<li><a href=/k>Oatcakes</a></li><li><a href=/l>Pretzels</a></li></ul>";
+    static const char side[] =
+        "<div class=col-b><p>The Home Oven is a blog about baking with what is already in the "
+        "cupboard. It is written in a small kitchen with an old gas stove, and a great deal of "
+        "flour ends up on the floor.</p>"
+        "<p>Last month we wrote about the sourdough starter that a reader has kept alive since "
+        "her grandmother gave it to her, and about what it takes to feed one through a hot "
+        "summer.</p></div></body></html>";
+    for (int i = 0; i < 2; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, "%s%s%s", article, i == 0 ? "" : links, side);
+        block_starts(UB_FORMAT_HTML, page, "sourdough starter",
+                     i == 0 ? "KEEP " : "DROP after-article ", i);
     }
 }
 END_TEST
@@ -774,6 +813,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);
+    tcase_add_test(tc, test_sidebar_after_article);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
