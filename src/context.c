@@ -785,17 +785,22 @@ static int teaser_summary(context *c, const unit *u)
 
 #define ENDED_GAP 10          /* units dropped in a row that end the article */
 #define ENDED_SURE 0.95       /* a score that keeps a block all the same */
+#define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
+#define ENDED_NEAR 0.5
 
 /* Once the article has been kept and a run of dropped units has followed
  * it, a block outside the leading box is the sidebar or the teasers under
  * the page ("Gadgetwise is a blog about ...", a lone summary of another
- * story), however much it reads like prose.  A block the leading box
- * holds, or one in a box beside it, may still be the article's: a gallery
- * or an ad row inside it drops as many units. */
+ * story), however much it reads like prose; a near miss is, after a
+ * shorter run.  A block the leading box holds, or one in a box beside it,
+ * may still be the article's: a gallery or an ad row inside it drops as
+ * many units. */
 static int after_article(const context *c, const unit *u)
 {
-    return c->mode == MODEL_HTML && u->lead == LEAD_NONE && c->kept_words >= TEASER_AFTER &&
-           c->since_kept >= ENDED_GAP && u->score < ENDED_SURE;
+    if (c->mode != MODEL_HTML || u->lead != LEAD_NONE || c->kept_words < TEASER_AFTER)
+        return 0;
+    return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
+           (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR);
 }
 
 static void decide(context *c, unit *u)

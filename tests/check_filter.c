@@ -501,41 +501,59 @@ START_TEST(test_comment_count_under_byline)
 }
 END_TEST
 
+/* An article in its own box, for the rules about what comes after it. */
+static const char bread_article[] =
+    "<html><body><div class=page><div class=story>"
+    "<p>Most of the bread we bake at home is stale in two days, and for years I thought "
+    "that was simply the price of baking without the additives that shop loaves carry.</p>"
+    "<p>It is not. A loaf made with a little cooked porridge folded into the dough stays "
+    "soft for the best part of a week, because the cooked starch holds on to its water "
+    "long after the crumb has cooled.</p>"
+    "<p>Keep it wrapped in a cloth rather than in plastic, which makes the crust go "
+    "leathery, and slice it only as you need it. On the sixth day it still makes very "
+    "good toast.</p></div></div>";
+
+/* The block holding `needle` in `side`, after the article and the first
+ * `kept_after` links of a list, is kept; after `dropped_after` links it
+ * is dropped as after-article. */
+static void after_bread(const char *side, const char *needle, int kept_after, int dropped_after)
+{
+    static const char *const names[] = {"Rye",  "Spelt",     "Scones",   "Flatbread",
+                                        "Pizza", "Buns",     "Bagels",   "Crackers",
+                                        "Brioche", "Muffins", "Oatcakes", "Pretzels"};
+    for (int i = 0; i < 2; i++) {
+        int n = i == 0 ? kept_after : dropped_after;
+        char page[4096];
+        size_t len = (size_t)snprintf(page, sizeof page, "%s<ul class=more>", bread_article);
+        for (int k = 0; k < n && k < 12; k++)
+            len += (size_t)snprintf(page + len, sizeof page - len,
+                                    "<li><a href=/%d>%s</a></li>", k, names[k]);
+        snprintf(page + len, sizeof page - len, "</ul>%s", side);
+        block_starts(UB_FORMAT_HTML, page, needle, i == 0 ? "KEEP " : "DROP after-article ", i);
+    }
+}
+
 /* A box outside the article's, after the article and a run of dropped
  * links, is the page's sidebar however well it reads; right under the
  * article it may still be the article's. */
 START_TEST(test_sidebar_after_article)
 {
-    static const char article[] =
-        "<html><body><div class=page><div class=story>"
-        "<p>Most of the bread we bake at home is stale in two days, and for years I thought "
-        "that was simply the price of baking without the additives that shop loaves carry.</p>"
-        "<p>It is not. A loaf made with a little cooked porridge folded into the dough stays "
-        "soft for the best part of a week, because the cooked starch holds on to its water "
-        "long after the crumb has cooled.</p>"
-        "<p>Keep it wrapped in a cloth rather than in plastic, which makes the crust go "
-        "leathery, and slice it only as you need it. On the sixth day it still makes very "
-        "good toast.</p></div></div>";
-    static const char links[] =
-        "<ul class=more><li><a href=/a>Rye</a></li><li><a href=/b>Spelt</a></li>"
-        "<li><a href=/c>Scones</a></li><li><a href=/d>Flatbread</a></li>"
-        "<li><a href=/e>Pizza</a></li><li><a href=/f>Buns</a></li>"
-        "<li><a href=/g>Bagels</a></li><li><a href=/h>Crackers</a></li>"
-        "<li><a href=/i>Brioche</a></li><li><a href=/j>Muffins</a></li>"
-        "<li><a href=/k>Oatcakes</a></li><li><a href=/l>Pretzels</a></li></ul>";
-    static const char side[] =
-        "<div class=col-b><p>The Home Oven is a blog about baking with what is already in the "
-        "cupboard. It is written in a small kitchen with an old gas stove, and a great deal of "
-        "flour ends up on the floor.</p>"
-        "<p>Last month we wrote about the sourdough starter that a reader has kept alive since "
-        "her grandmother gave it to her, and about what it takes to feed one through a hot "
-        "summer.</p></div></body></html>";
-    for (int i = 0; i < 2; i++) {
-        char page[4096];
-        snprintf(page, sizeof page, "%s%s%s", article, i == 0 ? "" : links, side);
-        block_starts(UB_FORMAT_HTML, page, "sourdough starter",
-                     i == 0 ? "KEEP " : "DROP after-article ", i);
-    }
+    after_bread("<div class=col-b><p>The Home Oven is a blog about baking with what is already "
+                "in the cupboard. It is written in a small kitchen with an old gas stove, and a "
+                "great deal of flour ends up on the floor.</p>"
+                "<p>Last month we wrote about the sourdough starter that a reader has kept alive "
+                "since her grandmother gave it to her, and about what it takes to feed one "
+                "through a hot summer.</p></div></body></html>",
+                "sourdough starter", 0, 12);
+}
+END_TEST
+
+/* A near miss outside the article's box goes after a shorter run. */
+START_TEST(test_near_miss_after_article)
+{
+    after_bread("<div class=col-b><p>We bake with what is already in the cupboard, in a small "
+                "kitchen.</p></div></body></html>",
+                "in the cupboard", 2, 3);
 }
 END_TEST
 
@@ -814,6 +832,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_test(tc, test_sidebar_after_article);
+    tcase_add_test(tc, test_near_miss_after_article);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
