@@ -131,6 +131,8 @@ START_TEST(test_rules)
     expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
     expect(JUDGE("This entry was posted in Gardens, Frost by Ann. Bookmark the permalink."),
            CLASS_BAD, REASON_BOILER, 1, "post footer");
+    expect(JUDGE("Listed below are links to weblogs that reference Frost on the glass:"),
+           CLASS_BAD, REASON_BOILER, 1, "trackback heading");
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
