@@ -19,6 +19,8 @@
 /* --learn: lines longer than this are prose, never dropped for recurring */
 #define LEARN_MAX_CHARS 200
 #define BOX_SLOTS 512         /* containers remembered; cleared when 3/4 full */
+#define COPY_SLOTS 256        /* kept paragraphs remembered; cleared when 3/4 full */
+#define COPY_WORDS 6          /* shorter blocks may well come twice */
 
 /* What the blocks of one container have added up to, the decided and the
  * pending: the paragraphs of an article body share a container, and so do
@@ -36,6 +38,12 @@ typedef struct box_total {
     uint32_t key;            /* block.box; 0 = empty slot */
     uint32_t chars, prose;   /* characters, and those in prose-like blocks */
 } box_total;
+
+/* A kept paragraph: its folded words' hash and its container. */
+typedef struct kept_copy {
+    uint64_t hash;           /* 0 = empty slot */
+    uint32_t box;
+} kept_copy;
 #define BUF_KEEP (16u * 1024u)
 
 /* Text mode: a run of lines with the same indentation and bullet, added up
@@ -78,6 +86,7 @@ struct context {
     double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
     title_run title_run[TITLE_RUNS];
     uint64_t seen[SEEN_SLOTS];
+    kept_copy copies[COPY_SLOTS];
     unsigned size;           /* window capacity */
     unsigned head, count;    /* oldest pending unit, pending units */
     int keep_comments;
@@ -93,6 +102,7 @@ struct context {
     int teaser_run;          /* ... and the summary before that heading was a teaser */
     int headline_kept;       /* a repeated line was kept as the headline */
     unsigned seen_count;
+    unsigned copy_count;
     unsigned box_count;
     uint32_t lead_key;       /* the container with the most prose so far */
     uint32_t lead_prose;
@@ -202,6 +212,9 @@ void context_reset(context *c)
     c->prose_at = 0;
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
+    if (c->copy_count)
+        memset(c->copies, 0, sizeof c->copies);
+    c->copy_count = 0;
     if (c->box_count)
         memset(c->boxes, 0, sizeof c->boxes);
     c->box_count = 0;
@@ -803,6 +816,30 @@ static int after_article(const context *c, const unit *u)
            (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR);
 }
 
+/* A kept paragraph that comes again in another container is a second copy
+ * of the article (a print or mobile version, a hidden tab, a teaser of the
+ * same story): the reader wants it once.  In one container a paragraph
+ * said twice is the writer's.  Returns whether u is such a copy, and
+ * remembers it otherwise. */
+static int copy_elsewhere(context *c, const unit *u)
+{
+    uint64_t h = u->f.norm_hash + (u->f.norm_hash == 0);
+    size_t i = (size_t)h % COPY_SLOTS;
+    while (c->copies[i].hash != 0 && c->copies[i].hash != h)
+        i = (i + 1) % COPY_SLOTS;
+    if (c->copies[i].hash == h)
+        return c->copies[i].box != u->box;
+    if (c->copy_count >= COPY_SLOTS / 4 * 3) {
+        memset(c->copies, 0, sizeof c->copies);
+        c->copy_count = 0;
+        i = (size_t)h % COPY_SLOTS;
+    }
+    c->copy_count++;
+    c->copies[i].hash = h;
+    c->copies[i].box = u->box;
+    return 0;
+}
+
 static void decide(context *c, unit *u)
 {
     /* the run is the model's evidence: a block a rule decides shows none */
@@ -861,6 +898,11 @@ static void decide(context *c, unit *u)
     if (u->keep && after_article(c, u)) {
         u->keep = 0;
         u->why = REASON_AFTER;
+    }
+    if (u->keep && c->mode == MODEL_HTML && u->f.words >= COPY_WORDS &&
+        !(u->flags & BLOCK_CONTINUED) && copy_elsewhere(c, u)) {
+        u->keep = 0;
+        u->why = REASON_REPEAT;
     }
 }
 

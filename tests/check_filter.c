@@ -557,6 +557,44 @@ START_TEST(test_near_miss_after_article)
 }
 END_TEST
 
+/* How often `needle` comes in the clean HTML output of `page`. */
+static int html_count(const char *page, const char *needle)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    run_result r;
+    run_filter(&o, page, strlen(page), WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    int n = 0;
+    for (const char *at = r.out, *end = r.out + r.out_len;
+         (at = memmem(at, (size_t)(end - at), needle, strlen(needle))) != NULL; at++)
+        n++;
+    run_result_free(&r);
+    return n;
+}
+
+/* The article printed a second time in another container (a print copy,
+ * a hidden tab) comes out once; a paragraph said twice in the article's
+ * own container stays twice. */
+START_TEST(test_article_copy)
+{
+    static const char story[] =
+        "<p>The ferry to the island will run twice a day again from Monday, the harbour "
+        "office said, after a month in which the old boat was out of the water.</p>"
+        "<p>Repairs to the hull took longer than planned, because the steel plates that "
+        "were ordered in the spring did not arrive until the end of the summer.</p>";
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><body><div class=story>%s</div><div class=print>%s</div></body></html>",
+             story, story);
+    ck_assert_int_eq(html_count(page, "steel plates"), 1);
+    snprintf(page, sizeof page, "<html><body><div class=story>%s%s</div></body></html>", story,
+             story);
+    ck_assert_int_eq(html_count(page, "steel plates"), 2);
+}
+END_TEST
+
 /* A short page's rescued blocks: dropped where they stood, listed again as
  * kept at the end of --explain, and written last in the clean output. */
 START_TEST(test_explain_rescued)
@@ -833,6 +871,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_test(tc, test_sidebar_after_article);
     tcase_add_test(tc, test_near_miss_after_article);
+    tcase_add_test(tc, test_article_copy);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
