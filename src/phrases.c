@@ -395,8 +395,9 @@ static const phrase table[] = {
     /* a blog engine's post footer, boilerplate however long it runs */
     P("this entry was posted", PREFIX_LONG, PHRASE_BOILER),
     P("you can follow any responses", PREFIX_LONG, PHRASE_BOILER),
-    /* ... and its trackback list's heading */
+    /* ... its trackback list's heading and its comment feed link */
     P("listed below are links to weblogs", PREFIX, PHRASE_BOILER),
+    P("rss feed for comments on this post", PREFIX, PHRASE_BOILER),
     P("categories", PREFIX, PHRASE_BOILER),
     P("previous article", PREFIX, PHRASE_BOILER),
     P("next article", PREFIX, PHRASE_BOILER),

@@ -133,6 +133,8 @@ START_TEST(test_rules)
            CLASS_BAD, REASON_BOILER, 1, "post footer");
     expect(JUDGE("Listed below are links to weblogs that reference Frost on the glass:"),
            CLASS_BAD, REASON_BOILER, 1, "trackback heading");
+    expect(JUDGE("RSS feed for comments on this post. TrackBack URI"), CLASS_BAD, REASON_BOILER, 1,
+           "comment feed link");
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
