@@ -796,6 +796,7 @@ static int teaser_summary(context *c, const unit *u)
     return 0;
 }
 
+#define ENDED_AFTER 50        /* words of kept prose: an article, however short */
 #define ENDED_GAP 10          /* units dropped in a row that end the article */
 #define ENDED_SURE 0.95       /* a score that keeps a block all the same */
 #define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
@@ -810,10 +811,11 @@ static int teaser_summary(context *c, const unit *u)
  * many units. */
 static int after_article(const context *c, const unit *u)
 {
-    if (c->mode != MODEL_HTML || u->lead != LEAD_NONE || c->kept_words < TEASER_AFTER)
+    if (c->mode != MODEL_HTML || u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
         return 0;
     return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
-           (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR);
+           (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR &&
+            c->kept_words >= TEASER_AFTER);
 }
 
 /* A kept paragraph that comes again in another container is a second copy

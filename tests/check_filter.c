@@ -513,10 +513,20 @@ static const char bread_article[] =
     "leathery, and slice it only as you need it. On the sixth day it still makes very "
     "good toast.</p></div></div>";
 
-/* The block holding `needle` in `side`, after the article and the first
+/* A blog's description in the sidebar, outside the article's box. */
+static const char bread_side[] =
+    "<div class=col-b><p>The Home Oven is a blog about baking with what is already in the "
+    "cupboard. It is written in a small kitchen with an old gas stove, and a great deal of "
+    "flour ends up on the floor.</p>"
+    "<p>Last month we wrote about the sourdough starter that a reader has kept alive since her "
+    "grandmother gave it to her, and about what it takes to feed one through a hot "
+    "summer.</p></div></body></html>";
+
+/* The block holding `needle` in `side`, after `article` and the first
  * `kept_after` links of a list, is kept; after `dropped_after` links it
  * is dropped as after-article. */
-static void after_bread(const char *side, const char *needle, int kept_after, int dropped_after)
+static void after_bread(const char *article, const char *side, const char *needle, int kept_after,
+                        int dropped_after)
 {
     static const char *const names[] = {"Rye",  "Spelt",     "Scones",   "Flatbread",
                                         "Pizza", "Buns",     "Bagels",   "Crackers",
@@ -524,7 +534,7 @@ static void after_bread(const char *side, const char *needle, int kept_after, in
     for (int i = 0; i < 2; i++) {
         int n = i == 0 ? kept_after : dropped_after;
         char page[4096];
-        size_t len = (size_t)snprintf(page, sizeof page, "%s<ul class=more>", bread_article);
+        size_t len = (size_t)snprintf(page, sizeof page, "%s<ul class=more>", article);
         for (int k = 0; k < n && k < 12; k++)
             len += (size_t)snprintf(page + len, sizeof page - len,
                                     "<li><a href=/%d>%s</a></li>", k, names[k]);
@@ -538,20 +548,27 @@ static void after_bread(const char *side, const char *needle, int kept_after, in
  * article it may still be the article's. */
 START_TEST(test_sidebar_after_article)
 {
-    after_bread("<div class=col-b><p>The Home Oven is a blog about baking with what is already "
-                "in the cupboard. It is written in a small kitchen with an old gas stove, and a "
-                "great deal of flour ends up on the floor.</p>"
-                "<p>Last month we wrote about the sourdough starter that a reader has kept alive "
-                "since her grandmother gave it to her, and about what it takes to feed one "
-                "through a hot summer.</p></div></body></html>",
-                "sourdough starter", 0, 12);
+    after_bread(bread_article, bread_side, "sourdough starter", 0, 12);
+}
+END_TEST
+
+/* A short article ends at the run of links as well. */
+START_TEST(test_sidebar_after_short_article)
+{
+    after_bread("<html><body><div class=page><div class=story>"
+                "<p>Most of the bread we bake at home is stale in two days, and for years I "
+                "thought that was simply the price of baking without the additives that shop "
+                "loaves carry.</p><p>It is not. A loaf made with a little cooked porridge "
+                "folded into the dough stays soft for the best part of a week, because the cooked "
+                "starch holds on to its water long after the crumb has cooled.</p></div></div>",
+                bread_side, "sourdough starter", 0, 12);
 }
 END_TEST
 
 /* A near miss outside the article's box goes after a shorter run. */
 START_TEST(test_near_miss_after_article)
 {
-    after_bread("<div class=col-b><p>We bake with what is already in the cupboard, in a small "
+    after_bread(bread_article, "<div class=col-b><p>We bake with what is already in the cupboard, in a small "
                 "kitchen.</p></div></body></html>",
                 "in the cupboard", 2, 3);
 }
@@ -870,6 +887,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_test(tc, test_sidebar_after_article);
+    tcase_add_test(tc, test_sidebar_after_short_article);
     tcase_add_test(tc, test_near_miss_after_article);
     tcase_add_test(tc, test_article_copy);
     tcase_add_test(tc, test_explain_runs);
