@@ -37,6 +37,7 @@ static const char *const reason_names[REASON_COUNT] = {
     [REASON_NAVIGATION] = "navigation",
     [REASON_SITE] = "site-boilerplate",
     [REASON_RESCUED] = "rescued",
+    [REASON_AFTER] = "after-article",
 };
 
 const char *classify_reason_name(reason r)
@@ -213,7 +214,17 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         if (label)
             len = label;
     }
-    if (f->chars < PHRASE_MAX_CHARS) {
+    if (f->chars >= PHRASE_MAX_CHARS) {
+        /* a long block is boilerplate only as a post footer's template,
+         * which runs on ("This entry was posted on ... and is filed under
+         * ... You can follow any responses ..."): a related-link marker
+         * opening a paragraph is the article's own "See also" */
+        if (phrases_may_start_long(ph, f->first_word) &&
+            phrases_match(ph, b->text, len) == PHRASE_BOILER) {
+            set(v, CLASS_BAD, REASON_BOILER, 1);
+            return;
+        }
+    } else {
         /* most blocks are ruled out by their first word */
         int may = f->unspaced > 0 || f->first_digits ||
                   phrases_may_start(ph, f->first_word);

@@ -31,6 +31,7 @@ typedef enum reason {
     REASON_NAVIGATION,  /* a row of menu items or a breadcrumb */
     REASON_SITE,        /* --learn: seen in many earlier documents */
     REASON_RESCUED,     /* a short page's article, kept after the fact (rescue.h) */
+    REASON_AFTER,       /* beside the article, after it ended */
     REASON_COUNT
 } reason;
 

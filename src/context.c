@@ -20,6 +20,8 @@
 /* --learn: lines longer than this are prose, never dropped for recurring */
 #define LEARN_MAX_CHARS 200
 #define BOX_SLOTS 512         /* containers remembered; cleared when 3/4 full */
+#define COPY_SLOTS 256        /* kept paragraphs remembered; cleared when 3/4 full */
+#define COPY_WORDS 6          /* shorter blocks may well come twice */
 
 /* What the blocks of one container have added up to, the decided and the
  * pending: the paragraphs of an article body share a container, and so do
@@ -37,6 +39,12 @@ typedef struct box_total {
     uint32_t key;            /* block.box; 0 = empty slot */
     uint32_t chars, prose;   /* characters, and those in prose-like blocks */
 } box_total;
+
+/* A kept paragraph: its folded words' hash and its container. */
+typedef struct kept_copy {
+    uint64_t hash;           /* 0 = empty slot */
+    uint32_t box;
+} kept_copy;
 #define BUF_KEEP (16u * 1024u)
 
 /* Text mode: a run of lines with the same indentation and bullet, added up
@@ -69,6 +77,7 @@ struct context {
     double threshold;        /* model score from which a block is kept */
     unsigned long index;     /* units decided in this document */
     unsigned long kept_words; /* words of good prose decided and kept */
+    unsigned long since_kept; /* units decided since the last kept one */
     run_total *runs;         /* text mode: window records, by run id */
     run_total *run_cur;      /* the run of the last pushed line, or NULL */
     unsigned long pushed;    /* units pushed in this document */
@@ -80,6 +89,7 @@ struct context {
     model_scale scale;
     title_run title_run[TITLE_RUNS];
     uint64_t seen[SEEN_SLOTS];
+    kept_copy copies[COPY_SLOTS];
     unsigned size;           /* window capacity */
     unsigned head, count;    /* oldest pending unit, pending units */
     int keep_comments;
@@ -95,6 +105,7 @@ struct context {
     int teaser_run;          /* ... and the summary before that heading was a teaser */
     int headline_kept;       /* a repeated line was kept as the headline */
     unsigned seen_count;
+    unsigned copy_count;
     unsigned box_count;
     uint32_t lead_key;       /* the container with the most prose so far */
     uint32_t lead_prose;
@@ -197,6 +208,7 @@ void context_reset(context *c)
     c->after_linked_head = 0;
     c->teaser_run = 0;
     c->kept_words = 0;
+    c->since_kept = 0;
     c->headline_kept = 0;
     c->run_cur = NULL;
     c->run_prose = 0;
@@ -205,6 +217,9 @@ void context_reset(context *c)
     c->thread_at = 0;
     c->seen_count = 0;
     memset(c->seen, 0, sizeof c->seen);
+    if (c->copy_count)
+        memset(c->copies, 0, sizeof c->copies);
+    c->copy_count = 0;
     if (c->box_count)
         memset(c->boxes, 0, sizeof c->boxes);
     c->box_count = 0;
@@ -1023,6 +1038,52 @@ static int teaser_summary(context *c, const unit *u)
     return 0;
 }
 
+#define ENDED_AFTER 50        /* words of kept prose: an article, however short */
+#define ENDED_GAP 10          /* units dropped in a row that end the article */
+#define ENDED_SURE 0.95       /* a score that keeps a block all the same */
+#define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
+#define ENDED_NEAR 0.5
+
+/* Once the article has been kept and a run of dropped units has followed
+ * it, a block outside the leading box is the sidebar or the teasers under
+ * the page ("Gadgetwise is a blog about ...", a lone summary of another
+ * story), however much it reads like prose; a near miss is, after a
+ * shorter run.  A block the leading box holds, or one in a box beside it,
+ * may still be the article's: a gallery or an ad row inside it drops as
+ * many units. */
+static int after_article(const context *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
+        return 0;
+    return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
+           (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR &&
+            c->kept_words >= TEASER_AFTER);
+}
+
+/* A kept paragraph that comes again in another container is a second copy
+ * of the article (a print or mobile version, a hidden tab, a teaser of the
+ * same story): the reader wants it once.  In one container a paragraph
+ * said twice is the writer's.  Returns whether u is such a copy, and
+ * remembers it otherwise. */
+static int copy_elsewhere(context *c, const unit *u)
+{
+    uint64_t h = u->f.norm_hash + (u->f.norm_hash == 0);
+    size_t i = (size_t)h % COPY_SLOTS;
+    while (c->copies[i].hash != 0 && c->copies[i].hash != h)
+        i = (i + 1) % COPY_SLOTS;
+    if (c->copies[i].hash == h)
+        return c->copies[i].box != u->box;
+    if (c->copy_count >= COPY_SLOTS / 4 * 3) {
+        memset(c->copies, 0, sizeof c->copies);
+        c->copy_count = 0;
+        i = (size_t)h % COPY_SLOTS;
+    }
+    c->copy_count++;
+    c->copies[i].hash = h;
+    c->copies[i].box = u->box;
+    return 0;
+}
+
 static void decide(context *c, unit *u)
 {
     /* the run is the model's evidence: a block a rule decides shows none */
@@ -1084,6 +1145,15 @@ static void decide(context *c, unit *u)
         u->keep = 0;
         u->why = REASON_RELATED;
     }
+    if (u->keep && after_article(c, u)) {
+        u->keep = 0;
+        u->why = REASON_AFTER;
+    }
+    if (u->keep && c->mode == MODEL_HTML && u->f.words >= COPY_WORDS &&
+        !(u->flags & BLOCK_CONTINUED) && copy_elsewhere(c, u)) {
+        u->keep = 0;
+        u->why = REASON_REPEAT;
+    }
 }
 
 static ub_status decide_oldest(context *c)
@@ -1098,6 +1168,7 @@ static ub_status decide_oldest(context *c)
         c->hist_count++;
     c->index++;
     c->last_kept = u->keep;
+    c->since_kept = u->keep ? 0 : c->since_kept + 1;
     if (!linked_head(u)) {
         c->teaser_run = c->after_linked_head && !u->keep && u->why == REASON_RELATED;
         c->after_linked_head = 0;

@@ -395,6 +395,9 @@ static const phrase table[] = {
     /* a blog engine's post footer, boilerplate however long it runs */
     P("this entry was posted", PREFIX_LONG, PHRASE_BOILER),
     P("you can follow any responses", PREFIX_LONG, PHRASE_BOILER),
+    /* ... its trackback list's heading and its comment feed link */
+    P("listed below are links to weblogs", PREFIX, PHRASE_BOILER),
+    P("rss feed for comments on this post", PREFIX, PHRASE_BOILER),
     P("categories", PREFIX, PHRASE_BOILER),
     P("previous article", PREFIX, PHRASE_BOILER),
     P("next article", PREFIX, PHRASE_BOILER),
@@ -552,6 +555,9 @@ static uint64_t first_word_hash(const char *key, size_t len)
     return word_hash_final(h) ^ 0x5a5a5a5a5a5a5a5aull;   /* apart from phrase keys */
 }
 
+/* keys the first words of PREFIX_LONG entries apart from all first words */
+#define LONG_SALT 0x0f0f0f0f0f0f0f0full
+
 #define KEY_MAX 96     /* folded bytes looked at */
 #define WORDS_MAX 16
 
@@ -614,6 +620,8 @@ phrases *phrases_new(const mem *m)
                           (table[i].mode == PREFIX_LONG ? LONG_PREFIX : 0u));
         put(p, first_word_hash(k.s, k.len), FIRST_WORD);
         put_word_prefixes(p, &k);
+        if (table[i].mode == PREFIX_LONG)
+            put(p, first_word_hash(k.s, k.len) ^ LONG_SALT, FIRST_WORD);
     }
     for (size_t i = 0; i < sizeof share_words / sizeof *share_words; i++) {
         put(p, hash_bytes(HASH_INIT, share_words[i].word, share_words[i].len), SHARE_WORD);
@@ -627,6 +635,11 @@ phrases *phrases_new(const mem *m)
 int phrases_may_start(const phrases *p, uint64_t first_word_hash_)
 {
     return (get(p, first_word_hash_ ^ 0x5a5a5a5a5a5a5a5aull) & FIRST_WORD) != 0;
+}
+
+int phrases_may_start_long(const phrases *p, uint64_t first_word_hash_)
+{
+    return (get(p, first_word_hash_ ^ 0x5a5a5a5a5a5a5a5aull ^ LONG_SALT) & FIRST_WORD) != 0;
 }
 
 void phrases_free(phrases *p, const mem *m)

@@ -26,6 +26,10 @@ void phrases_free(phrases *p, const mem *m);
  * match at all: lets most blocks skip phrases_match. */
 int phrases_may_start(const phrases *p, uint64_t first_word_hash);
 
+/* ... and, for a text too long for the whole key, whether it can open
+ * with a phrase that may open a long text. */
+int phrases_may_start_long(const phrases *p, uint64_t first_word_hash);
+
 /* What the words of text[0..len) (UTF-8) say it is.  Whole-text phrases
  * match only texts that fit the key; a long text can only open with a
  * related-link marker. */

@@ -131,6 +131,10 @@ START_TEST(test_rules)
     expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
     expect(JUDGE("This entry was posted in Gardens, Frost by Ann. Bookmark the permalink."),
            CLASS_BAD, REASON_BOILER, 1, "post footer");
+    expect(JUDGE("Listed below are links to weblogs that reference Frost on the glass:"),
+           CLASS_BAD, REASON_BOILER, 1, "trackback heading");
+    expect(JUDGE("RSS feed for comments on this post. TrackBack URI"), CLASS_BAD, REASON_BOILER, 1,
+           "comment feed link");
     expect(JUDGE("Please enter a valid email address."), CLASS_BAD, REASON_BOILER, 1, "form");
     expect(JUDGE("Like this:"), CLASS_BAD, REASON_BOILER, 1, "like this");
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
@@ -177,6 +181,14 @@ START_TEST(test_rules)
     char para[400];
     snprintf(para, sizeof para, "Share prices fell. %s", P1);
     expect(JUDGE(para), CLASS_GOOD, REASON_PROSE, 0, "phrase-led prose");
+    snprintf(para, sizeof para, "Related to this, %s", P1);
+    ck_assert_int_ne(JUDGE(para).why, REASON_RELATED);
+    /* ... but a blog engine's footer runs on past the phrase length */
+    expect(JUDGE("This entry was posted on Monday, May 6th, 2013 at 9:12 am and is filed "
+                 "under Gardens, Frost, Greenhouses. You can follow any responses to this "
+                 "entry through the RSS 2.0 feed. You can leave a response, or trackback "
+                 "from your own site."),
+           CLASS_BAD, REASON_BOILER, 1, "long post footer");
 }
 END_TEST
 

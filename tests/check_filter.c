@@ -429,13 +429,14 @@ START_TEST(test_explain_lead)
 }
 END_TEST
 
-/* The --explain line of the text-mode block holding `needle` (its first
- * mention, before any short-page rescue) starts with `want`. */
-static void text_block_starts(const char *page, const char *needle, const char *want, int i)
+/* The --explain line of the block holding `needle` (its first mention,
+ * before any short-page rescue) starts with `want`. */
+static void block_starts(ub_format format, const char *page, const char *needle,
+                         const char *want, int i)
 {
     ub_options o;
     ub_options_init(&o);
-    o.format = UB_FORMAT_TEXT;
+    o.format = format;
     o.output = UB_OUTPUT_EXPLAIN;
     run_result r;
     run_filter(&o, page, strlen(page), WHOLE, &r);
@@ -471,7 +472,7 @@ START_TEST(test_comment_link_above_byline)
     for (int i = 0; i < 2; i++) {
         char page[2048];
         snprintf(page, sizeof page, "%s%s%s", head, bylines[i], body);
-        text_block_starts(page, "ploughs", i == 0 ? "KEEP " : "DROP comments ", i);
+        block_starts(UB_FORMAT_TEXT, page, "ploughs", i == 0 ? "KEEP " : "DROP comments ", i);
     }
 }
 END_TEST
@@ -495,7 +496,7 @@ START_TEST(test_comment_count_under_byline)
     for (int i = 0; i < 2; i++) {
         char page[2048];
         snprintf(page, sizeof page, "%s%s%s", head, lines_before[i], body);
-        text_block_starts(page, "night of heavy snow", i == 0 ? "KEEP " : "DROP comments ", i);
+        block_starts(UB_FORMAT_TEXT, page, "night of heavy snow", i == 0 ? "KEEP " : "DROP comments ", i);
     }
 }
 END_TEST
@@ -539,7 +540,118 @@ START_TEST(test_thread_bylines)
         "could take until the weekend if the wind does not drop before then.\n\n";
     char page[2048];
     snprintf(page, sizeof page, "%s%s", article, threads[_i].thread);
-    text_block_starts(page, "barrier was", threads[_i].dropped ? "DROP comments " : "KEEP ", _i);
+    block_starts(UB_FORMAT_TEXT, page, "barrier was", threads[_i].dropped ? "DROP comments " : "KEEP ", _i);
+}
+END_TEST
+
+/* An article in its own box, for the rules about what comes after it. */
+static const char bread_article[] =
+    "<html><body><div class=page><div class=story>"
+    "<p>Most of the bread we bake at home is stale in two days, and for years I thought "
+    "that was simply the price of baking without the additives that shop loaves carry.</p>"
+    "<p>It is not. A loaf made with a little cooked porridge folded into the dough stays "
+    "soft for the best part of a week, because the cooked starch holds on to its water "
+    "long after the crumb has cooled.</p>"
+    "<p>Keep it wrapped in a cloth rather than in plastic, which makes the crust go "
+    "leathery, and slice it only as you need it. On the sixth day it still makes very "
+    "good toast.</p></div></div>";
+
+/* A blog's description in the sidebar, outside the article's box. */
+static const char bread_side[] =
+    "<div class=col-b><p>The Home Oven is a blog about baking with what is already in the "
+    "cupboard. It is written in a small kitchen with an old gas stove, and a great deal of "
+    "flour ends up on the floor.</p>"
+    "<p>Last month we wrote about the sourdough starter that a reader has kept alive since her "
+    "grandmother gave it to her, and about what it takes to feed one through a hot "
+    "summer.</p></div></body></html>";
+
+/* The block holding `needle` in `side`, after `article` and the first
+ * `kept_after` links of a list, is kept; after `dropped_after` links it
+ * is dropped as after-article. */
+static void after_bread(const char *article, const char *side, const char *needle, int kept_after,
+                        int dropped_after)
+{
+    static const char *const names[] = {"Rye",  "Spelt",     "Scones",   "Flatbread",
+                                        "Pizza", "Buns",     "Bagels",   "Crackers",
+                                        "Brioche", "Muffins", "Oatcakes", "Pretzels"};
+    for (int i = 0; i < 2; i++) {
+        int n = i == 0 ? kept_after : dropped_after;
+        char page[4096];
+        size_t len = (size_t)snprintf(page, sizeof page, "%s<ul class=more>", article);
+        for (int k = 0; k < n && k < 12; k++)
+            len += (size_t)snprintf(page + len, sizeof page - len,
+                                    "<li><a href=/%d>%s</a></li>", k, names[k]);
+        snprintf(page + len, sizeof page - len, "</ul>%s", side);
+        block_starts(UB_FORMAT_HTML, page, needle, i == 0 ? "KEEP " : "DROP after-article ", i);
+    }
+}
+
+/* A box outside the article's, after the article and a run of dropped
+ * links, is the page's sidebar however well it reads; right under the
+ * article it may still be the article's. */
+START_TEST(test_sidebar_after_article)
+{
+    after_bread(bread_article, bread_side, "sourdough starter", 0, 12);
+}
+END_TEST
+
+/* A short article ends at the run of links as well. */
+START_TEST(test_sidebar_after_short_article)
+{
+    after_bread("<html><body><div class=page><div class=story>"
+                "<p>Most of the bread we bake at home is stale in two days, and for years I "
+                "thought that was simply the price of baking without the additives that shop "
+                "loaves carry.</p><p>It is not. A loaf made with a little cooked porridge "
+                "folded into the dough stays soft for the best part of a week, because the cooked "
+                "starch holds on to its water long after the crumb has cooled.</p></div></div>",
+                bread_side, "sourdough starter", 0, 12);
+}
+END_TEST
+
+/* A near miss outside the article's box goes after a shorter run. */
+START_TEST(test_near_miss_after_article)
+{
+    after_bread(bread_article, "<div class=col-b><p>We bake with what is already in the cupboard, in a small "
+                "kitchen.</p></div></body></html>",
+                "in the cupboard", 2, 3);
+}
+END_TEST
+
+/* How often `needle` comes in the clean HTML output of `page`. */
+static int html_count(const char *page, const char *needle)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    run_result r;
+    run_filter(&o, page, strlen(page), WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    int n = 0;
+    for (const char *at = r.out, *end = r.out + r.out_len;
+         (at = memmem(at, (size_t)(end - at), needle, strlen(needle))) != NULL; at++)
+        n++;
+    run_result_free(&r);
+    return n;
+}
+
+/* The article printed a second time in another container (a print copy,
+ * a hidden tab) comes out once; a paragraph said twice in the article's
+ * own container stays twice. */
+START_TEST(test_article_copy)
+{
+    static const char story[] =
+        "<p>The ferry to the island will run twice a day again from Monday, the harbour "
+        "office said, after a month in which the old boat was out of the water.</p>"
+        "<p>Repairs to the hull took longer than planned, because the steel plates that "
+        "were ordered in the spring did not arrive until the end of the summer.</p>";
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><body><div class=story>%s</div><div class=print>%s</div></body></html>",
+             story, story);
+    ck_assert_int_eq(html_count(page, "steel plates"), 1);
+    snprintf(page, sizeof page, "<html><body><div class=story>%s%s</div></body></html>", story,
+             story);
+    ck_assert_int_eq(html_count(page, "steel plates"), 2);
 }
 END_TEST
 
@@ -818,6 +930,10 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_loop_test(tc, test_thread_bylines, 0, (int)(sizeof threads / sizeof *threads));
+    tcase_add_test(tc, test_sidebar_after_article);
+    tcase_add_test(tc, test_sidebar_after_short_article);
+    tcase_add_test(tc, test_near_miss_after_article);
+    tcase_add_test(tc, test_article_copy);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);
