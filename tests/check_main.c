@@ -11,6 +11,7 @@ int main(void)
     srunner_add_suite(sr, classify_suite());
     srunner_add_suite(sr, rescue_suite());
     srunner_add_suite(sr, title_suite());
+    srunner_add_suite(sr, byline_suite());
     srunner_add_suite(sr, text_reader_suite());
     srunner_add_suite(sr, html_reader_suite());
     srunner_add_suite(sr, filter_suite());

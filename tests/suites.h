@@ -17,5 +17,6 @@ Suite *cli_suite(void);
 Suite *jsonl_suite(void);
 Suite *rescue_suite(void);
 Suite *title_suite(void);
+Suite *byline_suite(void);
 
 #endif
