@@ -1044,16 +1044,36 @@ static int teaser_summary(context *c, const unit *u)
 #define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
 #define ENDED_NEAR 0.5
 
+#define AHEAD_UNITS 20        /* text: how far on the article may go on */
+#define AHEAD_WORDS 20        /* ... with a good paragraph this long */
+
+/* A text dump has no containers to tell the sidebar from the article's
+ * own figures, code and tables, which drop as long a run of lines; but
+ * the article goes on with more paragraphs, and the sidebar under it does
+ * not.  Whether a long good paragraph is pending soon after the oldest. */
+static int article_ahead(context *c)
+{
+    for (unsigned i = 1; i < c->count && i <= AHEAD_UNITS; i++) {
+        const unit *n = at(c, i);
+        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS)
+            return 1;
+    }
+    return 0;
+}
+
 /* Once the article has been kept and a run of dropped units has followed
  * it, a block outside the leading box is the sidebar or the teasers under
  * the page ("Gadgetwise is a blog about ...", a lone summary of another
  * story), however much it reads like prose; a near miss is, after a
  * shorter run.  A block the leading box holds, or one in a box beside it,
  * may still be the article's: a gallery or an ad row inside it drops as
- * many units. */
-static int after_article(const context *c, const unit *u)
+ * many units.  A text dump, with no boxes, asks article_ahead instead. */
+static int after_article(context *c, const unit *u)
 {
-    if (c->mode != MODEL_HTML || u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
+    if (c->mode == MODEL_TEXT)
+        return c->kept_words >= ENDED_AFTER && c->since_kept >= ENDED_GAP &&
+               u->score < ENDED_SURE && !article_ahead(c);
+    if (u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
         return 0;
     return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
            (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR &&

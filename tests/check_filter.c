@@ -617,6 +617,43 @@ START_TEST(test_near_miss_after_article)
 }
 END_TEST
 
+/* A text dump has no boxes: after its article and a long run of dropped
+ * lines, a paragraph with no long paragraph soon after it is the sidebar;
+ * one the article goes on after (a code listing or a figure between) is
+ * the article's. */
+START_TEST(test_text_sidebar_after_article)
+{
+    static const char article[] =
+        "   Why a little porridge keeps bread soft\n\n"
+        "   Most of the bread we bake at home is stale in two days, and for years I thought that "
+        "was simply the price of baking without the additives that shop loaves carry, or the cost "
+        "of a crust that is still worth eating on the day it comes out of the oven and on no "
+        "day after that.\n\n"
+        "   It is not. A loaf made with a little cooked porridge folded into the dough stays soft "
+        "for the best part of a week, because the cooked starch holds on to its water long after "
+        "the crumb has cooled and a plain loaf made on the same morning has gone hard and dry on "
+        "the board.\n\n"
+        "     * Rye with caraway\n     * Spelt scones\n     * Flatbread on a griddle\n"
+        "     * Pizza in a cold oven\n     * Hot cross buns\n     * Bagels at home\n"
+        "     * Oatcakes\n     * Soft pretzels\n     * Brioche for beginners\n"
+        "     * Muffins without eggs\n\n"
+        "   Tags: bread, porridge, keeping\n   Posted in Baking\n\n"
+        "   The Home Oven is a blog about baking with what is already in the cupboard. It is "
+        "written in a small kitchen with an old gas stove by two sisters who share it, and a great "
+        "deal of flour ends up on the floor, the cat and the sisters, who would not have it any "
+        "other way at all.\n\n";
+    static const char more[] =
+        "   Keep it wrapped in a cloth rather than in plastic, which makes the crust go leathery, "
+        "and slice it only as you need it. On the sixth day it still makes very good toast, and on "
+        "the seventh it makes the best bread pudding there is, with a handful of raisins.\n\n";
+    for (int i = 0; i < 2; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, "%s%s   (c) 2014\n", article, i == 0 ? more : "");
+        block_starts(UB_FORMAT_TEXT, page, "is a blog about", i == 0 ? "KEEP " : "DROP after-article ", i);
+    }
+}
+END_TEST
+
 /* How often `needle` comes in the clean HTML output of `page`. */
 static int html_count(const char *page, const char *needle)
 {
@@ -931,6 +968,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_loop_test(tc, test_thread_bylines, 0, (int)(sizeof threads / sizeof *threads));
     tcase_add_test(tc, test_sidebar_after_article);
+    tcase_add_test(tc, test_text_sidebar_after_article);
     tcase_add_test(tc, test_sidebar_after_short_article);
     tcase_add_test(tc, test_near_miss_after_article);
     tcase_add_test(tc, test_article_copy);
