@@ -1043,6 +1043,7 @@ static int teaser_summary(context *c, const unit *u)
 #define ENDED_SURE 0.95       /* a score that keeps a block all the same */
 #define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
 #define ENDED_NEAR 0.5
+#define ENDED_NEAR_TEXT 0.6   /* ... in a text dump, where the model has less to go on */
 
 #define AHEAD_UNITS 20        /* text: how far on the article may go on */
 #define AHEAD_WORDS 20        /* ... with a good paragraph this long */
@@ -1071,8 +1072,11 @@ static int article_ahead(context *c)
 static int after_article(context *c, const unit *u)
 {
     if (c->mode == MODEL_TEXT)
-        return c->kept_words >= ENDED_AFTER && c->since_kept >= ENDED_GAP &&
-               u->score < ENDED_SURE && !article_ahead(c);
+        return c->kept_words >= ENDED_AFTER &&
+               ((c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
+                (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR_TEXT &&
+                 c->kept_words >= TEASER_AFTER)) &&
+               !article_ahead(c);
     if (u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
         return 0;
     return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||

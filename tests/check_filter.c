@@ -617,10 +617,10 @@ START_TEST(test_near_miss_after_article)
 }
 END_TEST
 
-/* A text dump has no boxes: after its article and a long run of dropped
- * lines, a paragraph with no long paragraph soon after it is the sidebar;
- * one the article goes on after (a code listing or a figure between) is
- * the article's. */
+/* A text dump has no boxes: after its article and a run of dropped lines
+ * (ten, or three against a near miss), a paragraph with no long paragraph
+ * soon after it is the sidebar; one the article goes on after (a code
+ * listing or a figure between) is the article's. */
 START_TEST(test_text_sidebar_after_article)
 {
     static const char article[] =
@@ -632,12 +632,13 @@ START_TEST(test_text_sidebar_after_article)
         "   It is not. A loaf made with a little cooked porridge folded into the dough stays soft "
         "for the best part of a week, because the cooked starch holds on to its water long after "
         "the crumb has cooled and a plain loaf made on the same morning has gone hard and dry on "
-        "the board.\n\n"
-        "     * Rye with caraway\n     * Spelt scones\n     * Flatbread on a griddle\n"
-        "     * Pizza in a cold oven\n     * Hot cross buns\n     * Bagels at home\n"
-        "     * Oatcakes\n     * Soft pretzels\n     * Brioche for beginners\n"
-        "     * Muffins without eggs\n\n"
-        "   Tags: bread, porridge, keeping\n   Posted in Baking\n\n"
+        "the board.\n\n";
+    static const char *const names[] = {"Rye with caraway", "Spelt scones", "Flatbread on a griddle",
+                                        "Pizza in a cold oven", "Hot cross buns", "Bagels at home",
+                                        "Oatcakes", "Soft pretzels", "Brioche for beginners",
+                                        "Muffins without eggs"};
+    static const char side[] =
+        "\n   Tags: bread, porridge, keeping\n   Posted in Baking\n\n"
         "   The Home Oven is a blog about baking with what is already in the cupboard. It is "
         "written in a small kitchen with an old gas stove by two sisters who share it, and a great "
         "deal of flour ends up on the floor, the cat and the sisters, who would not have it any "
@@ -646,10 +647,16 @@ START_TEST(test_text_sidebar_after_article)
         "   Keep it wrapped in a cloth rather than in plastic, which makes the crust go leathery, "
         "and slice it only as you need it. On the sixth day it still makes very good toast, and on "
         "the seventh it makes the best bread pudding there is, with a handful of raisins.\n\n";
-    for (int i = 0; i < 2; i++) {
+    /* ten links are a run long enough against any score short of sure;
+     * six, against a near miss (the paragraph scores about 0.5) */
+    static const int links[] = {10, 6};
+    for (int i = 0; i < 4; i++) {
         char page[4096];
-        snprintf(page, sizeof page, "%s%s   (c) 2014\n", article, i == 0 ? more : "");
-        block_starts(UB_FORMAT_TEXT, page, "is a blog about", i == 0 ? "KEEP " : "DROP after-article ", i);
+        size_t len = (size_t)snprintf(page, sizeof page, "%s", article);
+        for (int k = 0; k < links[i / 2]; k++)
+            len += (size_t)snprintf(page + len, sizeof page - len, "     * %s\n", names[k]);
+        snprintf(page + len, sizeof page - len, "%s%s   (c) 2014\n", side, i % 2 == 0 ? more : "");
+        block_starts(UB_FORMAT_TEXT, page, "is a blog about", i % 2 == 0 ? "KEEP " : "DROP after-article ", i);
     }
 }
 END_TEST
