@@ -1108,6 +1108,20 @@ static int copy_elsewhere(context *c, const unit *u)
     return 0;
 }
 
+#define FIRST_PROSE_MIN 0.15  /* text: a score that lets the first paragraph in */
+
+/* In a text dump an article that comes after a long menu or a column of
+ * links is weighed down by all that went before it (the position prior and
+ * the menu around it), and its paragraphs score far under the threshold.
+ * Until a paragraph of good prose has been kept, the first one that the
+ * rules call good prose (long, full of stopwords) is kept unless the model
+ * is quite sure against it. */
+static int first_prose(const context *c, const unit *u)
+{
+    return c->mode == MODEL_TEXT && c->kept_words == 0 && u->v.cls == CLASS_GOOD &&
+           u->score >= FIRST_PROSE_MIN;
+}
+
 static void decide(context *c, unit *u)
 {
     /* the run is the model's evidence: a block a rule decides shows none */
@@ -1156,7 +1170,7 @@ static void decide(context *c, unit *u)
     u->box_chars = bt ? bt->chars : 0;
     u->lead = lead_of(c, u);
     u->score = model_score(c->mode, u, before, after, c->index);
-    u->keep = u->score >= c->threshold;
+    u->keep = u->score >= c->threshold || first_prose(c, u);
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
     else

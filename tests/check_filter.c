@@ -661,6 +661,36 @@ START_TEST(test_text_sidebar_after_article)
 }
 END_TEST
 
+/* A one-paragraph story under a long menu scores under the threshold in a
+ * text dump; the first good prose of the page is kept all the same. */
+START_TEST(test_text_first_prose_after_menu)
+{
+    static const char story[] =
+        "\n   Ferry service to resume on Monday\n\n"
+        "   10:15 AM ET 03.14 | The island ferry, which has not sailed since the storm damaged its "
+        "landing stage three weeks ago, will carry passengers again from Monday morning, the harbour "
+        "board said on Thursday after engineers finished work on the new ramp. Until then the only "
+        "way across is the small launch that the lifeboat crew has been running twice a day for "
+        "people who need to see a doctor or go to work on the mainland, and it will go on running "
+        "on Sundays.\n\n";
+    char page[8192];
+    size_t len = (size_t)snprintf(page, sizeof page, "   Skip to content\n\n");
+    for (int i = 1; i < 100; i++)
+        len += (size_t)snprintf(page + len, sizeof page - len, "     * %s %d\n",
+                                i % 2 ? "Archive" : "Issue", i);
+    len += (size_t)snprintf(page + len, sizeof page - len,
+                            "\n   Most read\n\n    1. Storm closes the coast road\n"
+                            "    2. Council votes on bins\n    3. Harbour wall to be rebuilt\n"
+                            "    4. New bus timetable\n    5. School wins chess cup\n%s",
+                            story);
+    for (int i = 1; i < 22; i++)
+        len += (size_t)snprintf(page + len, sizeof page - len, "     * %s %d\n",
+                                i % 2 ? "Tag" : "Topic", i);
+    snprintf(page + len, sizeof page - len, "\n   (c) 2013 The Coast Gazette\n");
+    block_starts(UB_FORMAT_TEXT, page, "The island ferry", "KEEP prose ", 0);
+}
+END_TEST
+
 /* How often `needle` comes in the clean HTML output of `page`. */
 static int html_count(const char *page, const char *needle)
 {
@@ -976,6 +1006,7 @@ Suite *filter_suite(void)
     tcase_add_loop_test(tc, test_thread_bylines, 0, (int)(sizeof threads / sizeof *threads));
     tcase_add_test(tc, test_sidebar_after_article);
     tcase_add_test(tc, test_text_sidebar_after_article);
+    tcase_add_test(tc, test_text_first_prose_after_menu);
     tcase_add_test(tc, test_sidebar_after_short_article);
     tcase_add_test(tc, test_near_miss_after_article);
     tcase_add_test(tc, test_article_copy);
