@@ -828,6 +828,24 @@ static int teaser_summary(context *c, const unit *u)
 #define ENDED_SURE 0.95       /* a score that keeps a block all the same */
 #define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
 #define ENDED_NEAR 0.5
+#define ENDED_NEAR_TEXT 0.6   /* ... in a text dump, where the model has less to go on */
+
+#define AHEAD_UNITS 20        /* text: how far on the article may go on */
+#define AHEAD_WORDS 20        /* ... with a good paragraph this long */
+
+/* A text dump has no containers to tell the sidebar from the article's
+ * own figures, code and tables, which drop as long a run of lines; but
+ * the article goes on with more paragraphs, and the sidebar under it does
+ * not.  Whether a long good paragraph is pending soon after the oldest. */
+static int article_ahead(context *c)
+{
+    for (unsigned i = 1; i < c->count && i <= AHEAD_UNITS; i++) {
+        const unit *n = at(c, i);
+        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS)
+            return 1;
+    }
+    return 0;
+}
 
 /* Once the article has been kept and a run of dropped units has followed
  * it, a block outside the leading box is the sidebar or the teasers under
@@ -835,10 +853,16 @@ static int teaser_summary(context *c, const unit *u)
  * story), however much it reads like prose; a near miss is, after a
  * shorter run.  A block the leading box holds, or one in a box beside it,
  * may still be the article's: a gallery or an ad row inside it drops as
- * many units. */
-static int after_article(const context *c, const unit *u)
+ * many units.  A text dump, with no boxes, asks article_ahead instead. */
+static int after_article(context *c, const unit *u)
 {
-    if (c->mode != MODEL_HTML || u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
+    if (c->mode == MODEL_TEXT)
+        return c->kept_words >= ENDED_AFTER &&
+               ((c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
+                (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR_TEXT &&
+                 c->kept_words >= TEASER_AFTER)) &&
+               !article_ahead(c);
+    if (u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
         return 0;
     return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
            (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR &&
@@ -867,6 +891,20 @@ static int copy_elsewhere(context *c, const unit *u)
     c->copies[i].hash = h;
     c->copies[i].box = u->box;
     return 0;
+}
+
+#define FIRST_PROSE_MIN 0.15  /* text: a score that lets the first paragraph in */
+
+/* In a text dump an article that comes after a long menu or a column of
+ * links is weighed down by all that went before it (the position prior and
+ * the menu around it), and its paragraphs score far under the threshold.
+ * Until a paragraph of good prose has been kept, the first one that the
+ * rules call good prose (long, full of stopwords) is kept unless the model
+ * is quite sure against it. */
+static int first_prose(const context *c, const unit *u)
+{
+    return c->mode == MODEL_TEXT && c->kept_words == 0 && u->v.cls == CLASS_GOOD &&
+           u->score >= FIRST_PROSE_MIN;
 }
 
 static void decide(context *c, unit *u)
@@ -917,7 +955,7 @@ static void decide(context *c, unit *u)
     u->box_chars = bt ? bt->chars : 0;
     u->lead = lead_of(c, u);
     u->score = model_score(c->mode, u, before, after, c->index);
-    u->keep = u->score >= c->threshold;
+    u->keep = u->score >= c->threshold || first_prose(c, u);
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
     else

@@ -617,6 +617,80 @@ START_TEST(test_near_miss_after_article)
 }
 END_TEST
 
+/* A text dump has no boxes: after its article and a run of dropped lines
+ * (ten, or three against a near miss), a paragraph with no long paragraph
+ * soon after it is the sidebar; one the article goes on after (a code
+ * listing or a figure between) is the article's. */
+START_TEST(test_text_sidebar_after_article)
+{
+    static const char article[] =
+        "   Why a little porridge keeps bread soft\n\n"
+        "   Most of the bread we bake at home is stale in two days, and for years I thought that "
+        "was simply the price of baking without the additives that shop loaves carry, or the cost "
+        "of a crust that is still worth eating on the day it comes out of the oven and on no "
+        "day after that.\n\n"
+        "   It is not. A loaf made with a little cooked porridge folded into the dough stays soft "
+        "for the best part of a week, because the cooked starch holds on to its water long after "
+        "the crumb has cooled and a plain loaf made on the same morning has gone hard and dry on "
+        "the board.\n\n";
+    static const char *const names[] = {"Rye with caraway", "Spelt scones", "Flatbread on a griddle",
+                                        "Pizza in a cold oven", "Hot cross buns", "Bagels at home",
+                                        "Oatcakes", "Soft pretzels", "Brioche for beginners",
+                                        "Muffins without eggs"};
+    static const char side[] =
+        "\n   Tags: bread, porridge, keeping\n   Posted in Baking\n\n"
+        "   The Home Oven is a blog about baking with what is already in the cupboard. It is "
+        "written in a small kitchen with an old gas stove by two sisters who share it, and a great "
+        "deal of flour ends up on the floor, the cat and the sisters, who would not have it any "
+        "other way at all.\n\n";
+    static const char more[] =
+        "   Keep it wrapped in a cloth rather than in plastic, which makes the crust go leathery, "
+        "and slice it only as you need it. On the sixth day it still makes very good toast, and on "
+        "the seventh it makes the best bread pudding there is, with a handful of raisins.\n\n";
+    /* ten links are a run long enough against any score short of sure;
+     * six, against a near miss (the paragraph scores about 0.5) */
+    static const int links[] = {10, 6};
+    for (int i = 0; i < 4; i++) {
+        char page[4096];
+        size_t len = (size_t)snprintf(page, sizeof page, "%s", article);
+        for (int k = 0; k < links[i / 2]; k++)
+            len += (size_t)snprintf(page + len, sizeof page - len, "     * %s\n", names[k]);
+        snprintf(page + len, sizeof page - len, "%s%s   (c) 2014\n", side, i % 2 == 0 ? more : "");
+        block_starts(UB_FORMAT_TEXT, page, "is a blog about", i % 2 == 0 ? "KEEP " : "DROP after-article ", i);
+    }
+}
+END_TEST
+
+/* A one-paragraph story under a long menu scores under the threshold in a
+ * text dump; the first good prose of the page is kept all the same. */
+START_TEST(test_text_first_prose_after_menu)
+{
+    static const char story[] =
+        "\n   Ferry service to resume on Monday\n\n"
+        "   10:15 AM ET 03.14 | The island ferry, which has not sailed since the storm damaged its "
+        "landing stage three weeks ago, will carry passengers again from Monday morning, the harbour "
+        "board said on Thursday after engineers finished work on the new ramp. Until then the only "
+        "way across is the small launch that the lifeboat crew has been running twice a day for "
+        "people who need to see a doctor or go to work on the mainland, and it will go on running "
+        "on Sundays.\n\n";
+    char page[8192];
+    size_t len = (size_t)snprintf(page, sizeof page, "   Skip to content\n\n");
+    for (int i = 1; i < 100; i++)
+        len += (size_t)snprintf(page + len, sizeof page - len, "     * %s %d\n",
+                                i % 2 ? "Archive" : "Issue", i);
+    len += (size_t)snprintf(page + len, sizeof page - len,
+                            "\n   Most read\n\n    1. Storm closes the coast road\n"
+                            "    2. Council votes on bins\n    3. Harbour wall to be rebuilt\n"
+                            "    4. New bus timetable\n    5. School wins chess cup\n%s",
+                            story);
+    for (int i = 1; i < 22; i++)
+        len += (size_t)snprintf(page + len, sizeof page - len, "     * %s %d\n",
+                                i % 2 ? "Tag" : "Topic", i);
+    snprintf(page + len, sizeof page - len, "\n   (c) 2013 The Coast Gazette\n");
+    block_starts(UB_FORMAT_TEXT, page, "The island ferry", "KEEP prose ", 0);
+}
+END_TEST
+
 /* How often `needle` comes in the clean HTML output of `page`. */
 static int html_count(const char *page, const char *needle)
 {
@@ -931,6 +1005,8 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_comment_count_under_byline);
     tcase_add_loop_test(tc, test_thread_bylines, 0, (int)(sizeof threads / sizeof *threads));
     tcase_add_test(tc, test_sidebar_after_article);
+    tcase_add_test(tc, test_text_sidebar_after_article);
+    tcase_add_test(tc, test_text_first_prose_after_menu);
     tcase_add_test(tc, test_sidebar_after_short_article);
     tcase_add_test(tc, test_near_miss_after_article);
     tcase_add_test(tc, test_article_copy);
