@@ -832,16 +832,24 @@ static int teaser_summary(context *c, const unit *u)
 
 #define AHEAD_UNITS 20        /* text: how far on the article may go on */
 #define AHEAD_WORDS 20        /* ... with a good paragraph this long */
+#define AHEAD_GOOD 2          /* ... or two, under a heading at the margin */
 
 /* A text dump has no containers to tell the sidebar from the article's
  * own figures, code and tables, which drop as long a run of lines; but
  * the article goes on with more paragraphs, and the sidebar under it does
- * not.  Whether a long good paragraph is pending soon after the oldest. */
+ * not.  Whether a long good paragraph is pending soon after the oldest.
+ * A heading at the margin that scores a near miss wants two: a sidebar's
+ * heading ("About the blog") has its one paragraph, where a section of the
+ * article goes on.  Indented lines are the article's paragraphs, cut short
+ * of their end punctuation by a formula or a link, not headings. */
 static int article_ahead(context *c)
 {
+    const unit *u = at(c, 0);
+    unsigned good = 0, need = u->v.heading_like && u->f.indent == 0 && u->score < ENDED_NEAR_TEXT
+                                ? AHEAD_GOOD : 1;
     for (unsigned i = 1; i < c->count && i <= AHEAD_UNITS; i++) {
         const unit *n = at(c, i);
-        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS)
+        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS && ++good >= need)
             return 1;
     }
     return 0;
