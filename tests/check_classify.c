@@ -162,6 +162,8 @@ START_TEST(test_rules)
     expect(JUDGE("[X] Remember me"), CLASS_BAD, REASON_BOILER, 1, "ticked box");
     expect(JUDGE("   IFRAME: //example.com/plugins/like.php?href=http%3A%2F%2Fexample.com"),
            CLASS_BAD, REASON_BOILER, 1, "embedded frame");
+    expect(JUDGE("   (BUTTON) Preview the yellow theme (BUTTON) Preview the green theme"),
+           CLASS_BAD, REASON_BOILER, 1, "button row");
     ck_assert_int_ne(JUDGE("   Iframes: how the page embeds a video from elsewhere").why,
                      REASON_BOILER);
     ck_assert_int_ne(JUDGE("   (*) The council should sell the old library").why, REASON_BOILER);
