@@ -901,6 +901,19 @@ static int copy_elsewhere(context *c, const unit *u)
     return 0;
 }
 
+/* A text dump opens with the page's head links in one line, each title
+ * after a '#': "#Site RSS Feed Site » Headline Comments Feed". */
+static int head_links(const context *c, const unit *u)
+{
+    if (c->mode != MODEL_TEXT || c->index != 0)
+        return 0;
+    size_t i = 0;
+    while (i < u->text.len && u->text.data[i] == ' ')
+        i++;
+    return i + 1 < u->text.len && u->text.data[i] == '#' &&
+           (unsigned char)u->text.data[i + 1] > ' ' && u->text.data[i + 1] != '#';
+}
+
 #define FIRST_PROSE_MIN 0.15  /* text: a score that lets the first paragraph in */
 
 /* In a text dump an article that comes after a long menu or a column of
@@ -971,6 +984,10 @@ static void decide(context *c, unit *u)
     if (u->keep && c->last_kept && off_topic(c, u)) {
         u->keep = 0;
         u->why = REASON_OFF_TOPIC;
+    }
+    if (u->keep && head_links(c, u)) {
+        u->keep = 0;
+        u->why = REASON_LINKS;
     }
     if (u->keep && teaser_summary(c, u)) {
         u->keep = 0;
