@@ -79,6 +79,31 @@ static int only_underscores(const char *s, size_t n)
     return any;
 }
 
+/* "____________ Name (required)", "[ ] Notify me of new posts by email.":
+ * a text input or a check box as a text dump draws it, then its label;
+ * "IFRAME: //example.com/plugins/like.php?..." is an embedded frame (a
+ * like button, a video player) named by its address, "(BUTTON) Copy" a
+ * button.  An article writes no such line; a poll's radio buttons,
+ * "(*) Yes", are left alone, as its questions may be the article's. */
+#define FIELD_UNDERSCORES 4
+
+static int dump_widget(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i + 3 < n && s[i] == '[' && (s[i + 1] == ' ' || s[i + 1] == 'X' || s[i + 1] == 'x') &&
+        s[i + 2] == ']' && s[i + 3] == ' ')
+        return 1;
+    if ((n - i > 7 && memcmp(s + i, "IFRAME:", 7) == 0) ||
+        (n - i >= 8 && memcmp(s + i, "(BUTTON)", 8) == 0))
+        return 1;
+    size_t u = i;
+    while (u < n && s[u] == '_')
+        u++;
+    return u - i >= FIELD_UNDERSCORES && u < n && s[u] == ' ';
+}
+
 /* "July (27)", "Recipes (112)": an archive or category entry with its
  * count, which a blog's sidebar lists by the dozen.  Four digits are a
  * year more often than a count: "GDP (2014)".  Gives the label's length,
@@ -197,6 +222,12 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     }
     if (f->words == 0 || (f->words <= 2 && only_underscores(b->text, b->len))) {
         set(v, CLASS_BAD, REASON_EMPTY, 1);
+        return;
+    }
+    if ((b->text[0] == ' ' || b->text[0] == '\t' || b->text[0] == '_' || b->text[0] == '[' ||
+         b->text[0] == 'I' || b->text[0] == '(') &&
+        dump_widget(b->text, b->len)) {
+        set(v, CLASS_BAD, REASON_BOILER, 1);
         return;
     }
     if (cut_excerpt(b->text, b->len)) {

@@ -832,16 +832,24 @@ static int teaser_summary(context *c, const unit *u)
 
 #define AHEAD_UNITS 20        /* text: how far on the article may go on */
 #define AHEAD_WORDS 20        /* ... with a good paragraph this long */
+#define AHEAD_GOOD 2          /* ... or two, under a heading at the margin */
 
 /* A text dump has no containers to tell the sidebar from the article's
  * own figures, code and tables, which drop as long a run of lines; but
  * the article goes on with more paragraphs, and the sidebar under it does
- * not.  Whether a long good paragraph is pending soon after the oldest. */
+ * not.  Whether a long good paragraph is pending soon after the oldest.
+ * A heading at the margin that scores a near miss wants two: a sidebar's
+ * heading ("About the blog") has its one paragraph, where a section of the
+ * article goes on.  Indented lines are the article's paragraphs, cut short
+ * of their end punctuation by a formula or a link, not headings. */
 static int article_ahead(context *c)
 {
+    const unit *u = at(c, 0);
+    unsigned good = 0, need = u->v.heading_like && u->f.indent == 0 && u->score < ENDED_NEAR_TEXT
+                                ? AHEAD_GOOD : 1;
     for (unsigned i = 1; i < c->count && i <= AHEAD_UNITS; i++) {
         const unit *n = at(c, i);
-        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS)
+        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS && ++good >= need)
             return 1;
     }
     return 0;
@@ -891,6 +899,19 @@ static int copy_elsewhere(context *c, const unit *u)
     c->copies[i].hash = h;
     c->copies[i].box = u->box;
     return 0;
+}
+
+/* A text dump opens with the page's head links in one line, each title
+ * after a '#': "#Site RSS Feed Site » Headline Comments Feed". */
+static int head_links(const context *c, const unit *u)
+{
+    if (c->mode != MODEL_TEXT || c->index != 0)
+        return 0;
+    size_t i = 0;
+    while (i < u->text.len && u->text.data[i] == ' ')
+        i++;
+    return i + 1 < u->text.len && u->text.data[i] == '#' &&
+           (unsigned char)u->text.data[i + 1] > ' ' && u->text.data[i + 1] != '#';
 }
 
 #define FIRST_PROSE_MIN 0.15  /* text: a score that lets the first paragraph in */
@@ -963,6 +984,10 @@ static void decide(context *c, unit *u)
     if (u->keep && c->last_kept && off_topic(c, u)) {
         u->keep = 0;
         u->why = REASON_OFF_TOPIC;
+    }
+    if (u->keep && head_links(c, u)) {
+        u->keep = 0;
+        u->why = REASON_LINKS;
     }
     if (u->keep && teaser_summary(c, u)) {
         u->keep = 0;

@@ -152,6 +152,23 @@ START_TEST(test_rules)
     /* a text dump's form fields and rules; a sidebar's counted entries */
     expect(JUDGE("   ______________________________"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
+    /* a text input or a check box with its label, an embedded frame by its
+     * address; a poll's radio button and a name with underscores in it are
+     * no form */
+    expect(JUDGE("   ______________________ Name (required)"), CLASS_BAD, REASON_BOILER, 1,
+           "text field");
+    expect(JUDGE("   [ ] Notify me of new posts by email."), CLASS_BAD, REASON_BOILER, 1,
+           "check box");
+    expect(JUDGE("[X] Remember me"), CLASS_BAD, REASON_BOILER, 1, "ticked box");
+    expect(JUDGE("   IFRAME: //example.com/plugins/like.php?href=http%3A%2F%2Fexample.com"),
+           CLASS_BAD, REASON_BOILER, 1, "embedded frame");
+    expect(JUDGE("   (BUTTON) Preview the yellow theme (BUTTON) Preview the green theme"),
+           CLASS_BAD, REASON_BOILER, 1, "button row");
+    ck_assert_int_ne(JUDGE("   Iframes: how the page embeds a video from elsewhere").why,
+                     REASON_BOILER);
+    ck_assert_int_ne(JUDGE("   (*) The council should sell the old library").why, REASON_BOILER);
+    ck_assert_int_ne(JUDGE("   __init__ is called when the object is made").why, REASON_BOILER);
+    ck_assert_int_ne(JUDGE("   [1] Smith, J. (2010) On bread and porridge").why, REASON_BOILER);
     expect(JUDGE("   * July (27)"), CLASS_BAD, REASON_NAVIGATION, 1, "archive count");
     expect(JUDGE("Home improvement (112)  "), CLASS_BAD, REASON_NAVIGATION, 1, "category count");
     /* ... but a thread's own counter opens it */

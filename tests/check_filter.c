@@ -661,6 +661,68 @@ START_TEST(test_text_sidebar_after_article)
 }
 END_TEST
 
+/* A sidebar heading in a text dump ("About The Home Oven", at the margin
+ * where the dump puts headings) has one paragraph under it, which reads as
+ * the article going on; a section of the article has more than one. */
+START_TEST(test_text_sidebar_heading)
+{
+    static const char article[] =
+        "Porridge bread\n\n"
+        "   Most bread goes stale in two days, and we are told that this is simply what bread does "
+        "when it is made at home without the improvers that the big bakeries put in their dough.\n\n"
+        "   It is not. A loaf made with a little cooked porridge folded into the dough stays soft "
+        "for the best part of a week, because the cooked starch holds on to its water long after "
+        "the crumb has cooled and a plain loaf made on the same morning has gone hard and dry on "
+        "the board.\n\n"
+        "   Keep it wrapped in a cloth rather than in plastic, which makes the crust go leathery, "
+        "and slice it only as you need it. On the sixth day it still makes very good toast, and on "
+        "the seventh it makes the best bread pudding there is, with a handful of raisins.\n\n"
+        "     * Rye with caraway\n     * Spelt scones\n     * Flatbread on a griddle\n"
+        "     * Pizza in a cold oven\n     * Hot cross buns\n     * Bagels at home\n\n";
+    static const char side[] =
+        "About The Home Oven\n\n"
+        "   The Home Oven is a blog about baking with what is already in the cupboard. It is "
+        "written in a small kitchen with an old gas stove by two sisters who share it, and a great "
+        "deal of flour ends up on the floor, on the cat and on the two of them, who would not have "
+        "it any other way at all.\n\n"
+        "     * Archives\n     * Contact\n     * Subscribe\n\n   (c) 2014\n";
+    static const char more[] =
+        "A second rising\n\n"
+        "   The dough wants a second rising in the tin, covered with the same cloth, until it stands "
+        "a finger's width above the rim, which takes about an hour in a warm kitchen and longer in "
+        "a cold one.\n\n"
+        "   Bake it hot for the first ten minutes and then turn the oven down, so that the crust "
+        "sets before the porridge in the middle has had time to dry out, and leave it to cool on "
+        "a rack before you cut it.\n\n   (c) 2014\n";
+    char page[4096];
+    snprintf(page, sizeof page, "%s%s", article, side);
+    block_starts(UB_FORMAT_TEXT, page, "About The Home Oven", "DROP after-article ", 0);
+    snprintf(page, sizeof page, "%s%s", article, more);
+    block_starts(UB_FORMAT_TEXT, page, "A second rising", "KEEP ", 1);
+    block_starts(UB_FORMAT_TEXT, page, "The dough wants", "KEEP ", 2);
+}
+END_TEST
+
+/* The head links a text dump opens with ("#Feed title Comments Feed")
+ * are no headline; a Markdown heading on the first line is kept. */
+START_TEST(test_text_head_links)
+{
+    static const char body[] =
+        "   Most bread goes stale in two days, and we are told that this is simply what bread does "
+        "when it is made at home without the improvers that the big bakeries put in their dough.\n\n"
+        "   It is not. A loaf made with a little cooked porridge folded into the dough stays soft "
+        "for the best part of a week, because the cooked starch holds on to its water long after "
+        "the crumb has cooled.\n";
+    char page[2048];
+    snprintf(page, sizeof page, "%s\n\n%s",
+             "   #The Home Oven RSS Feed The Home Oven \xc2\xbb Porridge bread keeps a week "
+             "Comments Feed", body);
+    block_starts(UB_FORMAT_TEXT, page, "#The Home Oven", "DROP links ", 0);
+    snprintf(page, sizeof page, "%s\n\n%s", "# Porridge bread keeps a week", body);
+    block_starts(UB_FORMAT_TEXT, page, "# Porridge", "KEEP ", 1);
+}
+END_TEST
+
 /* A one-paragraph story under a long menu scores under the threshold in a
  * text dump; the first good prose of the page is kept all the same. */
 START_TEST(test_text_first_prose_after_menu)
@@ -1006,6 +1068,8 @@ Suite *filter_suite(void)
     tcase_add_loop_test(tc, test_thread_bylines, 0, (int)(sizeof threads / sizeof *threads));
     tcase_add_test(tc, test_sidebar_after_article);
     tcase_add_test(tc, test_text_sidebar_after_article);
+    tcase_add_test(tc, test_text_sidebar_heading);
+    tcase_add_test(tc, test_text_head_links);
     tcase_add_test(tc, test_text_first_prose_after_menu);
     tcase_add_test(tc, test_sidebar_after_short_article);
     tcase_add_test(tc, test_near_miss_after_article);
