@@ -140,6 +140,8 @@ START_TEST(test_rules)
     ck_assert_int_ne(JUDGE("It looked like this: a red door in a white wall.").why, REASON_BOILER);
     /* the messages of sign-in, subscribe and share-by-mail forms */
     expect(JUDGE("Forgot your username or password?"), CLASS_BAD, REASON_BOILER, 1, "sign-in");
+    expect(JUDGE("Get Free E-mail Alerts on These Topics"), CLASS_BAD, REASON_BOILER, 1,
+           "alerts");
     expect(JUDGE("Sorry, your blog cannot share posts by email."), CLASS_BAD, REASON_BOILER,
            1, "share by mail");
     expect(JUDGE("Please check your inbox for a confirmation email."), CLASS_BAD,
