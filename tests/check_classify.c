@@ -142,6 +142,13 @@ START_TEST(test_rules)
     expect(JUDGE("Forgot your username or password?"), CLASS_BAD, REASON_BOILER, 1, "sign-in");
     expect(JUDGE("Get Free E-mail Alerts on These Topics"), CLASS_BAD, REASON_BOILER, 1,
            "alerts");
+    expect(JUDGE("Log in with OpenID"), CLASS_BAD, REASON_BOILER, 1, "log-in widget");
+    expect(JUDGE("Enter your email address to subscribe to this blog"), CLASS_BAD,
+           REASON_BOILER, 1, "subscribe form");
+    expect(JUDGE("Join us on Facebook"), CLASS_BAD, REASON_BOILER, 1, "social");
+    expect(JUDGE("You may like to read:"), CLASS_BAD, REASON_RELATED, 1, "related");
+    expect(JUDGE("Comments are now closed on this post."), CLASS_BAD, REASON_COMMENTS, 1,
+           "closed thread");
     expect(JUDGE("Sorry, your blog cannot share posts by email."), CLASS_BAD, REASON_BOILER,
            1, "share by mail");
     expect(JUDGE("Please check your inbox for a confirmation email."), CLASS_BAD,
