@@ -82,4 +82,14 @@ typedef struct block {
  * is passed back to its caller. */
 typedef ub_status (*block_fn)(void *ctx, const block *b);
 
+/* The length of s without the spaces, tabs and CRs that end it; most
+ * lines end in a printing byte, which one test rules out. */
+static inline size_t block_trim_end(const char *s, size_t n)
+{
+    while (n > 0 && (unsigned char)s[n - 1] <= ' ' &&
+           (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    return n;
+}
+
 #endif

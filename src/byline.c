@@ -6,6 +6,7 @@
  * Smith") does not.  The caller has already ruled out long lines. */
 #include <string.h>
 #include <strings.h>
+#include "block.h"
 #include "byline.h"
 
 /* "6:29" or "18:45": the time a comment was posted. */
@@ -31,22 +32,13 @@ int byline_author(const char *s, size_t n)
            (unsigned)s[i + 3] - 'A' < 26u;
 }
 
-static size_t trim_end(const char *s, size_t n)
-{
-    /* most lines end in a printing byte */
-    while (n > 0 && (unsigned char)s[n - 1] <= ' ' &&
-           (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    return n;
-}
-
 /* "Ann Smith says:", "Bob said,", "Bob said..." or "Re: Cheap power
  * (Score:4, Insightful)": the byline of one comment in a thread that no
  * opener announced.  An article quotes with "X said," as well, but seldom twice
  * in a few lines with nothing longer between. */
 int byline_commenter(const char *s, size_t n)
 {
-    n = trim_end(s, n);
+    n = block_trim_end(s, n);
     if (n < 7)
         return 0;
     char last = s[n - 1];
@@ -181,7 +173,7 @@ static int name_start(unsigned char b)
  * in a list of stories is longer than a name; a bare date is no byline. */
 int byline_dated(const char *s, size_t n)
 {
-    n = trim_end(s, n);
+    n = block_trim_end(s, n);
     /* a date or "pm" ends it: most lines are ruled out by their last byte */
     if (n == 0 || ((unsigned)s[n - 1] - '0' >= 10u && (s[n - 1] | 0x20) != 'm'))
         return 0;

@@ -149,13 +149,6 @@ static int aside(const char *s, size_t n, const features *f)
     return close == s + n - 1 && memchr(s, ' ', n) != NULL;
 }
 
-static size_t trim_end(const char *s, size_t n)
-{
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    return n;
-}
-
 static inline int ends_with_n(const char *s, size_t n, const char *tail, size_t t)
 {
     /* the last byte first: it rules out nearly every block */
@@ -172,7 +165,7 @@ static inline int ends_with_n(const char *s, size_t n, const char *tail, size_t 
 static int cut_excerpt(const char *s, size_t n)
 {
     static const char *const elisions[] = { "[...]", "[..]", "[\xe2\x80\xa6]" };
-    n = trim_end(s, n);
+    n = block_trim_end(s, n);
     /* every block comes here: most are ruled out by their last byte */
     unsigned char last = n ? (unsigned char)s[n - 1] : 0;
     if (last != ']' && last != '.' && last != '>' && last != 0xa6 && last != 0xbb &&
@@ -181,7 +174,7 @@ static int cut_excerpt(const char *s, size_t n)
     for (size_t i = 0; last == ']' && i < sizeof elisions / sizeof *elisions; i++) {
         if (!ends_with_n(s, n, elisions[i], strlen(elisions[i])))
             continue;
-        size_t k = trim_end(s, n - strlen(elisions[i]));
+        size_t k = block_trim_end(s, n - strlen(elisions[i]));
         if (k == 0)
             return 0;
         unsigned char c = (unsigned char)s[k - 1];
@@ -198,11 +191,11 @@ static int cut_excerpt(const char *s, size_t n)
     else if (ends_with(s, m, "\xc2\xbb"))
         m -= 2;
     int marked = m + 1 < n || (m + 1 == n && s[m] != '.');
-    m = trim_end(s, m);
+    m = block_trim_end(s, m);
     if (m == 0 || (s[m - 1] | 32) != 'e' || !ends_with(s, m, " read more"))
         return 0;
     while (ends_with(s, m, " read more"))
-        m = trim_end(s, m - strlen(" read more"));
+        m = block_trim_end(s, m - strlen(" read more"));
     return marked || ends_with(s, m, "...") || ends_with(s, m, "\xe2\x80\xa6");
 }
 

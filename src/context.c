@@ -864,17 +864,14 @@ static int article_ahead(context *c)
  * many units.  A text dump, with no boxes, asks article_ahead instead. */
 static int after_article(context *c, const unit *u)
 {
-    if (c->mode == MODEL_TEXT)
-        return c->kept_words >= ENDED_AFTER &&
-               ((c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
-                (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR_TEXT &&
-                 c->kept_words >= TEASER_AFTER)) &&
-               !article_ahead(c);
-    if (u->lead != LEAD_NONE || c->kept_words < ENDED_AFTER)
+    int text = c->mode == MODEL_TEXT;
+    if (c->kept_words < ENDED_AFTER || (!text && u->lead != LEAD_NONE))
         return 0;
-    return (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
-           (c->since_kept >= ENDED_GAP_NEAR && u->score < ENDED_NEAR &&
-            c->kept_words >= TEASER_AFTER);
+    double near = text ? ENDED_NEAR_TEXT : ENDED_NEAR;
+    int ended = (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
+                (c->since_kept >= ENDED_GAP_NEAR && u->score < near &&
+                 c->kept_words >= TEASER_AFTER);
+    return ended && (!text || !article_ahead(c));
 }
 
 /* A kept paragraph that comes again in another container is a second copy

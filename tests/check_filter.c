@@ -450,17 +450,19 @@ static void block_starts(ub_format format, const char *page, const char *needle,
     run_result_free(&r);
 }
 
+/* A text dump's head: the feed links line and the headline. */
+#define VALLEY_HEAD                                                                          \
+    "   #The Valley News \xc2\xbb Feed The Valley News \xc2\xbb Comments Feed "                 \
+    "The Valley News \xc2\xbb Snow closes the pass again on the road over the hill "          \
+    "Comments Feed\n\n"                                                                      \
+    "Snow closes the pass again\n\n"
+
 /* A comment link under the headline opens no thread when the next lines
  * are the article's "By" byline: the article below it is kept.  A thread's
  * byline ending in "said:" still confirms the cut. */
 START_TEST(test_comment_link_above_byline)
 {
-    static const char head[] =
-        "   #The Valley News \xc2\xbb Feed The Valley News \xc2\xbb Comments Feed "
-        "The Valley News \xc2\xbb Snow closes the pass again on the road over the hill "
-        "Comments Feed\n\n"
-        "Snow closes the pass again\n\n"
-        "   Comments (2)\n\n";
+    static const char head[] = VALLEY_HEAD "   Comments (2)\n\n";
     static const char body[] =
         "   7:40 am on January 9, 2014 | Permalink\n\n"
         "   The road over the pass was closed again on Wednesday after a night of heavy snow, "
@@ -481,11 +483,7 @@ END_TEST
  * toolbar, not the thread's heading; without the byline it opens one. */
 START_TEST(test_comment_count_under_byline)
 {
-    static const char head[] =
-        "   #The Valley News \xc2\xbb Feed The Valley News \xc2\xbb Comments Feed "
-        "The Valley News \xc2\xbb Snow closes the pass again on the road over the hill "
-        "Comments Feed\n\n"
-        "Snow closes the pass again\n\n";
+    static const char head[] = VALLEY_HEAD;
     static const char body[] =
         "   5 Comments\n\n"
         "   The road over the pass was closed again on Wednesday after a night of heavy snow, "
