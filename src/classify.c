@@ -20,29 +20,20 @@
 #define LINK_LIST_DENSITY 0.95
 #define PHRASE_MAX_CHARS 200
 
-static const char *const reason_names[REASON_COUNT] = {
-    [REASON_PROSE] = "prose",
-    [REASON_CONTEXT] = "context",
-    [REASON_TITLE] = "title",
-    [REASON_HEADING] = "heading",
-    [REASON_LOW_DENSITY] = "low-density",
-    [REASON_LINKS] = "links",
-    [REASON_REPEAT] = "repeated-headline",
-    [REASON_RELATED] = "related-link",
-    [REASON_BOILER] = "boilerplate",
-    [REASON_COMMENTS] = "comments",
-    [REASON_HINT] = "markup-hint",
-    [REASON_OFF_TOPIC] = "off-topic",
-    [REASON_EMPTY] = "empty",
-    [REASON_NAVIGATION] = "navigation",
-    [REASON_SITE] = "site-boilerplate",
-    [REASON_RESCUED] = "rescued",
-    [REASON_AFTER] = "after-article",
+static const ub_rule rules[REASON_COUNT + 1] = {
+#define UB_RULE(id, word, stage, description) { word, #stage, description },
+#include "rules.def"
+    { NULL, NULL, NULL }
 };
+
+const ub_rule *ub_rule_get(size_t i)
+{
+    return i < REASON_COUNT ? &rules[i] : NULL;
+}
 
 const char *classify_reason_name(reason r)
 {
-    return r < REASON_COUNT ? reason_names[r] : "?";
+    return r < REASON_COUNT ? rules[r].reason : "?";
 }
 
 const char *classify_class_name(klass c)
@@ -50,13 +41,6 @@ const char *classify_class_name(klass c)
     static const char *const names[] = { "bad", "short", "near-good", "good" };
     return c <= CLASS_GOOD ? names[c] : "?";
 }
-
-/* Hints that mark the page's furniture rather than its article. */
-#define HINT_STRONG (HINT_NAV | HINT_FOOTER | HINT_HIDDEN | HINT_COMMENT | \
-                     HINT_COOKIE | HINT_AD | HINT_SHARE | HINT_RELATED | \
-                     HINT_NEWSLETTER | HINT_BREADCRUMB | HINT_PAGINATION | HINT_MENU)
-#define HINT_WEAK (HINT_HEADER | HINT_ASIDE | HINT_FORM | HINT_SIDEBAR | \
-                   HINT_TAGS | HINT_BYLINE)
 
 static void set(verdict *v, klass c, reason r, int rule)
 {
@@ -220,11 +204,11 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     if ((b->text[0] == ' ' || b->text[0] == '\t' || b->text[0] == '_' || b->text[0] == '[' ||
          b->text[0] == 'I' || b->text[0] == '(') &&
         dump_widget(b->text, b->len)) {
-        set(v, CLASS_BAD, REASON_BOILER, 1);
+        set(v, CLASS_BAD, REASON_DUMP_WIDGET, 1);
         return;
     }
     if (cut_excerpt(b->text, b->len)) {
-        set(v, CLASS_BAD, REASON_RELATED, 1);
+        set(v, CLASS_BAD, REASON_CUT_EXCERPT, 1);
         return;
     }
     size_t len = b->len;
@@ -232,7 +216,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         size_t label = counted_entry(b->text, b->len);
         /* "Comments (28)" counts a thread, "Travel (28)" a menu's posts */
         if (label && phrases_match(ph, b->text, label) != PHRASE_COMMENTS) {
-            set(v, CLASS_BAD, REASON_NAVIGATION, 1);
+            set(v, CLASS_BAD, REASON_COUNTED_ENTRY, 1);
             return;
         }
         if (label)
@@ -245,7 +229,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
          * opening a paragraph is the article's own "See also" */
         if (phrases_may_start_long(ph, f->first_word) &&
             phrases_match(ph, b->text, len) == PHRASE_BOILER) {
-            set(v, CLASS_BAD, REASON_BOILER, 1);
+            set(v, CLASS_BAD, REASON_FOOTER_TEMPLATE, 1);
             return;
         }
     } else {
@@ -260,7 +244,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
                                 !(b->flags & BLOCK_LIST_ITEM) &&
                                 !(b->hints & (HINT_NAV | HINT_MENU | HINT_HEADER)) &&
                                 !column_header(b, f);
-            set(v, CLASS_BAD, REASON_COMMENTS, 1);
+            set(v, CLASS_BAD, REASON_COMMENT_OPENER, 1);
             return;
         case PHRASE_RELATED:
             set(v, CLASS_BAD, REASON_RELATED, 1);
@@ -272,7 +256,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
             break;
         }
         if (f->copyright) {
-            set(v, CLASS_BAD, REASON_BOILER, 1);
+            set(v, CLASS_BAD, REASON_COPYRIGHT, 1);
             return;
         }
         if (f->separators > 0 && !f->end_punct && f->chars <= 120 &&
@@ -283,7 +267,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
             return;
         }
         if (f->url || (f->bracketed && !aside(b->text, b->len, f))) {
-            set(v, CLASS_BAD, REASON_LINKS, 1);
+            set(v, CLASS_BAD, REASON_LINK_MARKER, 1);
             return;
         }
     }
@@ -294,11 +278,11 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
      * the length thresholds, set for alphabets, count it so */
     uint32_t length = f->chars + 2 * f->wide;
     if (ld >= LINK_LIST_DENSITY && f->words >= LINK_LIST_WORDS)
-        set(v, CLASS_BAD, REASON_LINKS, 1);
+        set(v, CLASS_BAD, REASON_LINK_LIST, 1);
     else if (ld > LINK_MAX)
         set(v, CLASS_BAD, REASON_LINKS, 0);
     else if (length < LENGTH_LOW)
-        set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_LINKS : REASON_CONTEXT, 0);
+        set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_SHORT_LINK : REASON_CONTEXT, 0);
     else if (sd >= STOP_HIGH)
         set(v, length > LENGTH_HIGH ? CLASS_GOOD : CLASS_NEAR_GOOD, REASON_PROSE, 0);
     else if (sd >= STOP_LOW)
@@ -314,12 +298,12 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
             (pos || f->chars > 400))
             v->cls = CLASS_NEAR_GOOD;
         else
-            set(v, CLASS_BAD, REASON_HINT, 0);
+            set(v, CLASS_BAD, REASON_FURNITURE_HINT, 0);
     } else if (neg & HINT_WEAK && !pos) {
         if (v->cls == CLASS_GOOD)
             v->cls = CLASS_NEAR_GOOD;
         else if (v->cls != CLASS_BAD)
-            set(v, CLASS_BAD, REASON_HINT, 0);
+            set(v, CLASS_BAD, REASON_WEAK_HINT, 0);
     } else if (pos && v->cls == CLASS_NEAR_GOOD) {
         v->cls = CLASS_GOOD;
     }

@@ -456,7 +456,7 @@ static void mark_headline(context *c, uint64_t h)
         if (p->f.norm_hash == h && p->v.heading_like && p->f.words >= 4 &&
             !p->v.rule) {
             p->v.cls = CLASS_GOOD;
-            p->v.why = REASON_TITLE;
+            p->v.why = REASON_HEADLINE;
             p->v.rule = 1;
             p->nb.rule_bad = 0;
             return;
@@ -569,7 +569,7 @@ static int thread_cut(context *c)
             if (p->flags & BLOCK_TITLE)
                 continue;
             p->v.cls = CLASS_BAD;
-            p->v.why = REASON_COMMENTS;
+            p->v.why = REASON_THREAD;
             p->v.rule = 1;
             model_nb_from(&p->nb, &c->scale, &p->f, p->hints, 1);
         }
@@ -656,7 +656,7 @@ ub_status context_push(context *c, size_t link_len)
                                      u->f.numbers && byline_dated(u->text.data, u->text.len))) &&
                thread_cut(c)) {
         u->v.cls = CLASS_BAD;
-        u->v.why = REASON_COMMENTS;
+        u->v.why = REASON_THREAD;
         u->v.rule = 1;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
@@ -676,7 +676,7 @@ ub_status context_push(context *c, size_t link_len)
     }
     if (!u->v.rule && box_after_article(c, u)) {
         u->v.cls = CLASS_BAD;
-        u->v.why = REASON_HINT;
+        u->v.why = REASON_BOX_AFTER_ARTICLE;
         u->v.rule = 1;
     }
     if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE)) {
@@ -927,6 +927,7 @@ static int first_prose(const context *c, const unit *u)
 
 static void decide(context *c, unit *u)
 {
+    memset(u->window, 0, sizeof u->window);
     /* the run is the model's evidence: a block a rule decides shows none */
     if (c->mode == MODEL_TEXT && !u->v.rule)
         run_view(c, u);
@@ -935,17 +936,17 @@ static void decide(context *c, unit *u)
     if (u->flags & BLOCK_TITLE) {
         if (c->mode == MODEL_HTML && headline_follows(c, u)) {
             u->keep = 0;
-            u->why = REASON_REPEAT;
+            u->why = REASON_TITLE_REPEATS_H1;
             u->score = 0;
             return;
         }
         title_trim(c, u);
     }
-    if (u->v.rule && u->v.why == REASON_TITLE && !(u->flags & BLOCK_TITLE)) {
+    if (u->v.rule && u->v.why == REASON_HEADLINE && !(u->flags & BLOCK_TITLE)) {
         /* marked by mark_headline: one per document */
         if (c->headline_kept || !names_article(c, u)) {
             u->keep = 0;
-            u->why = REASON_REPEAT;
+            u->why = REASON_HEADLINE_AGAIN;
             u->score = 0;
             return;
         }
@@ -972,7 +973,8 @@ static void decide(context *c, unit *u)
     u->box_share = bt && bt->chars ? (double)bt->prose / bt->chars : 0;
     u->box_chars = bt ? bt->chars : 0;
     u->lead = lead_of(c, u);
-    u->score = model_score(c->mode, u, before, after, c->index);
+    model_window(u->window, before, after, c->index);
+    u->score = model_score(c->mode, u, before, after);
     u->keep = u->score >= c->threshold || first_prose(c, u);
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
@@ -984,11 +986,11 @@ static void decide(context *c, unit *u)
     }
     if (u->keep && head_links(c, u)) {
         u->keep = 0;
-        u->why = REASON_LINKS;
+        u->why = REASON_HEAD_LINKS;
     }
     if (u->keep && teaser_summary(c, u)) {
         u->keep = 0;
-        u->why = REASON_RELATED;
+        u->why = REASON_TEASER;
     }
     if (u->keep && after_article(c, u)) {
         u->keep = 0;
@@ -997,8 +999,15 @@ static void decide(context *c, unit *u)
     if (u->keep && c->mode == MODEL_HTML && u->f.words >= COPY_WORDS &&
         !(u->flags & BLOCK_CONTINUED) && copy_elsewhere(c, u)) {
         u->keep = 0;
-        u->why = REASON_REPEAT;
+        u->why = REASON_COPY_ELSEWHERE;
     }
+}
+
+/* A block dropped as a link to another story: a teaser list goes on
+ * after one. */
+static int points_elsewhere(reason why)
+{
+    return why == REASON_CUT_EXCERPT || why == REASON_RELATED || why == REASON_TEASER;
 }
 
 static ub_status decide_oldest(context *c)
@@ -1015,7 +1024,7 @@ static ub_status decide_oldest(context *c)
     c->last_kept = u->keep;
     c->since_kept = u->keep ? 0 : c->since_kept + 1;
     if (!linked_head(u)) {
-        c->teaser_run = c->after_linked_head && !u->keep && u->why == REASON_RELATED;
+        c->teaser_run = c->after_linked_head && !u->keep && points_elsewhere(u->why);
         c->after_linked_head = 0;
     } else {
         c->after_linked_head = 1;
