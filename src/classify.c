@@ -1,24 +1,13 @@
-/* classify.c - first labels.
+/* classify.c - first labels (the FIRST rules of rules.def).
  *
- * The density thresholds follow jusText's published defaults (70 and 200
- * characters, stopword densities 0.30 and 0.32, link density 0.2), which
- * were tuned on news pages in many languages; what is added here is the
- * word rules and the HTML hints. */
+ * The density thresholds (tuning.h) follow jusText's published defaults;
+ * what is added here is the word rules and the HTML hints. */
 #include <string.h>
 #include <strings.h>
 #include "classify.h"
 #include "phrases.h"
+#include "tuning.h"
 
-#define LENGTH_LOW 70
-#define LENGTH_HIGH 200
-#define STOP_LOW 0.30
-#define STOP_HIGH 0.32
-#define LINK_MAX 0.2
-/* a block of this many words, every one in a link, is a link list run
- * together (a tag cloud, an archive by month), however long */
-#define LINK_LIST_WORDS 80
-#define LINK_LIST_DENSITY 0.95
-#define PHRASE_MAX_CHARS 200
 
 static const ub_rule rules[REASON_COUNT + 1] = {
 #define UB_RULE(id, word, stage, description) { word, #stage, description },
@@ -69,7 +58,6 @@ static int only_underscores(const char *s, size_t n)
  * like button, a video player) named by its address, "(BUTTON) Copy" a
  * button.  An article writes no such line; a poll's radio buttons,
  * "(*) Yes", are left alone, as its questions may be the article's. */
-#define FIELD_UNDERSCORES 4
 
 static int dump_widget(const char *s, size_t n)
 {
@@ -117,7 +105,6 @@ static int column_header(const block *b, const features *f)
 /* "[Editor's note: the vote was moved to Friday.]" is an aside of the
  * article, "[photo.jpg] [Share]" a row of a text dump's image and link
  * markers: one bracket around a sentence, not several around names. */
-#define ASIDE_WORDS 8
 
 static int aside(const char *s, size_t n, const features *f)
 {
@@ -183,14 +170,14 @@ static int cut_excerpt(const char *s, size_t n)
     return marked || ends_with(s, m, "...") || ends_with(s, m, "\xe2\x80\xa6");
 }
 
-#define COUNTED_WORDS 4       /* "Label (N)" entries are names, not sentences */
 
 void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
                     int article_began)
 {
     v->opens_comments = 0;
     v->heading_like = b->heading > 0 ||
-        (f->chars <= 150 && !f->end_punct && f->words >= 1 && f->words <= 20 &&
+        (f->chars <= HEADING_LIKE_CHARS && !f->end_punct && f->words >= 1 &&
+         f->words <= HEADING_LIKE_WORDS &&
          !f->bullet && !(b->flags & BLOCK_LIST_ITEM));
 
     if (b->flags & BLOCK_TITLE) {
@@ -259,8 +246,8 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
             set(v, CLASS_BAD, REASON_COPYRIGHT, 1);
             return;
         }
-        if (f->separators > 0 && !f->end_punct && f->chars <= 120 &&
-            f->words <= 2 * (f->separators + 1) && !b->heading &&
+        if (f->separators > 0 && !f->end_punct && f->chars <= NAV_ROW_CHARS &&
+            f->words <= NAV_ITEM_WORDS * (f->separators + 1) && !b->heading &&
             !(b->flags & BLOCK_TITLE)) {
             /* a row of short items: "Home | News | Sport", a breadcrumb */
             set(v, CLASS_BAD, REASON_NAVIGATION, 1);
@@ -295,7 +282,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         /* furniture: only plainly good prose survives, and then only as
          * near-good, so its neighbours must agree */
         if (v->cls == CLASS_GOOD && !(neg & (HINT_HIDDEN | HINT_COMMENT)) &&
-            (pos || f->chars > 400))
+            (pos || f->chars > FURNITURE_PROSE_CHARS))
             v->cls = CLASS_NEAR_GOOD;
         else
             set(v, CLASS_BAD, REASON_FURNITURE_HINT, 0);

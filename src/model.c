@@ -7,6 +7,7 @@
 #include "context.h"
 #include "model.h"
 #include "model_weights.h"
+#include "tuning.h"
 
 static double log_chars(uint32_t chars)
 {
@@ -30,7 +31,7 @@ void model_nb_from(model_nb *n, const model_scale *s, const features *f, unsigne
     n->stop_density = features_stop_density(f);
     n->end_punct = f->end_punct;
     n->rule_bad = rule_bad;
-    n->prose = n->stop_density >= 0.3 && f->end_punct && f->chars >= 70;
+    n->prose = tuning_prose(n->stop_density, f->end_punct, f->chars);
 }
 
 static double min_d(double a, double b)
