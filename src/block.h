@@ -29,38 +29,25 @@ enum {
     BLOCK_BREAK     = 1u << 7   /* ended by <br><br> rather than by its element */
 };
 
-/* hints: what the enclosing elements say about the block.  A hint tips a
- * decision; it is never a verdict on its own. */
+/* hints: what the enclosing elements say about the block (hints.def) */
 enum {
-    /* structural elements and roles */
-    HINT_NAV        = 1u << 0,  /* nav, role=navigation, menu */
-    HINT_HEADER     = 1u << 1,  /* header (outside article), role=banner */
-    HINT_FOOTER     = 1u << 2,  /* footer, role=contentinfo */
-    HINT_ASIDE      = 1u << 3,  /* aside, role=complementary */
-    HINT_FORM       = 1u << 4,  /* form */
-    HINT_HIDDEN     = 1u << 5,  /* hidden, aria-hidden=true, display:none */
-    /* class and id tokens */
-    HINT_COMMENT    = 1u << 6,
-    HINT_SHARE      = 1u << 7,  /* share, social */
-    HINT_RELATED    = 1u << 8,
-    HINT_SIDEBAR    = 1u << 9,
-    HINT_NEWSLETTER = 1u << 10, /* newsletter, subscribe, signup */
-    HINT_COOKIE     = 1u << 11, /* cookie, consent, gdpr */
-    HINT_AD         = 1u << 12, /* ad, ads, advert, promo, sponsor */
-    HINT_BREADCRUMB = 1u << 13,
-    HINT_TAGS       = 1u << 14,
-    HINT_BYLINE     = 1u << 15, /* author, byline, dateline */
-    HINT_PAGINATION = 1u << 16,
-    HINT_MENU       = 1u << 17, /* menu, navbar, masthead, topbar */
-    /* positive */
-    HINT_ARTICLE    = 1u << 24, /* inside <article> */
-    HINT_MAIN       = 1u << 25, /* inside <main>, role=main */
-    HINT_BODY       = 1u << 26, /* itemprop=articleBody */
-    HINT_CONTENT    = 1u << 27  /* content/entry/post/story/article classes */
+#define UB_HINT(name, bit, what) HINT_##name = 1u << (bit),
+#include "hints.def"
+#undef UB_HINT
 };
 
 #define HINT_NEGATIVE 0x00ffffffu
 #define HINT_POSITIVE 0xff000000u
+
+/* Hints that mark the page's furniture rather than its article: a first
+ * label gives way to them (classify.c), and the model sees a neighbour
+ * inside them (model.h). */
+#define HINT_STRONG (HINT_NAV | HINT_FOOTER | HINT_HIDDEN | HINT_COMMENT | \
+                     HINT_COOKIE | HINT_AD | HINT_SHARE | HINT_RELATED | \
+                     HINT_NEWSLETTER | HINT_BREADCRUMB | HINT_PAGINATION | HINT_MENU)
+/* Hints that only weaken a first label. */
+#define HINT_WEAK (HINT_HEADER | HINT_ASIDE | HINT_FORM | HINT_SIDEBAR | \
+                   HINT_TAGS | HINT_BYLINE)
 
 typedef struct block {
     const char *text;   /* UTF-8, whitespace collapsed; not NUL-terminated;

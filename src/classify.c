@@ -1,48 +1,28 @@
-/* classify.c - first labels.
+/* classify.c - first labels (the FIRST rules of rules.def).
  *
- * The density thresholds follow jusText's published defaults (70 and 200
- * characters, stopword densities 0.30 and 0.32, link density 0.2), which
- * were tuned on news pages in many languages; what is added here is the
- * word rules and the HTML hints. */
+ * The density thresholds (tuning.h) follow jusText's published defaults;
+ * what is added here is the word rules and the HTML hints. */
 #include <string.h>
 #include <strings.h>
 #include "classify.h"
 #include "phrases.h"
+#include "tuning.h"
 
-#define LENGTH_LOW 70
-#define LENGTH_HIGH 200
-#define STOP_LOW 0.30
-#define STOP_HIGH 0.32
-#define LINK_MAX 0.2
-/* a block of this many words, every one in a link, is a link list run
- * together (a tag cloud, an archive by month), however long */
-#define LINK_LIST_WORDS 80
-#define LINK_LIST_DENSITY 0.95
-#define PHRASE_MAX_CHARS 200
 
-static const char *const reason_names[REASON_COUNT] = {
-    [REASON_PROSE] = "prose",
-    [REASON_CONTEXT] = "context",
-    [REASON_TITLE] = "title",
-    [REASON_HEADING] = "heading",
-    [REASON_LOW_DENSITY] = "low-density",
-    [REASON_LINKS] = "links",
-    [REASON_REPEAT] = "repeated-headline",
-    [REASON_RELATED] = "related-link",
-    [REASON_BOILER] = "boilerplate",
-    [REASON_COMMENTS] = "comments",
-    [REASON_HINT] = "markup-hint",
-    [REASON_OFF_TOPIC] = "off-topic",
-    [REASON_EMPTY] = "empty",
-    [REASON_NAVIGATION] = "navigation",
-    [REASON_SITE] = "site-boilerplate",
-    [REASON_RESCUED] = "rescued",
-    [REASON_AFTER] = "after-article",
+static const ub_rule rules[REASON_COUNT + 1] = {
+#define UB_RULE(id, word, stage, description) { word, #stage, description },
+#include "rules.def"
+    { NULL, NULL, NULL }
 };
+
+const ub_rule *ub_rule_get(size_t i)
+{
+    return i < REASON_COUNT ? &rules[i] : NULL;
+}
 
 const char *classify_reason_name(reason r)
 {
-    return r < REASON_COUNT ? reason_names[r] : "?";
+    return r < REASON_COUNT ? rules[r].reason : "?";
 }
 
 const char *classify_class_name(klass c)
@@ -50,13 +30,6 @@ const char *classify_class_name(klass c)
     static const char *const names[] = { "bad", "short", "near-good", "good" };
     return c <= CLASS_GOOD ? names[c] : "?";
 }
-
-/* Hints that mark the page's furniture rather than its article. */
-#define HINT_STRONG (HINT_NAV | HINT_FOOTER | HINT_HIDDEN | HINT_COMMENT | \
-                     HINT_COOKIE | HINT_AD | HINT_SHARE | HINT_RELATED | \
-                     HINT_NEWSLETTER | HINT_BREADCRUMB | HINT_PAGINATION | HINT_MENU)
-#define HINT_WEAK (HINT_HEADER | HINT_ASIDE | HINT_FORM | HINT_SIDEBAR | \
-                   HINT_TAGS | HINT_BYLINE)
 
 static void set(verdict *v, klass c, reason r, int rule)
 {
@@ -85,7 +58,6 @@ static int only_underscores(const char *s, size_t n)
  * like button, a video player) named by its address, "(BUTTON) Copy" a
  * button.  An article writes no such line; a poll's radio buttons,
  * "(*) Yes", are left alone, as its questions may be the article's. */
-#define FIELD_UNDERSCORES 4
 
 static int dump_widget(const char *s, size_t n)
 {
@@ -133,7 +105,6 @@ static int column_header(const block *b, const features *f)
 /* "[Editor's note: the vote was moved to Friday.]" is an aside of the
  * article, "[photo.jpg] [Share]" a row of a text dump's image and link
  * markers: one bracket around a sentence, not several around names. */
-#define ASIDE_WORDS 8
 
 static int aside(const char *s, size_t n, const features *f)
 {
@@ -199,14 +170,14 @@ static int cut_excerpt(const char *s, size_t n)
     return marked || ends_with(s, m, "...") || ends_with(s, m, "\xe2\x80\xa6");
 }
 
-#define COUNTED_WORDS 4       /* "Label (N)" entries are names, not sentences */
 
 void classify_block(verdict *v, const phrases *ph, const block *b, const features *f,
                     int article_began)
 {
     v->opens_comments = 0;
     v->heading_like = b->heading > 0 ||
-        (f->chars <= 150 && !f->end_punct && f->words >= 1 && f->words <= 20 &&
+        (f->chars <= HEADING_LIKE_CHARS && !f->end_punct && f->words >= 1 &&
+         f->words <= HEADING_LIKE_WORDS &&
          !f->bullet && !(b->flags & BLOCK_LIST_ITEM));
 
     if (b->flags & BLOCK_TITLE) {
@@ -220,11 +191,11 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     if ((b->text[0] == ' ' || b->text[0] == '\t' || b->text[0] == '_' || b->text[0] == '[' ||
          b->text[0] == 'I' || b->text[0] == '(') &&
         dump_widget(b->text, b->len)) {
-        set(v, CLASS_BAD, REASON_BOILER, 1);
+        set(v, CLASS_BAD, REASON_DUMP_WIDGET, 1);
         return;
     }
     if (cut_excerpt(b->text, b->len)) {
-        set(v, CLASS_BAD, REASON_RELATED, 1);
+        set(v, CLASS_BAD, REASON_CUT_EXCERPT, 1);
         return;
     }
     size_t len = b->len;
@@ -232,7 +203,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         size_t label = counted_entry(b->text, b->len);
         /* "Comments (28)" counts a thread, "Travel (28)" a menu's posts */
         if (label && phrases_match(ph, b->text, label) != PHRASE_COMMENTS) {
-            set(v, CLASS_BAD, REASON_NAVIGATION, 1);
+            set(v, CLASS_BAD, REASON_COUNTED_ENTRY, 1);
             return;
         }
         if (label)
@@ -245,7 +216,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
          * opening a paragraph is the article's own "See also" */
         if (phrases_may_start_long(ph, f->first_word) &&
             phrases_match(ph, b->text, len) == PHRASE_BOILER) {
-            set(v, CLASS_BAD, REASON_BOILER, 1);
+            set(v, CLASS_BAD, REASON_FOOTER_TEMPLATE, 1);
             return;
         }
     } else {
@@ -260,7 +231,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
                                 !(b->flags & BLOCK_LIST_ITEM) &&
                                 !(b->hints & (HINT_NAV | HINT_MENU | HINT_HEADER)) &&
                                 !column_header(b, f);
-            set(v, CLASS_BAD, REASON_COMMENTS, 1);
+            set(v, CLASS_BAD, REASON_COMMENT_OPENER, 1);
             return;
         case PHRASE_RELATED:
             set(v, CLASS_BAD, REASON_RELATED, 1);
@@ -272,18 +243,18 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
             break;
         }
         if (f->copyright) {
-            set(v, CLASS_BAD, REASON_BOILER, 1);
+            set(v, CLASS_BAD, REASON_COPYRIGHT, 1);
             return;
         }
-        if (f->separators > 0 && !f->end_punct && f->chars <= 120 &&
-            f->words <= 2 * (f->separators + 1) && !b->heading &&
+        if (f->separators > 0 && !f->end_punct && f->chars <= NAV_ROW_CHARS &&
+            f->words <= NAV_ITEM_WORDS * (f->separators + 1) && !b->heading &&
             !(b->flags & BLOCK_TITLE)) {
             /* a row of short items: "Home | News | Sport", a breadcrumb */
             set(v, CLASS_BAD, REASON_NAVIGATION, 1);
             return;
         }
         if (f->url || (f->bracketed && !aside(b->text, b->len, f))) {
-            set(v, CLASS_BAD, REASON_LINKS, 1);
+            set(v, CLASS_BAD, REASON_LINK_MARKER, 1);
             return;
         }
     }
@@ -294,11 +265,11 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
      * the length thresholds, set for alphabets, count it so */
     uint32_t length = f->chars + 2 * f->wide;
     if (ld >= LINK_LIST_DENSITY && f->words >= LINK_LIST_WORDS)
-        set(v, CLASS_BAD, REASON_LINKS, 1);
+        set(v, CLASS_BAD, REASON_LINK_LIST, 1);
     else if (ld > LINK_MAX)
         set(v, CLASS_BAD, REASON_LINKS, 0);
     else if (length < LENGTH_LOW)
-        set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_LINKS : REASON_CONTEXT, 0);
+        set(v, ld > 0 ? CLASS_BAD : CLASS_SHORT, ld > 0 ? REASON_SHORT_LINK : REASON_CONTEXT, 0);
     else if (sd >= STOP_HIGH)
         set(v, length > LENGTH_HIGH ? CLASS_GOOD : CLASS_NEAR_GOOD, REASON_PROSE, 0);
     else if (sd >= STOP_LOW)
@@ -311,15 +282,15 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
         /* furniture: only plainly good prose survives, and then only as
          * near-good, so its neighbours must agree */
         if (v->cls == CLASS_GOOD && !(neg & (HINT_HIDDEN | HINT_COMMENT)) &&
-            (pos || f->chars > 400))
+            (pos || f->chars > FURNITURE_PROSE_CHARS))
             v->cls = CLASS_NEAR_GOOD;
         else
-            set(v, CLASS_BAD, REASON_HINT, 0);
+            set(v, CLASS_BAD, REASON_FURNITURE_HINT, 0);
     } else if (neg & HINT_WEAK && !pos) {
         if (v->cls == CLASS_GOOD)
             v->cls = CLASS_NEAR_GOOD;
         else if (v->cls != CLASS_BAD)
-            set(v, CLASS_BAD, REASON_HINT, 0);
+            set(v, CLASS_BAD, REASON_WEAK_HINT, 0);
     } else if (pos && v->cls == CLASS_NEAR_GOOD) {
         v->cls = CLASS_GOOD;
     }

@@ -13,25 +13,11 @@
 
 typedef enum klass { CLASS_BAD, CLASS_SHORT, CLASS_NEAR_GOOD, CLASS_GOOD } klass;
 
-/* Why a block was kept or dropped; shown by --explain. */
+/* Why a block was kept or dropped, shown by --explain: one per rule of
+ * rules.def. */
 typedef enum reason {
-    REASON_PROSE,       /* good by its own features */
-    REASON_CONTEXT,     /* short or near-good, decided by its neighbours */
-    REASON_TITLE,       /* the document's title */
-    REASON_HEADING,     /* a heading before good text */
-    REASON_LOW_DENSITY, /* few stopwords: menu, list of titles */
-    REASON_LINKS,       /* mostly links */
-    REASON_REPEAT,      /* repeats a headline already seen */
-    REASON_RELATED,     /* "See also ...", related-article link */
-    REASON_BOILER,      /* share / cookie / copyright / navigation phrase */
-    REASON_COMMENTS,    /* inside the comment section */
-    REASON_HINT,        /* the markup around it says boilerplate */
-    REASON_OFF_TOPIC,   /* a title-like line sharing no word with the article */
-    REASON_EMPTY,       /* nothing but symbols */
-    REASON_NAVIGATION,  /* a row of menu items or a breadcrumb */
-    REASON_SITE,        /* --learn: seen in many earlier documents */
-    REASON_RESCUED,     /* a short page's article, kept after the fact (rescue.h) */
-    REASON_AFTER,       /* beside the article, after it ended */
+#define UB_RULE(id, word, stage, description) REASON_##id,
+#include "rules.def"
     REASON_COUNT
 } reason;
 

@@ -11,17 +11,11 @@
 #include "model.h"
 #include "learn.h"
 #include "title.h"
+#include "tuning.h"
 
 #define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
-#define REPEAT_WORDS 30       /* longer blocks are not taken for a repeated headline */
-/* Below even odds: a missed paragraph costs the reader more than a kept
- * menu item (on the dev set 0.4 beat 0.5 on both subsets, in both modes). */
-#define KEEP_THRESHOLD 0.4
-/* --learn: lines longer than this are prose, never dropped for recurring */
-#define LEARN_MAX_CHARS 200
 #define BOX_SLOTS 512         /* containers remembered; cleared when 3/4 full */
 #define COPY_SLOTS 256        /* kept paragraphs remembered; cleared when 3/4 full */
-#define COPY_WORDS 6          /* shorter blocks may well come twice */
 
 /* What the blocks of one container have added up to, the decided and the
  * pending: the paragraphs of an article body share a container, and so do
@@ -60,7 +54,6 @@ struct run_total {
     uint8_t prev_bullet;
 };
 #define RUN_ITEMS_MAX 64     /* longer runs count as this long */
-#define RUN_SHORT 70          /* shorter lines count as short, as in the model */
 #define REL_INDENT_SCALE 6.0  /* spaces of indentation that make a full step */
 
 struct context {
@@ -409,7 +402,7 @@ static void run_add(context *c, unit *u)
     }
     u->run_rec = r;
     r->items++;
-    r->short_lines += u->f.chars < RUN_SHORT;
+    r->short_lines += u->f.chars < LENGTH_LOW;
     r->end_punct += u->f.end_punct != 0;
     r->log_chars += u->nb.log_chars;
     r->stop_density += u->nb.stop_density;
@@ -453,10 +446,10 @@ static void mark_headline(context *c, uint64_t h)
 {
     for (unsigned i = 0; i < c->count; i++) {
         unit *p = at(c, i);
-        if (p->f.norm_hash == h && p->v.heading_like && p->f.words >= 4 &&
+        if (p->f.norm_hash == h && p->v.heading_like && p->f.words >= HEADLINE_WORDS &&
             !p->v.rule) {
             p->v.cls = CLASS_GOOD;
-            p->v.why = REASON_TITLE;
+            p->v.why = REASON_HEADLINE;
             p->v.rule = 1;
             p->nb.rule_bad = 0;
             return;
@@ -464,8 +457,6 @@ static void mark_headline(context *c, uint64_t h)
     }
 }
 
-#define BIO_WORDS 10   /* a byline this long is a paragraph about the author */
-#define BIO_AFTER 50   /* words of prose that show the article has begun */
 
 /* Once the article's own prose (outside furniture boxes) has begun, prose
  * in a byline box is the writer's biography under the post, and prose in a
@@ -519,7 +510,7 @@ static void title_trim(context *c, unit *u)
             const unit *p = at(c, i);
             /* a link home with the site's name (the logo, the masthead)
              * says which segment is not the headline */
-            if (p->f.norm_hash == t->hash && features_link_density(&p->f) < 0.5 &&
+            if (p->f.norm_hash == t->hash && features_link_density(&p->f) < TITLE_LINK_MAX &&
                 (!best || t->words > best->words))
                 best = t;
         }
@@ -536,16 +527,6 @@ static void title_trim(context *c, unit *u)
  * with a time or a date before its first comment, an article goes on in
  * paragraphs, even a short one in long and short ones by turns.  Only
  * blocks still pending are given back. */
-#define CUT_SURE_WORDS 100    /* prose words before an opener that make it sure */
-#define CUT_LOOK 30           /* blocks after it that are weighed: a box of
-                                 teasers set into the article can take 20 */
-#define CUT_LONG_CHARS 120    /* a paragraph that counts as long */
-#define CUT_LONG 2            /* long paragraphs among them that refute it */
-#define CUT_BYLINE_CHARS 100  /* a line short enough to be a thread's byline */
-#define CUT_BYLINE_WORDS 4    /* "Ann Lee says:"; a longer line ending in ':'
-                                 without a date leads into a quotation */
-
-#define DATED_CHARS 80        /* a dated byline is shorter */
 
 static int author_line(const unit *u)
 {
@@ -569,7 +550,7 @@ static int thread_cut(context *c)
             if (p->flags & BLOCK_TITLE)
                 continue;
             p->v.cls = CLASS_BAD;
-            p->v.why = REASON_COMMENTS;
+            p->v.why = REASON_THREAD;
             p->v.rule = 1;
             model_nb_from(&p->nb, &c->scale, &p->f, p->hints, 1);
         }
@@ -585,7 +566,7 @@ static void weigh_cut(context *c, unit *u)
     if (u->f.chars < CUT_BYLINE_CHARS &&
         ((u->f.end_colon && (u->f.numbers > 0 || u->f.words <= CUT_BYLINE_WORDS)) ||
          byline_has_clock(u->text.data, u->text.len) ||
-         (u->f.words >= 3 && u->f.numbers == u->f.words))) {
+         (u->f.words >= CUT_DATE_WORDS && u->f.numbers == u->f.words))) {
         /* "Ann on May 2, 2012 at 6:29 pm said:" or "10.29.2012": a
          * thread's byline */
         c->cut_unsure = 0;
@@ -656,7 +637,7 @@ ub_status context_push(context *c, size_t link_len)
                                      u->f.numbers && byline_dated(u->text.data, u->text.len))) &&
                thread_cut(c)) {
         u->v.cls = CLASS_BAD;
-        u->v.why = REASON_COMMENTS;
+        u->v.why = REASON_THREAD;
         u->v.rule = 1;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
@@ -676,7 +657,7 @@ ub_status context_push(context *c, size_t link_len)
     }
     if (!u->v.rule && box_after_article(c, u)) {
         u->v.cls = CLASS_BAD;
-        u->v.why = REASON_HINT;
+        u->v.why = REASON_BOX_AFTER_ARTICLE;
         u->v.rule = 1;
     }
     if (u->v.cls == CLASS_GOOD && !u->v.rule && !(u->hints & HINT_NEGATIVE)) {
@@ -713,12 +694,12 @@ static int shares_word(const uint32_t *a, unsigned na, const uint32_t *b, unsign
  * good text after it nor with the title is a link to another story. */
 static int off_topic(context *c, const unit *u)
 {
-    if (u->f.nkeys < 4 || !u->v.heading_like || u->heading)
+    if (u->f.nkeys < OFF_TOPIC_KEYS || !u->v.heading_like || u->heading)
         return 0;
     if (shares_word(u->f.keys, u->f.nkeys, c->title_keys, c->title_nkeys))
         return 0;
     unsigned seen_good = 0;
-    for (unsigned j = 1; j < c->count && seen_good < 2; j++) {
+    for (unsigned j = 1; j < c->count && seen_good < OFF_TOPIC_GOOD; j++) {
         const unit *n = at(c, j);
         if (n->v.cls != CLASS_GOOD)
             continue;
@@ -726,11 +707,9 @@ static int off_topic(context *c, const unit *u)
         if (shares_word(u->f.keys, u->f.nkeys, n->f.keys, n->f.nkeys))
             return 0;
     }
-    return seen_good == 2;
+    return seen_good == OFF_TOPIC_GOOD;
 }
 
-#define HEADLINE_GOOD 5         /* the article's first paragraphs a headline is checked on */
-#define HEADLINE_SHARED 2       /* ... and the content words it shares with them */
 
 /* A line that comes twice before the article is its headline only if it
  * names what the article's first paragraphs are about: a site's name, a
@@ -788,11 +767,6 @@ static int headline_follows(context *c, const unit *u)
     return 0;
 }
 
-#define TEASER_AFTER 100      /* words of kept prose before a teaser list can come */
-#define TEASER_CHARS 200      /* a teaser's summary is one short sentence */
-#define LINKED_HEAD 0.9       /* link density of a heading that leads elsewhere */
-
-#define TEASER_NEXT 3         /* units looked at for the next teaser's heading */
 
 static int linked_head(const unit *u)
 {
@@ -823,16 +797,6 @@ static int teaser_summary(context *c, const unit *u)
     return 0;
 }
 
-#define ENDED_AFTER 50        /* words of kept prose: an article, however short */
-#define ENDED_GAP 10          /* units dropped in a row that end the article */
-#define ENDED_SURE 0.95       /* a score that keeps a block all the same */
-#define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
-#define ENDED_NEAR 0.5
-#define ENDED_NEAR_TEXT 0.6   /* ... in a text dump, where the model has less to go on */
-
-#define AHEAD_UNITS 20        /* text: how far on the article may go on */
-#define AHEAD_WORDS 20        /* ... with a good paragraph this long */
-#define AHEAD_GOOD 2          /* ... or two, under a heading at the margin */
 
 /* A text dump has no containers to tell the sidebar from the article's
  * own figures, code and tables, which drop as long a run of lines; but
@@ -911,7 +875,6 @@ static int head_links(const context *c, const unit *u)
            (unsigned char)u->text.data[i + 1] > ' ' && u->text.data[i + 1] != '#';
 }
 
-#define FIRST_PROSE_MIN 0.15  /* text: a score that lets the first paragraph in */
 
 /* In a text dump an article that comes after a long menu or a column of
  * links is weighed down by all that went before it (the position prior and
@@ -927,6 +890,7 @@ static int first_prose(const context *c, const unit *u)
 
 static void decide(context *c, unit *u)
 {
+    memset(u->window, 0, sizeof u->window);
     /* the run is the model's evidence: a block a rule decides shows none */
     if (c->mode == MODEL_TEXT && !u->v.rule)
         run_view(c, u);
@@ -935,17 +899,17 @@ static void decide(context *c, unit *u)
     if (u->flags & BLOCK_TITLE) {
         if (c->mode == MODEL_HTML && headline_follows(c, u)) {
             u->keep = 0;
-            u->why = REASON_REPEAT;
+            u->why = REASON_TITLE_REPEATS_H1;
             u->score = 0;
             return;
         }
         title_trim(c, u);
     }
-    if (u->v.rule && u->v.why == REASON_TITLE && !(u->flags & BLOCK_TITLE)) {
+    if (u->v.rule && u->v.why == REASON_HEADLINE && !(u->flags & BLOCK_TITLE)) {
         /* marked by mark_headline: one per document */
         if (c->headline_kept || !names_article(c, u)) {
             u->keep = 0;
-            u->why = REASON_REPEAT;
+            u->why = REASON_HEADLINE_AGAIN;
             u->score = 0;
             return;
         }
@@ -972,7 +936,8 @@ static void decide(context *c, unit *u)
     u->box_share = bt && bt->chars ? (double)bt->prose / bt->chars : 0;
     u->box_chars = bt ? bt->chars : 0;
     u->lead = lead_of(c, u);
-    u->score = model_score(c->mode, u, before, after, c->index);
+    model_window(u->window, before, after, c->index);
+    u->score = model_score(c->mode, u, before, after);
     u->keep = u->score >= c->threshold || first_prose(c, u);
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
@@ -984,11 +949,11 @@ static void decide(context *c, unit *u)
     }
     if (u->keep && head_links(c, u)) {
         u->keep = 0;
-        u->why = REASON_LINKS;
+        u->why = REASON_HEAD_LINKS;
     }
     if (u->keep && teaser_summary(c, u)) {
         u->keep = 0;
-        u->why = REASON_RELATED;
+        u->why = REASON_TEASER;
     }
     if (u->keep && after_article(c, u)) {
         u->keep = 0;
@@ -997,8 +962,15 @@ static void decide(context *c, unit *u)
     if (u->keep && c->mode == MODEL_HTML && u->f.words >= COPY_WORDS &&
         !(u->flags & BLOCK_CONTINUED) && copy_elsewhere(c, u)) {
         u->keep = 0;
-        u->why = REASON_REPEAT;
+        u->why = REASON_COPY_ELSEWHERE;
     }
+}
+
+/* A block dropped as a link to another story: a teaser list goes on
+ * after one. */
+static int points_elsewhere(reason why)
+{
+    return why == REASON_CUT_EXCERPT || why == REASON_RELATED || why == REASON_TEASER;
 }
 
 static ub_status decide_oldest(context *c)
@@ -1015,7 +987,7 @@ static ub_status decide_oldest(context *c)
     c->last_kept = u->keep;
     c->since_kept = u->keep ? 0 : c->since_kept + 1;
     if (!linked_head(u)) {
-        c->teaser_run = c->after_linked_head && !u->keep && u->why == REASON_RELATED;
+        c->teaser_run = c->after_linked_head && !u->keep && points_elsewhere(u->why);
         c->after_linked_head = 0;
     } else {
         c->after_linked_head = 1;

@@ -58,6 +58,8 @@ typedef struct unit {
     model_nb nb;         /* what the model needs of it as a neighbour */
     struct run_total *run_rec; /* text mode: the run it belongs to */
     unit_run run;        /* ... and what that run holds, set when decided */
+    double window[MODEL_WINDOW_FEATURES]; /* the model's view of the window
+                                             around it, set when scored */
 
     uint8_t doc_lang;    /* first unit of a document: the document's language */
     uint8_t doc_why;     /* ... and why (CONTEXT_LANG_*), 0 on other units */

@@ -123,7 +123,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
         opt = &defaults;
     }
     if (!write || opt->window < UB_WINDOW_MIN || opt->window > UB_WINDOW_MAX ||
-        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN ||
+        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN_TSV ||
         (opt->lang && stoplist_lang_find(opt->lang) == LANG_COUNT) ||
         (opt->learn && opt->learn_min_docs == 0)) {
         *status = UB_EINVAL;

@@ -1,15 +1,8 @@
 /* rescue.c - the longest run of near misses on a page that kept no paragraph. */
 #include <string.h>
 #include "rescue.h"
+#include "tuning.h"
 
-/* On the dev set's short pages the article's blocks score 0.2-0.4 where
- * their template's score below 0.1; 25 kept words outside the title and
- * headings are a paragraph's worth, whether one block or a hard-wrapped
- * paragraph's lines; a run under 8 words is no article.  Both subsets and
- * both modes gained from these values. */
-#define RESCUE_MIN_SCORE 0.2
-#define RESCUE_ARTICLE_WORDS 25
-#define RESCUE_MIN_WORDS 8
 /* bounds on what is held: a run past them is cut where it reached them */
 #define RESCUE_UNITS 64
 #define RESCUE_BYTES (64u * 1024u)

@@ -127,7 +127,11 @@ static void help(void)
 "  -w, --window=N        blocks of look-ahead for context decisions (2-4096,\n"
 "                        default 48)\n"
 "  -z, --null-data       documents are separated by NUL bytes, in and out\n"
-"  -x, --explain         print every block with its decision, reason and features\n"
+"  -x, --explain[=FORM]  print every block with its decision, reason and\n"
+"                        features; FORM tsv: as tab-separated values under a\n"
+"                        header row, the model's features among them\n"
+"      --list-rules      print the reasons --explain gives (the rules), and exit\n"
+
 "  -i, --invert          print only what would be removed\n"
 "  -v, --verbose         report on each input: documents, blocks kept, HTML\n"
 "                        parse problems\n"
@@ -234,7 +238,31 @@ static ub_status feed_file(ub_filter *f, run *r, const char *name)
 }
 
 /* Long options without a short form. */
-enum { OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS, OPT_LANG };
+enum { OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS, OPT_LANG,
+       OPT_LIST_RULES };
+
+/* --explain or --explain=FORM. */
+static int explain_form(const char *form, ub_output *out)
+{
+    *out = UB_OUTPUT_EXPLAIN;
+    if (!form)
+        return 0;
+    if (strcmp(form, "tsv") != 0) {
+        msg("invalid --explain form '%s' (tsv)", form);
+        return -1;
+    }
+    *out = UB_OUTPUT_EXPLAIN_TSV;
+    return 0;
+}
+
+/* --list-rules: reason, stage, description, one rule a line. */
+static int list_rules(void)
+{
+    const ub_rule *r;
+    for (size_t i = 0; (r = ub_rule_get(i)) != NULL; i++)
+        printf("%-17s %-6s %s\n", r->reason, r->stage, r->description);
+    return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
 
 int main(int argc, char **argv)
 {
@@ -246,7 +274,8 @@ int main(int argc, char **argv)
         { "keep-comments", no_argument, NULL, 'c' },
         { "window", required_argument, NULL, 'w' },
         { "null-data", no_argument, NULL, 'z' },
-        { "explain", no_argument, NULL, 'x' },
+        { "explain", optional_argument, NULL, 'x' },
+        { "list-rules", no_argument, NULL, OPT_LIST_RULES },
         { "invert", no_argument, NULL, 'i' },
         { "verbose", no_argument, NULL, 'v' },
         { "stats", no_argument, NULL, 's' },
@@ -294,7 +323,13 @@ int main(int argc, char **argv)
             }
             break;
         case 'z': opt.null_data = 1; break;
-        case 'x': opt.output = UB_OUTPUT_EXPLAIN; break;
+        case 'x':
+            if (explain_form(optarg, &opt.output) != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_LIST_RULES:
+            return list_rules();
+
         case 'i': opt.output = UB_OUTPUT_INVERT; break;
         case 'v': r.verbose = 1; break;
         case 's': r.stats = 1; break;

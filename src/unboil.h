@@ -32,6 +32,20 @@ typedef enum ub_status {
     UB_EPARSE       /* the HTML parser could not be set up */
 } ub_status;
 
+/* One of the reasons a block is kept or dropped (each a rule, or one of
+ * the model's two verdicts), as --explain gives them. */
+typedef struct ub_rule {
+    const char *reason;      /* the word --explain prints, e.g. "copyright" */
+    const char *stage;       /* when it applies: FIRST (the block alone),
+                                WINDOW (with the blocks around), MODEL (the
+                                model's score), FINAL (a veto on what the
+                                model kept) or PAGE (after the document) */
+    const char *description; /* one line of English */
+} ub_rule;
+
+/* The i-th reason from 0, or NULL past the last. */
+const ub_rule *ub_rule_get(size_t i);
+
 /* A short English description of a status, e.g. "out of memory". */
 const char *ub_strerror(ub_status status);
 
@@ -44,7 +58,10 @@ typedef enum ub_format {
 typedef enum ub_output {
     UB_OUTPUT_CLEAN = 0, /* the article */
     UB_OUTPUT_INVERT,    /* only what was removed */
-    UB_OUTPUT_EXPLAIN    /* every block with its decision, reason and features */
+    UB_OUTPUT_EXPLAIN,   /* every block with its decision, reason and features */
+    UB_OUTPUT_EXPLAIN_TSV /* the same as tab-separated values under a header row
+                             naming the columns (the model's features among
+                             them), for training and analysis */
 } ub_output;
 
 /* Called once per problem found in one document of a stream; the document

@@ -20,6 +20,7 @@ struct writer {
     int gap_set;
     unsigned last_flags; /* HTML: the previous written block's flags */
     unsigned long units; /* blocks of this document so far */
+    int header_done;     /* --explain=tsv: the header row is written */
     rescue *rescue;      /* clean output and --explain: the short page's fallback */
 };
 
@@ -122,9 +123,21 @@ static ub_status text_line_out(writer *w, const unit *u)
     return u->open || u->unterminated ? UB_OK : writer_raw(w, "\n", 1);
 }
 
+/* The measurement columns of features.def as --explain prints them,
+ * "key=value " each, appended at out[n]; returns the new length. */
+static size_t explain_columns(char *out, size_t n, size_t size, const unit *u)
+{
+    const features *f = &u->f;
+#define UB_COLUMN(key, format, value, what) \
+    if (n < size) \
+        n += (size_t)snprintf(out + n, size - n, #key "=" format " ", value);
+#include "features.def"
+    return n < size ? n : size - 1;
+}
+
 static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
 {
-    char head[512], doc[64] = "";
+    char head[1024], doc[64] = "";
     const features *f = &u->f;
     /* the first block of a document says the document's language and why */
     if (u->doc_why == CONTEXT_LANG_OPTION)
@@ -135,24 +148,11 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
         snprintf(doc, sizeof doc, "doc=%s(hits:%u,%s:%u) ", stoplist_lang_code(u->doc_lang),
                  (unsigned)u->doc_hits[0], stoplist_lang_code(u->doc_next),
                  (unsigned)u->doc_hits[1]);
-    snprintf(head, sizeof head,
-             "%s %-17s %-9s #%lu p=%.2f c=%u w=%u sd=%.2f ld=%.2f cap=%u dig=%u sym=%u sep=%u "
-             "sent=%u com=%u end=%u bul=%u ind=%u hint=%x h=%u fl=%x bs=%.2f bc=%.0f lb=%u r=%d "
-             "rn=%.4f rc=%.4f re=%.4f rs=%.4f rd=%.4f rb=%.0f ra=%.0f ri=%.4f "
-             "pn=%.4f pc=%.4f pe=%.4f pd=%.4f pi=%.4f pb=%.0f %s%s | ",
-             u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
-             classify_class_name(u->v.cls), number, u->score, (unsigned)f->chars,
-             (unsigned)f->words, features_stop_density(f), features_link_density(f),
-             (unsigned)f->caps, (unsigned)f->digits, (unsigned)f->symbols,
-             (unsigned)f->separators, (unsigned)f->sentences, (unsigned)f->commas,
-             (unsigned)f->end_punct, (unsigned)f->bullet, (unsigned)f->indent,
-             u->hints, u->heading, u->flags, u->box_share, u->box_chars,
-             u->lead, u->v.rule,
-             u->run.items, u->run.log_chars, u->run.end_punct, u->run.short_lines,
-             u->run.stop_density, u->run.prose_before, u->run.prose_after, u->run.rel_indent,
-             u->run.prev_items, u->run.prev_log_chars, u->run.prev_end_punct,
-             u->run.prev_stop_density, u->run.prev_indent, u->run.prev_bullet, doc,
-             stoplist_lang_code(f->lang));
+    size_t hn = (size_t)snprintf(head, sizeof head, "%s %-17s %-9s #%lu p=%.2f ",
+                                 u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
+                                 classify_class_name(u->v.cls), number, u->score);
+    hn = explain_columns(head, hn, sizeof head, u);
+    snprintf(head + hn, sizeof head - hn, "%s%s | ", doc, stoplist_lang_code(f->lang));
     ub_status st;
     if (!w->html) {
         /* one output line per input line */
@@ -184,6 +184,90 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
         (st = writer_raw(w, u->text.data, u->text.len)) != UB_OK)
         return st;
     return put(w, "\n");
+}
+
+/* --explain=tsv: one row per block under a header row that names the
+ * columns (features.def): the decision, the measurements, the model's own
+ * entries (x.NAME), the block's view as a neighbour (nb.NAME), the
+ * window's entries (w.NAME), the language and the text, in which a tab,
+ * newline, carriage return and backslash are written \t \n \r \\. */
+static ub_status tsv_header(writer *w)
+{
+    static const char header[] = "n\tkeep\twhy\tcls\tp"
+#define UB_COLUMN(key, format, value, what) "\t" #key
+#include "features.def"
+#define UB_FEATURE(name, group, source, scale, what) "\tx." #name
+#include "features.def"
+#define UB_NEIGHBOUR(name, source, what) "\tnb." #name
+#include "features.def"
+        "\tnb.chars\tnb.prose"
+#define UB_WINDOW(name, source, scale, what) "\tw." #name
+#include "features.def"
+        "\tlang\ttext\n";
+    return writer_raw(w, header, sizeof header - 1);
+}
+
+static ub_status tsv_text(writer *w, const char *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = s[i] == '\t' ? "\\t" : s[i] == '\n' ? "\\n" :
+                          s[i] == '\r' ? "\\r" : s[i] == '\\' ? "\\\\" : NULL;
+        if (!esc)
+            continue;
+        ub_status st = writer_raw(w, s + from, i - from);
+        if (st != UB_OK || (st = writer_raw(w, esc, 2)) != UB_OK)
+            return st;
+        from = i + 1;
+    }
+    return writer_raw(w, s + from, n - from);
+}
+
+static ub_status tsv_unit(writer *w, const unit *u, unsigned long number)
+{
+    char row[4096];
+    const features *f = &u->f;
+    const model_nb *nb = &u->nb;
+    double x[MODEL_OWN_FEATURES];
+    model_own(x, u);
+    size_t n = (size_t)snprintf(row, sizeof row, "%lu\t%s\t%s\t%s\t%.6f", number,
+                                u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
+                                classify_class_name(u->v.cls), u->score);
+#define TSV_CELL(format, value) \
+    if (n < sizeof row) \
+        n += (size_t)snprintf(row + n, sizeof row - n, "\t" format, value);
+#define UB_COLUMN(key, format, value, what) TSV_CELL(format, value)
+#include "features.def"
+    for (size_t i = 0; i < MODEL_OWN_FEATURES; i++)
+        TSV_CELL("%.9g", x[i])
+#define UB_NEIGHBOUR(name, source, what) TSV_CELL("%.9g", (double)nb->name)
+#include "features.def"
+    TSV_CELL("%.0f", nb->chars)
+    TSV_CELL("%d", nb->prose)
+    for (size_t i = 0; i < MODEL_WINDOW_FEATURES; i++)
+        TSV_CELL("%.9g", u->window[i])
+    TSV_CELL("%s", stoplist_lang_code(f->lang))
+    TSV_CELL("%s", "")
+#undef TSV_CELL
+    if (n >= sizeof row)
+        return UB_ENOMEM;
+    ub_status st = writer_raw(w, row, n);
+    if (st == UB_OK)
+        st = tsv_text(w, u->text.data, u->text.len);
+    return st == UB_OK ? writer_raw(w, "\n", 1) : st;
+}
+
+static ub_status explain_out(writer *w, const unit *u, unsigned long number)
+{
+    if (w->output == UB_OUTPUT_EXPLAIN)
+        return explain_unit(w, u, number);
+    if (!w->header_done) {
+        w->header_done = 1;
+        ub_status st = tsv_header(w);
+        if (st != UB_OK)
+            return st;
+    }
+    return tsv_unit(w, u, number);
 }
 
 static ub_status html_block_out(writer *w, const unit *u)
@@ -228,9 +312,10 @@ ub_status writer_unit(writer *w, const unit *u)
         if (st != UB_OK)
             return st;
     }
-    if (w->output == UB_OUTPUT_EXPLAIN) {
-        w->tail_on = 1;
-        return explain_unit(w, u, w->units);
+    if (w->output >= UB_OUTPUT_EXPLAIN) {
+        /* a row of the table holds the block's first BLOCK_MAX bytes */
+        w->tail_on = w->output == UB_OUTPUT_EXPLAIN;
+        return explain_out(w, u, w->units);
     }
     w->tail_on = show;
     if (!show)
@@ -256,8 +341,8 @@ static ub_status rescued_out(writer *w)
     w->gap_set = 0;
     w->gap_lines = 0;
     for (size_t i = 0; i < n && st == UB_OK; i++) {
-        if (w->output == UB_OUTPUT_EXPLAIN)
-            st = explain_unit(w, &run[i], numbers[i]);
+        if (w->output >= UB_OUTPUT_EXPLAIN)
+            st = explain_out(w, &run[i], numbers[i]);
         else
             st = w->html ? html_block_out(w, &run[i]) : text_line_out(w, &run[i]);
     }
@@ -267,7 +352,7 @@ static ub_status rescued_out(writer *w)
 ub_status writer_end(writer *w, int nul)
 {
     ub_status st = rescued_out(w);
-    if (st == UB_OK && w->output != UB_OUTPUT_EXPLAIN && w->any && w->html)
+    if (st == UB_OK && w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
     if (st == UB_OK && nul)
         st = writer_raw(w, "", 1);

@@ -116,18 +116,18 @@ START_TEST(test_rules)
     expect(JUDGE("See also: Storm hits the coast"), CLASS_BAD, REASON_RELATED, 1, "see also");
     expect(JUDGE("Read more \xc2\xbb"), CLASS_BAD, REASON_RELATED, 1, "read more");
     expect(JUDGE("Share 0 Tweet 0"), CLASS_BAD, REASON_BOILER, 1, "share row");
-    expect(JUDGE("\xc2\xa9 2024 Example Media Group"), CLASS_BAD, REASON_BOILER, 1, "copyright");
-    expect(JUDGE("https://example.com/story/123"), CLASS_BAD, REASON_LINKS, 1, "url");
-    expect(JUDGE("[Image: the library on the hill]"), CLASS_BAD, REASON_LINKS, 1, "bracketed");
+    expect(JUDGE("\xc2\xa9 2024 Example Media Group"), CLASS_BAD, REASON_COPYRIGHT, 1, "copyright");
+    expect(JUDGE("https://example.com/story/123"), CLASS_BAD, REASON_LINK_MARKER, 1, "url");
+    expect(JUDGE("[Image: the library on the hill]"), CLASS_BAD, REASON_LINK_MARKER, 1, "bracketed");
     /* an editor's aside in brackets is prose; markers in a row, or a
      * file name, are not */
     ck_assert_int_ne(JUDGE("   [Editor's note: this story was updated on Friday to add the "
                            "mayor's reply, which came after the vote.]").rule, 1);
     expect(JUDGE("   [photo.jpg] [Share on the site of the day] [Print this story for later]"),
-           CLASS_BAD, REASON_LINKS, 1, "marker row");
+           CLASS_BAD, REASON_LINK_MARKER, 1, "marker row");
     expect(JUDGE("[Screen+shot+2011-04-08+at+11.19.41+AM+of+the+new+page.png]"),
-           CLASS_BAD, REASON_LINKS, 1, "file name");
-    expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENTS, 1, "comments");
+           CLASS_BAD, REASON_LINK_MARKER, 1, "file name");
+    expect(JUDGE("Leave a Reply"), CLASS_BAD, REASON_COMMENT_OPENER, 1, "comments");
     expect(JUDGE("skip to main | skip to sidebar"), CLASS_BAD, REASON_BOILER, 1, "skip links");
     expect(JUDGE("This entry was posted in Gardens, Frost by Ann. Bookmark the permalink."),
            CLASS_BAD, REASON_BOILER, 1, "post footer");
@@ -147,7 +147,7 @@ START_TEST(test_rules)
            REASON_BOILER, 1, "subscribe form");
     expect(JUDGE("Join us on Facebook"), CLASS_BAD, REASON_BOILER, 1, "social");
     expect(JUDGE("You may like to read:"), CLASS_BAD, REASON_RELATED, 1, "related");
-    expect(JUDGE("Comments are now closed on this post."), CLASS_BAD, REASON_COMMENTS, 1,
+    expect(JUDGE("Comments are now closed on this post."), CLASS_BAD, REASON_COMMENT_OPENER, 1,
            "closed thread");
     expect(JUDGE("Sorry, your blog cannot share posts by email."), CLASS_BAD, REASON_BOILER,
            1, "share by mail");
@@ -164,45 +164,45 @@ START_TEST(test_rules)
     /* a text input or a check box with its label, an embedded frame by its
      * address; a poll's radio button and a name with underscores in it are
      * no form */
-    expect(JUDGE("   ______________________ Name (required)"), CLASS_BAD, REASON_BOILER, 1,
+    expect(JUDGE("   ______________________ Name (required)"), CLASS_BAD, REASON_DUMP_WIDGET, 1,
            "text field");
-    expect(JUDGE("   [ ] Notify me of new posts by email."), CLASS_BAD, REASON_BOILER, 1,
+    expect(JUDGE("   [ ] Notify me of new posts by email."), CLASS_BAD, REASON_DUMP_WIDGET, 1,
            "check box");
-    expect(JUDGE("[X] Remember me"), CLASS_BAD, REASON_BOILER, 1, "ticked box");
+    expect(JUDGE("[X] Remember me"), CLASS_BAD, REASON_DUMP_WIDGET, 1, "ticked box");
     expect(JUDGE("   IFRAME: //example.com/plugins/like.php?href=http%3A%2F%2Fexample.com"),
-           CLASS_BAD, REASON_BOILER, 1, "embedded frame");
+           CLASS_BAD, REASON_DUMP_WIDGET, 1, "embedded frame");
     expect(JUDGE("   (BUTTON) Preview the yellow theme (BUTTON) Preview the green theme"),
-           CLASS_BAD, REASON_BOILER, 1, "button row");
+           CLASS_BAD, REASON_DUMP_WIDGET, 1, "button row");
     ck_assert_int_ne(JUDGE("   Iframes: how the page embeds a video from elsewhere").why,
-                     REASON_BOILER);
-    ck_assert_int_ne(JUDGE("   (*) The council should sell the old library").why, REASON_BOILER);
-    ck_assert_int_ne(JUDGE("   __init__ is called when the object is made").why, REASON_BOILER);
-    ck_assert_int_ne(JUDGE("   [1] Smith, J. (2010) On bread and porridge").why, REASON_BOILER);
-    expect(JUDGE("   * July (27)"), CLASS_BAD, REASON_NAVIGATION, 1, "archive count");
-    expect(JUDGE("Home improvement (112)  "), CLASS_BAD, REASON_NAVIGATION, 1, "category count");
+                     REASON_DUMP_WIDGET);
+    ck_assert_int_ne(JUDGE("   (*) The council should sell the old library").why, REASON_DUMP_WIDGET);
+    ck_assert_int_ne(JUDGE("   __init__ is called when the object is made").why, REASON_DUMP_WIDGET);
+    ck_assert_int_ne(JUDGE("   [1] Smith, J. (2010) On bread and porridge").why, REASON_DUMP_WIDGET);
+    expect(JUDGE("   * July (27)"), CLASS_BAD, REASON_COUNTED_ENTRY, 1, "archive count");
+    expect(JUDGE("Home improvement (112)  "), CLASS_BAD, REASON_COUNTED_ENTRY, 1, "category count");
     /* ... but a thread's own counter opens it */
-    expect(JUDGE("Comments (28)"), CLASS_BAD, REASON_COMMENTS, 1, "thread count");
+    expect(JUDGE("Comments (28)"), CLASS_BAD, REASON_COMMENT_OPENER, 1, "thread count");
     ck_assert_int_eq(JUDGE("Comments (28)").opens_comments, 1);
     ck_assert_int_eq(judge("   * Comments (28)", 0, 0, 0, 0, 1).opens_comments, 0);
-    ck_assert_int_ne(JUDGE("GDP per capita (2014)").why, REASON_NAVIGATION);
-    ck_assert_int_ne(JUDGE("He was born in Leeds (3)").why, REASON_NAVIGATION);
+    ck_assert_int_ne(JUDGE("GDP per capita (2014)").why, REASON_COUNTED_ENTRY);
+    ck_assert_int_ne(JUDGE("He was born in Leeds (3)").why, REASON_COUNTED_ENTRY);
     ck_assert_int_ne(JUDGE("snake_case_name").why, REASON_EMPTY);
     /* an excerpt cut short to send the reader elsewhere is a teaser; an
      * elision after a full sentence is a quotation's */
     expect(JUDGE("Hill library vote moved The council said on Tuesday that the vote "
                  "on the old library would be held again once all of its [...]"),
-           CLASS_BAD, REASON_RELATED, 1, "cut excerpt");
+           CLASS_BAD, REASON_CUT_EXCERPT, 1, "cut excerpt");
     expect(JUDGE("Hill library vote moved The council said on Tuesday that the vote "
                  "would be held again Read more..."),
-           CLASS_BAD, REASON_RELATED, 1, "read more tail");
+           CLASS_BAD, REASON_CUT_EXCERPT, 1, "read more tail");
     ck_assert_int_ne(JUDGE("The council said on Tuesday that the vote on the old library "
                            "would be held again when all of its members can attend. [...]").why,
-                     REASON_RELATED);
+                     REASON_CUT_EXCERPT);
     expect(JUDGE("Hill library vote moved The council said on Tuesday that the "
                  "vote would be held again once all of\xe2\x80\xa6 Read more"),
-           CLASS_BAD, REASON_RELATED, 1, "cut text, read more");
+           CLASS_BAD, REASON_CUT_EXCERPT, 1, "cut text, read more");
     ck_assert_int_ne(JUDGE("The council said that residents should read more").why,
-                     REASON_RELATED);
+                     REASON_CUT_EXCERPT);
     /* a long paragraph that happens to start like a phrase is prose */
     char para[400];
     snprintf(para, sizeof para, "Share prices fell. %s", P1);
@@ -215,6 +215,11 @@ START_TEST(test_rules)
                  "entry through the RSS 2.0 feed. You can leave a response, or trackback "
                  "from your own site."),
            CLASS_BAD, REASON_BOILER, 1, "long post footer");
+    expect(JUDGE("This entry was posted on Monday, May 6th, 2013 at 9:12 am and is filed "
+                 "under Gardens, Frost, Greenhouses, Cold Frames, Seedlings and Winter "
+                 "Vegetables. You can follow any responses to this entry through the RSS 2.0 "
+                 "feed. You can leave a response, or trackback from your own site."),
+           CLASS_BAD, REASON_FOOTER_TEMPLATE, 1, "longer post footer");
 }
 END_TEST
 
@@ -256,7 +261,7 @@ START_TEST(test_link_density)
     char cloud[1200] = "";
     for (int i = 0; i < 40; i++)
         strcat(cloud, i % 2 ? "Harbour Choir " : "March 2013 ");
-    expect(judge(cloud, 0, 0, 0, strlen(cloud), 1), CLASS_BAD, REASON_LINKS, 1, "link list");
+    expect(judge(cloud, 0, 0, 0, strlen(cloud), 1), CLASS_BAD, REASON_LINK_LIST, 1, "link list");
     expect(judge(P1, 0, 0, 0, n, 1), CLASS_BAD, REASON_LINKS, 0, "linked paragraph");
     expect(judge("Storm hits the coast", 0, 0, 0, 5, 1), CLASS_BAD, REASON_LINKS, 0,
            "short linked");
@@ -274,21 +279,44 @@ START_TEST(test_heading_like)
 }
 END_TEST
 
+/* The reasons' table (rules.def): one name each, short enough for the
+ * --explain column, a known stage, a description; what --explain prints
+ * for a reason is the table's. */
+START_TEST(test_rule_table)
+{
+    static const char *const stages[] = { "FIRST", "WINDOW", "MODEL", "FINAL", "PAGE" };
+    size_t n = 0;
+    for (const ub_rule *r; (r = ub_rule_get(n)) != NULL; n++) {
+        ck_assert_msg(r->reason && *r->reason && strlen(r->reason) <= 17, "rule %zu", n);
+        ck_assert_str_eq(classify_reason_name((reason)n), r->reason);
+        ck_assert_msg(r->description && *r->description, "%s", r->reason);
+        int known = 0;
+        for (size_t s = 0; s < sizeof stages / sizeof *stages; s++)
+            known |= strcmp(r->stage, stages[s]) == 0;
+        ck_assert_msg(known, "%s: stage %s", r->reason, r->stage);
+        for (size_t j = 0; j < n; j++)
+            ck_assert_str_ne(ub_rule_get(j)->reason, r->reason);
+    }
+    ck_assert_uint_eq(n, REASON_COUNT);
+    ck_assert_str_eq(classify_reason_name(REASON_COUNT), "?");
+}
+END_TEST
+
 START_TEST(test_hints)
 {
     /* furniture: strong hints drop all but plainly good, long prose */
-    expect(judge(P1, 0, 0, HINT_NAV, 0, 1), CLASS_BAD, REASON_HINT, 0, "nav prose");
+    expect(judge(P1, 0, 0, HINT_NAV, 0, 1), CLASS_BAD, REASON_FURNITURE_HINT, 0, "nav prose");
     char longer[1000];
     snprintf(longer, sizeof longer, "%s %s", P1, P2);
     expect(judge(longer, 0, 0, HINT_FOOTER, 0, 1), CLASS_NEAR_GOOD, REASON_PROSE, 0,
            "long footer prose");
-    expect(judge(longer, 0, 0, HINT_COMMENT, 0, 1), CLASS_BAD, REASON_HINT, 0,
+    expect(judge(longer, 0, 0, HINT_COMMENT, 0, 1), CLASS_BAD, REASON_FURNITURE_HINT, 0,
            "comment prose");
     expect(judge(P1, 0, 0, HINT_SHARE | HINT_ARTICLE, 0, 1), CLASS_NEAR_GOOD,
            REASON_PROSE, 0, "share in article");
     /* weak hints demote, positive ones promote */
     expect(judge(P1, 0, 0, HINT_ASIDE, 0, 1), CLASS_NEAR_GOOD, REASON_PROSE, 0, "aside");
-    expect(judge("Short aside line", 0, 0, HINT_ASIDE, 0, 1), CLASS_BAD, REASON_HINT,
+    expect(judge("Short aside line", 0, 0, HINT_ASIDE, 0, 1), CLASS_BAD, REASON_WEAK_HINT,
            0, "short aside");
     expect(judge(P1, 0, 0, HINT_ASIDE | HINT_ARTICLE, 0, 1), CLASS_GOOD, REASON_PROSE,
            0, "aside in article");
@@ -587,6 +615,7 @@ Suite *classify_suite(void)
     tcase_add_test(tc, test_link_density);
     tcase_add_test(tc, test_heading_like);
     tcase_add_test(tc, test_hints);
+    tcase_add_test(tc, test_rule_table);
     tcase_add_test(tc, test_names);
     suite_add_tcase(s, tc);
 

@@ -120,6 +120,7 @@ START_TEST(test_bad_values)
         { "--window=12x", "invalid window '12x'" },
         { "--format=xml", "invalid format 'xml'" },
         { "--encoding=no-such-charset", "unknown encoding 'no-such-charset'" },
+        { "--explain=csv", "invalid --explain form 'csv'" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         const char *argv[] = { bad[i][0], NULL };
@@ -133,6 +134,27 @@ START_TEST(test_bad_values)
     const char *ok[] = { "--window=2", "--format=text", NULL };
     cli_result r = run(ok, "", 0);
     expect_exit(&r, 0);
+    cli_result_free(&r);
+}
+END_TEST
+
+/* --list-rules: one line per reason of the library's table, its reason
+ * first; nothing is read. */
+START_TEST(test_list_rules)
+{
+    const char *argv[] = { "--list-rules", NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    size_t lines = 0;
+    const char *line = r.out;
+    for (const ub_rule *rule; (rule = ub_rule_get(lines)) != NULL; lines++) {
+        ck_assert_msg(line && strncmp(line, rule->reason, strlen(rule->reason)) == 0 &&
+                      line[strlen(rule->reason)] == ' ', "line %zu: %s", lines + 1, line);
+        ck_assert_ptr_nonnull(strstr(line, rule->description));
+        line = strchr(line, '\n');
+        line = line ? line + 1 : NULL;
+    }
+    ck_assert_msg(line && *line == 0, "more lines than rules: %s", line);
     cli_result_free(&r);
 }
 END_TEST
@@ -329,6 +351,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_version);
     tcase_add_test(tc, test_unknown_option);
     tcase_add_test(tc, test_bad_values);
+    tcase_add_test(tc, test_list_rules);
     tcase_add_test(tc, test_unreadable_file_then_next);
     tcase_add_test(tc, test_stdin_dash_and_output_file);
     tcase_add_test(tc, test_verbose_and_stats);

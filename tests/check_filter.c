@@ -9,6 +9,7 @@
 #include "config.h"
 #include "suites.h"
 #include "testutil.h"
+#include "model.h"
 
 static const chunks WHOLE = { CHUNK_WHOLE, 0, 0 };
 
@@ -82,7 +83,7 @@ START_TEST(test_options_validated)
     o.format = (ub_format)3;
     ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
     ub_options_init(&o);
-    o.output = (ub_output)3;
+    o.output = (ub_output)(UB_OUTPUT_EXPLAIN_TSV + 1);
     ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
     ub_options_init(&o);
     o.encoding = "no-such-charset-anywhere";
@@ -263,16 +264,24 @@ static void free_lines(lines *l)
 
 /* --explain: one output line per input line, "KEEP " or "DROP " and the
  * input line after "| " for text, "     |" for blank lines. */
+/* The ukraine fixture run with output `out` (into r), and as it is by
+ * default (into plain); returns the input, for the caller to free. */
+static char *ukraine_as(ub_output out, run_result *r, run_result *plain, size_t *alen)
+{
+    char *art = ukraine(alen);
+    ub_options o;
+    ub_options_init(&o);
+    o.output = out;
+    run_filter(&o, art, *alen, WHOLE, r);
+    run_filter(plain ? &o : NULL, art, *alen, WHOLE, plain);
+    return art;
+}
+
 START_TEST(test_explain_shape)
 {
     size_t alen;
-    char *art = ukraine(&alen);
-    ub_options o;
-    ub_options_init(&o);
-    o.output = UB_OUTPUT_EXPLAIN;
     run_result r, clean;
-    run_filter(&o, art, alen, WHOLE, &r);
-    run_filter(NULL, art, alen, WHOLE, &clean);
+    char *art = ukraine_as(UB_OUTPUT_EXPLAIN, &r, &clean, &alen);
     ck_assert_int_eq(r.status, UB_OK);
     lines in = split_lines(art, alen), out = split_lines(r.out, r.out_len);
     ck_assert_uint_eq(out.n, in.n);
@@ -299,6 +308,63 @@ START_TEST(test_explain_shape)
     free_lines(&out);
     run_result_free(&r);
     run_result_free(&clean);
+    free(art);
+}
+END_TEST
+
+/* --explain=tsv: a header row naming every column, the model's features
+ * (features.def) among them by name, then one row per block with as many
+ * fields, its decision and reason as --explain gives them. */
+START_TEST(test_explain_tsv)
+{
+    size_t alen;
+    run_result r, x, unused;
+    free(ukraine_as(UB_OUTPUT_EXPLAIN_TSV, &r, &unused, &alen));
+    run_result_free(&unused);
+    char *art = ukraine_as(UB_OUTPUT_EXPLAIN, &x, &unused, &alen);
+    run_result_free(&unused);
+    ck_assert_int_eq(r.status, UB_OK);
+    lines out = split_lines(r.out, r.out_len), ex = split_lines(x.out, x.out_len);
+    const char *header = out.v[0];
+    ck_assert_msg(strncmp(header, "n\tkeep\twhy\tcls\tp\t", 17) == 0, "%s", header);
+    size_t fields = count_byte(header, strlen(header), '\t') + 1;
+    char col[80];
+    for (size_t i = 0; model_feature_name(i); i++) {
+        const char *name = model_feature_name(i);
+        if (i < MODEL_OWN_FEATURES)
+            snprintf(col, sizeof col, "\tx.%s\t", name);
+        else if (i < MODEL_F_WINDOW)   /* a neighbour's: "log_chars_m2" */
+            snprintf(col, sizeof col, "\tnb.%.*s\t", (int)(strlen(name) - 3), name);
+        else
+            snprintf(col, sizeof col, "\tw.%s\t", name);
+        ck_assert_msg(strstr(header, col) != NULL, "no column %s", col + 1);
+    }
+    ck_assert_uint_eq(model_feature_name(MODEL_FEATURES) == NULL, 1);
+    ck_assert_msg(strstr(header, "\tlang\ttext") != NULL, "%s", header);
+    /* the explain lines of one block share its number; blank lines have none */
+    size_t rows = 0;
+    unsigned long last = 0;
+    for (size_t i = 0; i < ex.n; i++) {
+        const char *hash = strstr(ex.v[i], " #");
+        if (strncmp(ex.v[i], "     |", 6) == 0 || !hash || strtoul(hash + 2, NULL, 10) == last)
+            continue;
+        last = strtoul(hash + 2, NULL, 10);
+        rows++;
+        ck_assert_uint_lt(rows, out.n);
+        const char *row = out.v[rows];
+        ck_assert_uint_eq(count_byte(row, strlen(row), '\t') + 1, fields);
+        char want[64];
+        snprintf(want, sizeof want, "%lu\t%.4s\t", last, ex.v[i]);
+        ck_assert_msg(strncmp(row, want, strlen(want)) == 0, "%s / %s", row, ex.v[i]);
+        size_t wlen = strcspn(ex.v[i] + 5, " ");
+        ck_assert_msg(strncmp(row + strlen(want), ex.v[i] + 5, wlen) == 0 &&
+                      row[strlen(want) + wlen] == '\t', "%s / %s", row, ex.v[i]);
+    }
+    ck_assert_uint_eq(rows + 1, out.n);
+    free_lines(&out);
+    free_lines(&ex);
+    run_result_free(&r);
+    run_result_free(&x);
     free(art);
 }
 END_TEST
@@ -538,7 +604,7 @@ START_TEST(test_thread_bylines)
         "could take until the weekend if the wind does not drop before then.\n\n";
     char page[2048];
     snprintf(page, sizeof page, "%s%s", article, threads[_i].thread);
-    block_starts(UB_FORMAT_TEXT, page, "barrier was", threads[_i].dropped ? "DROP comments " : "KEEP ", _i);
+    block_starts(UB_FORMAT_TEXT, page, "barrier was", threads[_i].dropped ? "DROP thread " : "KEEP ", _i);
 }
 END_TEST
 
@@ -715,7 +781,7 @@ START_TEST(test_text_head_links)
     snprintf(page, sizeof page, "%s\n\n%s",
              "   #The Home Oven RSS Feed The Home Oven \xc2\xbb Porridge bread keeps a week "
              "Comments Feed", body);
-    block_starts(UB_FORMAT_TEXT, page, "#The Home Oven", "DROP links ", 0);
+    block_starts(UB_FORMAT_TEXT, page, "#The Home Oven", "DROP head-links ", 0);
     snprintf(page, sizeof page, "%s\n\n%s", "# Porridge bread keeps a week", body);
     block_starts(UB_FORMAT_TEXT, page, "# Porridge", "KEEP ", 1);
 }
@@ -1060,6 +1126,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_null_only_documents);
     tcase_add_test(tc, test_nul_in_text_mode);
     tcase_add_test(tc, test_explain_shape);
+    tcase_add_test(tc, test_explain_tsv);
     tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_comment_link_above_byline);
     tcase_add_test(tc, test_comment_count_under_byline);

@@ -4,18 +4,28 @@ label from the gold text, for fitting the block model (tools/fit_model.py).
 
 usage: dump_blocks.py UNBOIL EVAL_DIR MODE(text|text80|html) OUT.tsv [IDS...]
 
-A block is labelled 1 when at least half of its word 4-grams (or, for
-blocks of fewer than 4 words, its whole word sequence) occur in the gold
-text.  Nothing here is copied into the program: only fitted weights are.
+The columns are unboil's --explain=tsv (named in its header row, from
+src/features.def) after three of this script's: doc (the page's id), frac
+(the share of the block's word 4-grams, or for blocks of fewer than 4
+words its whole word sequence, that occur in the gold text) and ntok (its
+words).  A block listed twice (a short page's rescued run is listed again
+at its end) is taken once.  Nothing here is copied into the program: only
+fitted weights are.
 """
 import re, subprocess, sys
 from pathlib import Path
 
 TOK = re.compile(r'\w+')
-HEAD = re.compile(r'^(KEEP|DROP) (\S+)\s+(\S+)\s+#(\d+) (.*?) \| ')
+UNESCAPE = {'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}
+
 
 def shingles(toks):
     return {tuple(toks[i:i + 4]) for i in range(len(toks) - 3)}
+
+
+def unescape(s):
+    return re.sub(r'\\(.)', lambda m: UNESCAPE.get(m.group(1), m.group(1)), s)
+
 
 def main():
     unboil, evald, mode, out = sys.argv[1:5]
@@ -23,6 +33,7 @@ def main():
     ids = sys.argv[5:] or [l.strip() for s in ('dragnet', 'readability')
                            for l in open(ev / f'{s}.ids') if l.strip()]
     ext = 'html' if mode == 'html' else 'txt'
+    header = None
     with open(out, 'w') as fo:
         for doc in ids:
             gold = (ev / 'gold' / f'{doc}.txt').read_text(errors='replace')
@@ -30,22 +41,24 @@ def main():
             gsh = shingles(gtok)
             gjoined = ' ' + ' '.join(gtok) + ' '
             data = (ev / mode / f'{doc}.{ext}').read_bytes()
-            res = subprocess.run([unboil, '-x'], input=data, capture_output=True)
-            units = {}
-            order = []
-            for line in res.stdout.decode('utf-8', 'replace').split('\n'):
-                m = HEAD.match(line)
-                if not m:
+            res = subprocess.run([unboil, '--explain=tsv'], input=data, capture_output=True)
+            lines = res.stdout.decode('utf-8', 'replace').split('\n')
+            if not lines[0]:
+                continue
+            if header is None:
+                header = lines[0]
+                fo.write('doc\tfrac\tntok\t' + header + '\n')
+            elif lines[0] != header:
+                sys.exit(f'{doc}: another header row: {lines[0]}')
+            seen = set()
+            for line in lines[1:]:
+                if not line:
                     continue
-                n = int(m.group(4))
-                if n not in units:
-                    units[n] = [m.group(1), m.group(2), m.group(3), m.group(5), []]
-                    order.append(n)
-                units[n][4].append(line[m.end():])
-            for n in order:
-                keep, why, cls, feats, lines = units[n]
-                text = ' '.join(lines)
-                toks = TOK.findall(text)
+                n = line.split('\t', 1)[0]
+                if n in seen:
+                    continue
+                seen.add(n)
+                toks = TOK.findall(unescape(line.rsplit('\t', 1)[1]))
                 if len(toks) >= 4:
                     sh = shingles(toks)
                     frac = len(sh & gsh) / len(sh)
@@ -53,14 +66,7 @@ def main():
                     frac = 1.0 if (' ' + ' '.join(toks) + ' ') in gjoined else 0.0
                 else:
                     frac = 0.0
-                kv = dict(p.split('=', 1) for p in feats.split() if '=' in p)
-                lang = feats.split()[-1]
-                fo.write('\t'.join([doc, str(n), keep, why, cls, f'{frac:.3f}',
-                                    str(len(toks))] +
-                                   [kv.get(k, '0') for k in
-                                    ('c', 'w', 'sd', 'ld', 'cap', 'dig', 'sym', 'sep', 'sent',
-                                     'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc', 'lb', 'r',
-                                     'rn', 'rc', 're', 'rs', 'rd', 'rb', 'ra', 'ri',
-                                     'pn', 'pc', 'pe', 'pd', 'pi', 'pb')] + [lang]) + '\n')
+                fo.write(f'{doc}\t{frac:.3f}\t{len(toks)}\t{line}\n')
+
 
 main()

@@ -1,66 +1,40 @@
 #!/usr/bin/env python3
 """Fit the block model: logistic regression on a block's own features and
-its neighbours', from the TSV of tools/dump_blocks.py.  Prints the weights
-as the C table of src/model.c and the held-out score.
+its neighbours', from the TSV of tools/dump_blocks.py (unboil's
+--explain=tsv with a label per block), one fit per input mode.  Writes the
+weights as src/model_weights.c and prints the held-out scores.
 
-usage: fit_model.py TRAIN.tsv [--test-prefix readability] [--c 1.0]
+usage: fit_model.py --text TEXT.tsv --html HTML.tsv [-o src/model_weights.c]
+                    [--test-prefix readability] [--c 1.0]
 The model is fitted on the documents whose id does not start with the test
 prefix and checked on those that do, so a gain must carry over.
+
+Every feature is taken by its name from the dump's header row, which
+unboil writes from src/features.def: columns x.NAME are the block's own
+entries, nb.NAME its view as a neighbour, w.NAME the window's.  Nothing
+here knows their order or how they are made.
 """
-import math, sys
+import sys
 from collections import defaultdict
-import numpy as np
-from sklearn.linear_model import LogisticRegression
 
-RADIUS = 2      # neighbours on each side seen one by one
-SPAN = 6        # neighbours on each side seen as a sum
+RADIUS = 2      # neighbours on each side seen one by one (MODEL_RADIUS)
+SIDES = [(d, ('m' if d < 0 else 'p') + str(abs(d)))
+         for d in list(range(-RADIUS, 0)) + list(range(1, RADIUS + 1))]
 
-def own(r):
-    c, w = float(r['c']), max(float(r['w']), 1.0)
-    return [math.log1p(c) / 7.0, float(r['sd']), float(r['ld']),
-            float(r['cap']) / w, float(r['dig']) / max(c, 1), float(r['sym']) / max(c, 1),
-            1.0 if float(r['sep']) > 0 else 0.0, min(float(r['sent']), 6) / 6.0,
-            float(r['com']) / w, float(r['end']), float(r['bul']),
-            min(float(r['ind']), 12) / 12.0, 1.0 if c < 70 else 0.0] + markup(r) + run(r)
 
-# HTML only (zero in text mode): hints from the enclosing elements, and the
-# kind of element; bits as in src/block.h
-HINT_GROUPS = [0x1 | 0x20000, 0x4, 0x2, 0x8 | 0x200, 0x10, 0x20, 0x40, 0x80 | 0x400 | 0x800,
-               0x100 | 0x1000 | 0x2000 | 0x4000 | 0x10000, 0x8000,
-               0x1000000 | 0x2000000, 0x4000000, 0x8000000]
-FLAG_BITS = [0x2, 0x8, 0x10, 0x20]
+def load(path):
+    """The dump's rows, per document, and the header's feature names."""
+    docs = defaultdict(list)
+    with open(path, encoding='utf-8', errors='replace') as f:
+        header = f.readline().rstrip('\n').split('\t')
+        for line in f:
+            r = dict(zip(header, line.rstrip('\n').split('\t')))
+            docs[r['doc']].append(r)
+    own = [c[2:] for c in header if c.startswith('x.')]
+    nb = [c[3:] for c in header if c.startswith('nb.') and c not in ('nb.chars', 'nb.prose')]
+    win = [c[2:] for c in header if c.startswith('w.')]
+    return docs, own, nb, win
 
-def markup(r):
-    hint = int(r['hint'], 16)
-    fl = int(r['fl'], 16)
-    h = int(r['h'])
-    return ([1.0 if hint & g else 0.0 for g in HINT_GROUPS] +
-            [1.0 if h > 0 else 0.0, 1.0 if h == 1 else 0.0] +
-            [1.0 if fl & b else 0.0 for b in FLAG_BITS] +
-            [float(r['bs']), math.log1p(float(r['bc'])) / 10.0,
-             1.0 if r['lb'] == '2' else 0.0, 1.0 if r['lb'] == '3' else 0.0])
-
-# Text only (zero in HTML mode): the run of lines sharing the block's
-# indentation and bullet (src/context.h, unit_run), and its indentation
-# against the last prose line; then the run before it.
-RUN_KEYS = ['rn', 'rc', 're', 'rs', 'rd', 'rb', 'ra', 'ri', 'pn', 'pc', 'pe', 'pd', 'pi', 'pb']
-
-def run(r):
-    return [float(r[k]) for k in RUN_KEYS]
-
-STRONG = 0x1 | 0x4 | 0x20 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x1000 | 0x2000 | 0x10000 | 0x20000
-
-OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_share',
-             'symbol_share', 'has_separator', 'sentences', 'comma_share', 'end_punct',
-             'bullet', 'indent', 'short',
-             'hint_nav', 'hint_footer', 'hint_header', 'hint_aside', 'hint_form', 'hint_hidden',
-             'hint_comment', 'hint_share', 'hint_related', 'hint_byline', 'hint_article',
-             'hint_body', 'hint_content', 'heading', 'heading1', 'list_item', 'cell', 'quote',
-             'caption', 'box_prose_share', 'box_chars', 'lead_inside', 'lead_beside',
-             'run_items', 'run_log_chars', 'run_end_punct', 'run_short', 'run_stop_density',
-             'run_prose_before', 'run_prose_after', 'rel_indent',
-             'prev_run_items', 'prev_run_log_chars', 'prev_run_end_punct',
-             'prev_run_stop_density', 'prev_run_indent', 'prev_run_bullet']
 
 # What a rule decided is not the model's to learn; as a neighbour, a block a
 # rule dropped is known bad (a block the model dropped is not: its reason may
@@ -68,51 +42,32 @@ OWN_NAMES = ['log_chars', 'stop_density', 'link_density', 'caps_share', 'digit_s
 def decided_bad(r):
     return r['r'] == '1' and r['keep'] == 'DROP'
 
-def nb(r):
-    hint = int(r['hint'], 16)
-    return [math.log1p(float(r['c'])) / 7.0, float(r['sd']), float(r['end']),
-            1.0 if decided_bad(r) else 0.0, float(r['ld']),
-            1.0 if hint & STRONG else 0.0, 1.0 if hint & 0xff000000 else 0.0]
+
+def nb_view(r, nb):
+    v = [float(r['nb.' + n]) for n in nb]
+    if 'rule_bad' in nb:
+        v[nb.index('rule_bad')] = 1.0 if decided_bad(r) else 0.0
+    return v
+
+
+def names(own, nb, win):
+    return own + [f'{n}_{s}' for _, s in SIDES for n in nb] + win
+
 
 # A missing neighbour (the document's edge) is taken to be like the block
 # itself: the edge is no evidence either way, so a clean article's last
 # paragraph is judged on its own merits.
-NB_NAMES = ['log_chars', 'stop_density', 'end_punct', 'rule_bad', 'link_density',
-            'hint_strong', 'hint_positive']
-
-def prose(r):
-    return float(r['sd']) >= 0.3 and float(r['end']) > 0 and float(r['c']) >= 70
-
-def vectors(doc):
+def vectors(doc, own, nb, win):
     out = []
     for i, r in enumerate(doc):
-        v = own(r)
-        for d in list(range(-RADIUS, 0)) + list(range(1, RADIUS + 1)):
+        v = [float(r['x.' + n]) for n in own]
+        for d, _ in SIDES:
             j = i + d
-            v += nb(doc[j] if 0 <= j < len(doc) else r)
-        tot = pro = 0.0
-        for j in range(max(0, i - SPAN), min(len(doc), i + SPAN + 1)):
-            if j == i:
-                continue
-            c = float(doc[j]['c'])
-            tot += c
-            pro += c if prose(doc[j]) else 0.0
-        v.append(pro / tot if tot else 0.0)
-        v.append(min(i, 400) / 400.0)
+            v += nb_view(doc[j] if 0 <= j < len(doc) else r, nb)
+        v += [float(r['w.' + n]) for n in win]
         out.append(v)
     return out
 
-NAMES = OWN_NAMES + [f'{n}_{d:+d}' for d in list(range(-RADIUS, 0)) + list(range(1, RADIUS + 1))
-                     for n in NB_NAMES] + ['prose_share_around', 'position']
-
-def load(path):
-    cols = ['doc', 'n', 'keep', 'why', 'cls', 'frac', 'ntok', 'c', 'w', 'sd', 'ld', 'cap', 'dig',
-            'sym', 'sep', 'sent', 'com', 'end', 'bul', 'ind', 'hint', 'h', 'fl', 'bs', 'bc', 'lb', 'r'] + RUN_KEYS + ['lang']
-    docs = defaultdict(list)
-    for line in open(path):
-        r = dict(zip(cols, line.rstrip('\n').split('\t')))
-        docs[r['doc']].append(r)
-    return docs
 
 # Some pages' gold text takes in their reader comments, though the set's
 # gold is meant to leave them out.  On such a page (more than a quote's worth
@@ -120,29 +75,27 @@ def load(path):
 # marked as comments are noise to the model, and are left out of the fit;
 # the page's other blocks still count.
 COMMENT_GOLD_MAX = 100
-HINT_COMMENT = 0x40
+COMMENT_REASONS = ('comment-opener', 'comments', 'thread')   # unboil --list-rules
+
+
+def in_comment_box(r):
+    return float(r['x.hint_comment']) > 0
+
 
 def comment_gold(rows):
     return sum(int(r['ntok']) for r in rows if float(r['frac']) >= 0.5 and
-               (r['why'] == 'comments' or int(r['hint'], 16) & HINT_COMMENT))
+               (r['why'] in COMMENT_REASONS or in_comment_box(r)))
 
-def main():
-    path = sys.argv[1]
-    test_prefix = 'readability'
-    creg = 1.0
-    args = sys.argv[2:]
-    while args:
-        a = args.pop(0)
-        if a == '--test-prefix':
-            test_prefix = args.pop(0)
-        elif a == '--c':
-            creg = float(args.pop(0))
-    docs = load(path)
+
+def fit(path, test_prefix, creg):
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    docs, own, nb, win = load(path)
     X, y, wt, test = [], [], [], []
     for d, rows in docs.items():
         noisy = comment_gold(rows) > COMMENT_GOLD_MAX
-        for r, v in zip(rows, vectors(rows)):
-            if r['r'] == '1' or (noisy and int(r['hint'], 16) & HINT_COMMENT):
+        for r, v in zip(rows, vectors(rows, own, nb, win)):
+            if r['r'] == '1' or (noisy and in_comment_box(r)):
                 continue
             X.append(v)
             y.append(1 if float(r['frac']) >= 0.5 else 0)
@@ -158,13 +111,57 @@ def main():
             tp = (wt[part] * (k & (y[part] == 1))).sum()
             prec = tp / max((wt[part] * k).sum(), 1)
             rec = tp / max((wt[part] * (y[part] == 1)).sum(), 1)
-            print(f'# {name} th={th}: word P={prec:.3f} R={rec:.3f} F1={2*prec*rec/max(prec+rec,1e-9):.3f}',
-                  file=sys.stderr)
-    print('/* generated by tools/fit_model.py: weights in the order of model.c */')
-    print(f'static const double model_bias = {m.intercept_[0]:.6f};')
-    print('static const double model_weights[MODEL_FEATURES] = {')
-    for n, w in zip(NAMES, m.coef_[0]):
-        print(f'    {w:+.6f}, /* {n} */')
-    print('};')
+            print(f'# {path} {name} th={th}: word P={prec:.3f} R={rec:.3f} '
+                  f'F1={2*prec*rec/max(prec+rec,1e-9):.3f}', file=sys.stderr)
+    return float(m.intercept_[0]), dict(zip(names(own, nb, win), map(float, m.coef_[0])))
 
-main()
+
+def write_weights(out, fits):
+    """src/model_weights.c of {mode: (bias, {feature name: weight})}.  The
+    entries are set by name (model.h's MODEL_F_*), so a feature renamed in
+    features.def fails to compile, and the count is asserted, so one added
+    there fails too, until the model is refitted."""
+    counts = {len(w) for _, w in fits.values()}
+    assert len(counts) == 1, 'both modes must have the same features'
+    n = counts.pop()
+    out.write('/* model_weights.c - the block model\'s weights, one set per input mode.\n'
+              ' *\n'
+              ' * Written by tools/fit_model.py (tools/retrain.sh): do not edit.  Fitted\n'
+              ' * on the dragnet pages of the dev set (text mode: their text dumps; HTML\n'
+              ' * mode: the pages) and checked on the readability pages. */\n'
+              '#include "model.h"\n#include "model_weights.h"\n\n'
+              f'_Static_assert(MODEL_FEATURES == {n}, "features.def changed: refit the model "\n'
+              '               "(tools/retrain.sh)");\n')
+    for mode in ('text', 'html'):
+        bias, w = fits[mode]
+        out.write(f'\nconst double model_bias_{mode} = {bias:.6f};\n'
+                  f'const double model_weights_{mode}[MODEL_FEATURES] = {{\n')
+        for name, v in w.items():
+            out.write(f'    [MODEL_F_{name}] = {v:+.6f},\n')
+        out.write('};\n')
+
+
+def main():
+    args = sys.argv[1:]
+    paths, out, test_prefix, creg = {}, 'src/model_weights.c', 'readability', 1.0
+    while args:
+        a = args.pop(0)
+        if a in ('--text', '--html'):
+            paths[a[2:]] = args.pop(0)
+        elif a == '-o':
+            out = args.pop(0)
+        elif a == '--test-prefix':
+            test_prefix = args.pop(0)
+        elif a == '--c':
+            creg = float(args.pop(0))
+        else:
+            sys.exit(__doc__)
+    if set(paths) != {'text', 'html'}:
+        sys.exit(__doc__)
+    fits = {mode: fit(p, test_prefix, creg) for mode, p in paths.items()}
+    with open(out, 'w') as f:
+        write_weights(f, fits)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,37 @@
+#!/bin/sh
+# regen.sh [OUT] - write every file of src/ that a tool makes from data in
+# this tree, into OUT/src (default: this tree's src/, i.e. regenerate in
+# place).  `make regen` runs it in place; `make check-generated` runs it
+# into a temporary directory and fails if any file differs from the tree's.
+#
+#   src/stoplist_data.c, .h   tools/gen_stoplists.py, from src/stoplists/
+#   src/utf8.c (the part between the GENERATED-NORM markers)
+#                             tools/gen_norm_table.py, from Python's
+#                             Unicode database
+#   src/utf8_table.c          tools/gen_utf8_table.c, from utf8.c's
+#                             *_nonascii functions
+# src/model_weights.c is made from the dev set, outside the tree, by
+# tools/retrain.sh; see tools/README.md.
+#
+# Environment: PYTHON (default python3), CC (default cc).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+out=${1:-$top}
+py=${PYTHON:-python3}
+cc=${CC:-cc}
+mkdir -p "$out/src"
+out=$(cd "$out" && pwd)
+if [ "$out" != "$top" ]; then
+    rm -rf "$out/src/stoplists"
+    cp -R "$top/src/stoplists" "$out/src/stoplists"
+    cp "$top/src/utf8.c" "$out/src/utf8.c"
+fi
+"$py" "$here/gen_stoplists.py" "$out/src"
+"$py" "$here/gen_norm_table.py" "$out/src/utf8.c"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unboil-regen.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+# the generator runs the folds of the utf8.c just written
+"$cc" -std=c11 -iquote "$top/src" -o "$tmp/gen_utf8_table" "$here/gen_utf8_table.c" "$out/src/utf8.c"
+"$tmp/gen_utf8_table" > "$tmp/utf8_table.c"
+mv "$tmp/utf8_table.c" "$out/src/utf8_table.c"
