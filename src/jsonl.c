@@ -32,6 +32,8 @@ struct jsonl {
     bytes fixed;            /* the same made valid UTF-8, when it was not */
     unsigned long line_no;  /* in the current input */
     unsigned long malformed;
+    unsigned long records, with_field;
+    ub_status error;        /* after JSONL_ERROR */
     int nomem;              /* jsonl_collect ran out of memory */
 };
 
@@ -113,6 +115,28 @@ void jsonl_set_filter(jsonl *j, ub_filter *f)
 unsigned long jsonl_malformed(const jsonl *j)
 {
     return j->malformed;
+}
+
+unsigned long jsonl_records(const jsonl *j)
+{
+    return j->records;
+}
+
+unsigned long jsonl_with_field(const jsonl *j)
+{
+    return j->with_field;
+}
+
+ub_status jsonl_error(const jsonl *j)
+{
+    return j->error;
+}
+
+/* A final error: remembered for jsonl_error. */
+static jsonl_status fail(jsonl *j, ub_status st)
+{
+    j->error = st;
+    return JSONL_ERROR;
 }
 
 /* ---- scanning JSON already checked by jansson --------------------------- */
@@ -240,25 +264,26 @@ static int make_utf8(jsonl *j, const unsigned char *s, size_t n)
     return 0;
 }
 
-static ub_status malformed(jsonl *j, const char *s, size_t n, const char *why)
+static jsonl_status malformed(jsonl *j, const char *s, size_t n, const char *why)
 {
     j->malformed++;
     if (j->diag)
         j->diag(j->diag_ctx, j->line_no, why);
     switch (j->on_error) {
     case JSONL_PASS:
-        return put(j, s, n) == 0 && put(j, "\n", 1) == 0 ? UB_OK : UB_EWRITE;
+        return put(j, s, n) == 0 && put(j, "\n", 1) == 0 ? JSONL_OK : fail(j, UB_EWRITE);
     case JSONL_DROP:
-        return UB_OK;
+        return JSONL_OK;
     case JSONL_FAIL:
-        return UB_EINVAL;
+        return JSONL_STOPPED;
     }
-    return UB_OK;
+    return JSONL_OK;
 }
 
-static ub_status record(jsonl *j, const char *s, size_t n)
+static jsonl_status record(jsonl *j, const char *s, size_t n)
 {
     j->line_no++;
+    j->records++;
     json_error_t err;
     /* big integers as reals: they are written back as they came anyway */
     json_t *obj = json_loadb(s, n, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
@@ -271,6 +296,7 @@ static ub_status record(jsonl *j, const char *s, size_t n)
     size_t from = 0, to = 0;
     ub_status st;
     char why[200];
+    j->with_field += doc != NULL;
     if (!json_is_object(obj))
         snprintf(why, sizeof why, "not a JSON object");
     else if (!doc)
@@ -295,7 +321,7 @@ static ub_status record(jsonl *j, const char *s, size_t n)
     if (st == UB_EWRITE && j->nomem)
         st = UB_ENOMEM;
     if (st != UB_OK)
-        return st;
+        return fail(j, st);
 
     json_t *clean = json_stringn(j->clean.data ? j->clean.data : "", j->clean.len);
     if (!clean) {
@@ -306,44 +332,44 @@ static ub_status record(jsonl *j, const char *s, size_t n)
     }
     bytes_reset(&j->clean);
     if (!clean)
-        return UB_ENOMEM;
+        return fail(j, UB_ENOMEM);
     int bad = put(j, s, from) != 0 ||
               json_dump_callback(clean, dump_cb, j, JSON_ENCODE_ANY | JSON_COMPACT) != 0 ||
               put(j, s + to, n - to) != 0 || put(j, "\n", 1) != 0;
     json_decref(clean);
-    return bad ? UB_EWRITE : UB_OK;
+    return bad ? fail(j, UB_EWRITE) : JSONL_OK;
 }
 
-ub_status jsonl_feed(jsonl *j, const char *s, size_t n)
+jsonl_status jsonl_feed(jsonl *j, const char *s, size_t n)
 {
     while (n > 0) {
         const char *nl = memchr(s, '\n', n);
         if (!nl) {
             if (bytes_add(&j->line, s, n) != 0)
-                return UB_ENOMEM;
-            return UB_OK;
+                return fail(j, UB_ENOMEM);
+            return JSONL_OK;
         }
         size_t take = (size_t)(nl - s);
-        ub_status st;
+        jsonl_status st;
         if (j->line.len == 0) {
             st = record(j, s, take);        /* whole in this chunk: no copy */
         } else {
             if (bytes_add(&j->line, s, take) != 0)
-                return UB_ENOMEM;
+                return fail(j, UB_ENOMEM);
             st = record(j, j->line.data, j->line.len);
             bytes_reset(&j->line);
         }
-        if (st != UB_OK)
+        if (st != JSONL_OK)
             return st;
         s += take + 1;
         n -= take + 1;
     }
-    return UB_OK;
+    return JSONL_OK;
 }
 
-ub_status jsonl_end(jsonl *j)
+jsonl_status jsonl_end(jsonl *j)
 {
-    ub_status st = UB_OK;
+    jsonl_status st = JSONL_OK;
     if (j->line.len > 0)
         st = record(j, j->line.data, j->line.len);
     bytes_reset(&j->line);

@@ -24,13 +24,13 @@ static void expect_exit(const cli_result *r, int status)
                   status, r->err);
 }
 
-/* Long option names from the longopts table of src/unboil.c, so an option
+/* Long option names from the longopts table of src/cli_opts.c, so an option
  * added to the code and not to --help fails here.  FIXTURES is
- * tests/fixtures, so the source is ../../src/unboil.c from it. */
+ * tests/fixtures, so the source is ../../src/cli_opts.c from it. */
 static size_t code_options(char names[][32], size_t max)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/../../src/unboil.c", fixtures_dir());
+    snprintf(path, sizeof path, "%s/../../src/cli_opts.c", fixtures_dir());
     char *src = read_file(path, NULL);
     ck_assert_msg(src != NULL, "cannot read %s", path);
     char *p = strstr(src, "longopts[]");
@@ -199,10 +199,10 @@ START_TEST(test_verbose_and_stats)
     ck_assert_uint_ge(r.out_len, want_len);
     ck_assert_mem_eq(r.out, want, want_len);
     char line[8192];
-    snprintf(line, sizeof line, "unboil: %s: 1 documents (0 HTML, 0 skipped), 15 blocks, "
+    snprintf(line, sizeof line, "unboil: %s: 1 document (0 HTML, 0 skipped), 15 blocks, "
              "11 kept, 0 HTML parse problems recovered\n", in);
     ck_assert_msg(strncmp(r.err, line, strlen(line)) == 0, "stderr: %s", r.err);
-    ck_assert_ptr_nonnull(strstr(r.err, "unboil: (standard input): 1 documents (1 HTML, 0 skipped)"));
+    ck_assert_ptr_nonnull(strstr(r.err, "unboil: (standard input): 1 document (1 HTML, 0 skipped)"));
     ck_assert_ptr_nonnull(strstr(r.err, "\nunboil: 2 documents (0 skipped), "));
     ck_assert_ptr_nonnull(strstr(r.err, "% removed), "));
     cli_result_free(&r);
