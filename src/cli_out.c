@@ -110,14 +110,14 @@ int cli_out_open(cli_out *o, const char *target, char *const *files, int n,
     if (exists) {
         for (int i = 0; i < n; i++)
             if (same_file(files[i], &st)) {
-                cli_msg("%s: the output is also an input (%s); write elsewhere", target,
-                        strcmp(files[i], "-") == 0 ? "standard input" : files[i]);
-                return CLI_EXIT_USAGE;
+                return cli_usage_error("%s: the output is also an input (%s); write "
+                                       "elsewhere", target,
+                                       strcmp(files[i], "-") == 0 ? "standard input"
+                                                                  : files[i]);
             }
         if (n == 0 && same_file("-", &st)) {
-            cli_msg("%s: the output is also the input (standard input); write elsewhere",
-                    target);
-            return CLI_EXIT_USAGE;
+            return cli_usage_error("%s: the output is also the input (standard input); "
+                                   "write elsewhere", target);
         }
     }
     /* a device or a pipe (/dev/null, /dev/stdout) is written to; only a

@@ -342,6 +342,162 @@ START_TEST(test_several_files)
 }
 END_TEST
 
+/* A temporary file holding `text`; its name in `path` (size 64). */
+static void temp_with(char *path, const char *text)
+{
+    snprintf(path, 64, "/tmp/unboil-test-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    size_t n = strlen(text);
+    ck_assert_int_eq(write(fd, text, n), (ssize_t)n);
+    close(fd);
+}
+
+static void expect_file(const char *path, const char *text)
+{
+    size_t len;
+    char *got = read_file(path, &len);
+    ck_assert_msg(got != NULL, "%s is gone", path);
+    ck_assert_uint_eq(len, strlen(text));
+    ck_assert_mem_eq(got, text, len);
+    free(got);
+}
+
+/* -o onto its own input is refused before anything is written; a run that
+ * fails leaves the old output as it was; a good one replaces it. */
+START_TEST(test_output_is_replaced_only_on_success)
+{
+    static const char page[] = "<html><body><p>The council met on Tuesday and decided "
+                               "that the library would stay open.</p></body></html>\n";
+    char path[64], other[64];
+    temp_with(path, page);
+    const char *argv[] = { "-o", path, path, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 2);
+    ck_assert_msg(strstr(r.err, "the output is also an input"), "stderr: %s", r.err);
+    ck_assert_ptr_nonnull(strstr(r.err, "Try 'unboil --help'"));
+    cli_result_free(&r);
+    expect_file(path, page);
+
+    /* the same file under another name */
+    char alias[80];
+    snprintf(alias, sizeof alias, "%s.link", path);
+    ck_assert_int_eq(link(path, alias), 0);
+    const char *argv2[] = { "-o", alias, "--format=html", path, NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 2);
+    cli_result_free(&r);
+    expect_file(path, page);
+    unlink(alias);
+
+    /* a failed run: the old output stays, and no temporary file is left */
+    temp_with(other, "old output\n");
+    const char *argv3[] = { "-o", other, "/nonexistent/unboil-test", NULL };
+    r = run(argv3, NULL, 0);
+    expect_exit(&r, 1);
+    cli_result_free(&r);
+    expect_file(other, "old output\n");
+
+    /* a good run replaces it */
+    const char *argv4[] = { "-o", other, path, NULL };
+    r = run(argv4, NULL, 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    expect_file(other, "The council met on Tuesday and decided that the library would "
+                       "stay open.\n");
+    unlink(path);
+    unlink(other);
+}
+END_TEST
+
+/* The temporary file goes in the target's directory and is gone after. */
+START_TEST(test_output_leaves_no_temporary_file)
+{
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char out[128];
+    snprintf(out, sizeof out, "%s/out.txt", dir);
+    const char *argv[] = { "-o", out, "/nonexistent/unboil-test", NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 1);
+    cli_result_free(&r);
+    ck_assert_int_ne(access(out, F_OK), 0);     /* not created by a failed run */
+    const char *argv2[] = { "-o", out, "-", NULL };
+    r = run(argv2, "A line of text that is the whole article here.\n", 47);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    ck_assert_int_eq(access(out, F_OK), 0);
+    unlink(out);
+    ck_assert_int_eq(rmdir(dir), 0);            /* empty: no temporary file left */
+}
+END_TEST
+
+/* Options that need or exclude another; the pointer to --help after every
+ * usage error; --version's copyright and licence. */
+START_TEST(test_usage_conventions)
+{
+    static const char *const bad[][3] = {
+        { "-x", "-i", "--explain and --invert do not go together" },
+        { "-i", "--explain", "--explain and --invert do not go together" },
+        { "--learn-min-docs=3", "-", "--learn-min-docs goes with --learn" },
+        { "--field=html", "-", "--field goes with --jsonl" },
+        { "--on-error=drop", "-", "--on-error goes with --jsonl" },
+        { "--window=1", "-", "invalid window '1'" },
+        { "--lang=xx", "-", "unknown language 'xx'" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *argv[] = { bad[i][0], bad[i][1], NULL };
+        cli_result r = run(argv, "x\n", 2);
+        expect_exit(&r, 2);
+        ck_assert_uint_eq(r.out_len, 0);
+        ck_assert_msg(strstr(r.err, bad[i][2]) != NULL, "%s: stderr %s", bad[i][0], r.err);
+        ck_assert_msg(strstr(r.err, "\nTry 'unboil --help' for more information.\n"),
+                      "%s: stderr %s", bad[i][0], r.err);
+        cli_result_free(&r);
+    }
+    const char *ok[] = { "-x", "-x", "--learn", "--learn-min-docs=2", NULL };
+    cli_result r = run(ok, "", 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    const char *ver[] = { "--version", NULL };
+    r = run(ver, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_msg(strstr(r.out, "\nCopyright (c) 2026 the unboil authors.\n") &&
+                  strstr(r.out, "\nLicense: MIT"), "got: %s", r.out);
+    cli_result_free(&r);
+}
+END_TEST
+
+/* A slow writer: what is decided comes out while the input waits, before
+ * the writer closes it (the paragraphs are read back before the close). */
+START_TEST(test_output_flows_while_input_waits)
+{
+    static const char *const modes[][3] = {
+        { "-w", "2", NULL }, { "--line-buffered", "-w", "2" },
+    };
+    for (size_t m = 0; m < 2; m++) {
+        const char *argv[] = { modes[m][0], modes[m][1], modes[m][2], NULL };
+        int in, out;
+        pid_t pid = cli_spawn(argv, &in, &out);
+        tbuf para = {0};
+        for (int i = 1; i <= 60; i++)
+            tbuf_addf(&para, "Para %d: The committee met on Tuesday to discuss the new "
+                             "budget, and after a long debate it decided.\n\n", i);
+        ck_assert_int_eq(write(in, para.data, para.len), (ssize_t)para.len);
+        tbuf got = {0};
+        ck_assert_msg(read_until(out, "Para 50:", &got), "got: %s", got.data);
+        close(in);
+        tbuf rest = {0};
+        read_until(out, "no such text", &rest);
+        close(out);
+        ck_assert_int_eq(cli_wait(pid), 0);
+        tbuf_free(&para);
+        tbuf_free(&got);
+        tbuf_free(&rest);
+    }
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -360,6 +516,10 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_closed_pipe_quiet);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_several_files);
+    tcase_add_test(tc, test_output_is_replaced_only_on_success);
+    tcase_add_test(tc, test_output_leaves_no_temporary_file);
+    tcase_add_test(tc, test_usage_conventions);
+    tcase_add_test(tc, test_output_flows_while_input_waits);
     suite_add_tcase(s, tc);
     return s;
 }
