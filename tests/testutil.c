@@ -236,6 +236,20 @@ static void set_nonblock(int fd)
     ck_assert(fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0);
 }
 
+/* argv with "unboil" in front, for execv (free the array, not its strings). */
+static char **full_argv(const char *const *argv)
+{
+    size_t argc = 0;
+    while (argv && argv[argc])
+        argc++;
+    char **av = calloc(argc + 2, sizeof *av);
+    ck_assert(av != NULL);
+    av[0] = (char *)"unboil";
+    for (size_t i = 0; i < argc; i++)
+        av[i + 1] = (char *)argv[i];
+    return av;
+}
+
 void cli_run(const char *const *argv, const char *in, size_t len,
              const cli_opts *o, cli_result *r)
 {
@@ -248,14 +262,7 @@ void cli_run(const char *const *argv, const char *in, size_t len,
     /* writing to a child that went away must give EPIPE, not kill the test */
     signal(SIGPIPE, SIG_IGN);
     const char *prog = cli_path();
-    size_t argc = 0;
-    while (argv && argv[argc])
-        argc++;
-    char **av = calloc(argc + 2, sizeof *av);
-    ck_assert(av != NULL);
-    av[0] = (char *)"unboil";
-    for (size_t i = 0; i < argc; i++)
-        av[i + 1] = (char *)argv[i];
+    char **av = full_argv(argv);
 
     pid_t pid = fork();
     ck_assert(pid >= 0);
@@ -357,14 +364,7 @@ pid_t cli_spawn(const char *const *argv, int *in, int *out)
     int pin[2], pout[2];
     ck_assert(pipe(pin) == 0 && pipe(pout) == 0);
     signal(SIGPIPE, SIG_IGN);
-    size_t argc = 0;
-    while (argv && argv[argc])
-        argc++;
-    char **av = calloc(argc + 2, sizeof *av);
-    ck_assert(av != NULL);
-    av[0] = (char *)"unboil";
-    for (size_t i = 0; i < argc; i++)
-        av[i + 1] = (char *)argv[i];
+    char **av = full_argv(argv);
     pid_t pid = fork();
     ck_assert(pid >= 0);
     if (pid == 0) {
