@@ -47,7 +47,8 @@ static const struct option longopts[] = {
 static const char help_text[] =
 "Strip boilerplate (menus, share rows, related links, comment sections,\n"
 "repeated headlines) from web articles, HTML or text, and print the article.\n"
-"With no FILE, or when FILE is -, read standard input.\n"
+"With no FILE, or when FILE is -, read standard input.  Each FILE is a\n"
+"document; a blank line separates their articles (with -z, a NUL).\n"
 "\n"
 "  -f, --format=FORMAT   input format: auto (default), html or text\n"
 "  -e, --encoding=NAME   HTML: read pages in charset NAME, whatever they declare\n"

@@ -28,16 +28,10 @@ int cli_out_flush(cli_out *o)
     return o->err ? -1 : 0;
 }
 
-int cli_out_write(void *ctx, const char *s, size_t n)
+static int put(cli_out *o, const char *s, size_t n)
 {
-    cli_out *o = ctx;
-    if (o->err)
-        return -1;
-    if (n == 0)
-        return 0;
     o->bytes += n;
     o->last = s[n - 1];
-    int newline = o->line_buffered && memchr(s, '\n', n) != NULL;
     while (n > 0) {
         if (o->len == CLI_OUT_SIZE && cli_out_flush(o) != 0)
             return -1;
@@ -48,7 +42,33 @@ int cli_out_write(void *ctx, const char *s, size_t n)
         s += take;
         n -= take;
     }
-    return newline ? cli_out_flush(o) : 0;
+    return 0;
+}
+
+int cli_out_write(void *ctx, const char *s, size_t n)
+{
+    cli_out *o = ctx;
+    if (o->err)
+        return -1;
+    if (n == 0)
+        return 0;
+    if (o->sep_len > 0) {
+        size_t k = o->sep_len;
+        o->sep_len = 0;
+        if (put(o, o->sep, k) != 0)
+            return -1;
+    }
+    if (put(o, s, n) != 0)
+        return -1;
+    return o->line_buffered && memchr(s, '\n', n) ? cli_out_flush(o) : 0;
+}
+
+void cli_out_separate(cli_out *o)
+{
+    if (o->bytes == 0)
+        return;
+    o->sep[0] = o->sep[1] = '\n';
+    o->sep_len = o->last == '\n' ? 1 : 2;
 }
 
 /* Is `name` (or standard input for "-") the file st describes? */

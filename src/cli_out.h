@@ -21,6 +21,8 @@ typedef struct cli_out {
     int err;                /* errno of the first failed write */
     unsigned long long bytes;   /* handed to cli_out_write so far */
     char last;              /* the last byte handed over, or 0 */
+    char sep[2];            /* to write before the next bytes, if any come */
+    size_t sep_len;
     size_t len;
     char buf[CLI_OUT_SIZE];
 } cli_out;
@@ -34,6 +36,10 @@ int cli_out_open(cli_out *o, const char *target, char *const *files, int n,
 
 /* The ub_write_fn over a cli_out. */
 int cli_out_write(void *ctx, const char *s, size_t n);
+
+/* Between two inputs' articles: a blank line, written only if something
+ * was written before and something comes after. */
+void cli_out_separate(cli_out *o);
 
 /* Write out what is buffered; -1 once a write failed. */
 int cli_out_flush(cli_out *o);

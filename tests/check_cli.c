@@ -324,24 +324,6 @@ START_TEST(test_empty_input)
 }
 END_TEST
 
-/* Several files make several documents, in order, on one output. */
-START_TEST(test_several_files)
-{
-    char in[4096];
-    snprintf(in, sizeof in, "%s", fixture_path("ukraine-talks.in"));
-    size_t want_len;
-    char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
-    const char *argv[] = { in, in, NULL };
-    cli_result r = run(argv, NULL, 0);
-    expect_exit(&r, 0);
-    ck_assert_uint_eq(r.out_len, 2 * want_len);
-    ck_assert_mem_eq(r.out, want, want_len);
-    ck_assert_mem_eq(r.out + want_len, want, want_len);
-    cli_result_free(&r);
-    free(want);
-}
-END_TEST
-
 /* A temporary file holding `text`; its name in `path` (size 64). */
 static void temp_with(char *path, const char *text)
 {
@@ -362,6 +344,76 @@ static void expect_file(const char *path, const char *text)
     ck_assert_mem_eq(got, text, len);
     free(got);
 }
+
+/* Several files make several documents, in order, on one output, with a
+ * blank line between their articles. */
+START_TEST(test_several_files)
+{
+    char in[4096];
+    snprintf(in, sizeof in, "%s", fixture_path("ukraine-talks.in"));
+    size_t want_len;
+    char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
+    ck_assert_int_eq(want[want_len - 1], '\n');
+    const char *argv[] = { in, in, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_uint_eq(r.out_len, 2 * want_len + 1);
+    ck_assert_mem_eq(r.out, want, want_len);
+    ck_assert_int_eq(r.out[want_len], '\n');
+    ck_assert_mem_eq(r.out + want_len + 1, want, want_len);
+    cli_result_free(&r);
+    free(want);
+}
+END_TEST
+
+/* With -z, a NUL after each file's last document, whether the file ended
+ * with one or not; without -z, an article not ending in a newline gets one
+ * before the blank line; a file with no article adds nothing. */
+START_TEST(test_several_files_separated)
+{
+    char a[64], b[64], e[64];
+    temp_with(a, "The first article is this one line, which is long enough.\n");
+    temp_with(b, "The second article is one line as well, with no newline at its end");
+    temp_with(e, "");
+    const char *argv[] = { "-z", a, b, e, a, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    static const char want_z[] =
+        "The first article is this one line, which is long enough.\n\0"
+        "The second article is one line as well, with no newline at its end\0"
+        "The first article is this one line, which is long enough.\n\0";
+    ck_assert_uint_eq(r.out_len, sizeof want_z - 1);
+    ck_assert_mem_eq(r.out, want_z, sizeof want_z - 1);
+    cli_result_free(&r);
+    const char *argv2[] = { a, b, e, a, NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_str_eq(r.out, "The first article is this one line, which is long enough.\n\n"
+                     "The second article is one line as well, with no newline at its end\n\n"
+                     "The first article is this one line, which is long enough.\n");
+    cli_result_free(&r);
+    /* a file that ends with its NUL gets no second one */
+    char z[64];
+    temp_with(z, "One article that a NUL ends, long enough to be kept as it is.\n");
+    FILE *f = fopen(z, "a");
+    ck_assert_ptr_nonnull(f);
+    fputc(0, f);
+    fclose(f);
+    const char *argv3[] = { "-z", z, z, NULL };
+    r = run(argv3, NULL, 0);
+    expect_exit(&r, 0);
+    static const char want3[] =
+        "One article that a NUL ends, long enough to be kept as it is.\n\0"
+        "One article that a NUL ends, long enough to be kept as it is.\n\0";
+    ck_assert_uint_eq(r.out_len, sizeof want3 - 1);
+    ck_assert_mem_eq(r.out, want3, sizeof want3 - 1);
+    cli_result_free(&r);
+    unlink(a);
+    unlink(b);
+    unlink(e);
+    unlink(z);
+}
+END_TEST
 
 /* -o onto its own input is refused before anything is written; a run that
  * fails leaves the old output as it was; a good one replaces it. */
@@ -516,6 +568,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_closed_pipe_quiet);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_several_files);
+    tcase_add_test(tc, test_several_files_separated);
     tcase_add_test(tc, test_output_is_replaced_only_on_success);
     tcase_add_test(tc, test_output_leaves_no_temporary_file);
     tcase_add_test(tc, test_usage_conventions);
