@@ -90,6 +90,8 @@ cli_in_end cli_in_feed(cli_run *r, const char *name, ub_status *st)
             return CLI_IN_DONE;
         }
     }
+    if (r->jsonl)
+        jsonl_next_input(r->jsonl);
     cli_in_end how = read_all(r, fd, st);
     if (fd != 0)
         close(fd);

@@ -5,9 +5,11 @@
  * the string in one of its fields.  The field's value is replaced by what
  * the filter makes of the document, and the rest of the line is written
  * back byte for byte (key order, spacing, numbers and escapes as they were).
- * jansson parses and checks every line; a line it rejects, that is not an
- * object, or whose field is missing or not a string, is malformed and is
- * copied, dropped or stops the run as the caller chose. */
+ * Every line is checked as JSON (RFC 8259, by jsonl_scan.h); a line that
+ * is not JSON, not an object, or whose field is missing or not a string,
+ * is malformed and is copied, dropped or stops the run as the caller
+ * chose.  Running out of memory is an error (JSONL_ERROR, UB_ENOMEM),
+ * never a malformed line. */
 #ifndef JSONL_H
 #define JSONL_H
 
@@ -48,9 +50,11 @@ void jsonl_set_filter(jsonl *j, ub_filter *f);
 /* The next bytes of the current input, in any chunks. */
 jsonl_status jsonl_feed(jsonl *j, const char *buf, size_t len);
 
-/* End of the current input: a last line without a newline is a record.
- * Line numbers start again for the next input. */
+/* End of the current input: a last line without a newline is a record. */
 jsonl_status jsonl_end(jsonl *j);
+
+/* Line numbers start again: a new input begins. */
+void jsonl_next_input(jsonl *j);
 
 /* After JSONL_ERROR: why. */
 ub_status jsonl_error(const jsonl *j);
@@ -58,8 +62,13 @@ ub_status jsonl_error(const jsonl *j);
 /* Lines found malformed so far. */
 unsigned long jsonl_malformed(const jsonl *j);
 
-/* Lines read so far (all inputs), and of them those that held the field. */
+/* After JSONL_ERROR: the line of the current input it was met in. */
+unsigned long jsonl_error_line(const jsonl *j);
+
+/* Lines read so far (all inputs); of them, the JSON objects; of those, the
+ * ones that held the field. */
 unsigned long jsonl_records(const jsonl *j);
+unsigned long jsonl_objects(const jsonl *j);
 unsigned long jsonl_with_field(const jsonl *j);
 
 void jsonl_free(jsonl *j);

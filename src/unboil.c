@@ -96,7 +96,9 @@ static outcome run_inputs(cli_run *r, const cli_config *c)
     return o;
 }
 
-/* The JSON Lines summary; returns whether it makes the run fail. */
+/* The JSON Lines summary; returns whether it makes the run fail: a field
+ * that no JSON object had is a misspelled --field more likely than a
+ * corpus without documents. */
 static int jsonl_report(const cli_run *r, const cli_config *c, const outcome *o)
 {
     unsigned long bad = jsonl_malformed(r->jsonl);
@@ -104,7 +106,24 @@ static int jsonl_report(const cli_run *r, const cli_config *c, const outcome *o)
         cli_msg("%lu malformed JSON line%s %s", bad, cli_plural(bad),
                 o->how == CLI_IN_STOPPED ? "(stopped at the first: --on-error=fail)"
                 : c->on_error == JSONL_DROP ? "dropped" : "copied unchanged");
+    unsigned long n = jsonl_objects(r->jsonl);
+    if (o->how == CLI_IN_DONE && n > 0 && jsonl_with_field(r->jsonl) == 0) {
+        cli_msg("no record had the field \"%s\" (%lu JSON object%s read; see --field)",
+                c->field ? c->field : "text", n, cli_plural(n));
+        return 1;
+    }
     return 0;
+}
+
+/* A final error, where it was met. */
+static void error_report(const cli_run *r, const outcome *o)
+{
+    if (o->st == UB_EWRITE && r->out->err)
+        return;     /* the output's own message says more */
+    if (r->jsonl && jsonl_error_line(r->jsonl) > 0)
+        cli_msg("%s: line %lu: %s", r->file, jsonl_error_line(r->jsonl), ub_strerror(o->st));
+    else
+        cli_msg("%s: %s", r->file, ub_strerror(o->st));
 }
 
 int main(int argc, char **argv)
@@ -136,14 +155,14 @@ int main(int argc, char **argv)
     ub_filter_counts(r.filter, &totals);
     ub_filter_free(r.filter);
     int failed = r.failed;
+    if (o.how == CLI_IN_ERROR)
+        error_report(&r, &o);
     if (r.jsonl)
         failed |= jsonl_report(&r, &c, &o);
     jsonl_free(r.jsonl);
     /* what was decided is written, whatever stopped the run */
     cli_out_flush(&out);
     cli_stats_end(&r.stats, &totals, r.bytes_in, out.bytes);
-    if (o.how == CLI_IN_ERROR && !(o.st == UB_EWRITE && out.err))
-        cli_msg("%s", ub_strerror(o.st));
     if (out.err && out.err != EPIPE)
         cli_msg("write error on %s: %s", out.name, strerror(out.err));
     int ok = o.how == CLI_IN_DONE && !failed && !out.err;
