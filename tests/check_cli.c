@@ -273,6 +273,50 @@ START_TEST(test_gzip_input)
 }
 END_TEST
 
+/* Binary input is refused with a message and status 1: random bytes, a
+ * compressed body after curl -i's headers, a compressed stream cut by -z
+ * at its NULs (only the NULs come out). */
+START_TEST(test_binary_input_refused)
+{
+    unsigned seed = 99;
+    char rnd[200];
+    for (size_t i = 0; i < sizeof rnd; i++)
+        rnd[i] = (char)(tu_rand(&seed) >> 3);
+    cli_result r = run(NULL, rnd, sizeof rnd);
+    expect_exit(&r, 1);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_str_eq(r.err, "unboil: (standard input): input looks like binary data; "
+                            "unboil reads HTML or text\n");
+    cli_result_free(&r);
+
+    static const char curl[] =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c\x4a\x06\x00\xc2\x41\x24\x35"
+        "\x03\x00\x00\x00";
+    r = run(NULL, curl, sizeof curl - 1);
+    expect_exit(&r, 1);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "input looks like gzip data"));
+    cli_result_free(&r);
+
+    /* random bytes with a NUL now and then, gzip's magic first */
+    char z[4000];
+    memcpy(z, "\x1f\x8b\x08\x00", 4);
+    for (size_t i = 4; i < sizeof z; i++)
+        z[i] = (char)(tu_rand(&seed) >> 7);
+    const char *argv[] = { "-z", NULL };
+    r = run(argv, z, sizeof z);
+    expect_exit(&r, 1);
+    size_t nuls = 0;
+    for (size_t i = 0; i < sizeof z; i++)
+        nuls += z[i] == 0;
+    ck_assert_uint_eq(r.out_len, nuls);
+    for (size_t i = 0; i < r.out_len; i++)
+        ck_assert_msg(r.out[i] == 0, "byte %zu of the output is not a NUL", i);
+    cli_result_free(&r);
+}
+END_TEST
+
 /* Generated article text, `paras` paragraphs that are all kept. */
 static char *big_article(size_t paras, size_t *len)
 {
@@ -550,12 +594,83 @@ START_TEST(test_output_flows_while_input_waits)
 }
 END_TEST
 
+/* Arguments of the call or prototype whose '(' is at p: top-level commas
+ * plus one, none for "()" or "(void)". */
+static int count_args(const char *p)
+{
+    int depth = 0, commas = 0, empty = 1;
+    for (p++; *p && !(depth == 0 && *p == ')'); p++) {
+        depth += (*p == '(') - (*p == ')');
+        commas += depth == 0 && *p == ',';
+        if (*p != ' ' && *p != '\n')
+            empty = 0;
+    }
+    return empty ? 0 : commas + 1;
+}
+
+/* The library's documents: every ub_* function of unboil.h has its entry in
+ * libunboil(3), and the usage sketch at the top of unboil.h calls each
+ * function with as many arguments as it takes. */
+START_TEST(test_library_docs)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/../../src/unboil.h", fixtures_dir());
+    char *h = read_file(path, NULL);
+    ck_assert_msg(h != NULL, "cannot read %s", path);
+    snprintf(path, sizeof path, "%s/../../man/libunboil.3", fixtures_dir());
+    char *man = read_file(path, NULL);
+    ck_assert_msg(man != NULL, "cannot read %s", path);
+    char *sketch_end = strstr(h, "*/");
+    ck_assert_ptr_nonnull(sketch_end);
+    size_t functions = 0, calls = 0;
+    /* prototypes: "ub_name(" after a type, at the start of a line or after
+     * "*" or " ", outside comments and typedefs */
+    for (char *p = sketch_end; (p = strstr(p, "ub_")) != NULL; p++) {
+        size_t k = strspn(p, "abcdefghijklmnopqrstuvwxyz_");
+        if (p[k] != '(' || (p[-1] != ' ' && p[-1] != '*'))
+            continue;
+        char *line = p;
+        while (line > h && line[-1] != '\n')
+            line--;
+        if (strncmp(line, "typedef", 7) == 0 || strncmp(line, " *", 2) == 0 ||
+            strncmp(line, "/*", 2) == 0)
+            continue;
+        char name[64];
+        ck_assert_uint_lt(k, sizeof name - 1);
+        memcpy(name, p, k);
+        name[k] = 0;
+        functions++;
+        char entry[80];
+        snprintf(entry, sizeof entry, "%s(", name);
+        ck_assert_msg(strstr(man, entry) != NULL, "libunboil.3 has no synopsis of %s", name);
+        snprintf(entry, sizeof entry, ".B %s\n", name);
+        char entry2[80];
+        snprintf(entry2, sizeof entry2, ".BR %s ", name);
+        ck_assert_msg(strstr(man, entry) || strstr(man, entry2),
+                      "libunboil.3 does not describe %s", name);
+        int want = count_args(p + k);
+        for (char *q = h; q < sketch_end && (q = strstr(q, name)) != NULL; q++) {
+            if (q[k] != '(' || q >= sketch_end)
+                continue;
+            calls++;
+            ck_assert_msg(count_args(q + k) == want, "the sketch in unboil.h calls %s with "
+                          "%d arguments; it takes %d", name, count_args(q + k), want);
+        }
+    }
+    ck_assert_uint_ge(functions, 8);
+    ck_assert_uint_ge(calls, 5);
+    free(h);
+    free(man);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
     TCase *tc = tcase_create("cli");
     tcase_set_timeout(tc, 120);   /* the program may run under valgrind */
     tcase_add_test(tc, test_help_lists_every_option);
+    tcase_add_test(tc, test_library_docs);
     tcase_add_test(tc, test_version);
     tcase_add_test(tc, test_unknown_option);
     tcase_add_test(tc, test_bad_values);
@@ -565,6 +680,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_verbose_and_stats);
     tcase_add_test(tc, test_dev_full);
     tcase_add_test(tc, test_gzip_input);
+    tcase_add_test(tc, test_binary_input_refused);
     tcase_add_test(tc, test_closed_pipe_quiet);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_several_files);
