@@ -115,6 +115,18 @@ static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
     return UB_OK;
 }
 
+/* Binary data read as text (a compressed body, random bytes) can still
+ * be a page's best block: a control character other than white space, or
+ * symbols for half of what is not space, says it is no text to write. */
+static int is_text(const unit *u)
+{
+    const unsigned char *s = (const unsigned char *)u->text.data;
+    for (size_t i = 0; i < u->text.len; i++)
+        if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r') && s[i] != 0x1B) || s[i] == 0x7F)
+            return 0;
+    return (unsigned long)u->f.symbols * 2 <= u->f.chars;
+}
+
 ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written)
 {
     if (r->settled)
@@ -132,7 +144,7 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
         return UB_OK;
     }
     /* a line too long to hold cannot be written later */
-    if (u->v.rule || u->open) {
+    if (u->v.rule || u->open || !is_text(u)) {
         close_run(r);
         return UB_OK;
     }

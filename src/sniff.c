@@ -101,14 +101,6 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
         out->kind = SNIFF_MORE;
         return;
     }
-    for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
-        if (n >= magics[i].len && memcmp(s, magics[i].bytes, magics[i].len) == 0) {
-            out->kind = SNIFF_BINARY;
-            out->what = magics[i].what;
-            out->advice = magics[i].advice;
-            return;
-        }
-    }
     if (starts_nocase(s, n, "http/")) {
         int h = http_headers(s, n, at_end, out);
         if (h == 0) {
@@ -120,6 +112,15 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
     }
     const char *b = s + out->skip;
     size_t bn = n - out->skip;
+    /* after curl -i's headers too: a body sent compressed */
+    for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
+        if (bn >= magics[i].len && memcmp(b, magics[i].bytes, magics[i].len) == 0) {
+            out->kind = SNIFF_BINARY;
+            out->what = magics[i].what;
+            out->advice = magics[i].advice;
+            return;
+        }
+    }
     if (bn < SNIFF_BYTES && !at_end) {
         out->kind = SNIFF_MORE;
         return;
@@ -144,6 +145,21 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
         out->kind = SNIFF_BINARY;
         out->what = "UTF-16 text or binary data";
         out->advice = "unboil reads HTML or text in UTF-8 or an 8-bit charset";
+        return;
+    }
+    /* Text in any charset has no control characters but white space (and
+     * ESC, of terminal colours); binary data has one byte in ten.  One in
+     * sixteen tells them apart even in the few bytes between two NULs of
+     * a compressed stream read with -z. */
+    size_t controls = nuls;
+    for (size_t i = 0; i < lim; i++) {
+        unsigned char c = (unsigned char)b[i];
+        controls += (c > 0 && c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1B) || c == 0x7F;
+    }
+    if (controls > 0 && controls * 16 >= lim) {
+        out->kind = SNIFF_BINARY;
+        out->what = "binary data";
+        out->advice = "unboil reads HTML or text";
         return;
     }
     size_t i = 0;

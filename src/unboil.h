@@ -2,10 +2,14 @@
  *
  *     ub_options opt;
  *     ub_options_init(&opt);
- *     ub_filter *f = ub_filter_new(&opt, write_cb, ctx);
- *     ub_filter_feed(f, buf, len);        any chunking, any number of times
- *     ub_filter_end_document(f);          at end of input
+ *     ub_status st;
+ *     ub_filter *f = ub_filter_new(&opt, write_cb, ctx, &st);  NULL: st says why
+ *     st = ub_filter_feed(f, buf, len);   any chunking, any number of times
+ *     st = ub_filter_end_document(f);     at end of input
  *     ub_filter_free(f);
+ *
+ * The whole API is described in libunboil(3); tests/embed-example.c is a
+ * complete program.
  *
  * The library never prints, never exits and keeps no global state: every
  * byte it produces goes through the write callback, every problem comes back

@@ -24,13 +24,13 @@ static void expect_exit(const cli_result *r, int status)
                   status, r->err);
 }
 
-/* Long option names from the longopts table of src/unboil.c, so an option
+/* Long option names from the longopts table of src/cli_opts.c, so an option
  * added to the code and not to --help fails here.  FIXTURES is
- * tests/fixtures, so the source is ../../src/unboil.c from it. */
+ * tests/fixtures, so the source is ../../src/cli_opts.c from it. */
 static size_t code_options(char names[][32], size_t max)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/../../src/unboil.c", fixtures_dir());
+    snprintf(path, sizeof path, "%s/../../src/cli_opts.c", fixtures_dir());
     char *src = read_file(path, NULL);
     ck_assert_msg(src != NULL, "cannot read %s", path);
     char *p = strstr(src, "longopts[]");
@@ -199,10 +199,10 @@ START_TEST(test_verbose_and_stats)
     ck_assert_uint_ge(r.out_len, want_len);
     ck_assert_mem_eq(r.out, want, want_len);
     char line[8192];
-    snprintf(line, sizeof line, "unboil: %s: 1 documents (0 HTML, 0 skipped), 15 blocks, "
+    snprintf(line, sizeof line, "unboil: %s: 1 document (0 HTML, 0 skipped), 15 blocks, "
              "11 kept, 0 HTML parse problems recovered\n", in);
     ck_assert_msg(strncmp(r.err, line, strlen(line)) == 0, "stderr: %s", r.err);
-    ck_assert_ptr_nonnull(strstr(r.err, "unboil: (standard input): 1 documents (1 HTML, 0 skipped)"));
+    ck_assert_ptr_nonnull(strstr(r.err, "unboil: (standard input): 1 document (1 HTML, 0 skipped)"));
     ck_assert_ptr_nonnull(strstr(r.err, "\nunboil: 2 documents (0 skipped), "));
     ck_assert_ptr_nonnull(strstr(r.err, "% removed), "));
     cli_result_free(&r);
@@ -273,6 +273,50 @@ START_TEST(test_gzip_input)
 }
 END_TEST
 
+/* Binary input is refused with a message and status 1: random bytes, a
+ * compressed body after curl -i's headers, a compressed stream cut by -z
+ * at its NULs (only the NULs come out). */
+START_TEST(test_binary_input_refused)
+{
+    unsigned seed = 99;
+    char rnd[200];
+    for (size_t i = 0; i < sizeof rnd; i++)
+        rnd[i] = (char)(tu_rand(&seed) >> 3);
+    cli_result r = run(NULL, rnd, sizeof rnd);
+    expect_exit(&r, 1);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_str_eq(r.err, "unboil: (standard input): input looks like binary data; "
+                            "unboil reads HTML or text\n");
+    cli_result_free(&r);
+
+    static const char curl[] =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c\x4a\x06\x00\xc2\x41\x24\x35"
+        "\x03\x00\x00\x00";
+    r = run(NULL, curl, sizeof curl - 1);
+    expect_exit(&r, 1);
+    ck_assert_uint_eq(r.out_len, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "input looks like gzip data"));
+    cli_result_free(&r);
+
+    /* random bytes with a NUL now and then, gzip's magic first */
+    char z[4000];
+    memcpy(z, "\x1f\x8b\x08\x00", 4);
+    for (size_t i = 4; i < sizeof z; i++)
+        z[i] = (char)(tu_rand(&seed) >> 7);
+    const char *argv[] = { "-z", NULL };
+    r = run(argv, z, sizeof z);
+    expect_exit(&r, 1);
+    size_t nuls = 0;
+    for (size_t i = 0; i < sizeof z; i++)
+        nuls += z[i] == 0;
+    ck_assert_uint_eq(r.out_len, nuls);
+    for (size_t i = 0; i < r.out_len; i++)
+        ck_assert_msg(r.out[i] == 0, "byte %zu of the output is not a NUL", i);
+    cli_result_free(&r);
+}
+END_TEST
+
 /* Generated article text, `paras` paragraphs that are all kept. */
 static char *big_article(size_t paras, size_t *len)
 {
@@ -324,21 +368,299 @@ START_TEST(test_empty_input)
 }
 END_TEST
 
-/* Several files make several documents, in order, on one output. */
+/* A temporary file holding `text`; its name in `path` (size 64). */
+static void temp_with(char *path, const char *text)
+{
+    snprintf(path, 64, "/tmp/unboil-test-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    size_t n = strlen(text);
+    ck_assert_int_eq(write(fd, text, n), (ssize_t)n);
+    close(fd);
+}
+
+static void expect_file(const char *path, const char *text)
+{
+    size_t len;
+    char *got = read_file(path, &len);
+    ck_assert_msg(got != NULL, "%s is gone", path);
+    ck_assert_uint_eq(len, strlen(text));
+    ck_assert_mem_eq(got, text, len);
+    free(got);
+}
+
+/* Several files make several documents, in order, on one output, with a
+ * blank line between their articles. */
 START_TEST(test_several_files)
 {
     char in[4096];
     snprintf(in, sizeof in, "%s", fixture_path("ukraine-talks.in"));
     size_t want_len;
     char *want = read_file(fixture_path("ukraine-talks.expected"), &want_len);
+    ck_assert_int_eq(want[want_len - 1], '\n');
     const char *argv[] = { in, in, NULL };
     cli_result r = run(argv, NULL, 0);
     expect_exit(&r, 0);
-    ck_assert_uint_eq(r.out_len, 2 * want_len);
+    ck_assert_uint_eq(r.out_len, 2 * want_len + 1);
     ck_assert_mem_eq(r.out, want, want_len);
-    ck_assert_mem_eq(r.out + want_len, want, want_len);
+    ck_assert_int_eq(r.out[want_len], '\n');
+    ck_assert_mem_eq(r.out + want_len + 1, want, want_len);
     cli_result_free(&r);
     free(want);
+}
+END_TEST
+
+/* With -z, a NUL after each file's last document, whether the file ended
+ * with one or not; without -z, an article not ending in a newline gets one
+ * before the blank line; a file with no article adds nothing. */
+START_TEST(test_several_files_separated)
+{
+    char a[64], b[64], e[64];
+    temp_with(a, "The first article is this one line, which is long enough.\n");
+    temp_with(b, "The second article is one line as well, with no newline at its end");
+    temp_with(e, "");
+    const char *argv[] = { "-z", a, b, e, a, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    static const char want_z[] =
+        "The first article is this one line, which is long enough.\n\0"
+        "The second article is one line as well, with no newline at its end\0"
+        "The first article is this one line, which is long enough.\n\0";
+    ck_assert_uint_eq(r.out_len, sizeof want_z - 1);
+    ck_assert_mem_eq(r.out, want_z, sizeof want_z - 1);
+    cli_result_free(&r);
+    const char *argv2[] = { a, b, e, a, NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_str_eq(r.out, "The first article is this one line, which is long enough.\n\n"
+                     "The second article is one line as well, with no newline at its end\n\n"
+                     "The first article is this one line, which is long enough.\n");
+    cli_result_free(&r);
+    /* a file that ends with its NUL gets no second one */
+    char z[64];
+    temp_with(z, "One article that a NUL ends, long enough to be kept as it is.\n");
+    FILE *f = fopen(z, "a");
+    ck_assert_ptr_nonnull(f);
+    fputc(0, f);
+    fclose(f);
+    const char *argv3[] = { "-z", z, z, NULL };
+    r = run(argv3, NULL, 0);
+    expect_exit(&r, 0);
+    static const char want3[] =
+        "One article that a NUL ends, long enough to be kept as it is.\n\0"
+        "One article that a NUL ends, long enough to be kept as it is.\n\0";
+    ck_assert_uint_eq(r.out_len, sizeof want3 - 1);
+    ck_assert_mem_eq(r.out, want3, sizeof want3 - 1);
+    cli_result_free(&r);
+    unlink(a);
+    unlink(b);
+    unlink(e);
+    unlink(z);
+}
+END_TEST
+
+/* -o onto its own input is refused before anything is written; a run that
+ * fails leaves the old output as it was; a good one replaces it. */
+START_TEST(test_output_is_replaced_only_on_success)
+{
+    static const char page[] = "<html><body><p>The council met on Tuesday and decided "
+                               "that the library would stay open.</p></body></html>\n";
+    char path[64], other[64];
+    temp_with(path, page);
+    const char *argv[] = { "-o", path, path, NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 2);
+    ck_assert_msg(strstr(r.err, "the output is also an input"), "stderr: %s", r.err);
+    ck_assert_ptr_nonnull(strstr(r.err, "Try 'unboil --help'"));
+    cli_result_free(&r);
+    expect_file(path, page);
+
+    /* the same file under another name */
+    char alias[80];
+    snprintf(alias, sizeof alias, "%s.link", path);
+    ck_assert_int_eq(link(path, alias), 0);
+    const char *argv2[] = { "-o", alias, "--format=html", path, NULL };
+    r = run(argv2, NULL, 0);
+    expect_exit(&r, 2);
+    cli_result_free(&r);
+    expect_file(path, page);
+    unlink(alias);
+
+    /* a failed run: the old output stays, and no temporary file is left */
+    temp_with(other, "old output\n");
+    const char *argv3[] = { "-o", other, "/nonexistent/unboil-test", NULL };
+    r = run(argv3, NULL, 0);
+    expect_exit(&r, 1);
+    cli_result_free(&r);
+    expect_file(other, "old output\n");
+
+    /* a good run replaces it */
+    const char *argv4[] = { "-o", other, path, NULL };
+    r = run(argv4, NULL, 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    expect_file(other, "The council met on Tuesday and decided that the library would "
+                       "stay open.\n");
+    unlink(path);
+    unlink(other);
+}
+END_TEST
+
+/* The temporary file goes in the target's directory and is gone after. */
+START_TEST(test_output_leaves_no_temporary_file)
+{
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char out[128];
+    snprintf(out, sizeof out, "%s/out.txt", dir);
+    const char *argv[] = { "-o", out, "/nonexistent/unboil-test", NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 1);
+    cli_result_free(&r);
+    ck_assert_int_ne(access(out, F_OK), 0);     /* not created by a failed run */
+    const char *argv2[] = { "-o", out, "-", NULL };
+    r = run(argv2, "A line of text that is the whole article here.\n", 47);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    ck_assert_int_eq(access(out, F_OK), 0);
+    unlink(out);
+    ck_assert_int_eq(rmdir(dir), 0);            /* empty: no temporary file left */
+}
+END_TEST
+
+/* Options that need or exclude another; the pointer to --help after every
+ * usage error; --version's copyright and licence. */
+START_TEST(test_usage_conventions)
+{
+    static const char *const bad[][3] = {
+        { "-x", "-i", "--explain and --invert do not go together" },
+        { "-i", "--explain", "--explain and --invert do not go together" },
+        { "--learn-min-docs=3", "-", "--learn-min-docs goes with --learn" },
+        { "--field=html", "-", "--field goes with --jsonl" },
+        { "--on-error=drop", "-", "--on-error goes with --jsonl" },
+        { "--window=1", "-", "invalid window '1'" },
+        { "--lang=xx", "-", "unknown language 'xx'" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *argv[] = { bad[i][0], bad[i][1], NULL };
+        cli_result r = run(argv, "x\n", 2);
+        expect_exit(&r, 2);
+        ck_assert_uint_eq(r.out_len, 0);
+        ck_assert_msg(strstr(r.err, bad[i][2]) != NULL, "%s: stderr %s", bad[i][0], r.err);
+        ck_assert_msg(strstr(r.err, "\nTry 'unboil --help' for more information.\n"),
+                      "%s: stderr %s", bad[i][0], r.err);
+        cli_result_free(&r);
+    }
+    const char *ok[] = { "-x", "-x", "--learn", "--learn-min-docs=2", NULL };
+    cli_result r = run(ok, "", 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    const char *ver[] = { "--version", NULL };
+    r = run(ver, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_msg(strstr(r.out, "\nCopyright (c) 2026 the unboil authors.\n") &&
+                  strstr(r.out, "\nLicense: MIT"), "got: %s", r.out);
+    cli_result_free(&r);
+}
+END_TEST
+
+/* A slow writer: what is decided comes out while the input waits, before
+ * the writer closes it (the paragraphs are read back before the close). */
+START_TEST(test_output_flows_while_input_waits)
+{
+    static const char *const modes[][3] = {
+        { "-w", "2", NULL }, { "--line-buffered", "-w", "2" },
+    };
+    for (size_t m = 0; m < 2; m++) {
+        const char *argv[] = { modes[m][0], modes[m][1], modes[m][2], NULL };
+        int in, out;
+        pid_t pid = cli_spawn(argv, &in, &out);
+        tbuf para = {0};
+        for (int i = 1; i <= 60; i++)
+            tbuf_addf(&para, "Para %d: The committee met on Tuesday to discuss the new "
+                             "budget, and after a long debate it decided.\n\n", i);
+        ck_assert_int_eq(write(in, para.data, para.len), (ssize_t)para.len);
+        tbuf got = {0};
+        ck_assert_msg(read_until(out, "Para 50:", &got), "got: %s", got.data);
+        close(in);
+        tbuf rest = {0};
+        read_until(out, "no such text", &rest);
+        close(out);
+        ck_assert_int_eq(cli_wait(pid), 0);
+        tbuf_free(&para);
+        tbuf_free(&got);
+        tbuf_free(&rest);
+    }
+}
+END_TEST
+
+/* Arguments of the call or prototype whose '(' is at p: top-level commas
+ * plus one, none for "()" or "(void)". */
+static int count_args(const char *p)
+{
+    int depth = 0, commas = 0, empty = 1;
+    for (p++; *p && !(depth == 0 && *p == ')'); p++) {
+        depth += (*p == '(') - (*p == ')');
+        commas += depth == 0 && *p == ',';
+        if (*p != ' ' && *p != '\n')
+            empty = 0;
+    }
+    return empty ? 0 : commas + 1;
+}
+
+/* The library's documents: every ub_* function of unboil.h has its entry in
+ * libunboil(3), and the usage sketch at the top of unboil.h calls each
+ * function with as many arguments as it takes. */
+START_TEST(test_library_docs)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/../../src/unboil.h", fixtures_dir());
+    char *h = read_file(path, NULL);
+    ck_assert_msg(h != NULL, "cannot read %s", path);
+    snprintf(path, sizeof path, "%s/../../man/libunboil.3", fixtures_dir());
+    char *man = read_file(path, NULL);
+    ck_assert_msg(man != NULL, "cannot read %s", path);
+    char *sketch_end = strstr(h, "*/");
+    ck_assert_ptr_nonnull(sketch_end);
+    size_t functions = 0, calls = 0;
+    /* prototypes: "ub_name(" after a type, at the start of a line or after
+     * "*" or " ", outside comments and typedefs */
+    for (char *p = sketch_end; (p = strstr(p, "ub_")) != NULL; p++) {
+        size_t k = strspn(p, "abcdefghijklmnopqrstuvwxyz_");
+        if (p[k] != '(' || (p[-1] != ' ' && p[-1] != '*'))
+            continue;
+        char *line = p;
+        while (line > h && line[-1] != '\n')
+            line--;
+        if (strncmp(line, "typedef", 7) == 0 || strncmp(line, " *", 2) == 0 ||
+            strncmp(line, "/*", 2) == 0)
+            continue;
+        char name[64];
+        ck_assert_uint_lt(k, sizeof name - 1);
+        memcpy(name, p, k);
+        name[k] = 0;
+        functions++;
+        char entry[80];
+        snprintf(entry, sizeof entry, "%s(", name);
+        ck_assert_msg(strstr(man, entry) != NULL, "libunboil.3 has no synopsis of %s", name);
+        snprintf(entry, sizeof entry, ".B %s\n", name);
+        char entry2[80];
+        snprintf(entry2, sizeof entry2, ".BR %s ", name);
+        ck_assert_msg(strstr(man, entry) || strstr(man, entry2),
+                      "libunboil.3 does not describe %s", name);
+        int want = count_args(p + k);
+        for (char *q = h; q < sketch_end && (q = strstr(q, name)) != NULL; q++) {
+            if (q[k] != '(' || q >= sketch_end)
+                continue;
+            calls++;
+            ck_assert_msg(count_args(q + k) == want, "the sketch in unboil.h calls %s with "
+                          "%d arguments; it takes %d", name, count_args(q + k), want);
+        }
+    }
+    ck_assert_uint_ge(functions, 8);
+    ck_assert_uint_ge(calls, 5);
+    free(h);
+    free(man);
 }
 END_TEST
 
@@ -348,6 +670,7 @@ Suite *cli_suite(void)
     TCase *tc = tcase_create("cli");
     tcase_set_timeout(tc, 120);   /* the program may run under valgrind */
     tcase_add_test(tc, test_help_lists_every_option);
+    tcase_add_test(tc, test_library_docs);
     tcase_add_test(tc, test_version);
     tcase_add_test(tc, test_unknown_option);
     tcase_add_test(tc, test_bad_values);
@@ -357,9 +680,15 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_verbose_and_stats);
     tcase_add_test(tc, test_dev_full);
     tcase_add_test(tc, test_gzip_input);
+    tcase_add_test(tc, test_binary_input_refused);
     tcase_add_test(tc, test_closed_pipe_quiet);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_several_files);
+    tcase_add_test(tc, test_several_files_separated);
+    tcase_add_test(tc, test_output_is_replaced_only_on_success);
+    tcase_add_test(tc, test_output_leaves_no_temporary_file);
+    tcase_add_test(tc, test_usage_conventions);
+    tcase_add_test(tc, test_output_flows_while_input_waits);
     suite_add_tcase(s, tc);
     return s;
 }

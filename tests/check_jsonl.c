@@ -483,6 +483,44 @@ START_TEST(test_parallel_matches_one_process)
 }
 END_TEST
 
+/* A misspelled --field: every record is copied, and the run says so and
+ * fails; one record with the field is enough for a good run. */
+START_TEST(test_jsonl_field_in_no_record)
+{
+    static const char in[] = "{\"html\":\"<p>one</p>\"}\n{\"html\":\"<p>two</p>\"}\n";
+    const char *argv[] = { "--jsonl", "--field=htm", NULL };
+    cli_result r = run(argv, in, sizeof in - 1);
+    expect_exit(&r, 1);
+    ck_assert_str_eq(r.out, in);
+    ck_assert_msg(strstr(r.err, "unboil: no record had the field \"htm\" (2 JSON objects "
+                                "read; see --field)\n"), "stderr: %s", r.err);
+    cli_result_free(&r);
+    static const char some[] = "{\"html\":\"<p>one</p>\"}\n{\"htm\":\"<p>two</p>\"}\n";
+    r = run(argv, some, sizeof some - 1);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+}
+END_TEST
+
+/* --stats counts the bytes read, whole lines and all, not the documents. */
+START_TEST(test_jsonl_stats_count_input_bytes)
+{
+    tbuf in = {0};
+    tbuf_add(&in, "{\"pad\":\"", 8);
+    for (int i = 0; i < 30000; i++)
+        tbuf_add(&in, "0123456789", 10);
+    tbuf_add(&in, "\",\"text\":\"Short.\"}\n", 19);
+    const char *argv[] = { "--jsonl", "--stats", NULL };
+    cli_result r = run(argv, in.data, in.len);
+    expect_exit(&r, 0);
+    ck_assert_msg(strstr(r.err, "unboil: 1 document (0 skipped), 0.3 MB in, 0.3 MB out"),
+                  "stderr: %s", r.err);
+    cli_result_free(&r);
+    tbuf_free(&in);
+}
+END_TEST
+
+
 Suite *jsonl_suite(void)
 {
     Suite *s = suite_create("jsonl");
@@ -497,6 +535,8 @@ Suite *jsonl_suite(void)
     tcase_add_test(tc, test_jsonl_field_html);
     tcase_add_test(tc, test_jsonl_any_line_length);
     tcase_add_test(tc, test_jsonl_usage);
+    tcase_add_test(tc, test_jsonl_field_in_no_record);
+    tcase_add_test(tc, test_jsonl_stats_count_input_bytes);
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("learn");
     tcase_set_timeout(tl, 300);

@@ -181,11 +181,46 @@ START_TEST(test_open_line_ends_run)
 }
 END_TEST
 
+/* Binary data read as text is never written, however well its block
+ * scored: a control character, or half of it symbols. */
+START_TEST(test_not_text_not_rescued)
+{
+    rescue *r = fresh();
+    unit u = make(12, 0.3, 0, 0);
+    char bin[] = "word word \x01\x02 word word word word word word word word word word";
+    u.text.data = bin;
+    u.text.len = sizeof bin - 1;
+    u.f.chars = 50;
+    see(r, 1, u);
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 0);
+    rescue_free(r);
+    r = fresh();
+    u = make(12, 0.3, 0, 0);
+    u.f.chars = 48;
+    u.f.symbols = 30;
+    see(r, 1, u);
+    rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 0);
+    rescue_free(r);
+    /* the same block with few symbols is rescued */
+    r = fresh();
+    u.f.symbols = 2;
+    see(r, 1, u);
+    rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, 1);
+    rescue_free(r);
+}
+END_TEST
+
 Suite *rescue_suite(void)
 {
     Suite *s = suite_create("rescue");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_longest_run_of_near_misses);
+    tcase_add_test(tc, test_not_text_not_rescued);
     tcase_add_test(tc, test_kept_paragraph_cancels);
     tcase_add_test(tc, test_run_before_a_kept_block_is_forgotten);
     tcase_add_test(tc, test_too_short_a_run);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "suites.h"
 #include "sniff.h"
+#include "testutil.h"
 
 static sniff_result sn(const char *s, size_t n, int at_end)
 {
@@ -86,6 +87,42 @@ START_TEST(test_utf16_and_nuls)
     memset(page, 'x', sizeof page);
     page[100] = 0;
     ck_assert_int_eq(sn(page, sizeof page, 0).kind, SNIFF_TEXT);
+}
+END_TEST
+
+/* Binary data without a magic number: control characters, one byte in ten
+ * of random data, none in text of any charset but white space and ESC. */
+START_TEST(test_binary_by_control_bytes)
+{
+    unsigned seed = 7;
+    char rnd[200];
+    for (size_t i = 0; i < sizeof rnd; i++)
+        rnd[i] = (char)(tu_rand(&seed) >> 5);
+    sniff_result r = sn(rnd, sizeof rnd, 1);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    ck_assert_str_eq(r.what, "binary data");
+    /* a few bytes between two NULs of a compressed stream */
+    ck_assert_int_eq(sn("\x8b\x08\xa5", 3, 1).kind, SNIFF_BINARY);
+    /* text: tabs, CR LF, form feeds, terminal colours, Latin-1, one stray byte */
+    static const char text[] = "Caf\xe9 au lait\tis served\r\n\fin \x1b[1mbold\x1b[0m here, "
+                               "with a stray \x01 in a long enough page of text "
+                               "that goes on for a while longer than this.";
+    ck_assert_int_eq(sn(text, sizeof text - 1, 1).kind, SNIFF_TEXT);
+}
+END_TEST
+
+/* curl -i of a page sent gzip-compressed: the body is checked too */
+START_TEST(test_binary_after_http_headers)
+{
+    static const char resp[] =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c\x4a\x06\x00";
+    sniff_result r = sn(resp, sizeof resp - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    ck_assert_str_eq(r.what, "gzip data");
+    /* decided as soon as the magic is in, before the end */
+    r = sn(resp, sizeof resp - 1, 0);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
 }
 END_TEST
 
@@ -189,6 +226,8 @@ Suite *sniff_suite(void)
     Suite *s = suite_create("sniff");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_binary_magics);
+    tcase_add_test(tc, test_binary_by_control_bytes);
+    tcase_add_test(tc, test_binary_after_http_headers);
     tcase_add_test(tc, test_short_input_waits);
     tcase_add_test(tc, test_html_or_text);
     tcase_add_test(tc, test_utf16_and_nuls);

@@ -15,6 +15,7 @@ Suite *streaming_suite(void);
 Suite *fixtures_suite(void);
 Suite *cli_suite(void);
 Suite *jsonl_suite(void);
+Suite *jsonl_scan_suite(void);
 Suite *rescue_suite(void);
 Suite *title_suite(void);
 Suite *byline_suite(void);

@@ -236,6 +236,20 @@ static void set_nonblock(int fd)
     ck_assert(fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0);
 }
 
+/* argv with "unboil" in front, for execv (free the array, not its strings). */
+static char **full_argv(const char *const *argv)
+{
+    size_t argc = 0;
+    while (argv && argv[argc])
+        argc++;
+    char **av = calloc(argc + 2, sizeof *av);
+    ck_assert(av != NULL);
+    av[0] = (char *)"unboil";
+    for (size_t i = 0; i < argc; i++)
+        av[i + 1] = (char *)argv[i];
+    return av;
+}
+
 void cli_run(const char *const *argv, const char *in, size_t len,
              const cli_opts *o, cli_result *r)
 {
@@ -248,14 +262,7 @@ void cli_run(const char *const *argv, const char *in, size_t len,
     /* writing to a child that went away must give EPIPE, not kill the test */
     signal(SIGPIPE, SIG_IGN);
     const char *prog = cli_path();
-    size_t argc = 0;
-    while (argv && argv[argc])
-        argc++;
-    char **av = calloc(argc + 2, sizeof *av);
-    ck_assert(av != NULL);
-    av[0] = (char *)"unboil";
-    for (size_t i = 0; i < argc; i++)
-        av[i + 1] = (char *)argv[i];
+    char **av = full_argv(argv);
 
     pid_t pid = fork();
     ck_assert(pid >= 0);
@@ -350,6 +357,54 @@ void cli_run(const char *const *argv, const char *in, size_t len,
     r->out_len = out.len;
     r->err = err.data;
     r->err_len = err.len;
+}
+
+pid_t cli_spawn(const char *const *argv, int *in, int *out)
+{
+    int pin[2], pout[2];
+    ck_assert(pipe(pin) == 0 && pipe(pout) == 0);
+    signal(SIGPIPE, SIG_IGN);
+    char **av = full_argv(argv);
+    pid_t pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(pin[0], 0);
+        dup2(pout[1], 1);
+        close(pin[0]); close(pin[1]);
+        close(pout[0]); close(pout[1]);
+        signal(SIGPIPE, SIG_DFL);
+        execv(cli_path(), av);
+        _exit(127);
+    }
+    free(av);
+    close(pin[0]);
+    close(pout[1]);
+    *in = pin[1];
+    *out = pout[0];
+    return pid;
+}
+
+int read_until(int fd, const char *want, tbuf *got)
+{
+    tbuf_add(got, "", 0);
+    while (!strstr(got->data, want)) {
+        char tmp[4096];
+        ssize_t n = read(fd, tmp, sizeof tmp);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return 0;
+        tbuf_add(got, tmp, (size_t)n);
+    }
+    return 1;
+}
+
+int cli_wait(pid_t pid)
+{
+    int ws;
+    while (waitpid(pid, &ws, 0) < 0)
+        ck_assert_int_eq(errno, EINTR);
+    return WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
 }
 
 void cli_result_free(cli_result *r)

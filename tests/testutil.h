@@ -110,6 +110,18 @@ void cli_run(const char *const *argv, const char *in, size_t len,
              const cli_opts *o, cli_result *r);
 void cli_result_free(cli_result *r);
 
+/* $UNBOIL with argv, its stdin and stdout pipes left to the test: *in to
+ * write (close it for end of input), *out to read; stderr is inherited.
+ * For a writer that pauses: the test writes, reads what came out, and only
+ * then closes *in.  Wait for the child with cli_wait. */
+pid_t cli_spawn(const char *const *argv, int *in, int *out);
+/* Read from fd until `want` is in what was read or end of file; returns
+ * whether it came.  Blocks: a program that holds its output back hangs the
+ * test until Check's timeout fails it. */
+int read_until(int fd, const char *want, tbuf *got);
+/* The exit status of a spawned child, -1 if it did not exit. */
+int cli_wait(pid_t pid);
+
 /* ---- files -------------------------------------------------------------- */
 
 /* The whole file, NUL-terminated; NULL (errno set) if it cannot be read. */

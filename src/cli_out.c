@@ -1,0 +1,182 @@
+/* cli_out.c - buffered output and -o's temporary file. */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "cli_out.h"
+
+int cli_out_flush(cli_out *o)
+{
+    size_t off = 0;
+    while (off < o->len && !o->err) {
+        ssize_t n = write(o->fd, o->buf + off, o->len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            o->err = errno;
+            break;
+        }
+        off += (size_t)n;
+    }
+    o->len = 0;
+    return o->err ? -1 : 0;
+}
+
+static int put(cli_out *o, const char *s, size_t n)
+{
+    o->bytes += n;
+    o->last = s[n - 1];
+    while (n > 0) {
+        if (o->len == CLI_OUT_SIZE && cli_out_flush(o) != 0)
+            return -1;
+        size_t room = CLI_OUT_SIZE - o->len;
+        size_t take = n < room ? n : room;
+        memcpy(o->buf + o->len, s, take);
+        o->len += take;
+        s += take;
+        n -= take;
+    }
+    return 0;
+}
+
+int cli_out_write(void *ctx, const char *s, size_t n)
+{
+    cli_out *o = ctx;
+    if (o->err)
+        return -1;
+    if (n == 0)
+        return 0;
+    if (o->sep_len > 0) {
+        size_t k = o->sep_len;
+        o->sep_len = 0;
+        if (put(o, o->sep, k) != 0)
+            return -1;
+    }
+    if (put(o, s, n) != 0)
+        return -1;
+    return o->line_buffered && memchr(s, '\n', n) ? cli_out_flush(o) : 0;
+}
+
+void cli_out_separate(cli_out *o)
+{
+    if (o->bytes == 0)
+        return;
+    o->sep[0] = o->sep[1] = '\n';
+    o->sep_len = o->last == '\n' ? 1 : 2;
+}
+
+/* Is `name` (or standard input for "-") the file st describes? */
+static int same_file(const char *name, const struct stat *st)
+{
+    struct stat in;
+    int r = strcmp(name, "-") == 0 ? fstat(0, &in) : stat(name, &in);
+    return r == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino;
+}
+
+/* A new file beside target, named after it, that no one else has. */
+static int make_temp(cli_out *o, const char *target, const struct stat *old)
+{
+    const char *slash = strrchr(target, '/');
+    size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
+    size_t size = strlen(target) + sizeof "..unboil-XXXXXX";
+    o->tmp = malloc(size);
+    if (!o->tmp) {
+        cli_msg("%s", ub_strerror(UB_ENOMEM));
+        return CLI_EXIT_TROUBLE;
+    }
+    snprintf(o->tmp, size, "%.*s.%s.unboil-XXXXXX", (int)dir, target, target + dir);
+    o->fd = mkstemp(o->tmp);
+    if (o->fd < 0) {
+        cli_msg("%s: %s", target, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return CLI_EXIT_TROUBLE;
+    }
+    /* the mode the file has, or a new file's (mkstemp's is 0600) */
+    mode_t mode;
+    if (old) {
+        mode = old->st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(o->fd, mode) != 0) {
+        cli_msg("%s: %s", o->tmp, strerror(errno));
+        return CLI_EXIT_TROUBLE;
+    }
+    return 0;
+}
+
+int cli_out_open(cli_out *o, const char *target, char *const *files, int n,
+                 int line_buffered)
+{
+    o->fd = 1;
+    o->name = "standard output";
+    o->target = target;
+    o->tmp = NULL;
+    o->line_buffered = line_buffered;
+    if (!target)
+        return 0;
+    o->name = target;
+    struct stat st;
+    int exists = stat(target, &st) == 0;
+    if (exists) {
+        for (int i = 0; i < n; i++)
+            if (same_file(files[i], &st)) {
+                return cli_usage_error("%s: the output is also an input (%s); write "
+                                       "elsewhere", target,
+                                       strcmp(files[i], "-") == 0 ? "standard input"
+                                                                  : files[i]);
+            }
+        if (n == 0 && same_file("-", &st)) {
+            return cli_usage_error("%s: the output is also the input (standard input); "
+                                   "write elsewhere", target);
+        }
+    }
+    /* a device or a pipe (/dev/null, /dev/stdout) is written to; only a
+     * regular file is replaced */
+    if (exists && !S_ISREG(st.st_mode)) {
+        o->fd = open(target, O_WRONLY | O_TRUNC);
+        if (o->fd < 0) {
+            cli_msg("%s: %s", target, strerror(errno));
+            return CLI_EXIT_TROUBLE;
+        }
+        return 0;
+    }
+    int st_open = make_temp(o, target, exists ? &st : NULL);
+    if (st_open != 0)
+        cli_out_close(o, 0);
+    return st_open;
+}
+
+int cli_out_close(cli_out *o, int ok)
+{
+    if (ok)
+        cli_out_flush(o);
+    if (!o->target)
+        return 0;
+    int status = 0;
+    if (o->fd >= 0 && close(o->fd) != 0 && ok && !o->err) {
+        cli_msg("%s: %s", o->name, strerror(errno));
+        status = CLI_EXIT_TROUBLE;
+    }
+    o->fd = -1;
+    if (o->tmp) {
+        if (ok && !o->err && status == 0 && rename(o->tmp, o->target) != 0) {
+            cli_msg("%s: %s", o->target, strerror(errno));
+            status = CLI_EXIT_TROUBLE;
+        }
+        if (!ok || o->err || status != 0)
+            unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    return status;
+}

@@ -1,0 +1,446 @@
+/* jsonl_scan.c - the JSON grammar over a line in memory, without a tree.
+ *
+ * One pass checks the whole line, keeping only a stack of one bit per open
+ * container (object or array); the span of the field's value is noted on
+ * the way.  Strings are decoded and encoded through a fixed buffer. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "jsonl_scan.h"
+
+#define PIECE (64u * 1024u)
+
+/* The length of the valid UTF-8 sequence at s[0..n), or 0 (overlong
+ * forms, surrogates and code points past U+10FFFF are not valid). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (k == 0 || k > n)
+        return 0;
+    for (size_t t = 1; t < k; t++)
+        if ((s[t] & 0xC0) != 0x80)
+            return 0;
+    if (k == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
+        return 0;
+    if (k == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
+        return 0;
+    return k;
+}
+
+static int hex4(const unsigned char *s, size_t n, unsigned *out)
+{
+    if (n < 4)
+        return -1;
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            d = (c | 0x20) - 'a' + 10;
+        else
+            return -1;
+        v = v << 4 | d;
+    }
+    *out = v;
+    return 0;
+}
+
+/* ---- checking ----------------------------------------------------------- */
+
+typedef struct scan {
+    const unsigned char *s;
+    size_t n, i;
+    jscan *out;
+} scan;
+
+static int bad(scan *p, const char *why)
+{
+    p->out->why = why;
+    p->out->at = p->i;
+    return -1;
+}
+
+static void skip_space(scan *p)
+{
+    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' ||
+                           p->s[p->i] == '\n' || p->s[p->i] == '\r'))
+        p->i++;
+}
+
+/* p->s[p->i] is '"': past the closing quote.  *escaped: it held a '\'. */
+static int string(scan *p, int *escaped)
+{
+    const unsigned char *s = p->s;
+    size_t n = p->n, i = p->i + 1;
+    for (;;) {
+        while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+            i++;
+        if (i >= n) {
+            p->i = i;
+            return bad(p, "a string is not closed");
+        }
+        unsigned c = s[i];
+        if (c == '"') {
+            p->i = i + 1;
+            return 0;
+        }
+        p->i = i;
+        if (c < 0x20)
+            return bad(p, "a control character in a string");
+        if (c >= 0x80) {
+            size_t k = utf8_seq(s + i, n - i);
+            if (k == 0)
+                return bad(p, "invalid UTF-8");
+            i += k;
+            continue;
+        }
+        *escaped = 1;
+        unsigned e = i + 1 < n ? s[i + 1] : 0;
+        if (e && strchr("\"\\/bfnrt", (int)e)) {
+            i += 2;
+            continue;
+        }
+        unsigned u, lo;
+        if (e != 'u' || hex4(s + i + 2, n - i - 2, &u) != 0)
+            return bad(p, "an invalid escape in a string");
+        i += 6;
+        if (u >= 0xDC00 && u <= 0xDFFF)
+            return bad(p, "a lone low surrogate in a string");
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 1 >= n || s[i] != '\\' || s[i + 1] != 'u' ||
+                hex4(s + i + 2, n - i - 2, &lo) != 0 || lo < 0xDC00 || lo > 0xDFFF)
+                return bad(p, "a lone high surrogate in a string");
+            i += 6;
+        }
+    }
+}
+
+static int digits(scan *p)
+{
+    size_t start = p->i;
+    while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+        p->i++;
+    return p->i > start ? 0 : bad(p, "an invalid number");
+}
+
+static int number(scan *p)
+{
+    if (p->s[p->i] == '-')
+        p->i++;
+    if (p->i < p->n && p->s[p->i] == '0')
+        p->i++;
+    else if (p->i >= p->n || p->s[p->i] < '1' || p->s[p->i] > '9' || digits(p) != 0)
+        return bad(p, "an invalid number");
+    if (p->i < p->n && p->s[p->i] == '.') {
+        p->i++;
+        if (digits(p) != 0)
+            return -1;
+    }
+    if (p->i < p->n && (p->s[p->i] == 'e' || p->s[p->i] == 'E')) {
+        p->i++;
+        if (p->i < p->n && (p->s[p->i] == '+' || p->s[p->i] == '-'))
+            p->i++;
+        return digits(p);
+    }
+    return 0;
+}
+
+static int literal(scan *p)
+{
+    static const char *const words[] = { "true", "false", "null" };
+    for (int k = 0; k < 3; k++) {
+        size_t l = strlen(words[k]);
+        if (p->n - p->i >= l && memcmp(p->s + p->i, words[k], l) == 0) {
+            p->i += l;
+            return 0;
+        }
+    }
+    return bad(p, "an invalid token");
+}
+
+/* Compares decoded bytes with the field's name, piece by piece. */
+typedef struct compare {
+    const char *name;
+    size_t len, off;
+    int differs;
+} compare;
+
+static int compare_sink(void *ctx, const char *s, size_t n)
+{
+    compare *c = ctx;
+    if (c->differs || n > c->len - c->off || memcmp(c->name + c->off, s, n) != 0) {
+        c->differs = 1;
+        return 1;
+    }
+    c->off += n;
+    return 0;
+}
+
+static int key_is(const scan *p, size_t a, size_t b, int escaped, const char *field,
+                  size_t field_len)
+{
+    const char *k = (const char *)p->s + a;
+    if (!escaped)
+        return b - a - 2 == field_len && memcmp(k + 1, field, field_len) == 0;
+    compare c = { field, field_len, 0, 0 };
+    return jscan_decode(k, b - a, compare_sink, &c) == 0 && !c.differs && c.off == field_len;
+}
+
+void jscan_line(const char *s, size_t n, const char *field, size_t field_len, jscan *out)
+{
+    memset(out, 0, sizeof *out);
+    scan p = { (const unsigned char *)s, n, 0, out };
+    uint64_t objects[JSCAN_MAX_DEPTH / 64] = {0};  /* bit set: that level is an object */
+    size_t depth = 0, value_at = 0;
+    int member = 0;         /* the top object's current member is the field */
+    skip_space(&p);
+    out->object = p.i < n && s[p.i] == '{';
+    for (;;) {
+        /* a value */
+        skip_space(&p);
+        if (p.i >= n) {
+            bad(&p, p.i == 0 ? "an empty line" : "the line ends inside the JSON");
+            return;
+        }
+        unsigned c = p.s[p.i];
+        int esc = 0;
+        if (c == '{' || c == '[') {
+            if (depth == JSCAN_MAX_DEPTH) {
+                bad(&p, "nested too deep");
+                return;
+            }
+            if (c == '{')
+                objects[depth / 64] |= (uint64_t)1 << (depth % 64);
+            else
+                objects[depth / 64] &= ~((uint64_t)1 << (depth % 64));
+            depth++;
+            p.i++;
+            skip_space(&p);
+            if (p.i < n && p.s[p.i] == (c == '{' ? '}' : ']')) {
+                p.i++;
+                depth--;
+            } else if (c == '{') {
+                goto key;
+            } else {
+                continue;
+            }
+        } else if ((c == '"' ? string(&p, &esc) : c == '-' || (c >= '0' && c <= '9')
+                    ? number(&p) : literal(&p)) != 0) {
+            return;
+        }
+        /* a value ended: what follows it */
+        for (;;) {
+            if (depth == 1 && member) {
+                out->found = 1;
+                out->from = value_at;
+                out->to = p.i;
+                member = 0;
+            }
+            skip_space(&p);
+            if (depth == 0) {
+                if (p.i < n)
+                    bad(&p, "more after the JSON value");
+                return;
+            }
+            int object = (objects[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1;
+            if (p.i >= n) {
+                bad(&p, "the line ends inside the JSON");
+                return;
+            }
+            c = p.s[p.i];
+            if (c == (object ? '}' : ']')) {
+                p.i++;
+                depth--;
+                continue;
+            }
+            if (c != ',') {
+                bad(&p, object ? "',' or '}' expected" : "',' or ']' expected");
+                return;
+            }
+            p.i++;
+            if (!object)
+                break;
+        key:
+            skip_space(&p);
+            if (p.i >= n || p.s[p.i] != '"') {
+                bad(&p, "a member name expected");
+                return;
+            }
+            size_t ka = p.i;
+            esc = 0;
+            if (string(&p, &esc) != 0)
+                return;
+            if (depth == 1)
+                member = key_is(&p, ka, p.i, esc, field, field_len);
+            skip_space(&p);
+            if (p.i >= n || p.s[p.i] != ':') {
+                bad(&p, "':' expected");
+                return;
+            }
+            p.i++;
+            skip_space(&p);
+            if (depth == 1)
+                value_at = p.i;
+            break;
+        }
+    }
+}
+
+/* ---- decoding and encoding --------------------------------------------- */
+
+typedef struct piece {
+    char buf[PIECE];
+    size_t len;
+    jscan_sink sink;
+    void *ctx;
+} piece;
+
+static void piece_init(piece *pc, jscan_sink sink, void *ctx)
+{
+    pc->len = 0;
+    pc->sink = sink;
+    pc->ctx = ctx;
+}
+
+static int piece_flush(piece *pc)
+{
+    int r = pc->len ? pc->sink(pc->ctx, pc->buf, pc->len) : 0;
+    pc->len = 0;
+    return r;
+}
+
+static int piece_add(piece *pc, const char *s, size_t n)
+{
+    while (n > 0) {
+        if (pc->len == PIECE) {
+            int r = piece_flush(pc);
+            if (r)
+                return r;
+        }
+        size_t take = PIECE - pc->len < n ? PIECE - pc->len : n;
+        memcpy(pc->buf + pc->len, s, take);
+        pc->len += take;
+        s += take;
+        n -= take;
+    }
+    return 0;
+}
+
+static size_t put_utf8(char *o, unsigned u)
+{
+    if (u < 0x80) {
+        o[0] = (char)u;
+        return 1;
+    }
+    if (u < 0x800) {
+        o[0] = (char)(0xC0 | u >> 6);
+        o[1] = (char)(0x80 | (u & 0x3F));
+        return 2;
+    }
+    if (u < 0x10000) {
+        o[0] = (char)(0xE0 | u >> 12);
+        o[1] = (char)(0x80 | (u >> 6 & 0x3F));
+        o[2] = (char)(0x80 | (u & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | u >> 18);
+    o[1] = (char)(0x80 | (u >> 12 & 0x3F));
+    o[2] = (char)(0x80 | (u >> 6 & 0x3F));
+    o[3] = (char)(0x80 | (u & 0x3F));
+    return 4;
+}
+
+int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx)
+{
+    piece pc;
+    piece_init(&pc, sink, ctx);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 1, end = n - 1;      /* inside the quotes */
+    while (i < end) {
+        const char *bs = memchr(s + i, '\\', end - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : end - i;
+        int r = piece_add(&pc, s + i, run);
+        if (r)
+            return r;
+        i += run;
+        if (i >= end)
+            break;
+        char out[4];
+        size_t k = 1;
+        unsigned e = u[i + 1], cp = 0, lo = 0;
+        switch (e) {
+        case 'b': out[0] = '\b'; break;
+        case 'f': out[0] = '\f'; break;
+        case 'n': out[0] = '\n'; break;
+        case 'r': out[0] = '\r'; break;
+        case 't': out[0] = '\t'; break;
+        case 'u':
+            hex4(u + i + 2, 4, &cp);
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                hex4(u + i + 8, 4, &lo);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            }
+            k = put_utf8(out, cp);
+            i += 4;
+            break;
+        default: out[0] = (char)e; break;
+        }
+        i += 2;
+        r = piece_add(&pc, out, k);
+        if (r)
+            return r;
+    }
+    return piece_flush(&pc);
+}
+
+int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx)
+{
+    piece pc;
+    piece_init(&pc, sink, ctx);
+    const unsigned char *u = (const unsigned char *)s;
+    int r = piece_add(&pc, "\"", 1);
+    size_t i = 0;
+    while (i < n && r == 0) {
+        size_t run = i;
+        while (run < n && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '"' && u[run] != '\\')
+            run++;
+        r = piece_add(&pc, s + i, run - i);
+        i = run;
+        if (i >= n || r)
+            break;
+        unsigned c = u[i];
+        char esc[8];
+        size_t k = 2;
+        esc[0] = '\\';
+        if (c >= 0x80) {
+            k = utf8_seq(u + i, n - i);
+            if (k == 0) {
+                r = piece_add(&pc, "\xEF\xBF\xBD", 3);
+                i++;
+            } else {
+                r = piece_add(&pc, s + i, k);
+                i += k;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default: k = (size_t)snprintf(esc, sizeof esc, "\\u%04X", c); break;
+        }
+        r = piece_add(&pc, esc, k);
+        i++;
+    }
+    if (r == 0)
+        r = piece_add(&pc, "\"", 1);
+    return r ? r : piece_flush(&pc);
+}
