@@ -1,0 +1,299 @@
+"""unboil: strip boilerplate from web articles, over libunboil.
+
+    >>> import unboil
+    >>> unboil.clean("<html><body><nav>Home</nav><p>...</p></body></html>")
+
+Each call cleans one whole document: a str (read as Unicode, whatever the
+page's <meta charset> says) or bytes (HTML charset from the BOM, HTTP header
+or <meta>, as the command line reads files).  The result is what
+``unboil FILE`` prints for that document: UTF-8 for HTML; for text, the kept
+lines byte for byte, decoded as UTF-8 with undecodable bytes kept as lone
+surrogates (``.encode("utf-8", "surrogateescape")`` gives the bytes back).
+
+The C code runs without the GIL: threads clean documents in parallel.
+"""
+import threading
+
+from ._unboil import ffi, lib
+from ._explain import parse_explain
+
+__all__ = ["clean", "explain", "Cleaner", "Error", "InvalidOptionError",
+           "NotTextError", "OutOfMemoryError", "library_version"]
+__version__ = "0.1.0"
+
+_STATUS_NAMES = {
+    lib.UB_OK: "UB_OK", lib.UB_ENOMEM: "UB_ENOMEM", lib.UB_EINVAL: "UB_EINVAL",
+    lib.UB_EWRITE: "UB_EWRITE", lib.UB_EBINARY: "UB_EBINARY",
+    lib.UB_EENCODING: "UB_EENCODING", lib.UB_EPARSE: "UB_EPARSE",
+}
+
+
+class Error(Exception):
+    """libunboil returned a status other than UB_OK.
+
+    ``status`` is the library's ub_status as an int, ``status_name`` its
+    name ("UB_EBINARY"), ``str(error)`` the library's description."""
+
+    def __init__(self, status, message=None):
+        self.status = int(status)
+        self.status_name = _STATUS_NAMES.get(self.status, "UB_%d" % self.status)
+        if message is None:
+            message = ffi.string(lib.ub_strerror(status)).decode()
+        super().__init__(message)
+
+
+class InvalidOptionError(Error, ValueError):
+    """An option the library refused: an unknown language or encoding."""
+
+
+class NotTextError(Error, ValueError):
+    """The document is not text or HTML (compressed, an image, a PDF ...)."""
+
+
+class OutOfMemoryError(Error, MemoryError):
+    """The library ran out of memory."""
+
+
+def _error(status, message=None):
+    if status in (lib.UB_EINVAL, lib.UB_EENCODING):
+        return InvalidOptionError(status, message)
+    if status == lib.UB_EBINARY:
+        return NotTextError(status, message)
+    if status == lib.UB_ENOMEM:
+        return OutOfMemoryError(status, message)
+    return Error(status, message)
+
+
+def library_version():
+    """The version of the libunboil in use, e.g. "0.1.0"."""
+    return ffi.string(lib.ub_version()).decode()
+
+
+_FORMATS = {None: lib.UB_FORMAT_AUTO, "auto": lib.UB_FORMAT_AUTO,
+            "html": lib.UB_FORMAT_HTML, "text": lib.UB_FORMAT_TEXT}
+_OUTPUTS = {"clean": lib.UB_OUTPUT_CLEAN, "invert": lib.UB_OUTPUT_INVERT,
+            "explain": lib.UB_OUTPUT_EXPLAIN}
+# A sink that grew past this for one document is given back to the system.
+_SINK_KEEP = 1 << 20
+
+
+class _Filter:
+    """One ub_filter and the C buffer its output goes to."""
+
+    def __init__(self, format, output, markdown, keep_comments, lang, encoding, window):
+        opt = ffi.new("ub_options *")
+        lib.ub_options_init(opt)
+        opt.format = _FORMATS[format]
+        opt.output = _OUTPUTS[output]
+        opt.markdown = bool(markdown)
+        opt.keep_comments = bool(keep_comments)
+        if window is not None:
+            opt.window = window
+        # the library keeps these pointers: they live as long as the filter
+        self._strings = []
+        if lang is not None:
+            self._strings.append(ffi.new("char[]", lang.encode()))
+            opt.lang = self._strings[-1]
+        if encoding is not None:
+            self._strings.append(ffi.new("char[]", encoding.encode()))
+            opt.encoding = self._strings[-1]
+        self.sink = ffi.new("upy_sink *")
+        status = ffi.new("ub_status *")
+        f = lib.upy_filter_new(opt, self.sink, status)
+        if f == ffi.NULL:
+            if status[0] == lib.UB_EINVAL and lang is not None:
+                raise InvalidOptionError(status[0], "unknown language %r" % lang)
+            if status[0] == lib.UB_EENCODING:
+                raise InvalidOptionError(status[0], "unknown encoding %r" % encoding)
+            raise _error(status[0])
+        self.f = f
+        self.broken = False
+
+    def __del__(self):
+        f = getattr(self, "f", None)
+        if f is not None:
+            lib.ub_filter_free(f)
+            lib.upy_sink_free(self.sink)
+
+    def check(self, status):
+        """Raise for a status; a filter that failed is not used again."""
+        if status != lib.UB_OK and status != lib.UB_EBINARY:
+            self.broken = True
+        problem = self.sink.problem
+        if problem:
+            message = ffi.string(self.sink.message).decode("utf-8", "replace")
+            self.sink.problem = 0
+            self.take()
+            raise _error(problem, message)
+        if status != lib.UB_OK:
+            self.take()
+            raise _error(status)
+
+    def take(self):
+        """The output so far, as bytes; the buffer is emptied."""
+        n = self.sink.len
+        out = ffi.unpack(self.sink.data, n) if n else b""
+        self.sink.len = 0
+        if n > _SINK_KEEP:
+            lib.upy_sink_free(self.sink)
+        return out
+
+
+def _as_buffer(doc):
+    """The bytes to feed for a str, bytes or other buffer."""
+    if isinstance(doc, str):
+        return doc.encode("utf-8", "surrogateescape")
+    if isinstance(doc, bytes):
+        return doc
+    if isinstance(doc, (bytearray, memoryview)):
+        return ffi.from_buffer(doc)
+    raise TypeError("unboil: a document is str or bytes, not %s" % type(doc).__name__)
+
+
+def _decode(out):
+    return out.decode("utf-8", "surrogateescape")
+
+
+class Cleaner:
+    """Options held once, for many documents, and a streaming form.
+
+        c = Cleaner(markdown=True)
+        for page in pages:
+            article = c.clean(page)
+
+        c.feed(chunk) ... c.feed(chunk); article = c.finish()
+
+    ``format``: None or "auto" (HTML or text, decided from the first bytes),
+    "html" or "text".  ``markdown``: HTML headings, list items and quotes in
+    Markdown.  ``keep_comments``: keep comment sections.  ``lang``: measure
+    stopwords in this language only ("de", "pt-BR").  ``encoding``: read
+    bytes as this charset whatever the page declares.  ``window``: blocks of
+    look-ahead (2-4096).  ``invert``: return only what would be removed.
+
+    A Cleaner may be shared by threads (calls take turns); each thread with
+    its own Cleaner runs in parallel.
+    """
+
+    def __init__(self, *, format=None, markdown=False, keep_comments=False,
+                 lang=None, encoding=None, window=None, invert=False):
+        if format not in _FORMATS:
+            raise ValueError("unboil: format is 'auto', 'html' or 'text', not %r" % (format,))
+        if window is not None and not lib.UB_WINDOW_MIN <= window <= lib.UB_WINDOW_MAX:
+            raise ValueError("unboil: window is from %d to %d, not %r"
+                             % (lib.UB_WINDOW_MIN, lib.UB_WINDOW_MAX, window))
+        self._args = dict(format=format, markdown=markdown, keep_comments=keep_comments,
+                          lang=lang, window=window)
+        self._encoding = encoding
+        self._output = "invert" if invert else "clean"
+        self._filters = {}
+        self._lock = threading.Lock()
+        self._stream = None     # the filter of the document being fed
+        # bad options fail here, not at the first document
+        self._filter(bytes, self._output)
+
+    def _filter(self, kind, output):
+        """The filter for str or bytes documents: a str is Unicode already,
+        so its bytes are read as UTF-8 whatever the page declares."""
+        key = (kind, output)
+        f = self._filters.get(key)
+        if f is None or f.broken:
+            encoding = self._encoding
+            if kind is str and encoding is None:
+                encoding = "UTF-8"
+            f = self._filters[key] = _Filter(output=output, encoding=encoding, **self._args)
+        return f
+
+    def _run(self, doc, output):
+        data = _as_buffer(doc)
+        with self._lock:
+            if self._stream is not None:
+                raise RuntimeError("unboil: a document is being fed; finish() it first")
+            f = self._filter(type(doc) if isinstance(doc, str) else bytes, output)
+            f.check(lib.upy_clean(f.f, data, len(data)))
+            return f.take()
+
+    def clean(self, doc):
+        """The article of one whole document, as str."""
+        return _decode(self._run(doc, self._output))
+
+    def explain(self, doc):
+        """Every block of one document with its decision: a list of dicts,
+        in input order (see unboil.explain)."""
+        return parse_explain(_decode(self._run(doc, "explain")))
+
+    def feed(self, chunk):
+        """Feed the next chunk of a document (str or bytes, cut anywhere)."""
+        data = _as_buffer(chunk)
+        kind = str if isinstance(chunk, str) else bytes
+        with self._lock:
+            if self._stream is None:
+                self._stream = self._filter(kind, self._output)
+                self._kind = kind
+            elif kind is not self._kind:
+                raise TypeError("unboil: the chunks of one document are all str or all bytes")
+            f = self._stream
+            try:
+                f.check(lib.upy_feed(f.f, data, len(data)))
+            except BaseException:
+                self._abandon(f)
+                raise
+
+    def finish(self):
+        """End the document fed so far and return its article, as str."""
+        with self._lock:
+            f, self._stream = self._stream, None
+            if f is None:
+                return ""
+            try:
+                f.check(lib.upy_end(f.f))
+            except BaseException:
+                self._abandon(f)
+                raise
+            return _decode(f.take())
+
+    def _abandon(self, f):
+        """After a failed feed, the next document starts afresh."""
+        self._stream = None
+        f.broken = True
+
+
+# clean() and explain() keep a Cleaner per thread and options: making a
+# filter costs more than cleaning a short page.
+_local = threading.local()
+_CACHE_MAX = 16
+
+
+def _cleaner(**kwargs):
+    cache = getattr(_local, "cleaners", None)
+    if cache is None:
+        cache = _local.cleaners = {}
+    key = tuple(sorted(kwargs.items()))
+    c = cache.get(key)
+    if c is None:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        c = cache[key] = Cleaner(**kwargs)
+    return c
+
+
+def clean(html_or_text, *, format=None, markdown=False, keep_comments=False,
+          lang=None, encoding=None, window=None, invert=False):
+    """The article of one document (str or bytes), as str: what ``unboil``
+    prints for it.  Options as for Cleaner."""
+    return _cleaner(format=format, markdown=markdown, keep_comments=keep_comments,
+                    lang=lang, encoding=encoding, window=window,
+                    invert=invert).clean(html_or_text)
+
+
+def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
+            lang=None, encoding=None, window=None):
+    """Every block of one document with its decision, in input order: a dict
+    per block with ``kept`` (bool), ``reason`` (why: "prose", "boilerplate",
+    "repeated-headline" ...), ``cls`` (the block's class), ``number`` (from
+    1), ``text`` (the block as read), ``tag`` ("title", "h1".."h6", "li" or
+    None), ``lang`` (the block's stopword language) and ``features`` (name to
+    number, as ``unboil --explain`` prints them; ``p`` is the model's score).
+    A short page's rescued blocks have ``kept`` True, ``reason`` "rescued"
+    and their first reason in ``dropped_as``."""
+    return _cleaner(format=format, markdown=markdown, keep_comments=keep_comments,
+                    lang=lang, encoding=encoding, window=window).explain(html_or_text)

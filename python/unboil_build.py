@@ -1,0 +1,166 @@
+"""Builds unboil._unboil, the cffi extension over the installed libunboil.
+
+Out-of-line API mode: the C below is compiled against <unboil.h> as
+pkg-config finds it (set PKG_CONFIG_PATH for a library installed under a
+prefix), so struct layouts and enum values come from the header itself.
+Output and diagnostics are gathered in C, never through a Python callback:
+one call into C cleans a whole document without the GIL.
+"""
+import shlex
+import subprocess
+
+from cffi import FFI
+
+CDEF = """
+typedef enum ub_status {
+    UB_OK, UB_ENOMEM, UB_EINVAL, UB_EWRITE, UB_EBINARY, UB_EENCODING, UB_EPARSE, ...
+} ub_status;
+typedef enum ub_format { UB_FORMAT_AUTO, UB_FORMAT_TEXT, UB_FORMAT_HTML, ... } ub_format;
+typedef enum ub_output { UB_OUTPUT_CLEAN, UB_OUTPUT_INVERT, UB_OUTPUT_EXPLAIN, ... } ub_output;
+typedef struct ub_options {
+    ub_format format;
+    ub_output output;
+    int keep_comments;
+    int markdown;
+    int null_data;
+    unsigned window;
+    const char *encoding;
+    const char *lang;
+    ...;
+} ub_options;
+#define UB_WINDOW_DEFAULT ...
+#define UB_WINDOW_MIN ...
+#define UB_WINDOW_MAX ...
+typedef struct ub_filter ub_filter;
+
+const char *ub_strerror(ub_status status);
+const char *ub_version(void);
+void ub_options_init(ub_options *opt);
+void ub_filter_free(ub_filter *f);
+
+typedef struct upy_sink {
+    char *data;
+    size_t len;
+    int problem;          /* a document's status from the diag callback */
+    char message[256];    /* ... and its message */
+    ...;
+} upy_sink;
+ub_filter *upy_filter_new(ub_options *opt, upy_sink *sink, ub_status *status);
+ub_status upy_feed(ub_filter *f, const char *buf, size_t len);
+ub_status upy_end(ub_filter *f);
+ub_status upy_clean(ub_filter *f, const char *buf, size_t len);
+void upy_sink_free(upy_sink *sink);
+"""
+
+SOURCE = r"""
+#include <stdlib.h>
+#include <string.h>
+#include <unboil.h>
+
+/* Where a filter's output and its last per-document problem go. */
+typedef struct upy_sink {
+    char *data;
+    size_t len, cap;
+    int problem;
+    char message[256];
+} upy_sink;
+
+static int upy_write(void *ctx, const char *buf, size_t len)
+{
+    upy_sink *s = ctx;
+    if (len > s->cap - s->len) {
+        size_t cap = s->cap ? s->cap : 4096;
+        while (len > cap - s->len) {
+            if (cap > (size_t)-1 / 2)
+                return -1;
+            cap *= 2;
+        }
+        char *data = realloc(s->data, cap);
+        if (!data)
+            return -1;
+        s->data = data;
+        s->cap = cap;
+    }
+    memcpy(s->data + s->len, buf, len);
+    s->len += len;
+    return 0;
+}
+
+static void upy_diag(void *ctx, unsigned long document, ub_status status, const char *message)
+{
+    upy_sink *s = ctx;
+    (void)document;
+    if (s->problem)
+        return;     /* the first problem is the one to report */
+    s->problem = (int)status;
+    strncpy(s->message, message, sizeof s->message - 1);
+    s->message[sizeof s->message - 1] = 0;
+}
+
+static ub_filter *upy_filter_new(ub_options *opt, upy_sink *sink, ub_status *status)
+{
+    opt->diag = upy_diag;
+    opt->diag_ctx = sink;
+    return ub_filter_new(opt, upy_write, sink, status);
+}
+
+static ub_status upy_feed(ub_filter *f, const char *buf, size_t len)
+{
+    return ub_filter_feed(f, buf, len);
+}
+
+static ub_status upy_end(ub_filter *f)
+{
+    return ub_filter_end_document(f);
+}
+
+/* One whole document, in one call. */
+static ub_status upy_clean(ub_filter *f, const char *buf, size_t len)
+{
+    ub_status st = ub_filter_feed(f, buf, len);
+    return st == UB_OK ? ub_filter_end_document(f) : st;
+}
+
+static void upy_sink_free(upy_sink *s)
+{
+    free(s->data);
+    s->data = NULL;
+    s->len = s->cap = 0;
+}
+"""
+
+
+def pkg_config(*args):
+    try:
+        out = subprocess.run(["pkg-config", *args, "libunboil"], check=True,
+                             capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        raise SystemExit(
+            "unboil: pkg-config cannot find libunboil (%s). Install the C library "
+            "first (./configure && make && make install), or point PKG_CONFIG_PATH "
+            "at its lib/pkgconfig directory." % e) from None
+    return shlex.split(out)
+
+
+def strip(flags, prefix):
+    return [f[len(prefix):] for f in flags if f.startswith(prefix)]
+
+
+cflags = pkg_config("--cflags")
+libs = pkg_config("--libs")
+libdir = pkg_config("--variable=libdir")
+
+ffibuilder = FFI()
+ffibuilder.cdef(CDEF)
+ffibuilder.set_source(
+    "unboil._unboil", SOURCE,
+    include_dirs=strip(cflags, "-I"),
+    library_dirs=strip(libs, "-L"),
+    libraries=strip(libs, "-l"),
+    # a library under a private prefix is found without LD_LIBRARY_PATH
+    runtime_library_dirs=libdir,
+    extra_compile_args=[f for f in cflags if not f.startswith("-I")],
+)
+
+if __name__ == "__main__":
+    ffibuilder.compile(verbose=True)
