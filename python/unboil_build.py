@@ -48,7 +48,7 @@ typedef struct upy_sink {
 ub_filter *upy_filter_new(ub_options *opt, upy_sink *sink, ub_status *status);
 ub_status upy_feed(ub_filter *f, const char *buf, size_t len);
 ub_status upy_end(ub_filter *f);
-ub_status upy_clean(ub_filter *f, const char *buf, size_t len);
+ub_status upy_clean(ub_filter *f, upy_sink *sink, const char *buf, size_t len);
 void upy_sink_free(upy_sink *sink);
 """
 
@@ -114,11 +114,15 @@ static ub_status upy_end(ub_filter *f)
     return ub_filter_end_document(f);
 }
 
-/* One whole document, in one call. */
-static ub_status upy_clean(ub_filter *f, const char *buf, size_t len)
+/* One whole document, in one call, its output alone in the sink; a
+ * problem the diag callback noted is returned as the status. */
+static ub_status upy_clean(ub_filter *f, upy_sink *sink, const char *buf, size_t len)
 {
+    sink->len = 0;
     ub_status st = ub_filter_feed(f, buf, len);
-    return st == UB_OK ? ub_filter_end_document(f) : st;
+    if (st == UB_OK)
+        st = ub_filter_end_document(f);
+    return st == UB_OK ? (ub_status)sink->problem : st;
 }
 
 static void upy_sink_free(upy_sink *s)

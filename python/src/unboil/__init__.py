@@ -115,27 +115,29 @@ class _Filter:
             lib.ub_filter_free(f)
             lib.upy_sink_free(self.sink)
 
-    def check(self, status):
-        """Raise for a status; a filter that failed is not used again."""
-        if status != lib.UB_OK and status != lib.UB_EBINARY:
+    def fail(self, status):
+        """The exception for a status; a filter that failed is not used
+        again (but for a document that was not text)."""
+        sink = self.sink
+        if status != lib.UB_EBINARY:
             self.broken = True
-        problem = self.sink.problem
-        if problem:
-            message = ffi.string(self.sink.message).decode("utf-8", "replace")
-            self.sink.problem = 0
-            self.take()
-            raise _error(problem, message)
-        if status != lib.UB_OK:
-            self.take()
-            raise _error(status)
+        message = None
+        if sink.problem:
+            message = ffi.string(sink.message).decode("utf-8", "replace")
+            status, sink.problem = sink.problem, 0
+        sink.len = 0
+        return _error(status, message)
 
     def take(self):
-        """The output so far, as bytes; the buffer is emptied."""
-        n = self.sink.len
-        out = ffi.unpack(self.sink.data, n) if n else b""
-        self.sink.len = 0
+        """The output in the sink, as str; the sink is emptied."""
+        sink = self.sink
+        n = sink.len
+        if n == 0:
+            return ""
+        out = str(ffi.buffer(sink.data, n), "utf-8", "surrogateescape")
+        sink.len = 0
         if n > _SINK_KEEP:
-            lib.upy_sink_free(self.sink)
+            lib.upy_sink_free(sink)
         return out
 
 
@@ -148,10 +150,6 @@ def _as_buffer(doc):
     if isinstance(doc, (bytearray, memoryview)):
         return ffi.from_buffer(doc)
     raise TypeError("unboil: a document is str or bytes, not %s" % type(doc).__name__)
-
-
-def _decode(out):
-    return out.decode("utf-8", "surrogateescape")
 
 
 class Cleaner:
@@ -188,6 +186,7 @@ class Cleaner:
         self._filters = {}
         self._lock = threading.Lock()
         self._stream = None     # the filter of the document being fed
+        self._kind = None       # ... and the type of its chunks
         # bad options fail here, not at the first document
         self._filter(bytes, self._output)
 
@@ -204,39 +203,50 @@ class Cleaner:
         return f
 
     def _run(self, doc, output):
-        data = _as_buffer(doc)
+        """One whole document through the filter for its type and output;
+        the output as str."""
+        kind = str if isinstance(doc, str) else bytes
+        data = doc.encode("utf-8", "surrogateescape") if kind is str else _as_buffer(doc)
         with self._lock:
             if self._stream is not None:
                 raise RuntimeError("unboil: a document is being fed; finish() it first")
-            f = self._filter(type(doc) if isinstance(doc, str) else bytes, output)
-            f.check(lib.upy_clean(f.f, data, len(data)))
+            f = self._filters.get((kind, output))
+            if f is None or f.broken:
+                f = self._filter(kind, output)
+            status = lib.upy_clean(f.f, f.sink, data, len(data))
+            if status:
+                raise f.fail(status)
             return f.take()
 
     def clean(self, doc):
-        """The article of one whole document, as str."""
-        return _decode(self._run(doc, self._output))
+        """The article of one whole document (str or bytes), as str."""
+        return self._run(doc, self._output)
 
     def explain(self, doc):
         """Every block of one document with its decision: a list of dicts,
         in input order (see unboil.explain)."""
-        return parse_explain(_decode(self._run(doc, "explain")))
+        return parse_explain(self._run(doc, "explain"))
 
     def feed(self, chunk):
-        """Feed the next chunk of a document (str or bytes, cut anywhere)."""
+        """Feed the next chunk of a document (str or bytes, cut anywhere;
+        a str is cut between characters)."""
         data = _as_buffer(chunk)
         kind = str if isinstance(chunk, str) else bytes
         with self._lock:
             if self._stream is None:
                 self._stream = self._filter(kind, self._output)
+                self._stream.sink.len = 0
                 self._kind = kind
             elif kind is not self._kind:
                 raise TypeError("unboil: the chunks of one document are all str or all bytes")
             f = self._stream
-            try:
-                f.check(lib.upy_feed(f.f, data, len(data)))
-            except BaseException:
-                self._abandon(f)
-                raise
+            status = lib.upy_feed(f.f, data, len(data))
+            if status or f.sink.problem:
+                # the document is cut short: the next starts in a new filter
+                self._stream = None
+                error = f.fail(status)
+                f.broken = True
+                raise error
 
     def finish(self):
         """End the document fed so far and return its article, as str."""
@@ -244,17 +254,12 @@ class Cleaner:
             f, self._stream = self._stream, None
             if f is None:
                 return ""
-            try:
-                f.check(lib.upy_end(f.f))
-            except BaseException:
-                self._abandon(f)
-                raise
-            return _decode(f.take())
-
-    def _abandon(self, f):
-        """After a failed feed, the next document starts afresh."""
-        self._stream = None
-        f.broken = True
+            status = lib.upy_end(f.f)
+            if status or f.sink.problem:
+                error = f.fail(status)
+                f.broken = True
+                raise error
+            return f.take()
 
 
 # clean() and explain() keep a Cleaner per thread and options: making a
@@ -263,16 +268,19 @@ _local = threading.local()
 _CACHE_MAX = 16
 
 
-def _cleaner(**kwargs):
-    cache = getattr(_local, "cleaners", None)
-    if cache is None:
+def _cleaner(format, markdown, keep_comments, lang, encoding, window, invert):
+    try:
+        cache = _local.cleaners
+    except AttributeError:
         cache = _local.cleaners = {}
-    key = tuple(sorted(kwargs.items()))
+    key = (format, markdown, keep_comments, lang, encoding, window, invert)
     c = cache.get(key)
     if c is None:
         if len(cache) >= _CACHE_MAX:
             cache.clear()
-        c = cache[key] = Cleaner(**kwargs)
+        c = cache[key] = Cleaner(format=format, markdown=markdown,
+                                 keep_comments=keep_comments, lang=lang,
+                                 encoding=encoding, window=window, invert=invert)
     return c
 
 
@@ -280,9 +288,8 @@ def clean(html_or_text, *, format=None, markdown=False, keep_comments=False,
           lang=None, encoding=None, window=None, invert=False):
     """The article of one document (str or bytes), as str: what ``unboil``
     prints for it.  Options as for Cleaner."""
-    return _cleaner(format=format, markdown=markdown, keep_comments=keep_comments,
-                    lang=lang, encoding=encoding, window=window,
-                    invert=invert).clean(html_or_text)
+    return _cleaner(format, markdown, keep_comments, lang, encoding, window,
+                    invert).clean(html_or_text)
 
 
 def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
@@ -295,5 +302,5 @@ def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
     number, as ``unboil --explain`` prints them; ``p`` is the model's score).
     A short page's rescued blocks have ``kept`` True, ``reason`` "rescued"
     and their first reason in ``dropped_as``."""
-    return _cleaner(format=format, markdown=markdown, keep_comments=keep_comments,
-                    lang=lang, encoding=encoding, window=window).explain(html_or_text)
+    return _cleaner(format, markdown, keep_comments, lang, encoding, window,
+                    False).explain(html_or_text)

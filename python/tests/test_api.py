@@ -1,0 +1,160 @@
+"""The module's own behaviour: streaming, reuse, errors, threads."""
+import gzip
+import threading
+import time
+
+import pytest
+
+import unboil
+from corpus import plain_documents
+
+DOCS = plain_documents()
+HTML = next(d for d in DOCS if d.lstrip().startswith("<"))
+TEXT = next(d for d in DOCS if not d.lstrip().startswith("<"))
+
+
+@pytest.mark.parametrize("size", [1, 7, 100, 4096])
+def test_feed_any_chunking(size):
+    """Fed in chunks of any size, str or bytes, a document gives what
+    clean() gives."""
+    c = unboil.Cleaner()
+    for doc in (HTML, TEXT):
+        for whole in (doc, doc.encode()):
+            for i in range(0, len(whole), size):
+                c.feed(whole[i:i + size])
+            assert c.finish() == unboil.clean(whole)
+
+
+def test_finish_without_feed():
+    assert unboil.Cleaner().finish() == ""
+
+
+def test_feed_mixed_types():
+    c = unboil.Cleaner()
+    c.feed("<p>")
+    with pytest.raises(TypeError):
+        c.feed(b"x")
+    c.finish()
+
+
+def test_clean_while_feeding():
+    c = unboil.Cleaner()
+    c.feed(TEXT[:10])
+    with pytest.raises(RuntimeError):
+        c.clean(TEXT)
+    c.feed(TEXT[10:])
+    assert c.finish() == unboil.clean(TEXT)
+
+
+def test_cleaner_reused():
+    """A Cleaner remembers nothing of one document in the next."""
+    c = unboil.Cleaner()
+    first = [c.clean(d) for d in DOCS]
+    again = [c.clean(d) for d in reversed(DOCS)]
+    assert again[::-1] == first
+    assert first == [unboil.Cleaner().clean(d) for d in DOCS]
+
+
+def test_buffers():
+    data = TEXT.encode()
+    assert unboil.clean(bytearray(data)) == unboil.clean(memoryview(data)) == unboil.clean(data)
+    with pytest.raises(TypeError):
+        unboil.clean(12)
+
+
+def test_not_text():
+    """A compressed page raises NotTextError with the library's status and
+    message; the Cleaner goes on with the next document."""
+    c = unboil.Cleaner()
+    page = gzip.compress(HTML.encode())
+    with pytest.raises(unboil.NotTextError) as e:
+        c.clean(page)
+    assert e.value.status == unboil.lib.UB_EBINARY
+    assert e.value.status_name == "UB_EBINARY"
+    assert "gzip" in str(e.value)
+    assert isinstance(e.value, unboil.Error) and isinstance(e.value, ValueError)
+    assert c.clean(HTML) == unboil.clean(HTML)
+    with pytest.raises(unboil.NotTextError):
+        c.feed(page[:50])
+    assert c.clean(HTML) == unboil.clean(HTML)
+    c.feed(page[:2])        # too short to tell yet
+    with pytest.raises(unboil.NotTextError):
+        c.finish()
+    assert c.clean(TEXT) == unboil.clean(TEXT)
+
+
+def test_bad_options():
+    with pytest.raises(unboil.InvalidOptionError) as e:
+        unboil.Cleaner(lang="xx-nowhere")
+    assert e.value.status_name == "UB_EINVAL"
+    with pytest.raises(unboil.InvalidOptionError) as e:
+        unboil.clean(HTML, encoding="no-such-charset")
+    assert e.value.status_name == "UB_EENCODING"
+    with pytest.raises(ValueError):
+        unboil.Cleaner(format="pdf")
+    with pytest.raises(ValueError):
+        unboil.Cleaner(window=1)
+
+
+def test_str_ignores_declared_charset():
+    """A str is Unicode already: a page that declares another charset is
+    not decoded again."""
+    page = ('<html><head><meta charset="windows-1252"></head><body><p>%s</p></body></html>'
+            % ("Caf\u00e9 au lait, and a long enough sentence of prose for the page. " * 3))
+    assert "Caf\u00e9 au lait" in unboil.clean(page)
+
+
+def test_explain_blocks():
+    blocks = unboil.explain(HTML)
+    assert blocks and all(set(b) >= {"kept", "reason", "features", "text", "number"}
+                          for b in blocks)
+    assert any(b["kept"] for b in blocks) and any(not b["kept"] for b in blocks)
+    assert blocks[0]["tag"] == "title"
+    assert isinstance(blocks[0]["features"]["w"], int)
+    assert 0.0 <= blocks[0]["features"]["p"] <= 1.0
+
+
+def test_version():
+    assert unboil.library_version() == unboil.__version__
+
+
+def test_threads_same_output():
+    """Threads sharing one Cleaner, and each with its own, give what one
+    thread gives."""
+    want = [unboil.clean(d) for d in DOCS]
+    shared = unboil.Cleaner()
+    got = {}
+
+    def work(k):
+        got[k] = ([shared.clean(d) for d in DOCS], [unboil.clean(d) for d in DOCS])
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(g == (want, want) for g in got.values())
+
+
+def test_gil_released():
+    """While one thread is in a long clean(), another keeps running Python.
+    With the GIL held, the other thread would stop for the whole call."""
+    big = "\n\n".join(TEXT for _ in range(3000))
+    start = time.perf_counter()
+    unboil.clean(big)
+    call = time.perf_counter() - start
+    done = threading.Event()
+    ticks = []
+
+    def work():
+        unboil.clean(big)
+        done.set()
+
+    t = threading.Thread(target=work)
+    t.start()
+    while not done.is_set():
+        ticks.append(time.perf_counter())
+    t.join()
+    longest = max(b - a for a, b in zip(ticks, ticks[1:]))
+    assert call > 0.02, "the document is too short to tell (%.3f s)" % call
+    assert longest < call / 2, "main thread stalled %.3f s of a %.3f s call" % (longest, call)

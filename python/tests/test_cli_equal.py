@@ -1,0 +1,129 @@
+"""The module against the command line, byte for byte, on every fixture of
+tests/fixtures, with the fixture's own options and with each other option
+the module takes."""
+import os
+
+import pytest
+
+import unboil
+from corpus import FIXTURES, fixture_names
+
+
+def read(name, ext):
+    path = os.path.join(FIXTURES, name + ext)
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def options(args):
+    """Cleaner keyword arguments for a fixture's .args, and whether its
+    documents are NUL-separated."""
+    kwargs, nul = {}, False
+    for a in args:
+        if a in ("-z", "--null-data"):
+            nul = True
+        elif a in ("-i", "--invert"):
+            kwargs["invert"] = True
+        elif a in ("-m", "--markdown"):
+            kwargs["markdown"] = True
+        elif a in ("-c", "--keep-comments"):
+            kwargs["keep_comments"] = True
+        elif a.startswith("--format="):
+            kwargs["format"] = a.split("=", 1)[1]
+        elif a.startswith("--lang="):
+            kwargs["lang"] = a.split("=", 1)[1]
+        else:
+            pytest.fail("fixture option %r has no counterpart in the module" % a)
+    return kwargs, nul
+
+
+def module_output(data, kwargs, nul):
+    """What the module gives, as the command line's bytes: with -z each
+    NUL-separated document alone, and its NUL, if it had one, after it."""
+    c = unboil.Cleaner(**kwargs)
+    if not nul:
+        return c.clean(data).encode("utf-8", "surrogateescape")
+    docs = data.split(b"\0")
+    out = b"".join(c.clean(d).encode("utf-8", "surrogateescape") + b"\0" for d in docs[:-1])
+    return out + (c.clean(docs[-1]).encode("utf-8", "surrogateescape") if docs[-1] else b"")
+
+
+NAMES = fixture_names()
+
+
+def test_fixtures_found():
+    assert len(NAMES) >= 10, "no fixtures in %s" % FIXTURES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_as_cli(name, run_cli):
+    data = read(name, ".in")
+    args = (read(name, ".args") or b"").decode().split()
+    kwargs, nul = options(args)
+    want = run_cli(args, data)
+    assert want == read(name, ".expected")
+    assert module_output(data, kwargs, nul) == want
+
+
+# the other options, each on every fixture that has no options of its own
+PLAIN = [n for n in NAMES if read(n, ".args") is None]
+VARIANTS = [
+    ({"markdown": True}, ["--markdown"]),
+    ({"keep_comments": True}, ["--keep-comments"]),
+    ({"invert": True}, ["--invert"]),
+    ({"format": "text"}, ["--format=text"]),
+    ({"lang": "de"}, ["--lang=de"]),
+    ({"window": 4}, ["--window=4"]),
+]
+
+
+@pytest.mark.parametrize("kwargs,args", VARIANTS, ids=[" ".join(v[1]) for v in VARIANTS])
+def test_options_as_cli(kwargs, args, run_cli):
+    for name in PLAIN:
+        data = read(name, ".in")
+        assert module_output(data, kwargs, False) == run_cli(args, data), name
+
+
+def test_whole_fixtures_in_one_cleaner(run_cli):
+    """One Cleaner through all fixtures, as one unboil through all files."""
+    c = unboil.Cleaner()
+    got = b"".join(c.clean(read(n, ".in")).encode("utf-8", "surrogateescape") for n in PLAIN)
+    paths = [os.path.join(FIXTURES, n + ".in") for n in PLAIN]
+    assert got == run_cli(paths, b"")
+
+
+@pytest.mark.parametrize("name", PLAIN)
+def test_str_as_bytes(name):
+    """A UTF-8 page read as str gives what its bytes give."""
+    data = read(name, ".in")
+    assert unboil.clean(data.decode("utf-8")) == unboil.clean(data)
+
+
+def test_explain_as_cli(run_cli):
+    """explain() has a block for each block the command line explains,
+    with its decision, reason and score."""
+    for name in PLAIN:
+        data = read(name, ".in")
+        lines = run_cli(["--explain"], data).decode("utf-8", "surrogateescape").splitlines()
+        want = {}
+        for line in lines:
+            w = line.split()
+            if w and w[0] in ("KEEP", "DROP"):
+                want[int(w[3][1:])] = (w[0] == "KEEP", w[1], float(w[4][2:]))
+        blocks = unboil.explain(data)
+        got = {b["number"]: (b["kept"], b["reason"], b["features"]["p"]) for b in blocks}
+        assert got == want, name
+        assert [b["number"] for b in blocks] == sorted(got), name
+
+
+@pytest.mark.parametrize("name", PLAIN)
+def test_explain_text_is_output(name):
+    """In text, the lines of the kept blocks are the lines written (the
+    short page's rescued blocks come last in the output)."""
+    data = read(name, ".in")
+    kept = [line for b in unboil.explain(data, format="text") if b["kept"]
+            for line in b["text"].split("\n")]
+    written = [line for line in unboil.clean(data, format="text").split("\n") if line.strip()]
+    assert sorted(line for line in kept if line.strip()) == sorted(written)
