@@ -48,11 +48,13 @@ typedef struct upy_sink {
 ub_filter *upy_filter_new(ub_options *opt, upy_sink *sink, ub_status *status);
 ub_status upy_feed(ub_filter *f, const char *buf, size_t len);
 ub_status upy_end(ub_filter *f);
-ub_status upy_clean(ub_filter *f, upy_sink *sink, const char *buf, size_t len);
+ptrdiff_t upy_clean(ub_filter *f, upy_sink *sink, const char *buf, size_t len);
 void upy_sink_free(upy_sink *sink);
 """
 
 SOURCE = r"""
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unboil.h>
@@ -114,15 +116,20 @@ static ub_status upy_end(ub_filter *f)
     return ub_filter_end_document(f);
 }
 
-/* One whole document, in one call, its output alone in the sink; a
- * problem the diag callback noted is returned as the status. */
-static ub_status upy_clean(ub_filter *f, upy_sink *sink, const char *buf, size_t len)
+/* One whole document, in one call: returns the length of its output,
+ * alone in the sink, or minus the status of a failure (also one the diag
+ * callback noted).  One call and one number: this runs per record. */
+static ptrdiff_t upy_clean(ub_filter *f, upy_sink *sink, const char *buf, size_t len)
 {
     sink->len = 0;
     ub_status st = ub_filter_feed(f, buf, len);
     if (st == UB_OK)
         st = ub_filter_end_document(f);
-    return st == UB_OK ? (ub_status)sink->problem : st;
+    if (st == UB_OK)
+        st = (ub_status)sink->problem;
+    if (st == UB_OK && sink->len > PTRDIFF_MAX)
+        st = UB_ENOMEM;
+    return st == UB_OK ? (ptrdiff_t)sink->len : -(ptrdiff_t)st;
 }
 
 static void upy_sink_free(upy_sink *s)

@@ -13,6 +13,7 @@ surrogates (``.encode("utf-8", "surrogateescape")`` gives the bytes back).
 The C code runs without the GIL: threads clean documents in parallel.
 """
 import threading
+from codecs import utf_8_decode as _utf8   # the fastest from a buffer
 
 from ._unboil import ffi, lib
 from ._explain import parse_explain
@@ -134,7 +135,7 @@ class _Filter:
         n = sink.len
         if n == 0:
             return ""
-        out = str(ffi.buffer(sink.data, n), "utf-8", "surrogateescape")
+        out = _utf8(ffi.buffer(sink.data, n), "surrogateescape", True)[0]
         sink.len = 0
         if n > _SINK_KEEP:
             lib.upy_sink_free(sink)
@@ -205,18 +206,28 @@ class Cleaner:
     def _run(self, doc, output):
         """One whole document through the filter for its type and output;
         the output as str."""
-        kind = str if isinstance(doc, str) else bytes
-        data = doc.encode("utf-8", "surrogateescape") if kind is str else _as_buffer(doc)
+        if doc.__class__ is str:
+            data = doc.encode("utf-8", "surrogateescape")
+            kind = str
+        else:
+            data = _as_buffer(doc)
+            kind = bytes
         with self._lock:
             if self._stream is not None:
                 raise RuntimeError("unboil: a document is being fed; finish() it first")
             f = self._filters.get((kind, output))
             if f is None or f.broken:
                 f = self._filter(kind, output)
-            status = lib.upy_clean(f.f, f.sink, data, len(data))
-            if status:
-                raise f.fail(status)
-            return f.take()
+            sink = f.sink
+            n = lib.upy_clean(f.f, sink, data, len(data))
+            if n <= 0:
+                if n == 0:
+                    return ""
+                raise f.fail(-n)
+            out = _utf8(ffi.buffer(sink.data, n), "surrogateescape", True)[0]
+            if n > _SINK_KEEP:
+                lib.upy_sink_free(sink)
+            return out
 
     def clean(self, doc):
         """The article of one whole document (str or bytes), as str."""
@@ -266,6 +277,7 @@ class Cleaner:
 # filter costs more than cleaning a short page.
 _local = threading.local()
 _CACHE_MAX = 16
+_DEFAULTS = (None, False, False, None, None, None, False)
 
 
 def _cleaner(format, markdown, keep_comments, lang, encoding, window, invert):
@@ -281,6 +293,8 @@ def _cleaner(format, markdown, keep_comments, lang, encoding, window, invert):
         c = cache[key] = Cleaner(format=format, markdown=markdown,
                                  keep_comments=keep_comments, lang=lang,
                                  encoding=encoding, window=window, invert=invert)
+        if key == _DEFAULTS:
+            _local.default = c      # clean()'s shortcut
     return c
 
 
@@ -288,6 +302,12 @@ def clean(html_or_text, *, format=None, markdown=False, keep_comments=False,
           lang=None, encoding=None, window=None, invert=False):
     """The article of one document (str or bytes), as str: what ``unboil``
     prints for it.  Options as for Cleaner."""
+    if (format is None and not markdown and not keep_comments and lang is None
+            and encoding is None and window is None and not invert):
+        try:
+            return _local.default.clean(html_or_text)
+        except AttributeError:
+            pass
     return _cleaner(format, markdown, keep_comments, lang, encoding, window,
                     invert).clean(html_or_text)
 
