@@ -26,6 +26,7 @@ typedef struct ub_options {
     unsigned window;
     const char *encoding;
     const char *lang;
+    %(meta_options)s
     ...;
 } ub_options;
 #define UB_WINDOW_DEFAULT ...
@@ -45,6 +46,7 @@ typedef struct upy_sink {
     char message[256];    /* ... and its message */
     ...;
 } upy_sink;
+%(meta_functions)s
 ub_filter *upy_filter_new(ub_options *opt, upy_sink *sink, ub_status *status);
 ub_status upy_feed(ub_filter *f, const char *buf, size_t len);
 ub_status upy_end(ub_filter *f);
@@ -161,8 +163,35 @@ cflags = pkg_config("--cflags")
 libs = pkg_config("--libs")
 libdir = pkg_config("--variable=libdir")
 
+# The metadata API (ub_filter_meta, the url and links options) came with
+# libunboil's --json; against an older header the module is built without
+# it, and unboil.extract() says so.
+META_OPTIONS = """
+    const char *url;
+    int links;
+    int images;
+"""
+META_FUNCTIONS = """
+typedef enum ub_meta_field { UB_META_TAGS, UB_META_COUNT, ... } ub_meta_field;
+const char *ub_meta_name(ub_meta_field field);
+const char *ub_filter_meta(const ub_filter *f, ub_meta_field field, size_t i);
+"""
+
+
+def header_has_meta():
+    for d in strip(cflags, "-I") + pkg_config("--variable=includedir"):
+        try:
+            with open(d + "/unboil.h", encoding="utf-8") as f:
+                return "ub_filter_meta" in f.read()
+        except OSError:
+            continue
+    return False
+
+
+meta = header_has_meta()
 ffibuilder = FFI()
-ffibuilder.cdef(CDEF)
+ffibuilder.cdef(CDEF % {"meta_options": META_OPTIONS if meta else "",
+                        "meta_functions": META_FUNCTIONS if meta else ""})
 ffibuilder.set_source(
     "unboil._unboil", SOURCE,
     include_dirs=strip(cflags, "-I"),

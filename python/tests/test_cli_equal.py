@@ -32,6 +32,10 @@ def options(args):
             kwargs["markdown"] = True
         elif a == "--to=text":
             pass
+        elif unboil.HAS_META and a in ("--links", "--images"):
+            kwargs[a[2:]] = True
+        elif unboil.HAS_META and a.startswith("--url="):
+            kwargs["url"] = a.split("=", 1)[1]
         elif a in ("-c", "--keep-comments"):
             kwargs["keep_comments"] = True
         elif a.startswith(("--format=", "--lang=", "--window=", "--encoding=")):

@@ -18,7 +18,7 @@ from codecs import utf_8_decode as _utf8   # the fastest from a buffer
 from ._unboil import ffi, lib
 from ._explain import parse_explain
 
-__all__ = ["clean", "explain", "Cleaner", "Error", "InvalidOptionError",
+__all__ = ["clean", "explain", "extract", "Cleaner", "HAS_META", "Error", "InvalidOptionError",
            "NotTextError", "OutOfMemoryError", "library_version"]
 __version__ = "0.1.0"
 
@@ -81,7 +81,8 @@ _SINK_KEEP = 1 << 20
 class _Filter:
     """One ub_filter and the C buffer its output goes to."""
 
-    def __init__(self, format, output, markdown, keep_comments, lang, encoding, window):
+    def __init__(self, format, output, markdown, keep_comments, lang, encoding, window,
+                 url=None, links=False, images=False):
         opt = ffi.new("ub_options *")
         lib.ub_options_init(opt)
         opt.format = _FORMATS[format]
@@ -98,6 +99,13 @@ class _Filter:
         if encoding is not None:
             self._strings.append(ffi.new("char[]", encoding.encode()))
             opt.encoding = self._strings[-1]
+        if url is not None:
+            self._strings.append(ffi.new("char[]", url.encode()))
+            opt.url = self._strings[-1]
+        if links:
+            opt.links = 1
+        if images:
+            opt.images = 1
         self.sink = ffi.new("upy_sink *")
         status = ffi.new("ub_status *")
         f = lib.upy_filter_new(opt, self.sink, status)
@@ -153,6 +161,24 @@ def _as_buffer(doc):
     raise TypeError("unboil: a document is str or bytes, not %s" % type(doc).__name__)
 
 
+HAS_META = hasattr(lib, "ub_filter_meta")
+
+
+def _meta(f, out):
+    """The metadata of the document f ended last, into the dict out: each
+    field found, a str, but "tags", a list."""
+    for field in range(lib.UB_META_COUNT):
+        values = []
+        while True:
+            v = lib.ub_filter_meta(f, field, len(values))
+            if v == ffi.NULL:
+                break
+            values.append(ffi.string(v).decode("utf-8", "replace"))
+        if values:
+            name = ffi.string(lib.ub_meta_name(field)).decode()
+            out[name] = values if field == lib.UB_META_TAGS else values[0]
+
+
 class Cleaner:
     """Options held once, for many documents, and a streaming form.
 
@@ -168,13 +194,21 @@ class Cleaner:
     stopwords in this language only ("de", "pt-BR").  ``encoding``: read
     bytes as this charset whatever the page declares.  ``window``: blocks of
     look-ahead (2-4096).  ``invert``: return only what would be removed.
+    With a libunboil that has metadata (``unboil.HAS_META``): ``url``, the
+    document's address (the "url" field when the page names none, and the
+    base of relative links); ``links`` and ``images``: in Markdown, links
+    as [text](url) and images as ![alt](src).
 
     A Cleaner may be shared by threads (calls take turns); each thread with
     its own Cleaner runs in parallel.
     """
 
     def __init__(self, *, format=None, markdown=False, keep_comments=False,
-                 lang=None, encoding=None, window=None, invert=False):
+                 lang=None, encoding=None, window=None, invert=False,
+                 url=None, links=False, images=False):
+        if (url is not None or links or images) and not HAS_META:
+            raise TypeError("unboil: url, links and images need a libunboil with "
+                            "metadata (ub_filter_meta); this one is %s" % library_version())
         if format not in _FORMATS:
             raise ValueError("unboil: format is 'auto', 'html' or 'text', not %r" % (format,))
         if window is not None and not lib.UB_WINDOW_MIN <= window <= lib.UB_WINDOW_MAX:
@@ -182,6 +216,8 @@ class Cleaner:
                              % (lib.UB_WINDOW_MIN, lib.UB_WINDOW_MAX, window))
         self._args = dict(format=format, markdown=markdown, keep_comments=keep_comments,
                           lang=lang, window=window)
+        if HAS_META:
+            self._args.update(url=url, links=links, images=images)
         self._encoding = encoding
         self._output = "invert" if invert else "clean"
         self._filters = {}
@@ -203,9 +239,9 @@ class Cleaner:
             f = self._filters[key] = _Filter(output=output, encoding=encoding, **self._args)
         return f
 
-    def _run(self, doc, output):
+    def _run(self, doc, output, meta=None):
         """One whole document through the filter for its type and output;
-        the output as str."""
+        the output as str (and its metadata into the dict `meta`)."""
         if doc.__class__ is str:
             data = doc.encode("utf-8", "surrogateescape")
             kind = str
@@ -220,6 +256,8 @@ class Cleaner:
                 f = self._filter(kind, output)
             sink = f.sink
             n = lib.upy_clean(f.f, sink, data, len(data))
+            if meta is not None and n >= 0:
+                _meta(f.f, meta)
             if n <= 0:
                 if n == 0:
                     return ""
@@ -237,6 +275,17 @@ class Cleaner:
         """Every block of one document with its decision: a list of dicts,
         in input order (see unboil.explain)."""
         return parse_explain(self._run(doc, "explain"))
+
+    def extract(self, doc):
+        """The article and what the document says about itself, as a dict:
+        "text" (what clean() returns) and each metadata field found
+        (see unboil.extract)."""
+        if not HAS_META:
+            raise NotImplementedError("unboil: this libunboil (%s) has no metadata "
+                                      "(ub_filter_meta)" % library_version())
+        meta = {}
+        meta["text"] = self._run(doc, self._output, meta)
+        return meta
 
     def feed(self, chunk):
         """Feed the next chunk of a document (str or bytes, cut anywhere;
@@ -273,47 +322,51 @@ class Cleaner:
             return f.take()
 
 
-# clean() and explain() keep a Cleaner per thread and options: making a
+# The module's functions keep a Cleaner per thread and options: making a
 # filter costs more than cleaning a short page.
 _local = threading.local()
 _CACHE_MAX = 16
-_DEFAULTS = (None, False, False, None, None, None, False)
+_DEFAULTS = (None, False, False, None, None, None, False, None, False, False)
 
 
-def _cleaner(format, markdown, keep_comments, lang, encoding, window, invert):
+def _cleaner(key):
     try:
         cache = _local.cleaners
     except AttributeError:
         cache = _local.cleaners = {}
-    key = (format, markdown, keep_comments, lang, encoding, window, invert)
     c = cache.get(key)
     if c is None:
         if len(cache) >= _CACHE_MAX:
             cache.clear()
+        (format, markdown, keep_comments, lang, encoding, window, invert,
+         url, links, images) = key
         c = cache[key] = Cleaner(format=format, markdown=markdown,
                                  keep_comments=keep_comments, lang=lang,
-                                 encoding=encoding, window=window, invert=invert)
+                                 encoding=encoding, window=window, invert=invert,
+                                 url=url, links=links, images=images)
         if key == _DEFAULTS:
             _local.default = c      # clean()'s shortcut
     return c
 
 
 def clean(html_or_text, *, format=None, markdown=False, keep_comments=False,
-          lang=None, encoding=None, window=None, invert=False):
+          lang=None, url=None, encoding=None, window=None, invert=False,
+          links=False, images=False):
     """The article of one document (str or bytes), as str: what ``unboil``
     prints for it.  Options as for Cleaner."""
     if (format is None and not markdown and not keep_comments and lang is None
-            and encoding is None and window is None and not invert):
+            and url is None and encoding is None and window is None and not invert
+            and not links and not images):
         try:
             return _local.default.clean(html_or_text)
         except AttributeError:
             pass
-    return _cleaner(format, markdown, keep_comments, lang, encoding, window,
-                    invert).clean(html_or_text)
+    return _cleaner((format, markdown, keep_comments, lang, encoding, window, invert,
+                     url, links, images)).clean(html_or_text)
 
 
 def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
-            lang=None, encoding=None, window=None):
+            lang=None, url=None, encoding=None, window=None):
     """Every block of one document with its decision, in input order: a dict
     per block with ``kept`` (bool), ``reason`` (why: "prose", "boilerplate",
     "repeated-headline" ...), ``cls`` (the block's class), ``number`` (from
@@ -322,5 +375,17 @@ def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
     number, as ``unboil --explain`` prints them; ``p`` is the model's score).
     A short page's rescued blocks have ``kept`` True, ``reason`` "rescued"
     and their first reason in ``dropped_as``."""
-    return _cleaner(format, markdown, keep_comments, lang, encoding, window,
-                    False).explain(html_or_text)
+    return _cleaner((format, markdown, keep_comments, lang, encoding, window, False,
+                     url, False, False)).explain(html_or_text)
+
+
+def extract(html_or_text, *, format=None, markdown=False, keep_comments=False,
+            lang=None, url=None, encoding=None, window=None, links=False, images=False):
+    """The article and the metadata the document states, as a dict: what
+    ``unboil --json`` writes for it.  "text" is what clean() returns; then
+    each field found: "title", "author", "date" (ISO 8601), "lang",
+    "sitename", "url" (the page's canonical address, else ``url``),
+    "description", "image", and "tags" (a list).  A field the document does
+    not state is absent.  Needs a libunboil with metadata (HAS_META)."""
+    return _cleaner((format, markdown, keep_comments, lang, encoding, window, False,
+                     url, links, images)).extract(html_or_text)
