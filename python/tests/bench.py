@@ -11,7 +11,6 @@ system), which the machine's other load does not change; the thread and
 Dask figures are per wall second.  Each figure is the best of --runs.
 """
 import argparse
-import json
 import os
 import resource
 import subprocess
@@ -78,13 +77,22 @@ def module_jsonl(lines):
     dask_clean.clean_partition_module(lines)
 
 
+def _worker_cpu():
+    """CPU seconds of this worker process and the processes it waited for."""
+    import psutil
+    t = psutil.Process().cpu_times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def dask_rate(path, n, workers, engine, unboil_path, runs):
+    """Records per wall second (best of runs) and per CPU second of the
+    workers (with their unboil processes), on a fresh LocalCluster."""
     import dask.bag as db
     from distributed import Client, LocalCluster
     import dask_clean
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster):
+                      dashboard_address=None) as cluster, Client(cluster) as client:
         # partitions of about 2 MB: several per worker
         bag = db.read_text(path, blocksize=2 ** 21)
 
@@ -101,36 +109,15 @@ def dask_rate(path, n, workers, engine, unboil_path, runs):
                 os.unlink(os.path.join(outdir, name))
             assert out == n, (out, n)
 
-        times = [wall_of(run) for _ in range(runs + 1)]
-        print("   ", workers, engine, ["%.3f" % t for t in times])
-        return n / min(times)
+        run()   # warm up: the workers import unboil
+        cpu = sum(client.run(_worker_cpu).values())
+        times = [wall_of(run) for _ in range(runs)]
+        cpu = sum(client.run(_worker_cpu).values()) - cpu
+        return n / min(times), n * runs / cpu
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--records", type=int, default=20000)
-    p.add_argument("--pages", help="a directory of pages to use instead of the fixtures")
-    p.add_argument("--unboil", default=os.environ.get("UNBOIL", "unboil"))
-    p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--dask", action="store_true", help="also on Dask, 1 and 2 workers")
-    a = p.parse_args()
-
-    if a.pages:
-        names = sorted(os.listdir(a.pages))[:a.records]
-        docs = []
-        for name in names:
-            with open(os.path.join(a.pages, name), "rb") as f:
-                docs.append(f.read().decode("utf-8", "replace").replace("\0", ""))
-    else:
-        docs = corpus.documents(a.records)
-    n = len(docs)
-    raw = [d.encode() for d in docs]
-    mb = sum(map(len, raw)) / 1e6
-    print("%d records, %.1f MB, unboil %s, libunboil %s" % (n, mb, a.unboil, unboil.library_version()))
-
-    nul = b"\0".join(raw) + b"\0"
-    lines_text = corpus.jsonl(docs)
-    lines = lines_text.splitlines(keepends=True)
+def single(a, n, docs, raw, nul, lines_text, lines):
+    """The module against the command line on one core, and over threads."""
     rows = [
         ("unboil -z (CLI)", best(a.runs, lambda: cli_cpu([a.unboil, "-z"], nul))),
         ("unboil.clean(bytes) loop", best(a.runs, lambda: cpu_of(lambda: [unboil.clean(d) for d in raw]))),
@@ -149,16 +136,47 @@ def main():
     two = n / best(a.runs, lambda: wall_of(lambda: threaded(docs, 2)))
     print("  1 thread %9.0f   2 threads %9.0f   ratio %.2f" % (one, two, two / one))
 
-    if a.dask:
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--records", type=int, default=20000)
+    p.add_argument("--pages", help="a directory of pages to use instead of the fixtures")
+    p.add_argument("--unboil", default=os.environ.get("UNBOIL", "unboil"))
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--dask", action="store_true", help="also on Dask, 1 and 2 workers")
+    p.add_argument("--only-dask", action="store_true", help="on Dask alone")
+    a = p.parse_args()
+
+    if a.pages:
+        names = sorted(os.listdir(a.pages))[:a.records]
+        docs = []
+        for name in names:
+            with open(os.path.join(a.pages, name), "rb") as f:
+                docs.append(f.read().decode("utf-8", "replace").replace("\0", ""))
+    else:
+        docs = corpus.documents(a.records)
+    n = len(docs)
+    raw = [d.encode() for d in docs]
+    mb = sum(map(len, raw)) / 1e6
+    print("%d records, %.1f MB, unboil %s, libunboil %s" % (n, mb, a.unboil, unboil.library_version()))
+
+    nul = b"\0".join(raw) + b"\0"
+    lines_text = corpus.jsonl(docs)
+    lines = lines_text.splitlines(keepends=True)
+    if not a.only_dask:
+        single(a, n, docs, raw, nul, lines_text, lines)
+    if a.dask or a.only_dask:
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "in.jsonl")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(lines_text)
-            print("\nDask LocalCluster, records per wall second (cluster start not counted):")
+            print("\nDask LocalCluster, records per wall second (cluster start not counted)"
+                  "\nand per CPU second of the workers and their unboil processes:")
             for engine in ("pipe", "module"):
-                r1 = dask_rate(path, n, 1, engine, a.unboil, a.runs)
-                r2 = dask_rate(path, n, 2, engine, a.unboil, a.runs)
-                print("  %-6s 1 worker %9.0f   2 workers %9.0f   ratio %.2f" % (engine, r1, r2, r2 / r1))
+                (r1, c1), (r2, c2) = (dask_rate(path, n, w, engine, a.unboil, a.runs)
+                                      for w in (1, 2))
+                print("  %-6s 1 worker %7.0f/s   2 workers %7.0f/s   ratio %.2f   "
+                      "per CPU s %7.0f, %7.0f" % (engine, r1, r2, r2 / r1, c1, c2))
     print("\nload average: %.2f %.2f %.2f" % os.getloadavg())
 
 
