@@ -135,6 +135,8 @@ class _Filter:
             message = ffi.string(sink.message).decode("utf-8", "replace")
             status, sink.problem = sink.problem, 0
         sink.len = 0
+        if status == lib.UB_EWRITE:
+            status = lib.UB_ENOMEM      # the sink is the only writer, and it only fails so
         return _error(status, message)
 
     def take(self):
