@@ -36,7 +36,9 @@ def clean_partition_pipe(lines, field="text", unboil="unboil", args=()):
     if r.returncode != 0:
         raise RuntimeError("%s exited with %d: %s" % (" ".join(cmd), r.returncode,
                                                       r.stderr.decode(errors="replace")))
-    return r.stdout.decode("utf-8", "surrogateescape").splitlines()
+    # "\n" alone ends a record: U+2028 and its kind are text in JSON
+    out = r.stdout.decode("utf-8", "surrogateescape").split("\n")
+    return out[:-1] if out and out[-1] == "" else out
 
 
 def clean_partition_module(lines, field="text", options=None):

@@ -162,7 +162,7 @@ def main():
 
     nul = b"\0".join(raw) + b"\0"
     lines_text = corpus.jsonl(docs)
-    lines = lines_text.splitlines(keepends=True)
+    lines = [line + "\n" for line in lines_text.split("\n")[:-1]]
     if not a.only_dask:
         single(a, n, docs, raw, nul, lines_text, lines)
     if a.dask or a.only_dask:
