@@ -11,12 +11,12 @@ order across the part files.  Without --scheduler a LocalCluster of
 --workers processes is started.
 
 Two engines give the same records:
-  pipe    (default, the faster: see README) each partition goes through one
-          `unboil --jsonl` process, which writes every line back byte for
-          byte but for the field's value;
-  module  each record is parsed with json, cleaned with unboil.clean and
-          written with json.dumps (same fields and values; spacing and
-          escapes of json.dumps).
+  module  (default: more records per CPU second, see README) each record
+          is parsed with json, cleaned with the unboil module and written
+          with json.dumps (the same fields and values; json.dumps's spacing
+          and escapes);
+  pipe    each partition goes through one `unboil --jsonl` process, which
+          writes every line back byte for byte but for the field's value.
 A malformed line (not JSON, not an object, the field missing or not a
 string) is copied unchanged by both.
 """
@@ -64,7 +64,7 @@ def clean_partition_module(lines, field="text", options=None):
     return out
 
 
-def clean_bag(bag, engine="pipe", field="text", unboil="unboil", options=None):
+def clean_bag(bag, engine="module", field="text", unboil="unboil", options=None):
     """A bag of JSON Lines cleaned, one string per record."""
     if engine == "pipe":
         args = _cli_args(options or {})
@@ -93,7 +93,7 @@ def main(argv=None):
     p.add_argument("input", help="JSON Lines file(s), a glob; .gz is decompressed")
     p.add_argument("output", help="directory for the part files")
     p.add_argument("--field", default="text", help="the field holding the document")
-    p.add_argument("--engine", choices=("pipe", "module"), default="pipe")
+    p.add_argument("--engine", choices=("module", "pipe"), default="module")
     p.add_argument("--unboil", default="unboil", help="the program, for --engine=pipe")
     p.add_argument("--scheduler", help="address of a running scheduler")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
