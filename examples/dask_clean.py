@@ -86,7 +86,6 @@ def _cli_args(options):
 
 
 def main(argv=None):
-    import dask.bag as db
     from distributed import Client, LocalCluster
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -109,21 +108,28 @@ def main(argv=None):
 
     options = {"format": a.format, "markdown": a.markdown,
                "keep_comments": a.keep_comments, "lang": a.lang}
-    if a.scheduler:
-        client = Client(a.scheduler)
-    else:
-        client = Client(LocalCluster(n_workers=a.workers, threads_per_worker=1,
-                                     processes=True, dashboard_address=None))
-    with client:
-        # a gzip stream cannot be split: one partition per .gz file
-        blocksize = None if a.input.endswith(".gz") else a.blocksize
-        lines = db.read_text(a.input, blocksize=blocksize, compression="infer")
-        out = clean_bag(lines, a.engine, a.field, a.unboil, options)
-        ext = ".jsonl.gz" if a.gzip else ".jsonl"
-        os.makedirs(a.output, exist_ok=True)
-        out.to_textfiles(os.path.join(a.output, "part-*" + ext),
-                         name_function=lambda i: "%05d" % i, last_endline=True)
+    cluster = None if a.scheduler else LocalCluster(
+        n_workers=a.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    try:
+        with Client(a.scheduler or cluster):
+            clean_files(a, options)
+    finally:
+        if cluster is not None:
+            cluster.close()
     return 0
+
+
+def clean_files(a, options):
+    """The input's lines cleaned into the output's part files."""
+    import dask.bag as db
+    # a gzip stream cannot be split: one partition per .gz file
+    blocksize = None if a.input.endswith(".gz") else a.blocksize
+    lines = db.read_text(a.input, blocksize=blocksize, compression="infer")
+    out = clean_bag(lines, a.engine, a.field, a.unboil, options)
+    ext = ".jsonl.gz" if a.gzip else ".jsonl"
+    os.makedirs(a.output, exist_ok=True)
+    out.to_textfiles(os.path.join(a.output, "part-*" + ext),
+                     name_function=lambda i: "%05d" % i, last_endline=True)
 
 
 if __name__ == "__main__":
