@@ -311,7 +311,9 @@ class Cleaner:
                 raise error
 
     def finish(self):
-        """End the document fed so far and return its article, as str."""
+        """End the document fed so far and return its article, as str.
+        The article is held until then (the input is not: memory is
+        bounded by the output)."""
         with self._lock:
             f, self._stream = self._stream, None
             if f is None:
