@@ -44,8 +44,7 @@ def clean_partition_pipe(lines, field="text", unboil="unboil", args=()):
 def clean_partition_module(lines, field="text", options=None):
     """One partition's lines cleaned in this process with the unboil module."""
     import unboil
-    cleaner = unboil.Cleaner(**(options or {}))
-    out = []
+    out, records, docs = [], [], []
     for line in lines:
         line = line.rstrip("\n")
         try:
@@ -53,14 +52,16 @@ def clean_partition_module(lines, field="text", options=None):
             doc = record[field] if isinstance(record, dict) else None
         except (ValueError, KeyError):
             doc = None
-        if not isinstance(doc, str):
-            out.append(line)
-            continue
-        try:
-            record[field] = cleaner.clean(doc)
-        except unboil.NotTextError:
-            record[field] = ""     # as the command line: the document is skipped
-        out.append(json.dumps(record, ensure_ascii=False))
+        if isinstance(doc, str):
+            records.append((len(out), record))
+            docs.append(doc)
+        out.append(line)
+    # one call into C for the partition; a document that is not text gives
+    # "", as the command line writes it
+    for (i, record), text in zip(records, unboil.Cleaner(**(options or {})).clean_many(
+            docs, errors="empty")):
+        record[field] = text
+        out[i] = json.dumps(record, ensure_ascii=False)
     return out
 
 

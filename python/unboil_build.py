@@ -43,6 +43,7 @@ typedef struct upy_sink {
     char *data;
     size_t len;
     int problem;          /* a document's status from the diag callback */
+    unsigned long problem_document; /* ... the document's number, from 1 */
     char message[256];    /* ... and its message */
     ...;
 } upy_sink;
@@ -66,6 +67,7 @@ typedef struct upy_sink {
     char *data;
     size_t len, cap;
     int problem;
+    unsigned long problem_document;
     char message[256];
 } upy_sink;
 
@@ -97,6 +99,7 @@ static void upy_diag(void *ctx, unsigned long document, ub_status status, const 
     if (s->problem)
         return;     /* the first problem is the one to report */
     s->problem = (int)status;
+    s->problem_document = document;
     strncpy(s->message, message, sizeof s->message - 1);
     s->message[sizeof s->message - 1] = 0;
 }

@@ -56,6 +56,31 @@ def test_cleaner_reused():
     assert first == [unboil.Cleaner().clean(d) for d in DOCS]
 
 
+def test_clean_many():
+    """A list in one call gives what clean() gives each."""
+    c = unboil.Cleaner()
+    want = [unboil.clean(d) for d in DOCS]
+    assert c.clean_many(DOCS) == want
+    assert c.clean_many([d.encode() for d in DOCS]) == want
+    assert c.clean_many(DOCS[:3] + [DOCS[3].encode()]) == want[:4]    # one at a time
+    assert c.clean_many([]) == []
+    assert unboil.Cleaner(markdown=True).clean_many(DOCS) == \
+        [unboil.clean(d, markdown=True) for d in DOCS]
+
+
+def test_clean_many_not_text():
+    c = unboil.Cleaner()
+    docs = [d.encode() for d in DOCS[:4]]
+    docs[2] = gzip.compress(docs[2])
+    with pytest.raises(unboil.NotTextError) as e:
+        c.clean_many(docs)
+    assert e.value.document == 2
+    got = c.clean_many(docs, errors="empty")
+    assert got[2] == "" and got[:2] + got[3:] == [unboil.clean(d) for d in docs[:2] + docs[3:]]
+    with pytest.raises(ValueError):
+        c.clean_many(docs, errors="ignore")
+
+
 def test_buffers():
     data = TEXT.encode()
     assert unboil.clean(bytearray(data)) == unboil.clean(memoryview(data)) == unboil.clean(data)

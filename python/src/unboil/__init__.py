@@ -82,13 +82,14 @@ class _Filter:
     """One ub_filter and the C buffer its output goes to."""
 
     def __init__(self, format, output, markdown, keep_comments, lang, encoding, window,
-                 url=None, links=False, images=False):
+                 url=None, links=False, images=False, null_data=False):
         opt = ffi.new("ub_options *")
         lib.ub_options_init(opt)
         opt.format = _FORMATS[format]
         opt.output = _OUTPUTS[output]
         opt.markdown = bool(markdown)
         opt.keep_comments = bool(keep_comments)
+        opt.null_data = bool(null_data)
         if window is not None:
             opt.window = window
         # the library keeps these pointers: they live as long as the filter
@@ -229,16 +230,18 @@ class Cleaner:
         # bad options fail here, not at the first document
         self._filter(bytes, self._output)
 
-    def _filter(self, kind, output):
-        """The filter for str or bytes documents: a str is Unicode already,
-        so its bytes are read as UTF-8 whatever the page declares."""
-        key = (kind, output)
+    def _filter(self, kind, output, many=False):
+        """The filter for str or bytes documents (NUL-separated ones if
+        many): a str is Unicode already, so its bytes are read as UTF-8
+        whatever the page declares."""
+        key = (kind, output, many)
         f = self._filters.get(key)
         if f is None or f.broken:
             encoding = self._encoding
             if kind is str and encoding is None:
                 encoding = "UTF-8"
-            f = self._filters[key] = _Filter(output=output, encoding=encoding, **self._args)
+            f = self._filters[key] = _Filter(output=output, encoding=encoding,
+                                             null_data=many, **self._args)
         return f
 
     def _run(self, doc, output, meta=None):
@@ -253,7 +256,7 @@ class Cleaner:
         with self._lock:
             if self._stream is not None:
                 raise RuntimeError("unboil: a document is being fed; finish() it first")
-            f = self._filters.get((kind, output))
+            f = self._filters.get((kind, output, False))
             if f is None or f.broken:
                 f = self._filter(kind, output)
             sink = f.sink
@@ -272,6 +275,48 @@ class Cleaner:
     def clean(self, doc):
         """The article of one whole document (str or bytes), as str."""
         return self._run(doc, self._output)
+
+    def clean_many(self, docs, *, errors="raise"):
+        """The articles of a list of documents, as clean() gives each, in
+        one call into C: for short records, where a call costs as much as
+        the cleaning, and for threads, which then hand the GIL over once
+        per list.  A document that is not text raises NotTextError (its
+        ``document`` is its index), or gives "" with errors="empty"."""
+        if errors not in ("raise", "empty"):
+            raise ValueError("unboil: errors is 'raise' or 'empty', not %r" % (errors,))
+        docs = list(docs)
+        kinds = {str if d.__class__ is str else bytes for d in docs}
+        joined = b"\0".join(d.encode("utf-8", "surrogateescape") if d.__class__ is str
+                            else bytes(d) for d in docs) + b"\0"
+        # a NUL inside a document would cut it in two: one at a time then
+        if len(kinds) != 1 or joined.count(b"\0") != len(docs):
+            return [self._one(i, d, errors) for i, d in enumerate(docs)]
+        with self._lock:
+            if self._stream is not None:
+                raise RuntimeError("unboil: a document is being fed; finish() it first")
+            f = self._filter(kinds.pop(), self._output, many=True)
+            sink = f.sink
+            n = lib.upy_clean(f.f, sink, joined, len(joined))
+            if n < 0:
+                if -n != lib.UB_EBINARY or errors == "raise":
+                    error = f.fail(-n)
+                    error.document = sink.problem_document - 1
+                    raise error
+                sink.problem = 0
+            out = f.take().split("\0")
+        if len(out) != len(docs) + 1:
+            return [self._one(i, d, errors) for i, d in enumerate(docs)]
+        out.pop()
+        return out
+
+    def _one(self, i, doc, errors):
+        try:
+            return self.clean(doc)
+        except NotTextError as e:
+            if errors == "raise":
+                e.document = i
+                raise
+            return ""
 
     def explain(self, doc):
         """Every block of one document with its decision: a list of dicts,
