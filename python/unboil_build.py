@@ -29,6 +29,7 @@ typedef struct ub_options {
     %(meta_options)s
     ...;
 } ub_options;
+%(tsv)s
 #define UB_WINDOW_DEFAULT ...
 #define UB_WINDOW_MIN ...
 #define UB_WINDOW_MAX ...
@@ -181,20 +182,23 @@ const char *ub_filter_meta(const ub_filter *f, ub_meta_field field, size_t i);
 """
 
 
-def header_has_meta():
+def header_has(name):
     for d in strip(cflags, "-I") + pkg_config("--variable=includedir"):
         try:
             with open(d + "/unboil.h", encoding="utf-8") as f:
-                return "ub_filter_meta" in f.read()
+                return name in f.read()
         except OSError:
             continue
     return False
 
 
-meta = header_has_meta()
+meta = header_has("ub_filter_meta")
+# --explain=tsv: a header row naming the columns, which explain() prefers
+tsv = header_has("UB_OUTPUT_EXPLAIN_TSV")
 ffibuilder = FFI()
 ffibuilder.cdef(CDEF % {"meta_options": META_OPTIONS if meta else "",
-                        "meta_functions": META_FUNCTIONS if meta else ""})
+                        "meta_functions": META_FUNCTIONS if meta else "",
+                        "tsv": "static const int UB_OUTPUT_EXPLAIN_TSV;" if tsv else ""})
 ffibuilder.set_source(
     "unboil._unboil", SOURCE,
     include_dirs=strip(cflags, "-I"),

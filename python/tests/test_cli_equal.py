@@ -117,28 +117,48 @@ def test_str_as_bytes(name):
 
 @pytest.fixture(scope="module")
 def explain_args(unboil_cli):
-    """The command line's explain form that explain() reads: --explain, or
-    --explain=line where --explain has several forms."""
-    r = subprocess.run([unboil_cli, "--explain=line"], input=b"", capture_output=True)
-    return ["--explain=line"] if r.returncode == 0 else ["--explain"]
+    """The command line's explain form that explain() reads: --explain=tsv,
+    where the library has it; else the line form, --explain=line where
+    --explain has several forms, or --explain."""
+    for args in (["--explain=tsv"], ["--explain=line"]):
+        if subprocess.run([unboil_cli, *args], input=b"", capture_output=True).returncode == 0:
+            return args
+    return ["--explain"]
+
+
+def cli_blocks(out, tsv):
+    """(kept, reason, score) by block number from the command line's
+    explain output, read apart from the module's reader; a rescued block
+    (listed again at the end) as rescued."""
+    want = {}
+    lines = out.decode("utf-8", "surrogateescape").split("\n")
+    if tsv:
+        columns = lines.pop(0).split("\t")
+        for line in filter(None, lines):
+            cells = dict(zip(columns, line.split("\t")))
+            want[int(cells["n"])] = (cells["keep"] == "KEEP", cells["why"], float(cells["p"]))
+        return want
+    for line in lines:
+        w = line.split()
+        if w and w[0] in ("KEEP", "DROP"):
+            p = next(float(t[2:]) for t in w if t.startswith("p="))
+            want[int(w[3][1:])] = (w[0] == "KEEP", w[1], p)
+    return want
 
 
 def test_explain_as_cli(run_cli, explain_args):
     """explain() has a block for each block the command line explains,
-    with its decision, reason and score."""
+    with its decision, reason and score, in input order; one Cleaner for
+    all the fixtures, as the library writes the TSV header once."""
+    c = unboil.Cleaner()
     for name in PLAIN:
         data = read(name, ".in")
-        lines = run_cli(explain_args, data).decode("utf-8", "surrogateescape").split("\n")
-        want = {}
-        for line in lines:
-            w = line.split()
-            if w and w[0] in ("KEEP", "DROP"):
-                p = next(float(t[2:]) for t in w if t.startswith("p="))
-                want[int(w[3][1:])] = (w[0] == "KEEP", w[1], p)
-        blocks = unboil.explain(data)
+        want = cli_blocks(run_cli(explain_args, data), explain_args == ["--explain=tsv"])
+        blocks = c.explain(data)
         got = {b["number"]: (b["kept"], b["reason"], b["features"]["p"]) for b in blocks}
         assert got == want, name
         assert [b["number"] for b in blocks] == sorted(got), name
+        assert blocks == unboil.explain(data), name
 
 
 @pytest.mark.parametrize("name", PLAIN)

@@ -16,7 +16,7 @@ import threading
 from codecs import utf_8_decode as _utf8   # the fastest from a buffer
 
 from ._unboil import ffi, lib
-from ._explain import parse_explain
+from ._explain import parse_explain, parse_tsv
 
 __all__ = ["clean", "explain", "extract", "Cleaner", "HAS_META", "Error", "InvalidOptionError",
            "NotTextError", "OutOfMemoryError", "library_version"]
@@ -74,6 +74,11 @@ _FORMATS = {None: lib.UB_FORMAT_AUTO, "auto": lib.UB_FORMAT_AUTO,
             "html": lib.UB_FORMAT_HTML, "text": lib.UB_FORMAT_TEXT}
 _OUTPUTS = {"clean": lib.UB_OUTPUT_CLEAN, "invert": lib.UB_OUTPUT_INVERT,
             "explain": lib.UB_OUTPUT_EXPLAIN}
+# explain() reads the columns' names from --explain=tsv's header where the
+# library has it, the line form's name=value pairs where not
+_TSV = hasattr(lib, "UB_OUTPUT_EXPLAIN_TSV")
+if _TSV:
+    _OUTPUTS["explain"] = lib.UB_OUTPUT_EXPLAIN_TSV
 # A sink that grew past this for one document is given back to the system.
 _SINK_KEEP = 1 << 20
 
@@ -118,6 +123,7 @@ class _Filter:
             raise _error(status[0])
         self.f = f
         self.broken = False
+        self.columns = None     # --explain=tsv's, from the first document
 
     def __del__(self):
         f = getattr(self, "f", None)
@@ -244,9 +250,10 @@ class Cleaner:
                                              null_data=many, **self._args)
         return f
 
-    def _run(self, doc, output, meta=None):
+    def _run(self, doc, output, meta=None, tsv=False):
         """One whole document through the filter for its type and output;
-        the output as str (and its metadata into the dict `meta`)."""
+        the output as str (and its metadata into the dict `meta`), or with
+        tsv, the blocks of --explain=tsv."""
         if doc.__class__ is str:
             data = doc.encode("utf-8", "surrogateescape")
             kind = str
@@ -265,11 +272,15 @@ class Cleaner:
                 _meta(f.f, meta)
             if n <= 0:
                 if n == 0:
-                    return ""
+                    return [] if tsv else ""
                 raise f.fail(-n)
             out = _utf8(ffi.buffer(sink.data, n), "surrogateescape", True)[0]
             if n > _SINK_KEEP:
                 lib.upy_sink_free(sink)
+            if tsv:
+                # the header row comes once per filter, with its first block
+                blocks, f.columns = parse_tsv(out, f.columns)
+                return blocks
             return out
 
     def clean(self, doc):
@@ -321,7 +332,9 @@ class Cleaner:
     def explain(self, doc):
         """Every block of one document with its decision: a list of dicts,
         in input order (see unboil.explain)."""
-        return parse_explain(self._run(doc, "explain"))
+        if not _TSV:
+            return parse_explain(self._run(doc, "explain"))
+        return self._run(doc, "explain", tsv=True)
 
     def extract(self, doc):
         """The article and what the document says about itself, as a dict:
@@ -421,7 +434,8 @@ def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
     "repeated-headline" ...), ``cls`` (the block's class), ``number`` (from
     1), ``text`` (the block as read), ``tag`` ("title", "h1".."h6", "li" or
     None), ``lang`` (the block's stopword language) and ``features`` (name to
-    number, as ``unboil --explain`` prints them; ``p`` is the model's score).
+    number, as ``unboil --explain=tsv`` names them; ``p`` is the model's
+    score).
     A short page's rescued blocks have ``kept`` True, ``reason`` "rescued"
     and their first reason in ``dropped_as``."""
     return _cleaner((format, markdown, keep_comments, lang, encoding, window, False,

@@ -50,6 +50,55 @@ def _block(head, text):
     return info
 
 
+_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+_NOT_FEATURES = ("n", "keep", "why", "cls", "lang", "text")
+
+
+def _unescape(s):
+    if "\\" not in s:
+        return s
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s) and s[i + 1] in _UNESCAPE:
+            out.append(_UNESCAPE[s[i + 1]])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def parse_tsv(out, columns=None):
+    """The blocks of one document's --explain=tsv output, and the columns
+    of its header row (the library writes it once per filter: pass the
+    columns of an earlier document for the next)."""
+    rows = out.split("\n")
+    if rows and rows[0].startswith("n\tkeep\t"):
+        columns = rows.pop(0).split("\t")
+    blocks, by_number = [], {}
+    for row in rows:
+        if not row:
+            continue
+        cells = dict(zip(columns, row.split("\t")))
+        number = int(cells["n"])
+        b = {"kept": cells["keep"] == "KEEP", "reason": cells["why"], "cls": cells["cls"],
+             "number": number, "lang": cells.get("lang"), "document_lang": None,
+             "features": {k: _number(k, v) for k, v in cells.items() if k not in _NOT_FEATURES},
+             "text": _unescape(cells.get("text", ""))}
+        h, fl = b["features"].get("h", 0), b["features"].get("fl", 0)
+        b["tag"] = ("title" if fl & _FLAG_TITLE else "h%d" % h if h
+                    else "li" if fl & _FLAG_LIST_ITEM else None)
+        first = by_number.get(number)
+        if first is not None and b["reason"] == "rescued":
+            first["dropped_as"] = first["reason"]
+            first["kept"], first["reason"] = True, "rescued"
+            continue
+        by_number[number] = b
+        blocks.append(b)
+    return blocks, columns
+
+
 def parse_explain(out):
     """The blocks of one document's explain output, in input order."""
     blocks, by_number = [], {}
