@@ -41,6 +41,12 @@ for c in "$top"/src/*.c; do
 done
 xml_cflags=$(pkg-config --cflags libxml-2.0) || exit 1
 xml_libs=$(pkg-config --libs libxml-2.0) || exit 1
+# the charset detector, as configure would take it when it is there
+if pkg-config --exists uchardet; then
+    echo '#define HAVE_UCHARDET 1' >> "$dir/inc/config.h"
+    xml_cflags="$xml_cflags $(pkg-config --cflags uchardet)"
+    xml_libs="$xml_libs $(pkg-config --libs uchardet)"
+fi
 
 "$here/seeds.sh" "$dir/seeds" >/dev/null || exit 1
 
