@@ -251,6 +251,7 @@ unit *context_slot(context *c)
     u->lead = LEAD_NONE;
     u->open = 0;
     u->unterminated = 0;
+    u->headline_top = 0;
     u->keep = 0;
     u->cut = 0;
     u->doc_why = 0;
@@ -441,7 +442,11 @@ static void run_view(const context *c, unit *u)
 
 /* A heading-like line repeated before the article begins may be its
  * headline (scraped pages carry it twice): the first one, still pending,
- * is marked; decide() keeps it if it names the article. */
+ * is marked; decide() keeps it if it names the article.  At the very top
+ * of the document (nothing but the title before it) with its copy right
+ * under it, it is the headline whatever its words: a site's name or a
+ * "View all posts" link, which the topical test is there to catch, does
+ * not open a document twice in a row. */
 static void mark_headline(context *c, uint64_t h)
 {
     for (unsigned i = 0; i < c->count; i++) {
@@ -452,6 +457,9 @@ static void mark_headline(context *c, uint64_t h)
             p->v.why = REASON_HEADLINE;
             p->v.rule = 1;
             p->nb.rule_bad = 0;
+            p->headline_top = c->index == 0 && i + 1 == c->count;
+            for (unsigned j = 0; j < i && p->headline_top; j++)
+                p->headline_top = (at(c, j)->flags & BLOCK_TITLE) != 0;
             return;
         }
     }
@@ -907,7 +915,7 @@ static void decide(context *c, unit *u)
     }
     if (u->v.rule && u->v.why == REASON_HEADLINE && !(u->flags & BLOCK_TITLE)) {
         /* marked by mark_headline: one per document */
-        if (c->headline_kept || !names_article(c, u)) {
+        if (c->headline_kept || (!u->headline_top && !names_article(c, u))) {
             u->keep = 0;
             u->why = REASON_HEADLINE_AGAIN;
             u->score = 0;

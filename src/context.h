@@ -51,6 +51,7 @@ typedef struct unit {
     unsigned lead;       /* HTML: where it sits against the leading box (LEAD_*) */
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
+    int headline_top;    /* the first of two copies of a line opening the document */
     features f;
     verdict v;
     verdict uncut;       /* v before a comment section not yet sure of itself cut it */
