@@ -44,6 +44,7 @@
 
 #include "encoding.h"
 #include "html_reader.h"
+#include "html_shield.h"
 
 #define PRESCAN_MAX (64u * 1024u)
 #define CHUNK (64u * 1024u)
@@ -505,6 +506,8 @@ struct html_reader {
     int tentative;
     char late_meta[ENCODING_NAME_MAX];
 
+    html_shield shield;       /* bounds what libxml2 is given */
+    char *sbuf;               /* a piece through the shield */
     char *pbuf;               /* decoded UTF-8 waiting for libxml2 */
     size_t plen;
     unsigned long long fed;   /* bytes given to libxml2 so far */
@@ -1432,10 +1435,22 @@ static size_t html_reader_cut(const html_reader *r)
 }
 
 /* Hands libxml2 pbuf[0..cut) and drops it from pbuf. */
+/* Hands libxml2 what the shield makes of bytes[0..len) (see
+ * html_shield.h); with `terminate`, the end of the document. */
+static void html_reader_shielded(html_reader *r, const char *bytes, size_t len,
+                                 int terminate)
+{
+    html_shield_sync(&r->shield, r->ctxt->nameNr > 0 ? (size_t)r->ctxt->nameNr : 0);
+    size_t n = html_shield_run(&r->shield, bytes, len, r->sbuf);
+    if (terminate)
+        n += html_shield_end(&r->shield, r->sbuf + n);
+    html_reader_push(r, r->sbuf, n, terminate);
+}
+
 static void html_reader_push_piece(html_reader *r, size_t cut)
 {
     if (!r->stopped) {
-        html_reader_push(r, r->pbuf, cut, 0);
+        html_reader_shielded(r, r->pbuf, cut, 0);
         size_t pending = html_reader_pending(r);
         if (pending > r->max_pending)
             r->max_pending = pending;
@@ -1607,10 +1622,11 @@ html_reader *html_reader_new(const mem *m, const char *encoding, const char *htt
     }
     r->prescan = mem_alloc(m, PRESCAN_MAX);
     r->pbuf = mem_alloc(m, PBUF_CAP);
+    r->sbuf = mem_alloc(m, HTML_SHIELD_OUT(PBUF_CAP));
     r->stack = mem_alloc(m, STACK_MAX * sizeof *r->stack);
     r->text = mem_alloc(m, TEXT_CAP);
     r->linkmap = mem_alloc(m, TEXT_CAP);
-    if (r->prescan == NULL || r->pbuf == NULL || r->stack == NULL ||
+    if (r->prescan == NULL || r->pbuf == NULL || r->sbuf == NULL || r->stack == NULL ||
         r->text == NULL || r->linkmap == NULL)
         goto nomem;
 
@@ -1627,6 +1643,7 @@ html_reader *html_reader_new(const mem *m, const char *encoding, const char *htt
     sax.error = html_reader_quiet;
     sax.warning = html_reader_quiet;
     sax.fatalError = html_reader_quiet;
+    html_shield_init(&r->shield);
     r->ctxt = htmlCreatePushParserCtxt(&sax, r, NULL, 0, NULL,
                                        XML_CHAR_ENCODING_UTF8);
     if (r->ctxt == NULL)
@@ -1691,7 +1708,7 @@ ub_status html_reader_end(html_reader *r)
     html_reader_pump(r, "", 0, 1);
     html_reader_parse_some(r, CHUNK);
     if (!r->stopped && r->status == UB_OK)
-        html_reader_push(r, r->pbuf, r->plen, 1);
+        html_reader_shielded(r, r->pbuf, r->plen, 1);
     r->plen = 0;
     html_reader_flush(r, 0);
     html_reader_emit_title(r);
@@ -1722,6 +1739,13 @@ const char *html_reader_charset(const html_reader *r)
     return r->started ? r->choice.name : "";
 }
 
+/* Exists for tests: tags, attributes and subsets the shield left out. */
+unsigned long html_reader_shielded_count(const html_reader *r);
+unsigned long html_reader_shielded_count(const html_reader *r)
+{
+    return r->shield.dropped;
+}
+
 /* Exists for tests: how often a runaway construct had to be ended. */
 unsigned html_reader_rescues(const html_reader *r);
 unsigned html_reader_rescues(const html_reader *r)
@@ -1740,6 +1764,7 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->http_charset);
     mem_free(m, r->prescan);
     mem_free(m, r->pbuf);
+    mem_free(m, r->sbuf);
     mem_free(m, r->stack);
     mem_free(m, r->text);
     mem_free(m, r->linkmap);

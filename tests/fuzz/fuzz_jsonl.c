@@ -28,6 +28,18 @@ static void jz_diag(void *ctx, unsigned long line, const char *message)
         abort();
 }
 
+/* The program's filter has a diagnostic callback: a record whose document
+ * is not text is reported and the stream goes on. */
+static void jz_filter_diag(void *ctx, unsigned long document, ub_status status,
+                           const char *message)
+{
+    (void)ctx;
+    (void)document;
+    (void)status;
+    if (message == NULL)
+        abort();
+}
+
 static void jz_feed(const uint8_t *in, size_t n, const uint8_t *cut, jsonl_on_error pol,
                     const char *field, ub_format format, jz_run *r)
 {
@@ -39,6 +51,7 @@ static void jz_feed(const uint8_t *in, size_t n, const uint8_t *cut, jsonl_on_er
     ub_options opt;
     ub_options_init(&opt);
     opt.format = format;
+    opt.diag = jz_filter_diag;
     ub_status st;
     ub_filter *f = ub_filter_new(&opt, jsonl_collect, j, &st);
     if (!f)
