@@ -315,12 +315,15 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             out[o++] = (char)c;
             break;
         case SH_SUBSET:
-            /* a subset that never ends is let go after a tag's length */
+            /* past a tag's length, quotes and ']' are no longer looked
+             * for: the subset ends at the next '>' */
             if (++s->tag_bytes > HTML_SHIELD_TAG) {
-                s->quote = 0;
-                s->state = SH_TEXT;
-                out[o++] = '>';
-                goto again;
+                if (c == '>') {
+                    out[o++] = (char)c;
+                    s->quote = 0;
+                    s->state = SH_TEXT;
+                }
+                break;
             }
             if (s->quote) {
                 if (c == s->quote)

@@ -113,6 +113,14 @@ START_TEST(test_shield_long_tag)
     ck_assert_str_eq(got + 1 + HTML_SHIELD_TAG, "\">after</p>");
     ck_assert_uint_eq(dropped, 1);
     free(got);
+    /* a DOCTYPE subset that long ends at the next '>', quotes or not */
+    n = (size_t)sprintf(in, "<!DOCTYPE html [\"");
+    memset(in + n, 'A', len);
+    n += len;
+    n += (size_t)sprintf(in + n, "]><p>x</p>");
+    got = shield(in, n, 4096, 5, NULL);
+    ck_assert_str_eq(got, "<!DOCTYPE html ><p>x</p>");
+    free(got);
     free(in);
 }
 END_TEST
