@@ -47,7 +47,7 @@ const char *ub_strerror(ub_status status)
     case UB_EWRITE: return "write error";
     case UB_EBINARY: return "input is not text";
     case UB_EENCODING: return "unknown character encoding";
-    case UB_EPARSE: return "HTML parser failure";
+    case UB_EPARSE: return "HTML parser failure (libxml2 could not be set up, or is not the version unboil was built with)";
     }
     return "unknown error";
 }

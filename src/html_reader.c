@@ -1,6 +1,6 @@
 /* html_reader.c - HTML bytes to blocks through libxml2's SAX push parser.
  *
- * NOTES (libxml2 2.9.14, measured; see also NOTES-libxml2.md)
+ * NOTES (libxml2 2.9.14, measured; the measurements are in doc/libxml2.md)
  *
  * Same blocks whatever the chunking.  The caller's chunks never reach
  * libxml2.  Input is first held back (up to PRESCAN_MAX bytes) to choose the
@@ -1333,7 +1333,7 @@ static void html_reader_push(html_reader *r, const char *bytes, size_t len,
 {
     if (r->stopped || r->status != UB_OK)
         return;
-    /* NOTES-libxml2.md: forget the look-ahead, which lost track of the
+    /* doc/libxml2.md: forget the look-ahead, which lost track of the
      * quote it was in */
     r->ctxt->checkIndex = 0;
     r->ctxt->hasPErefs &= ~1;
@@ -1585,6 +1585,17 @@ static size_t html_reader_hold(html_reader *r, const char **bytes, size_t len)
     return len;
 }
 
+/* The reader touches fields of libxml2's parser context (doc/libxml2.md),
+ * laid out as in the libxml2 it was compiled with; a libxml2 of another
+ * major or minor version (`runtime`, its xmlParserVersion, "20914") may lay
+ * them out otherwise.  Exists for tests too. */
+int html_reader_libxml2_ok(const char *runtime);
+int html_reader_libxml2_ok(const char *runtime)
+{
+    long v = runtime != NULL ? strtol(runtime, NULL, 10) : 0;
+    return v / 100 == LIBXML_VERSION / 100;
+}
+
 /* ---- public ------------------------------------------------------------------- */
 
 html_reader *html_reader_new(const mem *m, const char *encoding, const char *http_charset,
@@ -1630,6 +1641,11 @@ html_reader *html_reader_new(const mem *m, const char *encoding, const char *htt
         r->text == NULL || r->linkmap == NULL)
         goto nomem;
 
+    if (!html_reader_libxml2_ok(xmlParserVersion)) {
+        html_reader_free(r);
+        *status = UB_EPARSE;
+        return NULL;
+    }
     xmlInitParser();
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);

@@ -33,7 +33,8 @@ typedef enum ub_status {
     UB_EWRITE,      /* the write callback reported failure */
     UB_EBINARY,     /* input is not text (compressed, image, PDF ...) */
     UB_EENCODING,   /* unknown character encoding named */
-    UB_EPARSE       /* the HTML parser could not be set up */
+    UB_EPARSE       /* the HTML parser could not be set up, or the libxml2
+                       loaded is not the major.minor version built against */
 } ub_status;
 
 /* One of the reasons a block is kept or dropped (each a rule, or one of

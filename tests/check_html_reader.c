@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/xmlversion.h>
+
 #include "encoding.h"
 #include "html_reader.h"
 #include "suites.h"
@@ -17,6 +19,7 @@ extern unsigned long html_reader_shielded_count(const html_reader *r);
 extern const char *html_reader_charset(const html_reader *r);
 extern unsigned html_reader_class_hints(const char *value);
 extern int html_reader_tables_sorted(void);
+extern int html_reader_libxml2_ok(const char *runtime);
 
 /* ---- collecting blocks ------------------------------------------------------ */
 
@@ -937,6 +940,20 @@ START_TEST(test_enc_detector)
 }
 END_TEST
 
+START_TEST(test_libxml2_version)
+{
+    /* the run-time check: the major and minor version built against */
+    char same[16], other[16];
+    snprintf(same, sizeof same, "%d", LIBXML_VERSION / 100 * 100 + 99);
+    snprintf(other, sizeof other, "%d", LIBXML_VERSION + 100);
+    ck_assert(html_reader_libxml2_ok(LIBXML_VERSION_STRING));
+    ck_assert(html_reader_libxml2_ok(same));
+    ck_assert(!html_reader_libxml2_ok(other));
+    ck_assert(!html_reader_libxml2_ok("21205"));
+    ck_assert(!html_reader_libxml2_ok(NULL));
+}
+END_TEST
+
 START_TEST(test_encoding_unit)
 {
     char out[ENCODING_NAME_MAX];
@@ -1654,6 +1671,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_enc_http_and_override);
     tcase_add_test(tc, test_encoding_unit);
     tcase_add_test(tc, test_enc_late_meta);
+    tcase_add_test(tc, test_libxml2_version);
     tcase_add_test(tc, test_enc_detector);
     suite_add_tcase(s, tc);
 
