@@ -154,6 +154,7 @@ void context_free(context *c)
     for (unsigned i = 0; i < c->size; i++) {
         buf_free(&c->ring[i].text, c->m);
         buf_free(&c->ring[i].gap, c->m);
+        buf_free(&c->ring[i].raw, c->m);
     }
     mem_free(c->m, c->ring);
     mem_free(c->m, c->runs);
@@ -241,6 +242,7 @@ unit *context_slot(context *c)
     buf_shrink(&u->text, c->m, BUF_KEEP);
     buf_shrink(&u->gap, c->m, BUF_KEEP);
     u->text.len = 0;
+    u->raw.len = 0;
     u->gap.len = 0;
     u->gap_lines = 0;
     u->gap_kept = 0;

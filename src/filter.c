@@ -237,7 +237,10 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
     } else {
         text_reader_begin(f->text);
         f->state = DOC_TEXT;
-        st = text_reader_feed(f->text, rest, rest_len);
+        st = text_reader_charset(f->text, rest, rest_len, f->opt.encoding,
+                                 sr.charset[0] ? sr.charset : NULL, f->opt.utf8);
+        if (st == UB_OK)
+            st = text_reader_feed(f->text, rest, rest_len);
     }
     return st;
 }

@@ -85,7 +85,8 @@ typedef struct ub_options {
     int markdown;         /* HTML mode: "#" headings, "-" items, ">" quotes */
     int null_data;        /* NUL separates documents, in and out */
     unsigned window;      /* blocks of look-ahead for context decisions */
-    const char *encoding; /* HTML mode: override the page's charset, or NULL */
+    const char *encoding; /* override the document's charset (after a BOM),
+                             or NULL */
     const char *lang;     /* measure stopwords in this language only ("de",
                              "pt-BR"), or NULL: in each block's best one.
                              An unknown code makes ub_filter_new fail with
@@ -99,6 +100,8 @@ typedef struct ub_options {
                              of the stream (site menus, footers); a fixed
                              table of about 6 MB, made only when set */
     unsigned learn_min_docs; /* ... in at least this many (>= 1) */
+    int utf8;             /* text mode: write kept lines decoded to UTF-8,
+                             not as they came in the input's charset */
 } ub_options;
 
 #define UB_WINDOW_DEFAULT 48u

@@ -11,6 +11,7 @@
 #include "encoding.h"
 #include "html_reader.h"
 #include "suites.h"
+#include "testutil.h"
 
 /* Test-only accessors defined in html_reader.c. */
 extern size_t html_reader_max_pending(const html_reader *r);
@@ -893,10 +894,10 @@ START_TEST(test_enc_late_meta)
      * still decides: fed whole, in odd pieces, and a byte at a time */
     size_t len;
     char *page = cyrillic_page(70000, "<meta charset=windows-1251>", &len);
-    static const size_t chunks[] = {0, 4093, 1};
-    for (size_t k = 0; k < sizeof chunks / sizeof *chunks; k++) {
+    static const size_t pieces[] = {0, 4093, 1};
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
         result res;
-        parse_opts(page, len, chunks[k], NULL, NULL, &res);
+        parse_opts(page, len, pieces[k], NULL, NULL, &res);
         assert_cyrillic(&res);
         ck_assert_str_eq(res.charset, "WINDOWS-1251");
         result_free(&res);
@@ -915,10 +916,8 @@ END_TEST
 
 START_TEST(test_enc_detector)
 {
-    if (!encoding_have_detector()) {
-        fprintf(stderr, "test_enc_detector: skipped, built without libuchardet\n");
+    if (!tu_have_detector("test_enc_detector"))
         return;
-    }
     /* undeclared windows-1251, in the prescan and past an ASCII start */
     static const size_t pads[] = {10, 70000};
     for (size_t k = 0; k < sizeof pads / sizeof *pads; k++) {
