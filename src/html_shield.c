@@ -91,6 +91,15 @@ static int sh_is_hiding(const html_shield *s)
     return 0;
 }
 
+/* Writes the text `lit` (no NUL) to out; returns its length. */
+static size_t sh_put(char *out, const char *lit)
+{
+    size_t n = 0;
+    for (; lit[n] != '\0'; n++)
+        out[n] = lit[n];
+    return n;
+}
+
 void html_shield_init(html_shield *s)
 {
     memset(s, 0, sizeof *s);
@@ -124,8 +133,7 @@ static size_t sh_decide(html_shield *s, char *out)
     } else {
         s->dropped++;
         if (!s->end_tag && sh_is_block(s)) {
-            memcpy(out, "<hr", 3);
-            o = 3;
+            o = sh_put(out, "<hr");
             s->as_hr = 1;
         }
     }
@@ -378,8 +386,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
                         (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'));
             if (!digit) {
                 /* no reference: the text as it stands */
-                memcpy(out + o, "&amp;", 5);
-                o += 5;
+                o += sh_put(out + o, "&amp;");
                 memcpy(out + o, s->held + 1, s->held_len - 1);
                 o += s->held_len - 1;
             } else {
@@ -401,9 +408,9 @@ size_t html_shield_end(html_shield *s, char *out)
 {
     size_t o = 0;
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {
-        memcpy(out, "&amp;", 5);
-        memcpy(out + 5, s->held + 1, s->held_len - 1);
-        o = 5 + s->held_len - 1;
+        o = sh_put(out, "&amp;");
+        memcpy(out + o, s->held + 1, s->held_len - 1);
+        o += s->held_len - 1;
     } else {
         memcpy(out, s->held, s->held_len);
         o = s->held_len;
