@@ -425,6 +425,10 @@ static ub_status decide_late(text_reader *r)
     r->tentative = 0;
     encoding_guess(r->hold.data, r->hold.len, r->charset);
     ub_status st = set_decoders(r);
+    /* a paragraph begun in ASCII goes on in the held bytes: its raw
+     * starts as its text */
+    if (st == UB_OK && r->dec && !r->utf8_out && r->u && r->has_text && r->u->raw.len == 0)
+        st = buf_append(&r->u->raw, r->m, r->u->text.data, r->u->text.len);
     if (st == UB_OK)
         st = lines_feed(r, r->hold.data, r->hold.len);
     r->hold.len = 0;

@@ -1216,6 +1216,25 @@ START_TEST(test_text_charset_detected)
 }
 END_TEST
 
+START_TEST(test_text_charset_wrapped_across)
+{
+    /* a hard-wrapped paragraph whose first lines are ASCII and whose
+     * next one holds the first other byte: its lines all come out as
+     * they came (found by the large-input fuzz run: the ASCII lines were
+     * lost from the paragraph's raw bytes) */
+    static const char in[] =
+        "The old harbour bridge opened to cars again on Monday morning, two\n"
+        "years after engineers closed it when they found cracks in the deck of\n"
+        "the span; the caf\xe9 at its north end reopened on the same day too.\n"
+        "\n"
+        "The council said the repairs cost more than planned, and that the\n"
+        "toll would stay as it was for at least another year after the work.\n";
+    char *out = text_charset_run(in, sizeof in - 1, NULL, 0);
+    ck_assert_str_eq(out, in);
+    free(out);
+}
+END_TEST
+
 Suite *filter_suite(void)
 {
     Suite *s = suite_create("filter");
@@ -1255,6 +1274,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_text_charset_declared);
     tcase_add_test(tc, test_text_charset_latin1);
     tcase_add_test(tc, test_text_charset_detected);
+    tcase_add_test(tc, test_text_charset_wrapped_across);
     suite_add_tcase(s, tc);
     return s;
 }
