@@ -14,7 +14,7 @@
 /* Long options without a short form. */
 enum {
     OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS,
-    OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES
+    OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES, OPT_UTF8
 };
 
 static const char shortopts[] = "f:e:mcw:zxivso:hV";
@@ -23,6 +23,7 @@ static const struct option longopts[] = {
     { "format", required_argument, NULL, 'f' },
     { "encoding", required_argument, NULL, 'e' },
     { "lang", required_argument, NULL, OPT_LANG },
+    { "utf8", no_argument, NULL, OPT_UTF8 },
     { "markdown", no_argument, NULL, 'm' },
     { "keep-comments", no_argument, NULL, 'c' },
     { "window", required_argument, NULL, 'w' },
@@ -51,7 +52,10 @@ static const char help_text[] =
 "document; a blank line separates their articles (with -z, a NUL).\n"
 "\n"
 "  -f, --format=FORMAT   input format: auto (default), html or text\n"
-"  -e, --encoding=NAME   HTML: read pages in charset NAME, whatever they declare\n"
+"  -e, --encoding=NAME   read input in charset NAME, whatever it declares\n"
+"                        (a BOM still wins)\n"
+"      --utf8            text: write kept lines in UTF-8, not in the input's\n"
+"                        charset\n"
 "      --lang=CODE       measure stopwords in language CODE only (en, de, ...)\n"
 "  -m, --markdown        HTML: write # headings, - list items and > quotes\n"
 "  -c, --keep-comments   keep comment sections\n"
@@ -139,6 +143,7 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
         return -1;
     case 'e': c->opt.encoding = arg; return -1;
     case OPT_LANG: c->opt.lang = arg; return -1;
+    case OPT_UTF8: c->opt.utf8 = 1; return -1;
     case 'm': c->opt.markdown = 1; return -1;
     case 'c': c->opt.keep_comments = 1; return -1;
     case 'w':

@@ -12,6 +12,7 @@
 #include "learn.h"
 #include "title.h"
 #include "tuning.h"
+#include "utf8.h"
 
 #define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
 #define BOX_SLOTS 512         /* containers remembered; cleared when 3/4 full */
@@ -154,6 +155,7 @@ void context_free(context *c)
     for (unsigned i = 0; i < c->size; i++) {
         buf_free(&c->ring[i].text, c->m);
         buf_free(&c->ring[i].gap, c->m);
+        buf_free(&c->ring[i].raw, c->m);
     }
     mem_free(c->m, c->ring);
     mem_free(c->m, c->runs);
@@ -241,6 +243,7 @@ unit *context_slot(context *c)
     buf_shrink(&u->text, c->m, BUF_KEEP);
     buf_shrink(&u->gap, c->m, BUF_KEEP);
     u->text.len = 0;
+    u->raw.len = 0;
     u->gap.len = 0;
     u->gap_lines = 0;
     u->gap_kept = 0;
@@ -251,6 +254,7 @@ unit *context_slot(context *c)
     u->lead = LEAD_NONE;
     u->open = 0;
     u->unterminated = 0;
+    u->headline_top = 0;
     u->keep = 0;
     u->cut = 0;
     u->doc_why = 0;
@@ -441,7 +445,40 @@ static void run_view(const context *c, unit *u)
 
 /* A heading-like line repeated before the article begins may be its
  * headline (scraped pages carry it twice): the first one, still pending,
- * is marked; decide() keeps it if it names the article. */
+ * is marked; decide() keeps it if it names the article.  At the very top
+ * of the document (nothing but the title before it) with its copy right
+ * under it, and worded as a headline (sentence_like), it is the headline
+ * whatever the topical test says: its
+ * words need not come back in the first paragraphs.  A run of capitalised
+ * names there ("Valley Weekly Courier Online Edition") is the site's
+ * name as often, and must still name the article. */
+/* Whether u holds a lower-case letter: one that a capital folds to. */
+static int has_lower(const unit *u)
+{
+    const unsigned char *s = (const unsigned char *)u->text.data;
+    size_t n = u->text.len;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        if (cp >= 'a' && cp <= 'z')
+            return 1;
+        if (cp < 0x80)
+            continue;
+        for (size_t j = 0; j < utf8_ucd_fold_count; j++)
+            if (utf8_ucd_fold[j][1] == cp && utf8_ucd_fold[j][0] != cp)
+                return 1;
+    }
+    return 0;
+}
+
+/* Worded as a headline rather than a name: a function word, a word not
+ * capitalised, or all in capitals. */
+static int sentence_like(const unit *u)
+{
+    return features_stop_density(&u->f) > 0 || u->f.caps < u->f.words || !has_lower(u);
+}
+
 static void mark_headline(context *c, uint64_t h)
 {
     for (unsigned i = 0; i < c->count; i++) {
@@ -452,6 +489,9 @@ static void mark_headline(context *c, uint64_t h)
             p->v.why = REASON_HEADLINE;
             p->v.rule = 1;
             p->nb.rule_bad = 0;
+            p->headline_top = c->index == 0 && i + 1 == c->count && sentence_like(p);
+            for (unsigned j = 0; j < i && p->headline_top; j++)
+                p->headline_top = (at(c, j)->flags & BLOCK_TITLE) != 0;
             return;
         }
     }
@@ -907,7 +947,7 @@ static void decide(context *c, unit *u)
     }
     if (u->v.rule && u->v.why == REASON_HEADLINE && !(u->flags & BLOCK_TITLE)) {
         /* marked by mark_headline: one per document */
-        if (c->headline_kept || !names_article(c, u)) {
+        if (c->headline_kept || (!u->headline_top && !names_article(c, u))) {
             u->keep = 0;
             u->why = REASON_HEADLINE_AGAIN;
             u->score = 0;

@@ -39,7 +39,10 @@ typedef struct unit_run {
 typedef struct run_total run_total;
 
 typedef struct unit {
-    buf text;            /* HTML: normalised text; text mode: the raw lines */
+    buf text;            /* HTML: normalised text; text mode: the lines, as
+                            UTF-8 (see raw) */
+    buf raw;             /* text mode, input in a charset other than UTF-8:
+                            the lines as they came, to write (else empty) */
     buf gap;             /* text mode: the blank lines before it, raw */
     unsigned gap_lines;  /* text mode: how many blank lines before it */
     unsigned gap_kept;   /* ... of which `gap` holds the bytes */
@@ -51,6 +54,7 @@ typedef struct unit {
     unsigned lead;       /* HTML: where it sits against the leading box (LEAD_*) */
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
+    int headline_top;    /* the first of two copies of a line opening the document */
     features f;
     verdict v;
     verdict uncut;       /* v before a comment section not yet sure of itself cut it */
@@ -69,6 +73,12 @@ typedef struct unit {
     double score;        /* the model's probability that it is article */
     reason why;          /* final reason */
 } unit;
+
+/* The bytes that stand for u in the output: its lines as they came. */
+static inline const buf *unit_bytes(const unit *u)
+{
+    return u->raw.len > 0 ? &u->raw : &u->text;
+}
 
 /* Receives each decided unit, in document order. */
 typedef ub_status (*context_out_fn)(void *ctx, const unit *u);

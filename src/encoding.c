@@ -7,6 +7,7 @@
  * really GBK, "shift_jis" is really windows-31j.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "config.h"
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -14,6 +15,10 @@
 #include <string.h>
 
 #include "encoding.h"
+
+#ifdef HAVE_UCHARDET
+#include <uchardet/uchardet.h>
+#endif
 
 /* ---- labels ------------------------------------------------------------ */
 
@@ -404,8 +409,92 @@ size_t encoding_prescan_meta(const char *head, size_t len, char *out,
 
 /* ---- the decision -------------------------------------------------------- */
 
+/* Bytes that are not UTF-8 the detector wants before its answer counts. */
+#define ENCODING_DETECT_MIN 16
+
+/* The charset libuchardet reads in p[0..n), canonical, or 0 when it has no
+ * opinion this machine can decode.  UTF-16 and UTF-32 are refused: without
+ * a BOM no browser reads a page so, and a byte-oriented guess of them is
+ * noise. */
+static int encoding_detector(const char *p, size_t n, char out[ENCODING_NAME_MAX])
+{
+#ifdef HAVE_UCHARDET
+    uchardet_t ud = uchardet_new();
+    if (ud == NULL)
+        return 0;
+    int ok = uchardet_handle_data(ud, p, n) == 0;
+    uchardet_data_end(ud);
+    const char *name = ok ? uchardet_get_charset(ud) : NULL;
+    ok = name != NULL && name[0] != '\0' &&
+         encoding_canonical(name, strlen(name), out) &&
+         strncmp(out, "UTF-16", 6) != 0 && strcmp(out, "UTF-8") != 0;
+    uchardet_delete(ud);
+    return ok;
+#else
+    (void)p;
+    (void)n;
+    (void)out;
+    return 0;
+#endif
+}
+
+/* A byte above ASCII that is not 0xA0, the no-break space of most legacy
+ * charsets (runs of it are layout, not words). */
+static int encoding_high(unsigned char c)
+{
+    return c >= 0x80 && c != 0xA0;
+}
+
+/* Whether most such bytes in p[0..n) have one as a neighbour. */
+static int encoding_high_runs(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t high = 0, paired = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!encoding_high(p[i]))
+            continue;
+        high++;
+        paired += (i > 0 && encoding_high(p[i - 1])) ||
+                  (i + 1 < n && encoding_high(p[i + 1]));
+    }
+    return 2 * paired >= high;
+}
+
+int encoding_have_detector(void)
+{
+#ifdef HAVE_UCHARDET
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+encoding_source encoding_guess(const char *p, size_t len,
+                               char out[ENCODING_NAME_MAX])
+{
+    size_t multibyte, invalid;
+    encoding_utf8_stats(p, len, &multibyte, &invalid);
+    /* a few stray bytes in a UTF-8 page are slips, not another charset */
+    if (invalid <= multibyte) {
+        strcpy(out, "UTF-8");
+        return ENCODING_FROM_GUESS;
+    }
+    /* On a handful of accented letters the detector's statistics are
+     * noise ("café" reads as ISO-8859-2), and on English with curly quotes
+     * it answers Mac or Greek charsets.  Scripts other than Latin write
+     * words as runs of bytes above ASCII (and CJK charsets write every
+     * character so); Latin text in a legacy charset has them alone, one
+     * accent or quote between ASCII letters, and windows-1252 reads that
+     * best. */
+    if (invalid >= ENCODING_DETECT_MIN && encoding_high_runs(p, len) &&
+        encoding_detector(p, len, out))
+        return ENCODING_FROM_DETECTOR;
+    strcpy(out, "windows-1252");
+    return ENCODING_FROM_GUESS;
+}
+
 void encoding_detect(const char *head, size_t len, const char *override,
-                     const char *http_charset, encoding_choice *out)
+                     const char *http_charset, int html, encoding_choice *out)
 {
     const unsigned char *p = (const unsigned char *)head;
     size_t bom = 0;
@@ -422,37 +511,39 @@ void encoding_detect(const char *head, size_t len, const char *override,
         bom_name = "UTF-16BE";
     }
 
+    /* The HTML standard's order: BOM, the user's override, the transport
+     * layer (an HTTP header), the page's <meta>, then a guess. */
     out->skip = 0;
-    if (override != NULL) {
-        strncpy(out->name, override, ENCODING_NAME_MAX - 1);
-        out->name[ENCODING_NAME_MAX - 1] = '\0';
-        out->source = ENCODING_FROM_OVERRIDE;
-        if (bom_name != NULL && strcmp(bom_name, out->name) == 0)
-            out->skip = bom;
-        return;
-    }
+    out->tentative = 0;
     if (bom_name != NULL) {
         strcpy(out->name, bom_name);
         out->skip = bom;
         out->source = ENCODING_FROM_BOM;
         return;
     }
+    if (override != NULL) {
+        strncpy(out->name, override, ENCODING_NAME_MAX - 1);
+        out->name[ENCODING_NAME_MAX - 1] = '\0';
+        out->source = ENCODING_FROM_OVERRIDE;
+        return;
+    }
 
     char label[64];
     char declared[ENCODING_NAME_MAX];
     encoding_source source = ENCODING_FROM_GUESS;
-    size_t lab_len = encoding_prescan_meta(head, len, label, sizeof label);
+    size_t lab_len;
 
     declared[0] = '\0';
-    if (lab_len > 0 && encoding_canonical(label, lab_len, declared)) {
+    if (http_charset != NULL &&
+        encoding_canonical(http_charset, strlen(http_charset), declared)) {
+        source = ENCODING_FROM_HTTP;
+    } else if (html &&
+               (lab_len = encoding_prescan_meta(head, len, label, sizeof label)) > 0 &&
+               encoding_canonical(label, lab_len, declared)) {
         /* A <meta> was read as ASCII, so the page cannot be UTF-16. */
         if (strncmp(declared, "UTF-16", 6) == 0)
             strcpy(declared, "UTF-8");
         source = ENCODING_FROM_META;
-    } else if (http_charset != NULL &&
-               encoding_canonical(http_charset, strlen(http_charset),
-                                  declared)) {
-        source = ENCODING_FROM_HTTP;
     } else {
         declared[0] = '\0';
     }
@@ -471,8 +562,25 @@ void encoding_detect(const char *head, size_t len, const char *override,
         }
         return;
     }
-    strcpy(out->name, invalid > multibyte ? "windows-1252" : "UTF-8");
-    out->source = ENCODING_FROM_GUESS;
+    out->source = encoding_guess(head, len, out->name);
+    /* nothing but ASCII: any ASCII-compatible charset reads it alike, and
+     * what follows decides */
+    out->tentative = multibyte == 0 && invalid == 0;
+}
+
+size_t encoding_ascii_prefix(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, 8);
+        if (v & 0x8080808080808080ull)
+            break;
+    }
+    while (i < len && p[i] < 0x80)
+        i++;
+    return i;
 }
 
 /* ---- decoders ------------------------------------------------------------ */

@@ -32,23 +32,43 @@ typedef enum encoding_source {
     ENCODING_FROM_BOM,
     ENCODING_FROM_META,
     ENCODING_FROM_HTTP,
-    ENCODING_FROM_GUESS
+    ENCODING_FROM_GUESS,    /* UTF-8 when it is valid, else windows-1252 */
+    ENCODING_FROM_DETECTOR  /* libuchardet's reading of the bytes */
 } encoding_source;
 
 typedef struct encoding_choice {
     char name[ENCODING_NAME_MAX]; /* canonical */
     size_t skip;                  /* bytes of BOM to drop */
     encoding_source source;
+    int tentative;                /* a guess on bytes that were all ASCII */
 } encoding_choice;
 
 /* Decide the charset of a document from its first bytes `head` (all of the
- * document when `len` is shorter than the caller's prescan window): the
- * `override` (already canonical, or NULL), a BOM, a <meta> charset before
- * the body, `http_charset` (a label, or NULL), else a guess between UTF-8
- * and windows-1252.  A declared legacy charset loses to UTF-8 when `head`
- * is valid UTF-8 with multi-byte sequences in it: such pages lie. */
+ * document when `len` is shorter than the caller's prescan window), in the
+ * HTML standard's order: a BOM, the `override` (already canonical, or
+ * NULL), `http_charset` (a label, or NULL), a <meta> charset before the
+ * body (only when `html`), else encoding_guess().  A declared legacy
+ * charset loses to UTF-8 when `head` is valid UTF-8 with multi-byte
+ * sequences in it: such pages lie.  `tentative` is set when the guess saw
+ * only ASCII: the caller may decide again on later bytes. */
 void encoding_detect(const char *head, size_t len, const char *override,
-                     const char *http_charset, encoding_choice *out);
+                     const char *http_charset, int html, encoding_choice *out);
+
+/* The charset of bytes nothing declares: UTF-8 when they read as UTF-8
+ * (a few invalid bytes among more valid sequences are slips), else what
+ * libuchardet detects when the build has it, the bytes hold enough
+ * non-UTF-8 bytes (16) to detect on and most of those stand in runs (words
+ * of a script other than Latin), else windows-1252.  Writes
+ * the canonical name, returns ENCODING_FROM_GUESS or _DETECTOR. */
+encoding_source encoding_guess(const char *p, size_t len,
+                               char out[ENCODING_NAME_MAX]);
+
+/* Whether this build has libuchardet (configure --without-uchardet, or its
+ * absence, leaves the guess to UTF-8 or windows-1252). */
+int encoding_have_detector(void);
+
+/* How many bytes of s[0..len) come before the first one that is not ASCII. */
+size_t encoding_ascii_prefix(const char *s, size_t len);
 
 /* The label of the first <meta charset> or <meta http-equiv=Content-Type>
  * before <body>, copied to `out` (NUL-terminated, truncated to `outsz`);

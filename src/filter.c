@@ -47,7 +47,7 @@ const char *ub_strerror(ub_status status)
     case UB_EWRITE: return "write error";
     case UB_EBINARY: return "input is not text";
     case UB_EENCODING: return "unknown character encoding";
-    case UB_EPARSE: return "HTML parser failure";
+    case UB_EPARSE: return "HTML parser failure (libxml2 could not be set up, or is not the version unboil was built with)";
     }
     return "unknown error";
 }
@@ -237,7 +237,10 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
     } else {
         text_reader_begin(f->text);
         f->state = DOC_TEXT;
-        st = text_reader_feed(f->text, rest, rest_len);
+        st = text_reader_charset(f->text, rest, rest_len, f->opt.encoding,
+                                 sr.charset[0] ? sr.charset : NULL, f->opt.utf8);
+        if (st == UB_OK)
+            st = text_reader_feed(f->text, rest, rest_len);
     }
     return st;
 }

@@ -1,6 +1,6 @@
 /* html_reader.c - HTML bytes to blocks through libxml2's SAX push parser.
  *
- * NOTES (libxml2 2.9.14, measured; see also NOTES-libxml2.md)
+ * NOTES (libxml2 2.9.14, measured; the measurements are in doc/libxml2.md)
  *
  * Same blocks whatever the chunking.  The caller's chunks never reach
  * libxml2.  Input is first held back (up to PRESCAN_MAX bytes) to choose the
@@ -44,6 +44,7 @@
 
 #include "encoding.h"
 #include "html_reader.h"
+#include "html_shield.h"
 
 #define PRESCAN_MAX (64u * 1024u)
 #define CHUNK (64u * 1024u)
@@ -498,7 +499,15 @@ struct html_reader {
     char *prescan;            /* raw bytes until the charset is chosen */
     size_t prescan_len;
     int started;
+    /* The prescan held only ASCII and nothing declared a charset: ASCII
+     * goes on through a UTF-8 decoder until the first other byte, from
+     * which PRESCAN_MAX bytes are held in `prescan` again to decide on
+     * (a <meta> libxml2 read meanwhile, else encoding_guess). */
+    int tentative;
+    char late_meta[ENCODING_NAME_MAX];
 
+    html_shield shield;       /* bounds what libxml2 is given */
+    char *sbuf;               /* a piece through the shield */
     char *pbuf;               /* decoded UTF-8 waiting for libxml2 */
     size_t plen;
     unsigned long long fed;   /* bytes given to libxml2 so far */
@@ -610,6 +619,18 @@ static size_t html_reader_append_collapsed(char *dst, size_t len, size_t cap,
         i += clen - 1;
     }
     return len;
+}
+
+static int html_reader_starts_ci(const xmlChar *p, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0)) !=
+            (unsigned char)lit[i])
+            return 0;
+    return 1;
 }
 
 /* ---- emitting -------------------------------------------------------------- */
@@ -1073,8 +1094,35 @@ static void html_reader_set_lang(html_reader *r, const char *v)
     r->lang[n] = '\0';
 }
 
+/* A <meta> past the prescan, while the charset is still open. */
+static void html_reader_late_meta(html_reader *r, const xmlChar **atts)
+{
+    const char *label = html_reader_attr(atts, "charset");
+    size_t n = label != NULL ? strlen(label) : 0;
+    const char *eq = html_reader_attr(atts, "http-equiv");
+    const char *content = html_reader_attr(atts, "content");
+    if (label == NULL && eq != NULL && content != NULL && strlen(eq) == 12 &&
+        html_reader_starts_ci((const xmlChar *)eq, 12, "content-type")) {
+        /* "text/html; charset=koi8-r" */
+        size_t cn = strnlen(content, ATTR_SCAN_MAX);
+        for (size_t i = 0; i + 8 <= cn; i++) {
+            if (html_reader_starts_ci((const xmlChar *)content + i, cn - i, "charset=")) {
+                label = content + i + 8;
+                n = strcspn(label, "; \t\n\r\f\"'");
+                break;
+            }
+        }
+    }
+    if (label != NULL && r->late_meta[0] == '\0' &&
+        encoding_canonical(label, n, r->late_meta) &&
+        strncmp(r->late_meta, "UTF-16", 6) == 0)
+        strcpy(r->late_meta, "UTF-8");
+}
+
 static void html_reader_meta(html_reader *r, const xmlChar **atts)
 {
+    if (r->tentative)
+        html_reader_late_meta(r, atts);
     const char *prop = html_reader_attr(atts, "property");
     if (prop == NULL)
         prop = html_reader_attr(atts, "name");
@@ -1285,7 +1333,7 @@ static void html_reader_push(html_reader *r, const char *bytes, size_t len,
 {
     if (r->stopped || r->status != UB_OK)
         return;
-    /* NOTES-libxml2.md: forget the look-ahead, which lost track of the
+    /* doc/libxml2.md: forget the look-ahead, which lost track of the
      * quote it was in */
     r->ctxt->checkIndex = 0;
     r->ctxt->hasPErefs &= ~1;
@@ -1317,18 +1365,6 @@ static size_t html_reader_pending(const html_reader *r)
     if (in == NULL || in->cur == NULL || in->end == NULL)
         return 0;
     return (size_t)(in->end - in->cur);
-}
-
-static int html_reader_starts_ci(const xmlChar *p, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    if (n < k)
-        return 0;
-    for (size_t i = 0; i < k; i++)
-        if ((p[i] | ((p[i] >= 'A' && p[i] <= 'Z') ? 0x20 : 0)) !=
-            (unsigned char)lit[i])
-            return 0;
-    return 1;
 }
 
 /* libxml2 holds RUNAWAY_MAX bytes it cannot parse until something ends
@@ -1398,31 +1434,47 @@ static size_t html_reader_cut(const html_reader *r)
     return lim;
 }
 
-static void html_reader_parse_some(html_reader *r, size_t keep)
+/* Hands libxml2 pbuf[0..cut) and drops it from pbuf. */
+/* Hands libxml2 what the shield makes of bytes[0..len) (see
+ * html_shield.h); with `terminate`, the end of the document. */
+static void html_reader_shielded(html_reader *r, const char *bytes, size_t len,
+                                 int terminate)
 {
-    while (r->plen > keep && r->status == UB_OK) {
-        size_t cut = html_reader_cut(r);
-        if (!r->stopped) {
-            html_reader_push(r, r->pbuf, cut, 0);
-            size_t pending = html_reader_pending(r);
+    html_shield_sync(&r->shield, r->ctxt->nameNr > 0 ? (size_t)r->ctxt->nameNr : 0);
+    size_t n = html_shield_run(&r->shield, bytes, len, r->sbuf);
+    if (terminate)
+        n += html_shield_end(&r->shield, r->sbuf + n);
+    html_reader_push(r, r->sbuf, n, terminate);
+}
+
+static void html_reader_push_piece(html_reader *r, size_t cut)
+{
+    if (!r->stopped) {
+        html_reader_shielded(r, r->pbuf, cut, 0);
+        size_t pending = html_reader_pending(r);
+        if (pending > r->max_pending)
+            r->max_pending = pending;
+        if (pending > RUNAWAY_MAX && r->status == UB_OK) {
+            html_reader_rescue(r);
+            pending = html_reader_pending(r);
             if (pending > r->max_pending)
                 r->max_pending = pending;
-            if (pending > RUNAWAY_MAX && r->status == UB_OK) {
-                html_reader_rescue(r);
-                pending = html_reader_pending(r);
-                if (pending > r->max_pending)
-                    r->max_pending = pending;
-            }
-            if (pending > RUNAWAY_HARD || r->ctxt->nameNr > DEPTH_HARD) {
-                /* give up on the rest, keep what was read */
-                r->stopped = 1;
-                if (r->status == UB_OK)
-                    htmlParseChunk(r->ctxt, NULL, 0, 1);
-            }
         }
-        memmove(r->pbuf, r->pbuf + cut, r->plen - cut);
-        r->plen -= cut;
+        if (pending > RUNAWAY_HARD || r->ctxt->nameNr > DEPTH_HARD) {
+            /* give up on the rest, keep what was read */
+            r->stopped = 1;
+            if (r->status == UB_OK)
+                htmlParseChunk(r->ctxt, NULL, 0, 1);
+        }
     }
+    memmove(r->pbuf, r->pbuf + cut, r->plen - cut);
+    r->plen -= cut;
+}
+
+static void html_reader_parse_some(html_reader *r, size_t keep)
+{
+    while (r->plen > keep && r->status == UB_OK)
+        html_reader_push_piece(r, html_reader_cut(r));
 }
 
 /* Decodes raw input into pbuf, handing libxml2 each full piece. */
@@ -1442,12 +1494,11 @@ static void html_reader_pump(html_reader *r, const char *in, size_t len,
     }
 }
 
-static void html_reader_begin(html_reader *r)
+/* A decoder for r->choice.name, or for UTF-8 when iconv cannot decode it. */
+static int html_reader_decoder(html_reader *r)
 {
-    encoding_detect(r->prescan, r->prescan_len,
-                    r->override[0] ? r->override : NULL, r->http_charset,
-                    &r->choice);
     int unknown;
+    encoding_decoder_free(r->dec);
     r->dec = encoding_decoder_new(r->m, r->choice.name, &unknown);
     if (r->dec == NULL && unknown) {
         strcpy(r->choice.name, "UTF-8");
@@ -1456,15 +1507,93 @@ static void html_reader_begin(html_reader *r)
     }
     if (r->dec == NULL) {
         html_reader_fail(r, UB_ENOMEM);
-        return;
+        return 0;
     }
+    return 1;
+}
+
+/* at_end: the prescan holds the whole document. */
+static void html_reader_begin(html_reader *r, int at_end)
+{
+    encoding_detect(r->prescan, r->prescan_len,
+                    r->override[0] ? r->override : NULL, r->http_charset, 1,
+                    &r->choice);
+    if (!html_reader_decoder(r))
+        return;
     r->started = 1;
     size_t skip = r->choice.skip < r->prescan_len ? r->choice.skip
                                                    : r->prescan_len;
     html_reader_pump(r, r->prescan + skip, r->prescan_len - skip, 0);
+    r->prescan_len = 0;
+    r->tentative = r->choice.tentative && !at_end;
+    if (!r->tentative) {
+        mem_free(r->m, r->prescan);
+        r->prescan = NULL;
+    }
+}
+
+/* The held bytes after the ASCII start decide the charset (see
+ * html_reader.tentative), and go through its decoder. */
+static void html_reader_decide_late(html_reader *r)
+{
+    size_t multibyte, invalid;
+    r->tentative = 0;
+    encoding_utf8_stats(r->prescan, r->prescan_len, &multibyte, &invalid);
+    if (r->late_meta[0] != '\0' &&
+        !(strcmp(r->late_meta, "UTF-8") != 0 && multibyte > 0 && invalid == 0)) {
+        strcpy(r->choice.name, r->late_meta);
+        r->choice.source = ENCODING_FROM_META;
+    } else {
+        r->choice.source = encoding_guess(r->prescan, r->prescan_len, r->choice.name);
+    }
+    if (strcmp(r->choice.name, "UTF-8") != 0 && !html_reader_decoder(r))
+        return;
+    html_reader_pump(r, r->prescan, r->prescan_len, 0);
     mem_free(r->m, r->prescan);
     r->prescan = NULL;
     r->prescan_len = 0;
+}
+
+/* While tentative: ASCII goes through, the rest is held (returns what is
+ * left to pump once decided). */
+static size_t html_reader_hold(html_reader *r, const char **bytes, size_t len)
+{
+    if (r->prescan_len == 0) {
+        size_t a = encoding_ascii_prefix(*bytes, len);
+        html_reader_pump(r, *bytes, a, 0);
+        *bytes += a;
+        len -= a;
+        if (len == 0 || r->status != UB_OK)
+            return 0;
+        /* let libxml2 read every tag before the first non-ASCII byte, so
+         * that a <meta> there is seen */
+        size_t cut = r->plen;
+        while (cut > 0 && r->pbuf[cut - 1] != '>')
+            cut--;
+        if (cut > 0)
+            html_reader_push_piece(r, cut);
+    }
+    size_t take = PRESCAN_MAX - r->prescan_len;
+    if (take > len)
+        take = len;
+    memcpy(r->prescan + r->prescan_len, *bytes, take);
+    r->prescan_len += take;
+    *bytes += take;
+    len -= take;
+    if (r->prescan_len == PRESCAN_MAX)
+        html_reader_decide_late(r);
+    return len;
+}
+
+/* The reader touches fields of libxml2's parser context (doc/libxml2.md),
+ * laid out as in the libxml2 it was compiled with; a libxml2 of another
+ * major or minor version (`runtime`, its xmlParserVersion, "20914") may lay
+ * them out otherwise.  Exists for tests too. */
+int html_reader_libxml2_ok(const char *runtime);
+int html_reader_libxml2_ok(const char *runtime)
+{
+    long v = runtime != NULL ? strtol(runtime, NULL, 10) : 0;
+    return v / 100 == LIBXML_VERSION / 100;
 }
 
 /* ---- public ------------------------------------------------------------------- */
@@ -1504,13 +1633,19 @@ html_reader *html_reader_new(const mem *m, const char *encoding, const char *htt
     }
     r->prescan = mem_alloc(m, PRESCAN_MAX);
     r->pbuf = mem_alloc(m, PBUF_CAP);
+    r->sbuf = mem_alloc(m, HTML_SHIELD_OUT(PBUF_CAP));
     r->stack = mem_alloc(m, STACK_MAX * sizeof *r->stack);
     r->text = mem_alloc(m, TEXT_CAP);
     r->linkmap = mem_alloc(m, TEXT_CAP);
-    if (r->prescan == NULL || r->pbuf == NULL || r->stack == NULL ||
+    if (r->prescan == NULL || r->pbuf == NULL || r->sbuf == NULL || r->stack == NULL ||
         r->text == NULL || r->linkmap == NULL)
         goto nomem;
 
+    if (!html_reader_libxml2_ok(xmlParserVersion)) {
+        html_reader_free(r);
+        *status = UB_EPARSE;
+        return NULL;
+    }
     xmlInitParser();
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -1524,6 +1659,7 @@ html_reader *html_reader_new(const mem *m, const char *encoding, const char *htt
     sax.error = html_reader_quiet;
     sax.warning = html_reader_quiet;
     sax.fatalError = html_reader_quiet;
+    html_shield_init(&r->shield);
     r->ctxt = htmlCreatePushParserCtxt(&sax, r, NULL, 0, NULL,
                                        XML_CHAR_ENCODING_UTF8);
     if (r->ctxt == NULL)
@@ -1565,8 +1701,10 @@ ub_status html_reader_feed(html_reader *r, const char *bytes, size_t len)
         len -= take;
         if (r->prescan_len < PRESCAN_MAX)
             return UB_OK;
-        html_reader_begin(r);
+        html_reader_begin(r, 0);
     }
+    if (r->tentative && len > 0 && r->status == UB_OK)
+        len = html_reader_hold(r, &bytes, len);
     if (len > 0)
         html_reader_pump(r, bytes, len, 0);
     return r->status;
@@ -1580,11 +1718,13 @@ ub_status html_reader_end(html_reader *r)
     if (r->status != UB_OK)
         return r->status;
     if (!r->started)
-        html_reader_begin(r);
+        html_reader_begin(r, 1);
+    if (r->tentative && r->status == UB_OK)
+        html_reader_decide_late(r);
     html_reader_pump(r, "", 0, 1);
     html_reader_parse_some(r, CHUNK);
     if (!r->stopped && r->status == UB_OK)
-        html_reader_push(r, r->pbuf, r->plen, 1);
+        html_reader_shielded(r, r->pbuf, r->plen, 1);
     r->plen = 0;
     html_reader_flush(r, 0);
     html_reader_emit_title(r);
@@ -1615,6 +1755,13 @@ const char *html_reader_charset(const html_reader *r)
     return r->started ? r->choice.name : "";
 }
 
+/* Exists for tests: tags, attributes and subsets the shield left out. */
+unsigned long html_reader_shielded_count(const html_reader *r);
+unsigned long html_reader_shielded_count(const html_reader *r)
+{
+    return r->shield.dropped;
+}
+
 /* Exists for tests: how often a runaway construct had to be ended. */
 unsigned html_reader_rescues(const html_reader *r);
 unsigned html_reader_rescues(const html_reader *r)
@@ -1633,6 +1780,7 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->http_charset);
     mem_free(m, r->prescan);
     mem_free(m, r->pbuf);
+    mem_free(m, r->sbuf);
     mem_free(m, r->stack);
     mem_free(m, r->text);
     mem_free(m, r->linkmap);

@@ -47,9 +47,11 @@ void rescue_free(rescue *r)
         for (size_t i = 0; i < RESCUE_UNITS; i++) {
             buf_free(&r->runs[k].units[i].text, r->m);
             buf_free(&r->runs[k].units[i].gap, r->m);
+            buf_free(&r->runs[k].units[i].raw, r->m);
         }
     buf_free(&r->lone.text, r->m);
     buf_free(&r->lone.gap, r->m);
+    buf_free(&r->lone.raw, r->m);
     mem_free(r->m, r);
 }
 
@@ -86,14 +88,17 @@ static void close_run(rescue *r)
 /* A copy of u in c, whose buffers it reuses, marked as kept. */
 static ub_status hold(unit *c, const mem *m, const unit *u)
 {
-    buf text = c->text, gap = c->gap;
+    buf text = c->text, gap = c->gap, raw = c->raw;
     *c = *u;
     c->text = text;
     c->gap = gap;
-    c->text.len = c->gap.len = 0;
+    c->raw = raw;
+    c->text.len = c->gap.len = c->raw.len = 0;
     ub_status st = buf_append(&c->text, m, u->text.data, u->text.len);
     if (st == UB_OK)
         st = buf_append(&c->gap, m, u->gap.data, u->gap.len);
+    if (st == UB_OK)
+        st = buf_append(&c->raw, m, u->raw.data, u->raw.len);
     c->keep = 1;
     c->why = REASON_RESCUED;
     return st;
@@ -101,7 +106,7 @@ static ub_status hold(unit *c, const mem *m, const unit *u)
 
 static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
 {
-    size_t n = u->text.len + u->gap.len;
+    size_t n = u->text.len + u->raw.len + u->gap.len;
     if (x->full || x->count == RESCUE_UNITS || x->bytes + n > RESCUE_BYTES) {
         x->full = 1;
         return UB_OK;

@@ -10,6 +10,7 @@
  * line looks wrapped; wider, no terminal or mail reader wraps. */
 #include <stdint.h>
 #include <string.h>
+#include "encoding.h"
 #include "text_reader.h"
 
 #define MIN_WRAP 40      /* lines shorter than this were not wrapped */
@@ -18,6 +19,8 @@
 #define WRAP_LINES 2     /* lines that must end near a width to believe it */
 #define WRAP_MIN 60      /* narrower than this, short lines (titles) look wrapped */
 #define GAP_KEEP 4096    /* bytes of a blank run kept as they were */
+#define DETECT_MAX (16u * 1024u) /* bytes from the first non-ASCII one that
+                                    decide an undeclared charset */
 
 struct text_reader {
     const mem *m;
@@ -30,6 +33,18 @@ struct text_reader {
     unsigned lengths[WRAP_MAX + 1];  /* lines seen of each length */
     unsigned prev_cols, prev_indent, prev_body;  /* the last line of u */
     int any;             /* any byte in this document */
+    /* Charset: lines are classified as UTF-8; in another charset each is
+     * decoded into the unit's text and kept as it came in its raw (the
+     * bytes written), unless utf8_out.  Undeclared and all ASCII so far
+     * (tentative), the bytes from the first other one are held, up to
+     * DETECT_MAX, to decide on. */
+    encoding_decoder *dec;   /* NULL: UTF-8, lines taken as they are */
+    encoding_decoder *tdec;  /* utf8_out: the tail of a line too long to hold */
+    int tentative, utf8_out;
+    buf hold;
+    buf tbuf;                /* a decoded tail */
+    buf dline;               /* a decoded line */
+    char charset[ENCODING_NAME_MAX];
 };
 
 text_reader *text_reader_new(const mem *m, const text_sink *sink)
@@ -46,6 +61,11 @@ void text_reader_free(text_reader *r)
 {
     if (!r)
         return;
+    encoding_decoder_free(r->dec);
+    encoding_decoder_free(r->tdec);
+    buf_free(&r->hold, r->m);
+    buf_free(&r->tbuf, r->m);
+    buf_free(&r->dline, r->m);
     buf_free(&r->line, r->m);
     mem_free(r->m, r);
 }
@@ -60,6 +80,60 @@ void text_reader_begin(text_reader *r)
     r->width = 0;
     memset(r->lengths, 0, sizeof r->lengths);
     r->any = 0;
+    encoding_decoder_free(r->dec);
+    encoding_decoder_free(r->tdec);
+    r->dec = r->tdec = NULL;
+    r->tentative = 1;
+    r->utf8_out = 0;
+    r->hold.len = 0;
+    buf_shrink(&r->hold, r->m, DETECT_MAX);
+    strcpy(r->charset, "UTF-8");
+}
+
+/* Sets the decoders for r->charset. */
+static ub_status set_decoders(text_reader *r)
+{
+    encoding_decoder_free(r->dec);
+    encoding_decoder_free(r->tdec);
+    r->dec = r->tdec = NULL;
+    if (strcmp(r->charset, "UTF-8") == 0)
+        return UB_OK;
+    int unknown;
+    r->dec = encoding_decoder_new(r->m, r->charset, &unknown);
+    if (r->dec && r->utf8_out)
+        r->tdec = encoding_decoder_new(r->m, r->charset, &unknown);
+    if (!r->dec || (r->utf8_out && !r->tdec)) {
+        encoding_decoder_free(r->dec);
+        r->dec = NULL;
+        if (!unknown)
+            return UB_ENOMEM;
+        strcpy(r->charset, "UTF-8");   /* iconv cannot: lines as they are */
+    }
+    return UB_OK;
+}
+
+ub_status text_reader_charset(text_reader *r, const char *head, size_t len,
+                              const char *override, const char *http_charset,
+                              int utf8_out)
+{
+    encoding_choice ch;
+    char over[ENCODING_NAME_MAX];
+    if (override && !encoding_canonical(override, strlen(override), over))
+        override = NULL;   /* ub_filter_new refused unknown names already */
+    encoding_detect(head, len, override ? over : NULL, http_charset, 0, &ch);
+    r->utf8_out = utf8_out;
+    r->tentative = ch.tentative || ch.source == ENCODING_FROM_GUESS ||
+                   ch.source == ENCODING_FROM_DETECTOR;
+    if (r->tentative)
+        return UB_OK;
+    /* UTF-16 was refused by the sniffer; a BOM's bytes stay on the line */
+    strcpy(r->charset, strncmp(ch.name, "UTF-16", 6) == 0 ? "UTF-8" : ch.name);
+    return set_decoders(r);
+}
+
+const char *text_reader_charset_name(const text_reader *r)
+{
+    return r->tentative ? "" : r->charset;
 }
 
 typedef struct shape {
@@ -175,12 +249,51 @@ static int wrap_believed(const text_reader *r, unsigned cols)
     return near >= WRAP_LINES;
 }
 
-/* One complete line (without its '\n'). */
-static ub_status line_done(text_reader *r, const char *s, size_t n)
+/* Appends s[0..n) decoded by d to out; `final`: s ends where a character
+ * must end. */
+static ub_status decode_append(const mem *m, encoding_decoder *d, buf *out,
+                               const char *s, size_t n, int final)
 {
+    for (;;) {
+        ub_status st = buf_reserve(out, m, 4 * n + 2 * ENCODING_MIN_OUT);
+        if (st != UB_OK)
+            return st;
+        out->len += encoding_decode(d, &s, &n, out->data + out->len, out->cap - out->len,
+                                    final);
+        if (n == 0)
+            return UB_OK;
+    }
+}
+
+/* More of the tail of a line too long to hold: as it came, or decoded
+ * with utf8_out (`final` at its end). */
+static ub_status tail_out(text_reader *r, const char *s, size_t n, int final)
+{
+    if (!r->tdec)
+        return n ? r->sink.tail(r->sink.ctx, s, n) : UB_OK;
+    r->tbuf.len = 0;
+    ub_status st = decode_append(r->m, r->tdec, &r->tbuf, s, n, final);
+    if (st == UB_OK && r->tbuf.len)
+        st = r->sink.tail(r->sink.ctx, r->tbuf.data, r->tbuf.len);
+    return st;
+}
+
+/* One complete line (without its '\n'), as it came in the input's charset. */
+static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
+{
+    const char *s = raw;
+    size_t n = raw_n;
+    ub_status st;
+    if (r->dec) {
+        r->dline.len = 0;
+        if ((st = decode_append(r->m, r->dec, &r->dline, raw, raw_n, 1)) != UB_OK)
+            return st;
+        s = r->dline.data ? r->dline.data : "";
+        n = r->dline.len;
+    }
+    int keep_raw = r->dec && !r->utf8_out;
     shape sh;
     measure(s, n, &sh);
-    ub_status st;
     if (sh.blank) {
         if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
             return st;
@@ -214,10 +327,12 @@ static ub_status line_done(text_reader *r, const char *s, size_t n)
     if (!joins) {
         if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
             return st;
-    } else if ((st = buf_append(&r->u->text, r->m, "\n", 1)) != UB_OK) {
+    } else if ((st = buf_append(&r->u->text, r->m, "\n", 1)) != UB_OK ||
+               (keep_raw && (st = buf_append(&r->u->raw, r->m, "\n", 1)) != UB_OK)) {
         return st;
     }
-    if ((st = buf_append(&r->u->text, r->m, s, n)) != UB_OK)
+    if ((st = buf_append(&r->u->text, r->m, s, n)) != UB_OK ||
+        (keep_raw && (st = buf_append(&r->u->raw, r->m, raw, raw_n)) != UB_OK))
         return st;
     r->has_text = 1;
     r->prev_cols = sh.cols;
@@ -234,28 +349,31 @@ static ub_status line_open(text_reader *r, size_t keep)
     if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
         return st;
     unit *u = r->u;
-    if ((st = buf_append(&u->text, r->m, r->line.data, keep)) != UB_OK)
+    if (r->dec) {
+        if ((st = decode_append(r->m, r->dec, &u->text, r->line.data, keep, 1)) != UB_OK ||
+            (!r->utf8_out && (st = buf_append(&u->raw, r->m, r->line.data, keep)) != UB_OK))
+            return st;
+    } else if ((st = buf_append(&u->text, r->m, r->line.data, keep)) != UB_OK) {
         return st;
+    }
     u->open = 1;
     r->u = NULL;
     r->has_text = 0;
     r->in_tail = 1;
     if ((st = r->sink.open(r->sink.ctx)) == UB_OK)
-        st = r->sink.tail(r->sink.ctx, r->line.data + keep, r->line.len - keep);
+        st = tail_out(r, r->line.data + keep, r->line.len - keep, 0);
     r->line.len = 0;
     return st;
 }
 
-ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
+static ub_status lines_feed(text_reader *r, const char *s, size_t n)
 {
     ub_status st;
-    if (n)
-        r->any = 1;
     while (n > 0) {
         const char *nl = memchr(s, '\n', n);
         size_t take = nl ? (size_t)(nl - s) : n;
         if (r->in_tail) {
-            if ((st = r->sink.tail(r->sink.ctx, s, take)) != UB_OK)
+            if ((st = tail_out(r, s, take, nl != NULL)) != UB_OK)
                 return st;
             if (nl) {
                 if ((st = r->sink.tail(r->sink.ctx, "\n", 1)) != UB_OK)
@@ -300,9 +418,60 @@ ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
     return UB_OK;
 }
 
+/* The held bytes decide the charset (see text_reader.tentative), then go
+ * through as lines. */
+static ub_status decide_late(text_reader *r)
+{
+    r->tentative = 0;
+    encoding_guess(r->hold.data, r->hold.len, r->charset);
+    ub_status st = set_decoders(r);
+    /* a paragraph begun in ASCII goes on in the held bytes: its raw
+     * starts as its text */
+    if (st == UB_OK && r->dec && !r->utf8_out && r->u && r->has_text && r->u->raw.len == 0)
+        st = buf_append(&r->u->raw, r->m, r->u->text.data, r->u->text.len);
+    if (st == UB_OK)
+        st = lines_feed(r, r->hold.data, r->hold.len);
+    r->hold.len = 0;
+    buf_shrink(&r->hold, r->m, DETECT_MAX);
+    return st;
+}
+
+ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
+{
+    ub_status st;
+    if (n)
+        r->any = 1;
+    if (r->tentative && n > 0) {
+        if (r->hold.len == 0) {
+            /* ASCII reads alike in every charset this takes */
+            size_t a = encoding_ascii_prefix(s, n);
+            if ((st = lines_feed(r, s, a)) != UB_OK)
+                return st;
+            s += a;
+            n -= a;
+            if (n == 0)
+                return UB_OK;
+        }
+        size_t take = DETECT_MAX - r->hold.len;
+        if (take > n)
+            take = n;
+        if ((st = buf_append(&r->hold, r->m, s, take)) != UB_OK)
+            return st;
+        s += take;
+        n -= take;
+        if (r->hold.len < DETECT_MAX)
+            return UB_OK;
+        if ((st = decide_late(r)) != UB_OK)
+            return st;
+    }
+    return lines_feed(r, s, n);
+}
+
 ub_status text_reader_end(text_reader *r)
 {
     ub_status st = UB_OK;
+    if (r->tentative && r->hold.len > 0 && (st = decide_late(r)) != UB_OK)
+        return st;
     if (!r->in_tail && r->line.len > 0) {
         shape sh;
         measure(r->line.data, r->line.len, &sh);

@@ -33,7 +33,8 @@ typedef enum ub_status {
     UB_EWRITE,      /* the write callback reported failure */
     UB_EBINARY,     /* input is not text (compressed, image, PDF ...) */
     UB_EENCODING,   /* unknown character encoding named */
-    UB_EPARSE       /* the HTML parser could not be set up */
+    UB_EPARSE       /* the HTML parser could not be set up, or the libxml2
+                       loaded is not the major.minor version built against */
 } ub_status;
 
 /* One of the reasons a block is kept or dropped (each a rule, or one of
@@ -84,7 +85,8 @@ typedef struct ub_options {
     int markdown;         /* HTML mode: "#" headings, "-" items, ">" quotes */
     int null_data;        /* NUL separates documents, in and out */
     unsigned window;      /* blocks of look-ahead for context decisions */
-    const char *encoding; /* HTML mode: override the page's charset, or NULL */
+    const char *encoding; /* override the document's charset (after a BOM),
+                             or NULL */
     const char *lang;     /* measure stopwords in this language only ("de",
                              "pt-BR"), or NULL: in each block's best one.
                              An unknown code makes ub_filter_new fail with
@@ -98,6 +100,8 @@ typedef struct ub_options {
                              of the stream (site menus, footers); a fixed
                              table of about 6 MB, made only when set */
     unsigned learn_min_docs; /* ... in at least this many (>= 1) */
+    int utf8;             /* text mode: write kept lines decoded to UTF-8,
+                             not as they came in the input's charset */
 } ub_options;
 
 #define UB_WINDOW_DEFAULT 48u

@@ -161,8 +161,8 @@ int utf8_is_upper_nonascii(uint32_t cp)
         return cp >= 'A' && cp <= 'Z';
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return utf8_fold_nonascii(cp) != cp;
+    if (cp >= 0x100 && cp <= 0x17F)   /* dotless i and long s fold, lower case */
+        return cp != 0x131 && cp != 0x17F && utf8_fold_nonascii(cp) != cp;
     if (cp >= 0x391 && cp <= 0x3AB)
         return 1;
     if (cp >= 0x400 && cp <= 0x42F)
@@ -170,46 +170,25 @@ int utf8_is_upper_nonascii(uint32_t cp)
     return 0;
 }
 
+/* Unicode's simple case folding (utf8_ucd.c, generated from the UCD), and
+ * for matching headlines and phrases Turkish İ and ı as i: the default
+ * folding leaves ı alone and folds İ only fully, to "i" and a combining
+ * dot, so "HATTI" and "hattı" would differ. */
 uint32_t utf8_fold_nonascii(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return cp + 32;
-    if (cp >= 0x100 && cp <= 0x137)
-        return cp | 1;
-    if (cp >= 0x139 && cp <= 0x148)
-        return (cp & 1) ? cp + 1 : cp;
-    if (cp >= 0x14A && cp <= 0x177)
-        return cp | 1;
-    if (cp == 0x178)
-        return 0xFF;
-    if (cp >= 0x179 && cp <= 0x17E)
-        return (cp & 1) ? cp + 1 : cp;
-    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2)
-        return cp + 32;
-    if (cp == 0x3C2)            /* final sigma folds with sigma */
-        return 0x3C3;
-    if (cp >= 0x386 && cp <= 0x38F) {
-        static const uint16_t tonos[] = { 0x3AC, 0, 0x3AD, 0x3AE, 0x3AF, 0,
-                                          0x3CC, 0, 0x3CD, 0x3CE };
-        return tonos[cp - 0x386] ? tonos[cp - 0x386] : cp;
+    if (cp == 0x130 || cp == 0x131)
+        return 'i';
+    size_t lo = 0, hi = utf8_ucd_fold_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (utf8_ucd_fold[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    if (cp >= 0x410 && cp <= 0x42F)
-        return cp + 32;
-    if (cp >= 0x400 && cp <= 0x40F)
-        return cp + 80;
-    if (cp >= 0x460 && cp <= 0x4FF)
-        return cp | 1;
-    if (cp >= 0x531 && cp <= 0x556)
-        return cp + 48;
-    if (cp >= 0x500 && cp <= 0x52F)
-        return cp | 1;
-    if ((cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
-        return cp | 1;           /* Latin Extended Additional: Vietnamese */
-    if (cp >= 0xFF21 && cp <= 0xFF3A)
-        return cp + 32;
-    return cp;
+    return lo < utf8_ucd_fold_count && utf8_ucd_fold[lo][0] == cp ? utf8_ucd_fold[lo][1] : cp;
 }
 
 /* GENERATED-NORM by tools/gen_norm_table.py: do not edit by hand */

@@ -56,6 +56,9 @@ int utf8_is_upper_nonascii(uint32_t cp);
 int utf8_is_digit_nonascii(uint32_t cp);
 int utf8_is_unspaced_nonascii(uint32_t cp);
 uint32_t utf8_fold_nonascii(uint32_t cp);
+/* CaseFolding.txt's simple folding, sorted by code point (utf8_ucd.c). */
+extern const uint32_t utf8_ucd_fold[][2];
+extern const size_t utf8_ucd_fold_count;
 uint32_t utf8_norm_fold_nonascii(uint32_t cp);
 
 #define UTF8_TABLE_MIN 0x80u

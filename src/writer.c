@@ -116,7 +116,8 @@ static ub_status text_line_out(writer *w, const unit *u)
     w->gap_set = 0;
     w->gap_lines = 0;
     w->any = 1;
-    if ((st = writer_raw(w, u->text.data, u->text.len)) != UB_OK)
+    const buf *b = unit_bytes(u);
+    if ((st = writer_raw(w, b->data, b->len)) != UB_OK)
         return st;
     /* each line keeps its own terminator: an open line's comes with its
      * tail, and the input's last line may have none */

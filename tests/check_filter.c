@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config.h"
+#include "encoding.h"
 #include "suites.h"
 #include "testutil.h"
 #include "model.h"
@@ -1113,6 +1114,127 @@ START_TEST(test_format_text_forced)
 }
 END_TEST
 
+
+/* ---- text in other charsets ------------------------------------------- */
+
+/* A headline and a paragraph of Russian prose, in windows-1251 and as
+ * UTF-8. */
+static const char ru_1251[] =
+    "\xcf\xee\xe5\xe7\xe4\xe0 \xf1\xed\xee\xe2\xe0 \xf5\xee\xe4\xff\xf2\n\n"
+    "\xcf\xee\xe5\xe7\xe4\xe0 \xf1\xed\xee\xe2\xe0 \xf5\xee\xe4\xff\xf2 \xef\xee "
+    "\xf0\xe0\xf1\xef\xe8\xf1\xe0\xed\xe8\xfe, \xf1\xee\xee\xe1\xf9\xe8\xeb\xe8 \xe2 "
+    "\xea\xee\xec\xef\xe0\xed\xe8\xe8 \xe2 \xf7\xe5\xf2\xe2\xe5\xf0\xe3 \xf3\xf2\xf0"
+    "\xee\xec, \xe8 \xef\xe0\xf1\xf1\xe0\xe6\xe8\xf0\xfb \xec\xee\xe3\xf3\xf2 \xf1\xed"
+    "\xee\xe2\xe0 \xe5\xf5\xe0\xf2\xfc \xed\xe0 \xf0\xe0\xe1\xee\xf2\xf3 \xe2\xee\xe2"
+    "\xf0\xe5\xec\xff.\n";
+static const char ru_para_utf8[] =
+    "\xd0\x9f\xd0\xbe\xd0\xb5\xd0\xb7\xd0\xb4\xd0\xb0 \xd1\x81\xd0\xbd\xd0\xbe\xd0\xb2"
+    "\xd0\xb0 \xd1\x85\xd0\xbe\xd0\xb4\xd1\x8f\xd1\x82 \xd0\xbf\xd0\xbe \xd1\x80\xd0\xb0"
+    "\xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd0\xbd\xd0\xb8\xd1\x8e,";
+
+/* The output of ub_filter over `in` with the charset options, fed whole
+ * and a byte at a time (the same, asserted). */
+static char *text_charset_run(const char *in, size_t len, const char *enc, int utf8)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    o.encoding = enc;
+    o.utf8 = utf8;
+    run_result whole, bytes;
+    run_filter(&o, in, len, WHOLE, &whole);
+    ck_assert_int_eq(whole.status, UB_OK);
+    chunks one = { CHUNK_BYTE, 0, 0 };
+    run_filter(&o, in, len, one, &bytes);
+    ck_assert_int_eq(bytes.status, UB_OK);
+    ck_assert_uint_eq(whole.out_len, bytes.out_len);
+    ck_assert(memcmp(whole.out, bytes.out, whole.out_len) == 0);
+    char *out = whole.out;
+    whole.out = NULL;
+    run_result_free(&whole);
+    run_result_free(&bytes);
+    return out;
+}
+
+START_TEST(test_text_charset_declared)
+{
+    /* -e: the prose is read (it was "DROP empty" before), its lines come
+     * out as they came, or in UTF-8 with utf8 */
+    char *out = text_charset_run(ru_1251, sizeof ru_1251 - 1, "windows-1251", 0);
+    ck_assert_msg(strstr(out, ru_1251 + 37) != NULL, "the paragraph, as it came: %s", out);
+    free(out);
+    out = text_charset_run(ru_1251, sizeof ru_1251 - 1, "windows-1251", 1);
+    ck_assert_msg(strstr(out, ru_para_utf8) != NULL, "the paragraph, in UTF-8: %s", out);
+    free(out);
+    /* the HTTP header's charset */
+    char http[1024];
+    int n = snprintf(http, sizeof http,
+                     "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=windows-1251\r\n\r\n%s",
+                     ru_1251);
+    out = text_charset_run(http, (size_t)n, NULL, 1);
+    ck_assert_msg(strstr(out, ru_para_utf8) != NULL, "from the header: %s", out);
+    free(out);
+}
+END_TEST
+
+START_TEST(test_text_charset_latin1)
+{
+    /* undeclared Latin-1 (a few accents among ASCII letters): windows-1252,
+     * with or without the detector; kept lines stay Latin-1 bytes */
+    static const char fr[] =
+        "Les trains r\xe9gionaux circulent de nouveau selon leur horaire habituel "
+        "depuis jeudi matin, apr\xe8s deux jours de r\xe9parations sur la ligne, "
+        "et les voyageurs n'ont plus \xe0 prendre les cars bond\xe9s du matin.\n";
+    char *out = text_charset_run(fr, sizeof fr - 1, NULL, 0);
+    ck_assert_str_eq(out, fr);
+    free(out);
+    out = text_charset_run(fr, sizeof fr - 1, NULL, 1);
+    ck_assert_msg(strstr(out, "r\xc3\xa9gionaux") && strstr(out, "bond\xc3\xa9s"), "%s", out);
+    free(out);
+    /* a BOM says UTF-8 whatever -e says */
+    static const char bom[] = "\xef\xbb\xbfLes trains r\xc3\xa9gionaux circulent de nouveau "
+        "selon leur horaire habituel depuis jeudi matin, apr\xc3\xa8s deux jours de travaux.\n";
+    out = text_charset_run(bom, sizeof bom - 1, "latin1", 1);
+    ck_assert_str_eq(out, bom);
+    free(out);
+}
+END_TEST
+
+START_TEST(test_text_charset_detected)
+{
+    if (!tu_have_detector("test_text_charset_detected"))
+        return;
+    /* undeclared windows-1251, after an ASCII start */
+    char in[2048];
+    int n = snprintf(in, sizeof in, "Home | News | Sport\n\n%s", ru_1251);
+    char *out = text_charset_run(in, (size_t)n, NULL, 0);
+    ck_assert_msg(strstr(out, ru_1251 + 37) != NULL, "as it came: %s", out);
+    free(out);
+    out = text_charset_run(in, (size_t)n, NULL, 1);
+    ck_assert_msg(strstr(out, ru_para_utf8) != NULL, "in UTF-8: %s", out);
+    free(out);
+}
+END_TEST
+
+START_TEST(test_text_charset_wrapped_across)
+{
+    /* a hard-wrapped paragraph whose first lines are ASCII and whose
+     * next one holds the first other byte: its lines all come out as
+     * they came (found by the large-input fuzz run: the ASCII lines were
+     * lost from the paragraph's raw bytes) */
+    static const char in[] =
+        "The old harbour bridge opened to cars again on Monday morning, two\n"
+        "years after engineers closed it when they found cracks in the deck of\n"
+        "the span; the caf\xe9 at its north end reopened on the same day too.\n"
+        "\n"
+        "The council said the repairs cost more than planned, and that the\n"
+        "toll would stay as it was for at least another year after the work.\n";
+    char *out = text_charset_run(in, sizeof in - 1, NULL, 0);
+    ck_assert_str_eq(out, in);
+    free(out);
+}
+END_TEST
+
 Suite *filter_suite(void)
 {
     Suite *s = suite_create("filter");
@@ -1149,6 +1271,10 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_write_failure);
     tcase_add_test(tc, test_counts);
     tcase_add_test(tc, test_format_text_forced);
+    tcase_add_test(tc, test_text_charset_declared);
+    tcase_add_test(tc, test_text_charset_latin1);
+    tcase_add_test(tc, test_text_charset_detected);
+    tcase_add_test(tc, test_text_charset_wrapped_across);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,16 +6,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/xmlversion.h>
+
 #include "encoding.h"
 #include "html_reader.h"
 #include "suites.h"
+#include "testutil.h"
 
 /* Test-only accessors defined in html_reader.c. */
 extern size_t html_reader_max_pending(const html_reader *r);
 extern unsigned html_reader_rescues(const html_reader *r);
+extern unsigned long html_reader_shielded_count(const html_reader *r);
 extern const char *html_reader_charset(const html_reader *r);
 extern unsigned html_reader_class_hints(const char *value);
 extern int html_reader_tables_sorted(void);
+extern int html_reader_libxml2_ok(const char *runtime);
 
 /* ---- collecting blocks ------------------------------------------------------ */
 
@@ -35,6 +40,7 @@ typedef struct result {
     unsigned long errors;
     size_t max_pending;
     unsigned rescues;
+    unsigned long shielded;  /* what html_shield left out */
     size_t fail_at;      /* emit fails on this block (1-based), 0 = never */
     int keep_text;       /* 0: only count, for huge inputs */
     size_t total_len;
@@ -96,6 +102,7 @@ static void finish(html_reader *r, result *res, ub_status st)
     res->errors = html_reader_errors(r);
     res->max_pending = html_reader_max_pending(r);
     res->rescues = html_reader_rescues(r);
+    res->shielded = html_reader_shielded_count(r);
     html_reader_free(r);
 }
 
@@ -792,9 +799,22 @@ START_TEST(test_enc_http_and_override)
     ck_assert_str_eq(s, "caf\xC3\xA9");
     ck_assert_str_eq(cs, "windows-1252");
     free(s);
-    /* the page's meta comes before the HTTP charset */
+    /* a UTF-8 page whose header says windows-1252 lies: it is UTF-8 */
     static const char meta[] = "<meta charset=utf-8><p>caf\xC3\xA9</p>";
     s = text_with(meta, sizeof meta - 1, NULL, "windows-1252", cs);
+    ck_assert_str_eq(s, "caf\xC3\xA9");
+    ck_assert_str_eq(cs, "UTF-8");
+    free(s);
+    /* the HTTP charset comes before the page's meta (the HTML standard's
+     * order): windows-1251 "привет" under a meta that says UTF-8 */
+    static const char cyr[] = "<meta charset=utf-8><p>\xEF\xF0\xE8\xE2\xE5\xF2</p>";
+    s = text_with(cyr, sizeof cyr - 1, NULL, "windows-1251", cs);
+    ck_assert_str_eq(s, "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+    ck_assert_str_eq(cs, "WINDOWS-1251");
+    free(s);
+    /* a BOM comes before everything, the override included */
+    static const char bom[] = "\xEF\xBB\xBF<p>caf\xC3\xA9</p>";
+    s = text_with(bom, sizeof bom - 1, "latin1", "koi8-r", cs);
     ck_assert_str_eq(s, "caf\xC3\xA9");
     ck_assert_str_eq(cs, "UTF-8");
     free(s);
@@ -823,6 +843,113 @@ START_TEST(test_enc_http_and_override)
     html_reader *r = html_reader_new(&mem_stdlib, NULL, "bogus", collect_cb, &res, &st);
     ck_assert_ptr_nonnull(r);
     html_reader_free(r);
+}
+END_TEST
+
+
+/* Cyrillic in windows-1251: "Поезда снова ходят по расписанию. " */
+static const char cp1251_sentence[] =
+    "\xCF\xEE\xE5\xE7\xE4\xE0 \xF1\xED\xEE\xE2\xE0 \xF5\xEE\xE4\xFF\xF2 "
+    "\xEF\xEE \xF0\xE0\xF1\xEF\xE8\xF1\xE0\xED\xE8\xFE. ";
+static const char utf8_sentence[] =
+    "\xD0\x9F\xD0\xBE\xD0\xB5\xD0\xB7\xD0\xB4\xD0\xB0 \xD1\x81\xD0\xBD\xD0\xBE"
+    "\xD0\xB2\xD0\xB0 \xD1\x85\xD0\xBE\xD0\xB4\xD1\x8F\xD1\x82 \xD0\xBF\xD0\xBE "
+    "\xD1\x80\xD0\xB0\xD1\x81\xD0\xBF\xD0\xB8\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB8"
+    "\xD1\x8E.";
+
+/* A page: `pad` bytes of ASCII comment, then `head` (may be ""), then a
+ * paragraph of the windows-1251 sentence eight times. */
+static char *cyrillic_page(size_t pad, const char *head, size_t *len)
+{
+    size_t cap = pad + strlen(head) + 8 * sizeof cp1251_sentence + 64;
+    char *p = malloc(cap);
+    ck_assert_ptr_nonnull(p);
+    size_t n = 0;
+    memcpy(p, "<!--", 4);
+    n = 4;
+    memset(p + n, 'x', pad);
+    n += pad;
+    n += (size_t)sprintf(p + n, "-->%s<p>", head);
+    for (int i = 0; i < 8; i++) {
+        memcpy(p + n, cp1251_sentence, sizeof cp1251_sentence - 1);
+        n += sizeof cp1251_sentence - 1;
+    }
+    n += (size_t)sprintf(p + n, "</p>");
+    *len = n;
+    return p;
+}
+
+/* The paragraph of cyrillic_page, read right, starts with the sentence. */
+static void assert_cyrillic(const result *res)
+{
+    ck_assert_int_eq(res->status, UB_OK);
+    ck_assert_uint_ge(res->n, 1);
+    ck_assert_msg(strncmp(res->b[res->n - 1].text, utf8_sentence, strlen(utf8_sentence)) == 0,
+                  "read as %s: %.60s", res->charset, res->b[res->n - 1].text);
+}
+
+START_TEST(test_enc_late_meta)
+{
+    /* a <meta> past the 64 KiB prescan, with nothing but ASCII before it,
+     * still decides: fed whole, in odd pieces, and a byte at a time */
+    size_t len;
+    char *page = cyrillic_page(70000, "<meta charset=windows-1251>", &len);
+    static const size_t pieces[] = {0, 4093, 1};
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+        result res;
+        parse_opts(page, len, pieces[k], NULL, NULL, &res);
+        assert_cyrillic(&res);
+        ck_assert_str_eq(res.charset, "WINDOWS-1251");
+        result_free(&res);
+    }
+    free(page);
+    /* the same with the http-equiv form */
+    page = cyrillic_page(70000, "<meta http-equiv=Content-Type content='text/html; "
+                                "charset=windows-1251'>", &len);
+    result res;
+    parse_opts(page, len, 0, NULL, NULL, &res);
+    assert_cyrillic(&res);
+    result_free(&res);
+    free(page);
+}
+END_TEST
+
+START_TEST(test_enc_detector)
+{
+    if (!tu_have_detector("test_enc_detector"))
+        return;
+    /* undeclared windows-1251, in the prescan and past an ASCII start */
+    static const size_t pads[] = {10, 70000};
+    for (size_t k = 0; k < sizeof pads / sizeof *pads; k++) {
+        size_t len;
+        char *page = cyrillic_page(pads[k], "", &len);
+        result res;
+        parse_opts(page, len, 0, NULL, NULL, &res);
+        assert_cyrillic(&res);
+        ck_assert_str_eq(res.charset, "WINDOWS-1251");
+        result_free(&res);
+        parse_opts(page, len, 997, NULL, NULL, &res);
+        assert_cyrillic(&res);
+        result_free(&res);
+        free(page);
+    }
+    char cs[ENCODING_NAME_MAX];
+    ck_assert_int_eq(encoding_guess("caf\xE9 au lait", 12, cs), ENCODING_FROM_GUESS);
+    ck_assert_str_eq(cs, "windows-1252");
+}
+END_TEST
+
+START_TEST(test_libxml2_version)
+{
+    /* the run-time check: the major and minor version built against */
+    char same[16], other[16];
+    snprintf(same, sizeof same, "%d", LIBXML_VERSION / 100 * 100 + 99);
+    snprintf(other, sizeof other, "%d", LIBXML_VERSION + 100);
+    ck_assert(html_reader_libxml2_ok(LIBXML_VERSION_STRING));
+    ck_assert(html_reader_libxml2_ok(same));
+    ck_assert(!html_reader_libxml2_ok(other));
+    ck_assert(!html_reader_libxml2_ok("21205"));
+    ck_assert(!html_reader_libxml2_ok(NULL));
 }
 END_TEST
 
@@ -1250,7 +1377,8 @@ START_TEST(test_bounded_broken_quote)
     feeder_end(&f);
     ck_assert_msg(f.res.max_pending <= PENDING_BOUND, "libxml2 held %zu bytes",
                   f.res.max_pending);
-    ck_assert_uint_ge(f.res.rescues, 1);
+    /* the runaway tag is cut by the shield at HTML_SHIELD_TAG bytes */
+    ck_assert_uint_ge(f.res.rescues + f.res.shielded, 1);
     ck_assert_str_eq(f.res.b[0].text, "before");
     ck_assert_str_eq(f.res.b[1].text, "blob text");
     /* parsing goes on after the runaway tag is ended */
@@ -1275,7 +1403,7 @@ START_TEST(test_bounded_end_survives)
     feeder_end(&f);
     ck_assert_msg(f.res.max_pending <= PENDING_BOUND, "libxml2 held %zu bytes",
                   f.res.max_pending);
-    ck_assert_uint_ge(f.res.rescues, 2);
+    ck_assert_uint_ge(f.res.rescues + f.res.shielded, 2);
     ck_assert_int_ge(find(&f.res, "before"), 0);
     ck_assert_int_ge(find(&f.res, "after"), 0);
     ck_assert_int_ge(find(&f.res, "text"), 0);
@@ -1541,6 +1669,9 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_enc_invalid_utf8);
     tcase_add_test(tc, test_enc_http_and_override);
     tcase_add_test(tc, test_encoding_unit);
+    tcase_add_test(tc, test_enc_late_meta);
+    tcase_add_test(tc, test_libxml2_version);
+    tcase_add_test(tc, test_enc_detector);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("chunking");

@@ -1,4 +1,6 @@
 /* check_utf8.c - decoding never fails, classes and case folding. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "suites.h"
 #include "utf8.h"
@@ -148,6 +150,48 @@ START_TEST(test_fold_and_upper)
 }
 END_TEST
 
+/* The folding is the UCD's simple one: every C and S line of the
+ * CaseFolding.txt that Debian's unicode-data installs (skipped without
+ * it); and Turkish İ and ı fold to i for matching. */
+START_TEST(test_fold_against_ucd)
+{
+    ck_assert_uint_eq(utf8_fold(0x130), 'i');
+    ck_assert_uint_eq(utf8_fold(0x131), 'i');
+    ck_assert(utf8_is_upper(0x130) && !utf8_is_upper(0x131) && !utf8_is_upper(0x17F));
+    /* beyond the hand-written ranges of before: Latin Extended-B, Georgian,
+     * Cherokee, Glagolitic, Deseret */
+    ck_assert_uint_eq(utf8_fold(0x1F1), 0x1F3);
+    ck_assert_uint_eq(utf8_fold(0x10A0), 0x2D00);
+    ck_assert_uint_eq(utf8_fold(0x13F8), 0x13F0);
+    ck_assert_uint_eq(utf8_fold(0x2C00), 0x2C30);
+    ck_assert_uint_eq(utf8_fold(0x10400), 0x10428);
+
+    const char *dir = getenv("UNBOIL_UCD");
+    char path[512];
+    snprintf(path, sizeof path, "%s/CaseFolding.txt", dir ? dir : "/usr/share/unicode");
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "test_fold_against_ucd: %s not found (apt-get install unicode-data): "
+                        "the comparison with the UCD is skipped\n", path);
+        return;
+    }
+    char line[512];
+    unsigned long checked = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned cp, to;
+        char status;
+        if (sscanf(line, "%x; %c; %x;", &cp, &status, &to) != 3 ||
+            (status != 'C' && status != 'S'))
+            continue;
+        ck_assert_msg(utf8_fold(cp) == to, "U+%04X folds to U+%04X, the UCD says U+%04X", cp,
+                      (unsigned)utf8_fold(cp), to);
+        checked++;
+    }
+    fclose(f);
+    ck_assert_uint_ge(checked, 1000);
+}
+END_TEST
+
 /* Folding twice changes nothing, and a capital always folds to something
  * else: otherwise "STORM" and "storm" could hash apart. */
 START_TEST(test_fold_properties_bmp)
@@ -205,6 +249,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_word_characters);
     tcase_add_test(tc, test_digits_and_unspaced);
     tcase_add_test(tc, test_fold_and_upper);
+    tcase_add_test(tc, test_fold_against_ucd);
     tcase_add_test(tc, test_fold_properties_bmp);
     tcase_add_test(tc, test_table_matches_functions);
     tcase_add_test(tc, test_ascii_prefix);

@@ -19,5 +19,6 @@ Suite *jsonl_scan_suite(void);
 Suite *rescue_suite(void);
 Suite *title_suite(void);
 Suite *byline_suite(void);
+Suite *shield_suite(void);
 
 #endif

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "encoding.h"
 #include "testutil.h"
 
 /* ---- tbuf --------------------------------------------------------------- */
@@ -463,4 +464,12 @@ size_t first_diff_line(const char *a, size_t alen, const char *b, size_t blen)
         line += a[i] == '\n';
     }
     return line;
+}
+
+int tu_have_detector(const char *test)
+{
+    if (encoding_have_detector())
+        return 1;
+    fprintf(stderr, "%s: skipped, built without libuchardet (configure found no uchardet)\n", test);
+    return 0;
 }

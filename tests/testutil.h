@@ -122,6 +122,12 @@ int read_until(int fd, const char *want, tbuf *got);
 /* The exit status of a spawned child, -1 if it did not exit. */
 int cli_wait(pid_t pid);
 
+/* ---- optional parts of the build -------------------------------------- */
+
+/* Whether the build has the charset detector (libuchardet); if not, says
+ * on stderr that `test` is skipped. */
+int tu_have_detector(const char *test);
+
 /* ---- files -------------------------------------------------------------- */
 
 /* The whole file, NUL-terminated; NULL (errno set) if it cannot be read. */

@@ -8,12 +8,15 @@
 #   src/utf8.c (the part between the GENERATED-NORM markers)
 #                             tools/gen_norm_table.py, from Python's
 #                             Unicode database
+#   src/utf8_ucd.c            tools/gen_ucd_fold.py, from the UCD's
+#                             CaseFolding.txt (UCD, default
+#                             /usr/share/unicode: Debian's unicode-data)
 #   src/utf8_table.c          tools/gen_utf8_table.c, from utf8.c's
 #                             *_nonascii functions
 # src/model_weights.c is made from the dev set, outside the tree, by
 # tools/retrain.sh; see tools/README.md.
 #
-# Environment: PYTHON (default python3), CC (default cc).
+# Environment: PYTHON (default python3), CC (default cc), UCD.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -29,9 +32,18 @@ if [ "$out" != "$top" ]; then
 fi
 "$py" "$here/gen_stoplists.py" "$out/src"
 "$py" "$here/gen_norm_table.py" "$out/src/utf8.c"
+ucd=${UCD:-/usr/share/unicode}
+if [ -r "$ucd/CaseFolding.txt" ]; then
+    "$py" "$here/gen_ucd_fold.py" "$ucd/CaseFolding.txt" > "$out/src/utf8_ucd.c.tmp"
+    mv "$out/src/utf8_ucd.c.tmp" "$out/src/utf8_ucd.c"
+else
+    echo "regen.sh: $ucd/CaseFolding.txt not found (apt-get install unicode-data): src/utf8_ucd.c kept as it is" >&2
+    [ "$out" = "$top" ] || cp "$top/src/utf8_ucd.c" "$out/src/utf8_ucd.c"
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/unboil-regen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # the generator runs the folds of the utf8.c just written
-"$cc" -std=c11 -iquote "$top/src" -o "$tmp/gen_utf8_table" "$here/gen_utf8_table.c" "$out/src/utf8.c"
+"$cc" -std=c11 -iquote "$top/src" -o "$tmp/gen_utf8_table" "$here/gen_utf8_table.c" "$out/src/utf8.c" \
+    "$out/src/utf8_ucd.c"
 "$tmp/gen_utf8_table" > "$tmp/utf8_table.c"
 mv "$tmp/utf8_table.c" "$out/src/utf8_table.c"

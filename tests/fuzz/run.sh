@@ -2,20 +2,26 @@
 # run.sh SECONDS [TARGET...] - build the libFuzzer targets (ASan + UBSan)
 # straight from the library sources and run each for SECONDS.
 #
-#   TARGET      text, html, filter (default: all three)
+#   TARGET      text, html, filter, jsonl (default: all four)
 #   CC          a clang with libFuzzer (default: clang)
 #   FUZZ_DIR    where builds, corpora and artifacts go (default: a new
 #               directory under ${TMPDIR:-/tmp}; kept so corpora grow
 #               between runs when you set it)
 #   FUZZ_JOBS   targets run at once (default 1)
 #   FUZZ_ARGS   extra libFuzzer flags
+#   FUZZ_LARGE  1: the large-input mode: inputs up to 1 MiB (default
+#               16 KiB), seeded with the large seeds of seeds.sh too, so
+#               that the readers' 64 KiB windows, block splits and long
+#               lines are crossed
 #
 # First replays tests/fuzz/crashes/fuzz_TARGET-* (findings: each must pass
 # once its fix is in).  html and filter use the dictionary html.dict.  Exit status 0 when every target ran clean, 1 otherwise.
 set -u
-secs=${1:?usage: run.sh SECONDS [text|html|filter]...}
+secs=${1:?usage: run.sh SECONDS [text|html|filter|jsonl]...}
 shift
-targets=${*:-text html filter}
+targets=${*:-text html filter jsonl}
+max_len=16384
+[ "${FUZZ_LARGE:-0}" = 1 ] && max_len=1048576
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
@@ -41,15 +47,32 @@ for c in "$top"/src/*.c; do
 done
 xml_cflags=$(pkg-config --cflags libxml-2.0) || exit 1
 xml_libs=$(pkg-config --libs libxml-2.0) || exit 1
+# the charset detector, as configure would take it when it is there
+if pkg-config --exists uchardet; then
+    echo '#define HAVE_UCHARDET 1' >> "$dir/inc/config.h"
+    xml_cflags="$xml_cflags $(pkg-config --cflags uchardet)"
+    xml_libs="$xml_libs $(pkg-config --libs uchardet)"
+fi
 
-"$here/seeds.sh" "$dir/seeds" >/dev/null || exit 1
+FUZZ_LARGE=${FUZZ_LARGE:-0} "$here/seeds.sh" "$dir/seeds" >/dev/null || exit 1
+json_cflags=$(pkg-config --cflags jansson) || exit 1
+json_libs=$(pkg-config --libs jansson) || exit 1
 
 status=0
 build() {
     t=$1
+    extra_src=
+    extra_cflags=
+    extra_libs=
+    if [ "$t" = jsonl ]; then
+        extra_src=src/jsonl.c
+        extra_cflags=$json_cflags
+        extra_libs=$json_libs
+    fi
     # shellcheck disable=SC2086
     (cd "$top" && $CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-        -iquote src -I"$dir/inc" $xml_cflags "tests/fuzz/fuzz_$t.c" $srcs $xml_libs -lm \
+        -iquote src -I"$dir/inc" $xml_cflags $extra_cflags "tests/fuzz/fuzz_$t.c" $extra_src $srcs \
+        $xml_libs $extra_libs -lm \
         -o "$dir/fuzz_$t") || { echo "fuzz: building fuzz_$t failed"; return 1; }
 }
 
@@ -68,9 +91,9 @@ run_one() {
         fi
     fi
     dict=
-    [ "$t" = text ] || dict=-dict=$here/html.dict
+    case $t in text|jsonl) ;; *) dict=-dict=$here/html.dict ;; esac
     # shellcheck disable=SC2086
-    "$bin" -max_total_time="$secs" -rss_limit_mb=512 -timeout=10 -max_len=16384 $dict \
+    "$bin" -max_total_time="$secs" -rss_limit_mb=512 -timeout=10 -max_len=$max_len $dict \
         -print_final_stats=1 -artifact_prefix="$dir/artifacts/$t/" ${FUZZ_ARGS:-} \
         "$dir/corpus/$t" "$dir/seeds/$t" > "$log" 2>&1
     rc=$?

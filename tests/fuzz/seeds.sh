@@ -1,6 +1,7 @@
 #!/bin/sh
 # seeds.sh OUTDIR - seed corpora for the fuzz targets:
-#   OUTDIR/text, OUTDIR/html, OUTDIR/filter
+#   OUTDIR/text, OUTDIR/html, OUTDIR/filter, OUTDIR/jsonl
+# With FUZZ_LARGE=1, also seeds over 64 KiB (the readers' windows).
 # built from tests/fixtures/*.in and a few generated pages.  Each seed gets
 # the option / cut-spec bytes its target reads first (see fuzz_common.h and
 # fuzz_filter.c).
@@ -10,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 fixtures=$here/../fixtures
 gen=$(mktemp -d)
 trap 'rm -rf "$gen"' EXIT
-mkdir -p "$out/text" "$out/html" "$out/filter"
+mkdir -p "$out/text" "$out/html" "$out/filter" "$out/jsonl"
 
 # ---- generated documents -------------------------------------------------
 para='The committee met on Tuesday to discuss the new budget, and after a long debate it decided that the money would go to schools and hospitals in the north of the country, where the need is greatest.'
@@ -63,6 +64,35 @@ printf '  * bullet one is quite a long item that wraps around the\n    margin of
 printf '%s\n\n\n\n\n\n%s\n' "$para" "$para" > "$gen/blanks.txt"
 printf '\342\200\224\342\200\224 \320\237\321\200\320\270\320\262\320\265\321\202 \320\274\320\270\321\200, \321\215\321\202\320\276 \321\202\320\265\320\272\321\201\321\202 \320\275\320\260 \321\200\321\203\321\201\321\201\320\272\320\276\320\274 \321\217\320\267\321\213\320\272\320\265 \320\270 \320\276\320\275 \320\264\320\273\320\270\320\275\320\275\321\213\320\271.\n' > "$gen/utf8.txt"
 
+# JSON Lines: a document made a JSON string (quotes, backslashes, tabs and
+# CRs escaped, lines joined with \n)
+json_string() {
+    awk 'BEGIN { printf "\"" } { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t");
+         gsub(/\r/, "\\r"); printf "%s\\n", $0 } END { printf "\"" }' "$1"
+}
+{
+    printf '{"id": 1, "text": '; json_string "$gen/text.txt"; printf ', "lang": "en"}\n'
+    printf '{"text": "one line", "n": [1, 2.5e3, null, true]}\n'
+    printf 'not json at all\n{"id": 2}\n{"text": 7}\n[1, 2]\n'
+    printf '{"html": '; json_string "$gen/article.html"; printf '}\n'
+    printf '{"text": "caf\\u00e9 \\ud83d\\ude00 \\u0000 \\ud800", "text": "dup"}\r\n'
+    printf '{"a":{"text":"nested"},"text":"%s"}' "$para"
+} > "$gen/records.jsonl"
+
+if [ "${FUZZ_LARGE:-0}" = 1 ]; then
+    # past the 64 KiB prescan and the block size: a long comment before a
+    # late meta, a huge paragraph, many documents' worth of text lines
+    pad=$(printf '%070000d' 0)
+    { printf '<html><head><!-- %s --><meta charset="koi8-r"></head><body><p>' "$pad"
+      i=0; while [ $i -lt 300 ]; do printf '%s \320\322\311\327\305\324 ' "$para"; i=$((i + 1)); done
+      printf '</p></body></html>\n'; } > "$gen/large-late-meta.html"
+    i=0; while [ $i -lt 8 ]; do cat "$gen/article.html"; i=$((i + 1)); done > "$gen/large-article.html"
+    cat "$fixtures"/*.in > "$gen/large-fixtures.txt"
+    { i=0; while [ $i -lt 40 ]; do
+        printf '{"id": %d, "html": ' $i; json_string "$gen/article.html"; printf '}\n'; i=$((i + 1)); done
+      printf '{"text": '; json_string "$gen/large-fixtures.txt"; printf '}\n'; } > "$gen/large-records.jsonl"
+fi
+
 # ---- write the seeds ------------------------------------------------------
 # cut specs: two cuts, pieces of 8, random pieces up to 32, one byte per feed
 cuts='\000\200 \100\007 \200\037 \300\000'
@@ -73,6 +103,7 @@ add() {   # add DIR PREFIX_OCTAL FILE
 }
 texts=$(ls "$fixtures"/*.in "$gen"/*.txt "$gen"/z-*.in 2>/dev/null)
 htmls=$(ls "$gen"/*.html "$gen"/z-*.in 2>/dev/null)
+jsons=$(ls "$gen"/*.jsonl)
 for f in $texts; do
     for c in $cuts; do add "$out/text" "$c" "$f"; done
 done
@@ -85,4 +116,10 @@ for f in $texts $htmls; do
         add "$out/filter" "$o\200\037" "$f"
     done
 done
-echo "seeds: $(ls "$out/text" | wc -l) text, $(ls "$out/html" | wc -l) html, $(ls "$out/filter" | wc -l) filter in $out"
+# jsonl: byte 0 = policy | field<<1 | format<<2, then the cut spec
+for f in $jsons; do
+    for o in '\000\001\007' '\001\000\200' '\002\001\000' '\012\000\100' '\005\001\003'; do
+        add "$out/jsonl" "$o" "$f"
+    done
+done
+echo "seeds: $(ls "$out/text" | wc -l) text, $(ls "$out/html" | wc -l) html, $(ls "$out/filter" | wc -l) filter, $(ls "$out/jsonl" | wc -l) jsonl in $out"

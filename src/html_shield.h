@@ -1,0 +1,73 @@
+/* html_shield.h - what libxml2 is given, bounded before it sees it.
+ *
+ * libxml2 2.9.14's HTML parser is quadratic on some shapes: it compares
+ * each attribute of a tag with all those before it, its push mode scans a
+ * tag that spans several pieces from its start again for every piece, and
+ * it looks for each end tag's name through the whole stack of open
+ * elements.  The shield is a byte filter on the decoded UTF-8 stream, in
+ * front of htmlParseChunk, that keeps those costs linear:
+ *
+ *   - a start tag keeps its first HTML_SHIELD_ATTRS attributes;
+ *   - a tag longer than HTML_SHIELD_TAG bytes is closed there, and its rest
+ *     (to the next '>') dropped;
+ *   - a start tag that would open more than HTML_SHIELD_DEPTH elements is
+ *     dropped (its text stays; a block element leaves an <hr>, so that
+ *     its text stays a paragraph of its own), unless it hides its content
+ *     (script, style, noscript...): those go to twice that depth;
+ *   - an end tag when no element can be open is dropped once more than
+ *     HTML_SHIELD_STRAY end tags came since the last start tag (a run of
+ *     unmatched ones: the count of what is open is libxml2's at the start
+ *     of each piece, and only estimated within it);
+ *   - a DOCTYPE's internal subset ("[ ... ]") is dropped, which libxml2
+ *     would otherwise end at its first '>' and read the rest as text;
+ *   - "&#" that starts no character reference ("&#-1;") is written
+ *     "&amp;#", which libxml2 would otherwise drop with the '&'.
+ *
+ * It reads the stream as libxml2 does where that matters: quotes in tags,
+ * comments, and the raw content of <script> and <style>.  The depth it
+ * counts is synced with libxml2's own before each piece, so that elements
+ * libxml2 closes by itself do not add up.  Any cutting of the stream gives
+ * the same output. */
+#ifndef HTML_SHIELD_H
+#define HTML_SHIELD_H
+
+#include <stddef.h>
+
+#define HTML_SHIELD_ATTRS 256
+#define HTML_SHIELD_TAG (64u * 1024u)
+#define HTML_SHIELD_DEPTH 1024
+#define HTML_SHIELD_STRAY 64
+
+/* Output room html_shield_run needs for n bytes of input. */
+#define HTML_SHIELD_OUT(n) (5u * (n) + 16u)
+
+typedef struct html_shield {
+    unsigned state;
+    unsigned char quote;      /* the quote a tag's value is in, or 0 */
+    unsigned char held[24];   /* "<name", "&#x": not decided yet */
+    unsigned held_len;
+    char name[16];            /* the tag's name, lower case, cut */
+    unsigned name_len;
+    unsigned marks;           /* comment dashes, raw-text end matched */
+    int end_tag, keep, cut, after_eq, in_space, slash, raw;
+    int as_hr;                /* a dropped block tag, written as <hr> */
+    unsigned long attrs;
+    size_t tag_bytes;
+    size_t depth;             /* elements that may be open */
+    size_t ends;              /* end tags since the last start tag */
+    unsigned long dropped;    /* tags, attributes and subsets left out */
+} html_shield;
+
+void html_shield_init(html_shield *s);
+
+/* libxml2's own count of open elements, before the next piece. */
+void html_shield_sync(html_shield *s, size_t depth);
+
+/* Filters in[0..n) into out (room for HTML_SHIELD_OUT(n) bytes); returns
+ * the bytes written.  Bytes not yet decided are held to the next call. */
+size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out);
+
+/* End of the stream: writes what is held (at most 24 bytes). */
+size_t html_shield_end(html_shield *s, char *out);
+
+#endif

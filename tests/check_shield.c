@@ -1,0 +1,234 @@
+/* check_shield.c - html_shield: the bounds on what libxml2 is given, the
+ * DOCTYPE subset and "&#" without a reference, and any cutting of the
+ * stream giving the same output; then the reader over the shapes that made
+ * libxml2 2.9.14 quadratic. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "html_reader.h"
+#include "html_shield.h"
+#include "suites.h"
+
+/* The shield's output for s[0..n), fed `chunk` bytes at a time (0: whole),
+ * with libxml2's depth taken as `depth` before every piece; malloc'd,
+ * NUL-terminated. */
+static char *shield(const char *s, size_t n, size_t chunk, size_t depth,
+                    unsigned long *dropped)
+{
+    html_shield sh;
+    html_shield_init(&sh);
+    char *out = malloc(HTML_SHIELD_OUT(n) + 1);
+    ck_assert_ptr_nonnull(out);
+    size_t o = 0;
+    if (chunk == 0)
+        chunk = n ? n : 1;
+    for (size_t i = 0; i < n; i += chunk) {
+        size_t k = n - i < chunk ? n - i : chunk;
+        html_shield_sync(&sh, depth);
+        o += html_shield_run(&sh, s + i, k, out + o);
+    }
+    o += html_shield_end(&sh, out + o);
+    out[o] = '\0';
+    if (dropped)
+        *dropped = sh.dropped;
+    return out;
+}
+
+/* Whole, in sevens and byte by byte: the same. */
+static void same_cut(const char *s, const char *want)
+{
+    static const size_t chunks[] = {0, 7, 1};
+    for (size_t k = 0; k < sizeof chunks / sizeof *chunks; k++) {
+        char *got = shield(s, strlen(s), chunks[k], 5, NULL);
+        ck_assert_msg(strcmp(got, want) == 0, "chunk %zu: got \"%.200s\", want \"%.200s\"",
+                      chunks[k], got, want);
+        free(got);
+    }
+}
+
+START_TEST(test_shield_passes)
+{
+    /* ordinary markup goes through untouched */
+    static const char *const same[] = {
+        "<html><body><p class=\"a b\" id='x'>caf\xC3\xA9 &amp; &#233; &#xE9; &lt;</p></body></html>",
+        "<script>if (a <b && c > d) { x = \"</div>\"; }</script><p>a</p>",
+        "<style>p > a { color: red }</style>",
+        "<!-- a <div a=1 b=2> comment -- still --> text",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"x.dtd\"><p>x</p>",
+        "a < b and c<3 </ d <!x> <?php echo 1; ?> & && &x",
+        "<img src=x alt=\"a > b\"/><br/><a href=\"/x?a=1&amp;b=2\">link</a>",
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        same_cut(same[i], same[i]);
+}
+END_TEST
+
+START_TEST(test_shield_doctype_and_refs)
+{
+    same_cut("<!DOCTYPE html [ <!ENTITY foo \"b]>r\"> subset text ]><p>x</p>",
+             "<!DOCTYPE html ><p>x</p>");
+    same_cut("<p>&#-1; &#; &#x; &#xZ1; &#12; &#x1F600;</p>",
+             "<p>&amp;#-1; &amp;#; &amp;#x; &amp;#xZ1; &#12; &#x1F600;</p>");
+    same_cut("end &#", "end &amp;#");
+    same_cut("end &#x", "end &amp;#x");
+}
+END_TEST
+
+START_TEST(test_shield_attributes)
+{
+    /* 300 attributes: the first HTML_SHIELD_ATTRS stay */
+    char in[8192], want[8192];
+    size_t n = (size_t)sprintf(in, "<div");
+    size_t w = (size_t)sprintf(want, "<div");
+    for (int i = 1; i <= 300; i++) {
+        n += (size_t)sprintf(in + n, " a%d=\"x>y\"", i);
+        if (i <= HTML_SHIELD_ATTRS)
+            w += (size_t)sprintf(want + w, " a%d=\"x>y\"", i);
+    }
+    sprintf(in + n, ">text</div>");
+    /* the space before the first attribute left out stays */
+    sprintf(want + w, " >text</div>");
+    same_cut(in, want);
+}
+END_TEST
+
+START_TEST(test_shield_long_tag)
+{
+    /* a tag longer than HTML_SHIELD_TAG is closed there, its rest dropped
+     * to the next '>'; a quote left open is closed too */
+    size_t len = HTML_SHIELD_TAG + 1000;
+    char *in = malloc(len + 64);
+    ck_assert_ptr_nonnull(in);
+    size_t n = (size_t)sprintf(in, "<a title=\"");
+    memset(in + n, 'A', len);
+    n += len;
+    n += (size_t)sprintf(in + n, " more<p>after</p>");
+    unsigned long dropped;
+    char *got = shield(in, n, 4096, 5, &dropped);
+    /* counted from the name: "<" and HTML_SHIELD_TAG bytes */
+    ck_assert_uint_eq(strlen(got), 1 + HTML_SHIELD_TAG + 2 + strlen("after</p>"));
+    ck_assert_str_eq(got + 1 + HTML_SHIELD_TAG, "\">after</p>");
+    ck_assert_uint_eq(dropped, 1);
+    free(got);
+    /* a DOCTYPE subset that long ends at the next '>', quotes or not */
+    n = (size_t)sprintf(in, "<!DOCTYPE html [\"");
+    memset(in + n, 'A', len);
+    n += len;
+    n += (size_t)sprintf(in + n, "]><p>x</p>");
+    got = shield(in, n, 4096, 5, NULL);
+    ck_assert_str_eq(got, "<!DOCTYPE html ><p>x</p>");
+    free(got);
+    free(in);
+}
+END_TEST
+
+START_TEST(test_shield_depth)
+{
+    /* past HTML_SHIELD_DEPTH open elements a <div> leaves an <hr>, a <span>
+     * goes, a <br> and a <script> stay; end tags when nothing can be open
+     * go, but never </body> or </html> */
+    char *got = shield("<div a=1>x<span>y</span><br><script>s</script>", 46, 0,
+                       HTML_SHIELD_DEPTH, NULL);
+    ck_assert_str_eq(got, "<hr>xy</span><br><script>s</script>");
+    free(got);
+    char ends[2048];
+    size_t n = 0;
+    for (int i = 0; i < HTML_SHIELD_STRAY + 10; i++)
+        n += (size_t)sprintf(ends + n, "</i>");
+    sprintf(ends + n, "</body></html>");
+    got = shield(ends, strlen(ends), 0, 0, NULL);
+    ck_assert_uint_eq(strlen(got), 4 * HTML_SHIELD_STRAY + 14);
+    ck_assert_str_eq(got + 4 * HTML_SHIELD_STRAY, "</body></html>");
+    free(got);
+    /* under the bounds nothing changes: a few stray end tags stay */
+    got = shield("<div><p>x</p></div></div>", 25, 0, 0, NULL);
+    ck_assert_str_eq(got, "<div><p>x</p></div></div>");
+    free(got);
+}
+END_TEST
+
+/* ---- the reader over the quadratic shapes ------------------------------ */
+
+static ub_status count_cb(void *ctx, const block *b)
+{
+    *(size_t *)ctx += b->len;
+    return UB_OK;
+}
+
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds to read the shape `kind` at size n. */
+static double read_shape(int kind, size_t n)
+{
+    size_t cap = 16 * n + 64, len = 0;
+    char *s = malloc(cap);
+    ck_assert_ptr_nonnull(s);
+    len += (size_t)sprintf(s, "<html><body>");
+    if (kind == 0) {
+        len += (size_t)sprintf(s + len, "<div");
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)sprintf(s + len, " a%zu=\"x\"", i % 1000000);
+        len += (size_t)sprintf(s + len, ">x</div>");
+    } else {
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)sprintf(s + len, "<div>");
+        len += (size_t)sprintf(s + len, "x");
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)sprintf(s + len, "</span>");
+    }
+    size_t got = 0;
+    ub_status st;
+    double t0 = cpu_seconds();
+    html_reader *r = html_reader_new(&mem_stdlib, NULL, NULL, count_cb, &got, &st);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(html_reader_feed(r, s, len), UB_OK);
+    ck_assert_int_eq(html_reader_end(r), UB_OK);
+    html_reader_free(r);
+    double t = cpu_seconds() - t0;
+    ck_assert_uint_ge(got, 1);
+    free(s);
+    return t;
+}
+
+START_TEST(test_shield_linear)
+{
+    /* 200,000 attributes and 100,000 unmatched end tags under 100,000
+     * open elements took libxml2 2.9.14 alone 83 s and 26 s; through the
+     * shield, a fraction of a second, and four times the input is about
+     * four times the time (eight allowed, for a busy machine) */
+    const char *scale = getenv("UNBOIL_TEST_SCALE");
+    size_t div = scale ? (size_t)atoi(scale) : 1;
+    if (div == 0)
+        div = 1;
+    for (int kind = 0; kind < 2; kind++) {
+        size_t n = (kind == 0 ? 200000 : 100000) / div;
+        double small = read_shape(kind, n / 4), big = read_shape(kind, n);
+        ck_assert_msg(big < 2.0, "shape %d: %.2f s", kind, big);
+        ck_assert_msg(big < 8 * small + 0.05, "shape %d: %.3f s for n/4, %.3f s for n", kind,
+                      small, big);
+    }
+}
+END_TEST
+
+Suite *shield_suite(void)
+{
+    Suite *s = suite_create("html_shield");
+    TCase *tc = tcase_create("shield");
+    tcase_add_test(tc, test_shield_passes);
+    tcase_add_test(tc, test_shield_doctype_and_refs);
+    tcase_add_test(tc, test_shield_attributes);
+    tcase_add_test(tc, test_shield_long_tag);
+    tcase_add_test(tc, test_shield_depth);
+    tcase_add_test(tc, test_shield_linear);
+    tcase_set_timeout(tc, 60);
+    suite_add_tcase(s, tc);
+    return s;
+}
