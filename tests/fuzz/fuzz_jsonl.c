@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 typedef struct jz_run {
     fz_out out;
     unsigned long malformed;
-    ub_status st;
+    jsonl_status st;
+    ub_status err;           /* after JSONL_ERROR */
 } jz_run;
 
 static void jz_diag(void *ctx, unsigned long line, const char *message)
@@ -57,28 +58,29 @@ static void jz_feed(const uint8_t *in, size_t n, const uint8_t *cut, jsonl_on_er
     if (!f)
         abort();
     jsonl_set_filter(j, f);
-    st = UB_OK;
+    jsonl_status js = JSONL_OK;
     if (!cut) {
-        st = jsonl_feed(j, (const char *)in, n);
+        js = jsonl_feed(j, (const char *)in, n);
     } else {
         /* pieces of cut[1] + 1 bytes, or two cuts */
         size_t pos = 0;
         if (cut[0] & 1) {
-            while (st == UB_OK && pos < n) {
+            while (js == JSONL_OK && pos < n) {
                 size_t k = n - pos < cut[1] + 1u ? n - pos : cut[1] + 1u;
-                st = jsonl_feed(j, (const char *)in + pos, k);
+                js = jsonl_feed(j, (const char *)in + pos, k);
                 pos += k;
             }
         } else {
             size_t c1 = n * cut[1] / 256;
-            st = jsonl_feed(j, (const char *)in, c1);
-            if (st == UB_OK)
-                st = jsonl_feed(j, (const char *)in + c1, n - c1);
+            js = jsonl_feed(j, (const char *)in, c1);
+            if (js == JSONL_OK)
+                js = jsonl_feed(j, (const char *)in + c1, n - c1);
         }
     }
-    if (st == UB_OK)
-        st = jsonl_end(j);
-    r->st = st;
+    if (js == JSONL_OK)
+        js = jsonl_end(j);
+    r->st = js;
+    r->err = js == JSONL_ERROR ? jsonl_error(j) : UB_OK;
     r->malformed = jsonl_malformed(j);
     jsonl_free(j);
     ub_filter_free(f);
@@ -112,8 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     jz_run whole, split;
     jz_feed(in, n, NULL, pol, field, format, &whole);
-    if (whole.st != UB_OK) {
-        fprintf(stderr, "jsonl failed: %s\n", ub_strerror(whole.st));
+    if (whole.st != JSONL_OK) {
+        fprintf(stderr, "jsonl failed: %d, %s\n", (int)whole.st, ub_strerror(whole.err));
         abort();
     }
     jz_feed(in, n, cut, pol, field, format, &split);

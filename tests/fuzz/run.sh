@@ -65,7 +65,7 @@ build() {
     extra_cflags=
     extra_libs=
     if [ "$t" = jsonl ]; then
-        extra_src=src/jsonl.c
+        extra_src="src/jsonl.c src/jsonl_scan.c"
         extra_cflags=$json_cflags
         extra_libs=$json_libs
     fi
