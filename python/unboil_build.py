@@ -26,6 +26,7 @@ typedef struct ub_options {
     unsigned window;
     const char *encoding;
     const char *lang;
+    %(utf8_option)s
     %(meta_options)s
     ...;
 } ub_options;
@@ -195,10 +196,13 @@ def header_has(name):
 meta = header_has("ub_filter_meta")
 # --explain=tsv: a header row naming the columns, which explain() prefers
 tsv = header_has("UB_OUTPUT_EXPLAIN_TSV")
+# text read in its own charset, kept lines written in UTF-8 on request
+utf8 = header_has("int utf8;")
 ffibuilder = FFI()
 ffibuilder.cdef(CDEF % {"meta_options": META_OPTIONS if meta else "",
                         "meta_functions": META_FUNCTIONS if meta else "",
-                        "tsv": "static const int UB_OUTPUT_EXPLAIN_TSV;" if tsv else ""})
+                        "tsv": "static const int UB_OUTPUT_EXPLAIN_TSV;" if tsv else "",
+                        "utf8_option": "int utf8;" if utf8 else ""})
 ffibuilder.set_source(
     "unboil._unboil", SOURCE,
     include_dirs=strip(cflags, "-I"),

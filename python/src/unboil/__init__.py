@@ -87,7 +87,7 @@ class _Filter:
     """One ub_filter and the C buffer its output goes to."""
 
     def __init__(self, format, output, markdown, keep_comments, lang, encoding, window,
-                 url=None, links=False, images=False, null_data=False):
+                 url=None, links=False, images=False, null_data=False, utf8=False):
         opt = ffi.new("ub_options *")
         lib.ub_options_init(opt)
         opt.format = _FORMATS[format]
@@ -95,6 +95,8 @@ class _Filter:
         opt.markdown = bool(markdown)
         opt.keep_comments = bool(keep_comments)
         opt.null_data = bool(null_data)
+        if utf8:
+            opt.utf8 = 1
         if window is not None:
             opt.window = window
         # the library keeps these pointers: they live as long as the filter
@@ -171,6 +173,7 @@ def _as_buffer(doc):
 
 
 HAS_META = hasattr(lib, "ub_filter_meta")
+_HAS_UTF8 = "utf8" in dir(ffi.new("ub_options *"))
 
 
 def _meta(f, out):
@@ -203,6 +206,8 @@ class Cleaner:
     stopwords in this language only ("de", "pt-BR").  ``encoding``: read
     bytes as this charset whatever the page declares.  ``window``: blocks of
     look-ahead (2-4096).  ``invert``: return only what would be removed.
+    ``utf8``: text in another charset gives its kept lines in UTF-8 (by
+    default they come as they were, as the command line writes them).
     With a libunboil that has metadata (``unboil.HAS_META``): ``url``, the
     document's address (the "url" field when the page names none, and the
     base of relative links); ``links`` and ``images``: in Markdown, links
@@ -214,7 +219,7 @@ class Cleaner:
 
     def __init__(self, *, format=None, markdown=False, keep_comments=False,
                  lang=None, encoding=None, window=None, invert=False,
-                 url=None, links=False, images=False):
+                 url=None, links=False, images=False, utf8=False):
         if (url is not None or links or images) and not HAS_META:
             raise TypeError("unboil: url, links and images need a libunboil with "
                             "metadata (ub_filter_meta); this one is %s" % library_version())
@@ -227,6 +232,11 @@ class Cleaner:
                           lang=lang, window=window)
         if HAS_META:
             self._args.update(url=url, links=links, images=images)
+        if utf8 and not _HAS_UTF8:
+            raise TypeError("unboil: utf8 needs a libunboil that reads text in its "
+                            "charset; this one is %s" % library_version())
+        if utf8:
+            self._args["utf8"] = True
         self._encoding = encoding
         self._output = "invert" if invert else "clean"
         self._filters = {}
