@@ -14,7 +14,8 @@
 /* Long options without a short form. */
 enum {
     OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS,
-    OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES, OPT_UTF8
+    OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES, OPT_UTF8,
+    OPT_LOOKAHEAD
 };
 
 static const char shortopts[] = "f:e:mcw:zxivso:hV";
@@ -27,6 +28,7 @@ static const struct option longopts[] = {
     { "markdown", no_argument, NULL, 'm' },
     { "keep-comments", no_argument, NULL, 'c' },
     { "window", required_argument, NULL, 'w' },
+    { "lookahead", required_argument, NULL, OPT_LOOKAHEAD },
     { "null-data", no_argument, NULL, 'z' },
     { "explain", optional_argument, NULL, 'x' },
     { "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -61,6 +63,9 @@ static const char help_text[] =
 "  -c, --keep-comments   keep comment sections\n"
 "  -w, --window=N        blocks of look-ahead for context decisions (2-4096,\n"
 "                        default 48)\n"
+"      --lookahead=SIZE  hold up to SIZE bytes of a document's text (suffix\n"
+"                        K or M) so its blocks are decided with the whole\n"
+"                        page in view; 0: the window alone (default 256K)\n"
 "  -z, --null-data       documents are separated by NUL bytes, in and out\n"
 "  -x, --explain[=FORM]  print every block with its decision, reason and\n"
 "                        features; FORM tsv: as tab-separated values under a\n"
@@ -127,6 +132,24 @@ static long parse_number(const char *s, long min, long max)
     return v;
 }
 
+/* "256K", "4M", "65536": bytes, up to UB_LOOKAHEAD_MAX; -1 if not. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *s < '0' || *s > '9')
+        return -1;
+    if (*end == 'K' || *end == 'k')
+        v = v > UB_LOOKAHEAD_MAX ? v : v * 1024u, end++;
+    else if (*end == 'M' || *end == 'm')
+        v = v > UB_LOOKAHEAD_MAX ? v : v * 1024u * 1024u, end++;
+    if (*end != 0 || v > UB_LOOKAHEAD_MAX)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
 static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs)
 {
     long v;
@@ -152,6 +175,11 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
             return cli_usage_error("invalid window '%s' (a number from %u to %u)", arg,
                                    UB_WINDOW_MIN, UB_WINDOW_MAX);
         c->opt.window = (unsigned)v;
+        return -1;
+    case OPT_LOOKAHEAD:
+        if (parse_size(arg, &c->opt.lookahead) != 0)
+            return cli_usage_error("invalid look-ahead '%s' (bytes, with K or M, up to %uM)",
+                                   arg, UB_LOOKAHEAD_MAX >> 20);
         return -1;
     case 'z': c->opt.null_data = 1; return -1;
     case 'x':

@@ -13,6 +13,7 @@
 #include "title.h"
 #include "tuning.h"
 #include "utf8.h"
+#include "page.h"
 
 #define SEEN_SLOTS 1024       /* headline memory; cleared when 3/4 full */
 #define BOX_SLOTS 512         /* containers remembered; cleared when 3/4 full */
@@ -40,7 +41,6 @@ typedef struct kept_copy {
     uint64_t hash;           /* 0 = empty slot */
     uint32_t box;
 } kept_copy;
-#define BUF_KEEP (16u * 1024u)
 
 /* Text mode: a run of lines with the same indentation and bullet, added up
  * as its lines are pushed.  Pending units belong to at most `window` runs,
@@ -84,9 +84,15 @@ struct context {
     title_run title_run[TITLE_RUNS];
     uint64_t seen[SEEN_SLOTS];
     kept_copy copies[COPY_SLOTS];
-    unsigned size;           /* window capacity */
+    size_t lookahead;        /* bytes of text held before the oldest is decided, 0: window alone */
+    size_t held;             /* bytes of text the pending units hold */
+    size_t keep_bytes;       /* a slot's buffers keep this much memory for the next block */
+    page *page;              /* the page model's aggregates */
+    unsigned size;           /* ring capacity: the window, or the look-ahead's block cap */
+    unsigned window;         /* the window, a floor under the look-ahead */
     unsigned head, count;    /* oldest pending unit, pending units */
     int keep_comments;
+    int capped;              /* the document's text passed the look-ahead */
     int article_began;
     int prose_began;         /* a near-good block came: a comment opener may follow */
     int in_comments;
@@ -120,23 +126,30 @@ struct context {
 };
 
 context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
-                     unsigned window, int keep_comments, context_out_fn out, void *out_ctx)
+                     unsigned window, size_t lookahead, int keep_comments,
+                     context_out_fn out, void *out_ctx)
 {
     context *c = mem_calloc(m, 1, sizeof *c);
     if (!c)
         return NULL;
-    c->ring = mem_calloc(m, window, sizeof *c->ring);
-    c->runs = mem_calloc(m, window, sizeof *c->runs);
-    if (!c->ring || !c->runs) {
+    unsigned size = page_capacity(window, lookahead);
+    c->ring = mem_calloc(m, size, sizeof *c->ring);
+    c->runs = mem_calloc(m, size, sizeof *c->runs);
+    c->page = page_new(m);
+    if (!c->ring || !c->runs || !c->page) {
         mem_free(m, c->ring);
         mem_free(m, c->runs);
+        page_free(c->page, m);
         mem_free(m, c);
         return NULL;
     }
     c->m = m;
     c->stops = stops;
     c->phrases = ph;
-    c->size = window;
+    c->size = size;
+    c->window = window;
+    c->lookahead = lookahead;
+    c->keep_bytes = page_slot_keep(window, lookahead);
     c->keep_comments = keep_comments;
     c->threshold = KEEP_THRESHOLD;
     for (unsigned i = 0; i <= RUN_ITEMS_MAX; i++)
@@ -159,6 +172,7 @@ void context_free(context *c)
     }
     mem_free(c->m, c->ring);
     mem_free(c->m, c->runs);
+    page_free(c->page, c->m);
     mem_free(c->m, c);
 }
 
@@ -191,6 +205,7 @@ static void learn_unit(context *c, unit *u)
 
 void context_reset(context *c)
 {
+    c->capped = 0;
     c->article_began = 0;
     c->prose_began = 0;
     c->in_comments = 0;
@@ -224,6 +239,7 @@ void context_reset(context *c)
     memset(c->lang_hits, 0, sizeof c->lang_hits);
     c->page_lang = LANG_COUNT;
     c->page_lang_set = 0;
+    page_reset(c->page);
     if (c->learn)
         learn_next_document(c->learn);
 
@@ -240,8 +256,8 @@ static unit *at(context *c, unsigned i)
 unit *context_slot(context *c)
 {
     unit *u = at(c, c->count);
-    buf_shrink(&u->text, c->m, BUF_KEEP);
-    buf_shrink(&u->gap, c->m, BUF_KEEP);
+    buf_shrink(&u->text, c->m, c->keep_bytes);
+    buf_shrink(&u->gap, c->m, c->keep_bytes);
     u->text.len = 0;
     u->raw.len = 0;
     u->gap.len = 0;
@@ -715,9 +731,21 @@ ub_status context_push(context *c, size_t link_len)
     /* unspaced text has no stopwords: a fifth of its characters stand in */
     c->lang_hits[u->f.lang] += u->f.lang >= LANG_WORDS ? u->f.unspaced / 5 : u->f.stops;
 
+    page_add(c->page, u, c->index + c->count);
+    c->held += u->text.len + u->gap.len;
     c->count++;
-    if (c->count == c->size)
-        return decide_oldest(c);
+    /* once the held text passes the look-ahead's cap, what is held is
+     * decided and the rest of the document goes on in the window, with the
+     * page's aggregates still growing; a text dump has no page model yet
+     * and keeps to the window */
+    if (c->held > c->lookahead)
+        c->capped = 1;
+    size_t cap = c->mode == MODEL_HTML && !c->capped ? c->lookahead : 0;
+    while (c->count == c->size || (c->held > cap && c->count > c->window)) {
+        ub_status st = decide_oldest(c);
+        if (st != UB_OK)
+            return st;
+    }
     return UB_OK;
 }
 
@@ -977,7 +1005,12 @@ static void decide(context *c, unit *u)
     u->box_chars = bt ? bt->chars : 0;
     u->lead = lead_of(c, u);
     model_window(u->window, before, after, c->index);
-    u->score = model_score(c->mode, u, before, after);
+    if (c->mode == MODEL_HTML && c->lookahead)
+        page_view(c->page, u, c->index, u->page);
+    else
+        memset(u->page, 0, sizeof u->page);
+    u->score = model_score(c->mode == MODEL_HTML && c->lookahead ? MODEL_PAGE : c->mode, u,
+                           before, after);
     u->keep = u->score >= c->threshold || first_prose(c, u);
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
@@ -1016,6 +1049,7 @@ static int points_elsewhere(reason why)
 static ub_status decide_oldest(context *c)
 {
     unit *u = at(c, 0);
+    c->held -= u->text.len + u->gap.len;
     decide(c, u);
     if (c->index == 0)
         doc_lang(c, u);

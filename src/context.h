@@ -12,6 +12,7 @@
 #include "classify.h"
 #include "block_features.h"
 #include "model.h"
+#include "page.h"
 
 /* The leading box is the container with the most prose so far, the window's
  * blocks included: the article body on most pages. */
@@ -52,6 +53,7 @@ typedef struct unit {
     double box_chars;    /* characters in its container so far */
     uint32_t outer[2];   /* HTML: the containers around that (block.outer) */
     unsigned lead;       /* HTML: where it sits against the leading box (LEAD_*) */
+    double page[PAGE_FEATURES]; /* HTML: what the page model says of it (page.h) */
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
     int headline_top;    /* the first of two copies of a line opening the document */
@@ -87,8 +89,12 @@ typedef struct context context;
 
 /* A context owned by the caller, or NULL when out of memory.  The tables
  * must outlive it. */
+/* A block is decided once `window` blocks follow it and, with a look-ahead
+ * (bytes of text, 0 for none), once the held text passes it or the document
+ * ends: most pages are decided whole. */
 context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
-                     unsigned window, int keep_comments, context_out_fn out, void *out_ctx);
+                     unsigned window, size_t lookahead, int keep_comments,
+                     context_out_fn out, void *out_ctx);
 void context_free(context *c);
 
 /* The slot to fill for the next block: its buffers are emptied but keep

@@ -58,6 +58,7 @@ void ub_options_init(ub_options *opt)
     opt->format = UB_FORMAT_AUTO;
     opt->output = UB_OUTPUT_CLEAN;
     opt->window = UB_WINDOW_DEFAULT;
+    opt->lookahead = UB_LOOKAHEAD_DEFAULT;
     opt->learn_min_docs = UB_LEARN_MIN_DOCS_DEFAULT;
 }
 
@@ -123,6 +124,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
         opt = &defaults;
     }
     if (!write || opt->window < UB_WINDOW_MIN || opt->window > UB_WINDOW_MAX ||
+        opt->lookahead > UB_LOOKAHEAD_MAX ||
         opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN_TSV ||
         (opt->lang && stoplist_lang_find(opt->lang) == LANG_COUNT) ||
         (opt->learn && opt->learn_min_docs == 0)) {
@@ -142,7 +144,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
         stoplist_set_lang(f->stops, stoplist_lang_find(opt->lang));
     f->phrases = phrases_new(&f->m);
     f->ctx = f->stops && f->phrases
-                 ? context_new(&f->m, f->stops, f->phrases, opt->window,
+                 ? context_new(&f->m, f->stops, f->phrases, opt->window, opt->lookahead,
                                opt->keep_comments, unit_out, f)
                  : NULL;
     f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);

@@ -5,8 +5,9 @@
 
 #include "model.h"
 
-extern const double model_bias_text, model_bias_html;
+extern const double model_bias_text, model_bias_html, model_bias_page;
 extern const double model_weights_text[MODEL_FEATURES];
 extern const double model_weights_html[MODEL_FEATURES];
+extern const double model_weights_page[MODEL_FEATURES];
 
 #endif

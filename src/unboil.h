@@ -102,12 +102,18 @@ typedef struct ub_options {
     unsigned learn_min_docs; /* ... in at least this many (>= 1) */
     int utf8;             /* text mode: write kept lines decoded to UTF-8,
                              not as they came in the input's charset */
+    size_t lookahead;     /* bytes of a document's text held so that its
+                             blocks are decided with the whole page in view
+                             (up to this cap); 0: the window alone, for the
+                             lowest latency */
 } ub_options;
 
 #define UB_WINDOW_DEFAULT 48u
 #define UB_WINDOW_MIN 2u
 #define UB_WINDOW_MAX 4096u
 #define UB_LEARN_MIN_DOCS_DEFAULT 5u
+#define UB_LOOKAHEAD_DEFAULT (256u * 1024u)
+#define UB_LOOKAHEAD_MAX (256u * 1024u * 1024u)
 
 /* Fill in the defaults. */
 void ub_options_init(ub_options *opt);

@@ -118,6 +118,11 @@ START_TEST(test_bad_values)
         { "--window=abc", "invalid window 'abc'" },
         { "--window=", "invalid window ''" },
         { "--window=12x", "invalid window '12x'" },
+        { "--lookahead=257M", "invalid look-ahead '257M'" },
+        { "--lookahead=4G", "invalid look-ahead '4G'" },
+        { "--lookahead=-1", "invalid look-ahead '-1'" },
+        { "--lookahead=", "invalid look-ahead ''" },
+        { "--lookahead=12KB", "invalid look-ahead '12KB'" },
         { "--format=xml", "invalid format 'xml'" },
         { "--encoding=no-such-charset", "unknown encoding 'no-such-charset'" },
         { "--explain=csv", "invalid --explain form 'csv'" },
@@ -131,10 +136,14 @@ START_TEST(test_bad_values)
                       "%s: stderr %s", bad[i][0], r.err);
         cli_result_free(&r);
     }
-    const char *ok[] = { "--window=2", "--format=text", NULL };
-    cli_result r = run(ok, "", 0);
-    expect_exit(&r, 0);
-    cli_result_free(&r);
+    const char *const ok[][3] = { { "--window=2", "--format=text", NULL },
+                                  { "--lookahead=0", "--lookahead=512K", NULL },
+                                  { "--lookahead=256M", "--lookahead=65536", NULL } };
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        cli_result r = run(ok[i], "", 0);
+        expect_exit(&r, 0);
+        cli_result_free(&r);
+    }
 }
 END_TEST
 

@@ -22,8 +22,9 @@
 
 #define MiB (1024u * 1024u)
 /* The bound the filter's own allocations must stay under, whatever the
- * input: the window of BLOCK_MAX-sized units and the tables, with room. */
-#define MEMORY_BOUND (8u * MiB)
+ * input: the window of BLOCK_MAX-sized units and the tables, with room,
+ * and the default look-ahead's held text and slots. */
+#define MEMORY_BOUND (8u * MiB + 2u * UB_LOOKAHEAD_DEFAULT)
 
 /* ---- a generator of realistic text ---------------------------------------
  * Deterministic from its seed, so a failure can be replayed. */
@@ -148,6 +149,34 @@ static void gen_doc(tbuf *b, unsigned *rs, size_t target, int comments, size_t l
         tbuf_add(b, eol, strlen(eol));    /* sometimes no final newline */
 }
 
+/* An HTML page of about `target` bytes: a menu, then the article's
+ * paragraphs in one container, and every few paragraphs a rail of teasers
+ * (a linked headline and a summary each) beside it. */
+static void gen_html(tbuf *b, unsigned *rs, size_t target)
+{
+    size_t start = b->len;
+    tbuf_add(b, "<html><body><ul class=nav>", 26);
+    for (unsigned i = 0; i < 6; i++)
+        tbuf_addf(b, "<li><a href=/%u>%s</a></li>", i, PICK(menu_items, rs));
+    tbuf_add(b, "</ul><div class=story>", 22);
+    while (b->len - start < target) {
+        tbuf_add(b, "<p>", 3);
+        gen_paragraph(b, rs, "", 0);
+        tbuf_add(b, "</p>", 4);
+        if (tu_rand(rs) % 8 == 0) {
+            tbuf_add(b, "<div class=more>", 16);
+            for (unsigned i = 0; i < 3; i++) {
+                tbuf_addf(b, "<div class=item><h3><a href=/s%u>%s %s</a></h3><p>", i,
+                          PICK(content_words, rs), PICK(content_words, rs));
+                gen_paragraph(b, rs, "", 0);
+                tbuf_add(b, "</p></div>", 10);
+            }
+            tbuf_add(b, "</div>", 6);
+        }
+    }
+    tbuf_add(b, "</div></body></html>\n", 21);
+}
+
 /* ---- chunking ----------------------------------------------------------- */
 
 /* Output of every chunking equals the whole-input output (and explain
@@ -204,6 +233,8 @@ static void fixture_options(const char *name, ub_options *o)
             o->keep_comments = 1;
         else if (!strcmp(p, "--format=text"))
             o->format = UB_FORMAT_TEXT;
+        else if (!strcmp(p, "--lookahead=0"))
+            o->lookahead = 0;
     }
     free(args);
 }
@@ -249,6 +280,35 @@ START_TEST(test_chunking_generated)
         check_chunkings(what, &o, doc.data, doc.len, 1);
         tbuf_free(&doc);
     }
+}
+END_TEST
+
+/* A page longer than the look-ahead: its first part is decided when the
+ * cap is reached and the rest in the window that follows, and the output
+ * still does not depend on the chunking, nor does a cap at a block's
+ * edge; with a cap past its end it is decided whole. */
+START_TEST(test_chunking_lookahead_cap)
+{
+    unsigned rs = 5150;
+    tbuf page = {0};
+    gen_html(&page, &rs, 120000);
+    static const size_t caps[] = { 1, 4096, 32768, UB_LOOKAHEAD_DEFAULT };
+    for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+        ub_options o;
+        ub_options_init(&o);
+        o.format = UB_FORMAT_HTML;
+        o.lookahead = caps[i];
+        char what[64];
+        snprintf(what, sizeof what, "page past a look-ahead of %zu", caps[i]);
+        check_chunkings(what, &o, page.data, page.len, 0);
+        /* the article is there, whole or capped */
+        run_result r;
+        run_filter(&o, page.data, page.len, (chunks){ CHUNK_WHOLE, 0, 0 }, &r);
+        ck_assert_msg(r.out_len > page.len / 3, "%s: %zu bytes out of %zu", what, r.out_len,
+                      page.len);
+        run_result_free(&r);
+    }
+    tbuf_free(&page);
 }
 END_TEST
 
@@ -349,6 +409,53 @@ START_TEST(test_memory_bounded_200mb)
     ck_assert_msg(a.high < MEMORY_BOUND, "high-water mark %zu bytes after %zu bytes in",
                   a.high, fed);
     ck_assert_uint_eq(a.current, 0);
+}
+END_TEST
+
+/* One HTML page of 40 MB (divided by UNBOIL_TEST_SCALE), far past the
+ * look-ahead, fed in random chunks: the filter's own allocations stay under
+ * MEMORY_BOUND, and the page is written as it goes. */
+START_TEST(test_memory_html_page_past_lookahead)
+{
+    size_t total = 40u * MiB / test_scale();
+    counting_alloc a = {0};
+    counter c = {0};
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    o.alloc = counting_realloc;
+    o.alloc_ctx = &a;
+    ub_filter *f = ub_filter_new(&o, count_write, &c, NULL);
+    ck_assert_ptr_nonnull(f);
+    unsigned rs = 99, cs = 7;
+    tbuf page = {0};
+    /* made in pieces of one page body, so the test holds no 40 MB copy */
+    gen_html(&page, &rs, 256u * 1024u);
+    const char *body = strstr(page.data, "<div class=story>");
+    const char *tail = strstr(page.data, "</div></body>");
+    ck_assert_ptr_nonnull(body);
+    ck_assert_ptr_nonnull(tail);
+    size_t fed = 0, head = (size_t)(body - page.data), mid = (size_t)(tail - body);
+    ck_assert_int_eq(ub_filter_feed(f, page.data, head), UB_OK);
+    fed += head;
+    while (fed < total) {
+        for (size_t pos = 0; pos < mid;) {
+            size_t n = 1 + tu_rand(&cs) % 20000;
+            if (n > mid - pos)
+                n = mid - pos;
+            ck_assert_int_eq(ub_filter_feed(f, body + pos, n), UB_OK);
+            pos += n;
+        }
+        fed += mid;
+    }
+    ck_assert_msg(c.bytes > fed / 4, "only %llu of %zu bytes written before the end",
+                  c.bytes, fed);
+    ck_assert_int_eq(ub_filter_feed(f, tail, strlen(tail)), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ub_filter_free(f);
+    tbuf_free(&page);
+    ck_assert_msg(a.high < MEMORY_BOUND, "high-water mark %zu bytes after %zu bytes in",
+                  a.high, fed);
 }
 END_TEST
 
@@ -469,6 +576,7 @@ static void check_latency(unsigned window, ub_output output)
     ub_options o;
     ub_options_init(&o);
     o.window = window;
+    o.lookahead = 0;   /* the window alone: the low-latency mode */
     o.output = output;
     ub_filter *f = ub_filter_new(&o, watch_write, &w, NULL);
     ck_assert_ptr_nonnull(f);
@@ -631,6 +739,7 @@ Suite *streaming_suite(void)
     tcase_add_test(tc, test_chunking_generated);
     tcase_add_test(tc, test_chunking_generated_stream);
     tcase_add_test(tc, test_chunking_http_headers);
+    tcase_add_test(tc, test_chunking_lookahead_cap);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("memory");
@@ -639,6 +748,7 @@ Suite *streaming_suite(void)
     tcase_add_test(tc, test_memory_bounded_200mb);
     tcase_add_test(tc, test_memory_blank_run);
     tcase_add_test(tc, test_memory_short_lines);
+    tcase_add_test(tc, test_memory_html_page_past_lookahead);
     tcase_add_test(tc, test_memory_large_first_chunk);
     suite_add_tcase(s, tc);
 

@@ -2,7 +2,10 @@
 """Dump every block unboil sees on the dev set, with its features and a
 label from the gold text, for fitting the block model (tools/fit_model.py).
 
-usage: dump_blocks.py UNBOIL EVAL_DIR MODE(text|text80|html) OUT.tsv [IDS...]
+usage: dump_blocks.py UNBOIL EVAL_DIR MODE(text|text80|html|page) OUT.tsv [IDS...]
+
+html: the pages decided in the window (--lookahead=0); page: with the
+look-ahead, as unboil decides them by default.
 
 The columns are unboil's --explain=tsv (named in its header row, from
 src/features.def) after three of this script's: doc (the page's id), frac
@@ -32,7 +35,9 @@ def main():
     ev = Path(evald) / 'dev'
     ids = sys.argv[5:] or [l.strip() for s in ('dragnet', 'readability')
                            for l in open(ev / f'{s}.ids') if l.strip()]
-    ext = 'html' if mode == 'html' else 'txt'
+    ext = 'html' if mode in ('html', 'page') else 'txt'
+    args = ['--lookahead=0'] if mode == 'html' else []
+    mode = 'html' if mode == 'page' else mode
     header = None
     with open(out, 'w') as fo:
         for doc in ids:
@@ -41,7 +46,7 @@ def main():
             gsh = shingles(gtok)
             gjoined = ' ' + ' '.join(gtok) + ' '
             data = (ev / mode / f'{doc}.{ext}').read_bytes()
-            res = subprocess.run([unboil, '--explain=tsv'], input=data, capture_output=True)
+            res = subprocess.run([unboil, '--explain=tsv'] + args, input=data, capture_output=True)
             lines = res.stdout.decode('utf-8', 'replace').split('\n')
             if not lines[0]:
                 continue

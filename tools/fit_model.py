@@ -4,10 +4,15 @@ its neighbours', from the TSV of tools/dump_blocks.py (unboil's
 --explain=tsv with a label per block), one fit per input mode.  Writes the
 weights as src/model_weights.c and prints the held-out scores.
 
-usage: fit_model.py --text TEXT.tsv --html HTML.tsv [-o src/model_weights.c]
-                    [--test-prefix readability] [--c 1.0]
+usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
+                    [-o src/model_weights.c] [--test-prefix readability]
+                    [--page-test-prefix none] [--c 1.0] [--no-page]
 The model is fitted on the documents whose id does not start with the test
-prefix and checked on those that do, so a gain must carry over.
+prefix and checked on those that do, so a gain must carry over.  The page
+set (HTML decided with the look-ahead: dump_blocks.py's page mode) is
+fitted on all four subsets by default and judged left out by
+tools/loso.sh; --no-page fits it without the page model's features, for
+the row to compare with.
 
 Every feature is taken by its name from the dump's header row, which
 unboil writes from src/features.def: columns x.NAME are the block's own
@@ -87,7 +92,11 @@ def comment_gold(rows):
                (r['why'] in COMMENT_REASONS or in_comment_box(r)))
 
 
-def fit(path, test_prefix, creg):
+# The page model's entries (features.def, page.h): zero but with the
+# look-ahead, left out of the fit with --no-page.
+PAGE_PREFIX = 'page_'
+
+def fit(path, test_prefix, creg, no_page=False):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     docs, own, nb, win = load(path)
@@ -102,9 +111,15 @@ def fit(path, test_prefix, creg):
             wt.append(max(int(r['ntok']), 1))   # the score counts words, not blocks
             test.append(d.startswith(test_prefix))
     X, y, wt, test = np.array(X), np.array(y), np.array(wt, float), np.array(test)
+    if no_page:
+        for i, n in enumerate(names(own, nb, win)):
+            if n.startswith(PAGE_PREFIX):
+                X[:, i] = 0.0
     m = LogisticRegression(C=creg, max_iter=2000)
     m.fit(X[~test], y[~test], sample_weight=wt[~test])
     for name, part in (('train', ~test), ('test', test)):
+        if not part.any():
+            continue
         p = m.predict_proba(X[part])[:, 1]
         for th in (0.3, 0.4, 0.5, 0.6):
             k = p >= th
@@ -128,11 +143,13 @@ def write_weights(out, fits):
               ' *\n'
               ' * Written by tools/fit_model.py (tools/retrain.sh): do not edit.  Fitted\n'
               ' * on the dragnet pages of the dev set (text mode: their text dumps; HTML\n'
-              ' * mode: the pages) and checked on the readability pages. */\n'
+              ' * mode: the pages) and checked on the readability pages; the page set\n'
+              ' * (HTML with the look-ahead) on all four subsets, each also left out\n'
+              ' * in turn by tools/loso.sh. */\n'
               '#include "model.h"\n#include "model_weights.h"\n\n'
               f'_Static_assert(MODEL_FEATURES == {n}, "features.def changed: refit the model "\n'
               '               "(tools/retrain.sh)");\n')
-    for mode in ('text', 'html'):
+    for mode in ('text', 'html', 'page'):
         bias, w = fits[mode]
         out.write(f'\nconst double model_bias_{mode} = {bias:.6f};\n'
                   f'const double model_weights_{mode}[MODEL_FEATURES] = {{\n')
@@ -144,21 +161,28 @@ def write_weights(out, fits):
 def main():
     args = sys.argv[1:]
     paths, out, test_prefix, creg = {}, 'src/model_weights.c', 'readability', 1.0
+    page_prefix, no_page = 'none', False
     while args:
         a = args.pop(0)
-        if a in ('--text', '--html'):
+        if a in ('--text', '--html', '--page'):
             paths[a[2:]] = args.pop(0)
         elif a == '-o':
             out = args.pop(0)
         elif a == '--test-prefix':
             test_prefix = args.pop(0)
+        elif a == '--page-test-prefix':
+            page_prefix = args.pop(0)
+        elif a == '--no-page':
+            no_page = True
         elif a == '--c':
             creg = float(args.pop(0))
         else:
             sys.exit(__doc__)
-    if set(paths) != {'text', 'html'}:
+    if set(paths) != {'text', 'html', 'page'}:
         sys.exit(__doc__)
-    fits = {mode: fit(p, test_prefix, creg) for mode, p in paths.items()}
+    fits = {mode: fit(p, page_prefix if mode == 'page' else test_prefix, creg,
+                      no_page or mode != 'page')
+            for mode, p in paths.items()}
     with open(out, 'w') as f:
         write_weights(f, fits)
 

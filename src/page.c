@@ -1,0 +1,214 @@
+/* page.c - per-container aggregates of a document and the features drawn
+ * from them (page.h). */
+#include <math.h>
+#include <string.h>
+#include "page.h"
+#include "context.h"
+
+/* Containers remembered per document.  Pages have a few hundred; past 3/4
+ * of the table new containers go uncounted (their blocks get the features
+ * of an unknown container) rather than evicting what was learnt. */
+#define PAGE_SLOTS 2048u
+#define PAGE_UNITS_MAX 2048u   /* blocks the look-ahead holds at most: every dev page's */
+#define PAGE_UNIT_BYTES 64u    /* held text per block the cap allows for */
+#define PAGE_SLOT_KEEP 1024u   /* memory a look-ahead's slot keeps at least */
+
+/* A block's prose score, Readability's measure of a paragraph: one, one
+ * per comma, one per 100 characters up to three; only for blocks long
+ * enough to be a sentence, mostly not links, and ending a sentence or
+ * full of stopwords (a menu's long item is neither). */
+#define PROSE_MIN_CHARS 25
+#define PROSE_MIN_STOPS 0.3
+#define PROSE_MAX_LINKS 0.5
+#define PROSE_LEN_STEP 100.0
+#define PROSE_LEN_MAX 3.0
+/* The parent gets half a block's score, the grandparent a third. */
+#define PARENT_SHARE 0.5
+#define GRAND_SHARE (1.0 / 3.0)
+
+/* A linked headline: mostly link, a few words, no sentence after it.  A
+ * summary: a short stretch of words mostly not link. */
+#define HEAD_LINKS 0.8
+#define HEAD_MIN_WORDS 3
+#define HEAD_MAX_CHARS 160
+#define SUMMARY_MAX_LINKS 0.2
+#define SUMMARY_MIN_WORDS 6
+#define SUMMARY_MAX_CHARS 400
+#define HEADS_SCALE 3.0        /* log1p(count) / this */
+
+typedef struct page_box {
+    uint32_t key;              /* block.box of its blocks; 0: empty slot */
+    uint32_t chars, links;     /* of its own blocks */
+    uint32_t heads, summaries; /* linked headlines and summaries, own blocks */
+    uint32_t heads_below;      /* linked headlines of its own and its children's blocks */
+    uint32_t first, last;      /* block numbers of the first and last block in or under it */
+    double score;              /* prose score, propagated from below */
+} page_box;
+
+struct page {
+    unsigned used;
+    uint32_t best;             /* the container with the highest score */
+    double best_score;
+    double total;              /* prose score of all blocks */
+    page_box box[PAGE_SLOTS];
+};
+
+unsigned page_capacity(unsigned window, size_t lookahead)
+{
+    size_t n = lookahead / PAGE_UNIT_BYTES;
+    if (n > PAGE_UNITS_MAX)
+        n = PAGE_UNITS_MAX;
+    return n > window ? (unsigned)n : window;
+}
+
+size_t page_slot_keep(unsigned window, size_t lookahead)
+{
+    /* the window keeps generous slots; a look-ahead's many slots keep
+     * their share of the cap, or one huge page would pin memory in each */
+    enum { WINDOW_KEEP = 16u * 1024u };
+    unsigned n = page_capacity(window, lookahead);
+    if (n == window)
+        return WINDOW_KEEP;
+    size_t keep = lookahead / n;
+    return keep < PAGE_SLOT_KEEP ? PAGE_SLOT_KEEP : keep < WINDOW_KEEP ? keep : WINDOW_KEEP;
+}
+
+page *page_new(const mem *m)
+{
+    return mem_calloc(m, 1, sizeof(page));
+}
+
+void page_free(page *p, const mem *m)
+{
+    mem_free(m, p);
+}
+
+void page_reset(page *p)
+{
+    if (p->used)
+        memset(p->box, 0, sizeof p->box);
+    p->used = 0;
+    p->best = 0;
+    p->best_score = 0;
+    p->total = 0;
+}
+
+static page_box *find(const page *p, uint32_t key)
+{
+    if (key == 0)
+        return NULL;
+    size_t i = key % PAGE_SLOTS;
+    while (p->box[i].key != 0) {
+        if (p->box[i].key == key)
+            return (page_box *)&p->box[i];
+        i = (i + 1) % PAGE_SLOTS;
+    }
+    return NULL;
+}
+
+static page_box *add(page *p, uint32_t key, unsigned long index)
+{
+    if (key == 0)
+        return NULL;
+    size_t i = key % PAGE_SLOTS;
+    while (p->box[i].key != 0 && p->box[i].key != key)
+        i = (i + 1) % PAGE_SLOTS;
+    page_box *b = &p->box[i];
+    if (b->key == 0) {
+        if (p->used >= PAGE_SLOTS / 4 * 3)
+            return NULL;
+        p->used++;
+        b->key = key;
+        b->first = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
+    }
+    b->last = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
+    return b;
+}
+
+static uint32_t sat_add(uint32_t a, uint32_t b)
+{
+    return a + b < a ? UINT32_MAX : a + b;
+}
+
+static void credit(page *p, page_box *b, double score)
+{
+    if (!b)
+        return;
+    b->score += score;
+    if (b->score > p->best_score) {
+        p->best_score = b->score;
+        p->best = b->key;
+    }
+}
+
+void page_add(page *p, const unit *u, unsigned long index)
+{
+    if (u->box == 0)
+        return;
+    const features *f = &u->f;
+    double ld = features_link_density(f);
+    double score = 0;
+    if (f->chars >= PROSE_MIN_CHARS && ld < PROSE_MAX_LINKS &&
+        (f->end_punct || u->nb.stop_density >= PROSE_MIN_STOPS) &&
+        !(u->v.rule && u->v.cls == CLASS_BAD)) {
+        double len = f->chars / PROSE_LEN_STEP;
+        score = (1.0 + f->commas + (len < PROSE_LEN_MAX ? len : PROSE_LEN_MAX)) * (1.0 - ld);
+    }
+    int head = ld >= HEAD_LINKS && f->words >= HEAD_MIN_WORDS && f->chars <= HEAD_MAX_CHARS;
+    int summary = ld < SUMMARY_MAX_LINKS && f->words >= SUMMARY_MIN_WORDS &&
+                  f->chars <= SUMMARY_MAX_CHARS && !u->heading;
+    p->total += score;
+    page_box *b = add(p, u->box, index);
+    if (b) {
+        b->chars = sat_add(b->chars, f->chars);
+        b->links = sat_add(b->links, f->link_chars);
+        b->heads += (uint32_t)head;
+        b->summaries += (uint32_t)summary;
+        b->heads_below += (uint32_t)head;
+        credit(p, b, score);
+    }
+    page_box *up = add(p, u->outer[0], index);
+    if (up) {
+        up->heads_below += (uint32_t)head;
+        credit(p, up, score * PARENT_SHARE);
+    }
+    credit(p, add(p, u->outer[1], index), score * GRAND_SHARE);
+}
+
+static double heads(uint32_t n)
+{
+    return log1p((double)n) / HEADS_SCALE;
+}
+
+void page_view(const page *p, const unit *u, unsigned long index, double out[PAGE_FEATURES])
+{
+    memset(out, 0, PAGE_FEATURES * sizeof *out);
+    const page_box *best = find(p, p->best);
+    if (u->box == 0 || !best)
+        return;
+    const page_box *b = find(p, u->box), *up = find(p, u->outer[0]);
+    int in = u->box == p->best;
+    int under = u->outer[0] == p->best || u->outer[1] == p->best;
+    out[PAGE_IN_BEST] = in;
+    out[PAGE_UNDER_BEST] = under;
+    out[PAGE_BEST_SHARE] = p->total > 0 ? (best->score < p->total ? best->score / p->total : 1) : 0;
+    if (b) {
+        double rel = b->score / p->best_score;
+        out[PAGE_BOX_REL] = rel < 1 ? rel : 1;
+        out[PAGE_BOX_LINKS] = b->chars ? (double)b->links / b->chars : 0;
+        out[PAGE_BOX_HEADS] = heads(b->heads);
+        /* teaser items: as many summaries as linked headlines, at least two */
+        uint32_t lo = b->heads < b->summaries ? b->heads : b->summaries;
+        uint32_t hi = b->heads < b->summaries ? b->summaries : b->heads;
+        out[PAGE_TEASER] = lo >= 2 ? (double)lo / hi : 0;
+    }
+    if (up) {
+        double rel = up->score / p->best_score;
+        out[PAGE_PARENT_REL] = rel < 1 ? rel : 1;
+        out[PAGE_PARENT_HEADS] = heads(up->heads_below);
+    }
+    if (!in && !under) {
+        out[PAGE_BEFORE] = index < best->first;
+        out[PAGE_AFTER] = index > best->last;
+    }
+}

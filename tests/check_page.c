@@ -1,0 +1,135 @@
+/* check_page.c - the page model: containers added up, the article's
+ * chosen, teaser rails and the blocks around the article told apart. */
+#include <check.h>
+#include <string.h>
+#include "suites.h"
+#include "context.h"
+#include "page.h"
+
+enum { BOX_ARTICLE = 11, BOX_RAIL = 12, BOX_FOOT = 13, BOX_PAGE = 21, BOX_BODY = 31 };
+
+/* A unit as the context hands it to the page model. */
+static unit block_in(uint32_t box, uint32_t chars, uint32_t words, uint32_t links,
+                     uint32_t commas, unsigned heading)
+{
+    unit u;
+    memset(&u, 0, sizeof u);
+    u.box = box;
+    u.outer[0] = BOX_PAGE;
+    u.outer[1] = BOX_BODY;
+    u.f.chars = chars;
+    u.f.words = words;
+    u.f.link_chars = links;
+    u.f.commas = commas;
+    u.f.end_punct = links == 0;   /* a sentence, unless it is a link */
+    u.heading = heading;
+    return u;
+}
+
+/* An article of five paragraphs, then a rail of four teasers (a linked
+ * headline and a one-sentence summary each), then a footer line. */
+static page *sample(unit *para, unit *summary, unit *foot)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unsigned long i = 0;
+    *para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    for (int k = 0; k < 5; k++)
+        page_add(p, para, i++);
+    unit head = block_in(BOX_RAIL, 42, 7, 42, 0, 3);
+    *summary = block_in(BOX_RAIL, 110, 19, 0, 0, 0);
+    for (int k = 0; k < 4; k++) {
+        page_add(p, &head, i++);
+        page_add(p, summary, i++);
+    }
+    *foot = block_in(BOX_FOOT, 120, 20, 0, 1, 0);
+    page_add(p, foot, i++);
+    return p;
+}
+
+START_TEST(test_article_container)
+{
+    unit para, summary, foot;
+    page *p = sample(&para, &summary, &foot);
+    double v[PAGE_FEATURES];
+    page_view(p, &para, 2, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0);
+    ck_assert(v[PAGE_BOX_REL] == 1.0);
+    ck_assert(v[PAGE_BEFORE] == 0.0 && v[PAGE_AFTER] == 0.0);
+    ck_assert(v[PAGE_TEASER] == 0.0);
+    /* most of the page's prose is the article's */
+    ck_assert(v[PAGE_BEST_SHARE] > 0.6 && v[PAGE_BEST_SHARE] <= 1.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+START_TEST(test_teaser_rail)
+{
+    unit para, summary, foot;
+    page *p = sample(&para, &summary, &foot);
+    double v[PAGE_FEATURES];
+    page_view(p, &summary, 8, v);
+    ck_assert(v[PAGE_IN_BEST] == 0.0 && v[PAGE_UNDER_BEST] == 0.0);
+    ck_assert(v[PAGE_TEASER] == 1.0);   /* as many summaries as linked headlines */
+    ck_assert(v[PAGE_BOX_HEADS] > 0.0);
+    ck_assert(v[PAGE_BOX_REL] < 0.5);
+    ck_assert(v[PAGE_AFTER] == 1.0);
+    /* the footer comes after the article too, and is no teaser */
+    page_view(p, &foot, 13, v);
+    ck_assert(v[PAGE_AFTER] == 1.0 && v[PAGE_TEASER] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+/* Blocks a rule dropped add nothing to their container's prose, and a
+ * block outside any container (a text dump's line) has no page features. */
+START_TEST(test_rule_bad_and_no_box)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unit bad = block_in(BOX_RAIL, 400, 70, 0, 5, 0);
+    bad.v.rule = 1;
+    bad.v.cls = CLASS_BAD;
+    unit good = block_in(BOX_ARTICLE, 200, 35, 0, 1, 0);
+    page_add(p, &bad, 0);
+    page_add(p, &good, 1);
+    double v[PAGE_FEATURES];
+    page_view(p, &good, 1, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0);
+    unit line = block_in(0, 200, 35, 0, 1, 0);
+    page_add(p, &line, 2);
+    page_view(p, &line, 2, v);
+    for (int i = 0; i < PAGE_FEATURES; i++)
+        ck_assert(v[i] == 0.0);
+    /* a new document starts from nothing */
+    page_reset(p);
+    page_view(p, &good, 0, v);
+    ck_assert(v[PAGE_IN_BEST] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+START_TEST(test_capacity)
+{
+    /* no look-ahead: the window alone */
+    ck_assert_uint_eq(page_capacity(48, 0), 48);
+    /* a look-ahead holds more blocks, within its cap on them */
+    ck_assert_uint_gt(page_capacity(48, UB_LOOKAHEAD_DEFAULT), 48);
+    ck_assert_uint_le(page_capacity(48, UB_LOOKAHEAD_MAX), 4096);
+    ck_assert_uint_eq(page_capacity(4096, UB_LOOKAHEAD_DEFAULT), 4096);
+    /* many slots keep less memory each between blocks */
+    ck_assert_uint_lt(page_slot_keep(48, UB_LOOKAHEAD_DEFAULT), page_slot_keep(48, 0));
+}
+END_TEST
+
+Suite *page_suite(void)
+{
+    Suite *s = suite_create("page");
+    TCase *tc = tcase_create("page");
+    tcase_add_test(tc, test_article_container);
+    tcase_add_test(tc, test_teaser_rail);
+    tcase_add_test(tc, test_rule_bad_and_no_box);
+    tcase_add_test(tc, test_capacity);
+    suite_add_tcase(s, tc);
+    return s;
+}
