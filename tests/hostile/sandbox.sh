@@ -183,7 +183,13 @@ beyond() {
     paths "$1" > "$dir/$1.paths"
     # shellcheck disable=SC2086 # ALLOWED is words
     printf '%s\n' $3 | sort -u > "$dir/$1.allowed"
-    comm -23 "$dir/$1.paths" "$dir/$2.paths" | comm -23 - "$dir/$1.allowed" > "$dir/$1.beyond"
+    # -o FILE writes FILE's temporary sibling ".FILE.unboil-XXXXXX" and
+    # renames it into place: that sibling is the argument's too
+    local a temps=
+    # shellcheck disable=SC2086 # ALLOWED is words
+    for a in $3; do temps="$temps|^${a%/*}/\\.${a##*/}\\.unboil-[A-Za-z0-9]{6}\$"; done
+    comm -23 "$dir/$1.paths" "$dir/$2.paths" | comm -23 - "$dir/$1.allowed" |
+        { if [ -n "$temps" ]; then grep -vE "${temps#|}"; else cat; fi || :; } > "$dir/$1.beyond"
     [ -s "$dir/$1.beyond" ] || return 0
     printf 'touched beyond its baseline (%s) and command line: %s; the calls: %s' "$2" \
         "$(paste -sd' ' "$dir/$1.beyond")" "$(grep -F -f "$dir/$1.beyond" "$dir/$1.trace" | head -n 5 | paste -sd'|')"
