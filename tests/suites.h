@@ -20,5 +20,6 @@ Suite *rescue_suite(void);
 Suite *title_suite(void);
 Suite *byline_suite(void);
 Suite *shield_suite(void);
+Suite *keyset_suite(void);
 
 #endif
