@@ -7,7 +7,7 @@
 #ifndef WRITER_H
 #define WRITER_H
 
-#include "context.h"
+#include "unit.h"
 
 typedef struct writer writer;
 
