@@ -1,4 +1,4 @@
-/* features.c - one pass over a block's bytes gives every measurement. */
+/* block_features.c - one pass over a block's bytes gives every measurement. */
 #include <string.h>
 #include "block_features.h"
 #include "utf8.h"

@@ -1,4 +1,4 @@
-/* features.h - cheap per-block measurements that the classifier reads. */
+/* block_features.h - cheap per-block measurements that the classifier reads. */
 #ifndef BLOCK_FEATURES_H
 #define BLOCK_FEATURES_H
 

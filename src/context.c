@@ -10,6 +10,7 @@
 #include "byline.h"
 #include "model.h"
 #include "learn.h"
+#include "keyset.h"
 #include "title.h"
 #include "tuning.h"
 #include "utf8.h"
@@ -31,16 +32,8 @@ typedef struct title_run {
     uint64_t hash;
 } title_run;
 
-typedef struct box_total {
-    uint32_t key;            /* block.box; 0 = empty slot */
-    uint32_t chars, prose;   /* characters, and those in prose-like blocks */
-} box_total;
-
-/* A kept paragraph: its folded words' hash and its container. */
-typedef struct kept_copy {
-    uint64_t hash;           /* 0 = empty slot */
-    uint32_t box;
-} kept_copy;
+typedef keyset_slot box_total;   /* key: block.box; a: characters, b: those
+                                    in prose-like blocks */
 
 /* Text mode: a run of lines with the same indentation and bullet, added up
  * as its lines are pushed.  Pending units belong to at most `window` runs,
@@ -82,8 +75,10 @@ struct context {
     double run_items[RUN_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
     model_scale scale;
     title_run title_run[TITLE_RUNS];
-    uint64_t seen[SEEN_SLOTS];
-    kept_copy copies[COPY_SLOTS];
+    keyset seen;             /* the headline memory: folded texts' hashes */
+    keyset_slot seen_slots[SEEN_SLOTS];
+    keyset copies;           /* kept paragraphs: hash, a: its container */
+    keyset_slot copy_slots[COPY_SLOTS];
     size_t lookahead;        /* bytes of text held before the oldest is decided, 0: window alone */
     size_t held;             /* bytes of text the pending units hold */
     size_t keep_bytes;       /* a slot's buffers keep this much memory for the next block */
@@ -104,9 +99,6 @@ struct context {
     int after_linked_head;   /* the last decided unit was a heading that is all link */
     int teaser_run;          /* ... and the summary before that heading was a teaser */
     int headline_kept;       /* a repeated line was kept as the headline */
-    unsigned seen_count;
-    unsigned copy_count;
-    unsigned box_count;
     uint32_t lead_key;       /* the container with the most prose so far */
     uint32_t lead_prose;
     uint32_t lead_outer;     /* ... the element around it */
@@ -121,7 +113,8 @@ struct context {
     unsigned learn_min;      /* --learn: dropped when seen in this many earlier documents */
     uint32_t title_keys[FEATURES_KEYWORDS];
     uint32_t lang_hits[LANG_COUNT]; /* stopword hits of each block's language */
-    box_total boxes[BOX_SLOTS];
+    keyset boxes;            /* containers' totals (box_total) */
+    keyset_slot box_slots[BOX_SLOTS];
     uint8_t run_bullet;      /* the last pushed line's bullet */
 };
 
@@ -157,6 +150,9 @@ context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
     model_scale_init(&c->scale);
     c->out = out;
     c->out_ctx = out_ctx;
+    keyset_init(&c->seen, c->seen_slots, SEEN_SLOTS);
+    keyset_init(&c->copies, c->copy_slots, COPY_SLOTS);
+    keyset_init(&c->boxes, c->box_slots, BOX_SLOTS);
     context_reset(c);
     return c;
 }
@@ -225,14 +221,9 @@ void context_reset(context *c)
     c->pushed = 0;
     c->prose_at = 0;
     c->thread_at = 0;
-    c->seen_count = 0;
-    memset(c->seen, 0, sizeof c->seen);
-    if (c->copy_count)
-        memset(c->copies, 0, sizeof c->copies);
-    c->copy_count = 0;
-    if (c->box_count)
-        memset(c->boxes, 0, sizeof c->boxes);
-    c->box_count = 0;
+    keyset_clear(&c->seen);
+    keyset_clear(&c->copies);
+    keyset_clear(&c->boxes);
     c->lead_key = c->lead_prose = c->lead_outer = 0;
     c->title_nkeys = 0;
     c->title_nruns = 0;
@@ -318,47 +309,20 @@ static void doc_lang(const context *c, unit *u)
  * lines of this document. */
 static int seen(const context *c, uint64_t h)
 {
-    h += h == 0;
-    for (size_t i = (size_t)h % SEEN_SLOTS;; i = (i + 1) % SEEN_SLOTS) {
-        if (c->seen[i] == h)
-            return 1;
-        if (c->seen[i] == 0)
-            return 0;
-    }
+    return keyset_find(&c->seen, h) != NULL;
 }
 
+/* Full, it starts afresh even for a headline it holds. */
 static void remember(context *c, uint64_t h)
 {
-    h += h == 0;
-    if (c->seen_count >= SEEN_SLOTS / 4 * 3) {
-        memset(c->seen, 0, sizeof c->seen);
-        c->seen_count = 0;
-    }
-    size_t i = (size_t)h % SEEN_SLOTS;
-    while (c->seen[i] != 0 && c->seen[i] != h)
-        i = (i + 1) % SEEN_SLOTS;
-    if (c->seen[i] == 0)
-        c->seen_count++;
-    c->seen[i] = h;
+    if (keyset_full(&c->seen))
+        keyset_clear(&c->seen);
+    keyset_add(&c->seen, h);
 }
 
 static box_total *box_find(context *c, uint32_t key, int add)
 {
-    size_t i = key % BOX_SLOTS;
-    while (c->boxes[i].key != 0 && c->boxes[i].key != key)
-        i = (i + 1) % BOX_SLOTS;
-    if (c->boxes[i].key == key)
-        return &c->boxes[i];
-    if (!add)
-        return NULL;
-    if (c->box_count >= BOX_SLOTS / 4 * 3) {
-        memset(c->boxes, 0, sizeof c->boxes);
-        c->box_count = 0;
-        i = key % BOX_SLOTS;
-    }
-    c->box_count++;
-    c->boxes[i].key = key;
-    return &c->boxes[i];
+    return add ? keyset_add(&c->boxes, key) : keyset_find(&c->boxes, key);
 }
 
 static void box_add(context *c, const unit *u)
@@ -367,12 +331,12 @@ static void box_add(context *c, const unit *u)
         return;
     box_total *b = box_find(c, u->box, 1);
     uint32_t n = u->f.chars;
-    b->chars = b->chars + n < b->chars ? UINT32_MAX : b->chars + n;
+    b->a = b->a + n < b->a ? UINT32_MAX : b->a + n;
     if (u->nb.prose)
-        b->prose = b->prose + n < b->prose ? UINT32_MAX : b->prose + n;
-    if (b->prose > c->lead_prose) {
-        c->lead_prose = b->prose;
-        c->lead_key = b->key;
+        b->b = b->b + n < b->b ? UINT32_MAX : b->b + n;
+    if (b->b > c->lead_prose) {
+        c->lead_prose = b->b;
+        c->lead_key = (uint32_t)b->key;
         c->lead_outer = u->outer[0];
     }
 }
@@ -913,20 +877,10 @@ static int after_article(context *c, const unit *u)
  * remembers it otherwise. */
 static int copy_elsewhere(context *c, const unit *u)
 {
-    uint64_t h = u->f.norm_hash + (u->f.norm_hash == 0);
-    size_t i = (size_t)h % COPY_SLOTS;
-    while (c->copies[i].hash != 0 && c->copies[i].hash != h)
-        i = (i + 1) % COPY_SLOTS;
-    if (c->copies[i].hash == h)
-        return c->copies[i].box != u->box;
-    if (c->copy_count >= COPY_SLOTS / 4 * 3) {
-        memset(c->copies, 0, sizeof c->copies);
-        c->copy_count = 0;
-        i = (size_t)h % COPY_SLOTS;
-    }
-    c->copy_count++;
-    c->copies[i].hash = h;
-    c->copies[i].box = u->box;
+    const keyset_slot *k = keyset_find(&c->copies, u->f.norm_hash);
+    if (k)
+        return k->a != u->box;
+    keyset_add(&c->copies, u->f.norm_hash)->a = u->box;
     return 0;
 }
 
@@ -1001,8 +955,8 @@ static void decide(context *c, unit *u)
         after[i] = i + 1 < c->count ? &n->nb : NULL;
     }
     const box_total *bt = u->box ? box_find(c, u->box, 0) : NULL;
-    u->box_share = bt && bt->chars ? (double)bt->prose / bt->chars : 0;
-    u->box_chars = bt ? bt->chars : 0;
+    u->box_share = bt && bt->a ? (double)bt->b / bt->a : 0;
+    u->box_chars = bt ? bt->a : 0;
     u->lead = lead_of(c, u);
     model_window(u->window, before, after, c->index);
     if (c->mode == MODEL_HTML && c->lookahead)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "utf8.h"
 
 #ifdef HAVE_UCHARDET
 #include <uchardet/uchardet.h>
@@ -607,31 +608,6 @@ static const uint16_t encoding_cp1252[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-static size_t encoding_put(char *out, uint32_t cp)
-{
-    unsigned char *o = (unsigned char *)out;
-    if (cp < 0x80) {
-        o[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (cp >> 6));
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | (cp >> 12));
-        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (unsigned char)(0xF0 | (cp >> 18));
-    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 #define FFFD_LEN 3
 static const char encoding_fffd[FFFD_LEN] = {'\xEF', '\xBF', '\xBD'};
 
@@ -702,8 +678,8 @@ static size_t encoding_one(encoding_decoder *d, const unsigned char *p,
         if (p[0] == 0)
             return 0;
         if (p[0] >= 0x80 && p[0] < 0xA0)
-            return encoding_put(out, encoding_cp1252[p[0] - 0x80]);
-        return encoding_put(out, p[0]);
+            return utf8_encode(encoding_cp1252[p[0] - 0x80], out);
+        return utf8_encode(p[0], out);
     case KIND_UTF16LE:
     case KIND_UTF16BE: {
         int le = d->kind == KIND_UTF16LE;
@@ -728,10 +704,9 @@ static size_t encoding_one(encoding_decoder *d, const unsigned char *p,
                 return FFFD_LEN;
             }
             *used = 4;
-            return encoding_put(out, 0x10000 + ((u - 0xD800) << 10) +
-                                         (v - 0xDC00));
+            return utf8_encode(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), out);
         }
-        return encoding_put(out, u);
+        return utf8_encode(u, out);
     }
     case KIND_ICONV: {
         char *ip = (char *)p, *op = out;

@@ -13,6 +13,7 @@
 #include "sniff.h"
 #include "stoplist.h"
 #include "text_reader.h"
+#include "rescue.h"
 #include "writer.h"
 
 typedef enum doc_state { DOC_SNIFF, DOC_TEXT, DOC_HTML, DOC_SKIP } doc_state;
@@ -24,6 +25,8 @@ struct ub_filter {
     phrases *phrases;
     context *ctx;
     learn *learn;           /* --learn, or NULL */
+    rescue *rescue;         /* the short page's fallback; NULL for --invert */
+    unsigned long doc_units; /* units of the document decided so far */
     writer *out;
     text_reader *text;
     html_reader *html;
@@ -64,12 +67,30 @@ void ub_options_init(ub_options *opt)
 
 /* ---- wiring ------------------------------------------------------------ */
 
+/* The end of the decision sequence: each decided unit is seen by the
+ * short-page rescue, then written. */
 static ub_status unit_out(void *vf, const unit *u)
 {
     ub_filter *f = vf;
     f->counts.blocks++;
     f->counts.blocks_kept += u->keep != 0;
+    f->doc_units++;
+    if (f->rescue) {
+        ub_status st = rescue_see(f->rescue, u, f->doc_units, u->keep);
+        if (st != UB_OK)
+            return st;
+    }
     return writer_unit(f->out, u);
+}
+
+/* The document's end: the short page's rescued run, if any, is written
+ * after what was kept. */
+static ub_status rescued_out(ub_filter *f)
+{
+    size_t n = 0;
+    const unsigned long *numbers = NULL;
+    const unit *run = f->rescue ? rescue_take(f->rescue, &n, &numbers) : NULL;
+    return writer_rescued(f->out, run, numbers, n);
 }
 
 static unit *text_slot(void *vf)
@@ -148,13 +169,16 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
                                opt->keep_comments, unit_out, f)
                  : NULL;
     f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);
+    if (opt->output != UB_OUTPUT_INVERT)
+        f->rescue = rescue_new(&f->m);
     text_sink sink = { text_slot, text_push, text_open, text_tail, f };
     f->text = text_reader_new(&f->m, &sink);
     if (opt->learn && f->ctx) {
         f->learn = learn_new(&f->m);
         context_set_learn(f->ctx, f->learn, opt->learn_min_docs);
     }
-    if (!f->stops || !f->ctx || !f->out || !f->text || (opt->learn && !f->learn)) {
+    if (!f->stops || !f->ctx || !f->out || !f->text || (opt->learn && !f->learn) ||
+        (opt->output != UB_OUTPUT_INVERT && !f->rescue)) {
         ub_filter_free(f);
         *status = UB_ENOMEM;
         return NULL;
@@ -183,6 +207,7 @@ void ub_filter_free(ub_filter *f)
     html_reader_free(f->html);
     text_reader_free(f->text);
     writer_free(f->out);
+    rescue_free(f->rescue);
     context_free(f->ctx);
     learn_free(f->learn, &m);
     stoplist_free(f->stops, &m);
@@ -225,6 +250,9 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
     int html = f->opt.format == UB_FORMAT_HTML ||
                (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
     writer_begin(f->out, html);
+    f->doc_units = 0;
+    if (f->rescue)
+        rescue_begin(f->rescue);
     context_set_mode(f->ctx, html ? MODEL_HTML : MODEL_TEXT);
     ub_status st;
     const char *rest = s + sr.skip;
@@ -313,7 +341,8 @@ static ub_status end_doc(ub_filter *f, int nul)
         st = html_reader_end(f->html);
     if (st == UB_OK)
         st = context_flush(f->ctx);
-    if (st == UB_OK && (f->state == DOC_TEXT || f->state == DOC_HTML))
+    if (st == UB_OK && (f->state == DOC_TEXT || f->state == DOC_HTML) &&
+        (st = rescued_out(f)) == UB_OK)
         st = writer_end(f->out, nul);
     else if (st == UB_OK && nul)
         st = writer_raw(f->out, "", 1);

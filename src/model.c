@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stddef.h>
 #include "block.h"
-#include "context.h"
+#include "unit.h"
 #include "model.h"
 #include "model_weights.h"
 #include "tuning.h"

@@ -10,7 +10,7 @@
  * that keeps enough forgets the run at once. */
 #ifndef RESCUE_H
 #define RESCUE_H
-#include "context.h"
+#include "unit.h"
 
 typedef struct rescue rescue;
 

@@ -3,7 +3,7 @@
 #ifndef TEXT_READER_H
 #define TEXT_READER_H
 
-#include "context.h"
+#include "unit.h"
 
 /* Where the reader puts its blocks. */
 typedef struct text_sink {

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "writer.h"
-#include "rescue.h"
 
 struct writer {
     const mem *m;
@@ -21,7 +20,6 @@ struct writer {
     unsigned last_flags; /* HTML: the previous written block's flags */
     unsigned long units; /* blocks of this document so far */
     int header_done;     /* --explain=tsv: the header row is written */
-    rescue *rescue;      /* clean output and --explain: the short page's fallback */
 };
 
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
@@ -35,10 +33,6 @@ writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
     w->ctx = ctx;
     w->output = output;
     w->markdown = markdown;
-    if (output != UB_OUTPUT_INVERT && !(w->rescue = rescue_new(m))) {
-        mem_free(m, w);
-        return NULL;
-    }
     return w;
 }
 
@@ -47,7 +41,6 @@ void writer_free(writer *w)
     if (!w)
         return;
     buf_free(&w->gap, w->m);
-    rescue_free(w->rescue);
     mem_free(w->m, w);
 }
 
@@ -81,8 +74,6 @@ void writer_begin(writer *w, int html)
     w->gap_set = 0;
     w->last_flags = 0;
     w->units = 0;
-    if (w->rescue)
-        rescue_begin(w->rescue);
 }
 
 /* Remember the widest blank run among those a removed stretch leaves. */
@@ -308,11 +299,6 @@ ub_status writer_unit(writer *w, const unit *u)
 {
     w->units++;
     int show = w->output == UB_OUTPUT_INVERT ? !u->keep : u->keep;
-    if (w->rescue) {
-        ub_status st = rescue_see(w->rescue, u, w->units, u->keep);
-        if (st != UB_OK)
-            return st;
-    }
     if (w->output >= UB_OUTPUT_EXPLAIN) {
         /* a row of the table holds the block's first BLOCK_MAX bytes */
         w->tail_on = w->output == UB_OUTPUT_EXPLAIN;
@@ -329,13 +315,8 @@ ub_status writer_tail(writer *w, const char *s, size_t n)
     return w->tail_on ? writer_raw(w, s, n) : UB_OK;
 }
 
-/* The short page's rescued run, after what was kept; --explain lists it
- * again, with its numbers, as kept. */
-static ub_status rescued_out(writer *w)
+ub_status writer_rescued(writer *w, const unit *run, const unsigned long *numbers, size_t n)
 {
-    size_t n = 0;
-    const unsigned long *numbers = NULL;
-    const unit *run = w->rescue ? rescue_take(w->rescue, &n, &numbers) : NULL;
     ub_status st = UB_OK;
     /* the blank lines noted since the last written line lie partly after
      * the run; only its own come before it */
@@ -352,8 +333,8 @@ static ub_status rescued_out(writer *w)
 
 ub_status writer_end(writer *w, int nul)
 {
-    ub_status st = rescued_out(w);
-    if (st == UB_OK && w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
+    ub_status st = UB_OK;
+    if (w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
     if (st == UB_OK && nul)
         st = writer_raw(w, "", 1);

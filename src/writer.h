@@ -1,4 +1,4 @@
-/* writer.h - decided units to output bytes.
+/* writer.h - decided units to output bytes; it decides nothing.
  *
  * Text mode writes kept lines byte for byte and lets no blank run grow
  * where lines were removed; HTML mode writes one block per paragraph.
@@ -7,7 +7,7 @@
 #ifndef WRITER_H
 #define WRITER_H
 
-#include "context.h"
+#include "unit.h"
 
 typedef struct writer writer;
 
@@ -23,6 +23,11 @@ ub_status writer_unit(writer *w, const unit *u);
 /* Text mode: more bytes of the last unit's line, which was too long to
  * hold (unit.open); written if the unit was. */
 ub_status writer_tail(writer *w, const char *s, size_t n);
+
+/* The short page's rescued run (rescue.h), written after what was kept
+ * (--explain lists its units again, with their numbers `numbers`, as
+ * kept); n may be 0. */
+ub_status writer_rescued(writer *w, const unit *run, const unsigned long *numbers, size_t n);
 
 /* End the document; nul: it was ended by a NUL (-z) to copy out. */
 ub_status writer_end(writer *w, int nul);
