@@ -8,7 +8,9 @@
 #include "buf.h"
 #include "context.h"
 #include "html_reader.h"
+#include "json_out.h"
 #include "learn.h"
+#include "meta.h"
 #include "phrases.h"
 #include "sniff.h"
 #include "stoplist.h"
@@ -31,6 +33,9 @@ struct ub_filter {
     buf head;               /* the first bytes, while sniffing */
     ub_counts counts;
     int doc_open;           /* bytes of the current document were fed */
+    meta *meta;             /* what the document says about itself */
+    json_out *json;         /* --json: the object around the text, or NULL */
+    const char *doc_lang;   /* the language measured, once known */
 };
 
 const char *ub_version(void)
@@ -67,6 +72,11 @@ void ub_options_init(ub_options *opt)
 static ub_status unit_out(void *vf, const unit *u)
 {
     ub_filter *f = vf;
+    if (u->doc_why)
+        f->doc_lang = stoplist_lang_code(u->doc_lang);
+    if (!(u->flags & BLOCK_TITLE))
+        meta_block(f->meta, f->state == DOC_HTML, u->text.data, u->text.len, u->heading,
+                   u->hints, u->keep);
     f->counts.blocks++;
     f->counts.blocks_kept += u->keep != 0;
     return writer_unit(f->out, u);
@@ -147,14 +157,20 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
                  ? context_new(&f->m, f->stops, f->phrases, opt->window, opt->lookahead,
                                opt->keep_comments, unit_out, f)
                  : NULL;
-    f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);
+    f->meta = meta_new(&f->m);
+    if (opt->json)
+        f->json = json_out_new(&f->m, write, ctx);
+    f->out = opt->json ? (f->json ? writer_new(&f->m, json_out_text, f->json, opt->output,
+                                               opt->markdown)
+                                  : NULL)
+                       : writer_new(&f->m, write, ctx, opt->output, opt->markdown);
     text_sink sink = { text_slot, text_push, text_open, text_tail, f };
     f->text = text_reader_new(&f->m, &sink);
     if (opt->learn && f->ctx) {
         f->learn = learn_new(&f->m);
         context_set_learn(f->ctx, f->learn, opt->learn_min_docs);
     }
-    if (!f->stops || !f->ctx || !f->out || !f->text || (opt->learn && !f->learn)) {
+    if (!f->stops || !f->ctx || !f->out || !f->text || (opt->learn && !f->learn) || !f->meta) {
         ub_filter_free(f);
         *status = UB_ENOMEM;
         return NULL;
@@ -183,6 +199,8 @@ void ub_filter_free(ub_filter *f)
     html_reader_free(f->html);
     text_reader_free(f->text);
     writer_free(f->out);
+    json_out_free(f->json);
+    meta_free(f->meta);
     context_free(f->ctx);
     learn_free(f->learn, &m);
     stoplist_free(f->stops, &m);
@@ -227,6 +245,8 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
     writer_begin(f->out, html);
     context_set_mode(f->ctx, html ? MODEL_HTML : MODEL_TEXT);
     ub_status st;
+    if (f->json && (st = json_out_begin(f->json)) != UB_OK)
+        return st;
     const char *rest = s + sr.skip;
     size_t rest_len = n - sr.skip;
     if (html) {
@@ -234,6 +254,7 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
                                   html_block, f, &st);
         if (!f->html)
             return st;
+        html_reader_set_meta(f->html, f->meta);
         f->state = DOC_HTML;
         st = html_reader_feed(f->html, rest, rest_len);
     } else {
@@ -262,6 +283,11 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
 {
     if (n == 0)
         return UB_OK;
+    if (!f->doc_open) {
+        /* the last document's metadata stays readable until this one */
+        meta_reset(f->meta);
+        f->doc_lang = NULL;
+    }
     f->doc_open = 1;
     switch (f->state) {
     case DOC_SNIFF: {
@@ -313,10 +339,16 @@ static ub_status end_doc(ub_filter *f, int nul)
         st = html_reader_end(f->html);
     if (st == UB_OK)
         st = context_flush(f->ctx);
-    if (st == UB_OK && (f->state == DOC_TEXT || f->state == DOC_HTML))
-        st = writer_end(f->out, nul);
-    else if (st == UB_OK && nul)
+    int read = f->state == DOC_TEXT || f->state == DOC_HTML;
+    if (read)
+        meta_finish(f->meta, f->opt.url, f->doc_lang);
+    /* a JSON object is a line of its own: no NUL after it */
+    if (st == UB_OK && read)
+        st = writer_end(f->out, nul && !f->json);
+    else if (st == UB_OK && nul && !f->json)
         st = writer_raw(f->out, "", 1);
+    if (st == UB_OK && read && f->json)
+        st = json_out_end(f->json, f->meta);
     context_reset(f->ctx);
     if (f->html) {
         f->counts.documents_html++;
@@ -370,4 +402,17 @@ ub_status ub_filter_end_document(ub_filter *f)
     if (!f->doc_open && f->opt.null_data)
         return UB_OK;   /* the stream ended with its NUL: no last document */
     return end_doc(f, 0);
+}
+
+const char *ub_meta_name(ub_meta_field field)
+{
+    static const char *const names[UB_META_COUNT] = {
+        "title", "author", "date", "lang", "sitename", "url", "description", "image", "tags",
+    };
+    return (unsigned)field < UB_META_COUNT ? names[field] : NULL;
+}
+
+const char *ub_filter_meta(const ub_filter *f, ub_meta_field field, size_t i)
+{
+    return meta_get(f->meta, field, i);
 }

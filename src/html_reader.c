@@ -45,6 +45,7 @@
 #include "encoding.h"
 #include "html_reader.h"
 #include "html_shield.h"
+#include "meta.h"
 
 #define PRESCAN_MAX (64u * 1024u)
 #define CHUNK (64u * 1024u)
@@ -550,6 +551,9 @@ struct html_reader {
     int title_done;
 
     char lang[LANG_MAX];
+
+    meta *meta;               /* metadata hooks, or NULL */
+    size_t meta_depth;        /* depth of the element whose text meta wants */
 };
 
 static const element_info *html_reader_element(html_reader *r,
@@ -906,6 +910,10 @@ static void html_reader_pop(html_reader *r)
 {
     if (r->depth == 0)
         return;
+    if (r->meta_depth != 0 && r->depth == r->meta_depth) {
+        meta_end(r->meta);
+        r->meta_depth = 0;
+    }
     if (r->depth > STACK_MAX) {
         r->depth--;
         return;
@@ -1252,6 +1260,9 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
         html_reader_flush(r, 0);
     if (kind & EL_BODY)
         html_reader_emit_title(r);
+    if (r->meta != NULL &&
+        meta_start(r->meta, (const char *)name, (const char *const *)atts))
+        r->meta_depth = r->depth + 1;
     r->stack[r->depth++] = f;
 }
 
@@ -1289,6 +1300,8 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
         html_reader_sync(r, (size_t)r->ctxt->nameNr);
     if (r->suppress && html_reader_pos(r) > r->suppress_from)
         return;
+    if (r->meta_depth != 0)
+        meta_text(r->meta, (const char *)ch, (size_t)len);
     const frame *f = html_reader_top(r);
     if (f->state & F_SKIP || r->deep_skip > 0)
         return;
@@ -1306,10 +1319,10 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
 
 static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
 {
-    /* script and style content */
-    (void)ud;
-    (void)ch;
-    (void)len;
+    /* script and style content: only a JSON-LD script's is read */
+    html_reader *r = ud;
+    if (r->meta_depth != 0 && r->status == UB_OK && len > 0)
+        meta_text(r->meta, (const char *)ch, (size_t)len);
 }
 
 static void html_reader_serror(void *ud, xmlErrorPtr err)
@@ -1729,6 +1742,11 @@ ub_status html_reader_end(html_reader *r)
     html_reader_flush(r, 0);
     html_reader_emit_title(r);
     return r->status;
+}
+
+void html_reader_set_meta(html_reader *r, meta *mt)
+{
+    r->meta = mt;
 }
 
 const char *html_reader_lang(const html_reader *r)
