@@ -258,7 +258,9 @@ size_t byline_name(const char *s, size_t n, size_t *start)
         for (size_t j = b; j < e; j++)
             if ((unsigned)s[j] - '0' < 10u || s[j] == '|' || s[j] == ':')
                 tail_ok = 0;
-        if (e == b || !tail_ok || (!upper && !name_joiner(s + b, e - b)))
+        /* "By Ann Smith March 25, 2015": the date is not a name */
+        if (e == b || !tail_ok || (!upper && !name_joiner(s + b, e - b)) ||
+            month_word(s + b, e - b) || weekday_word(s + b, e - b))
             break;
         if (upper)
             end = e;

@@ -1261,7 +1261,7 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     if (kind & EL_BODY)
         html_reader_emit_title(r);
     if (r->meta != NULL &&
-        meta_start(r->meta, (const char *)name, (const char *const *)atts))
+        meta_start(r->meta, (const char *)name, (const char *const *)atts, f.hints))
         r->meta_depth = r->depth + 1;
     r->stack[r->depth++] = f;
 }

@@ -5,6 +5,7 @@
  * and of equal trust the first stated wins, as the page's head states the
  * article's own data before any widget does. */
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 #include "block.h"
 #include "byline.h"
@@ -21,21 +22,23 @@
 #define TEXT_TITLE_LOOK 30           /* lines of a text dump its headline may open after */
 #define LD_DEPTH 8                   /* nesting of JSON-LD objects walked */
 
-/* Trust, least to most; 0 is "nothing yet". */
+/* Trust, least to most; 0 is "nothing yet".  Even steps: a <meta
+ * property> outranks a <meta name> of the same key by one. */
 enum {
     R_NONE = 0,
-    R_GUESS,     /* measured, not stated: the language of the stopwords */
-    R_PAGE,      /* the page shows it: <title>, h1, a "By" line, <time> */
-    R_ITEMPROP,  /* microdata */
-    R_NAME,      /* <meta name=author|description|keywords>, Dublin Core */
-    R_TWITTER,   /* twitter:*, parsely-* */
-    R_OG,        /* OpenGraph, article:* */
-    R_LD,        /* JSON-LD of the article */
-    R_LINK       /* <link rel=canonical>, <html lang>: the page's own word */
+    R_GUESS = 2,    /* measured, not stated: the language of the stopwords */
+    R_PAGE = 4,     /* the page shows it: <title>, h1, a "By" line, <time> */
+    R_ITEMPROP = 6, /* microdata */
+    R_NAME = 8,     /* <meta name=author|description|keywords> */
+    R_TWITTER = 10, /* twitter:*, parsely-* */
+    R_OG = 12,      /* OpenGraph, article:* */
+    R_DC = 14,      /* Dublin Core: a catalogue's record of the article */
+    R_LD = 16,      /* JSON-LD of the article */
+    R_LINK = 18     /* <link rel=canonical>, <html lang>: the page's own word */
 };
 
 /* What a captured element's text is for. */
-enum { CAP_NONE, CAP_LD, CAP_TITLE, CAP_ITEMPROP };
+enum { CAP_NONE, CAP_LD, CAP_TITLE, CAP_ITEMPROP, CAP_BYLINE };
 
 typedef struct value {
     char s[META_VALUE_MAX];
@@ -52,6 +55,7 @@ struct meta {
     char h1[META_VALUE_MAX];          /* the page's first h1 */
     char base[META_VALUE_MAX];
     char time_attr[META_DATE_MAX];    /* the first <time datetime> */
+    char ld_name[META_VALUE_MAX];     /* JSON-LD: the article's name, beside its headline */
     int cap;                          /* CAP_* */
     ub_meta_field cap_field;          /* CAP_ITEMPROP: which */
     buf text;                         /* the captured text */
@@ -126,6 +130,80 @@ static size_t collapse(char *out, size_t cap, const char *s, size_t n)
     return len;
 }
 
+/* A value stated in the markup with its entities written twice
+ * ("That&#039;s", "&quot;"): the ones of plain text, decoded in place. */
+static size_t decode_entities(char *s, size_t n)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } named[] = {{"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''}, {"lt;", '<'}, {"gt;", '>'}};
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] != '&') {
+            s[o++] = s[i++];
+            continue;
+        }
+        size_t k;
+        for (k = 0; k < sizeof named / sizeof *named; k++) {
+            size_t l = strlen(named[k].name);
+            if (i + 1 + l <= n && memcmp(s + i + 1, named[k].name, l) == 0) {
+                s[o++] = named[k].c;
+                i += 1 + l;
+                break;
+            }
+        }
+        if (k < sizeof named / sizeof *named)
+            continue;
+        /* &#39; &#x27; of ASCII only: the rest stays as written */
+        unsigned v = 0;
+        size_t j = i + 2;
+        int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+        j += (size_t)hex;
+        size_t d = j;
+        while (j < n && j - d < 4 &&
+               ((s[j] >= '0' && s[j] <= '9') ||
+                (hex && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'f')))) {
+            unsigned c = (unsigned char)(s[j] | (hex && s[j] > '9' ? 0x20 : 0));
+            v = v * (hex ? 16u : 10u) + (c <= '9' ? c - '0' : c - 'a' + 10);
+            j++;
+        }
+        if (i + 1 < n && s[i + 1] == '#' && j > d && j < n && s[j] == ';' && v >= 0x20 &&
+            v < 0x7f) {
+            s[o++] = (char)v;
+            i = j + 1;
+            continue;
+        }
+        s[o++] = s[i++];
+    }
+    s[o] = 0;
+    return o;
+}
+
+/* "Dan Goodin - Apr 16, 2015" or "Ann Lee —": the name alone, cut at a
+ * separator or a digit, without the punctuation left at its end. */
+static size_t name_only(char *s, size_t n)
+{
+    static const char *const seps[] = {" - ", " | ", " \xE2\x80\x94", " \xE2\x80\x93",
+                                       " \xC2\xB7", " / ", " \xE2\x80\xA2"};
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned)s[i] - '0' < 10u) {
+            n = i;
+            break;
+        }
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t l = strlen(seps[k]);
+            if (i + l <= n && memcmp(s + i, seps[k], l) == 0)
+                n = i;
+        }
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-' || s[n - 1] == '|' ||
+                     s[n - 1] == '(' || s[n - 1] == ':'))
+        n--;
+    s[n] = 0;
+    return n;
+}
+
 static int is_url(const char *s)
 {
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
@@ -142,6 +220,8 @@ static void set(meta *mt, ub_meta_field field, int rank, const char *s, size_t n
     size_t len = collapse(tmp, sizeof tmp, s, n);
     if (len == 0)
         return;
+    if (memchr(tmp, '&', len))
+        len = decode_entities(tmp, len);
     if (field == UB_META_DATE) {
         char iso[META_DATE_MAX];
         if (meta_date_iso(tmp, len, iso) == 0)
@@ -149,6 +229,8 @@ static void set(meta *mt, ub_meta_field field, int rank, const char *s, size_t n
         strcpy(tmp, iso);
     } else if (field == UB_META_AUTHOR && is_url(tmp)) {
         return;     /* article:author is often a profile's address */
+    } else if (field == UB_META_AUTHOR && rank <= R_ITEMPROP && name_only(tmp, len) == 0) {
+        return;
     } else if (field == UB_META_LANG) {
         for (size_t i = 0; tmp[i]; i++)
             if (tmp[i] == '_')
@@ -261,8 +343,12 @@ static void ld_walk(meta *mt, const json_t *v, int depth);
 
 static void ld_article(meta *mt, const json_t *o)
 {
-    const json_t *head = json_object_get(o, "headline");
-    ld_string(mt, UB_META_TITLE, json_is_string(head) ? head : json_object_get(o, "name"));
+    const json_t *head = json_object_get(o, "headline"), *name = json_object_get(o, "name");
+    /* which of the two is the headline is settled beside <title> */
+    if (json_is_string(name) && !mt->ld_name[0])
+        collapse(mt->ld_name, sizeof mt->ld_name, json_string_value(name),
+                 json_string_length(name));
+    ld_string(mt, UB_META_TITLE, json_is_string(head) ? head : name);
     ld_names(mt, UB_META_AUTHOR, json_object_get(o, "author"));
     ld_string(mt, UB_META_DATE, json_object_get(o, "datePublished"));
     ld_string(mt, UB_META_DESCRIPTION, json_object_get(o, "description"));
@@ -312,16 +398,23 @@ static void ld_walk(meta *mt, const json_t *v, int depth)
 
 static void ld_parse(meta *mt, const char *s, size_t n)
 {
-    /* a script may wrap its JSON in an HTML comment or CDATA: what lies
-     * between the first opening and the last closing bracket is read */
-    size_t b = 0, e = n;
-    while (b < n && s[b] != '{' && s[b] != '[')
-        b++;
-    while (e > b && s[e - 1] != '}' && s[e - 1] != ']')
-        e--;
-    if (e <= b)
-        return;
-    json_t *root = json_loadb(s + b, e - b, JSON_DECODE_ANY, NULL);
+    /* a script may wrap its JSON in an HTML comment or CDATA, and jansson
+     * stops where the value ends */
+    size_t b = 0;
+    for (;;) {
+        while (b < n && ws((unsigned char)s[b]))
+            b++;
+        if (n - b >= 4 && memcmp(s + b, "<!--", 4) == 0)
+            b += 4;
+        else if (n - b >= 9 && memcmp(s + b, "<![CDATA[", 9) == 0)
+            b += 9;
+        else if (n - b >= 2 && memcmp(s + b, "//", 2) == 0)
+            while (b < n && s[b] != '\n')
+                b++;
+        else
+            break;
+    }
+    json_t *root = json_loadb(s + b, n - b, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL);
     if (root)
         ld_walk(mt, root, 0);
     json_decref(root);
@@ -363,20 +456,20 @@ static const struct meta_key {
     {"og:title", UB_META_TITLE, R_OG},
     {"twitter:title", UB_META_TITLE, R_TWITTER},
     {"parsely-title", UB_META_TITLE, R_TWITTER},
-    {"dc.title", UB_META_TITLE, R_NAME},
-    {"dcterms.title", UB_META_TITLE, R_NAME},
+    {"dc.title", UB_META_TITLE, R_DC},
+    {"dcterms.title", UB_META_TITLE, R_DC},
     {"article:author", UB_META_AUTHOR, R_OG},
     {"parsely-author", UB_META_AUTHOR, R_TWITTER},
     {"author", UB_META_AUTHOR, R_NAME},
-    {"dc.creator", UB_META_AUTHOR, R_NAME},
-    {"dcterms.creator", UB_META_AUTHOR, R_NAME},
+    {"dc.creator", UB_META_AUTHOR, R_DC},
+    {"dcterms.creator", UB_META_AUTHOR, R_DC},
     {"article:published_time", UB_META_DATE, R_OG},
     {"og:article:published_time", UB_META_DATE, R_OG},
     {"parsely-pub-date", UB_META_DATE, R_TWITTER},
-    {"dc.date", UB_META_DATE, R_NAME},
-    {"dc.date.issued", UB_META_DATE, R_NAME},
-    {"dcterms.created", UB_META_DATE, R_NAME},
-    {"dcterms.issued", UB_META_DATE, R_NAME},
+    {"dc.date", UB_META_DATE, R_DC},
+    {"dc.date.issued", UB_META_DATE, R_DC},
+    {"dcterms.created", UB_META_DATE, R_DC},
+    {"dcterms.issued", UB_META_DATE, R_DC},
     {"date", UB_META_DATE, R_NAME},
     {"pubdate", UB_META_DATE, R_NAME},
     {"publish-date", UB_META_DATE, R_NAME},
@@ -385,21 +478,21 @@ static const struct meta_key {
     {"og:description", UB_META_DESCRIPTION, R_OG},
     {"twitter:description", UB_META_DESCRIPTION, R_TWITTER},
     {"description", UB_META_DESCRIPTION, R_NAME},
-    {"dc.description", UB_META_DESCRIPTION, R_NAME},
-    {"dcterms.description", UB_META_DESCRIPTION, R_NAME},
+    {"dc.description", UB_META_DESCRIPTION, R_DC},
+    {"dcterms.description", UB_META_DESCRIPTION, R_DC},
     {"og:image", UB_META_IMAGE, R_OG},
     {"og:image:url", UB_META_IMAGE, R_OG},
     {"twitter:image", UB_META_IMAGE, R_TWITTER},
     {"twitter:image:src", UB_META_IMAGE, R_TWITTER},
     {"og:locale", UB_META_LANG, R_OG},
-    {"dc.language", UB_META_LANG, R_NAME},
+    {"dc.language", UB_META_LANG, R_DC},
     {"content-language", UB_META_LANG, R_NAME},
     {"article:tag", -1, R_OG},
     {"news_keywords", -1, R_NAME},
     {"keywords", -1, R_NAME},
 };
 
-static void meta_tag(meta *mt, const char *key, size_t n, const char *content)
+static void meta_tag(meta *mt, const char *key, size_t n, const char *content, int property)
 {
     for (size_t i = 0; i < sizeof meta_keys / sizeof *meta_keys; i++) {
         const struct meta_key *k = &meta_keys[i];
@@ -409,7 +502,7 @@ static void meta_tag(meta *mt, const char *key, size_t n, const char *content)
             /* article:tag comes once per tag, keywords as a list */
             add_tags(mt, k->rank, content, strlen(content), k->rank != R_OG);
         else
-            set(mt, (ub_meta_field)k->field, k->rank, content, strlen(content));
+            set(mt, (ub_meta_field)k->field, k->rank + property, content, strlen(content));
         return;
     }
 }
@@ -439,7 +532,7 @@ static void meta_element(meta *mt, const char *const *atts)
                     key[2] = '.';
                 if (n > 8 && strncmp(key, "dcterms:", 8) == 0)
                     key[7] = '.';
-                meta_tag(mt, key, n, content);
+                meta_tag(mt, key, n, content, k == 0);
             }
             p += n;
         }
@@ -498,7 +591,27 @@ static int begin_capture(meta *mt, int what, ub_meta_field field)
     return 1;
 }
 
-int meta_start(meta *mt, const char *name, const char *const *atts)
+/* Where a page shows its byline: rel=author, or a class or id that says
+ * "author" or "byline". */
+static int byline_element(const char *const *atts)
+{
+    const char *v;
+    if ((v = attr(atts, "rel")) && has_token(v, "author"))
+        return 1;
+    const char *which[2] = {attr(atts, "class"), attr(atts, "id")};
+    for (int k = 0; k < 2; k++) {
+        v = which[k];
+        for (size_t i = 0; v && v[i] && i < 512; i++) {
+            char c = (char)(v[i] | 0x20);
+            if ((c == 'a' && strncasecmp(v + i, "author", 6) == 0) ||
+                (c == 'b' && strncasecmp(v + i, "byline", 6) == 0))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints)
 {
     const char *v;
     int want = 0;
@@ -544,6 +657,10 @@ int meta_start(meta *mt, const char *name, const char *const *atts)
         else if (mt->f[field].rank < R_ITEMPROP && !want)
             want = begin_capture(mt, CAP_ITEMPROP, field);
     }
+    /* not a sidebar's or a comment's byline */
+    if (!want && atts && mt->f[UB_META_AUTHOR].rank < R_PAGE && mt->cap == CAP_NONE &&
+        !(hints & HINT_NEGATIVE & ~(unsigned)(HINT_BYLINE | HINT_HEADER)) && byline_element(atts))
+        want = begin_capture(mt, CAP_BYLINE, UB_META_AUTHOR);
     return want;
 }
 
@@ -558,6 +675,8 @@ void meta_text(meta *mt, const char *s, size_t n)
     if (buf_append(&mt->text, mt->m, s, n) != UB_OK)
         mt->text.len = cap;
 }
+
+static void byline_text(meta *mt, const char *s, size_t n);
 
 void meta_end(meta *mt)
 {
@@ -575,6 +694,9 @@ void meta_end(meta *mt)
     case CAP_ITEMPROP:
         set(mt, mt->cap_field, R_ITEMPROP, s, n);
         break;
+    case CAP_BYLINE:
+        byline_text(mt, s, n);
+        break;
     default:
         break;
     }
@@ -583,6 +705,32 @@ void meta_end(meta *mt)
 }
 
 /* ---- what the page shows ------------------------------------------------ */
+
+#define BYLINE_TEXT_MAX 100   /* bytes of a byline box's text: more is a biography */
+#define BYLINE_WORDS 6        /* words of a byline without "By" */
+
+/* The text of a byline box: "By Ann Smith, May 2" gives the names; a few
+ * words without digits are a name as they stand. */
+static void byline_text(meta *mt, const char *s, size_t n)
+{
+    char t[META_VALUE_MAX];
+    size_t len = collapse(t, sizeof t, s, n), start;
+    if (len == 0 || len > BYLINE_TEXT_MAX)
+        return;
+    size_t name = byline_name(t, len, &start);
+    if (name) {
+        set(mt, UB_META_AUTHOR, R_PAGE, t + start, name);
+        return;
+    }
+    size_t words = 1;
+    for (size_t i = 0; i < len; i++) {
+        words += t[i] == ' ';
+        if ((unsigned)t[i] - '0' < 10u || t[i] == '|' || t[i] == ':')
+            return;
+    }
+    if (words <= BYLINE_WORDS)
+        set(mt, UB_META_AUTHOR, R_PAGE, t, len);
+}
 
 /* "By Ann Smith | May 2, 2015": the names, and the date if it gives one. */
 static void byline_block(meta *mt, const char *s, size_t n)
@@ -675,16 +823,65 @@ static void title_from_tag(meta *mt)
         set(mt, UB_META_TITLE, R_PAGE, t, n);
 }
 
+/* JSON-LD gives a headline and a name, which some sites fill with other
+ * things (Wikipedia's headline is a description): the one <title> repeats. */
+static void title_from_ld(meta *mt)
+{
+    char t[META_VALUE_MAX], h[META_VALUE_MAX], nm[META_VALUE_MAX];
+    value *v = &mt->f[UB_META_TITLE];
+    const char *site = meta_get(mt, UB_META_SITENAME, 0);
+    char st[META_VALUE_MAX] = "";
+    if (v->rank != R_LD || !mt->ld_name[0] || !mt->title_tag[0])
+        return;
+    fold(mt->title_tag, t, sizeof t);
+    fold(v->s, h, sizeof h);
+    if (site)
+        fold(site, st, sizeof st);
+    if (fold(mt->ld_name, nm, sizeof nm) > 0 && strstr(t, nm) && !strstr(t, h) &&
+        strcmp(nm, st) != 0)
+        memcpy(v->s, mt->ld_name, strlen(mt->ld_name) + 1);
+}
+
+/* "Headline - Site" or "Site: Headline", where the site is the one named
+ * as such: the headline. */
+static void title_without_site(meta *mt)
+{
+    value *v = &mt->f[UB_META_TITLE];
+    const char *site = meta_get(mt, UB_META_SITENAME, 0);
+    char a[META_VALUE_MAX], b[META_VALUE_MAX], seg[META_VALUE_MAX];
+    if (!v->rank || !site || fold(site, b, sizeof b) == 0)
+        return;
+    title_span sp[TITLE_SEGMENTS];
+    size_t k = title_split(v->s, strlen(v->s), sp, TITLE_SEGMENTS);
+    if (k < 2)
+        return;
+    for (int end = 0; end < 2; end++) {
+        const title_span *x = &sp[end ? k - 1 : 0];
+        memcpy(seg, v->s + x->start, x->len);
+        seg[x->len] = 0;
+        fold(seg, a, sizeof a);
+        if (strcmp(a, b) != 0)
+            continue;
+        size_t from = end ? 0 : sp[1].start;
+        size_t to = end ? sp[k - 2].start + sp[k - 2].len : strlen(v->s);
+        memmove(v->s, v->s + from, to - from);
+        v->s[to - from] = 0;
+        return;
+    }
+}
+
 void meta_finish(meta *mt, const char *url, const char *lang)
 {
     if (mt->cap != CAP_NONE)
         meta_end(mt);
+    title_from_ld(mt);
     if (mt->title_tag[0])
         title_from_tag(mt);
     else if (mt->h1[0])
         set(mt, UB_META_TITLE, R_PAGE, mt->h1, strlen(mt->h1));
     if (mt->time_attr[0])
         set(mt, UB_META_DATE, R_PAGE, mt->time_attr, strlen(mt->time_attr));
+    title_without_site(mt);
     if (url)
         set(mt, UB_META_URL, R_GUESS, url, strlen(url));
     if (lang)
