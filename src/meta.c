@@ -581,9 +581,14 @@ static int has_token(const char *v, const char *tok)
     return 0;
 }
 
+/* One element's text at a time, but a byline box's inner byline takes
+ * over from it: the innermost is the name, the box may hold a biography. */
 static int begin_capture(meta *mt, int what, ub_meta_field field)
 {
-    if (mt->cap != CAP_NONE)
+    int author = what == CAP_BYLINE || (what == CAP_ITEMPROP && field == UB_META_AUTHOR);
+    int in_author = mt->cap == CAP_BYLINE ||
+                    (mt->cap == CAP_ITEMPROP && mt->cap_field == UB_META_AUTHOR);
+    if (mt->cap != CAP_NONE && !(author && in_author))
         return 0;
     mt->cap = what;
     mt->cap_field = field;
@@ -658,7 +663,7 @@ int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hin
             want = begin_capture(mt, CAP_ITEMPROP, field);
     }
     /* not a sidebar's or a comment's byline */
-    if (!want && atts && mt->f[UB_META_AUTHOR].rank < R_PAGE && mt->cap == CAP_NONE &&
+    if (!want && atts && mt->f[UB_META_AUTHOR].rank < R_PAGE &&
         !(hints & HINT_NEGATIVE & ~(unsigned)(HINT_BYLINE | HINT_HEADER)) && byline_element(atts))
         want = begin_capture(mt, CAP_BYLINE, UB_META_AUTHOR);
     return want;
@@ -673,7 +678,7 @@ void meta_text(meta *mt, const char *s, size_t n)
         n = cap - mt->text.len;
     /* out of memory here loses a value, never the article */
     if (buf_append(&mt->text, mt->m, s, n) != UB_OK)
-        mt->text.len = cap;
+        mt->cap = CAP_NONE;
 }
 
 static void byline_text(meta *mt, const char *s, size_t n);
@@ -722,6 +727,8 @@ static void byline_text(meta *mt, const char *s, size_t n)
         set(mt, UB_META_AUTHOR, R_PAGE, t + start, name);
         return;
     }
+    if (len <= 3 && (t[0] | 0x20) == 'b' && (t[1] | 0x20) == 'y')
+        return;     /* "By", with the name in the next box */
     size_t words = 1;
     for (size_t i = 0; i < len; i++) {
         words += t[i] == ' ';
