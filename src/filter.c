@@ -17,6 +17,8 @@
 #include "text_reader.h"
 #include "writer.h"
 
+#define LANG_SURE_HITS 10   /* stopwords that make a measured language the document's */
+
 typedef enum doc_state { DOC_SNIFF, DOC_TEXT, DOC_HTML, DOC_SKIP } doc_state;
 
 struct ub_filter {
@@ -72,7 +74,8 @@ void ub_options_init(ub_options *opt)
 static ub_status unit_out(void *vf, const unit *u)
 {
     ub_filter *f = vf;
-    if (u->doc_why)
+    /* a language measured on a few words is not said */
+    if (u->doc_why && (u->doc_why != CONTEXT_LANG_HITS || u->doc_hits[0] >= LANG_SURE_HITS))
         f->doc_lang = stoplist_lang_code(u->doc_lang);
     if (!(u->flags & BLOCK_TITLE))
         meta_block(f->meta, f->state == DOC_HTML, u->text.data, u->text.len, u->heading,
