@@ -21,5 +21,6 @@ Suite *title_suite(void);
 Suite *byline_suite(void);
 Suite *shield_suite(void);
 Suite *page_suite(void);
+Suite *meta_suite(void);
 
 #endif
