@@ -63,6 +63,13 @@ typedef struct block {
     uint32_t outer[2];  /* the paths of the one and two elements above that
                            container: a list or quote inside an article body
                            has the body as its outer container */
+    /* Markdown output only (html_reader_set_markdown), else 0 and NULL: */
+    const char *md;     /* the text as Markdown inline content (escaped,
+                           links, images); NULL: the writer escapes text */
+    size_t md_len;
+    unsigned list;      /* list item: its list's depth, 1 for the outermost */
+    unsigned number;    /* ... its number in an ordered list, 0 in others */
+    const char *lang;   /* pre: the code's language ("python"), or NULL */
 } block;
 
 /* Where a reader hands its blocks.  A non-UB_OK return stops the reader and

@@ -171,6 +171,7 @@ void context_free(context *c)
         buf_free(&c->ring[i].text, c->m);
         buf_free(&c->ring[i].gap, c->m);
         buf_free(&c->ring[i].raw, c->m);
+        buf_free(&c->ring[i].md, c->m);
     }
     mem_free(c->m, c->ring);
     mem_free(c->m, c->runs);
@@ -261,9 +262,13 @@ unit *context_slot(context *c)
     unit *u = at(c, c->count);
     buf_shrink(&u->text, c->m, c->keep_bytes);
     buf_shrink(&u->gap, c->m, c->keep_bytes);
+    buf_shrink(&u->md, c->m, c->keep_bytes);
     u->text.len = 0;
     u->raw.len = 0;
     u->gap.len = 0;
+    u->md.len = 0;
+    u->list = u->number = 0;
+    u->lang[0] = 0;
     u->gap_lines = 0;
     u->gap_kept = 0;
     u->flags = u->hints = u->heading = 0;

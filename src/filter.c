@@ -122,6 +122,12 @@ static ub_status html_block(void *vf, const block *b)
     u->outer[0] = b->outer[0];
     u->outer[1] = b->outer[1];
     u->heading = b->heading;
+    if (b->md && (st = buf_append(&u->md, &f->m, b->md, b->md_len)) != UB_OK)
+        return st;
+    u->list = b->list;
+    u->number = b->number;
+    if (b->lang)
+        snprintf(u->lang, sizeof u->lang, "%s", b->lang);
     return context_push(f->ctx, b->link_len);
 }
 
@@ -258,6 +264,8 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         if (!f->html)
             return st;
         html_reader_set_meta(f->html, f->meta);
+        if (f->opt.markdown)
+            html_reader_set_markdown(f->html, f->opt.links, f->opt.images, f->opt.url);
         f->state = DOC_HTML;
         st = html_reader_feed(f->html, rest, rest_len);
     } else {
