@@ -26,7 +26,8 @@ enum {
     BLOCK_QUOTE     = 1u << 4,  /* inside blockquote */
     BLOCK_CAPTION   = 1u << 5,  /* figcaption, caption */
     BLOCK_CONTINUED = 1u << 6,  /* continues the previous block (split at BLOCK_MAX) */
-    BLOCK_BREAK     = 1u << 7   /* ended by <br><br> rather than by its element */
+    BLOCK_BREAK     = 1u << 7,  /* ended by <br><br> rather than by its element */
+    BLOCK_ROW       = 1u << 8   /* a table row of short cells, a tab between them */
 };
 
 /* hints: what the enclosing elements say about the block (hints.def) */

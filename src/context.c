@@ -983,6 +983,23 @@ static int head_links(const context *c, const unit *u)
  * Until a paragraph of good prose has been kept, the first one that the
  * rules call good prose (long, full of stopwords) is kept unless the model
  * is quite sure against it. */
+/* A row of a data table (block.h, BLOCK_ROW) right after kept text, with
+ * prose after the table, is the article's: its cells are too short for
+ * the model, which would keep the prose around it and drop the figures. */
+static int article_row(context *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || !(u->flags & BLOCK_ROW) || !c->last_kept ||
+        (u->hints & HINT_NEGATIVE) || features_link_density(&u->f) >= 0.5)
+        return 0;
+    for (unsigned i = 1; i < c->count; i++) {
+        const unit *n = at(c, i);
+        if (n->flags & BLOCK_ROW)
+            continue;
+        return n->v.cls == CLASS_GOOD && !n->v.rule && !(n->hints & HINT_NEGATIVE);
+    }
+    return 0;
+}
+
 static int first_prose(const context *c, const unit *u)
 {
     return c->mode == MODEL_TEXT && c->kept_words == 0 && u->v.cls == CLASS_GOOD &&
@@ -1050,6 +1067,10 @@ static void decide(context *c, unit *u)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
     else
         u->why = u->v.cls == CLASS_BAD ? u->v.why : REASON_CONTEXT;
+    if (!u->keep && article_row(c, u)) {
+        u->keep = 1;
+        u->why = REASON_CONTEXT;
+    }
     if (u->keep && c->last_kept && off_topic(c, u)) {
         u->keep = 0;
         u->why = REASON_OFF_TOPIC;

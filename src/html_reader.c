@@ -574,7 +574,16 @@ struct html_reader {
     unsigned char list_ordered[LIST_MAX];
     unsigned list, number;    /* of the block being gathered */
     char pre_lang[32];        /* the language of the code in <pre> */
+
+    /* a table row whose cells hold text alone is one block, its cells
+     * parted by tabs; a cell holding a block (a layout table's) ends that */
+    int row_on;
+    size_t row_depth;         /* the depth of its <tr> */
+    unsigned row_cells;
+    int row_block;            /* the block being gathered holds a row's tab */
 };
+
+#define ROW_MAX 1000          /* bytes of a row of cells; more is a layout row */
 
 static const element_info *html_reader_element(html_reader *r,
                                                const xmlChar *name)
@@ -687,6 +696,8 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
 {
     html_reader_emit_title(r);
     r->title_done = 1;
+    if (r->row_block)
+        extra |= BLOCK_ROW;
     block b = {.text = r->text, .len = n, .link_len = link_len, .heading = r->heading,
                .flags = r->flags | r->continued | extra, .hints = r->hints, .box = r->box,
                .outer = {r->outer[0], r->outer[1]}};
@@ -736,6 +747,7 @@ static void html_reader_reset_block(html_reader *r)
     r->md_bad = 0;
     r->md_after_image = 0;
     r->md_link_at = SIZE_MAX;
+    r->row_block = 0;
 }
 
 /* Ends the block being gathered. */
@@ -960,6 +972,26 @@ static void html_reader_md_text(html_reader *r, size_t from, unsigned continued)
         r->md_bad = 1;
 }
 
+/* A row grown past ROW_MAX is a layout row: its cells so far are one
+ * block, and the rest of it is read as cells are outside rows. */
+static void html_reader_row_too_long(html_reader *r)
+{
+    size_t tab = r->len;
+    while (tab > 0 && r->text[tab - 1] != '\t')
+        tab--;
+    r->row_on = 0;
+    if (tab == 0)
+        return;
+    size_t keep = r->len - tab;
+    html_reader_emit_text(r, tab - 1, html_reader_count_links(r, 0, tab - 1), 0);
+    memmove(r->text, r->text + tab, keep);
+    memmove(r->linkmap, r->linkmap + tab, keep);
+    r->len = keep;
+    r->link_len = html_reader_count_links(r, 0, keep);
+    r->row_block = 0;
+    r->md_bad = 1;
+}
+
 static void html_reader_add_text(html_reader *r, const frame *f,
                                  const unsigned char *s, size_t n)
 {
@@ -968,6 +1000,43 @@ static void html_reader_add_text(html_reader *r, const frame *f,
     html_reader_add_plain(r, f, s, n);
     if (r->md_on && !(f->flags & BLOCK_PRE))
         html_reader_md_text(r, from, continued);
+    if (r->row_block && r->len > ROW_MAX)
+        html_reader_row_too_long(r);
+}
+
+static int html_reader_is(const element_info *e, const char *name)
+{
+    return e != NULL && strcmp(e->name, name) == 0;
+}
+
+/* A block element opens (not skipped): does it end the block?  A cell of
+ * the open row does not: a tab parts it from the one before. */
+static int html_reader_row_start(html_reader *r, const element_info *e, const frame *f)
+{
+    int cell = html_reader_is(e, "td") || html_reader_is(e, "th");
+    if (cell && r->row_on && r->depth == r->row_depth) {
+        if (r->row_cells++ > 0 && r->len + 1 < BLOCK_MAX) {
+            if (r->len == 0 && !r->continued)
+                html_reader_block_attrs(r, f);
+            r->text[r->len] = '\t';
+            r->linkmap[r->len++] = 0;
+            r->space = 0;
+            r->row_block = 1;
+            if (r->md_on && !r->md_bad && buf_append(&r->md, r->m, "\t", 1) != UB_OK)
+                r->md_bad = 1;
+        }
+        return 0;
+    }
+    /* any other block inside the row: a layout row */
+    r->row_on = 0;
+    if (html_reader_is(e, "tr")) {
+        html_reader_flush(r, 0);
+        r->row_on = 1;
+        r->row_depth = r->depth + 1;
+        r->row_cells = 0;
+        return 0;
+    }
+    return 1;
 }
 
 /* ---- Markdown: links, images, lists, code ------------------------------- */
@@ -1114,8 +1183,13 @@ static void html_reader_pop(html_reader *r)
     if (e == NULL)
         return;
     if (e->kind & EL_BLOCK) {
-        if (!(f->state & F_SKIP))
+        /* a cell of the open row ends no block; the row ends its own */
+        int cell = r->row_on && r->depth == r->row_depth &&
+                   (html_reader_is(e, "td") || html_reader_is(e, "th"));
+        if (!(f->state & F_SKIP) && !cell)
             html_reader_flush(r, 0);
+        if (r->row_on && r->depth < r->row_depth)
+            r->row_on = 0;
     } else if (e->kind & EL_TITLE) {
         if (r->title_len > 0)
             r->title_closed = 1;
@@ -1446,7 +1520,7 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     }
     if ((kind & EL_SPACE) && !(top->state & F_SKIP))
         r->space = 1;
-    if ((kind & EL_BLOCK) && !(top->state & F_SKIP))
+    if ((kind & EL_BLOCK) && !(top->state & F_SKIP) && html_reader_row_start(r, e, &f))
         html_reader_flush(r, 0);
     if (kind & EL_BODY)
         html_reader_emit_title(r);

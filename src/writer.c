@@ -315,9 +315,41 @@ static ub_status md_item_out(writer *w, const unit *u)
     return st == UB_OK ? put(w, marker) : st;
 }
 
+/* A table row, its cells parted by tabs: "a | b" in text, "| a | b |" in
+ * Markdown, where the table's first row is its header. */
+static ub_status row_out(writer *w, const unit *u, const char *s, size_t n, int first)
+{
+    ub_status st = w->markdown ? put(w, "| ") : UB_OK;
+    unsigned cells = 1;
+    for (size_t i = 0; st == UB_OK;) {
+        size_t j = i;
+        while (j < n && s[j] != '\t')
+            j++;
+        size_t b = i, e = j;
+        while (b < e && s[b] == ' ')
+            b++;
+        while (e > b && s[e - 1] == ' ')
+            e--;
+        if ((st = writer_raw(w, s + b, e - b)) != UB_OK || j == n)
+            break;
+        st = put(w, " | ");
+        cells++;
+        i = j + 1;
+    }
+    if (st != UB_OK || !w->markdown)
+        return st;
+    if ((st = put(w, " |")) != UB_OK || !first)
+        return st;
+    (void)u;
+    st = put(w, "\n|");
+    for (unsigned c = 0; c < cells && st == UB_OK; c++)
+        st = put(w, " --- |");
+    return st;
+}
+
 /* A block as Markdown that a CommonMark parser reads back as the same
  * block: its text escaped (or the reader's rendering, with links). */
-static ub_status md_block_out(writer *w, const unit *u)
+static ub_status md_block_out(writer *w, const unit *u, int first_row)
 {
     ub_status st = UB_OK;
     unsigned level = (u->flags & BLOCK_TITLE) ? 1 : u->heading;
@@ -333,12 +365,20 @@ static ub_status md_block_out(writer *w, const unit *u)
     }
     if (st != UB_OK)
         return st;
-    if (u->md.len)
-        return writer_raw(w, u->md.data, u->md.len);
-    w->scratch.len = 0;
-    if ((st = md_escape(&w->scratch, w->m, u->text.data, u->text.len, 1)) != UB_OK)
-        return st;
-    return writer_raw(w, w->scratch.data, w->scratch.len);
+    const char *s = u->md.data;
+    size_t n = u->md.len;
+    if (!n) {
+        w->scratch.len = 0;
+        /* a row's cells are not at a line's start: "| 1. |" opens no list */
+        if ((st = md_escape(&w->scratch, w->m, u->text.data, u->text.len,
+                            !(u->flags & BLOCK_ROW))) != UB_OK)
+            return st;
+        s = w->scratch.data;
+        n = w->scratch.len;
+    }
+    if (u->flags & BLOCK_ROW)
+        return row_out(w, u, s, n, first_row);
+    return writer_raw(w, s, n);
 }
 
 static ub_status html_block_out(writer *w, const unit *u)
@@ -355,8 +395,11 @@ static ub_status html_block_out(writer *w, const unit *u)
         }
         return writer_raw(w, u->text.data, u->text.len);
     }
+    /* a Markdown table starts and ends at a blank line */
+    int first_row = (u->flags & BLOCK_ROW) && !(w->last_flags & BLOCK_ROW);
     if (w->any) {
-        int tight = (u->flags & w->last_flags & (BLOCK_LIST_ITEM | BLOCK_CELL)) != 0;
+        int tight = (u->flags & w->last_flags & (BLOCK_LIST_ITEM | BLOCK_CELL)) != 0 &&
+                    !(w->markdown && ((u->flags ^ w->last_flags) & BLOCK_ROW));
         /* two paragraphs of one quotation stay in it */
         int quoted = w->markdown && !tight && (u->flags & w->last_flags & BLOCK_QUOTE);
         if ((st = put(w, tight ? "\n" : quoted ? "\n>\n" : "\n\n")) != UB_OK)
@@ -365,7 +408,9 @@ static ub_status html_block_out(writer *w, const unit *u)
     w->any = 1;
     w->last_flags = u->flags;
     if (w->markdown)
-        return md_block_out(w, u);
+        return md_block_out(w, u, first_row);
+    if (u->flags & BLOCK_ROW)
+        return row_out(w, u, u->text.data, u->text.len, first_row);
     return writer_raw(w, u->text.data, u->text.len);
 }
 
