@@ -95,7 +95,7 @@ static size_t dot_segments(char *out, size_t from, size_t len)
     size_t end = from;
     while (end < len && out[end] != '?' && out[end] != '#')
         end++;
-    char path[2048];
+    char path[2048] = "";
     size_t pl = 0;
     for (size_t i = from; i < end;) {
         size_t j = i + 1;

@@ -274,10 +274,10 @@ static int ld_type_is(const json_t *type, int (*pred)(const char *))
 {
     if (json_is_string(type))
         return pred(json_string_value(type));
-    if (json_is_array(type)) {
-        size_t i;
-        json_t *t;
-        json_array_foreach(type, i, t) if (json_is_string(t) && pred(json_string_value(t))) return 1;
+    for (size_t i = 0; json_is_array(type) && i < json_array_size(type); i++) {
+        const json_t *t = json_array_get(type, i);
+        if (json_is_string(t) && pred(json_string_value(t)))
+            return 1;
     }
     return 0;
 }
@@ -320,8 +320,8 @@ static void ld_names(meta *mt, ub_meta_field field, const json_t *v)
         if (len + k + 3 >= sizeof names)
             break;
         if (len) {
-            memcpy(names + len, ", ", 2);
-            len += 2;
+            names[len++] = ',';
+            names[len++] = ' ';
         }
         memcpy(names + len, json_string_value(one), k);
         len += k;
@@ -360,11 +360,12 @@ static void ld_article(meta *mt, const json_t *o)
     const json_t *kw = json_object_get(o, "keywords");
     if (json_is_string(kw)) {
         add_tags(mt, R_LD, json_string_value(kw), json_string_length(kw), 1);
-    } else if (json_is_array(kw)) {
-        size_t i;
-        json_t *k;
-        json_array_foreach(kw, i, k) if (json_is_string(k))
-            add_tags(mt, R_LD, json_string_value(k), json_string_length(k), 0);
+    } else {
+        for (size_t i = 0; json_is_array(kw) && i < json_array_size(kw); i++) {
+            const json_t *k = json_array_get(kw, i);
+            if (json_is_string(k))
+                add_tags(mt, R_LD, json_string_value(k), json_string_length(k), 0);
+        }
     }
 }
 
@@ -373,9 +374,8 @@ static void ld_walk(meta *mt, const json_t *v, int depth)
     if (depth > LD_DEPTH)
         return;
     if (json_is_array(v)) {
-        size_t i;
-        json_t *e;
-        json_array_foreach(v, i, e) ld_walk(mt, e, depth + 1);
+        for (size_t i = 0; i < json_array_size(v); i++)
+            ld_walk(mt, json_array_get(v, i), depth + 1);
         return;
     }
     if (!json_is_object(v))
