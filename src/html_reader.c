@@ -1525,7 +1525,8 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     if (kind & EL_BODY)
         html_reader_emit_title(r);
     if (r->meta != NULL &&
-        meta_start(r->meta, (const char *)name, (const char *const *)atts, f.hints))
+        meta_start(r->meta, (const char *)name, (const char *const *)atts, f.hints,
+                   (top->state & F_SKIP) != 0))
         r->meta_depth = r->depth + 1;
     if (r->md_on && !(top->state & F_SKIP))
         html_reader_md_start(r, name, atts, &f, top);

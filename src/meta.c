@@ -262,7 +262,7 @@ static void add_tags(meta *mt, int rank, const char *s, size_t n, int split)
             continue;
         int dup = 0;
         for (size_t k = 0; k < mt->ntags && !dup; k++)
-            dup = strcmp(mt->tags[k], t) == 0;
+            dup = strcasecmp(mt->tags[k], t) == 0;   /* "Qatar", "QATAR" */
         if (!dup)
             memcpy(mt->tags[mt->ntags++], t, len + 1);
     }
@@ -616,10 +616,15 @@ static int byline_element(const char *const *atts)
     return 0;
 }
 
-int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints)
+int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints,
+               int skipped)
 {
     const char *v;
     int want = 0;
+    /* what a script, an SVG or a template holds says nothing of the page
+     * (an SVG has <title>s) */
+    if (skipped)
+        return 0;
     switch (name[0]) {
     case 'b':
         if (strcmp(name, "base") == 0 && !mt->base[0] && (v = attr(atts, "href")))

@@ -29,10 +29,12 @@ void meta_reset(meta *mt);
 
 /* An element opens: name lower-cased, atts as libxml2 gives them (name,
  * value pairs, NULL-terminated), hints (HINT_*) those of the elements
- * around it.  Returns 1 when the text inside the
+ * around it, skipped: it is inside an element whose text is not read
+ * (script, svg, template ...).  Returns 1 when the text inside the
  * element is wanted: then every piece of it goes to meta_text until
  * meta_end, when the element closes.  One element at a time. */
-int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints);
+int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints,
+               int skipped);
 void meta_text(meta *mt, const char *s, size_t n);
 void meta_end(meta *mt);
 

@@ -132,6 +132,15 @@ START_TEST(test_filter_meta_api)
     ck_assert_ptr_null(ub_filter_meta(f, UB_META_AUTHOR, 0));
     ub_filter_free(f);
 
+    /* an SVG's <title> in the body is no headline; the h1 is */
+    static const char svg[] = "<html><body><svg><title>Icon</title></svg><h1>The real "
+                              "headline</h1><p>Some words of text.</p></body></html>";
+    f = ub_filter_new(&o, sink_put, &k, &st);
+    ck_assert_int_eq(ub_filter_feed(f, svg, sizeof svg - 1), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_str_eq(ub_filter_meta(f, UB_META_TITLE, 0), "The real headline");
+    ub_filter_free(f);
+
     /* --url fills the address a page does not state, whatever the chunking */
     o.json = 1;
     o.url = "https://example.org/ponte";
