@@ -19,7 +19,7 @@
 #define CAPTURE_MAX (1024u * 1024u)  /* a JSON-LD script, at most */
 #define CAPTURE_TEXT_MAX 4096u       /* the text of any other element */
 #define BLOCKS_LOOK 60               /* blocks at the top a byline is looked for in */
-#define TEXT_TITLE_LOOK 30           /* lines of a text dump its headline may open after */
+#define TEXT_BYLINE_AFTER 3          /* lines from a text dump's headline to its byline */
 #define LD_DEPTH 8                   /* nesting of JSON-LD objects walked */
 
 /* Trust, least to most; 0 is "nothing yet".  Even steps: a <meta
@@ -61,7 +61,8 @@ struct meta {
     buf text;                         /* the captured text */
     int titled;                       /* <title> seen (the first counts) */
     unsigned long blocks;             /* decided blocks seen */
-    int text_title_done;
+    char cand[META_VALUE_MAX];        /* text: the last line that may be a headline */
+    unsigned long cand_at;            /* ... its block, from 1; 0: none */
 };
 
 meta *meta_new(const mem *m)
@@ -772,18 +773,34 @@ void meta_block(meta *mt, int html, const char *s, size_t n, unsigned heading,
             set(mt, UB_META_DATE, R_PAGE, s, n);
         return;
     }
-    /* a text dump: its headline is the first line kept, if it reads as one */
-    if (keep && !mt->text_title_done && mt->blocks <= TEXT_TITLE_LOOK) {
-        mt->text_title_done = 1;
-        size_t t = block_trim_end(s, n);
-        if (t > 0 && t < TEXT_TITLE_MAX && s[t - 1] != '.' && s[t - 1] != ':' &&
-            memchr(s, '\n', t) == NULL)
-            collapse(mt->h1, sizeof mt->h1, s, t);
+    /* A text dump: a headline is told from any other short line only by
+     * the byline or dateline under it ("Council saves the hall" / "By
+     * Ann Lee | May 2, 2015"); a date, by the byline or headline above. */
+    size_t start, name = n < 200 ? byline_name(s, n, &start) : 0;
+    char iso[META_DATE_MAX];
+    int dated = n < DATELINE_MAX && meta_date_iso(s, n, iso) > 0;
+    int near = mt->cand_at && mt->blocks - mt->cand_at <= TEXT_BYLINE_AFTER;
+    if (name || dated) {
+        if (near && !mt->h1[0])
+            memcpy(mt->h1, mt->cand, strlen(mt->cand) + 1);
+        if (name)
+            set(mt, UB_META_AUTHOR, R_PAGE, s + start, name);
+        if (dated && (name || near))
+            set(mt, UB_META_DATE, R_PAGE, iso, strlen(iso));
+        return;
     }
-    if (n < 200)
-        byline_block(mt, s, n);
-    if (mt->h1[0] && n < DATELINE_MAX)
-        set(mt, UB_META_DATE, R_PAGE, s, n);
+    size_t t = block_trim_end(s, n), b = 0;
+    while (b < t && (s[b] == ' ' || s[b] == '\t'))
+        b++;
+    /* not a list item ("7. Data model", "* Home"), nor a sentence */
+    unsigned char c0 = b < t ? (unsigned char)s[b] : 0;
+    int item = (c0 >= '0' && c0 <= '9') || c0 == '*' || c0 == '-' || c0 == '+' ||
+               c0 == 0xE2;   /* bullets */
+    if (keep && t > b && t < TEXT_TITLE_MAX && !item && s[t - 1] != '.' && s[t - 1] != ':' &&
+        memchr(s + b, ' ', t - b) != NULL && memchr(s, '\n', t) == NULL) {
+        collapse(mt->cand, sizeof mt->cand, s + b, t - b);
+        mt->cand_at = mt->blocks;
+    }
 }
 
 /* Letters alone, lower-cased, for comparing headlines. */

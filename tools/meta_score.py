@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Score unboil --json metadata against Readability's expected metadata.
 
-    tools/meta_score.py [--eval DIR] [-v] [-- ./src/unboil [OPTION]...]
+    tools/meta_score.py [--eval DIR] [--text] [-v] [-- ./src/unboil [OPTION]...]
 
 For every DIR/meta/readability-ID.json (default DIR: ../shared/eval/dev),
-runs the program with --json on DIR/html/readability-ID.html and compares
+runs the program with --json on DIR/html/readability-ID.html (with --text,
+on the page's text dump DIR/text/readability-ID.txt) and compares
 each field where the gold has a value:
 
   title          equal to the gold's whole title or to a run of its parts
@@ -112,6 +113,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--eval", default=os.path.join("..", "shared", "eval", "dev"))
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--text", action="store_true", help="read the text dumps")
     ap.add_argument("cmd", nargs="*", default=[os.path.join(here, "..", "src", "unboil")])
     a = ap.parse_args()
     golds = sorted(glob.glob(os.path.join(a.eval, "meta", "readability-*.json")))
@@ -122,7 +124,9 @@ def main():
     for path in golds:
         page = os.path.basename(path)[:-5]
         gold = json.load(open(path, encoding="utf-8"))
-        with open(os.path.join(a.eval, "html", page + ".html"), "rb") as f:
+        where = os.path.join(a.eval, "text", page + ".txt") if a.text else \
+            os.path.join(a.eval, "html", page + ".html")
+        with open(where, "rb") as f:
             out = subprocess.run(a.cmd + ["--json"], stdin=f, capture_output=True, check=True)
         got = json.loads(out.stdout.decode("utf-8") or "{}")
         for field, ours in FIELDS:
