@@ -360,6 +360,14 @@ static ub_status end_doc(ub_filter *f, int nul)
         st = writer_raw(f->out, "", 1);
     if (st == UB_OK && read && f->json)
         st = json_out_end(f->json, f->meta);
+    if (st == UB_OK && !read && nul && f->json) {
+        /* one line for each document of the stream, an empty or skipped
+         * one too */
+        meta_reset(f->meta);
+        st = json_out_begin(f->json);
+        if (st == UB_OK)
+            st = json_out_end(f->json, f->meta);
+    }
     context_reset(f->ctx);
     if (f->html) {
         f->counts.documents_html++;
