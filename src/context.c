@@ -726,7 +726,7 @@ ub_status context_push(context *c, size_t link_len)
     } else if (h1_repeats_title(c, u)) {
         c->title_yield = 1;
         u->v.cls = CLASS_GOOD;
-        u->v.why = REASON_HEADING;
+        u->v.why = REASON_H1_HEADLINE;
         u->v.rule = 1;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
@@ -1069,7 +1069,7 @@ static void decide(context *c, unit *u)
         u->why = u->v.cls == CLASS_BAD ? u->v.why : REASON_CONTEXT;
     if (!u->keep && article_row(c, u)) {
         u->keep = 1;
-        u->why = REASON_CONTEXT;
+        u->why = REASON_TABLE_ROW;
     }
     if (u->keep && c->last_kept && off_topic(c, u)) {
         u->keep = 0;
