@@ -968,7 +968,9 @@ static void html_reader_md_text(html_reader *r, size_t from, unsigned continued)
     r->md_after_image = 0;
     if (st == UB_OK)
         st = md_escape(&r->md, r->m, s, n, r->md.len == 0);
-    if (st != UB_OK || r->md.len > 4u * BLOCK_MAX)
+    if (st != UB_OK)
+        html_reader_fail(r, st);
+    else if (r->md.len > 4u * BLOCK_MAX)
         r->md_bad = 1;
 }
 
@@ -1023,7 +1025,7 @@ static int html_reader_row_start(html_reader *r, const element_info *e, const fr
             r->space = 0;
             r->row_block = 1;
             if (r->md_on && !r->md_bad && buf_append(&r->md, r->m, "\t", 1) != UB_OK)
-                r->md_bad = 1;
+                html_reader_fail(r, UB_ENOMEM);
         }
         return 0;
     }
@@ -1080,7 +1082,7 @@ static void html_reader_md_image(html_reader *r, const xmlChar **atts)
     if (st == UB_OK)
         st = md_target(&r->md, r->m, url);
     if (st != UB_OK)
-        r->md_bad = 1;
+        html_reader_fail(r, st);
     r->md_after_image = 1;
 }
 
@@ -1093,15 +1095,17 @@ static void html_reader_md_link_end(html_reader *r)
         return;
     if (r->md.data[at] == ' ')
         at++;
-    if (at >= r->md.len || buf_reserve(&r->md, r->m, 1) != UB_OK) {
-        r->md_bad = at < r->md.len;
+    if (at >= r->md.len)
+        return;
+    if (buf_reserve(&r->md, r->m, 1) != UB_OK) {
+        html_reader_fail(r, UB_ENOMEM);
         return;
     }
     memmove(r->md.data + at + 1, r->md.data + at, r->md.len - at);
     r->md.data[at] = '[';
     r->md.len++;
     if (buf_append(&r->md, r->m, "]", 1) != UB_OK || md_target(&r->md, r->m, r->md_href) != UB_OK)
-        r->md_bad = 1;
+        html_reader_fail(r, UB_ENOMEM);
 }
 
 /* "language-python" or "lang-js" in a class: the code's language */
@@ -1567,8 +1571,8 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
         html_reader_sync(r, (size_t)r->ctxt->nameNr);
     if (r->suppress && html_reader_pos(r) > r->suppress_from)
         return;
-    if (r->meta_depth != 0)
-        meta_text(r->meta, (const char *)ch, (size_t)len);
+    if (r->meta_depth != 0 && meta_text(r->meta, (const char *)ch, (size_t)len) != UB_OK)
+        html_reader_fail(r, UB_ENOMEM);
     const frame *f = html_reader_top(r);
     if (f->state & F_SKIP || r->deep_skip > 0)
         return;
@@ -1588,8 +1592,9 @@ static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
 {
     /* script and style content: only a JSON-LD script's is read */
     html_reader *r = ud;
-    if (r->meta_depth != 0 && r->status == UB_OK && len > 0)
-        meta_text(r->meta, (const char *)ch, (size_t)len);
+    if (r->meta_depth != 0 && r->status == UB_OK && len > 0 &&
+        meta_text(r->meta, (const char *)ch, (size_t)len) != UB_OK)
+        html_reader_fail(r, UB_ENOMEM);
 }
 
 static void html_reader_serror(void *ud, xmlErrorPtr err)

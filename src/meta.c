@@ -675,16 +675,17 @@ int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hin
     return want;
 }
 
-void meta_text(meta *mt, const char *s, size_t n)
+ub_status meta_text(meta *mt, const char *s, size_t n)
 {
     size_t cap = mt->cap == CAP_LD ? CAPTURE_MAX : CAPTURE_TEXT_MAX;
     if (mt->cap == CAP_NONE || mt->text.len >= cap)
-        return;
+        return UB_OK;
     if (n > cap - mt->text.len)
         n = cap - mt->text.len;
-    /* out of memory here loses a value, never the article */
-    if (buf_append(&mt->text, mt->m, s, n) != UB_OK)
+    ub_status st = buf_append(&mt->text, mt->m, s, n);
+    if (st != UB_OK)
         mt->cap = CAP_NONE;
+    return st;
 }
 
 static void byline_text(meta *mt, const char *s, size_t n);

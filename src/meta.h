@@ -35,7 +35,8 @@ void meta_reset(meta *mt);
  * meta_end, when the element closes.  One element at a time. */
 int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints,
                int skipped);
-void meta_text(meta *mt, const char *s, size_t n);
+/* UB_ENOMEM when the text could not be held. */
+ub_status meta_text(meta *mt, const char *s, size_t n);
 void meta_end(meta *mt);
 
 /* A decided block: html (or a text dump's line), its text, heading level,
