@@ -26,7 +26,8 @@ enum {
     BLOCK_QUOTE     = 1u << 4,  /* inside blockquote */
     BLOCK_CAPTION   = 1u << 5,  /* figcaption, caption */
     BLOCK_CONTINUED = 1u << 6,  /* continues the previous block (split at BLOCK_MAX) */
-    BLOCK_BREAK     = 1u << 7   /* ended by <br><br> rather than by its element */
+    BLOCK_BREAK     = 1u << 7,  /* ended by <br><br> rather than by its element */
+    BLOCK_ROW       = 1u << 8   /* a table row of short cells, a tab between them */
 };
 
 /* hints: what the enclosing elements say about the block (hints.def) */
@@ -63,6 +64,13 @@ typedef struct block {
     uint32_t outer[2];  /* the paths of the one and two elements above that
                            container: a list or quote inside an article body
                            has the body as its outer container */
+    /* Markdown output only (html_reader_set_markdown), else 0 and NULL: */
+    const char *md;     /* the text as Markdown inline content (escaped,
+                           links, images); NULL: the writer escapes text */
+    size_t md_len;
+    unsigned list;      /* list item: its list's depth, 1 for the outermost */
+    unsigned number;    /* ... its number in an ordered list, 0 in others */
+    const char *lang;   /* pre: the code's language ("python"), or NULL */
 } block;
 
 /* Where a reader hands its blocks.  A non-UB_OK return stops the reader and

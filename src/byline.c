@@ -220,3 +220,55 @@ int byline_dated(const char *s, size_t n)
 #undef W
 #undef IS
 }
+
+/* Lower-case words inside a name: "Ann de la Cruz", "Ann Smith and Bob Lee" */
+static int name_joiner(const char *s, size_t n)
+{
+    static const char *const words[] = {"and", "de", "del", "der", "di", "da", "du", "la",
+                                        "le", "van", "von", "y", "&"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+#define BYLINE_NAME_WORDS 10
+
+size_t byline_name(const char *s, size_t n, size_t *start)
+{
+    if (!byline_author(s, n))
+        return 0;
+    size_t i = 0;
+    while (s[i] == ' ')
+        i++;
+    i += 3;
+    *start = i;
+    size_t end = i, words = 0;
+    while (i < n && words < BYLINE_NAME_WORDS) {
+        size_t b = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        size_t e = i;
+        int comma = e > b && s[e - 1] == ',';
+        if (comma)
+            e--;
+        unsigned char c = (unsigned char)s[b];
+        int upper = (unsigned)c - 'A' < 26u || (c >= 0xc3 && c != 0xe2);
+        int tail_ok = 1;
+        for (size_t j = b; j < e; j++)
+            if ((unsigned)s[j] - '0' < 10u || s[j] == '|' || s[j] == ':')
+                tail_ok = 0;
+        /* "By Ann Smith March 25, 2015": the date is not a name */
+        if (e == b || !tail_ok || (!upper && !name_joiner(s + b, e - b)) ||
+            month_word(s + b, e - b) || weekday_word(s + b, e - b))
+            break;
+        if (upper)
+            end = e;
+        words++;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (comma && !(i + 3 < n && (unsigned)s[i] - 'A' < 26u))
+            break;
+    }
+    return end > *start ? end - *start : 0;
+}

@@ -18,4 +18,9 @@ int byline_commenter(const char *s, size_t n);
  * 11/08/2012": a name of at most four words and a date */
 int byline_dated(const char *s, size_t n);
 
+/* The names in an article's byline: "By Ann Smith and Bob Lee | May 2"
+ * gives "Ann Smith and Bob Lee".  Returns their length and their start in
+ * *start, or 0 when the line does not open with "By" and a name. */
+size_t byline_name(const char *s, size_t n, size_t *start);
+
 #endif

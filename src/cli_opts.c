@@ -14,11 +14,11 @@
 /* Long options without a short form. */
 enum {
     OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS,
-    OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES, OPT_UTF8,
-    OPT_LOOKAHEAD
+    OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES, OPT_UTF8, OPT_LOOKAHEAD, OPT_JSON, OPT_URL,
+    OPT_LINKS, OPT_IMAGES
 };
 
-static const char shortopts[] = "f:e:mcw:zxivso:hV";
+static const char shortopts[] = "f:e:mt:cw:zxivso:hV";
 
 static const struct option longopts[] = {
     { "format", required_argument, NULL, 'f' },
@@ -26,6 +26,11 @@ static const struct option longopts[] = {
     { "lang", required_argument, NULL, OPT_LANG },
     { "utf8", no_argument, NULL, OPT_UTF8 },
     { "markdown", no_argument, NULL, 'm' },
+    { "to", required_argument, NULL, 't' },
+    { "json", no_argument, NULL, OPT_JSON },
+    { "links", no_argument, NULL, OPT_LINKS },
+    { "images", no_argument, NULL, OPT_IMAGES },
+    { "url", required_argument, NULL, OPT_URL },
     { "keep-comments", no_argument, NULL, 'c' },
     { "window", required_argument, NULL, 'w' },
     { "lookahead", required_argument, NULL, OPT_LOOKAHEAD },
@@ -59,7 +64,15 @@ static const char help_text[] =
 "      --utf8            text: write kept lines in UTF-8, not in the input's\n"
 "                        charset\n"
 "      --lang=CODE       measure stopwords in language CODE only (en, de, ...)\n"
-"  -m, --markdown        HTML: write # headings, - list items and > quotes\n"
+"  -t, --to=FORM         write text (default), markdown or json\n"
+"  -m, --markdown        --to=markdown: HTML as Markdown (headings, lists,\n"
+"                        quotes, code, tables)\n"
+"      --json            --to=json: each document as a JSON object on one\n"
+"                        line, its text and metadata (title, author, date ...)\n"
+"      --links           markdown: keep links as [text](url)\n"
+"      --images          markdown: keep images as ![alt](src)\n"
+"      --url=URL         the documents' address: resolves relative links, and\n"
+"                        is the JSON url when the page names none\n"
 "  -c, --keep-comments   keep comment sections\n"
 "  -w, --window=N        blocks of look-ahead for context decisions (2-4096,\n"
 "                        default 48)\n"
@@ -120,6 +133,14 @@ static int list_rules(void)
     return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_TROUBLE;
 }
 
+/* --to=FORM: pandoc's name for it, since -o/--output names the file */
+static int parse_to(const char *s, ub_options *opt)
+{
+    opt->markdown = strcmp(s, "markdown") == 0;
+    opt->json = strcmp(s, "json") == 0;
+    return opt->markdown || opt->json || strcmp(s, "text") == 0 ? 0 : -1;
+}
+
 /* A whole decimal number in [min, max], or -1. */
 static long parse_number(const char *s, long min, long max)
 {
@@ -167,7 +188,15 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
     case 'e': c->opt.encoding = arg; return -1;
     case OPT_LANG: c->opt.lang = arg; return -1;
     case OPT_UTF8: c->opt.utf8 = 1; return -1;
-    case 'm': c->opt.markdown = 1; return -1;
+    case 'm': parse_to("markdown", &c->opt); return -1;
+    case OPT_JSON: parse_to("json", &c->opt); return -1;
+    case 't':
+        if (parse_to(arg, &c->opt) != 0)
+            return cli_usage_error("invalid --to '%s' (text, markdown or json)", arg);
+        return -1;
+    case OPT_LINKS: c->opt.links = 1; return -1;
+    case OPT_IMAGES: c->opt.images = 1; return -1;
+    case OPT_URL: c->opt.url = arg; return -1;
     case 'c': c->opt.keep_comments = 1; return -1;
     case 'w':
         v = parse_number(arg, UB_WINDOW_MIN, UB_WINDOW_MAX);

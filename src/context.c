@@ -105,6 +105,8 @@ struct context {
     unsigned title_nruns;    /* 0: the title stays whole */
     unsigned title_picked;   /* the run of the segment title_pick chose */
     unsigned title_nkeys;
+    int title_pending;       /* the title is in the window, undecided */
+    int title_yield;         /* ... and an h1 repeating it is written instead */
     unsigned page_lang;      /* <html lang>, LANG_COUNT if none or unknown */
     int page_lang_set;
     uint32_t run_indent;     /* the last pushed line's indentation ... */
@@ -165,6 +167,7 @@ void context_free(context *c)
         buf_free(&c->ring[i].text, c->m);
         buf_free(&c->ring[i].gap, c->m);
         buf_free(&c->ring[i].raw, c->m);
+        buf_free(&c->ring[i].md, c->m);
     }
     mem_free(c->m, c->ring);
     mem_free(c->m, c->runs);
@@ -227,6 +230,7 @@ void context_reset(context *c)
     c->lead_key = c->lead_prose = c->lead_outer = 0;
     c->title_nkeys = 0;
     c->title_nruns = 0;
+    c->title_pending = c->title_yield = 0;
     memset(c->lang_hits, 0, sizeof c->lang_hits);
     c->page_lang = LANG_COUNT;
     c->page_lang_set = 0;
@@ -249,9 +253,13 @@ unit *context_slot(context *c)
     unit *u = at(c, c->count);
     buf_shrink(&u->text, c->m, c->keep_bytes);
     buf_shrink(&u->gap, c->m, c->keep_bytes);
+    buf_shrink(&u->md, c->m, c->keep_bytes);
     u->text.len = 0;
     u->raw.len = 0;
     u->gap.len = 0;
+    u->md.len = 0;
+    u->list = u->number = 0;
+    u->lang[0] = 0;
     u->gap_lines = 0;
     u->gap_kept = 0;
     u->flags = u->hints = u->heading = 0;
@@ -519,6 +527,24 @@ static void title_runs(context *c, unit *u)
         }
 }
 
+/* The page's h1 that repeats a run of the title's segments is the headline
+ * as the page shows it, in its own case: it is written and the title is
+ * not ("Code sample: how to loop in Python" above "How to loop in Python"). */
+static int h1_repeats_title(const context *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || !c->title_pending || u->heading != 1 ||
+        (u->hints & HINT_NEGATIVE) || (u->flags & BLOCK_CONTINUED))
+        return 0;
+    /* not a link home with the site's name, nor a shorter part */
+    if (features_link_density(&u->f) >= 0.5)
+        return 0;
+    for (unsigned r = 0; r < c->title_nruns; r++)
+        if (c->title_run[r].hash == u->f.norm_hash &&
+            c->title_run[r].words >= c->title_run[c->title_picked].words)
+            return 1;
+    return 0;
+}
+
 static void title_trim(context *c, unit *u)
 {
     if (c->title_nruns == 0)
@@ -615,8 +641,10 @@ static void weigh_cut(context *c, unit *u)
 ub_status context_push(context *c, size_t link_len)
 {
     unit *u = at(c, c->count);
-    if (u->flags & BLOCK_TITLE)
+    if (u->flags & BLOCK_TITLE) {
         title_runs(c, u);
+        c->title_pending = 1;
+    }
     block b = {
         .text = u->text.data, .len = u->text.len, .link_len = link_len,
         .heading = u->heading, .flags = u->flags, .hints = u->hints,
@@ -658,6 +686,11 @@ ub_status context_push(context *c, size_t link_len)
                thread_cut(c)) {
         u->v.cls = CLASS_BAD;
         u->v.why = REASON_THREAD;
+        u->v.rule = 1;
+    } else if (h1_repeats_title(c, u)) {
+        c->title_yield = 1;
+        u->v.cls = CLASS_GOOD;
+        u->v.why = REASON_H1_HEADLINE;
         u->v.rule = 1;
     } else if (u->f.words > 0 && u->f.words <= REPEAT_WORDS &&
                !(u->flags & (BLOCK_CONTINUED | BLOCK_TITLE)) && seen(c, u->f.norm_hash)) {
@@ -904,6 +937,23 @@ static int head_links(const context *c, const unit *u)
  * Until a paragraph of good prose has been kept, the first one that the
  * rules call good prose (long, full of stopwords) is kept unless the model
  * is quite sure against it. */
+/* A row of a data table (block.h, BLOCK_ROW) right after kept text, with
+ * prose after the table, is the article's: its cells are too short for
+ * the model, which would keep the prose around it and drop the figures. */
+static int article_row(context *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || !(u->flags & BLOCK_ROW) || !c->last_kept ||
+        (u->hints & HINT_NEGATIVE) || features_link_density(&u->f) >= 0.5)
+        return 0;
+    for (unsigned i = 1; i < c->count; i++) {
+        const unit *n = at(c, i);
+        if (n->flags & BLOCK_ROW)
+            continue;
+        return n->v.cls == CLASS_GOOD && !n->v.rule && !(n->hints & HINT_NEGATIVE);
+    }
+    return 0;
+}
+
 static int first_prose(const context *c, const unit *u)
 {
     return c->mode == MODEL_TEXT && c->kept_words == 0 && u->v.cls == CLASS_GOOD &&
@@ -919,7 +969,8 @@ static void decide(context *c, unit *u)
     else
         memset(&u->run, 0, sizeof u->run);
     if (u->flags & BLOCK_TITLE) {
-        if (c->mode == MODEL_HTML && headline_follows(c, u)) {
+        c->title_pending = 0;
+        if (c->mode == MODEL_HTML && (c->title_yield || headline_follows(c, u))) {
             u->keep = 0;
             u->why = REASON_TITLE_REPEATS_H1;
             u->score = 0;
@@ -970,6 +1021,10 @@ static void decide(context *c, unit *u)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
     else
         u->why = u->v.cls == CLASS_BAD ? u->v.why : REASON_CONTEXT;
+    if (!u->keep && article_row(c, u)) {
+        u->keep = 1;
+        u->why = REASON_TABLE_ROW;
+    }
     if (u->keep && c->last_kept && off_topic(c, u)) {
         u->keep = 0;
         u->why = REASON_OFF_TOPIC;

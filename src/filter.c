@@ -8,13 +8,17 @@
 #include "buf.h"
 #include "context.h"
 #include "html_reader.h"
+#include "json_out.h"
 #include "learn.h"
+#include "meta.h"
 #include "phrases.h"
 #include "sniff.h"
 #include "stoplist.h"
 #include "text_reader.h"
 #include "rescue.h"
 #include "writer.h"
+
+#define LANG_SURE_HITS 10   /* stopwords that make a measured language the document's */
 
 typedef enum doc_state { DOC_SNIFF, DOC_TEXT, DOC_HTML, DOC_SKIP } doc_state;
 
@@ -34,6 +38,9 @@ struct ub_filter {
     buf head;               /* the first bytes, while sniffing */
     ub_counts counts;
     int doc_open;           /* bytes of the current document were fed */
+    meta *meta;             /* what the document says about itself */
+    json_out *json;         /* --json: the object around the text, or NULL */
+    const char *doc_lang;   /* the language measured, once known */
 };
 
 const char *ub_version(void)
@@ -72,6 +79,12 @@ void ub_options_init(ub_options *opt)
 static ub_status unit_out(void *vf, const unit *u)
 {
     ub_filter *f = vf;
+    /* a language measured on a few words is not said */
+    if (u->doc_why && (u->doc_why != CONTEXT_LANG_HITS || u->doc_hits[0] >= LANG_SURE_HITS))
+        f->doc_lang = stoplist_lang_code(u->doc_lang);
+    if (!(u->flags & BLOCK_TITLE))
+        meta_block(f->meta, f->state == DOC_HTML, u->text.data, u->text.len, u->heading,
+                   u->hints, u->keep);
     f->counts.blocks++;
     f->counts.blocks_kept += u->keep != 0;
     f->doc_units++;
@@ -130,6 +143,12 @@ static ub_status html_block(void *vf, const block *b)
     u->outer[0] = b->outer[0];
     u->outer[1] = b->outer[1];
     u->heading = b->heading;
+    if (b->md && (st = buf_append(&u->md, &f->m, b->md, b->md_len)) != UB_OK)
+        return st;
+    u->list = b->list;
+    u->number = b->number;
+    if (b->lang)
+        snprintf(u->lang, sizeof u->lang, "%s", b->lang);
     return context_push(f->ctx, b->link_len);
 }
 
@@ -168,7 +187,13 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
                  ? context_new(&f->m, f->stops, f->phrases, opt->window, opt->lookahead,
                                opt->keep_comments, unit_out, f)
                  : NULL;
-    f->out = writer_new(&f->m, write, ctx, opt->output, opt->markdown);
+    f->meta = meta_new(&f->m);
+    if (opt->json)
+        f->json = json_out_new(&f->m, write, ctx);
+    f->out = opt->json ? (f->json ? writer_new(&f->m, json_out_text, f->json, opt->output,
+                                               opt->markdown)
+                                  : NULL)
+                       : writer_new(&f->m, write, ctx, opt->output, opt->markdown);
     if (opt->output != UB_OUTPUT_INVERT)
         f->rescue = rescue_new(&f->m);
     text_sink sink = { text_slot, text_push, text_open, text_tail, f };
@@ -178,7 +203,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
         context_set_learn(f->ctx, f->learn, opt->learn_min_docs);
     }
     if (!f->stops || !f->ctx || !f->out || !f->text || (opt->learn && !f->learn) ||
-        (opt->output != UB_OUTPUT_INVERT && !f->rescue)) {
+        !f->meta || (opt->output != UB_OUTPUT_INVERT && !f->rescue)) {
         ub_filter_free(f);
         *status = UB_ENOMEM;
         return NULL;
@@ -208,6 +233,8 @@ void ub_filter_free(ub_filter *f)
     text_reader_free(f->text);
     writer_free(f->out);
     rescue_free(f->rescue);
+    json_out_free(f->json);
+    meta_free(f->meta);
     context_free(f->ctx);
     learn_free(f->learn, &m);
     stoplist_free(f->stops, &m);
@@ -255,6 +282,8 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         rescue_begin(f->rescue);
     context_set_mode(f->ctx, html ? MODEL_HTML : MODEL_TEXT);
     ub_status st;
+    if (f->json && (st = json_out_begin(f->json)) != UB_OK)
+        return st;
     const char *rest = s + sr.skip;
     size_t rest_len = n - sr.skip;
     if (html) {
@@ -262,6 +291,9 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
                                   html_block, f, &st);
         if (!f->html)
             return st;
+        html_reader_set_meta(f->html, f->meta);
+        if (f->opt.markdown)
+            html_reader_set_markdown(f->html, f->opt.links, f->opt.images, f->opt.url);
         f->state = DOC_HTML;
         st = html_reader_feed(f->html, rest, rest_len);
     } else {
@@ -290,6 +322,11 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
 {
     if (n == 0)
         return UB_OK;
+    if (!f->doc_open) {
+        /* the last document's metadata stays readable until this one */
+        meta_reset(f->meta);
+        f->doc_lang = NULL;
+    }
     f->doc_open = 1;
     switch (f->state) {
     case DOC_SNIFF: {
@@ -341,11 +378,24 @@ static ub_status end_doc(ub_filter *f, int nul)
         st = html_reader_end(f->html);
     if (st == UB_OK)
         st = context_flush(f->ctx);
-    if (st == UB_OK && (f->state == DOC_TEXT || f->state == DOC_HTML) &&
-        (st = rescued_out(f)) == UB_OK)
-        st = writer_end(f->out, nul);
-    else if (st == UB_OK && nul)
+    int read = f->state == DOC_TEXT || f->state == DOC_HTML;
+    if (read)
+        meta_finish(f->meta, f->opt.url, f->doc_lang);
+    /* a JSON object is a line of its own: no NUL after it */
+    if (st == UB_OK && read && (st = rescued_out(f)) == UB_OK)
+        st = writer_end(f->out, nul && !f->json);
+    else if (st == UB_OK && !read && nul && !f->json)
         st = writer_raw(f->out, "", 1);
+    if (st == UB_OK && read && f->json)
+        st = json_out_end(f->json, f->meta);
+    if (st == UB_OK && !read && nul && f->json) {
+        /* one line for each document of the stream, an empty or skipped
+         * one too */
+        meta_reset(f->meta);
+        st = json_out_begin(f->json);
+        if (st == UB_OK)
+            st = json_out_end(f->json, f->meta);
+    }
     context_reset(f->ctx);
     if (f->html) {
         f->counts.documents_html++;
@@ -399,4 +449,17 @@ ub_status ub_filter_end_document(ub_filter *f)
     if (!f->doc_open && f->opt.null_data)
         return UB_OK;   /* the stream ended with its NUL: no last document */
     return end_doc(f, 0);
+}
+
+const char *ub_meta_name(ub_meta_field field)
+{
+    static const char *const names[UB_META_COUNT] = {
+        "title", "author", "date", "lang", "sitename", "url", "description", "image", "tags",
+    };
+    return (unsigned)field < UB_META_COUNT ? names[field] : NULL;
+}
+
+const char *ub_filter_meta(const ub_filter *f, ub_meta_field field, size_t i)
+{
+    return meta_get(f->meta, field, i);
 }

@@ -45,6 +45,8 @@
 #include "encoding.h"
 #include "html_reader.h"
 #include "html_shield.h"
+#include "markdown.h"
+#include "meta.h"
 
 #define PRESCAN_MAX (64u * 1024u)
 #define CHUNK (64u * 1024u)
@@ -309,7 +311,12 @@ typedef struct frame {
     unsigned char flags;      /* BLOCK_* */
     unsigned char heading;
     unsigned char state;      /* F_* */
+    unsigned char list;       /* --markdown: lists open around it */
+    unsigned number;          /* ... the number of the ordered item it is in */
 } frame;
+
+#define LIST_MAX 16           /* list depths told apart */
+#define HREF_MAX 2048
 
 struct html_reader {
     const mem *m;
@@ -380,7 +387,33 @@ struct html_reader {
     int title_done;
 
     char lang[LANG_MAX];
+
+    meta *meta;               /* metadata hooks, or NULL */
+    size_t meta_depth;        /* depth of the element whose text meta wants */
+
+    /* --markdown: the block's text as Markdown, beside the plain text */
+    int md_on, md_links, md_images;
+    const char *md_url;       /* the documents' address (--url), or NULL */
+    buf md;
+    int md_bad;               /* lost (a split, no memory): the writer escapes text */
+    int md_after_image;       /* a space goes between an image and text */
+    size_t md_link_at;        /* where the open link's text began, or SIZE_MAX */
+    size_t md_link_depth;     /* ... the depth of its <a> */
+    char md_href[HREF_MAX];
+    unsigned list_next[LIST_MAX]; /* the next item's number, per depth */
+    unsigned char list_ordered[LIST_MAX];
+    unsigned list, number;    /* of the block being gathered */
+    char pre_lang[32];        /* the language of the code in <pre> */
+
+    /* a table row whose cells hold text alone is one block, its cells
+     * parted by tabs; a cell holding a block (a layout table's) ends that */
+    int row_on;
+    size_t row_depth;         /* the depth of its <tr> */
+    unsigned row_cells;
+    int row_block;            /* the block being gathered holds a row's tab */
 };
+
+#define ROW_MAX 1000          /* bytes of a row of cells; more is a layout row */
 
 static const element_info *html_reader_element(html_reader *r,
                                                const xmlChar *name)
@@ -483,7 +516,7 @@ static void html_reader_emit_title(html_reader *r)
     if (n == 0)
         return;
     r->title_done = 1;
-    block b = {t, n, 0, 0, BLOCK_TITLE, 0, 0, {0, 0}};
+    block b = {.text = t, .len = n, .flags = BLOCK_TITLE};
     html_reader_emit(r, &b);
 }
 
@@ -493,8 +526,21 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
 {
     html_reader_emit_title(r);
     r->title_done = 1;
-    block b = {r->text, n, link_len, r->heading, r->flags | r->continued | extra,
-               r->hints, r->box, {r->outer[0], r->outer[1]}};
+    if (r->row_block)
+        extra |= BLOCK_ROW;
+    block b = {.text = r->text, .len = n, .link_len = link_len, .heading = r->heading,
+               .flags = r->flags | r->continued | extra, .hints = r->hints, .box = r->box,
+               .outer = {r->outer[0], r->outer[1]}};
+    if (r->md_on) {
+        /* a block handed over in pieces is written from its text */
+        if (!r->md_bad && !r->continued && n == r->len && r->md.len > 0) {
+            b.md = r->md.data;
+            b.md_len = r->md.len;
+        }
+        b.list = r->list;
+        b.number = r->number;
+        b.lang = r->pre_lang[0] ? r->pre_lang : NULL;
+    }
     html_reader_emit(r, &b);
 }
 
@@ -527,6 +573,11 @@ static void html_reader_reset_block(html_reader *r)
     r->prev_link = 0;
     r->continued = 0;
     r->brs = 0;
+    r->md.len = 0;
+    r->md_bad = 0;
+    r->md_after_image = 0;
+    r->md_link_at = SIZE_MAX;
+    r->row_block = 0;
 }
 
 /* Ends the block being gathered. */
@@ -571,6 +622,7 @@ static void html_reader_split(html_reader *r)
     }
     size_t links = html_reader_count_links(r, 0, cut);
     html_reader_emit_text(r, cut, links, 0);
+    r->md_bad = 1;
     r->continued = BLOCK_CONTINUED;
     memmove(r->text, r->text + next, r->len - next);
     memmove(r->linkmap, r->linkmap + next, r->len - next);
@@ -585,6 +637,8 @@ static void html_reader_block_attrs(html_reader *r, const frame *f)
     if (r->len == 0 && !r->continued) {
         r->hints = f->hints;
         r->flags = f->flags;
+        r->list = f->list;
+        r->number = f->number;
         r->heading = f->heading;
         r->box = f->box;
         r->outer[0] = f->outer[0];
@@ -645,8 +699,8 @@ static void html_reader_append_run(html_reader *r, const frame *f,
     }
 }
 
-static void html_reader_add_text(html_reader *r, const frame *f,
-                                 const unsigned char *s, size_t n)
+static void html_reader_add_plain(html_reader *r, const frame *f,
+                                  const unsigned char *s, size_t n)
 {
     static const unsigned char newline = '\n';
     int attrs_done = 0;
@@ -730,12 +784,229 @@ static void html_reader_add_text(html_reader *r, const frame *f,
     }
 }
 
+/* The text that joined the block, r->text[from..len), joins its Markdown
+ * too, escaped. */
+static void html_reader_md_text(html_reader *r, size_t from, unsigned continued)
+{
+    if (r->md_bad || r->continued != continued || r->len <= from)
+        return;
+    const char *s = r->text + from;
+    size_t n = r->len - from;
+    ub_status st = UB_OK;
+    if (r->md_after_image && s[0] != ' ')
+        st = buf_append(&r->md, r->m, " ", 1);
+    r->md_after_image = 0;
+    if (st == UB_OK)
+        st = md_escape(&r->md, r->m, s, n, r->md.len == 0);
+    if (st != UB_OK)
+        html_reader_fail(r, st);
+    else if (r->md.len > 4u * BLOCK_MAX)
+        r->md_bad = 1;
+}
+
+/* A row grown past ROW_MAX is a layout row: its cells so far are one
+ * block, and the rest of it is read as cells are outside rows. */
+static void html_reader_row_too_long(html_reader *r)
+{
+    size_t tab = r->len;
+    while (tab > 0 && r->text[tab - 1] != '\t')
+        tab--;
+    r->row_on = 0;
+    if (tab == 0)
+        return;
+    size_t keep = r->len - tab;
+    html_reader_emit_text(r, tab - 1, html_reader_count_links(r, 0, tab - 1), 0);
+    memmove(r->text, r->text + tab, keep);
+    memmove(r->linkmap, r->linkmap + tab, keep);
+    r->len = keep;
+    r->link_len = html_reader_count_links(r, 0, keep);
+    r->row_block = 0;
+    r->md_bad = 1;
+}
+
+static void html_reader_add_text(html_reader *r, const frame *f,
+                                 const unsigned char *s, size_t n)
+{
+    size_t from = r->len;
+    unsigned continued = r->continued;
+    html_reader_add_plain(r, f, s, n);
+    if (r->md_on && !(f->flags & BLOCK_PRE))
+        html_reader_md_text(r, from, continued);
+    if (r->row_block && r->len > ROW_MAX)
+        html_reader_row_too_long(r);
+}
+
+static int html_reader_is(const element_info *e, const char *name)
+{
+    return e != NULL && strcmp(e->name, name) == 0;
+}
+
+/* A block element opens (not skipped): does it end the block?  A cell of
+ * the open row does not: a tab parts it from the one before. */
+static int html_reader_row_start(html_reader *r, const element_info *e, const frame *f)
+{
+    int cell = html_reader_is(e, "td") || html_reader_is(e, "th");
+    if (cell && r->row_on && r->depth == r->row_depth) {
+        if (r->row_cells++ > 0 && r->len + 1 < BLOCK_MAX) {
+            if (r->len == 0 && !r->continued)
+                html_reader_block_attrs(r, f);
+            r->text[r->len] = '\t';
+            r->linkmap[r->len++] = 0;
+            r->space = 0;
+            r->row_block = 1;
+            if (r->md_on && !r->md_bad && buf_append(&r->md, r->m, "\t", 1) != UB_OK)
+                html_reader_fail(r, UB_ENOMEM);
+        }
+        return 0;
+    }
+    /* any other block inside the row: a layout row */
+    r->row_on = 0;
+    if (html_reader_is(e, "tr")) {
+        html_reader_flush(r, 0);
+        r->row_on = 1;
+        r->row_depth = r->depth + 1;
+        r->row_cells = 0;
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- Markdown: links, images, lists, code ------------------------------- */
+
+static const char *html_reader_attr(const xmlChar **atts, const char *name);
+
+/* href resolved against <base> and --url into out[0..HREF_MAX) */
+static size_t html_reader_md_resolve(const html_reader *r, const char *href, char *out)
+{
+    char base[HREF_MAX];
+    const char *b = r->meta != NULL ? meta_base(r->meta) : NULL;
+    if (b == NULL || md_resolve(r->md_url, b, base, sizeof base) == 0)
+        b = r->md_url;
+    else
+        b = base;
+    return md_resolve(b, href, out, HREF_MAX);
+}
+
+/* "![alt](src)" where the image stands in the text */
+static void html_reader_md_image(html_reader *r, const xmlChar **atts)
+{
+    const char *src = html_reader_attr(atts, "src"), *alt = html_reader_attr(atts, "alt");
+    char url[HREF_MAX];
+    if (src == NULL || *src == '\0' || html_reader_md_resolve(r, src, url) == 0 || r->md_bad)
+        return;
+    char text[512];
+    int space = 0;
+    size_t n = alt != NULL ? html_reader_append_collapsed(text, 0, sizeof text, &space,
+                                                         (const unsigned char *)alt,
+                                                         strnlen(alt, 4 * sizeof text))
+                           : 0;
+    ub_status st = UB_OK;
+    if (r->md.len > 0)
+        st = buf_append(&r->md, r->m, " ", 1);
+    if (st == UB_OK)
+        st = buf_append(&r->md, r->m, "![", 2);
+    if (st == UB_OK)
+        st = md_escape(&r->md, r->m, text, n, 0);
+    if (st == UB_OK)
+        st = buf_append(&r->md, r->m, "]", 1);
+    if (st == UB_OK)
+        st = md_target(&r->md, r->m, url);
+    if (st != UB_OK)
+        html_reader_fail(r, st);
+    r->md_after_image = 1;
+}
+
+/* The link's text, if any, becomes "[text](url)". */
+static void html_reader_md_link_end(html_reader *r)
+{
+    size_t at = r->md_link_at;
+    r->md_link_at = SIZE_MAX;
+    if (r->md_bad || at >= r->md.len)
+        return;
+    if (r->md.data[at] == ' ')
+        at++;
+    if (at >= r->md.len)
+        return;
+    if (buf_reserve(&r->md, r->m, 1) != UB_OK) {
+        html_reader_fail(r, UB_ENOMEM);
+        return;
+    }
+    memmove(r->md.data + at + 1, r->md.data + at, r->md.len - at);
+    r->md.data[at] = '[';
+    r->md.len++;
+    if (buf_append(&r->md, r->m, "]", 1) != UB_OK || md_target(&r->md, r->m, r->md_href) != UB_OK)
+        html_reader_fail(r, UB_ENOMEM);
+}
+
+/* "language-python" or "lang-js" in a class: the code's language */
+static void html_reader_md_lang(html_reader *r, const char *cls)
+{
+    for (const char *p = cls; p != NULL && *p != '\0';) {
+        while (html_reader_ws((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (p[n] != '\0' && !html_reader_ws((unsigned char)p[n]))
+            n++;
+        size_t k = strncmp(p, "language-", 9) == 0 ? 9 : strncmp(p, "lang-", 5) == 0 ? 5 : 0;
+        if (k > 0 && n > k && n - k < sizeof r->pre_lang) {
+            size_t m = 0;
+            for (size_t i = k; i < n; i++)
+                if (html_reader_alnum((unsigned char)p[i]) || p[i] == '+' || p[i] == '-' ||
+                    p[i] == '#' || p[i] == '.')
+                    r->pre_lang[m++] = p[i];
+            r->pre_lang[m] = '\0';
+            return;
+        }
+        p += n;
+    }
+}
+
+/* What an opening element means to the Markdown: a list and its items'
+ * numbers, a link, an image, code's language. */
+static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts,
+                                 frame *f, const frame *top)
+{
+    const char *n = (const char *)name;
+    if ((n[0] == 'o' || n[0] == 'u') && n[1] == 'l' && n[2] == '\0') {
+        unsigned d = top->list < LIST_MAX - 1 ? top->list + 1u : LIST_MAX - 1u;
+        const char *start = n[0] == 'o' ? html_reader_attr(atts, "start") : NULL;
+        long v = start != NULL ? strtol(start, NULL, 10) : 1;
+        f->list = (unsigned char)d;
+        r->list_ordered[d] = n[0] == 'o';
+        r->list_next[d] = v >= 0 && v < 1000000000 ? (unsigned)v : 1u;
+    } else if (strcmp(n, "li") == 0) {
+        unsigned d = top->list;
+        f->number = d > 0 && r->list_ordered[d] ? r->list_next[d]++ : 0;
+    } else if (r->md_links && n[0] == 'a' && n[1] == '\0') {
+        const char *href = html_reader_attr(atts, "href");
+        if (href != NULL && r->md_link_at == SIZE_MAX &&
+            strncmp(href, "javascript:", 11) != 0 &&
+            html_reader_md_resolve(r, href, r->md_href) > 0) {
+            r->md_link_at = r->md.len;
+            r->md_link_depth = r->depth + 1;
+        }
+    } else if (r->md_images && strcmp(n, "img") == 0) {
+        html_reader_md_image(r, atts);
+    } else if (f->flags & BLOCK_PRE) {
+        if (strcmp(n, "pre") == 0)
+            r->pre_lang[0] = '\0';
+        if (strcmp(n, "pre") == 0 || strcmp(n, "code") == 0)
+            html_reader_md_lang(r, html_reader_attr(atts, "class"));
+    }
+}
+
 /* ---- the element stack ------------------------------------------------------ */
 
 static void html_reader_pop(html_reader *r)
 {
     if (r->depth == 0)
         return;
+    if (r->meta_depth != 0 && r->depth == r->meta_depth) {
+        meta_end(r->meta);
+        r->meta_depth = 0;
+    }
+    if (r->md_link_at != SIZE_MAX && r->depth == r->md_link_depth)
+        html_reader_md_link_end(r);
     if (r->depth > STACK_MAX) {
         r->depth--;
         return;
@@ -746,8 +1017,13 @@ static void html_reader_pop(html_reader *r)
     if (e == NULL)
         return;
     if (e->kind & EL_BLOCK) {
-        if (!(f->state & F_SKIP))
+        /* a cell of the open row ends no block; the row ends its own */
+        int cell = r->row_on && r->depth == r->row_depth &&
+                   (html_reader_is(e, "td") || html_reader_is(e, "th"));
+        if (!(f->state & F_SKIP) && !cell)
             html_reader_flush(r, 0);
+        if (r->row_on && r->depth < r->row_depth)
+            r->row_on = 0;
     } else if (e->kind & EL_TITLE) {
         if (r->title_len > 0)
             r->title_closed = 1;
@@ -1078,10 +1354,16 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     }
     if ((kind & EL_SPACE) && !(top->state & F_SKIP))
         r->space = 1;
-    if ((kind & EL_BLOCK) && !(top->state & F_SKIP))
+    if ((kind & EL_BLOCK) && !(top->state & F_SKIP) && html_reader_row_start(r, e, &f))
         html_reader_flush(r, 0);
     if (kind & EL_BODY)
         html_reader_emit_title(r);
+    if (r->meta != NULL &&
+        meta_start(r->meta, (const char *)name, (const char *const *)atts, f.hints,
+                   (top->state & F_SKIP) != 0))
+        r->meta_depth = r->depth + 1;
+    if (r->md_on && !(top->state & F_SKIP))
+        html_reader_md_start(r, name, atts, &f, top);
     r->stack[r->depth++] = f;
 }
 
@@ -1119,6 +1401,8 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
         html_reader_sync(r, (size_t)r->ctxt->nameNr);
     if (r->suppress && html_reader_pos(r) > r->suppress_from)
         return;
+    if (r->meta_depth != 0 && meta_text(r->meta, (const char *)ch, (size_t)len) != UB_OK)
+        html_reader_fail(r, UB_ENOMEM);
     const frame *f = html_reader_top(r);
     if (f->state & F_SKIP || r->deep_skip > 0)
         return;
@@ -1136,10 +1420,11 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
 
 static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
 {
-    /* script and style content */
-    (void)ud;
-    (void)ch;
-    (void)len;
+    /* script and style content: only a JSON-LD script's is read */
+    html_reader *r = ud;
+    if (r->meta_depth != 0 && r->status == UB_OK && len > 0 &&
+        meta_text(r->meta, (const char *)ch, (size_t)len) != UB_OK)
+        html_reader_fail(r, UB_ENOMEM);
 }
 
 static void html_reader_serror(void *ud, xmlErrorPtr err)
@@ -1448,6 +1733,7 @@ html_reader *html_reader_new(const mem *m, const char *encoding, const char *htt
     r->m = m;
     r->emit = emit;
     r->ctx = ctx;
+    r->md_link_at = SIZE_MAX;
     if (encoding != NULL &&
         !encoding_canonical(encoding, strlen(encoding), r->override)) {
         mem_free(m, r);
@@ -1561,6 +1847,19 @@ ub_status html_reader_end(html_reader *r)
     return r->status;
 }
 
+void html_reader_set_meta(html_reader *r, meta *mt)
+{
+    r->meta = mt;
+}
+
+void html_reader_set_markdown(html_reader *r, int links, int images, const char *url)
+{
+    r->md_on = 1;
+    r->md_links = links;
+    r->md_images = images;
+    r->md_url = url;
+}
+
 const char *html_reader_lang(const html_reader *r)
 {
     return r->lang;
@@ -1614,5 +1913,6 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->stack);
     mem_free(m, r->text);
     mem_free(m, r->linkmap);
+    buf_free(&r->md, m);
     mem_free(m, r);
 }

@@ -22,6 +22,17 @@ typedef struct html_reader html_reader;
 html_reader *html_reader_new(const mem *m, const char *encoding, const char *http_charset,
                                    block_fn emit, void *ctx, ub_status *status);
 
+/* Hand the elements that carry metadata, and the text meta asks for, to
+ * `mt` (meta.h), which must outlive the document; NULL: none. */
+struct meta;
+void html_reader_set_meta(html_reader *r, struct meta *mt);
+
+/* --markdown: give blocks their Markdown form (block.md, list, number,
+ * lang); links as [text](url) and images as ![alt](src) if asked, their
+ * addresses resolved against <base> and `url` (may be NULL; must outlive
+ * the reader). */
+void html_reader_set_markdown(html_reader *r, int links, int images, const char *url);
+
 /* Any chunking gives the same blocks. */
 ub_status html_reader_feed(html_reader *r, const char *buf, size_t len);
 

@@ -38,6 +38,7 @@ struct jsonl {
     unsigned long error_line;
     ub_status feed_status;  /* of the last ub_filter_feed */
     int nomem;              /* jsonl_collect ran out of memory */
+    int meta;               /* --json: add the metadata found */
 };
 
 static int bytes_add(bytes *b, const char *s, size_t n)
@@ -107,6 +108,11 @@ int jsonl_collect(void *ctx, const char *buf, size_t len)
         return -1;
     }
     return 0;
+}
+
+void jsonl_set_meta(jsonl *j, int on)
+{
+    j->meta = on;
 }
 
 void jsonl_set_filter(jsonl *j, ub_filter *f)
@@ -180,6 +186,37 @@ static jsonl_status malformed(jsonl *j, const char *s, size_t n, const char *why
     return JSONL_OK;
 }
 
+/* --json: the metadata fields the record s[0..n) lacks, as ',"name":value'. */
+static int meta_fields(jsonl *j, const char *s, size_t n)
+{
+    for (int f = 0; f < UB_META_COUNT; f++) {
+        const char *name = ub_meta_name((ub_meta_field)f);
+        const char *v = ub_filter_meta(j->filter, (ub_meta_field)f, 0);
+        jscan has;
+        if (!v)
+            continue;
+        jscan_line(s, n, name, strlen(name), &has);
+        if (has.found)
+            continue;       /* the record's own field stays */
+        if (put(j, ",", 1) != 0 || jscan_encode(name, strlen(name), j->out, j->out_ctx) != 0 ||
+            put(j, ":", 1) != 0)
+            return -1;
+        if (f != UB_META_TAGS) {
+            if (jscan_encode(v, strlen(v), j->out, j->out_ctx) != 0)
+                return -1;
+            continue;
+        }
+        if (put(j, "[", 1) != 0)
+            return -1;
+        for (size_t i = 0; (v = ub_filter_meta(j->filter, UB_META_TAGS, i)) != NULL; i++)
+            if ((i && put(j, ",", 1) != 0) || jscan_encode(v, strlen(v), j->out, j->out_ctx) != 0)
+                return -1;
+        if (put(j, "]", 1) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Decoded pieces of the document, into the filter. */
 static int feed_sink(void *ctx, const char *s, size_t n)
 {
@@ -221,10 +258,21 @@ static jsonl_status record(jsonl *j, const char *s, size_t n)
         st = UB_ENOMEM;
     if (st != UB_OK)
         return fail(j, st);
+    /* --json: the metadata goes before the object's closing brace */
+    size_t close = n;
+    if (j->meta)
+        while (close > sc.to && s[close - 1] != '}')
+            close--;
+    if (close == sc.to)
+        close = n + 1;  /* not found (cannot be, in an object): nothing added */
     int bad = put(j, s, sc.from) != 0 ||
               jscan_encode(j->clean.data ? j->clean.data : "", j->clean.len, j->out,
-                           j->out_ctx) != 0 ||
-              put(j, s + sc.to, n - sc.to) != 0 || put(j, "\n", 1) != 0;
+                           j->out_ctx) != 0;
+    if (!bad && j->meta && close <= n)
+        bad = put(j, s + sc.to, close - 1 - sc.to) != 0 || meta_fields(j, s, n) != 0 ||
+              put(j, s + close - 1, n - close + 1) != 0 || put(j, "\n", 1) != 0;
+    else if (!bad)
+        bad = put(j, s + sc.to, n - sc.to) != 0 || put(j, "\n", 1) != 0;
     bytes_reset(&j->clean);
     return bad ? fail(j, UB_EWRITE) : JSONL_OK;
 }

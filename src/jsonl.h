@@ -47,6 +47,10 @@ jsonl *jsonl_new(const char *field, jsonl_on_error on_error,
 int jsonl_collect(void *ctx, const char *buf, size_t len);
 void jsonl_set_filter(jsonl *j, ub_filter *f);
 
+/* --json: after cleaning a record, add the metadata the filter found
+ * (ub_filter_meta) as fields the record does not have already. */
+void jsonl_set_meta(jsonl *j, int on);
+
 /* The next bytes of the current input, in any chunks. */
 jsonl_status jsonl_feed(jsonl *j, const char *buf, size_t len);
 

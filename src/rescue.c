@@ -48,10 +48,12 @@ void rescue_free(rescue *r)
             buf_free(&r->runs[k].units[i].text, r->m);
             buf_free(&r->runs[k].units[i].gap, r->m);
             buf_free(&r->runs[k].units[i].raw, r->m);
+            buf_free(&r->runs[k].units[i].md, r->m);
         }
     buf_free(&r->lone.text, r->m);
     buf_free(&r->lone.gap, r->m);
     buf_free(&r->lone.raw, r->m);
+    buf_free(&r->lone.md, r->m);
     mem_free(r->m, r);
 }
 
@@ -88,17 +90,20 @@ static void close_run(rescue *r)
 /* A copy of u in c, whose buffers it reuses, marked as kept. */
 static ub_status hold(unit *c, const mem *m, const unit *u)
 {
-    buf text = c->text, gap = c->gap, raw = c->raw;
+    buf text = c->text, gap = c->gap, raw = c->raw, md = c->md;
     *c = *u;
     c->text = text;
     c->gap = gap;
     c->raw = raw;
-    c->text.len = c->gap.len = c->raw.len = 0;
+    c->md = md;
+    c->text.len = c->gap.len = c->raw.len = c->md.len = 0;
     ub_status st = buf_append(&c->text, m, u->text.data, u->text.len);
     if (st == UB_OK)
         st = buf_append(&c->gap, m, u->gap.data, u->gap.len);
     if (st == UB_OK)
         st = buf_append(&c->raw, m, u->raw.data, u->raw.len);
+    if (st == UB_OK)
+        st = buf_append(&c->md, m, u->md.data, u->md.len);
     c->keep = 1;
     c->why = REASON_RESCUED;
     return st;

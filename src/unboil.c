@@ -52,7 +52,13 @@ static int make_filter(cli_run *r, cli_config *c)
             return CLI_EXIT_TROUBLE;
         }
     }
-    r->filter = r->jsonl ? ub_filter_new(&c->opt, jsonl_collect, r->jsonl, &st)
+    ub_options opt = c->opt;
+    if (r->jsonl && opt.json) {
+        /* the records are the JSON: the filter cleans, the record gains fields */
+        opt.json = 0;
+        jsonl_set_meta(r->jsonl, 1);
+    }
+    r->filter = r->jsonl ? ub_filter_new(&opt, jsonl_collect, r->jsonl, &st)
                          : ub_filter_new(&c->opt, cli_out_write, r->out, &st);
     if (!r->filter) {
         if (st == UB_EENCODING)
@@ -84,10 +90,11 @@ static outcome run_inputs(cli_run *r, const cli_config *c)
         o.how = cli_in_feed(r, "-", &o.st);
     for (int i = 0; i < c->nfiles && o.how == CLI_IN_DONE; i++) {
         unsigned long long before = r->bytes_in;
-        if (i > 0 && !c->jsonl && !c->opt.null_data)
+        /* a JSON object is a line of its own: nothing between them */
+        if (i > 0 && !c->jsonl && !c->opt.null_data && !c->opt.json)
             cli_out_separate(r->out);
         o.how = cli_in_feed(r, c->files[i], &o.st);
-        if (o.how == CLI_IN_DONE && c->opt.null_data && c->nfiles > 1 &&
+        if (o.how == CLI_IN_DONE && c->opt.null_data && !c->opt.json && c->nfiles > 1 &&
             r->bytes_in > before && r->last_in != 0 && cli_out_write(r->out, "", 1) != 0) {
             o.how = CLI_IN_ERROR;
             o.st = UB_EWRITE;

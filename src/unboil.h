@@ -106,6 +106,15 @@ typedef struct ub_options {
                              blocks are decided with the whole page in view
                              (up to this cap); 0: the window alone, for the
                              lowest latency */
+    int json;             /* each document as one JSON object on one line:
+                             "text" (the article, as markdown says) and
+                             the metadata found (ub_meta_field) */
+    const char *url;      /* the documents' address, or NULL: the "url"
+                             field when a page names none, and the base
+                             of relative links and images.  Must outlive
+                             the filter. */
+    int links;            /* markdown: links as [text](url) */
+    int images;           /* markdown: images as ![alt](src) */
 } ub_options;
 
 #define UB_WINDOW_DEFAULT 48u
@@ -151,6 +160,34 @@ typedef struct ub_counts {
 void ub_filter_counts(const ub_filter *f, ub_counts *out);
 
 void ub_filter_free(ub_filter *f);
+
+/* What a document says about itself, gathered while it is read: from
+ * JSON-LD, OpenGraph and article:* meta tags, Dublin Core, itemprop, and
+ * the page itself (<title>, <h1>, <time datetime>, a "By ..." line); in a
+ * text dump, from its first lines.  A field nothing states is absent,
+ * never guessed, except UB_META_LANG, which falls back to the language
+ * the stopwords measured. */
+typedef enum ub_meta_field {
+    UB_META_TITLE = 0,   /* the article's headline */
+    UB_META_AUTHOR,      /* who wrote it, as the page writes the names */
+    UB_META_DATE,        /* when it was published, ISO 8601 */
+    UB_META_LANG,        /* language code, e.g. "en", "pt-BR" */
+    UB_META_SITENAME,    /* the site or publication */
+    UB_META_URL,         /* canonical address, og:url, or options.url */
+    UB_META_DESCRIPTION, /* the page's summary of itself */
+    UB_META_IMAGE,       /* the article's main image (address) */
+    UB_META_TAGS,        /* topics: several values */
+    UB_META_COUNT
+} ub_meta_field;
+
+/* The field's name in JSON output ("title", "author" ...), or NULL. */
+const char *ub_meta_name(ub_meta_field field);
+
+/* The i-th value (from 0; only UB_META_TAGS has more than one) of a field
+ * of the document ended last, UTF-8 and NUL-terminated, or NULL when there
+ * is none.  Valid until the next ub_filter_feed, ub_filter_end_document or
+ * ub_filter_free. */
+const char *ub_filter_meta(const ub_filter *f, ub_meta_field field, size_t i);
 
 /* The library's version, e.g. "0.1.0". */
 const char *ub_version(void);

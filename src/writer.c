@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "writer.h"
+#include "markdown.h"
 
 struct writer {
     const mem *m;
@@ -20,6 +21,8 @@ struct writer {
     unsigned last_flags; /* HTML: the previous written block's flags */
     unsigned long units; /* blocks of this document so far */
     int header_done;     /* --explain=tsv: the header row is written */
+    buf scratch;         /* --markdown: a block's text escaped */
+    unsigned marker[17]; /* --markdown: the width of the last item's marker per list depth */
 };
 
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
@@ -41,6 +44,7 @@ void writer_free(writer *w)
     if (!w)
         return;
     buf_free(&w->gap, w->m);
+    buf_free(&w->scratch, w->m);
     mem_free(w->m, w);
 }
 
@@ -74,6 +78,7 @@ void writer_begin(writer *w, int html)
     w->gap_set = 0;
     w->last_flags = 0;
     w->units = 0;
+    memset(w->marker, 0, sizeof w->marker);
 }
 
 /* Remember the widest blank run among those a removed stretch leaves. */
@@ -262,36 +267,141 @@ static ub_status explain_out(writer *w, const unit *u, unsigned long number)
     return tsv_unit(w, u, number);
 }
 
+/* Code as a fenced block, with its language where the page gave one. */
+static ub_status md_code_out(writer *w, const unit *u)
+{
+    char fence[64];
+    size_t k = md_fence(u->text.data, u->text.len);
+    if (k >= sizeof fence)
+        k = sizeof fence - 1;
+    memset(fence, '`', k);
+    fence[k] = 0;
+    ub_status st;
+    if ((st = put(w, fence)) != UB_OK || (st = put(w, u->lang)) != UB_OK ||
+        (st = put(w, "\n")) != UB_OK || (st = writer_raw(w, u->text.data, u->text.len)) != UB_OK ||
+        (st = put(w, "\n")) != UB_OK)
+        return st;
+    return put(w, fence);
+}
+
+/* A list item's indentation and marker: nested under the items written
+ * last at each shallower depth, "1." numbered as on the page. */
+static ub_status md_item_out(writer *w, const unit *u)
+{
+    unsigned depth = u->list ? u->list : 1;
+    if (depth > 16)
+        depth = 16;
+    unsigned indent = 0;
+    for (unsigned d = 1; d < depth; d++)
+        indent += w->marker[d] ? w->marker[d] : 2;
+    char marker[24];
+    int n = u->number ? snprintf(marker, sizeof marker, "%u. ", u->number)
+                      : snprintf(marker, sizeof marker, "- ");
+    w->marker[depth] = (unsigned)n;
+    for (unsigned d = depth + 1; d <= 16; d++)
+        w->marker[d] = 0;
+    ub_status st = UB_OK;
+    for (unsigned i = 0; i < indent && st == UB_OK; i++)
+        st = put(w, " ");
+    return st == UB_OK ? put(w, marker) : st;
+}
+
+/* A table row, its cells parted by tabs: "a | b" in text, "| a | b |" in
+ * Markdown, where the table's first row is its header. */
+static ub_status row_out(writer *w, const unit *u, const char *s, size_t n, int first)
+{
+    ub_status st = w->markdown ? put(w, "| ") : UB_OK;
+    unsigned cells = 1;
+    for (size_t i = 0; st == UB_OK;) {
+        size_t j = i;
+        while (j < n && s[j] != '\t')
+            j++;
+        size_t b = i, e = j;
+        while (b < e && s[b] == ' ')
+            b++;
+        while (e > b && s[e - 1] == ' ')
+            e--;
+        if ((st = writer_raw(w, s + b, e - b)) != UB_OK || j == n)
+            break;
+        st = put(w, " | ");
+        cells++;
+        i = j + 1;
+    }
+    if (st != UB_OK || !w->markdown)
+        return st;
+    if ((st = put(w, " |")) != UB_OK || !first)
+        return st;
+    (void)u;
+    st = put(w, "\n|");
+    for (unsigned c = 0; c < cells && st == UB_OK; c++)
+        st = put(w, " --- |");
+    return st;
+}
+
+/* A block as Markdown that a CommonMark parser reads back as the same
+ * block: its text escaped (or the reader's rendering, with links). */
+static ub_status md_block_out(writer *w, const unit *u, int first_row)
+{
+    ub_status st = UB_OK;
+    unsigned level = (u->flags & BLOCK_TITLE) ? 1 : u->heading;
+    if ((u->flags & BLOCK_QUOTE) && (st = put(w, "> ")) != UB_OK)
+        return st;
+    if (!level && (u->flags & BLOCK_PRE))
+        return md_code_out(w, u);
+    if (level) {
+        static const char hashes[] = "###### ";
+        st = put(w, hashes + 6 - (level > 6 ? 6 : level));
+    } else if (u->flags & BLOCK_LIST_ITEM) {
+        st = md_item_out(w, u);
+    }
+    if (st != UB_OK)
+        return st;
+    const char *s = u->md.data;
+    size_t n = u->md.len;
+    if (!n) {
+        w->scratch.len = 0;
+        /* a row's cells are not at a line's start: "| 1. |" opens no list */
+        if ((st = md_escape(&w->scratch, w->m, u->text.data, u->text.len,
+                            !(u->flags & BLOCK_ROW))) != UB_OK)
+            return st;
+        s = w->scratch.data;
+        n = w->scratch.len;
+    }
+    if (u->flags & BLOCK_ROW)
+        return row_out(w, u, s, n, first_row);
+    return writer_raw(w, s, n);
+}
+
 static ub_status html_block_out(writer *w, const unit *u)
 {
     ub_status st;
     if (u->flags & BLOCK_CONTINUED && w->any) {
         if (u->text.len && u->text.data[0] != ' ' && (st = put(w, " ")) != UB_OK)
             return st;
+        if (w->markdown && !(u->flags & BLOCK_PRE)) {
+            w->scratch.len = 0;
+            if ((st = md_escape(&w->scratch, w->m, u->text.data, u->text.len, 0)) != UB_OK)
+                return st;
+            return writer_raw(w, w->scratch.data, w->scratch.len);
+        }
         return writer_raw(w, u->text.data, u->text.len);
     }
+    /* a Markdown table starts and ends at a blank line */
+    int first_row = (u->flags & BLOCK_ROW) && !(w->last_flags & BLOCK_ROW);
     if (w->any) {
-        int tight = (u->flags & w->last_flags & (BLOCK_LIST_ITEM | BLOCK_CELL)) != 0;
-        if ((st = put(w, tight ? "\n" : "\n\n")) != UB_OK)
+        int tight = (u->flags & w->last_flags & (BLOCK_LIST_ITEM | BLOCK_CELL)) != 0 &&
+                    !(w->markdown && ((u->flags ^ w->last_flags) & BLOCK_ROW));
+        /* two paragraphs of one quotation stay in it */
+        int quoted = w->markdown && !tight && (u->flags & w->last_flags & BLOCK_QUOTE);
+        if ((st = put(w, tight ? "\n" : quoted ? "\n>\n" : "\n\n")) != UB_OK)
             return st;
     }
     w->any = 1;
     w->last_flags = u->flags;
-    if (w->markdown) {
-        unsigned level = (u->flags & BLOCK_TITLE) ? 1 : u->heading;
-        if (level) {
-            static const char hashes[] = "###### ";
-            st = put(w, hashes + 6 - (level > 6 ? 6 : level));
-        } else if (u->flags & BLOCK_LIST_ITEM) {
-            st = put(w, "- ");
-        } else if (u->flags & BLOCK_QUOTE) {
-            st = put(w, "> ");
-        } else {
-            st = UB_OK;
-        }
-        if (st != UB_OK)
-            return st;
-    }
+    if (w->markdown)
+        return md_block_out(w, u, first_row);
+    if (u->flags & BLOCK_ROW)
+        return row_out(w, u, u->text.data, u->text.len, first_row);
     return writer_raw(w, u->text.data, u->text.len);
 }
 

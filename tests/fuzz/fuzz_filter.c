@@ -2,7 +2,8 @@
  * the first bytes.
  * Input:
  *   byte 0  format (auto, text, html: % 3) | output (clean, invert,
- *           explain: (b >> 2) % 3) | markdown (bit 4) | null_data (bit 5)
+ *           explain: (b >> 2) % 3) | markdown, with links and images
+ *           (bit 4) | null_data (bit 5)
  *           | keep_comments (bit 6) | fault injection (bit 7)
  *   byte 1  window 2 .. 64 (b % 63); with fault injection, also which
  *           allocation (or write call) fails; bit 7: no diagnostic
@@ -30,6 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.format = (ub_format)(b0 % 3);
     opt.output = (ub_output)((b0 >> 2) % 3);
     opt.markdown = (b0 >> 4) & 1;
+    /* Markdown with its links and images, resolved against an address */
+    opt.links = opt.images = opt.markdown;
+    opt.url = opt.markdown ? "https://example.org/a/b.html" : NULL;
     opt.null_data = (b0 >> 5) & 1;
     opt.keep_comments = (b0 >> 6) & 1;
     opt.window = 2 + b1 % 63;

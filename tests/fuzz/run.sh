@@ -36,7 +36,7 @@ mkdir -p "$dir/inc"
 printf '#define PACKAGE_VERSION "%s"\n' "${version:-0}" > "$dir/inc/config.h"
 
 # the library: every src/*.c but the CLI's own files (src_unboil_SOURCES in
-# Makefile.am: they need more libraries, e.g. jansson)
+# Makefile.am), with libxml2 and jansson (JSON-LD metadata)
 cli=$(awk '/^src_unboil_SOURCES *=/ { on = 1 }
            on { for (i = 1; i <= NF; i++) if ($i ~ /\.c$/) print $i
                 if ($NF != "\\") on = 0 }' "$top/Makefile.am")
@@ -45,8 +45,8 @@ srcs=
 for c in "$top"/src/*.c; do
     case " $(echo $cli) " in *" src/${c##*/} "*) ;; *) srcs="$srcs $c" ;; esac
 done
-xml_cflags=$(pkg-config --cflags libxml-2.0) || exit 1
-xml_libs=$(pkg-config --libs libxml-2.0) || exit 1
+xml_cflags=$(pkg-config --cflags libxml-2.0 jansson) || exit 1
+xml_libs=$(pkg-config --libs libxml-2.0 jansson) || exit 1
 # the charset detector, as configure would take it when it is there
 if pkg-config --exists uchardet; then
     echo '#define HAVE_UCHARDET 1' >> "$dir/inc/config.h"

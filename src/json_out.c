@@ -1,0 +1,191 @@
+/* json_out.c - a document as one JSON object on one line. */
+#include <string.h>
+#include "json_out.h"
+
+#define PIECE 4096   /* escaped bytes gathered before each write */
+
+struct json_out {
+    const mem *m;
+    ub_write_fn out;
+    void *ctx;
+    unsigned char held[4];  /* a character cut by the chunking */
+    size_t nheld;
+};
+
+json_out *json_out_new(const mem *m, ub_write_fn out, void *ctx)
+{
+    json_out *j = mem_calloc(m, 1, sizeof *j);
+    if (!j)
+        return NULL;
+    j->m = m;
+    j->out = out;
+    j->ctx = ctx;
+    return j;
+}
+
+void json_out_free(json_out *j)
+{
+    if (j)
+        mem_free(j->m, j);
+}
+
+/* How many bytes the character starting with b has, 0 if b cannot start one. */
+static size_t utf8_len(unsigned char b)
+{
+    return b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+         : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+}
+
+/* s[0..k) is one whole, valid character of k bytes */
+static int utf8_ok(const unsigned char *s, size_t k)
+{
+    for (size_t t = 1; t < k; t++)
+        if ((s[t] & 0xC0) != 0x80)
+            return 0;
+    if (k == 3)
+        return !(s[0] == 0xE0 && s[1] < 0xA0) && !(s[0] == 0xED && s[1] >= 0xA0);
+    if (k == 4)
+        return !(s[0] == 0xF0 && s[1] < 0x90) && !(s[0] == 0xF4 && s[1] >= 0x90);
+    return 1;
+}
+
+/* Escapes s[0..n) into out, writing whenever PIECE bytes are gathered;
+ * the bytes of a character cut at the end are returned in *rest. */
+static int escape(ub_write_fn out, void *ctx, const unsigned char *s, size_t n, size_t *rest)
+{
+    static const char hex[] = "0123456789abcdef";
+    char piece[PIECE + 16];
+    size_t len = 0, i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (len >= PIECE) {
+            if (out(ctx, piece, len) != 0)
+                return -1;
+            len = 0;
+        }
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            piece[len++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            piece[len++] = '\\';
+            switch (c) {
+            case '"': piece[len++] = '"'; break;
+            case '\\': piece[len++] = '\\'; break;
+            case '\n': piece[len++] = 'n'; break;
+            case '\t': piece[len++] = 't'; break;
+            case '\r': piece[len++] = 'r'; break;
+            default:
+                memcpy(piece + len, "u00", 3);
+                piece[len + 3] = hex[c >> 4];
+                piece[len + 4] = hex[c & 15];
+                len += 5;
+            }
+            i++;
+            continue;
+        }
+        size_t k = utf8_len(c);
+        if (k > 0 && i + k > n && rest) {
+            /* maybe whole with the next chunk */
+            size_t t = i + 1;
+            while (t < n && (s[t] & 0xC0) == 0x80)
+                t++;
+            if (t == n)
+                break;
+        }
+        if (k > 0 && i + k <= n && utf8_ok(s + i, k)) {
+            memcpy(piece + len, s + i, k);
+            len += k;
+            i += k;
+        } else {
+            memcpy(piece + len, "\xEF\xBF\xBD", 3);
+            len += 3;
+            i++;
+        }
+    }
+    if (rest)
+        *rest = n - i;
+    return len ? out(ctx, piece, len) : 0;
+}
+
+int json_out_string(ub_write_fn out, void *ctx, const char *s, size_t n)
+{
+    if (out(ctx, "\"", 1) != 0 || escape(out, ctx, (const unsigned char *)s, n, NULL) != 0)
+        return -1;
+    return out(ctx, "\"", 1);
+}
+
+ub_status json_out_begin(json_out *j)
+{
+    j->nheld = 0;
+    return j->out(j->ctx, "{\"text\":\"", 9) == 0 ? UB_OK : UB_EWRITE;
+}
+
+int json_out_text(void *ctx, const char *s, size_t n)
+{
+    json_out *j = ctx;
+    size_t rest = 0;
+    if (j->nheld) {
+        /* complete the held character first */
+        unsigned char c[4];
+        size_t k = utf8_len(j->held[0]), have = j->nheld;
+        memcpy(c, j->held, have);
+        while (have < k && n > 0 && ((unsigned char)*s & 0xC0) == 0x80) {
+            c[have++] = (unsigned char)*s++;
+            n--;
+        }
+        if (have < k && n == 0) {
+            memcpy(j->held, c, have);
+            j->nheld = have;
+            return 0;
+        }
+        j->nheld = 0;
+        if (escape(j->out, j->ctx, c, have, NULL) != 0)
+            return -1;
+    }
+    if (escape(j->out, j->ctx, (const unsigned char *)s, n, &rest) != 0)
+        return -1;
+    memcpy(j->held, s + n - rest, rest);
+    j->nheld = rest;
+    return 0;
+}
+
+int json_out_fields(ub_write_fn out, void *ctx, const meta *mt,
+                    int (*skip)(void *skip_ctx, const char *name), void *skip_ctx)
+{
+    for (int f = 0; f < UB_META_COUNT; f++) {
+        const char *name = ub_meta_name((ub_meta_field)f);
+        const char *v = meta_get(mt, (ub_meta_field)f, 0);
+        if (!v || (skip && skip(skip_ctx, name)))
+            continue;
+        if (out(ctx, ",", 1) != 0 || json_out_string(out, ctx, name, strlen(name)) != 0 ||
+            out(ctx, ":", 1) != 0)
+            return -1;
+        if (f != UB_META_TAGS) {
+            if (json_out_string(out, ctx, v, strlen(v)) != 0)
+                return -1;
+            continue;
+        }
+        if (out(ctx, "[", 1) != 0)
+            return -1;
+        for (size_t i = 0; (v = meta_get(mt, UB_META_TAGS, i)) != NULL; i++)
+            if ((i && out(ctx, ",", 1) != 0) || json_out_string(out, ctx, v, strlen(v)) != 0)
+                return -1;
+        if (out(ctx, "]", 1) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+ub_status json_out_end(json_out *j, const meta *mt)
+{
+    /* a character still cut at the end is not one */
+    if (j->nheld && escape(j->out, j->ctx, j->held, j->nheld, NULL) != 0)
+        return UB_EWRITE;
+    j->nheld = 0;
+    if (j->out(j->ctx, "\"", 1) != 0 || json_out_fields(j->out, j->ctx, mt, NULL, NULL) != 0 ||
+        j->out(j->ctx, "}\n", 2) != 0)
+        return UB_EWRITE;
+    return UB_OK;
+}

@@ -1,0 +1,166 @@
+/* check_meta.c - metadata: dates, byline names, the JSON object, the API. */
+#include <stdlib.h>
+#include <string.h>
+#include "suites.h"
+#include "testutil.h"
+#include "byline.h"
+#include "json_out.h"
+#include "meta.h"
+#include "meta_date.h"
+
+static const char *iso(const char *s)
+{
+    static char out[META_DATE_MAX];
+    meta_date_iso(s, strlen(s), out);
+    return out;
+}
+
+START_TEST(test_date_iso)
+{
+    ck_assert_str_eq(iso("2018-04-05T06:00"), "2018-04-05T06:00");
+    ck_assert_str_eq(iso("2021-11-01T10:52:50+0100"), "2021-11-01T10:52:50+01:00");
+    ck_assert_str_eq(iso("2017-11-03 03:01:00.000000"), "2017-11-03T03:01:00.000000");
+    ck_assert_str_eq(iso("2015-03-17T16:27:40.294Z"), "2015-03-17T16:27:40.294Z");
+    ck_assert_str_eq(iso("2024-06-25"), "2024-06-25");
+    ck_assert_str_eq(iso("March 25, 2015"), "2015-03-25");
+    ck_assert_str_eq(iso("Posted on 7th Sept. 2012 by Ann"), "2012-09-07");
+    ck_assert_str_eq(iso("Tue, 10 Nov 2015 10:00:00 GMT"), "2015-11-10");
+    /* nothing that cannot be read for sure */
+    ck_assert_str_eq(iso("11/08/2012"), "");
+    ck_assert_str_eq(iso("2015-13-01"), "");
+    ck_assert_str_eq(iso("May the force be with you 2015"), "");
+    ck_assert_str_eq(iso("yesterday"), "");
+}
+END_TEST
+
+static const char *name(const char *s)
+{
+    static char out[256];
+    size_t start = 0, n = byline_name(s, strlen(s), &start);
+    memcpy(out, s + start, n);
+    out[n] = 0;
+    return out;
+}
+
+START_TEST(test_byline_name)
+{
+    ck_assert_str_eq(name("By Ann Smith | May 2, 2015"), "Ann Smith");
+    ck_assert_str_eq(name("By Ann Smith and Bob Lee"), "Ann Smith and Bob Lee");
+    ck_assert_str_eq(name("by Ann de la Cruz, Staff Writer"), "Ann de la Cruz, Staff Writer");
+    ck_assert_str_eq(name("By Nathan Willis March 25, 2015"), "Nathan Willis");
+    ck_assert_str_eq(name("Ann Smith"), "");
+    ck_assert_str_eq(name("by the sea"), "");
+}
+END_TEST
+
+typedef struct sink {
+    char data[4096];
+    size_t len;
+} sink;
+
+static int sink_put(void *ctx, const char *s, size_t n)
+{
+    sink *k = ctx;
+    ck_assert_uint_le(k->len + n, sizeof k->data);
+    memcpy(k->data + k->len, s, n);
+    k->len += n;
+    return 0;
+}
+
+/* The text escaped the same whatever the chunking, a character cut
+ * between chunks included; bytes that are not UTF-8 become U+FFFD. */
+START_TEST(test_json_text_chunks)
+{
+    static const char text[] = "a \"q\" \\ \t\n\x01 caf\xc3\xa9 \xe2\x82\xac \xff end";
+    static const char want[] = "{\"text\":\"a \\\"q\\\" \\\\ \\t\\n\\u0001 caf\xc3\xa9 \xe2\x82\xac "
+                               "\xef\xbf\xbd end\"}\n";
+    meta *mt = meta_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(mt);
+    for (size_t step = 1; step <= sizeof text; step++) {
+        sink k = {.len = 0};
+        json_out *j = json_out_new(&mem_stdlib, sink_put, &k);
+        ck_assert_int_eq(json_out_begin(j), UB_OK);
+        for (size_t i = 0; i < sizeof text - 1; i += step) {
+            size_t n = sizeof text - 1 - i < step ? sizeof text - 1 - i : step;
+            ck_assert_int_eq(json_out_text(j, text + i, n), 0);
+        }
+        ck_assert_int_eq(json_out_end(j, mt), UB_OK);
+        ck_assert_msg(k.len == sizeof want - 1 && memcmp(k.data, want, k.len) == 0,
+                      "step %zu: %.*s", step, (int)k.len, k.data);
+        json_out_free(j);
+    }
+    meta_free(mt);
+}
+END_TEST
+
+static const char page[] =
+    "<html lang=\"pt-BR\"><head><title>Folha | A ponte reabre</title>"
+    "<meta name=\"author\" content=\"Rui Costa\">"
+    "<meta property=\"og:title\" content=\"A ponte reabre depois de um ano\">"
+    "<meta name=\"dc.title\" content=\"A ponte reabre\">"
+    "<meta property=\"article:author\" content=\"https://social.example/rui\">"
+    "</head><body><p>A ponte que liga as duas margens do rio reabre hoje, depois de um ano "
+    "de obras, e os carros voltam a passar por ela a partir das seis da tarde.</p></body></html>";
+
+/* A library user reads the last document's fields; the most trusted
+ * source wins, an address is no author, and nothing is made up. */
+START_TEST(test_filter_meta_api)
+{
+    ub_options o;
+    ub_options_init(&o);
+    run_result r;
+    sink k = {.len = 0};
+    ub_status st;
+    ub_filter *f = ub_filter_new(&o, sink_put, &k, &st);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_TITLE, 0));
+    ck_assert_int_eq(ub_filter_feed(f, page, sizeof page - 1), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_str_eq(ub_filter_meta(f, UB_META_TITLE, 0), "A ponte reabre");
+    ck_assert_str_eq(ub_filter_meta(f, UB_META_AUTHOR, 0), "Rui Costa");
+    ck_assert_str_eq(ub_filter_meta(f, UB_META_LANG, 0), "pt-BR");
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_DATE, 0));
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_URL, 0));
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_TAGS, 0));
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_TITLE, 1));
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_COUNT, 0));
+    ck_assert_str_eq(ub_meta_name(UB_META_SITENAME), "sitename");
+    ck_assert_ptr_null(ub_meta_name(UB_META_COUNT));
+    /* the next document starts afresh */
+    ck_assert_int_eq(ub_filter_feed(f, "<p>x</p>", 8), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_AUTHOR, 0));
+    ub_filter_free(f);
+
+    /* an SVG's <title> in the body is no headline; the h1 is */
+    static const char svg[] = "<html><body><svg><title>Icon</title></svg><h1>The real "
+                              "headline</h1><p>Some words of text.</p></body></html>";
+    f = ub_filter_new(&o, sink_put, &k, &st);
+    ck_assert_int_eq(ub_filter_feed(f, svg, sizeof svg - 1), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_str_eq(ub_filter_meta(f, UB_META_TITLE, 0), "The real headline");
+    ub_filter_free(f);
+
+    /* --url fills the address a page does not state, whatever the chunking */
+    o.json = 1;
+    o.url = "https://example.org/ponte";
+    run_filter(&o, page, sizeof page - 1, (chunks){CHUNK_FIXED, 7, 0}, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_ptr_nonnull(strstr(r.out, ",\"url\":\"https://example.org/ponte\""));
+    ck_assert_uint_eq(r.out_len, strlen(r.out));     /* one line, no NUL */
+    ck_assert_int_eq(r.out[r.out_len - 1], '\n');
+    run_result_free(&r);
+}
+END_TEST
+
+Suite *meta_suite(void)
+{
+    Suite *s = suite_create("meta");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_date_iso);
+    tcase_add_test(tc, test_byline_name);
+    tcase_add_test(tc, test_json_text_chunks);
+    tcase_add_test(tc, test_filter_meta_api);
+    suite_add_tcase(s, tc);
+    return s;
+}
