@@ -109,6 +109,8 @@ void html_shield_init(html_shield *s)
 void html_shield_sync(html_shield *s, size_t depth)
 {
     s->depth = depth;
+    if (depth > 0)
+        s->begun = 1;
 }
 
 /* The tag's name is known: keep it or drop it, and write what was held. */
@@ -117,9 +119,14 @@ static size_t sh_decide(html_shield *s, char *out)
     size_t o = 0;
     if (s->end_tag) {
         /* no element can be open: libxml2 would search its whole stack for
-         * nothing; html, head and body it handles apart */
-        s->keep = s->depth > 0 || s->ends < HTML_SHIELD_STRAY || sh_is(s, "html") ||
-                  sh_is(s, "body") || sh_is(s, "head");
+         * nothing; head and body it handles apart.  An end tag that leaves
+         * libxml2's stack empty (any before the first element, </html>
+         * when only html is open) makes its push parser take the rest of
+         * the page for trailing junk; a browser ignores those and reads on,
+         * and html is closed at the end of the stream anyway. */
+        s->keep = s->begun && !sh_is(s, "html") &&
+                  (s->depth > 0 || s->ends < HTML_SHIELD_STRAY || sh_is(s, "body") ||
+                   sh_is(s, "head"));
         s->ends++;
     } else {
         s->ends = 0;
@@ -128,6 +135,7 @@ static size_t sh_decide(html_shield *s, char *out)
     }
     s->as_hr = 0;
     if (s->keep) {
+        s->begun |= !s->end_tag;
         memcpy(out, s->held, s->held_len);
         o = s->held_len;
     } else {
@@ -151,7 +159,9 @@ static void sh_tag_done(html_shield *s)
             s->depth--;
         return;
     }
-    if (s->slash || sh_is_void(s))
+    /* "<html/>" would empty libxml2's stack as above; a browser ignores
+     * the slash on any element that is not void */
+    if ((s->slash && !sh_is(s, "html")) || sh_is_void(s))
         return;
     s->depth++;
     if (sh_is(s, "script") || sh_is(s, "style")) {
@@ -179,6 +189,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
                 s->held_len = 1;
                 s->state = SH_AMP;
             } else {
+                s->begun |= !sh_space(c);
                 out[o++] = (char)c;
             }
             break;
@@ -195,6 +206,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             memcpy(out + o, s->held, s->held_len);
             o += s->held_len;
             s->held_len = 0;
+            s->begun |= c != '!';
             if (c == '!') {
                 out[o++] = (char)c;
                 s->marks = 0;
@@ -214,6 +226,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             memcpy(out + o, s->held, s->held_len);
             o += s->held_len;
             s->held_len = 0;
+            s->begun = 1;
             s->state = SH_TEXT;
             goto again;
         case SH_NAME:
@@ -234,6 +247,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             goto again;
         case SH_STAG:
         case SH_ETAG: {
+            int after_slash = s->slash;
             if (++s->tag_bytes > HTML_SHIELD_TAG && !s->cut) {
                 /* closed here; the rest, to the next '>', goes */
                 if (s->keep) {
@@ -280,8 +294,14 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
                 }
                 s->slash = c == '/';
             }
-            if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS)
-                out[o++] = (char)c;
+            if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS) {
+                /* html's '/' waits to see whether '>' follows */
+                int html = !s->end_tag && sh_is(s, "html");
+                if (html && after_slash)
+                    out[o++] = '/';
+                if (!(html && s->slash))
+                    out[o++] = (char)c;
+            }
             break;
         }
         case SH_BANG:
@@ -365,6 +385,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             break;
         }
         case SH_AMP:
+            s->begun = 1;
             if (c == '#') {
                 s->held[s->held_len++] = c;
                 s->state = SH_AMP_HASH;

@@ -18,6 +18,11 @@
  *     HTML_SHIELD_STRAY end tags came since the last start tag (a run of
  *     unmatched ones: the count of what is open is libxml2's at the start
  *     of each piece, and only estimated within it);
+ *   - an end tag before the first element or text, every </html>, and the
+ *     slash of "<html/>" are dropped: an end tag that leaves libxml2's
+ *     stack empty makes its push parser drop the rest of the page (a page
+ *     whose head was cut off mid-script starts with "</SCRIPT>"), where a
+ *     browser ignores the tag and reads on;
  *   - a DOCTYPE's internal subset ("[ ... ]") is dropped, which libxml2
  *     would otherwise end at its first '>' and read the rest as text;
  *   - "&#" that starts no character reference ("&#-1;") is written
@@ -51,6 +56,7 @@ typedef struct html_shield {
     unsigned marks;           /* comment dashes, raw-text end matched */
     int end_tag, keep, cut, after_eq, in_space, slash, raw;
     int as_hr;                /* a dropped block tag, written as <hr> */
+    int begun;                /* libxml2 has an element open, or will */
     unsigned long attrs;
     size_t tag_bytes;
     size_t depth;             /* elements that may be open */
