@@ -248,16 +248,20 @@ static unit *at(context *c, unsigned i)
     return &c->ring[k >= c->size ? k - c->size : k];
 }
 
+/* Empty a unit's buffers, freeing those that grew past what a slot keeps. */
+static void unit_release(const context *c, unit *u)
+{
+    buf *bufs[] = { &u->text, &u->raw, &u->gap, &u->md };
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
+        bufs[i]->len = 0;
+        buf_shrink(bufs[i], c->m, c->keep_bytes);
+    }
+}
+
 unit *context_slot(context *c)
 {
     unit *u = at(c, c->count);
-    buf_shrink(&u->text, c->m, c->keep_bytes);
-    buf_shrink(&u->gap, c->m, c->keep_bytes);
-    buf_shrink(&u->md, c->m, c->keep_bytes);
-    u->text.len = 0;
-    u->raw.len = 0;
-    u->gap.len = 0;
-    u->md.len = 0;
+    unit_release(c, u);
     u->list = u->number = 0;
     u->lang[0] = 0;
     u->gap_lines = 0;
@@ -1078,6 +1082,10 @@ static ub_status decide_oldest(context *c)
     if (u->keep && u->v.cls == CLASS_GOOD)
         c->kept_words += u->f.words;
     ub_status st = c->out(c->out_ctx, u);
+    /* a decided slot gives back what its block grew: otherwise each of the
+     * look-ahead's many slots keeps a block's worth of memory until the
+     * ring comes round to it again */
+    unit_release(c, u);
     c->head = c->head + 1 == c->size ? 0 : c->head + 1;
     c->count--;
     return st;
