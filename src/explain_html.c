@@ -168,7 +168,7 @@ static const char head[] =
     ".n-keep{color:#1d6b2a;font-weight:bold}.n-drop{color:#a33;font-weight:bold}\n"
     ".b{display:flex;gap:.8em;margin:.3em 0;padding:.05em 0}\n"
     ".b:hover{background:#f2f2f2}\n"
-    ".why{flex:0 0 9em;text-align:right;font:12px/2 monospace;color:#2a7a3a;"
+    ".why{flex:0 0 11em;text-align:right;font:12px/2 monospace;color:#2a7a3a;"
     "overflow:hidden;white-space:nowrap}\n"
     ".t{flex:1;min-width:0;overflow-wrap:anywhere}\n"
     ".drop .why,.x-drop .why{color:#b44}\n"

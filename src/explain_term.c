@@ -81,7 +81,7 @@ static ub_status features_line(term *t, const explain_block *b, buf *out)
 {
     out->len = 0;
     char head[96];
-    size_t width = 4 + 19 + (t->html ? 6 : 0) + 7;
+    size_t width = 4 + 19 + (t->html ? 6 : 0) + 6;
     snprintf(head, sizeof head, "%*s+ class=%s lang=%s", (int)width, "", b->cls, b->lang);
     ub_status st = buf_append(out, t->m, head, strlen(head));
     const char *p = b->features;
