@@ -329,12 +329,15 @@ static ub_status html_end(explain *e)
     if (st != UB_OK || (st = puts_(p, "</div>\n<div class=\"sum\">\n<h1>unboil --explain: ")) != UB_OK ||
         (st = puts_(p, p->html ? "HTML" : "text")) != UB_OK ||
         (st = puts_(p, " document</h1>\n<p>")) != UB_OK ||
-        (st = put_count(p, "", p->blocks, "block", 1, ": ")) != UB_OK ||
+        /* a rescued block is listed twice: struck where it stood, and
+         * kept at the end; it counts once, as kept */
+        (st = put_count(p, "", p->blocks - p->rescued, "block", 1, ": ")) != UB_OK ||
         (st = put_count(p, "<span class=\"n-keep\">", p->kept, "kept", 0, "</span>")) != UB_OK ||
-        (st = put_count(p, ", <span class=\"n-drop\">", p->dropped, "dropped", 0, "</span>")) !=
-            UB_OK ||
-        (p->rescued && (st = put_count(p, " (of the kept, ", p->rescued, "rescued", 0,
-                                       " at the end: dropped where they stood)")) != UB_OK))
+        (st = put_count(p, ", <span class=\"n-drop\">", p->dropped - p->rescued, "dropped", 0,
+                        "</span>")) != UB_OK ||
+        (p->rescued && (st = put_count(p, "; of the kept, ", p->rescued, "", 0,
+                                       "rescued at the end, struck where they stood")) !=
+                           UB_OK))
         return st;
     if ((st = puts_(p, "</p>\n")) != UB_OK || (st = reasons_line(p, 1)) != UB_OK ||
         (st = reasons_line(p, 0)) != UB_OK)
