@@ -26,6 +26,13 @@ function extract(bytes) {
   }
 }
 
+// OUT_DIR: each file's text into OUT_DIR/NAME.txt (NAME.html read), as the
+// scorer keeps them, for scoring a batch run.
 const files = process.argv.slice(2);
+const outDir = process.env.OUT_DIR;
 if (files.length === 0) process.stdout.write(extract(fs.readFileSync(0)));
-for (const f of files) process.stdout.write(extract(fs.readFileSync(f)));
+for (const f of files) {
+  const text = extract(fs.readFileSync(f));
+  if (outDir) fs.writeFileSync(`${outDir}/${f.replace(/^.*\//, '').replace(/\.html$/, '')}.txt`, text);
+  else process.stdout.write(text);
+}

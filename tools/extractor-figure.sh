@@ -21,7 +21,8 @@
 # into NPM_DIR on first use); boilerpipe's ArticleExtractor (Debian
 # libboilerpipe-java, compiled against with javac).  One that is not installed is left out, with
 # a message.  Writes doc/extractors.tsv and doc/extractors.svg (OUT=DIR
-# elsewhere).  Needs gnuplot (gnuplot-nox) and GNU time.
+# elsewhere); ONLY=REGEX measures again only the extractors it names and
+# keeps the table's other rows.  Needs gnuplot (gnuplot-nox) and GNU time.
 set -euo pipefail
 subset=${1:-l3s}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,26 +87,46 @@ if command -v node > /dev/null && command -v npm > /dev/null; then
     v=$(node -p "require('$npm_dir/node_modules/@mozilla/readability/package.json').version")
     j=$(node -p "require('$npm_dir/node_modules/jsdom/package.json').version")
     export NODE_PATH=$npm_dir/node_modules
-    add readability.js "$v (jsdom $j)" "$top/tools/extract-readability-js.cjs" \
-        "xargs -d '\\n' $top/tools/extract-readability-js.cjs < $work/files"
+    # node and jsdom take about a second of CPU to start: one process per
+    # page would take half an hour here, so its F1 is scored from the
+    # outputs of the speed run (the same scorer, the same pages)
+    mkdir "$work/out"
+    add readability.js "$v (jsdom $j)" "" \
+        "OUT_DIR=$work/out xargs -d '\\n' $top/tools/extract-readability-js.cjs < $work/files"
 else
     echo "extractor-figure: node and npm not installed (apt-get install nodejs npm): Readability.js left out" >&2
 fi
 
 table=$out_dir/extractors.tsv
-printf 'extractor\tversion\tsubset\tpages\tF1\tP\tR\tcpu_s\tpages_per_s\n' > "$table"
+only=${ONLY:-}
+if [[ -n $only && -f $table ]]; then
+    # measure again only the extractors ONLY matches; keep the other rows
+    awk -F '\t' -v re="^($only)\$" 'NR == 1 || $1 !~ re' "$table" > "$work/kept"
+    cp "$work/kept" "$table"
+else
+    printf 'extractor\tversion\tsubset\tpages\tF1\tP\tR\tcpu_s\tpages_per_s\n' > "$table"
+fi
 for i in "${!names[@]}"; do
     name=${names[$i]}
-    echo "extractor-figure: $name: accuracy on $subset ($n pages) ..." >&2
-    # shellcheck disable=SC2086 # the command is words
-    line=$("$eval_dir/run" -m html -s "$subset" -j "$jobs" -- ${cmds[$i]} | grep "^$subset ")
-    # "l3s  shingle: P=0.892 R=0.946 F1=0.918 accuracy=... mean per-doc F1=..."
-    read -r p r f1 < <(sed -n 's/.*shingle: P=\([0-9.]*\) R=\([0-9.]*\) F1=\([0-9.]*\).*/\1 \2 \3/p' <<< "$line")
-    [[ -n ${f1:-} ]] || die "$name: no score in: $line"
+    line= f1=
+    [[ -z $only ]] || [[ $name =~ ^($only)$ ]] || continue
+    if [[ -n ${cmds[$i]} ]]; then
+        echo "extractor-figure: $name: accuracy on $subset ($n pages) ..." >&2
+        # shellcheck disable=SC2086 # the command is words
+        line=$("$eval_dir/run" -m html -s "$subset" -j "$jobs" -- ${cmds[$i]} | grep "^$subset ")
+    fi
     echo "extractor-figure: $name: speed, one process over the $n pages ..." >&2
     /usr/bin/time -f '%U %S' -o "$work/time" sh -c "${batches[$i]}" > /dev/null 2> "$work/err" ||
         { cat "$work/err" >&2; die "$name: the speed run failed"; }
     cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$work/time")
+    if [[ -z ${cmds[$i]} ]]; then
+        # scored from the speed run's outputs, by the scorer run uses
+        line=$(/usr/bin/python3 "$eval_dir/score.py" --quiet --ids "$eval_dir/dev/$subset.ids" \
+            "$eval_dir/dev" "$work/out" | grep '^shingle')
+    fi
+    # "l3s  shingle: P=0.892 R=0.946 F1=0.918 accuracy=... mean per-doc F1=..."
+    read -r p r f1 < <(sed -n 's/.*shingle: P=\([0-9.]*\) R=\([0-9.]*\) F1=\([0-9.]*\).*/\1 \2 \3/p' <<< "$line")
+    [[ -n ${f1:-} ]] || die "$name: no score in: $line"
     rate=$(awk -v n="$n" -v c="$cpu" 'BEGIN { printf "%.1f", (c > 0 ? n / c : 0) }')
     printf '%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n' "$name" "${versions[$i]}" "$subset" "$n" \
         "$f1" "$p" "$r" "$cpu" "$rate" | tee -a "$table"
