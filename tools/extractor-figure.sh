@@ -122,10 +122,10 @@ for i in "${!names[@]}"; do
     if [[ -z ${cmds[$i]} ]]; then
         # scored from the speed run's outputs, by the scorer run uses
         line=$(/usr/bin/python3 "$eval_dir/score.py" --quiet --ids "$eval_dir/dev/$subset.ids" \
-            "$eval_dir/dev" "$work/out" | grep '^shingle')
+            "$eval_dir/dev" "$work/out" | grep '^shingle' || :)
     fi
     # "l3s  shingle: P=0.892 R=0.946 F1=0.918 accuracy=... mean per-doc F1=..."
-    read -r p r f1 < <(sed -n 's/.*shingle: P=\([0-9.]*\) R=\([0-9.]*\) F1=\([0-9.]*\).*/\1 \2 \3/p' <<< "$line")
+    read -r p r f1 < <(sed -n 's/.*shingle[^:]*: P=\([0-9.]*\) R=\([0-9.]*\) F1=\([0-9.]*\).*/\1 \2 \3/p' <<< "$line") || :
     [[ -n ${f1:-} ]] || die "$name: no score in: $line"
     rate=$(awk -v n="$n" -v c="$cpu" 'BEGIN { printf "%.1f", (c > 0 ? n / c : 0) }')
     printf '%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n' "$name" "${versions[$i]}" "$subset" "$n" \
@@ -146,6 +146,7 @@ set grid
 set key off
 set datafile separator "\t"
 plot "$table" every ::1 using 9:5 with points pointtype 7 pointsize 1.3 linecolor rgb "#2a6fb0", \
-     "$table" every ::1 using 9:5:1 with labels offset char 0,1.1 font "sans,12"
+     "$table" every 2::1 using 9:5:1 with labels offset char 0,1.1 font "sans,12", \
+     "$table" every 2::2 using 9:5:1 with labels offset char 0,-1.1 font "sans,12"
 EOF
 echo "extractor-figure: wrote $table and $svg" >&2
