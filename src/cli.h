@@ -26,6 +26,7 @@ typedef struct cli_config {
     int verbose;             /* -v */
     int stats;               /* --stats */
     int line_buffered;       /* --line-buffered */
+    const char *color;       /* --color's WHEN, or NULL: auto */
     char **files;            /* the FILE arguments, none for standard input */
     int nfiles;
 } cli_config;

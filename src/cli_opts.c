@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli_opts.h"
 #include "jsonl.h"
 
@@ -15,7 +16,7 @@
 enum {
     OPT_JSONL = 300, OPT_FIELD, OPT_ON_ERROR, OPT_LEARN, OPT_LEARN_MIN_DOCS,
     OPT_LANG, OPT_LINE_BUFFERED, OPT_LIST_RULES, OPT_UTF8, OPT_LOOKAHEAD, OPT_JSON, OPT_URL,
-    OPT_LINKS, OPT_IMAGES
+    OPT_LINKS, OPT_IMAGES, OPT_COLOR
 };
 
 static const char shortopts[] = "f:e:mt:cw:zxivso:hV";
@@ -37,6 +38,7 @@ static const struct option longopts[] = {
     { "null-data", no_argument, NULL, 'z' },
     { "explain", optional_argument, NULL, 'x' },
     { "list-rules", no_argument, NULL, OPT_LIST_RULES },
+    { "color", optional_argument, NULL, OPT_COLOR },
     { "invert", no_argument, NULL, 'i' },
     { "verbose", no_argument, NULL, 'v' },
     { "stats", no_argument, NULL, 's' },
@@ -80,9 +82,15 @@ static const char help_text[] =
 "                        K or M) so its blocks are decided with the whole\n"
 "                        page in view; 0: the window alone (default 256K)\n"
 "  -z, --null-data       documents are separated by NUL bytes, in and out\n"
-"  -x, --explain[=FORM]  print every block with its decision, reason and\n"
-"                        features; FORM tsv: as tab-separated values under a\n"
-"                        header row, the model's features among them\n"
+"  -x, --explain[=FORM]  show every block with its decision and reason: FORM\n"
+"                        text (the default: decision, reason, text), features\n"
+"                        (and a line of features after each block), html (a\n"
+"                        page per document), line (one line per block, all\n"
+"                        features before the text) or tsv (tab-separated\n"
+"                        values under a header row, the model's features\n"
+"                        among them)\n"
+"      --color[=WHEN]    colour --explain: auto (the default: on a terminal,\n"
+"                        unless NO_COLOR is set), always or never\n"
 "      --list-rules      print the reasons --explain gives (the rules), and exit\n"
 "  -i, --invert          print only what would be removed (not with -x)\n"
 "  -v, --verbose         report on each input: documents, blocks kept, HTML\n"
@@ -139,6 +147,36 @@ static int parse_to(const char *s, ub_options *opt)
     opt->markdown = strcmp(s, "markdown") == 0;
     opt->json = strcmp(s, "json") == 0;
     return opt->markdown || opt->json || strcmp(s, "text") == 0 ? 0 : -1;
+}
+
+/* --explain's FORM (NULL: the default); -1 for an unknown one. */
+static int parse_explain(const char *form)
+{
+    static const struct { const char *name; ub_output output; } forms[] = {
+        { "text", UB_OUTPUT_EXPLAIN_TEXT }, { "features", UB_OUTPUT_EXPLAIN_FEATURES },
+        { "html", UB_OUTPUT_EXPLAIN_HTML }, { "line", UB_OUTPUT_EXPLAIN },
+        { "tsv", UB_OUTPUT_EXPLAIN_TSV },
+    };
+    if (!form)
+        return UB_OUTPUT_EXPLAIN_TEXT;
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strcmp(form, forms[i].name) == 0)
+            return (int)forms[i].output;
+    return -1;
+}
+
+int cli_color(const char *when, int fd)
+{
+    if (!when || strcmp(when, "auto") == 0 || strcmp(when, "tty") == 0 ||
+        strcmp(when, "if-tty") == 0) {
+        const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+        return isatty(fd) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+    }
+    if (strcmp(when, "always") == 0 || strcmp(when, "yes") == 0 || strcmp(when, "force") == 0)
+        return 1;
+    if (strcmp(when, "never") == 0 || strcmp(when, "no") == 0 || strcmp(when, "none") == 0)
+        return 0;
+    return -1;
 }
 
 /* A whole decimal number in [min, max], or -1. */
@@ -214,12 +252,13 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
     case 'x':
     case 'i': {
         ub_output want = UB_OUTPUT_INVERT;
-        if (opt == 'x' && arg && strcmp(arg, "tsv") == 0)
-            want = UB_OUTPUT_EXPLAIN_TSV;
-        else if (opt == 'x' && arg)
-            return cli_usage_error("invalid --explain form '%s' (tsv)", arg);
-        else if (opt == 'x')
-            want = UB_OUTPUT_EXPLAIN;
+        if (opt == 'x') {
+            int form = parse_explain(arg);
+            if (form < 0)
+                return cli_usage_error("invalid --explain form '%s' "
+                                       "(text, features, html, line or tsv)", arg);
+            want = (ub_output)form;
+        }
         if ((c->opt.output == UB_OUTPUT_INVERT) != (want == UB_OUTPUT_INVERT) &&
             c->opt.output != UB_OUTPUT_CLEAN)
             return cli_usage_error("--explain and --invert do not go together "
@@ -228,6 +267,11 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
         return -1;
     }
     case OPT_LIST_RULES: return list_rules();
+    case OPT_COLOR:
+        if (cli_color(arg, -1) < 0)
+            return cli_usage_error("invalid --color '%s' (auto, always or never)", arg);
+        c->color = arg;
+        return -1;
     case 'v': c->verbose = 1; return -1;
     case 's': c->stats = 1; return -1;
     case 'o': c->outname = arg; return -1;

@@ -9,4 +9,9 @@
  * already written). */
 int cli_parse(int argc, char **argv, cli_config *c);
 
+/* --color=WHEN (NULL: auto) as grep has it: auto colours a terminal (fd)
+ * that is not "dumb", unless NO_COLOR is set to anything (no-color.org);
+ * always and never say it outright.  -1 for an unknown WHEN. */
+int cli_color(const char *when, int fd);
+
 #endif

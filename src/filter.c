@@ -165,7 +165,7 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
     }
     if (!write || opt->window < UB_WINDOW_MIN || opt->window > UB_WINDOW_MAX ||
         opt->lookahead > UB_LOOKAHEAD_MAX ||
-        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN_TSV ||
+        opt->format > UB_FORMAT_HTML || opt->output > UB_OUTPUT_EXPLAIN_HTML ||
         (opt->lang && stoplist_lang_find(opt->lang) == LANG_COUNT) ||
         (opt->learn && opt->learn_min_docs == 0)) {
         *status = UB_EINVAL;
@@ -191,9 +191,9 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
     if (opt->json)
         f->json = json_out_new(&f->m, write, ctx);
     f->out = opt->json ? (f->json ? writer_new(&f->m, json_out_text, f->json, opt->output,
-                                               opt->markdown)
+                                               opt->markdown, opt->color)
                                   : NULL)
-                       : writer_new(&f->m, write, ctx, opt->output, opt->markdown);
+                       : writer_new(&f->m, write, ctx, opt->output, opt->markdown, opt->color);
     if (opt->output != UB_OUTPUT_INVERT)
         f->rescue = rescue_new(&f->m);
     text_sink sink = { text_slot, text_push, text_open, text_tail, f };

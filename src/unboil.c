@@ -150,6 +150,7 @@ int main(int argc, char **argv)
     status = cli_out_open(&out, c.outname, c.files, c.nfiles, c.line_buffered);
     if (status != 0)
         return status;
+    c.opt.color = cli_color(c.color, out.fd);
     status = make_filter(&r, &c);
     if (status >= 0) {
         cli_out_close(&out, 0);

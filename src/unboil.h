@@ -63,10 +63,17 @@ typedef enum ub_format {
 typedef enum ub_output {
     UB_OUTPUT_CLEAN = 0, /* the article */
     UB_OUTPUT_INVERT,    /* only what was removed */
-    UB_OUTPUT_EXPLAIN,   /* every block with its decision, reason and features */
-    UB_OUTPUT_EXPLAIN_TSV /* the same as tab-separated values under a header row
-                             naming the columns (the model's features among
-                             them), for training and analysis */
+    UB_OUTPUT_EXPLAIN,   /* every block on one line: decision, reason, first
+                            label, number, every feature, then its text (for
+                            scripts) */
+    UB_OUTPUT_EXPLAIN_TSV, /* the same as tab-separated values under a header
+                              row naming the columns (the model's features
+                              among them), for training and analysis */
+    UB_OUTPUT_EXPLAIN_TEXT,     /* for people: decision, reason, number, then
+                                   the text, every line of a block prefixed */
+    UB_OUTPUT_EXPLAIN_FEATURES, /* ... and a line of features after each block */
+    UB_OUTPUT_EXPLAIN_HTML      /* one self-contained HTML page per document:
+                                   the blocks in order, dropped ones struck */
 } ub_output;
 
 /* Called once per problem found in one document of a stream; the document
@@ -115,6 +122,7 @@ typedef struct ub_options {
                              the filter. */
     int links;            /* markdown: links as [text](url) */
     int images;           /* markdown: images as ![alt](src) */
+    int color;            /* UB_OUTPUT_EXPLAIN_TEXT, _FEATURES: ANSI colours */
 } ub_options;
 
 #define UB_WINDOW_DEFAULT 48u

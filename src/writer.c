@@ -3,6 +3,7 @@
 #include <string.h>
 #include "writer.h"
 #include "markdown.h"
+#include "explain.h"
 
 struct writer {
     const mem *m;
@@ -23,10 +24,27 @@ struct writer {
     int header_done;     /* --explain=tsv: the header row is written */
     buf scratch;         /* --markdown: a block's text escaped */
     unsigned marker[17]; /* --markdown: the width of the last item's marker per list depth */
+    explain *explain;    /* the readable --explain forms' renderer, or NULL */
+    int explain_begun;   /* ... and it has begun this document */
 };
 
+static ub_status explain_put(void *ctx, const char *s, size_t n)
+{
+    return writer_raw(ctx, s, n);
+}
+
+/* The renderer's document begins with the first thing it writes (an HTML
+ * page's head can fail to be written; writer_begin cannot fail). */
+static ub_status explain_start(writer *w)
+{
+    if (w->explain_begun)
+        return UB_OK;
+    w->explain_begun = 1;
+    return explain_begin(w->explain, w->html);
+}
+
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
-                   ub_output output, int markdown)
+                   ub_output output, int markdown, int color)
 {
     writer *w = mem_calloc(m, 1, sizeof *w);
     if (!w)
@@ -36,6 +54,17 @@ writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
     w->ctx = ctx;
     w->output = output;
     w->markdown = markdown;
+    if (output == UB_OUTPUT_EXPLAIN_HTML)
+        w->explain = explain_html_new(m, explain_put, w);
+    else if (output == UB_OUTPUT_EXPLAIN_TEXT || output == UB_OUTPUT_EXPLAIN_FEATURES)
+        w->explain = explain_term_new(m, explain_put, w, output == UB_OUTPUT_EXPLAIN_FEATURES,
+                                      color);
+    if (output >= UB_OUTPUT_EXPLAIN_TEXT && !w->explain) {
+        writer_free(w);
+        return NULL;
+    }
+    if (output >= UB_OUTPUT_EXPLAIN_TEXT)
+        w->output = UB_OUTPUT_EXPLAIN;
     return w;
 }
 
@@ -45,6 +74,7 @@ void writer_free(writer *w)
         return;
     buf_free(&w->gap, w->m);
     buf_free(&w->scratch, w->m);
+    explain_free(w->explain);
     mem_free(w->m, w);
 }
 
@@ -79,6 +109,7 @@ void writer_begin(writer *w, int html)
     w->last_flags = 0;
     w->units = 0;
     memset(w->marker, 0, sizeof w->marker);
+    w->explain_begun = 0;
 }
 
 /* Remember the widest blank run among those a removed stretch leaves. */
@@ -132,10 +163,11 @@ static size_t explain_columns(char *out, size_t n, size_t size, const unit *u)
     return n < size ? n : size - 1;
 }
 
-static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
+/* Every feature of u as "name=value" tokens (and the document's language
+ * on its first block), each followed by a space. */
+static void explain_features(const unit *u, char *out, size_t size)
 {
-    char head[1024], doc[64] = "";
-    const features *f = &u->f;
+    char doc[64] = "";
     /* the first block of a document says the document's language and why */
     if (u->doc_why == CONTEXT_LANG_OPTION)
         snprintf(doc, sizeof doc, "doc=%s(--lang) ", stoplist_lang_code(u->doc_lang));
@@ -145,11 +177,51 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
         snprintf(doc, sizeof doc, "doc=%s(hits:%u,%s:%u) ", stoplist_lang_code(u->doc_lang),
                  (unsigned)u->doc_hits[0], stoplist_lang_code(u->doc_next),
                  (unsigned)u->doc_hits[1]);
-    size_t hn = (size_t)snprintf(head, sizeof head, "%s %-17s %-9s #%lu p=%.2f ",
-                                 u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
-                                 classify_class_name(u->v.cls), number, u->score);
-    hn = explain_columns(head, hn, sizeof head, u);
-    snprintf(head + hn, sizeof head - hn, "%s%s | ", doc, stoplist_lang_code(f->lang));
+    size_t n = (size_t)snprintf(out, size, "p=%.2f ", u->score);
+    n = explain_columns(out, n, size, u);
+    snprintf(out + n, size - n, "%s", doc);
+}
+
+/* HTML: what kind of element the block was, as --explain names it. */
+static const char *explain_kind(const unit *u, char *tag, size_t size)
+{
+    if (u->flags & BLOCK_TITLE)
+        return "title";
+    if (u->heading) {
+        snprintf(tag, size, "h%u", u->heading);
+        return tag;
+    }
+    return u->flags & BLOCK_LIST_ITEM ? "li" : "";
+}
+
+/* The readable forms (--explain=text, features, html): one record. */
+static ub_status explain_record(writer *w, const unit *u, unsigned long number)
+{
+    char feats[1024], tag[16];
+    explain_features(u, feats, sizeof feats);
+    const char *kind = "";
+    if (w->html)
+        kind = (u->flags & BLOCK_PRE) ? "pre" : explain_kind(u, tag, sizeof tag);
+    explain_block b = {
+        .keep = u->keep, .reason = classify_reason_name(u->why),
+        .cls = classify_class_name(u->v.cls), .lang = stoplist_lang_code(u->f.lang),
+        .number = number, .kind = kind, .text = u->text.data, .len = u->text.len,
+        .gap_lines = w->html ? 0 : u->gap_lines, .open = u->open, .features = feats
+    };
+    return explain_block_out(w->explain, &b);
+}
+
+static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
+{
+    if (w->explain) {
+        ub_status st = explain_start(w);
+        return st == UB_OK ? explain_record(w, u, number) : st;
+    }
+    char head[1200], feats[1024];
+    explain_features(u, feats, sizeof feats);
+    snprintf(head, sizeof head, "%s %-17s %-9s #%lu %s%s | ",
+             u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
+             classify_class_name(u->v.cls), number, feats, stoplist_lang_code(u->f.lang));
     ub_status st;
     if (!w->html) {
         /* one output line per input line */
@@ -170,14 +242,10 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
         }
         return u->open ? UB_OK : put(w, "\n");
     }
-    char tag[24] = "";
-    if (u->flags & BLOCK_TITLE)
-        strcpy(tag, "title ");
-    else if (u->heading)
-        snprintf(tag, sizeof tag, "h%u ", u->heading);
-    else if (u->flags & BLOCK_LIST_ITEM)
-        strcpy(tag, "li ");
-    if ((st = put(w, head)) != UB_OK || (st = put(w, tag)) != UB_OK ||
+    char tag[16];
+    const char *kind = explain_kind(u, tag, sizeof tag);
+    if ((st = put(w, head)) != UB_OK || (st = put(w, kind)) != UB_OK ||
+        (*kind && (st = put(w, " ")) != UB_OK) ||
         (st = writer_raw(w, u->text.data, u->text.len)) != UB_OK)
         return st;
     return put(w, "\n");
@@ -422,6 +490,8 @@ ub_status writer_unit(writer *w, const unit *u)
 
 ub_status writer_tail(writer *w, const char *s, size_t n)
 {
+    if (w->explain)
+        return explain_tail(w->explain, s, n);
     return w->tail_on ? writer_raw(w, s, n) : UB_OK;
 }
 
@@ -444,7 +514,9 @@ ub_status writer_rescued(writer *w, const unit *run, const unsigned long *number
 ub_status writer_end(writer *w, int nul)
 {
     ub_status st = UB_OK;
-    if (w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
+    if (w->explain && (st = explain_start(w)) == UB_OK)
+        st = explain_end(w->explain);
+    if (st == UB_OK && w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
     if (st == UB_OK && nul)
         st = writer_raw(w, "", 1);

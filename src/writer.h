@@ -3,7 +3,8 @@
  * Text mode writes kept lines byte for byte and lets no blank run grow
  * where lines were removed; HTML mode writes one block per paragraph.
  * --invert writes the removed part the same way, --explain every block
- * with its decision. */
+ * with its decision (the readable forms through explain.h's renderers;
+ * color: ANSI colours in the terminal form). */
 #ifndef WRITER_H
 #define WRITER_H
 
@@ -12,7 +13,7 @@
 typedef struct writer writer;
 
 writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
-                   ub_output output, int markdown);
+                   ub_output output, int markdown, int color);
 void writer_free(writer *w);
 
 /* Start a document; html says which reader feeds it. */

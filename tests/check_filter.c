@@ -84,7 +84,7 @@ START_TEST(test_options_validated)
     o.format = (ub_format)3;
     ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
     ub_options_init(&o);
-    o.output = (ub_output)(UB_OUTPUT_EXPLAIN_TSV + 1);
+    o.output = (ub_output)(UB_OUTPUT_EXPLAIN_HTML + 1);
     ck_assert_int_eq(try_new(&o, null_write), UB_EINVAL);
     ub_options_init(&o);
     o.encoding = "no-such-charset-anywhere";

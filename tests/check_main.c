@@ -25,6 +25,7 @@ int main(void)
     srunner_add_suite(sr, cli_suite());
     srunner_add_suite(sr, jsonl_suite());
     srunner_add_suite(sr, jsonl_scan_suite());
+    srunner_add_suite(sr, explain_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

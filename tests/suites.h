@@ -24,5 +24,6 @@ Suite *page_suite(void);
 Suite *keyset_suite(void);
 Suite *meta_suite(void);
 Suite *markdown_suite(void);
+Suite *explain_suite(void);
 
 #endif

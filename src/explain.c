@@ -1,0 +1,48 @@
+/* explain.c - the renderers' common calls and the features string's pairs. */
+#include <string.h>
+#include "explain.h"
+
+int explain_next_pair(const char **p, explain_pair *out)
+{
+    const char *s = *p;
+    while (*s == ' ')
+        s++;
+    if (*s == 0) {
+        *p = s;
+        return 0;
+    }
+    size_t n = strcspn(s, " ");
+    const char *eq = memchr(s, '=', n);
+    out->name = s;
+    out->name_len = eq ? (size_t)(eq - s) : 0;
+    out->value = eq ? eq + 1 : s;
+    out->value_len = eq ? n - out->name_len - 1 : n;
+    *p = s + n;
+    return 1;
+}
+
+ub_status explain_begin(explain *e, int html)
+{
+    return e->begin(e, html);
+}
+
+ub_status explain_block_out(explain *e, const explain_block *b)
+{
+    return e->block(e, b);
+}
+
+ub_status explain_tail(explain *e, const char *s, size_t n)
+{
+    return e->tail(e, s, n);
+}
+
+ub_status explain_end(explain *e)
+{
+    return e->end(e);
+}
+
+void explain_free(explain *e)
+{
+    if (e)
+        e->free(e);
+}
