@@ -31,6 +31,7 @@ runs=${BENCH_RUNS:-1}
 lt=$(dirname "$unboil")/../libtool
 if [[ -x $lt ]] && head -c 4096 "$unboil" | grep -q libtool; then
     real=$("$lt" --mode=execute echo "$unboil")
+    # shellcheck disable=SC2016
     LD_LIBRARY_PATH=$("$lt" --mode=execute sh -c 'echo "${LD_LIBRARY_PATH:-}"' sh "$unboil")
     export LD_LIBRARY_PATH
     unboil=$real
