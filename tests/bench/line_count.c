@@ -98,6 +98,8 @@ int main(int argc, char **argv)
     unsigned char *buf = malloc(CHUNK + MAXLINE);
     if (buf == NULL) {
         fprintf(stderr, "line_count: out of memory\n");
+        if (in != stdin)
+            fclose(in);
         return 1;
     }
     totals t;
