@@ -1,15 +1,19 @@
 #!/bin/sh
 # html-bench.sh - HTML throughput of unboil against the bare libxml2 parse.
 #
-#     tests/bench/html-bench.sh [INPUT.html]
+#     tests/bench/html-bench.sh [INPUT.html ...]
 #
-# Without INPUT, generates one big page of BENCH_MB megabytes (default 200)
+# Generates one big page of BENCH_MB megabytes (default 200; 0 skips it)
 # from made-up article pages: menus, headers, paragraphs with links and
 # entities, lists, tables, figures, inline scripts and styles, comments,
 # footers, long attributes.  Runs tests/bench/sax_count (built here if
 # missing: a SAX parse that only counts, the ceiling) and
-# `$UNBOIL --format=html` (default ./src/unboil) on it, and prints the MB/s
-# of both, their ratio and the peak RSS of each (GNU time).
+# `$UNBOIL --format=html` (default ./src/unboil) on it and then on each
+# INPUT (e.g. the dev set's pages concatenated, NUL-separated: see README;
+# an input with NUL bytes is run with -z in both), and prints for
+# each input the MB/s per CPU second of both, their ratio (in the same run,
+# so the load of the machine matters less than to either figure) and the
+# peak RSS of each (GNU time).
 #
 # Environment: UNBOIL, BENCH_MB, BENCH_DIR (where the input and sax_count
 # go; default a fresh directory under ${TMPDIR:-/tmp}), CC.
@@ -42,9 +46,7 @@ if [ ! -x "$sax" ]; then
         "$here/sax_count.c" $(pkg-config --libs libxml-2.0)
 fi
 
-if [ $# -ge 1 ]; then
-    input=$1
-else
+if [ "$mb" -gt 0 ]; then
     input="$dir/bench.html"
     echo "html-bench: generating $mb MB of HTML in $input" >&2
     awk -v target="$((mb * 1000000))" '
@@ -113,26 +115,51 @@ else
     }' >"$input"
 fi
 
-bytes=$(wc -c <"$input")
-echo "html-bench: input $input, $bytes bytes" >&2
-
-# sax_count prints its own CPU time; GNU time gives the peak RSS.
-sax_out=$("$gnutime" -f 'rss_kb=%M wall=%e' "$sax" "$input" 2>&1)
-sax_mbs=$(printf '%s\n' "$sax_out" | sed -n 's/.*MB\/s=\([0-9.]*\).*/\1/p')
-sax_rss=$(printf '%s\n' "$sax_out" | sed -n 's/.*rss_kb=\([0-9]*\).*/\1/p')
-sax_cpu=$(printf '%s\n' "$sax_out" | sed -n 's/.*cpu=\([0-9.]*\).*/\1/p')
-echo "bare SAX parse (sax_count):  $sax_mbs MB/s  (cpu ${sax_cpu}s, peak RSS ${sax_rss} KB)"
-
 if [ ! -x "$unboil" ]; then
-    echo "html-bench: $unboil not built; skipping it" >&2
-    exit 0
+    echo "html-bench: $unboil not built; only the bare parse is run" >&2
 fi
-ub_out=$("$gnutime" -f 'rss_kb=%M user=%U sys=%S wall=%e' "$unboil" --format=html \
-    <"$input" 2>&1 >/dev/null | tail -n 1)
-ub_cpu=$(printf '%s\n' "$ub_out" | awk '{ for (i = 1; i <= NF; i++) { split($i, a, "="); v[a[1]] = a[2] } print v["user"] + v["sys"] }')
-ub_rss=$(printf '%s\n' "$ub_out" | sed -n 's/.*rss_kb=\([0-9]*\).*/\1/p')
-awk -v b="$bytes" -v c="$ub_cpu" -v s="$sax_mbs" -v r="$ub_rss" 'BEGIN {
-    m = c > 0 ? b / 1e6 / c : 0
-    printf "unboil --format=html:       %.1f MB/s  (cpu %.3fs, peak RSS %d KB)\n", m, c, r
-    if (s > 0) printf "ratio unboil / bare parse:   %.2f\n", m / s
-}'
+
+# bench INPUT: the bare parse and unboil on INPUT, one after the other
+bench() {
+    input=$1
+    bytes=$(wc -c <"$input")
+    echo "html-bench: input $input, $bytes bytes" >&2
+
+    # sax_count prints its own CPU time; GNU time gives the peak RSS.
+    # documents separated by NUL bytes (e.g. the dev set's pages): a fresh
+    # parser for each, in both (one parser stops at the first </html>)
+    z=
+    if [ "$(head -c 100000000 "$input" | tr -cd '\0' | head -c 1 | wc -c)" -gt 0 ]; then
+        z=-z
+        echo "html-bench: NUL bytes in the input: documents separated by NUL (-z)" >&2
+    fi
+    # shellcheck disable=SC2086
+    sax_out=$("$gnutime" -f 'rss_kb=%M wall=%e' "$sax" $z "$input" 2>&1)
+    sax_mbs=$(printf '%s\n' "$sax_out" | sed -n 's/.*MB\/s=\([0-9.]*\).*/\1/p')
+    sax_rss=$(printf '%s\n' "$sax_out" | sed -n 's/.*rss_kb=\([0-9]*\).*/\1/p')
+    sax_cpu=$(printf '%s\n' "$sax_out" | sed -n 's/.*cpu=\([0-9.]*\).*/\1/p')
+    echo "bare SAX parse (sax_count):  $sax_mbs MB/s  (cpu ${sax_cpu}s, peak RSS ${sax_rss} KB)"
+
+    if [ ! -x "$unboil" ]; then
+        return 0
+    fi
+    # shellcheck disable=SC2086
+    ub_out=$("$gnutime" -f 'rss_kb=%M user=%U sys=%S wall=%e' "$unboil" --format=html $z \
+        <"$input" 2>&1 >/dev/null | tail -n 1)
+    ub_cpu=$(printf '%s\n' "$ub_out" | awk '{ for (i = 1; i <= NF; i++) { split($i, a, "="); v[a[1]] = a[2] } print v["user"] + v["sys"] }')
+    ub_rss=$(printf '%s\n' "$ub_out" | sed -n 's/.*rss_kb=\([0-9]*\).*/\1/p')
+    awk -v b="$bytes" -v c="$ub_cpu" -v s="$sax_mbs" -v r="$ub_rss" -v z="$z" 'BEGIN {
+        m = c > 0 ? b / 1e6 / c : 0
+        printf "unboil --format=html %-5s  %.1f MB/s  (cpu %.3fs, peak RSS %d KB)\n", z, m, c, r
+        if (s > 0) printf "ratio unboil / bare parse:   %.2f\n", m / s
+    }'
+}
+
+if [ "$mb" -gt 0 ]; then
+    echo "== generated page"
+    bench "$dir/bench.html"
+fi
+for f in "$@"; do
+    echo "== $f"
+    bench "$f"
+done
