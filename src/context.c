@@ -251,8 +251,9 @@ static unit *at(context *c, unsigned i)
 /* Empty a unit's buffers, freeing those that grew past what a slot keeps. */
 static void unit_release(const context *c, unit *u)
 {
-    buf *bufs[] = { &u->text, &u->raw, &u->gap, &u->md };
-    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
+    enum { UNIT_BUFS = 4 };
+    buf *bufs[UNIT_BUFS] = { &u->text, &u->raw, &u->gap, &u->md };
+    for (size_t i = 0; i < UNIT_BUFS; i++) {
         bufs[i]->len = 0;
         buf_shrink(bufs[i], c->m, c->keep_bytes);
     }
