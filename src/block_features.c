@@ -1,6 +1,7 @@
 /* block_features.c - one pass over a block's bytes gives every measurement. */
 #include <string.h>
 #include "block_features.h"
+#include "bullet.h"
 #include "utf8.h"
 
 #define COPYRIGHT_WORDS 3   /* the word "copyright" within these opens a notice */
@@ -476,8 +477,8 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
             sc->chars++;
             if (first) {
                 first = 0;
-                if ((cp == '*' || cp == '+' || cp == '-' || cp == 0x2022 ||
-                     cp == 'o' || cp == '#' || cp == 0x25E6 || cp == 0x25AA) &&
+                /* the marks the model was fitted with (bullet.h) */
+                if ((bullet_ascii(cp) || cp == 0x2022 || cp == 0x25E6 || cp == 0x25AA) &&
                     i + k < len && (s[i + k] == ' ' || cp == '#'))
                     f->bullet = 1;
                 if (cp == '[')

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include "block.h"
 #include "byline.h"
+#include "utf8.h"
 
 /* "6:29" or "18:45": the time a comment was posted. */
 int byline_has_clock(const char *s, size_t n)
@@ -82,14 +83,10 @@ static unsigned line_words(const char *s, size_t n, size_t (*w)[2], unsigned max
     return k;
 }
 
-static int all_digits(const char *s, size_t n, size_t lo, size_t hi)
+/* lo >= 1 at every call, so "no digits" never passes */
+static int digits_of_len(const char *s, size_t n, size_t lo, size_t hi)
 {
-    if (n < lo || n > hi)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned)s[i] - '0' >= 10u)
-            return 0;
-    return 1;
+    return n >= lo && n <= hi && utf8_ascii_digits(s, n);
 }
 
 /* "7", "07" or "7th" */
@@ -97,7 +94,7 @@ static int day_word(const char *s, size_t n)
 {
     if (n > 2 && ((unsigned)s[n - 1] | 0x20) - 'a' < 26u && ((unsigned)s[n - 2] | 0x20) - 'a' < 26u)
         n -= 2;
-    return all_digits(s, n, 1, 2);
+    return digits_of_len(s, n, 1, 2);
 }
 
 /* The first three letters of s, in any case, are one of the list's
@@ -154,8 +151,8 @@ static int clock_word(const char *s, size_t n)
 {
     if (n > 2 && ((s[n - 1] | 0x20) == 'm') && ((s[n - 2] | 0x20) == 'a' || (s[n - 2] | 0x20) == 'p'))
         n -= 2;
-    return n >= 4 && n <= 5 && s[n - 3] == ':' && all_digits(s, n - 3, 1, 2) &&
-           all_digits(s + n - 2, 2, 2, 2);
+    return n >= 4 && n <= 5 && s[n - 3] == ':' && digits_of_len(s, n - 3, 1, 2) &&
+           digits_of_len(s + n - 2, 2, 2, 2);
 }
 
 /* A name's words start with a letter: "\xe2\x80\x94 Ann Lee (@annlee) May 2, 2012"
@@ -190,7 +187,7 @@ int byline_dated(const char *s, size_t n)
     }
     if (k && numeric_date(W(k - 1)))
         k--;
-    else if (k >= 3 && (all_digits(W(k - 1), 4, 4) || all_digits(W(k - 1), 2, 2)) &&
+    else if (k >= 3 && (digits_of_len(W(k - 1), 4, 4) || digits_of_len(W(k - 1), 2, 2)) &&
              ((month_word(W(k - 2)) && day_word(W(k - 3))) ||
               (day_word(W(k - 2)) && month_word(W(k - 3)))))
         k -= 3;

@@ -734,14 +734,6 @@ static void fold(const char *text, size_t len, key *k)
     k->len = n;
 }
 
-static int all_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return n > 0;
-}
-
 static int is_share_row(const phrases *p, const key *k)
 {
     if (!k->complete || k->words < 2 || k->words > WORDS_MAX)
@@ -749,7 +741,7 @@ static int is_share_row(const phrases *p, const key *k)
     size_t start = 0;
     for (unsigned w = 0; w < k->words; w++) {
         size_t end = k->ends[w];
-        if (!all_digits(k->s + start, end - start) &&
+        if (!utf8_ascii_digits(k->s + start, end - start) &&
             !(get(p, hash_bytes(HASH_INIT, k->s + start, end - start)) & SHARE_WORD))
             return 0;
         start = end + 1;
@@ -757,7 +749,9 @@ static int is_share_row(const phrases *p, const key *k)
     return 1;
 }
 
-/* "5. Response codes", "3) Replies": a numbered item, not a counter. */
+/* "5. Response codes", "3) Replies": a numbered item, not a counter.
+ * Only '*', '-' and blanks may come first (bullet.h says why the sets of
+ * marks differ). */
 static int numbered_item(const char *s, size_t n)
 {
     size_t i = 0;
@@ -772,7 +766,7 @@ static int numbered_item(const char *s, size_t n)
 static int is_comment_count(const phrases *p, const key *k)
 {
     if (!k->complete || k->words < 2 || k->words > WORDS_MAX ||
-        !all_digits(k->s, k->ends[0]))
+        !utf8_ascii_digits(k->s, k->ends[0]))
         return 0;
     size_t start = k->ends[0] + 1;
     uint64_t h = HASH_INIT;

@@ -10,6 +10,7 @@
  * line looks wrapped; wider, no terminal or mail reader wraps. */
 #include <stdint.h>
 #include <string.h>
+#include "bullet.h"
 #include "encoding.h"
 #include "text_reader.h"
 
@@ -173,7 +174,7 @@ static void measure(const char *s, size_t n, shape *sh)
     }
     sh->body = sh->indent;
     unsigned char c = (unsigned char)s[i];
-    if ((c == '*' || c == '+' || c == '-' || c == 'o' || c == '#') && i + 1 < end &&
+    if (bullet_ascii(c) && i + 1 < end &&
         s[i + 1] == ' ') {
         sh->bullet = 1;
         sh->body = sh->indent + 2;

@@ -145,6 +145,15 @@ static inline uint32_t utf8_norm_fold(uint32_t cp)
  * digit has. */
 extern const unsigned char utf8_ascii_word[256];
 
+/* Whether s[0..n) is one or more ASCII digits and nothing else. */
+static inline int utf8_ascii_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] - (unsigned)'0' >= 10u)
+            return 0;
+    return n > 0;
+}
+
 /* Whether s[0..n) equals the lower-case ASCII literal `lit`, ignoring ASCII case. */
 int utf8_ascii_prefix(const char *s, size_t n, const char *lit);
 

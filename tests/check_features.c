@@ -5,6 +5,7 @@
 #include "suites.h"
 #include "testutil.h"
 #include "block_features.h"
+#include "features_ref.h"
 #include "phrases.h"
 #include "stoplist.h"
 
@@ -32,6 +33,103 @@ static features feat(const char *s)
     features_compute(&f, sl, s, strlen(s));
     return f;
 }
+
+/* ---- the fast paths against the plain reference -------------------------- */
+
+/* Every field of features_compute equals the reference's on text[0..len),
+ * held in a buffer of exactly len bytes so a read past the end shows. */
+static void same_as_ref(const char *text, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, text, len);
+    features a, b;
+    features_compute(&a, sl, copy, len);
+    features_ref(&b, sl, copy, len);
+    free(copy);
+#define SAME(fld) \
+    ck_assert_msg(a.fld == b.fld, "%s: fast %llu, reference %llu on \"%.*s\"", #fld, \
+                  (unsigned long long)a.fld, (unsigned long long)b.fld, (int)len, text)
+    SAME(chars); SAME(words); SAME(numbers); SAME(stops); SAME(link_chars);
+    SAME(caps); SAME(digits); SAME(symbols); SAME(separators); SAME(sentences);
+    SAME(commas); SAME(unspaced); SAME(wide); SAME(indent); SAME(lang);
+    SAME(end_punct); SAME(end_colon); SAME(bullet); SAME(bracketed); SAME(url);
+    SAME(copyright); SAME(nkeys); SAME(norm_hash); SAME(first_word);
+    SAME(first_digits);
+    for (unsigned k = 0; k < a.nkeys; k++)
+        SAME(keys[k]);
+#undef SAME
+}
+
+static const char *const ref_cases[] = {
+    "", " ", "a", "ab", "a b", "a  b", "ab  cd", "a,  b", "ab,  cd", "ab.  cd",
+    "ab:  cd", "ab;  cd", "ab?  cd", "ab!  cd", "ab  \r\n", "ab  \ncd", "ab  ",
+    "  ab  cd", "\tab", " \t o item", "o item", "* item", "- item", "+ item",
+    "# Heading", "#tag", "\xe2\x80\xa2 bullet", "\xe2\x97\xa6 x", "\xe2\x96\xaa x", "1. First",
+    "12 345", "Page 2 of 10", "x1 y22 333z", "It's John's car, isn't it?",
+    "C'est l\xe2\x80\x99\xc3\xa9t\xc3\xa9" ".", "STRASSE stra\xc3\x9f" "e Stra\xc3\x9f" "e",
+    "\xc3\x89t\xc3\xa9  caf\xc3\xa9" "  na\xc3\xaf" "ve", "caf\xc3\xa9" "a  next",
+    "Home | News | Sport", "Home \xc2\xbb News \xc2\xbb Sport", "Home / News / Sport",
+    "a/b / c", "http://example.com/x y", "see https://example.org/a, now",
+    "www.example.com", "www.x", "mail me: joe@example.com.", "joe@example.com",
+    "Copyright 2012 Foo", "Home copyright 2012", "(c) 2020 Foo", "(C) Foo", "\xc2\xa9 2020",
+    "a law about copyright and its reach", "[image]", "[link] more", "[a]b]",
+    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87\xe3\x80\x82\xe7\xb6\x9a\xe3\x81\x8f",
+    "\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2\xe0\xb9\x84\xe0\xb8\x97\xe0\xb8\xa2",
+    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, \xd0\xbc\xd0\xb8\xd1\x80!",
+    "bad \xff byte \xc3 here", "\xc3", "end with colon:", "quote \"end\"", "(paren)",
+    "The cat sat on the mat. Then it left, and the dog came in.",
+    "under_score words_here and_more", "a\xe2\x80\x94" "b \xe2\x80\x93 c", "100% of $5 & more",
+    "tail word", "x  y  z  w", "one. two. three", "What? Yes! No\xe2\x80\xa6 maybe",
+};
+
+START_TEST(test_fast_paths_hand)
+{
+    for (size_t i = 0; i < sizeof ref_cases / sizeof *ref_cases; i++)
+        same_as_ref(ref_cases[i], strlen(ref_cases[i]));
+}
+END_TEST
+
+/* Pieces whose joins exercise where one path hands over to another. */
+static const char *const ref_pieces[] = {
+    "the", "and", "of", "The", "Word", "ab", "a", "o", "x", "CamelCase", "42", "2023",
+    "b4", "_", "le", "der", "und", "copyright", "it's", "l'eau", "Hello",
+    " ", " ", " ", "  ", "   ", "\t", "\n", "\r\n", ",", ".", ":", ";", "?", "!", "'",
+    "\"", "(", ")", "[", "]", "-", "*", "+", "#", "/", " / ", "|", "@", "%", "(c)",
+    "\xc3\xa9", "\xc3\x89", "\xc3\x9f", "\xe1\xba\x9e", "e\xcc\x81", "\xe2\x80\x99", "\xc2\xbb",
+    "\xc2\xab", "\xc2\xb7", "\xe2\x80\xa2", "\xe2\x80\xa6", "\xc2\xa9", "\xe2\x80\x94",
+    "\xe6\x97\xa5", "\xe3\x81\x82", "\xe3\x80\x82", "\xef\xbc\x8c", "\xe0\xb8\x81",
+    "\xd9\xa3", "\xd8\x8c", "\xe0\xa5\xa4", "\xd0\x96", "\xe2\x98\x85", "\xf0\x9f\x98\x80",
+    "\xff", "\xc3", "\xe2\x82", "http://a.b/c", "https://x.org", "www.site.net", "a@b.cd",
+    "x@y.", "\xc2\xa0",
+};
+
+START_TEST(test_fast_paths_generated)
+{
+    uint64_t seed = 88172645463325252ull;
+    char line[400];
+    const size_t npieces = sizeof ref_pieces / sizeof *ref_pieces;
+    for (int n = 0; n < 20000; n++) {
+        size_t len = 0, want = 1 + n % 61;
+        if (n % 97 == 0)
+            want = 300;   /* long lines, over FEATURES_KEYWORDS words */
+        for (size_t p = 0; p < want; p++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            const char *piece = ref_pieces[seed % npieces];
+            size_t m = strlen(piece);
+            if (len + m > sizeof line)
+                break;
+            memcpy(line + len, piece, m);
+            len += m;
+        }
+        same_as_ref(line, len);
+        for (size_t cut = 1; cut < 4 && cut < len; cut++)
+            same_as_ref(line + cut, len - cut);   /* starts mid-word or mid-character */
+    }
+}
+END_TEST
 
 /* ---- features ----------------------------------------------------------- */
 
@@ -691,6 +789,13 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_stoplist_lookup);
     tcase_add_test(tc, test_stoplist_codes);
     tcase_add_test(tc, test_stoplist_enomem);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("fast paths");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_fast_paths_hand);
+    tcase_add_test(tc, test_fast_paths_generated);
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("languages");
