@@ -342,8 +342,9 @@ START_TEST(test_html_chunking)
     tbuf_add(&in, "Home | News\n\n", 13);
     for (int i = 0; i < 7000; i++)
         tbuf_addf(&in, "%s", "a\xe2\x82\xac\xff<&>\" ");
-    tbuf_add(&in, "\n\nThe committee met on Tuesday to discuss the new budget, and after a "
-                  "long debate it decided where the money would go.\n", 121);
+    static const char para[] = "\n\nThe committee met on Tuesday to discuss the new budget, "
+                               "and after a long debate it decided where the money would go.\n";
+    tbuf_add(&in, para, sizeof para - 1);
     for (ub_output form = UB_OUTPUT_EXPLAIN_TEXT; form <= UB_OUTPUT_EXPLAIN_HTML; form++) {
         run_result whole;
         run_as(form, 1, in.data, in.len, WHOLE, &whole);
