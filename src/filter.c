@@ -300,7 +300,7 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         text_reader_begin(f->text);
         f->state = DOC_TEXT;
         st = text_reader_charset(f->text, rest, rest_len, f->opt.encoding,
-                                 sr.charset[0] ? sr.charset : NULL, f->opt.utf8);
+                                 sr.charset[0] ? sr.charset : NULL, f->opt.utf8 || f->opt.json);
         if (st == UB_OK)
             st = text_reader_feed(f->text, rest, rest_len);
     }
