@@ -460,5 +460,8 @@ def extract(html_or_text, *, format=None, markdown=False, keep_comments=False,
     "sitename", "url" (the page's canonical address, else ``url``),
     "description", "image", and "tags" (a list).  A field the document does
     not state is absent.  Needs a libunboil with metadata (HAS_META)."""
-    return _cleaner((format, markdown, keep_comments, lang, encoding, window, False,
-                     url, links, images)).extract(html_or_text)
+    # JSON text is UTF-8: a text document in another charset comes out
+    # decoded, as unboil --json writes it
+    return Cleaner(format=format, markdown=markdown, keep_comments=keep_comments, lang=lang,
+                   encoding=encoding, window=window, url=url, links=links, images=images,
+                   utf8=_HAS_UTF8).extract(html_or_text)
