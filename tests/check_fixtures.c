@@ -17,26 +17,10 @@
 static char *names[MAX_FIXTURES];
 static int nnames;
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* NAME of every NAME.in, sorted so test numbers are stable. */
 static void list_fixtures(void)
 {
-    const char *dir = getenv("FIXTURES");
-    DIR *d = dir ? opendir(dir) : NULL;
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && nnames < MAX_FIXTURES) {
-        size_t n = strlen(e->d_name);
-        if (n > 3 && strcmp(e->d_name + n - 3, ".in") == 0 && e->d_name[0] != '.')
-            names[nnames++] = strndup(e->d_name, n - 3);
-    }
-    closedir(d);
-    qsort(names, (size_t)nnames, sizeof *names, by_name);
+    nnames = tu_fixture_names(names, MAX_FIXTURES, NULL);
 }
 
 /* The line of s that holds offset `at`, for the failure message. */

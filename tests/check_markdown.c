@@ -52,30 +52,9 @@ static int wanted(const char *dir, const char *name)
     return ok;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void list_fixtures(void)
 {
-    const char *dir = getenv("FIXTURES");
-    DIR *d = dir ? opendir(dir) : NULL;
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && nnames < MAX_FIXTURES) {
-        size_t n = strlen(e->d_name);
-        if (n > 3 && strcmp(e->d_name + n - 3, ".in") == 0 && e->d_name[0] != '.') {
-            char *name = strndup(e->d_name, n - 3);
-            if (wanted(dir, name))
-                names[nnames++] = name;
-            else
-                free(name);
-        }
-    }
-    closedir(d);
-    qsort(names, (size_t)nnames, sizeof *names, by_name);
+    nnames = tu_fixture_names(names, MAX_FIXTURES, wanted);
 }
 
 static int have_cmark(void)

@@ -1,6 +1,7 @@
 /* testutil.c - see testutil.h. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -472,4 +473,32 @@ int tu_have_detector(const char *test)
         return 1;
     fprintf(stderr, "%s: skipped, built without libuchardet (configure found no uchardet)\n", test);
     return 0;
+}
+
+static int tu_by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int tu_fixture_names(char **names, int max, int (*wanted)(const char *dir, const char *name))
+{
+    const char *dir = getenv("FIXTURES");
+    DIR *d = dir ? opendir(dir) : NULL;
+    if (!d)
+        return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max) {
+        size_t len = strlen(e->d_name);
+        if (len <= 3 || strcmp(e->d_name + len - 3, ".in") != 0 || e->d_name[0] == '.')
+            continue;
+        char *name = strndup(e->d_name, len - 3);
+        if (name && (!wanted || wanted(dir, name)))
+            names[n++] = name;
+        else
+            free(name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, tu_by_name);
+    return n;
 }

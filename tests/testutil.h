@@ -41,6 +41,11 @@ typedef struct chunks {
  * replayed; never rand(), whose sequence differs between libcs. */
 unsigned tu_rand(unsigned *state);
 
+/* The NAME of every NAME.in in $FIXTURES that `wanted` (if not NULL)
+ * accepts, newly allocated, sorted so test numbers are stable; returns how
+ * many, at most `max`. */
+int tu_fixture_names(char **names, int max, int (*wanted)(const char *dir, const char *name));
+
 /* ---- whole runs --------------------------------------------------------- */
 
 typedef struct run_result {
