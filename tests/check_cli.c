@@ -24,13 +24,13 @@ static void expect_exit(const cli_result *r, int status)
                   status, r->err);
 }
 
-/* Long option names from the longopts table of src/cli_opts.c, so an option
+/* Long option names from the longopts table of src/cli/cli_opts.c, so an option
  * added to the code and not to --help fails here.  FIXTURES is
- * tests/fixtures, so the source is ../../src/cli_opts.c from it. */
+ * tests/fixtures, so the source is ../../src/cli/cli_opts.c from it. */
 static size_t code_options(char names[][32], size_t max)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/../../src/cli_opts.c", fixtures_dir());
+    snprintf(path, sizeof path, "%s/../../src/cli/cli_opts.c", fixtures_dir());
     char *src = read_file(path, NULL);
     ck_assert_msg(src != NULL, "cannot read %s", path);
     char *p = strstr(src, "longopts[]");
@@ -623,7 +623,7 @@ static int count_args(const char *p)
 START_TEST(test_library_docs)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/../../src/unboil.h", fixtures_dir());
+    snprintf(path, sizeof path, "%s/../../src/lib/unboil.h", fixtures_dir());
     char *h = read_file(path, NULL);
     ck_assert_msg(h != NULL, "cannot read %s", path);
     snprintf(path, sizeof path, "%s/../../man/libunboil.3", fixtures_dir());

@@ -1,4 +1,4 @@
-/* check_jsonl_scan.c - the JSON reader of --jsonl (src/jsonl_scan.c): what
+/* check_jsonl_scan.c - the JSON reader of --jsonl (src/cli/jsonl_scan.c): what
  * it accepts and rejects, the field's span, decoding and encoding; and,
  * when jansson is there, the same answers as jansson on generated lines. */
 #include <stdio.h>

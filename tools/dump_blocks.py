@@ -8,7 +8,7 @@ html: the pages decided in the window (--lookahead=0); page: with the
 look-ahead, as unboil decides them by default.
 
 The columns are unboil's --explain=tsv (named in its header row, from
-src/features.def) after three of this script's: doc (the page's id), frac
+src/lib/features.def) after three of this script's: doc (the page's id), frac
 (the share of the block's word 4-grams, or for blocks of fewer than 4
 words its whole word sequence, that occur in the gold text) and ntok (its
 words).  A block listed twice (a short page's rescued run is listed again

@@ -2,10 +2,10 @@
 """Fit the block model: logistic regression on a block's own features and
 its neighbours', from the TSV of tools/dump_blocks.py (unboil's
 --explain=tsv with a label per block), one fit per input mode.  Writes the
-weights as src/model_weights.c and prints the held-out scores.
+weights as src/lib/model_weights.c and prints the held-out scores.
 
 usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
-                    [-o src/model_weights.c] [--test-prefix readability]
+                    [-o src/lib/model_weights.c] [--test-prefix readability]
                     [--page-test-prefix none] [--c 1.0] [--no-page]
 The model is fitted on the documents whose id does not start with the test
 prefix and checked on those that do, so a gain must carry over.  The page
@@ -15,7 +15,7 @@ tools/loso.sh; --no-page fits it without the page model's features, for
 the row to compare with.
 
 Every feature is taken by its name from the dump's header row, which
-unboil writes from src/features.def: columns x.NAME are the block's own
+unboil writes from src/lib/features.def: columns x.NAME are the block's own
 entries, nb.NAME its view as a neighbour, w.NAME the window's.  Nothing
 here knows their order or how they are made.
 """
@@ -132,7 +132,7 @@ def fit(path, test_prefix, creg, no_page=False):
 
 
 def write_weights(out, fits):
-    """src/model_weights.c of {mode: (bias, {feature name: weight})}.  The
+    """src/lib/model_weights.c of {mode: (bias, {feature name: weight})}.  The
     entries are set by name (model.h's MODEL_F_*), so a feature renamed in
     features.def fails to compile, and the count is asserted, so one added
     there fails too, until the model is refitted."""
@@ -160,7 +160,7 @@ def write_weights(out, fits):
 
 def main():
     args = sys.argv[1:]
-    paths, out, test_prefix, creg = {}, 'src/model_weights.c', 'readability', 1.0
+    paths, out, test_prefix, creg = {}, 'src/lib/model_weights.c', 'readability', 1.0
     page_prefix, no_page = 'none', False
     while args:
         a = args.pop(0)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Rewrite the accent-folding tables of src/utf8.c (between the
+"""Rewrite the accent-folding tables of src/lib/utf8.c (between the
 GENERATED-NORM markers) from Python's Unicode database.
 
-usage: tools/gen_norm_table.py [src/utf8.c]
+usage: tools/gen_norm_table.py [src/lib/utf8.c]
 
 For each letter of Latin-1 and Latin Extended-A/B, Greek and Coptic,
 Cyrillic, Latin Extended Additional and Greek Extended, the table gives the
@@ -27,7 +27,7 @@ def base(cp):
     return ord(b) if len(b) == 1 and unicodedata.category(b).startswith('L') else 0
 
 def main():
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / 'src' / 'utf8.c')
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / 'src' / 'lib' / 'utf8.c')
     out = ['/* GENERATED-NORM by tools/gen_norm_table.py: do not edit by hand */']
     for lo, hi, name in RANGES:
         vals = []

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""gen_ucd_fold.py - write src/utf8_ucd.c: Unicode's simple case folding
+"""gen_ucd_fold.py - write src/lib/utf8_ucd.c: Unicode's simple case folding
 (the C and S lines of CaseFolding.txt) as a sorted table for utf8_fold.
 
-    python3 tools/gen_ucd_fold.py /usr/share/unicode/CaseFolding.txt > src/utf8_ucd.c
+    python3 tools/gen_ucd_fold.py /usr/share/unicode/CaseFolding.txt > src/lib/utf8_ucd.c
 
-(make regen-ucd does this, then regenerates src/utf8_table.c, which is
+(make regen-ucd does this, then regenerates src/lib/utf8_table.c, which is
 derived from utf8_fold.)  The Debian package unicode-data installs the file.
 Turkish dotted and dotless i are not in the simple folding; utf8.c adds
 them for matching."""

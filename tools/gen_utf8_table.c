@@ -1,11 +1,11 @@
-/* gen_utf8_table.c - write src/utf8_table.c: the character classes and
+/* gen_utf8_table.c - write src/lib/utf8_table.c: the character classes and
  * folds of U+0080..U+07FF, looked up by utf8.h instead of computed.
  *
- *     cc -std=c11 -iquote src -o gen_utf8_table tools/gen_utf8_table.c src/utf8.c src/utf8_ucd.c
- *     ./gen_utf8_table > src/utf8_table.c
+ *     cc -std=c11 -iquote src -o gen_utf8_table tools/gen_utf8_table.c src/lib/utf8.c src/lib/utf8_ucd.c
+ *     ./gen_utf8_table > src/lib/utf8_table.c
  *
- * The table is what the *_nonascii functions of src/utf8.c answer, which
- * stay the definition (with the UCD folding of src/utf8_ucd.c): make
+ * The table is what the *_nonascii functions of src/lib/utf8.c answer, which
+ * stay the definition (with the UCD folding of src/lib/utf8_ucd.c): make
  * regen-ucd runs this again (the utf8
  * suite checks that the two agree). */
 #include <stdio.h>

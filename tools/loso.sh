@@ -6,15 +6,15 @@
 #   tools/loso.sh EVAL_DIR          (from the top of a built tree)
 # LOSO_DUMPS=DIR keeps (or reuses) the block dumps there.  FIT_ARGS passes
 # options to fit_model.py (--no-page: without the page model's features,
-# for the row to compare with).  src/model_weights.c is put back as it was;
+# for the row to compare with).  src/lib/model_weights.c is put back as it was;
 # the keep threshold (tuning.h) is fixed, not tuned, so it needs no fold.
 set -eu
 eval=$1
 here=$(cd "$(dirname "$0")" && pwd)
 subsets="dragnet readability cleaneval l3s"
 tmp=$(mktemp -d)
-cp src/model_weights.c "$tmp/weights.c"
-trap 'cp "$tmp/weights.c" src/model_weights.c; make -s >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+cp src/lib/model_weights.c "$tmp/weights.c"
+trap 'cp "$tmp/weights.c" src/lib/model_weights.c; make -s >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 dumps=${LOSO_DUMPS:-$tmp}
 for s in $subsets; do cat "$eval/dev/$s.ids"; done > "$tmp/ids"
 # the features do not depend on the weights: one dump serves every fold
@@ -28,7 +28,7 @@ fit() {   # the page set fitted with subset $1 left out (none: on all)
     # shellcheck disable=SC2086
     /usr/bin/python3 "$here/fit_model.py" --text "$dumps/text.tsv" --html "$dumps/html.tsv" \
         --page "$dumps/page.tsv" --page-test-prefix "$1" ${FIT_ARGS:-} \
-        -o src/model_weights.c 2>/dev/null
+        -o src/lib/model_weights.c 2>/dev/null
     make -s >/dev/null 2>&1
 }
 for s in $subsets; do

@@ -4,7 +4,7 @@
 usage: tools/non_english_ids.py EVAL_DIR [--all]
 
 The language is the page's <html lang> if it has one, else the one whose
-stoplist (src/stoplists/, all words) covers most of the gold text's words;
+stoplist (src/lib/stoplists/, all words) covers most of the gold text's words;
 text mostly in kana, Han or Thai is ja, zh or th; a page where no list
 covers a fifth of the words (lorem ipsum) is '?' and left out.  --all
 prints every page.
@@ -12,7 +12,7 @@ prints every page.
 import re, sys
 from pathlib import Path
 
-here = Path(__file__).resolve().parent.parent / 'src' / 'stoplists'
+here = Path(__file__).resolve().parent.parent / 'src' / 'lib' / 'stoplists'
 
 def lists():
     out = {}

@@ -1,19 +1,19 @@
 #!/bin/sh
 # regen.sh [OUT] - write every file of src/ that a tool makes from data in
-# this tree, into OUT/src (default: this tree's src/, i.e. regenerate in
+# this tree, into OUT/src/lib (default: this tree's src/lib/, i.e. regenerate in
 # place).  `make regen` runs it in place; `make check-generated` runs it
 # into a temporary directory and fails if any file differs from the tree's.
 #
-#   src/stoplist_data.c, .h   tools/gen_stoplists.py, from src/stoplists/
-#   src/utf8.c (the part between the GENERATED-NORM markers)
+#   src/lib/stoplist_data.c, .h   tools/gen_stoplists.py, from src/lib/stoplists/
+#   src/lib/utf8.c (the part between the GENERATED-NORM markers)
 #                             tools/gen_norm_table.py, from Python's
 #                             Unicode database
-#   src/utf8_ucd.c            tools/gen_ucd_fold.py, from the UCD's
+#   src/lib/utf8_ucd.c            tools/gen_ucd_fold.py, from the UCD's
 #                             CaseFolding.txt (UCD, default
 #                             /usr/share/unicode: Debian's unicode-data)
-#   src/utf8_table.c          tools/gen_utf8_table.c, from utf8.c's
+#   src/lib/utf8_table.c          tools/gen_utf8_table.c, from utf8.c's
 #                             *_nonascii functions
-# src/model_weights.c is made from the dev set, outside the tree, by
+# src/lib/model_weights.c is made from the dev set, outside the tree, by
 # tools/retrain.sh; see tools/README.md.
 #
 # Environment: PYTHON (default python3), CC (default cc), UCD.
@@ -23,27 +23,27 @@ top=$(cd "$here/.." && pwd)
 out=${1:-$top}
 py=${PYTHON:-python3}
 cc=${CC:-cc}
-mkdir -p "$out/src"
+mkdir -p "$out/src/lib"
 out=$(cd "$out" && pwd)
 if [ "$out" != "$top" ]; then
-    rm -rf "$out/src/stoplists"
-    cp -R "$top/src/stoplists" "$out/src/stoplists"
-    cp "$top/src/utf8.c" "$out/src/utf8.c"
+    rm -rf "$out/src/lib/stoplists"
+    cp -R "$top/src/lib/stoplists" "$out/src/lib/stoplists"
+    cp "$top/src/lib/utf8.c" "$out/src/lib/utf8.c"
 fi
-"$py" "$here/gen_stoplists.py" "$out/src"
-"$py" "$here/gen_norm_table.py" "$out/src/utf8.c"
+"$py" "$here/gen_stoplists.py" "$out/src/lib"
+"$py" "$here/gen_norm_table.py" "$out/src/lib/utf8.c"
 ucd=${UCD:-/usr/share/unicode}
 if [ -r "$ucd/CaseFolding.txt" ]; then
-    "$py" "$here/gen_ucd_fold.py" "$ucd/CaseFolding.txt" > "$out/src/utf8_ucd.c.tmp"
-    mv "$out/src/utf8_ucd.c.tmp" "$out/src/utf8_ucd.c"
+    "$py" "$here/gen_ucd_fold.py" "$ucd/CaseFolding.txt" > "$out/src/lib/utf8_ucd.c.tmp"
+    mv "$out/src/lib/utf8_ucd.c.tmp" "$out/src/lib/utf8_ucd.c"
 else
-    echo "regen.sh: $ucd/CaseFolding.txt not found (apt-get install unicode-data): src/utf8_ucd.c kept as it is" >&2
-    [ "$out" = "$top" ] || cp "$top/src/utf8_ucd.c" "$out/src/utf8_ucd.c"
+    echo "regen.sh: $ucd/CaseFolding.txt not found (apt-get install unicode-data): src/lib/utf8_ucd.c kept as it is" >&2
+    [ "$out" = "$top" ] || cp "$top/src/lib/utf8_ucd.c" "$out/src/lib/utf8_ucd.c"
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/unboil-regen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # the generator runs the folds of the utf8.c just written
-"$cc" -std=c11 -iquote "$top/src" -o "$tmp/gen_utf8_table" "$here/gen_utf8_table.c" "$out/src/utf8.c" \
-    "$out/src/utf8_ucd.c"
+"$cc" -std=c11 -iquote "$top/src/lib" -o "$tmp/gen_utf8_table" "$here/gen_utf8_table.c" "$out/src/lib/utf8.c" \
+    "$out/src/lib/utf8_ucd.c"
 "$tmp/gen_utf8_table" > "$tmp/utf8_table.c"
-mv "$tmp/utf8_table.c" "$out/src/utf8_table.c"
+mv "$tmp/utf8_table.c" "$out/src/lib/utf8_table.c"

@@ -3,7 +3,7 @@
 # HTML with the page in view) on the dev set and write src/model_weights.c.
 #   tools/retrain.sh UNBOIL EVAL_DIR
 # UNBOIL must be a build of this tree (its --explain=tsv names the features
-# of src/features.def).  Rebuild afterwards; the build fails if the weights
+# of src/lib/features.def).  Rebuild afterwards; the build fails if the weights
 # do not match the feature list.
 set -eu
 unboil=$1 eval=$2
@@ -19,5 +19,5 @@ python3 "$here/dump_blocks.py" "$unboil" "$eval" page "$tmp/page.tsv" \
 wait
 /usr/bin/python3 "$here/fit_model.py" --text "$tmp/text.tsv" --html "$tmp/html.tsv" \
     --page "$tmp/page.tsv" \
-    -o "$here/../src/model_weights.c"
+    -o "$here/../src/lib/model_weights.c"
 rm -rf "$tmp"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # shield-bench.sh - the shapes that make libxml2 2.9.14 quadratic, through
-# unboil: CPU seconds and peak RSS as the input doubles (src/html_shield.h).
+# unboil: CPU seconds and peak RSS as the input doubles (src/lib/html_shield.h).
 #
 #     tests/bench/shield-bench.sh [N]      (default 200000: N/4, N/2, N, 2N, 4N)
 #

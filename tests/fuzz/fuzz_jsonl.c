@@ -1,4 +1,4 @@
-/* fuzz_jsonl.c - libFuzzer target: --jsonl's record reader (src/jsonl.c)
+/* fuzz_jsonl.c - libFuzzer target: --jsonl's record reader (src/cli/jsonl.c)
  * over a filter, the way the program wires them.
  * Input:
  *   byte 0  on-error policy (pass, drop: b % 2) | field ("text" or "html":

@@ -35,16 +35,10 @@ version=$(sed -n 's/^AC_INIT(\[unboil\], *\[\([^]]*\)\].*/\1/p' "$top/configure.
 mkdir -p "$dir/inc"
 printf '#define PACKAGE_VERSION "%s"\n' "${version:-0}" > "$dir/inc/config.h"
 
-# the library: every src/*.c but the CLI's own files (src_unboil_SOURCES in
-# Makefile.am), with libxml2 and jansson (JSON-LD metadata)
-cli=$(awk '/^src_unboil_SOURCES *=/ { on = 1 }
-           on { for (i = 1; i <= NF; i++) if ($i ~ /\.c$/) print $i
-                if ($NF != "\\") on = 0 }' "$top/Makefile.am")
-[ -n "$cli" ] || cli=src/unboil.c
+# the library: every src/lib/*.c (the CLI lives apart in src/cli), with
+# libxml2 and jansson (JSON-LD metadata)
 srcs=
-for c in "$top"/src/*.c; do
-    case " $(echo $cli) " in *" src/${c##*/} "*) ;; *) srcs="$srcs $c" ;; esac
-done
+for c in "$top"/src/lib/*.c; do srcs="$srcs $c"; done
 xml_cflags=$(pkg-config --cflags libxml-2.0 jansson) || exit 1
 xml_libs=$(pkg-config --libs libxml-2.0 jansson) || exit 1
 # the charset detector, as configure would take it when it is there
@@ -65,13 +59,13 @@ build() {
     extra_cflags=
     extra_libs=
     if [ "$t" = jsonl ]; then
-        extra_src="src/jsonl.c src/jsonl_scan.c"
+        extra_src="src/cli/jsonl.c src/cli/jsonl_scan.c"
         extra_cflags=$json_cflags
         extra_libs=$json_libs
     fi
     # shellcheck disable=SC2086
     (cd "$top" && $CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-        -iquote src -I"$dir/inc" $xml_cflags $extra_cflags "tests/fuzz/fuzz_$t.c" $extra_src $srcs \
+        -iquote src/lib -iquote src/cli -I"$dir/inc" $xml_cflags $extra_cflags "tests/fuzz/fuzz_$t.c" $extra_src $srcs \
         $xml_libs $extra_libs -lm \
         -o "$dir/fuzz_$t") || { echo "fuzz: building fuzz_$t failed"; return 1; }
 }

@@ -1,6 +1,6 @@
 /* stoplist.c - the hash table built from the function-word lists.
  *
- * The lists (stoplist_data.c, generated from src/stoplists/) are the most
+ * The lists (stoplist_data.c, generated from src/lib/stoplists/) are the most
  * frequent function words of each language: articles, pronouns,
  * prepositions, conjunctions, auxiliaries.  Density of these words is what
  * separates running prose from menus and link lists, in any language that

@@ -6,7 +6,7 @@
  *   cli_out.c    the output: buffering, flushing, -o's temporary file
  *   cli_in.c     reading one input into the filter or the JSON Lines reader
  *   cli_stats.c  -v, --stats and the progress line
- *   unboil.c     main: the run from the first input to the exit status */
+ *   main.c       main: the run from the first input to the exit status */
 #ifndef CLI_H
 #define CLI_H
 

@@ -1,4 +1,4 @@
-/* unboil.c - the command line's main: the run from the options to the exit
+/* main.c - the command line's main: the run from the options to the exit
  * status.  Its parts are in the cli_*.c files (see cli.h); everything else
  * is the library. */
 #define _POSIX_C_SOURCE 200809L
