@@ -745,7 +745,10 @@ static void html_reader_add_plain(html_reader *r, const frame *f,
             if (space && out > r->text)
                 *out++ = ' ';
             space = 0;
+            /* the rest of the word, without the checks above */
             *out++ = (char)c;
+            while (i + 1 < n && !html_reader_ws(s[i + 1]) && s[i + 1] != 0xC2)
+                *out++ = (char)s[++i];
         }
         r->space = space;
         size_t added = (size_t)(out - (r->text + start));
