@@ -115,14 +115,6 @@ static int sh_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* A byte inside a start tag that changes nothing of what the shield
- * follows there (quotes, '=', spaces, '/', the end). */
-static int sh_plain(unsigned char c)
-{
-    return c > '>' || !(sh_space(c) || c == '=' || c == '>' || c == '"' || c == '\'' ||
-                        c == '/');
-}
-
 /* Writes the text `lit` (no NUL) to out; returns its length. */
 static size_t sh_put(char *out, const char *lit)
 {
@@ -208,6 +200,66 @@ static size_t sh_find(const unsigned char *p, size_t from, size_t n, unsigned ch
 {
     const unsigned char *q = from < n ? memchr(p + from, c, n - from) : NULL;
     return q ? (size_t)(q - p) : n;
+}
+
+/* The bytes of a start tag up to its '>' or a '/' outside quotes, or to
+ * where it gets too long (from p[i], which is none of those), read as the
+ * byte-by-byte machine below would read them, with what it follows in
+ * locals; returns the index of the first byte left to that machine. */
+static size_t sh_stag_run(html_shield *s, const unsigned char *p, size_t i, size_t n,
+                          char *out, size_t *po)
+{
+    size_t o = *po;
+    size_t lim = HTML_SHIELD_TAG - s->tag_bytes;
+    lim = n - i < lim ? n : i + lim;
+    size_t from = i;
+    unsigned long attrs = s->attrs;
+    int after_eq = s->after_eq, in_space = s->in_space;
+    int keep = s->keep;
+    unsigned char quote = s->quote;
+    while (i < lim) {
+        if (quote) {
+            /* a quoted value, to its quote */
+            size_t j = sh_find(p, i, lim, quote);
+            if (j < lim) {
+                j++;
+                quote = 0;
+            }
+            if (keep && attrs <= HTML_SHIELD_ATTRS) {
+                memcpy(out + o, p + i, j - i);
+                o += j - i;
+            }
+            i = j;
+            continue;
+        }
+        unsigned char c = p[i];
+        if (c == '>' || c == '/')
+            break;
+        if ((c == '"' || c == '\'') && after_eq)
+            quote = c;
+        if (sh_space(c)) {
+            in_space = 1;
+        } else if (c == '=') {
+            after_eq = 1;
+            in_space = 0;
+        } else {
+            /* an attribute's name begins */
+            if (in_space && !after_eq && ++attrs == HTML_SHIELD_ATTRS + 1)
+                s->dropped++;
+            after_eq = 0;
+            in_space = 0;
+        }
+        if (keep && attrs <= HTML_SHIELD_ATTRS)
+            out[o++] = (char)c;
+        i++;
+    }
+    s->tag_bytes += i - from;
+    s->attrs = attrs;
+    s->after_eq = after_eq;
+    s->in_space = in_space;
+    s->quote = quote;
+    *po = o;
+    return i;
 }
 
 /* Most bytes are text, quoted attribute values, script and comments, in
@@ -306,36 +358,9 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             goto again;
         case SH_STAG:
         case SH_ETAG: {
-            if (s->quote && c != s->quote && s->tag_bytes < HTML_SHIELD_TAG) {
-                /* inside a quoted value up to its quote, or to where the
-                 * tag gets too long: bytes to count and pass on */
-                size_t lim = HTML_SHIELD_TAG - s->tag_bytes;
-                lim = n - i < lim ? n : i + lim;
-                size_t j = sh_find(p, i + 1, lim, s->quote);
-                s->tag_bytes += j - i;
-                if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS) {
-                    memcpy(out + o, p + i, j - i);
-                    o += j - i;
-                }
-                i = j - 1;
-                break;
-            }
-            if (s->state == SH_STAG && !s->quote && !s->cut && !s->in_space &&
-                !s->after_eq && !s->slash && sh_plain(c) &&
-                s->tag_bytes < HTML_SHIELD_TAG) {
-                /* an attribute's name or value goes on: nothing to count
-                 * but its bytes */
-                size_t lim = HTML_SHIELD_TAG - s->tag_bytes;
-                lim = n - i < lim ? n : i + lim;
-                size_t j = i + 1;
-                while (j < lim && sh_plain(p[j]))
-                    j++;
-                s->tag_bytes += j - i;
-                if (s->keep && s->attrs <= HTML_SHIELD_ATTRS) {
-                    memcpy(out + o, p + i, j - i);
-                    o += j - i;
-                }
-                i = j - 1;
+            if (s->state == SH_STAG && !s->cut && !s->slash &&
+                s->tag_bytes < HTML_SHIELD_TAG && (s->quote || (c != '>' && c != '/'))) {
+                i = sh_stag_run(s, p, i, n, out, &o) - 1;
                 break;
             }
             int after_slash = s->slash;
