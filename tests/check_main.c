@@ -13,6 +13,7 @@ int main(void)
     srunner_add_suite(sr, title_suite());
     srunner_add_suite(sr, byline_suite());
     srunner_add_suite(sr, keyset_suite());
+    srunner_add_suite(sr, lookup_tables_suite());
     srunner_add_suite(sr, meta_suite());
     srunner_add_suite(sr, markdown_suite());
     srunner_add_suite(sr, text_reader_suite());

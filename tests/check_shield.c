@@ -101,17 +101,25 @@ START_TEST(test_shield_attributes)
 }
 END_TEST
 
+/* "<a title=" and a value of `len` bytes (in `quote`, if not 0) that
+ * never ends, then " more<p>after</p>"; its length in *n. */
+static char *long_value(size_t len, const char *quote, size_t *n)
+{
+    char *in = malloc(len + 64);
+    ck_assert_ptr_nonnull(in);
+    *n = (size_t)sprintf(in, "<a title=%s", quote);
+    memset(in + *n, 'A', len);
+    *n += len;
+    *n += (size_t)sprintf(in + *n, " more<p>after</p>");
+    return in;
+}
+
 START_TEST(test_shield_long_tag)
 {
     /* a tag longer than HTML_SHIELD_TAG is closed there, its rest dropped
      * to the next '>'; a quote left open is closed too */
-    size_t len = HTML_SHIELD_TAG + 1000;
-    char *in = malloc(len + 64);
-    ck_assert_ptr_nonnull(in);
-    size_t n = (size_t)sprintf(in, "<a title=\"");
-    memset(in + n, 'A', len);
-    n += len;
-    n += (size_t)sprintf(in + n, " more<p>after</p>");
+    size_t len = HTML_SHIELD_TAG + 1000, n;
+    char *in = long_value(len, "\"", &n);
     unsigned long dropped;
     char *got = shield(in, n, 4096, 5, &dropped);
     /* counted from the name: "<" and HTML_SHIELD_TAG bytes */
@@ -127,6 +135,30 @@ START_TEST(test_shield_long_tag)
     got = shield(in, n, 4096, 5, NULL);
     ck_assert_str_eq(got, "<!DOCTYPE html ><p>x</p>");
     free(got);
+    free(in);
+}
+END_TEST
+
+START_TEST(test_shield_runs)
+{
+    /* the stretches the shield copies whole (text, quoted and unquoted
+     * values, comments, script) end where they must, in any cutting */
+    same_cut("<!--- a - -- b ---->&#;<!---->x&#;", "<!--- a - -- b ---->&amp;#;<!---->x&amp;#;");
+    same_cut("<p title=a&#;b data-x=\"&#;\" y='\"'>t&#;u</p>",
+             "<p title=a&#;b data-x=\"&#;\" y='\"'>t&amp;#;u</p>");
+    same_cut("<SCRIPT>a<b </scrip </SCRIPT ><p>x</p>", "<SCRIPT>a<b </scrip </SCRIPT ><p>x</p>");
+    same_cut("<html/><p>x</p>", "<html><p>x</p>");
+    /* an unquoted value that runs past HTML_SHIELD_TAG is cut at the
+     * same byte as a quoted one */
+    size_t n;
+    char *in = long_value(HTML_SHIELD_TAG + 1000, "", &n);
+    static const size_t pieces[] = {0, 4096, 333};
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+        char *got = shield(in, n, pieces[k], 5, NULL);
+        ck_assert_uint_eq(strlen(got), 1 + HTML_SHIELD_TAG + 1 + strlen("after</p>"));
+        ck_assert_str_eq(got + 1 + HTML_SHIELD_TAG, ">after</p>");
+        free(got);
+    }
     free(in);
 }
 END_TEST
@@ -251,6 +283,7 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_doctype_and_refs);
     tcase_add_test(tc, test_shield_attributes);
     tcase_add_test(tc, test_shield_long_tag);
+    tcase_add_test(tc, test_shield_runs);
     tcase_add_test(tc, test_shield_depth);
     tcase_add_test(tc, test_shield_keeps_a_stack);
     tcase_add_test(tc, test_shield_linear);

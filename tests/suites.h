@@ -22,6 +22,7 @@ Suite *byline_suite(void);
 Suite *shield_suite(void);
 Suite *page_suite(void);
 Suite *keyset_suite(void);
+Suite *lookup_tables_suite(void);
 Suite *meta_suite(void);
 Suite *markdown_suite(void);
 Suite *explain_suite(void);

@@ -13,6 +13,8 @@
 #                             /usr/share/unicode: Debian's unicode-data)
 #   src/lib/utf8_table.c          tools/gen_utf8_table.c, from utf8.c's
 #                             *_nonascii functions
+#   src/lib/lookup_tables.c   tools/gen_lookup_tables.c, from the tables
+#                             stoplist_build and phrases_build make
 # src/lib/model_weights.c is made from the dev set, outside the tree, by
 # tools/retrain.sh; see tools/README.md.
 #
@@ -47,3 +49,16 @@ trap 'rm -rf "$tmp"' EXIT
     "$out/src/lib/utf8_ucd.c"
 "$tmp/gen_utf8_table" > "$tmp/utf8_table.c"
 mv "$tmp/utf8_table.c" "$out/src/lib/utf8_table.c"
+# the stopword and phrase tables, as the code just written builds them (a
+# stand-in for the tables being made lets stoplist.c and phrases.c link)
+printf '%s\n' '#include "lookup_tables.h"' \
+    'const size_t lookup_stop_slots = 1, lookup_phrase_slots = 1;' \
+    'const uint64_t lookup_stop_keys[1], lookup_stop_langs[1], lookup_stop_filter[1];' \
+    'const uint64_t lookup_phrase_keys[1];' 'const uint16_t lookup_phrase_vals[1];' \
+    > "$tmp/stand_in.c"
+"$cc" -std=c11 -iquote "$out/src/lib" -iquote "$top/src/lib" -o "$tmp/gen_lookup_tables" \
+    "$here/gen_lookup_tables.c" "$tmp/stand_in.c" "$top/src/lib/stoplist.c" \
+    "$out/src/lib/stoplist_data.c" "$top/src/lib/phrases.c" "$top/src/lib/buf.c" \
+    "$out/src/lib/utf8.c" "$out/src/lib/utf8_ucd.c" "$out/src/lib/utf8_table.c" -lm
+"$tmp/gen_lookup_tables" > "$tmp/lookup_tables.c"
+mv "$tmp/lookup_tables.c" "$out/src/lib/lookup_tables.c"

@@ -84,6 +84,7 @@ struct context {
     size_t keep_bytes;       /* a slot's buffers keep this much memory for the next block */
     page *page;              /* the page model's aggregates */
     unsigned size;           /* ring capacity: the window, or the look-ahead's block cap */
+    unsigned touched;        /* ring slots ever handed out: the rest hold nothing */
     unsigned window;         /* the window, a floor under the look-ahead */
     unsigned head, count;    /* oldest pending unit, pending units */
     int keep_comments;
@@ -163,7 +164,7 @@ void context_free(context *c)
 {
     if (!c)
         return;
-    for (unsigned i = 0; i < c->size; i++) {
+    for (unsigned i = 0; i < c->touched; i++) {
         buf_free(&c->ring[i].text, c->m);
         buf_free(&c->ring[i].gap, c->m);
         buf_free(&c->ring[i].raw, c->m);
@@ -262,6 +263,11 @@ static void unit_release(const context *c, unit *u)
 unit *context_slot(context *c)
 {
     unit *u = at(c, c->count);
+    /* slots past the highest one used were never written: the ring's
+     * pages stay untouched (calloc) for a short page */
+    unsigned k = (unsigned)(u - c->ring);
+    if (k >= c->touched)
+        c->touched = k + 1;
     unit_release(c, u);
     u->list = u->number = 0;
     u->lang[0] = 0;

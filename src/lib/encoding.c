@@ -470,11 +470,11 @@ int encoding_have_detector(void)
 #endif
 }
 
-encoding_source encoding_guess(const char *p, size_t len,
-                               char out[ENCODING_NAME_MAX])
+/* encoding_guess, with the counts of encoding_utf8_stats on p[0..len)
+ * already taken. */
+static encoding_source encoding_guess_counted(const char *p, size_t len, size_t multibyte,
+                                              size_t invalid, char out[ENCODING_NAME_MAX])
 {
-    size_t multibyte, invalid;
-    encoding_utf8_stats(p, len, &multibyte, &invalid);
     /* a few stray bytes in a UTF-8 page are slips, not another charset */
     if (invalid <= multibyte) {
         strcpy(out, "UTF-8");
@@ -492,6 +492,14 @@ encoding_source encoding_guess(const char *p, size_t len,
         return ENCODING_FROM_DETECTOR;
     strcpy(out, "windows-1252");
     return ENCODING_FROM_GUESS;
+}
+
+encoding_source encoding_guess(const char *p, size_t len,
+                               char out[ENCODING_NAME_MAX])
+{
+    size_t multibyte, invalid;
+    encoding_utf8_stats(p, len, &multibyte, &invalid);
+    return encoding_guess_counted(p, len, multibyte, invalid, out);
 }
 
 void encoding_detect(const char *head, size_t len, const char *override,
@@ -563,7 +571,7 @@ void encoding_detect(const char *head, size_t len, const char *override,
         }
         return;
     }
-    out->source = encoding_guess(head, len, out->name);
+    out->source = encoding_guess_counted(head, len, multibyte, invalid, out->name);
     /* nothing but ASCII: any ASCII-compatible charset reads it alike, and
      * what follows decides */
     out->tentative = multibyte == 0 && invalid == 0;

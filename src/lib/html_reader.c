@@ -146,6 +146,14 @@ static int html_reader_describes(unsigned hint, const char *rest)
            (strcmp(rest, "ed") == 0 || strcmp(rest, "able") == 0 || strcmp(rest, "ary") == 0);
 }
 
+/* strcmp, with most steps of a search decided by the first byte inline */
+static int html_reader_tokcmp(const char *a, const char *b)
+{
+    if (a[0] != b[0])
+        return (int)(unsigned char)a[0] - (int)(unsigned char)b[0];
+    return strcmp(a, b);
+}
+
 static unsigned html_reader_token_hints(const char *t, size_t n, int last)
 {
     size_t lo = 0, hi = N_HINT_TOKENS;
@@ -153,7 +161,7 @@ static unsigned html_reader_token_hints(const char *t, size_t n, int last)
 
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strcmp(hint_tokens[mid].tok, t) < 0)
+        if (html_reader_tokcmp(hint_tokens[mid].tok, t) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -745,7 +753,14 @@ static void html_reader_add_plain(html_reader *r, const frame *f,
             if (space && out > r->text)
                 *out++ = ' ';
             space = 0;
+            /* the rest of the word, without the checks above: it ends at
+             * white space or at a byte that may start a no-break space */
+            static const unsigned char word_end[256] = {
+                [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1,
+            };
             *out++ = (char)c;
+            while (i + 1 < n && !word_end[s[i + 1]])
+                *out++ = (char)s[++i];
         }
         r->space = space;
         size_t added = (size_t)(out - (r->text + start));

@@ -20,31 +20,84 @@ enum {
     SH_AMP_HEX    /* held "&#x" */
 };
 
-/* Elements libxml2 2.9.14 never keeps open. */
-static const char *const sh_void[] = {
-    "area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img",
-    "input", "isindex", "link", "meta", "param", "source", "track", "wbr",
+/* What the shield needs to know of a tag's name, found once per tag. */
+enum {
+    SK_VOID = 1,     /* libxml2 2.9.14 never keeps it open */
+    SK_HIDING = 2,   /* the reader leaves its content out: dropping it
+                      * would show what it hides, so it may go deeper (to
+                      * twice the bound) */
+    SK_BLOCK = 4,    /* a paragraph break: one dropped for depth leaves an
+                      * <hr> (void, a break to the reader) so that its text
+                      * stays apart */
+    SK_HTML = 8,
+    SK_BODY = 16,
+    SK_HEAD = 32,
+    SK_SCRIPT = 64,
+    SK_STYLE = 128
 };
 
-/* Elements whose content the reader leaves out: dropping one of them
- * would show what it hides, so they may go deeper (to twice the bound). */
-static const char *const sh_hiding[] = {
-    "applet", "audio", "button", "canvas", "datalist", "frameset", "head",
-    "iframe", "math", "noframes", "noscript", "object", "optgroup", "option",
-    "script", "select", "style", "svg", "template", "textarea", "title",
-    "video",
+/* Sorted bytewise (shorter first on a common start): sh_kind searches it. */
+static const struct {
+    char name[11];
+    unsigned char kind;
+} sh_names[] = {
+    { "address", SK_BLOCK }, { "applet", SK_HIDING }, { "area", SK_VOID },
+    { "article", SK_BLOCK }, { "aside", SK_BLOCK }, { "audio", SK_HIDING },
+    { "base", SK_VOID }, { "basefont", SK_VOID }, { "blockquote", SK_BLOCK },
+    { "body", SK_BODY }, { "br", SK_VOID }, { "button", SK_HIDING },
+    { "canvas", SK_HIDING }, { "caption", SK_BLOCK }, { "center", SK_BLOCK },
+    { "col", SK_VOID }, { "datalist", SK_HIDING }, { "dd", SK_BLOCK },
+    { "details", SK_BLOCK }, { "dialog", SK_BLOCK }, { "dir", SK_BLOCK },
+    { "div", SK_BLOCK }, { "dl", SK_BLOCK }, { "dt", SK_BLOCK },
+    { "embed", SK_VOID }, { "fieldset", SK_BLOCK }, { "figcaption", SK_BLOCK },
+    { "figure", SK_BLOCK }, { "footer", SK_BLOCK }, { "form", SK_BLOCK },
+    { "frame", SK_VOID }, { "frameset", SK_HIDING }, { "h1", SK_BLOCK },
+    { "h2", SK_BLOCK }, { "h3", SK_BLOCK }, { "h4", SK_BLOCK },
+    { "h5", SK_BLOCK }, { "h6", SK_BLOCK }, { "head", SK_HIDING | SK_HEAD },
+    { "header", SK_BLOCK }, { "hgroup", SK_BLOCK }, { "hr", SK_VOID },
+    { "html", SK_HTML }, { "iframe", SK_HIDING }, { "img", SK_VOID },
+    { "input", SK_VOID }, { "isindex", SK_VOID }, { "legend", SK_BLOCK },
+    { "li", SK_BLOCK }, { "link", SK_VOID }, { "listing", SK_BLOCK },
+    { "main", SK_BLOCK }, { "math", SK_HIDING }, { "menu", SK_BLOCK },
+    { "meta", SK_VOID }, { "nav", SK_BLOCK }, { "noframes", SK_HIDING },
+    { "noscript", SK_HIDING }, { "object", SK_HIDING }, { "ol", SK_BLOCK },
+    { "optgroup", SK_HIDING }, { "option", SK_HIDING }, { "p", SK_BLOCK },
+    { "param", SK_VOID }, { "pre", SK_BLOCK }, { "script", SK_HIDING | SK_SCRIPT },
+    { "section", SK_BLOCK }, { "select", SK_HIDING }, { "source", SK_VOID },
+    { "style", SK_HIDING | SK_STYLE }, { "summary", SK_BLOCK }, { "svg", SK_HIDING },
+    { "table", SK_BLOCK }, { "tbody", SK_BLOCK }, { "td", SK_BLOCK },
+    { "template", SK_HIDING }, { "textarea", SK_HIDING }, { "tfoot", SK_BLOCK },
+    { "th", SK_BLOCK }, { "thead", SK_BLOCK }, { "title", SK_HIDING },
+    { "tr", SK_BLOCK }, { "track", SK_VOID }, { "ul", SK_BLOCK },
+    { "video", SK_HIDING }, { "wbr", SK_VOID }, { "xmp", SK_BLOCK },
 };
 
-/* Elements that make a paragraph break: one dropped for depth leaves an
- * <hr> (void, a break to the reader) so that its text stays apart. */
-static const char *const sh_block[] = {
-    "address", "article", "aside", "blockquote", "caption", "center", "dd",
-    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hgroup", "legend", "li", "listing", "main", "menu", "nav", "ol", "p",
-    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul", "xmp",
-};
+/* The kind of the tag name in s (lower case), 0 for any other name.  Most
+ * steps of the search differ in the first byte, looked at first. */
+static unsigned sh_kind(const html_shield *s)
+{
+    const unsigned char *name = (const unsigned char *)s->name;
+    size_t len = s->name_len;
+    size_t lo = 0, hi = sizeof sh_names / sizeof *sh_names;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const unsigned char *e = (const unsigned char *)sh_names[mid].name;
+        int d = (int)name[0] - (int)e[0];
+        if (d == 0) {
+            size_t k = 1;
+            while (k < len && e[k] != 0 && name[k] == e[k])
+                k++;
+            d = (k < len ? (int)name[k] : 0) - (int)e[k];
+        }
+        if (d == 0)
+            return sh_names[mid].kind;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
 
 static int sh_alpha(unsigned char c)
 {
@@ -60,35 +113,6 @@ static int sh_namechar(unsigned char c)
 static int sh_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int sh_is(const html_shield *s, const char *name)
-{
-    return s->name_len == strlen(name) && memcmp(s->name, name, s->name_len) == 0;
-}
-
-static int sh_is_void(const html_shield *s)
-{
-    for (size_t i = 0; i < sizeof sh_void / sizeof *sh_void; i++)
-        if (sh_is(s, sh_void[i]))
-            return 1;
-    return 0;
-}
-
-static int sh_is_block(const html_shield *s)
-{
-    for (size_t i = 0; i < sizeof sh_block / sizeof *sh_block; i++)
-        if (sh_is(s, sh_block[i]))
-            return 1;
-    return 0;
-}
-
-static int sh_is_hiding(const html_shield *s)
-{
-    for (size_t i = 0; i < sizeof sh_hiding / sizeof *sh_hiding; i++)
-        if (sh_is(s, sh_hiding[i]))
-            return 1;
-    return 0;
 }
 
 /* Writes the text `lit` (no NUL) to out; returns its length. */
@@ -117,6 +141,7 @@ void html_shield_sync(html_shield *s, size_t depth)
 static size_t sh_decide(html_shield *s, char *out)
 {
     size_t o = 0;
+    s->kind = sh_kind(s);
     if (s->end_tag) {
         /* no element can be open: libxml2 would search its whole stack for
          * nothing; head and body it handles apart.  An end tag that leaves
@@ -124,14 +149,14 @@ static size_t sh_decide(html_shield *s, char *out)
          * when only html is open) makes its push parser take the rest of
          * the page for trailing junk; a browser ignores those and reads on,
          * and html is closed at the end of the stream anyway. */
-        s->keep = s->begun && !sh_is(s, "html") &&
-                  (s->depth > 0 || s->ends < HTML_SHIELD_STRAY || sh_is(s, "body") ||
-                   sh_is(s, "head"));
+        s->keep = s->begun && !(s->kind & SK_HTML) &&
+                  (s->depth > 0 || s->ends < HTML_SHIELD_STRAY ||
+                   (s->kind & (SK_BODY | SK_HEAD)));
         s->ends++;
     } else {
         s->ends = 0;
-        s->keep = s->depth < HTML_SHIELD_DEPTH || sh_is_void(s) ||
-                  (s->depth < 2 * HTML_SHIELD_DEPTH && sh_is_hiding(s));
+        s->keep = s->depth < HTML_SHIELD_DEPTH || (s->kind & SK_VOID) ||
+                  (s->depth < 2 * HTML_SHIELD_DEPTH && (s->kind & SK_HIDING));
     }
     s->as_hr = 0;
     if (s->keep) {
@@ -140,7 +165,7 @@ static size_t sh_decide(html_shield *s, char *out)
         o = s->held_len;
     } else {
         s->dropped++;
-        if (!s->end_tag && sh_is_block(s)) {
+        if (!s->end_tag && (s->kind & SK_BLOCK)) {
             o = sh_put(out, "<hr");
             s->as_hr = 1;
         }
@@ -161,19 +186,92 @@ static void sh_tag_done(html_shield *s)
     }
     /* "<html/>" would empty libxml2's stack as above; a browser ignores
      * the slash on any element that is not void */
-    if ((s->slash && !sh_is(s, "html")) || sh_is_void(s))
+    if ((s->slash && !(s->kind & SK_HTML)) || (s->kind & SK_VOID))
         return;
     s->depth++;
-    if (sh_is(s, "script") || sh_is(s, "style")) {
+    if (s->kind & (SK_SCRIPT | SK_STYLE)) {
         s->raw = 1;
         s->marks = 0;
     }
 }
 
+/* The index of the first byte c in p[from..n), or n. */
+static size_t sh_find(const unsigned char *p, size_t from, size_t n, unsigned char c)
+{
+    const unsigned char *q = from < n ? memchr(p + from, c, n - from) : NULL;
+    return q ? (size_t)(q - p) : n;
+}
+
+/* The bytes of a start tag up to its '>' or a '/' outside quotes, or to
+ * where it gets too long (from p[i], which is none of those), read as the
+ * byte-by-byte machine below would read them, with what it follows in
+ * locals; returns the index of the first byte left to that machine. */
+static size_t sh_stag_run(html_shield *s, const unsigned char *p, size_t i, size_t n,
+                          char *out, size_t *po)
+{
+    size_t o = *po;
+    size_t lim = HTML_SHIELD_TAG - s->tag_bytes;
+    lim = n - i < lim ? n : i + lim;
+    size_t from = i;
+    unsigned long attrs = s->attrs;
+    int after_eq = s->after_eq, in_space = s->in_space;
+    int keep = s->keep;
+    unsigned char quote = s->quote;
+    while (i < lim) {
+        if (quote) {
+            /* a quoted value, to its quote */
+            size_t j = sh_find(p, i, lim, quote);
+            if (j < lim) {
+                j++;
+                quote = 0;
+            }
+            if (keep && attrs <= HTML_SHIELD_ATTRS) {
+                memcpy(out + o, p + i, j - i);
+                o += j - i;
+            }
+            i = j;
+            continue;
+        }
+        unsigned char c = p[i];
+        if (c == '>' || c == '/')
+            break;
+        if ((c == '"' || c == '\'') && after_eq)
+            quote = c;
+        if (sh_space(c)) {
+            in_space = 1;
+        } else if (c == '=') {
+            after_eq = 1;
+            in_space = 0;
+        } else {
+            /* an attribute's name begins */
+            if (in_space && !after_eq && ++attrs == HTML_SHIELD_ATTRS + 1)
+                s->dropped++;
+            after_eq = 0;
+            in_space = 0;
+        }
+        if (keep && attrs <= HTML_SHIELD_ATTRS)
+            out[o++] = (char)c;
+        i++;
+    }
+    s->tag_bytes += i - from;
+    s->attrs = attrs;
+    s->after_eq = after_eq;
+    s->in_space = in_space;
+    s->quote = quote;
+    *po = o;
+    return i;
+}
+
+/* Most bytes are text, quoted attribute values, script and comments, in
+ * which only one or two byte values matter: those runs are found with
+ * memchr and copied whole, and the byte-by-byte machine below only sees
+ * tags and the bytes that end a run. */
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
     const unsigned char *p = (const unsigned char *)in;
     size_t o = 0;
+    size_t amp = 0;   /* the next '&' at or after i, once looked for */
+    int amp_known = 0;
 
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
@@ -189,8 +287,16 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
                 s->held_len = 1;
                 s->state = SH_AMP;
             } else {
-                s->begun |= !sh_space(c);
-                out[o++] = (char)c;
+                if (!amp_known || amp < i) {
+                    amp = sh_find(p, i, n, '&');
+                    amp_known = 1;
+                }
+                size_t j = sh_find(p, i + 1, amp, '<');
+                for (size_t k = i; k < j && !s->begun; k++)
+                    s->begun = !sh_space(p[k]);
+                memcpy(out + o, p + i, j - i);
+                o += j - i;
+                i = j - 1;
             }
             break;
         case SH_LT:
@@ -231,8 +337,13 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             goto again;
         case SH_NAME:
             if (sh_namechar(c) && s->name_len < sizeof s->name) {
-                s->held[s->held_len++] = c;
-                s->name[s->name_len++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+                size_t j = i;
+                do {
+                    unsigned char d = p[j++];
+                    s->held[s->held_len++] = d;
+                    s->name[s->name_len++] = (char)(d >= 'A' && d <= 'Z' ? d | 0x20 : d);
+                } while (j < n && sh_namechar(p[j]) && s->name_len < sizeof s->name);
+                i = j - 1;
                 break;
             }
             o += sh_decide(s, out + o);
@@ -247,6 +358,11 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             goto again;
         case SH_STAG:
         case SH_ETAG: {
+            if (s->state == SH_STAG && !s->cut && !s->slash &&
+                s->tag_bytes < HTML_SHIELD_TAG && (s->quote || (c != '>' && c != '/'))) {
+                i = sh_stag_run(s, p, i, n, out, &o) - 1;
+                break;
+            }
             int after_slash = s->slash;
             if (++s->tag_bytes > HTML_SHIELD_TAG && !s->cut) {
                 /* closed here; the rest, to the next '>', goes */
@@ -296,7 +412,7 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             }
             if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS) {
                 /* html's '/' waits to see whether '>' follows */
-                int html = !s->end_tag && sh_is(s, "html");
+                int html = !s->end_tag && (s->kind & SK_HTML);
                 if (html && after_slash)
                     out[o++] = '/';
                 if (!(html && s->slash))
@@ -321,6 +437,18 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             }
             break;
         case SH_COMMENT:
+            if (c != '>') {
+                /* to the next '>', counting the dashes just before it */
+                size_t j = sh_find(p, i + 1, n, '>');
+                size_t t = 0;
+                while (t < j - i && p[j - 1 - t] == '-')
+                    t++;
+                s->marks = t == j - i ? s->marks + (unsigned)t : (unsigned)t;
+                memcpy(out + o, p + i, j - i);
+                o += j - i;
+                i = j - 1;
+                break;
+            }
             out[o++] = (char)c;
             if (c == '>' && s->marks >= 2)
                 s->state = SH_TEXT;
@@ -363,9 +491,17 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             }
             break;
         case SH_RAW: {
+            if (s->marks == 0 && c != '<') {
+                /* nothing of the end tag begun: on to the next '<' */
+                size_t j = sh_find(p, i + 1, n, '<');
+                memcpy(out + o, p + i, j - i);
+                o += j - i;
+                i = j - 1;
+                break;
+            }
             /* "</script" or "</style" ends it, as libxml2 reads it */
             out[o++] = (char)c;
-            const char *end = sh_is(s, "script") ? "</script" : "</style";
+            const char *end = s->kind & SK_SCRIPT ? "</script" : "</style";
             size_t k = strlen(end);
             unsigned char lc = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
             if (lc == (unsigned char)end[s->marks])

@@ -53,6 +53,7 @@ typedef struct html_shield {
     unsigned held_len;
     char name[16];            /* the tag's name, lower case, cut */
     unsigned name_len;
+    unsigned kind;            /* what the name is to the shield (SK_ flags) */
     unsigned marks;           /* comment dashes, raw-text end matched */
     int end_tag, keep, cut, after_eq, in_space, slash, raw;
     int as_hr;                /* a dropped block tag, written as <hr> */

@@ -51,7 +51,9 @@ struct page {
     double best_score;
     double total;              /* prose score of all blocks */
     page_box box[PAGE_SLOTS];
+    uint16_t taken[PAGE_SLOTS / 4 * 3]; /* the slots used, in the order taken */
 };
+_Static_assert(PAGE_SLOTS <= 65536, "page.taken holds slot numbers in 16 bits");
 
 unsigned page_capacity(unsigned window, size_t lookahead)
 {
@@ -85,8 +87,14 @@ void page_free(page *p, const mem *m)
 
 void page_reset(page *p)
 {
-    if (p->used)
+    /* a short page (most of a -z stream) clears its own few slots, not
+     * the whole table */
+    if (p->used >= PAGE_SLOTS / 16) {
         memset(p->box, 0, sizeof p->box);
+    } else {
+        for (unsigned k = 0; k < p->used; k++)
+            memset(&p->box[p->taken[k]], 0, sizeof *p->box);
+    }
     p->used = 0;
     p->best = 0;
     p->best_score = 0;
@@ -117,7 +125,7 @@ static page_box *add(page *p, uint32_t key, unsigned long index)
     if (b->key == 0) {
         if (p->used >= PAGE_SLOTS / 4 * 3)
             return NULL;
-        p->used++;
+        p->taken[p->used++] = (uint16_t)i;
         b->key = key;
         b->first = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
     }

@@ -6,6 +6,7 @@
  * followed by a word boundary.  Single words are WHOLE so that "Share
  * prices rose" stays prose while a lone "Share" goes. */
 #include <string.h>
+#include "lookup_tables.h"
 #include "phrases.h"
 #include "stoplist.h"
 #include "utf8.h"
@@ -533,8 +534,10 @@ enum {
 
 struct phrases {
     size_t mask;
-    uint64_t *keys;        /* hash of the folded phrase; 0 = empty */
-    uint16_t *vals;
+    const uint64_t *keys;  /* hash of the folded phrase; 0 = empty */
+    const uint16_t *vals;
+    uint64_t *own_keys;    /* phrases_build: keys and vals, else NULL */
+    uint16_t *own_vals;
 };
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
@@ -549,10 +552,10 @@ static void put(phrases *p, uint64_t h, unsigned bits)
 {
     h += h == 0;
     size_t i = (size_t)h & p->mask;
-    while (p->keys[i] != 0 && p->keys[i] != h)
+    while (p->own_keys[i] != 0 && p->own_keys[i] != h)
         i = (i + 1) & p->mask;
-    p->keys[i] = h;
-    p->vals[i] |= (uint16_t)bits;
+    p->own_keys[i] = h;
+    p->own_vals[i] |= (uint16_t)bits;
 }
 
 /* The first word of a folded phrase, hashed as block_features hashes words. */
@@ -609,14 +612,34 @@ phrases *phrases_new(const mem *m)
     phrases *p = mem_calloc(m, 1, sizeof *p);
     if (!p)
         return NULL;
+    p->mask = lookup_phrase_slots - 1;
+    p->keys = lookup_phrase_keys;
+    p->vals = lookup_phrase_vals;
+    return p;
+}
+
+size_t phrases_table(const phrases *p, const uint64_t **keys, const uint16_t **vals)
+{
+    *keys = p->keys;
+    *vals = p->vals;
+    return p->mask + 1;
+}
+
+phrases *phrases_build(const mem *m)
+{
+    phrases *p = mem_calloc(m, 1, sizeof *p);
+    if (!p)
+        return NULL;
     size_t slots = 4096;   /* some 1400 keys: under half full */
     p->mask = slots - 1;
-    p->keys = mem_calloc(m, slots, sizeof *p->keys);
-    p->vals = mem_calloc(m, slots, sizeof *p->vals);
-    if (!p->keys || !p->vals) {
+    p->own_keys = mem_calloc(m, slots, sizeof *p->own_keys);
+    p->own_vals = mem_calloc(m, slots, sizeof *p->own_vals);
+    if (!p->own_keys || !p->own_vals) {
         phrases_free(p, m);
         return NULL;
     }
+    p->keys = p->own_keys;
+    p->vals = p->own_vals;
     for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
         /* entries are written folded, but folded once more as a text is
          * (final sigma, say, folds to sigma), so their hash is the key's */
@@ -655,8 +678,8 @@ void phrases_free(phrases *p, const mem *m)
 {
     if (!p)
         return;
-    mem_free(m, p->keys);
-    mem_free(m, p->vals);
+    mem_free(m, p->own_keys);
+    mem_free(m, p->own_vals);
     mem_free(m, p);
 }
 

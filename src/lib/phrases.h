@@ -20,6 +20,12 @@ typedef struct phrases phrases;
 /* The phrase table as a hash table, owned by the caller; NULL when out of
  * memory. */
 phrases *phrases_new(const mem *m);
+
+/* The same, its hash table built from the lists now rather than taken from
+ * lookup_tables.c (which tools/gen_lookup_tables.c writes from this), and
+ * the table of either: returns its slots. */
+phrases *phrases_build(const mem *m);
+size_t phrases_table(const phrases *p, const uint64_t **keys, const uint16_t **vals);
 void phrases_free(phrases *p, const mem *m);
 
 /* Whether a text whose first word has this word hash (stoplist.h) can

@@ -6,6 +6,7 @@
  * separates running prose from menus and link lists, in any language that
  * has them. */
 #include <string.h>
+#include "lookup_tables.h"
 #include "stoplist.h"
 
 const char *stoplist_lang_code(unsigned lang)
@@ -45,26 +46,41 @@ void stoplist_set_lang(stoplist *s, unsigned lang)
     s->only = lang < LANG_COUNT ? lang : LANG_COUNT;
 }
 
-static ub_status insert(stoplist *s, uint64_t h, uint64_t lang_bit)
+/* own: the keys, then the languages (slots each), then the filter. */
+static ub_status insert(uint64_t *own, size_t mask, uint64_t h, uint64_t lang_bit)
 {
+    uint64_t *keys = own, *langs = own + mask + 1, *filter = own + 2 * (mask + 1);
     if (h == 0)
         h = 1;
     uint64_t bit = h >> STOPLIST_FILTER_SHIFT;
-    s->filter[bit >> 6] |= 1ull << (bit & 63);
-    for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
-        if (s->keys[i] == h) {
-            s->langs[i] |= lang_bit;
+    filter[bit >> 6] |= 1ull << (bit & 63);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        if (keys[i] == h) {
+            langs[i] |= lang_bit;
             return UB_OK;
         }
-        if (s->keys[i] == 0) {
-            s->keys[i] = h;
-            s->langs[i] = lang_bit;
+        if (keys[i] == 0) {
+            keys[i] = h;
+            langs[i] = lang_bit;
             return UB_OK;
         }
     }
 }
 
 stoplist *stoplist_new(const mem *m)
+{
+    stoplist *s = mem_calloc(m, 1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->only = LANG_COUNT;
+    s->mask = lookup_stop_slots - 1;
+    s->keys = lookup_stop_keys;
+    s->langs = lookup_stop_langs;
+    s->filter = lookup_stop_filter;
+    return s;
+}
+
+stoplist *stoplist_build(const mem *m)
 {
     stoplist *s = mem_calloc(m, 1, sizeof *s);
     if (!s)
@@ -78,13 +94,14 @@ stoplist *stoplist_new(const mem *m)
     while (slots < 3 * (words + LANG_COUNT))
         slots *= 2;
     s->mask = slots - 1;
-    s->keys = mem_calloc(m, slots, sizeof *s->keys);
-    s->langs = mem_calloc(m, slots, sizeof *s->langs);
-    s->filter = mem_calloc(m, (1u << (64 - STOPLIST_FILTER_SHIFT)) / 64, sizeof *s->filter);
-    if (!s->keys || !s->langs || !s->filter) {
+    s->own = mem_calloc(m, 2 * slots + STOPLIST_FILTER_WORDS, sizeof *s->own);
+    if (!s->own) {
         stoplist_free(s, m);
         return NULL;
     }
+    s->keys = s->own;
+    s->langs = s->own + slots;
+    s->filter = s->own + 2 * slots;
     for (unsigned l = 0; l < LANG_COUNT; l++) {
         const char *p = stoplist_words[l];
         while (*p) {
@@ -95,13 +112,13 @@ stoplist *stoplist_new(const mem *m)
             uint64_t h = WORD_HASH_INIT;
             while (*p && *p != ' ')
                 h = word_hash_step(h, (unsigned char)*p++);
-            insert(s, word_hash_final(h), 1ull << l);
+            insert(s->own, s->mask, word_hash_final(h), 1ull << l);
         }
     }
     uint64_t h = WORD_HASH_INIT;
     for (const char *p = "copyright"; *p; p++)
         h = word_hash_step(h, (unsigned char)*p);
-    insert(s, word_hash_final(h), STOPLIST_COPYRIGHT);
+    insert(s->own, s->mask, word_hash_final(h), STOPLIST_COPYRIGHT);
     return s;
 }
 
@@ -109,8 +126,6 @@ void stoplist_free(stoplist *s, const mem *m)
 {
     if (!s)
         return;
-    mem_free(m, s->keys);
-    mem_free(m, s->langs);
-    mem_free(m, s->filter);
+    mem_free(m, s->own);
     mem_free(m, s);
 }

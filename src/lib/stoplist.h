@@ -22,8 +22,18 @@ unsigned stoplist_lang_find(const char *code);
 
 typedef struct stoplist stoplist;
 
-/* A table owned by the caller (stoplist_free), or NULL when out of memory. */
+/* A table owned by the caller (stoplist_free), or NULL when out of memory.
+ * Its hash table is lookup_tables.c's, written before the build by
+ * tools/gen_lookup_tables.c from what stoplist_build makes: a process
+ * starts without hashing every stopword again. */
 stoplist *stoplist_new(const mem *m);
+
+/* The same table, built from the word lists now (for the generator, and
+ * for the test that lookup_tables.c is current). */
+stoplist *stoplist_build(const mem *m);
+
+/* Filter words of the table: (1 << (64 - STOPLIST_FILTER_SHIFT)) bits. */
+#define STOPLIST_FILTER_WORDS ((1u << (64 - STOPLIST_FILTER_SHIFT)) / 64)
 void stoplist_free(stoplist *s, const mem *m);
 
 /* Measure density in this language only (LANG_COUNT: in each block's best
@@ -33,11 +43,12 @@ void stoplist_set_lang(stoplist *s, unsigned lang);
 /* Open to the inline lookup below, which runs once per word. */
 #define STOPLIST_FILTER_SHIFT 49   /* the filter is indexed by h's top 15 bits */
 struct stoplist {
-    size_t mask;         /* slots - 1 */
-    uint64_t *keys;      /* 0 = empty */
-    uint64_t *langs;     /* bit per language, STOPLIST_COPYRIGHT */
-    uint64_t *filter;    /* a bit set for the top bits of every key */
-    unsigned only;       /* stoplist_set_lang */
+    size_t mask;            /* slots - 1 */
+    const uint64_t *keys;   /* 0 = empty */
+    const uint64_t *langs;  /* bit per language, STOPLIST_COPYRIGHT */
+    const uint64_t *filter; /* a bit set for the top bits of every key */
+    uint64_t *own;          /* stoplist_build: the three above, else NULL */
+    unsigned only;          /* stoplist_set_lang */
 };
 
 /* The languages in which the word with this hash (word_hash_final of the
