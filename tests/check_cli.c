@@ -574,14 +574,15 @@ START_TEST(test_usage_conventions)
 END_TEST
 
 /* A slow writer: what is decided comes out while the input waits, before
- * the writer closes it (the paragraphs are read back before the close). */
+ * the writer closes it (the paragraphs are read back before the close),
+ * when no look-ahead holds the document back. */
 START_TEST(test_output_flows_while_input_waits)
 {
-    static const char *const modes[][3] = {
-        { "-w", "2", NULL }, { "--line-buffered", "-w", "2" },
+    static const char *const modes[][4] = {
+        { "--lookahead=0", "-w", "2", NULL }, { "--lookahead=0", "--line-buffered", "-w", "2" },
     };
     for (size_t m = 0; m < 2; m++) {
-        const char *argv[] = { modes[m][0], modes[m][1], modes[m][2], NULL };
+        const char *argv[] = { modes[m][0], modes[m][1], modes[m][2], modes[m][3], NULL };
         int in, out;
         pid_t pid = cli_spawn(argv, &in, &out);
         tbuf para = {0};

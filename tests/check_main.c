@@ -20,6 +20,7 @@ int main(void)
     srunner_add_suite(sr, html_reader_suite());
     srunner_add_suite(sr, shield_suite());
     srunner_add_suite(sr, page_suite());
+    srunner_add_suite(sr, text_region_suite());
     srunner_add_suite(sr, filter_suite());
     srunner_add_suite(sr, streaming_suite());
     srunner_add_suite(sr, fixtures_suite());

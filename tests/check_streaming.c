@@ -312,6 +312,33 @@ START_TEST(test_chunking_lookahead_cap)
 }
 END_TEST
 
+/* A text dump longer than the look-ahead: its article region is decided
+ * from the part held when the cap is reached, and goes on growing as the
+ * rest streams past; the output does not depend on the chunking. */
+START_TEST(test_chunking_text_lookahead_cap)
+{
+    unsigned rs = 6161;
+    tbuf doc = {0};
+    gen_doc(&doc, &rs, 150000, 0, 0);
+    static const size_t caps[] = { 1, 4096, 32768, UB_LOOKAHEAD_DEFAULT };
+    for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+        ub_options o;
+        ub_options_init(&o);
+        o.format = UB_FORMAT_TEXT;
+        o.lookahead = caps[i];
+        char what[64];
+        snprintf(what, sizeof what, "text past a look-ahead of %zu", caps[i]);
+        check_chunkings(what, &o, doc.data, doc.len, 1);
+        run_result r;
+        run_filter(&o, doc.data, doc.len, (chunks){ CHUNK_WHOLE, 0, 0 }, &r);
+        ck_assert_msg(r.out_len > doc.len / 10, "%s: %zu bytes out of %zu", what, r.out_len,
+                      doc.len);
+        run_result_free(&r);
+    }
+    tbuf_free(&doc);
+}
+END_TEST
+
 /* Documents that end and begin inside chunks, with -z. */
 START_TEST(test_chunking_generated_stream)
 {
@@ -740,6 +767,7 @@ Suite *streaming_suite(void)
     tcase_add_test(tc, test_chunking_generated_stream);
     tcase_add_test(tc, test_chunking_http_headers);
     tcase_add_test(tc, test_chunking_lookahead_cap);
+    tcase_add_test(tc, test_chunking_text_lookahead_cap);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("memory");

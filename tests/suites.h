@@ -21,6 +21,7 @@ Suite *title_suite(void);
 Suite *byline_suite(void);
 Suite *shield_suite(void);
 Suite *page_suite(void);
+Suite *text_region_suite(void);
 Suite *keyset_suite(void);
 Suite *lookup_tables_suite(void);
 Suite *meta_suite(void);

@@ -2,10 +2,10 @@
 """Dump every block unboil sees on the dev set, with its features and a
 label from the gold text, for fitting the block model (tools/fit_model.py).
 
-usage: dump_blocks.py UNBOIL EVAL_DIR MODE(text|text80|html|page) OUT.tsv [IDS...]
-
-html: the pages decided in the window (--lookahead=0); page: with the
-look-ahead, as unboil decides them by default.
+usage: dump_blocks.py UNBOIL EVAL_DIR MODE OUT.tsv [IDS...]
+MODE: text, text80, html (decided in the window, --lookahead=0);
+textpage, text80page, page (with the look-ahead, as unboil decides them by
+default: text dumps with their article region, pages with the page model).
 
 The columns are unboil's --explain=tsv (named in its header row, from
 src/lib/features.def) after three of this script's: doc (the page's id), frac
@@ -35,9 +35,11 @@ def main():
     ev = Path(evald) / 'dev'
     ids = sys.argv[5:] or [l.strip() for s in ('dragnet', 'readability')
                            for l in open(ev / f'{s}.ids') if l.strip()]
+    if mode not in ('text', 'text80', 'html', 'textpage', 'text80page', 'page'):
+        sys.exit(__doc__)
     ext = 'html' if mode in ('html', 'page') else 'txt'
-    args = ['--lookahead=0'] if mode == 'html' else []
-    mode = 'html' if mode == 'page' else mode
+    args = [] if mode.endswith('page') else ['--lookahead=0']
+    mode = {'page': 'html', 'textpage': 'text', 'text80page': 'text80'}.get(mode, mode)
     header = None
     with open(out, 'w') as fo:
         for doc in ids:

@@ -5,19 +5,25 @@ its neighbours', from the TSV of tools/dump_blocks.py (unboil's
 weights as src/lib/model_weights.c and prints the held-out scores.
 
 usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
+                    --textpage TEXTPAGE.tsv
                     [-o src/lib/model_weights.c] [--test-prefix readability]
                     [--page-test-prefix none] [--c 1.0] [--no-page]
 The model is fitted on the documents whose id does not start with the test
 prefix and checked on those that do, so a gain must carry over.  The page
-set (HTML decided with the look-ahead: dump_blocks.py's page mode) is
-fitted on all four subsets by default and judged left out by
-tools/loso.sh; --no-page fits it without the page model's features, for
-the row to compare with.
+sets, HTML and text decided with the look-ahead (dump_blocks.py's page and
+textpage modes), are fitted on all four subsets by default and judged left
+out by tools/loso.sh (--page-test-prefix leaves one out of both);
+--no-page fits them without the page model's and the article region's
+features, for the row to compare with.
 
 Every feature is taken by its name from the dump's header row, which
 unboil writes from src/lib/features.def: columns x.NAME are the block's own
 entries, nb.NAME its view as a neighbour, w.NAME the window's.  Nothing
 here knows their order or how they are made.
+
+A set whose dump is not given is kept as the output file has it, with
+the features it lacks set to zero (for a feature that is zero in that set's
+mode, as the region's in the text window: its scores stay the same).
 """
 import sys
 from collections import defaultdict
@@ -92,9 +98,9 @@ def comment_gold(rows):
                (r['why'] in COMMENT_REASONS or in_comment_box(r)))
 
 
-# The page model's entries (features.def, page.h): zero but with the
-# look-ahead, left out of the fit with --no-page.
-PAGE_PREFIX = 'page_'
+# The page model's entries and the text region's (features.def, page.h,
+# text_region.h): zero but with the look-ahead, left out with --no-page.
+PAGE_PREFIXES = ('page_', 'region_')
 
 def fit(path, test_prefix, creg, no_page=False):
     import numpy as np
@@ -113,7 +119,7 @@ def fit(path, test_prefix, creg, no_page=False):
     X, y, wt, test = np.array(X), np.array(y), np.array(wt, float), np.array(test)
     if no_page:
         for i, n in enumerate(names(own, nb, win)):
-            if n.startswith(PAGE_PREFIX):
+            if n.startswith(PAGE_PREFIXES):
                 X[:, i] = 0.0
     m = LogisticRegression(C=creg, max_iter=2000)
     m.fit(X[~test], y[~test], sample_weight=wt[~test])
@@ -143,13 +149,13 @@ def write_weights(out, fits):
               ' *\n'
               ' * Written by tools/fit_model.py (tools/retrain.sh): do not edit.  Fitted\n'
               ' * on the dragnet pages of the dev set (text mode: their text dumps; HTML\n'
-              ' * mode: the pages) and checked on the readability pages; the page set\n'
-              ' * (HTML with the look-ahead) on all four subsets, each also left out\n'
-              ' * in turn by tools/loso.sh. */\n'
+              ' * mode: the pages) and checked on the readability pages; the page sets\n'
+              ' * (HTML and text with the look-ahead) on all four subsets, each also\n'
+              ' * left out in turn by tools/loso.sh. */\n'
               '#include "model.h"\n#include "model_weights.h"\n\n'
               f'_Static_assert(MODEL_FEATURES == {n}, "features.def changed: refit the model "\n'
               '               "(tools/retrain.sh)");\n')
-    for mode in ('text', 'html', 'page'):
+    for mode in ('text', 'html', 'page', 'textpage'):
         bias, w = fits[mode]
         out.write(f'\nconst double model_bias_{mode} = {bias:.6f};\n'
                   f'const double model_weights_{mode}[MODEL_FEATURES] = {{\n')
@@ -158,13 +164,27 @@ def write_weights(out, fits):
         out.write('};\n')
 
 
+def read_weights(path, feature_names):
+    """The sets of an existing src/lib/model_weights.c, {mode: (bias, {name: w})},
+    each with every name of feature_names (0 where the file has none)."""
+    import re
+    text = open(path).read()
+    sets = {}
+    for m in re.finditer(r'model_bias_(\w+) = ([-+0-9.e]+);\s*const double model_weights_\1'
+                         r'\[MODEL_FEATURES\] = \{(.*?)\};', text, re.S):
+        w = dict((n, float(v)) for n, v in
+                 re.findall(r'\[MODEL_F_(\w+)\] = ([-+0-9.e]+)', m.group(3)))
+        sets[m.group(1)] = (float(m.group(2)), {n: w.get(n, 0.0) for n in feature_names})
+    return sets
+
+
 def main():
     args = sys.argv[1:]
     paths, out, test_prefix, creg = {}, 'src/lib/model_weights.c', 'readability', 1.0
     page_prefix, no_page = 'none', False
     while args:
         a = args.pop(0)
-        if a in ('--text', '--html', '--page'):
+        if a in ('--text', '--html', '--page', '--textpage'):
             paths[a[2:]] = args.pop(0)
         elif a == '-o':
             out = args.pop(0)
@@ -178,11 +198,17 @@ def main():
             creg = float(args.pop(0))
         else:
             sys.exit(__doc__)
-    if set(paths) != {'text', 'html', 'page'}:
+    if not paths or not set(paths) <= {'text', 'html', 'page', 'textpage'}:
         sys.exit(__doc__)
-    fits = {mode: fit(p, page_prefix if mode == 'page' else test_prefix, creg,
-                      no_page or mode != 'page')
+    paged = ('page', 'textpage')
+    fits = {mode: fit(p, page_prefix if mode in paged else test_prefix, creg,
+                      no_page or mode not in paged)
             for mode, p in paths.items()}
+    if len(fits) < 4:
+        kept = read_weights(out, list(next(iter(fits.values()))[1]))
+        for mode in ('text', 'html', 'page', 'textpage'):
+            if mode not in fits:
+                fits[mode] = kept[mode]
     with open(out, 'w') as f:
         write_weights(f, fits)
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Refit the three weight sets of the block model (text, HTML in the window,
-# HTML with the page in view) on the dev set and write src/model_weights.c.
+# Refit the four weight sets of the block model (text and HTML in the window,
+# HTML with the page in view, text with its article region) on the dev set
+# and write src/lib/model_weights.c.
 #   tools/retrain.sh UNBOIL EVAL_DIR
 # UNBOIL must be a build of this tree (its --explain=tsv names the features
 # of src/lib/features.def).  Rebuild afterwards; the build fails if the weights
@@ -11,13 +12,15 @@ here=$(dirname "$0")
 tmp=$(mktemp -d)
 python3 "$here/dump_blocks.py" "$unboil" "$eval" text "$tmp/text.tsv" &
 python3 "$here/dump_blocks.py" "$unboil" "$eval" html "$tmp/html.tsv" &
-# the page set is fitted on all four subsets (tools/loso.sh judges it)
+# the page sets are fitted on all four subsets (tools/loso.sh judges them)
+cat "$eval"/dev/dragnet.ids "$eval"/dev/readability.ids "$eval"/dev/cleaneval.ids \
+    "$eval"/dev/l3s.ids > "$tmp/ids"
 # shellcheck disable=SC2046
-python3 "$here/dump_blocks.py" "$unboil" "$eval" page "$tmp/page.tsv" \
-    $(cat "$eval"/dev/dragnet.ids "$eval"/dev/readability.ids "$eval"/dev/cleaneval.ids \
-          "$eval"/dev/l3s.ids)
+python3 "$here/dump_blocks.py" "$unboil" "$eval" page "$tmp/page.tsv" $(cat "$tmp/ids")
 wait
+# shellcheck disable=SC2046
+python3 "$here/dump_blocks.py" "$unboil" "$eval" textpage "$tmp/textpage.tsv" $(cat "$tmp/ids")
 /usr/bin/python3 "$here/fit_model.py" --text "$tmp/text.tsv" --html "$tmp/html.tsv" \
-    --page "$tmp/page.tsv" \
+    --page "$tmp/page.tsv" --textpage "$tmp/textpage.tsv" \
     -o "$here/../src/lib/model_weights.c"
 rm -rf "$tmp"

@@ -83,6 +83,7 @@ struct context {
     size_t held;             /* bytes of text the pending units hold */
     size_t keep_bytes;       /* a slot's buffers keep this much memory for the next block */
     page *page;              /* the page model's aggregates */
+    text_region region;      /* text with the look-ahead: the article region */
     unsigned size;           /* ring capacity: the window, or the look-ahead's block cap */
     unsigned touched;        /* ring slots ever handed out: the rest hold nothing */
     unsigned window;         /* the window, a floor under the look-ahead */
@@ -236,6 +237,7 @@ void context_reset(context *c)
     c->page_lang = LANG_COUNT;
     c->page_lang_set = 0;
     page_reset(c->page);
+    text_region_reset(&c->region);
     if (c->learn)
         learn_next_document(c->learn);
 
@@ -740,15 +742,19 @@ ub_status context_push(context *c, size_t link_len)
     c->lang_hits[u->f.lang] += u->f.lang >= LANG_WORDS ? u->f.unspaced / 5 : u->f.stops;
 
     page_add(c->page, u, c->index + c->count);
+    if (c->mode == MODEL_TEXT && c->lookahead)
+        text_region_add(&c->region, &(text_region_line){
+            .chars = u->f.chars, .prose = u->nb.prose, .end_punct = u->f.end_punct,
+            .sentences = (int)u->f.sentences,
+            .bad = u->v.rule && u->v.cls == CLASS_BAD });
     c->held += u->text.len + u->gap.len;
     c->count++;
     /* once the held text passes the look-ahead's cap, what is held is
      * decided and the rest of the document goes on in the window, with the
-     * page's aggregates still growing; a text dump has no page model yet
-     * and keeps to the window */
+     * page's aggregates (a text dump's region) still growing */
     if (c->held > c->lookahead)
         c->capped = 1;
-    size_t cap = c->mode == MODEL_HTML && !c->capped ? c->lookahead : 0;
+    size_t cap = !c->capped ? c->lookahead : 0;
     while (c->count == c->size || (c->held > cap && c->count > c->window)) {
         ub_status st = decide_oldest(c);
         if (st != UB_OK)
@@ -1025,8 +1031,13 @@ static void decide(context *c, unit *u)
         page_view(c->page, u, c->index, u->page);
     else
         memset(u->page, 0, sizeof u->page);
-    u->score = model_score(c->mode == MODEL_HTML && c->lookahead ? MODEL_PAGE : c->mode, u,
-                           before, after);
+    if (c->mode == MODEL_TEXT && c->lookahead)
+        text_region_view(&c->region, c->index, u->region);
+    else
+        memset(u->region, 0, sizeof u->region);
+    model_mode mode = !c->lookahead ? c->mode
+                      : c->mode == MODEL_HTML ? MODEL_PAGE : MODEL_TEXT_PAGE;
+    u->score = model_score(mode, u, before, after);
     u->keep = u->score >= c->threshold || first_prose(c, u);
     if (u->keep)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;

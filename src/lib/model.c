@@ -143,7 +143,8 @@ double model_score(model_mode mode, const unit *u,
 #define UB_FEATURE OWN_ENTRY
 #include "features.def"
     }
-    if (mode != MODEL_TEXT) {
+    int text = mode == MODEL_TEXT || mode == MODEL_TEXT_PAGE;
+    if (!text) {
         enum { OWN_PLAIN = 0, OWN_MARKUP = 1, OWN_RUN = 0 };
 #define UB_FEATURE OWN_ENTRY
 #include "features.def"
@@ -166,12 +167,16 @@ double model_score(model_mode mode, const unit *u,
     for (size_t i = 0; i < MODEL_WINDOW_FEATURES; i++)
         x[k++] = u->window[i];
 
-    const double *wt = mode == MODEL_PAGE ? model_weights_page
-                       : mode == MODEL_HTML ? model_weights_html : model_weights_text;
+    static const double *const weights[] = {
+        [MODEL_TEXT] = model_weights_text, [MODEL_HTML] = model_weights_html,
+        [MODEL_PAGE] = model_weights_page, [MODEL_TEXT_PAGE] = model_weights_textpage,
+    };
+    const double *wt = weights[mode];
     double z = mode == MODEL_PAGE ? model_bias_page
-               : mode == MODEL_HTML ? model_bias_html : model_bias_text;
-    size_t skip_at = mode != MODEL_TEXT ? MODEL_F_RUN_FIRST : MODEL_F_MARKUP_FIRST;
-    size_t skip_n = mode != MODEL_TEXT ? MODEL_RUN_FEATURES : MODEL_MARKUP_FEATURES;
+               : mode == MODEL_HTML ? model_bias_html
+               : mode == MODEL_TEXT_PAGE ? model_bias_textpage : model_bias_text;
+    size_t skip_at = !text ? MODEL_F_RUN_FIRST : MODEL_F_MARKUP_FIRST;
+    size_t skip_n = !text ? MODEL_RUN_FEATURES : MODEL_MARKUP_FEATURES;
     for (size_t i = 0; i < skip_at; i++)
         z += wt[i] * x[i];
     for (size_t i = skip_at + skip_n; i < MODEL_FEATURES; i++)

@@ -38,8 +38,9 @@ void model_scale_init(model_scale *s);
 void model_nb_from(model_nb *n, const model_scale *s, const features *f, unsigned hints,
                    int rule_bad);
 
-/* MODEL_PAGE: HTML decided with the page in view (page.h), its own weights */
-typedef enum model_mode { MODEL_TEXT, MODEL_HTML, MODEL_PAGE } model_mode;
+/* MODEL_PAGE: HTML decided with the page in view (page.h), its own weights;
+ * MODEL_TEXT_PAGE: text decided so, with its article region (text_region.h) */
+typedef enum model_mode { MODEL_TEXT, MODEL_HTML, MODEL_PAGE, MODEL_TEXT_PAGE } model_mode;
 
 /* The entries of the model's vector, in order (features.def):
  * MODEL_F_<name>, for a neighbour's MODEL_F_<name>_m2 ... _p2. */

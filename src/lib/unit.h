@@ -12,6 +12,7 @@
 #include "block_features.h"
 #include "model.h"
 #include "page.h"
+#include "text_region.h"
 
 /* The leading box is the container with the most prose so far, the window's
  * blocks included: the article body on most pages. */
@@ -56,6 +57,8 @@ typedef struct unit {
     uint32_t outer[2];   /* HTML: the containers around that (block.outer) */
     unsigned lead;       /* HTML: where it sits against the leading box (LEAD_*) */
     double page[PAGE_FEATURES]; /* HTML: what the page model says of it (page.h) */
+    double region[TEXT_REGION_FEATURES]; /* text with the look-ahead: where it lies
+                                            against the article region (text_region.h) */
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
     int headline_top;    /* the first of two copies of a line opening the document */

@@ -1,0 +1,149 @@
+/* text_region.c - the article region of a text dump (text_region.h). */
+#include <math.h>
+#include <string.h>
+#include "text_region.h"
+
+/* A prose line adds its length in hundreds of characters, up to three: a
+ * long paragraph outweighs a few short lines around it, a menu of twenty
+ * does not.  A long line of sentences that is not prose by its stopwords
+ * (a language the stoplists know little of, a list of facts) adds half
+ * as much.  Any other line that holds something costs one. */
+#define PROSE_UNIT 100.0
+#define PROSE_CAP 300u
+#define SENTENCES_MIN 2
+#define SENTENCES_CHARS 70u
+#define SENTENCES_SHARE 0.5
+#define LINE_COST 1.0
+
+/* A teaser's headline: a short line that ends no sentence.  Its summary:
+ * a line of prose under it, shorter than an article's paragraph (a
+ * shorter one is no prose, and costs a line as it is). */
+#define HEAD_MIN_CHARS 10u
+#define HEAD_MAX_CHARS 120u
+#define SUMMARY_MAX_CHARS 300u
+
+/* The features' scales: distances and sums in lines run to thousands. */
+#define LOG_SCALE 8.0
+
+void text_region_reset(text_region *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+static void feed(text_region_sum *s, double score)
+{
+    unsigned long i = s->settled++;
+    if (s->cur <= 0) {
+        s->cur = 0;
+        s->cur_start = i;
+    }
+    s->cur += score;
+    if (score > 0)
+        s->total += score;
+    if (s->cur > s->best) {
+        s->best = s->cur;
+        s->best_start = s->cur_start;
+        s->best_end = i;
+    }
+}
+
+static void set_teaser(text_region *r, unsigned long index, int on)
+{
+    unsigned k = (unsigned)(index % TEXT_REGION_SPAN);
+    if (on)
+        r->teaser[k / 8] = (unsigned char)(r->teaser[k / 8] | 1u << (k % 8));
+    else
+        r->teaser[k / 8] = (unsigned char)(r->teaser[k / 8] & ~(1u << (k % 8)));
+}
+
+/* The line `back` lines before the newest is a teaser when it is a pair
+ * and the line two before it or two after it is one too (as far as lines
+ * after it have come). */
+static int teaser_at(const text_region *r, unsigned back)
+{
+    uint32_t p = r->pairs;
+    if (!(p >> back & 1u))
+        return 0;
+    return (p >> (back + 2) & 1u) || (back >= 2 && (p >> (back - 2) & 1u));
+}
+
+/* The sum with the lines not yet settled fed in, as if the document ended
+ * after them; the teaser flag of line `index` if it is one of them. */
+static text_region_sum settle_all(const text_region *r, unsigned long index, int *teaser)
+{
+    text_region_sum s = r->sum;
+    for (unsigned long i = s.settled; i < r->lines; i++) {
+        unsigned back = (unsigned)(r->lines - 1 - i);
+        int t = teaser_at(r, back);
+        if (i == index)
+            *teaser = t;
+        feed(&s, t ? -LINE_COST : r->score[back]);
+    }
+    return s;
+}
+
+void text_region_add(text_region *r, const text_region_line *l)
+{
+    double score = 0;
+    if (l->chars == 0)
+        score = 0;
+    else if (l->prose && !l->bad)
+        score = (l->chars < PROSE_CAP ? l->chars : PROSE_CAP) / PROSE_UNIT;
+    else if (!l->bad && l->end_punct && l->sentences >= SENTENCES_MIN &&
+             l->chars >= SENTENCES_CHARS)
+        score = SENTENCES_SHARE * (l->chars < PROSE_CAP ? l->chars : PROSE_CAP) / PROSE_UNIT;
+    else
+        score = -LINE_COST;
+    int pair = r->head_prev && l->prose && !l->bad && l->chars < SUMMARY_MAX_CHARS;
+    r->head_prev = !l->prose && !l->end_punct && l->chars >= HEAD_MIN_CHARS &&
+                   l->chars <= HEAD_MAX_CHARS;
+    r->pairs = r->pairs << 1 | (uint32_t)pair;
+    r->score[2] = r->score[1];
+    r->score[1] = r->score[0];
+    r->score[0] = score;
+    r->lines++;
+    /* the line two back is settled: both pairs that may flank it are known */
+    if (r->lines >= 3) {
+        int t = teaser_at(r, 2);
+        set_teaser(r, r->lines - 3, t);
+        feed(&r->sum, t ? -LINE_COST : r->score[2]);
+    }
+}
+
+void text_region_view(const text_region *r, unsigned long index, double out[TEXT_REGION_FEATURES])
+{
+    memset(out, 0, TEXT_REGION_FEATURES * sizeof *out);
+    int teaser = 0;
+    text_region_sum s = settle_all(r, index, &teaser);
+    if (index < r->sum.settled) {
+        unsigned k = (unsigned)(index % TEXT_REGION_SPAN);
+        teaser = r->teaser[k / 8] >> (k % 8) & 1u;
+    }
+    out[TEXT_REGION_TEASER] = teaser;
+    if (s.best <= 0)
+        return;
+    unsigned long dist = 0;
+    if (index < s.best_start) {
+        out[TEXT_REGION_BEFORE] = 1;
+        dist = s.best_start - index;
+    } else if (index > s.best_end) {
+        out[TEXT_REGION_AFTER] = 1;
+        dist = index - s.best_end;
+    } else {
+        out[TEXT_REGION_IN] = 1;
+    }
+    out[TEXT_REGION_DIST] = log1p((double)dist) / LOG_SCALE;
+    out[TEXT_REGION_SHARE] = s.total > 0 ? s.best / s.total : 0;
+    out[TEXT_REGION_SIZE] = log1p(s.best) / LOG_SCALE;
+}
+
+int text_region_bounds(const text_region *r, unsigned long *first, unsigned long *last)
+{
+    int teaser = 0;
+    text_region_sum s = settle_all(r, r->lines, &teaser);
+    if (s.best <= 0)
+        return 0;
+    *first = s.best_start;
+    *last = s.best_end;
+    return 1;
+}
