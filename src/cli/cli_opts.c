@@ -19,105 +19,132 @@ enum {
     OPT_LINKS, OPT_IMAGES, OPT_COLOR
 };
 
-static const char shortopts[] = "f:e:mt:cw:zxivso:hV";
+/* One row per option: getopt's long option and its lines in --help, in
+ * the order --help lists them.  A short form is the row's val when that is
+ * a letter. */
+typedef struct cli_option {
+    const char *name;
+    int has_arg;             /* no_argument, required_argument, optional_argument */
+    int val;                 /* the short letter, or OPT_* */
+    const char *arg;         /* the argument's name in --help, or NULL */
+    const char *help;        /* '\n' starts another line of it */
+} cli_option;
 
-static const struct option longopts[] = {
-    { "format", required_argument, NULL, 'f' },
-    { "encoding", required_argument, NULL, 'e' },
-    { "lang", required_argument, NULL, OPT_LANG },
-    { "utf8", no_argument, NULL, OPT_UTF8 },
-    { "markdown", no_argument, NULL, 'm' },
-    { "to", required_argument, NULL, 't' },
-    { "json", no_argument, NULL, OPT_JSON },
-    { "links", no_argument, NULL, OPT_LINKS },
-    { "images", no_argument, NULL, OPT_IMAGES },
-    { "url", required_argument, NULL, OPT_URL },
-    { "keep-comments", no_argument, NULL, 'c' },
-    { "window", required_argument, NULL, 'w' },
-    { "lookahead", required_argument, NULL, OPT_LOOKAHEAD },
-    { "null-data", no_argument, NULL, 'z' },
-    { "explain", optional_argument, NULL, 'x' },
-    { "list-rules", no_argument, NULL, OPT_LIST_RULES },
-    { "color", optional_argument, NULL, OPT_COLOR },
-    { "invert", no_argument, NULL, 'i' },
-    { "verbose", no_argument, NULL, 'v' },
-    { "stats", no_argument, NULL, 's' },
-    { "output", required_argument, NULL, 'o' },
-    { "line-buffered", no_argument, NULL, OPT_LINE_BUFFERED },
-    { "jsonl", no_argument, NULL, OPT_JSONL },
-    { "field", required_argument, NULL, OPT_FIELD },
-    { "on-error", required_argument, NULL, OPT_ON_ERROR },
-    { "learn", no_argument, NULL, OPT_LEARN },
-    { "learn-min-docs", required_argument, NULL, OPT_LEARN_MIN_DOCS },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+static const cli_option options[] = {
+    { "format", required_argument, 'f', "FORMAT", "input format: auto (default), html or text" },
+    { "encoding", required_argument, 'e', "NAME",
+      "read input in charset NAME, whatever it declares\n(a BOM still wins)" },
+    { "utf8", no_argument, OPT_UTF8, NULL,
+      "text: write kept lines in UTF-8, not in the input's\ncharset" },
+    { "lang", required_argument, OPT_LANG, "CODE",
+      "measure stopwords in language CODE only (en, de, ...)" },
+    { "to", required_argument, 't', "FORM", "write text (default), markdown or json" },
+    { "markdown", no_argument, 'm', NULL,
+      "--to=markdown: HTML as Markdown (headings, lists,\nquotes, code, tables)" },
+    { "json", no_argument, OPT_JSON, NULL,
+      "--to=json: each document as a JSON object on one\n"
+      "line, its text and metadata (title, author, date ...)" },
+    { "links", no_argument, OPT_LINKS, NULL, "markdown: keep links as [text](url)" },
+    { "images", no_argument, OPT_IMAGES, NULL, "markdown: keep images as ![alt](src)" },
+    { "url", required_argument, OPT_URL, "URL",
+      "the documents' address: resolves relative links, and\n"
+      "is the JSON url when the page names none" },
+    { "keep-comments", no_argument, 'c', NULL, "keep comment sections" },
+    { "window", required_argument, 'w', "N",
+      "blocks of look-ahead for context decisions (2-4096,\ndefault 48)" },
+    { "lookahead", required_argument, OPT_LOOKAHEAD, "SIZE",
+      "hold up to SIZE bytes of a document's text (suffix\n"
+      "K or M) so its blocks are decided with the whole\n"
+      "page in view; 0: the window alone (default 256K)" },
+    { "null-data", no_argument, 'z', NULL, "documents are separated by NUL bytes, in and out" },
+    { "explain", optional_argument, 'x', "FORM",
+      "show every block with its decision and reason: FORM\n"
+      "text (the default: decision, reason, text), features\n"
+      "(and a line of features after each block), html (a\n"
+      "page per document), line (one line per block, all\n"
+      "features before the text) or tsv (tab-separated\n"
+      "values under a header row, the model's features\n"
+      "among them)" },
+    { "color", optional_argument, OPT_COLOR, "WHEN",
+      "colour --explain: auto (the default: on a terminal,\n"
+      "unless NO_COLOR is set), always or never" },
+    { "list-rules", no_argument, OPT_LIST_RULES, NULL,
+      "print the reasons --explain gives (the rules), and exit" },
+    { "invert", no_argument, 'i', NULL, "print only what would be removed (not with -x)" },
+    { "verbose", no_argument, 'v', NULL,
+      "report on each input: documents, blocks kept, HTML\nparse problems" },
+    { "stats", no_argument, 's', NULL,
+      "print totals and speed at the end (and progress\n"
+      "once a second when standard error is a terminal)" },
+    { "output", required_argument, 'o', "FILE",
+      "write to FILE, replaced only if the run succeeds" },
+    { "line-buffered", no_argument, OPT_LINE_BUFFERED, NULL, "write each output line at once" },
+    { "jsonl", no_argument, OPT_JSONL, NULL,
+      "input is JSON Lines: clean the document in each\n"
+      "object's field and write the object back" },
+    { "field", required_argument, OPT_FIELD, "NAME",
+      "--jsonl: the field holding the document (default text)" },
+    { "on-error", required_argument, OPT_ON_ERROR, "WHAT",
+      "--jsonl: a malformed line is copied (pass, the\n"
+      "default), dropped (drop) or stops the run (fail)" },
+    { "learn", no_argument, OPT_LEARN, NULL,
+      "drop short lines seen in many earlier documents of\n"
+      "the stream (site menus, footers); fixed memory" },
+    { "learn-min-docs", required_argument, OPT_LEARN_MIN_DOCS, "K",
+      "--learn: ... in at least K documents (default 5)" },
+    { "help", no_argument, 'h', NULL, "show this help and exit" },
+    { "version", no_argument, 'V', NULL, "show the version and exit" },
 };
+#define NOPTIONS (sizeof options / sizeof options[0])
 
-static const char help_text[] =
+static const char help_head[] =
 "Strip boilerplate (menus, share rows, related links, comment sections,\n"
 "repeated headlines) from web articles, HTML or text, and print the article.\n"
 "With no FILE, or when FILE is -, read standard input.  Each FILE is a\n"
 "document; a blank line separates their articles (with -z, a NUL).\n"
-"\n"
-"  -f, --format=FORMAT   input format: auto (default), html or text\n"
-"  -e, --encoding=NAME   read input in charset NAME, whatever it declares\n"
-"                        (a BOM still wins)\n"
-"      --utf8            text: write kept lines in UTF-8, not in the input's\n"
-"                        charset\n"
-"      --lang=CODE       measure stopwords in language CODE only (en, de, ...)\n"
-"  -t, --to=FORM         write text (default), markdown or json\n"
-"  -m, --markdown        --to=markdown: HTML as Markdown (headings, lists,\n"
-"                        quotes, code, tables)\n"
-"      --json            --to=json: each document as a JSON object on one\n"
-"                        line, its text and metadata (title, author, date ...)\n"
-"      --links           markdown: keep links as [text](url)\n"
-"      --images          markdown: keep images as ![alt](src)\n"
-"      --url=URL         the documents' address: resolves relative links, and\n"
-"                        is the JSON url when the page names none\n"
-"  -c, --keep-comments   keep comment sections\n"
-"  -w, --window=N        blocks of look-ahead for context decisions (2-4096,\n"
-"                        default 48)\n"
-"      --lookahead=SIZE  hold up to SIZE bytes of a document's text (suffix\n"
-"                        K or M) so its blocks are decided with the whole\n"
-"                        page in view; 0: the window alone (default 256K)\n"
-"  -z, --null-data       documents are separated by NUL bytes, in and out\n"
-"  -x, --explain[=FORM]  show every block with its decision and reason: FORM\n"
-"                        text (the default: decision, reason, text), features\n"
-"                        (and a line of features after each block), html (a\n"
-"                        page per document), line (one line per block, all\n"
-"                        features before the text) or tsv (tab-separated\n"
-"                        values under a header row, the model's features\n"
-"                        among them)\n"
-"      --color[=WHEN]    colour --explain: auto (the default: on a terminal,\n"
-"                        unless NO_COLOR is set), always or never\n"
-"      --list-rules      print the reasons --explain gives (the rules), and exit\n"
-"  -i, --invert          print only what would be removed (not with -x)\n"
-"  -v, --verbose         report on each input: documents, blocks kept, HTML\n"
-"                        parse problems\n"
-"  -s, --stats           print totals and speed at the end (and progress\n"
-"                        once a second when standard error is a terminal)\n"
-"  -o, --output=FILE     write to FILE, replaced only if the run succeeds\n"
-"      --line-buffered   write each output line at once\n"
-"      --jsonl           input is JSON Lines: clean the document in each\n"
-"                        object's field and write the object back\n"
-"      --field=NAME      --jsonl: the field holding the document (default text)\n"
-"      --on-error=WHAT   --jsonl: a malformed line is copied (pass, the\n"
-"                        default), dropped (drop) or stops the run (fail)\n"
-"      --learn           drop short lines seen in many earlier documents of\n"
-"                        the stream (site menus, footers); fixed memory\n"
-"      --learn-min-docs=K  --learn: ... in at least K documents (default 5)\n"
-"  -h, --help            show this help and exit\n"
-"  -V, --version         show the version and exit\n"
+"\n";
+
+static const char help_tail[] =
 "\n"
 "Exit status: 0 on success, 1 if an input could not be read or was not\n"
 "text or HTML, a --jsonl record was refused, or output failed, 2 on a\n"
 "usage error.\n";
 
+#define HELP_COLUMN 24       /* where an option's description starts */
+
+/* The option's letter, 0 when it has only the long form (OPT_*). */
+static char short_form(const cli_option *o)
+{
+    return o->val < 256 ? (char)o->val : 0;
+}
+
+/* "  -f, --format=FORMAT", then its description from HELP_COLUMN on (or
+ * two spaces after a longer one), each further line of it indented. */
+static void help_option(const cli_option *o)
+{
+    char head[64], letter = short_form(o);
+    int n = snprintf(head, sizeof head, "  %c%c%c --%s%s%s%s%s", letter ? '-' : ' ',
+                     letter ? letter : ' ', letter ? ',' : ' ', o->name,
+                     o->has_arg == optional_argument ? "[" : "", o->arg ? "=" : "",
+                     o->arg ? o->arg : "", o->has_arg == optional_argument ? "]" : "");
+    printf("%s%*s", head, n + 2 > HELP_COLUMN ? 2 : HELP_COLUMN - n, "");
+    for (const char *h = o->help, *nl; *h; h = nl + 1) {
+        nl = strchr(h, '\n');
+        if (!nl) {
+            printf("%s\n", h);
+            break;
+        }
+        printf("%.*s\n%*s", (int)(nl - h), h, HELP_COLUMN, "");
+    }
+}
+
 static int help(void)
 {
     printf("Usage: %s [OPTION]... [FILE]...\n", CLI_PROG);
-    fputs(help_text, stdout);
+    fputs(help_head, stdout);
+    for (size_t i = 0; i < NOPTIONS; i++)
+        help_option(&options[i]);
+    fputs(help_tail, stdout);
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_TROUBLE;
 }
 
@@ -332,6 +359,21 @@ int cli_parse(int argc, char **argv, cli_config *c)
     ub_options_init(&c->opt);
     c->on_error = -1;
     int seen_min_docs = 0;
+    /* getopt's tables, from the one table of options */
+    struct option longopts[NOPTIONS + 1];
+    char shortopts[2 * NOPTIONS + 1];
+    size_t ns = 0;
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const cli_option *o = &options[i];
+        longopts[i] = (struct option){ o->name, o->has_arg, NULL, o->val };
+        if (short_form(o)) {
+            shortopts[ns++] = short_form(o);
+            if (o->has_arg == required_argument)
+                shortopts[ns++] = ':';
+        }
+    }
+    longopts[NOPTIONS] = (struct option){ NULL, 0, NULL, 0 };
+    shortopts[ns] = 0;
     int opt;
     while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         int st = parse_one(opt, optarg, c, &seen_min_docs);

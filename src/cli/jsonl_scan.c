@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "jsonl_scan.h"
+#include "utf8.h"
 
 #define PIECE (64u * 1024u)
 
@@ -329,30 +330,6 @@ static int piece_add(piece *pc, const char *s, size_t n)
     return 0;
 }
 
-static size_t put_utf8(char *o, unsigned u)
-{
-    if (u < 0x80) {
-        o[0] = (char)u;
-        return 1;
-    }
-    if (u < 0x800) {
-        o[0] = (char)(0xC0 | u >> 6);
-        o[1] = (char)(0x80 | (u & 0x3F));
-        return 2;
-    }
-    if (u < 0x10000) {
-        o[0] = (char)(0xE0 | u >> 12);
-        o[1] = (char)(0x80 | (u >> 6 & 0x3F));
-        o[2] = (char)(0x80 | (u & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | u >> 18);
-    o[1] = (char)(0x80 | (u >> 12 & 0x3F));
-    o[2] = (char)(0x80 | (u >> 6 & 0x3F));
-    o[3] = (char)(0x80 | (u & 0x3F));
-    return 4;
-}
-
 int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx)
 {
     piece pc;
@@ -384,7 +361,7 @@ int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             }
-            k = put_utf8(out, cp);
+            k = utf8_encode(cp, out);
             i += 4;
             break;
         default: out[0] = (char)e; break;

@@ -1,6 +1,6 @@
 /* byline.c - lines that say who wrote a comment or the article, and when.
  *
- * Pure tests on a line's bytes, for the comment-section cut in context.c:
+ * Pure tests on a line's bytes, for the comment-section cut in comment_cut.c:
  * a thread's bylines ("Ann says:", "Re: ... (Score:4)", "Ann Lee on July
  * 7, 2012 at 12:27 am") open or confirm it, the article's own ("By Ann
  * Smith") does not.  The caller has already ruled out long lines. */

@@ -3,7 +3,8 @@
  * The label is in the spirit of jusText: GOOD (prose), NEAR_GOOD (prose-like
  * but short or thin), SHORT (too short to judge alone), BAD (boilerplate).
  * Rules that recognise boilerplate by its words, and structural hints from
- * HTML, come on top.  Context (context.c) decides SHORT and NEAR_GOOD. */
+ * HTML, come on top.  The final decision (decide.c) settles SHORT and
+ * NEAR_GOOD. */
 #ifndef CLASSIFY_H
 #define CLASSIFY_H
 

@@ -2,6 +2,29 @@
 #include <string.h>
 #include "explain.h"
 
+explain *explain_alloc(const mem *m, size_t size, const explain *calls, explain_put_fn put,
+                       void *ctx)
+{
+    explain *e = mem_calloc(m, 1, size);
+    if (!e)
+        return NULL;
+    *e = *calls;
+    e->m = m;
+    e->put = put;
+    e->ctx = ctx;
+    return e;
+}
+
+ub_status explain_write(explain *e, const char *s, size_t n)
+{
+    return n ? e->put(e->ctx, s, n) : UB_OK;
+}
+
+ub_status explain_writes(explain *e, const char *s)
+{
+    return explain_write(e, s, strlen(s));
+}
+
 int explain_next_pair(const char **p, explain_pair *out)
 {
     const char *s = *p;

@@ -58,13 +58,26 @@ ub_status explain_tail(explain *e, const char *s, size_t n);
 ub_status explain_end(explain *e);
 void explain_free(explain *e);
 
-/* What every renderer is: the calls above, dispatched. */
+/* What every renderer is: the calls above, dispatched, and where it
+ * writes.  A renderer's own struct begins with it. */
 struct explain {
     ub_status (*begin)(explain *e, int html);
     ub_status (*block)(explain *e, const explain_block *b);
     ub_status (*tail)(explain *e, const char *s, size_t n);
     ub_status (*end)(explain *e);
     void (*free)(explain *e);
+    const mem *m;
+    explain_put_fn put;
+    void *ctx;
 };
+
+/* A renderer of `size` bytes, zeroed but for its explain: the calls of
+ * `calls`, m, put and ctx.  NULL when out of memory. */
+explain *explain_alloc(const mem *m, size_t size, const explain *calls, explain_put_fn put,
+                       void *ctx);
+
+/* Write s[0..n) (nothing when n is 0), or the string s. */
+ub_status explain_write(explain *e, const char *s, size_t n);
+ub_status explain_writes(explain *e, const char *s);
 
 #endif

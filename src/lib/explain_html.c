@@ -26,9 +26,6 @@ typedef struct reason_count {
 
 typedef struct page {
     explain base;
-    const mem *m;
-    explain_put_fn put;
-    void *ctx;
     int html;                    /* the document is HTML (else text) */
     int open;                    /* a block's element is still open */
     unsigned char carry[4];      /* the start of a character cut by a chunk */
@@ -40,12 +37,12 @@ typedef struct page {
 
 static ub_status put(page *p, const char *s, size_t n)
 {
-    return n ? p->put(p->ctx, s, n) : UB_OK;
+    return explain_write(&p->base, s, n);
 }
 
 static ub_status puts_(page *p, const char *s)
 {
-    return put(p, s, strlen(s));
+    return explain_writes(&p->base, s);
 }
 
 /* ---- escaping ------------------------------------------------------- */
@@ -355,17 +352,12 @@ static ub_status html_end(explain *e)
 static void html_free(explain *e)
 {
     page *p = (page *)e;
-    mem_free(p->m, p);
+    mem_free(p->base.m, p);
 }
 
 explain *explain_html_new(const mem *m, explain_put_fn put_fn, void *ctx)
 {
-    page *p = mem_calloc(m, 1, sizeof *p);
-    if (!p)
-        return NULL;
-    p->base = (explain){ html_begin, html_block, html_tail, html_end, html_free };
-    p->m = m;
-    p->put = put_fn;
-    p->ctx = ctx;
-    return &p->base;
+    static const explain calls = { html_begin, html_block, html_tail, html_end, html_free,
+                                   NULL, NULL, NULL };
+    return explain_alloc(m, sizeof(page), &calls, put_fn, ctx);
 }

@@ -15,9 +15,6 @@
 
 typedef struct term {
     explain base;
-    const mem *m;
-    explain_put_fn put;
-    void *ctx;
     int features, color;
     int html;          /* the document is HTML: blocks have a kind */
     int open;          /* the last block's line goes on in tails */
@@ -35,12 +32,12 @@ typedef struct term {
 
 static ub_status put(term *t, const char *s, size_t n)
 {
-    return n ? t->put(t->ctx, s, n) : UB_OK;
+    return explain_write(&t->base, s, n);
 }
 
 static ub_status puts_(term *t, const char *s)
 {
-    return put(t, s, strlen(s));
+    return explain_writes(&t->base, s);
 }
 
 static ub_status sgr(term *t, const char *code)
@@ -83,14 +80,14 @@ static ub_status features_line(term *t, const explain_block *b, buf *out)
     char head[96];
     size_t width = 4 + 19 + (t->html ? 6 : 0) + 6;
     snprintf(head, sizeof head, "%*s+ class=%s lang=%s", (int)width, "", b->cls, b->lang);
-    ub_status st = buf_append(out, t->m, head, strlen(head));
+    ub_status st = buf_append(out, t->base.m, head, strlen(head));
     const char *p = b->features;
     explain_pair pair;
     while (st == UB_OK && explain_next_pair(&p, &pair)) {
-        if ((st = buf_append(out, t->m, " ", 1)) != UB_OK)
+        if ((st = buf_append(out, t->base.m, " ", 1)) != UB_OK)
             break;
         size_t n = (size_t)(pair.value + pair.value_len - pair.name);
-        st = buf_append(out, t->m, pair.name_len ? pair.name : pair.value, n);
+        st = buf_append(out, t->base.m, pair.name_len ? pair.name : pair.value, n);
     }
     return st;
 }
@@ -157,20 +154,18 @@ static ub_status term_end(explain *e)
 static void term_free(explain *e)
 {
     term *t = (term *)e;
-    buf_free(&t->pending, t->m);
-    mem_free(t->m, t);
+    buf_free(&t->pending, t->base.m);
+    mem_free(t->base.m, t);
 }
 
 explain *explain_term_new(const mem *m, explain_put_fn put_fn, void *ctx, int features,
                           int color)
 {
-    term *t = mem_calloc(m, 1, sizeof *t);
+    static const explain calls = { term_begin, term_block, term_tail, term_end, term_free,
+                                   NULL, NULL, NULL };
+    term *t = (term *)explain_alloc(m, sizeof *t, &calls, put_fn, ctx);
     if (!t)
         return NULL;
-    t->base = (explain){ term_begin, term_block, term_tail, term_end, term_free };
-    t->m = m;
-    t->put = put_fn;
-    t->ctx = ctx;
     t->features = features;
     t->color = color;
     return &t->base;

@@ -43,6 +43,7 @@
 #include <libxml/parserInternals.h>
 
 #include "encoding.h"
+#include "xml_compat.h"
 #include "html_reader.h"
 #include "html_shield.h"
 #include "markdown.h"
@@ -452,8 +453,7 @@ static const frame *html_reader_top(const html_reader *r)
 /* Where libxml2 is in the stream it was given. */
 static unsigned long long html_reader_pos(const html_reader *r)
 {
-    const xmlParserInputPtr in = r->ctxt->input;
-    return r->fed - (unsigned long long)(in->end - in->cur);
+    return r->fed - (unsigned long long)xml_compat_unparsed(r->ctxt);
 }
 
 /* ---- whitespace and text ---------------------------------------------------- */
@@ -1284,7 +1284,7 @@ static void html_reader_sax_start(void *ud, const xmlChar *name,
     html_reader *r = ud;
     if (r->status != UB_OK)
         return;
-    size_t target = r->ctxt->nameNr > 0 ? (size_t)r->ctxt->nameNr - 1 : 0;
+    size_t target = xml_compat_depth(r->ctxt) > 0 ? xml_compat_depth(r->ctxt) - 1 : 0;
     html_reader_sync(r, target);
     if (r->status != UB_OK)
         return;
@@ -1387,7 +1387,7 @@ static void html_reader_sax_end(void *ud, const xmlChar *name)
     html_reader *r = ud;
     if (r->status != UB_OK)
         return;
-    size_t target = (size_t)(r->ctxt->nameNr > 0 ? r->ctxt->nameNr : 0);
+    size_t target = xml_compat_depth(r->ctxt);
     html_reader_sync(r, target);
     if (r->status != UB_OK || r->depth == 0)
         return;
@@ -1412,8 +1412,8 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
     html_reader *r = ud;
     if (r->status != UB_OK || len <= 0)
         return;
-    if ((size_t)r->ctxt->nameNr < r->depth)
-        html_reader_sync(r, (size_t)r->ctxt->nameNr);
+    if (xml_compat_depth(r->ctxt) < r->depth)
+        html_reader_sync(r, xml_compat_depth(r->ctxt));
     if (r->suppress && html_reader_pos(r) > r->suppress_from)
         return;
     if (r->meta_depth != 0 && meta_text(r->meta, (const char *)ch, (size_t)len) != UB_OK)
@@ -1465,8 +1465,7 @@ static void html_reader_push(html_reader *r, const char *bytes, size_t len,
         return;
     /* doc/libxml2.md: forget the look-ahead, which lost track of the
      * quote it was in */
-    r->ctxt->checkIndex = 0;
-    r->ctxt->hasPErefs &= ~1;
+    xml_compat_reset_lookahead(r->ctxt);
     r->fed += len;
     /* libxml2 2.9.14 reports a failed buffer allocation through its generic
      * error handler (stderr by default), which the SAX handler cannot
@@ -1478,10 +1477,7 @@ static void html_reader_push(html_reader *r, const char *bytes, size_t len,
     xmlSetGenericErrorFunc(old_ctx, old_fn);
     /* on the path through a script holding "</x", libxml2 never trims the
      * input it has consumed: trim it here, or memory grows with the page */
-    xmlParserInputPtr in = r->ctxt->input;
-    if (in != NULL && in->buf != NULL && in->cur != NULL &&
-        in->cur - in->base > (ptrdiff_t)CHUNK)
-        xmlParserInputShrink(in);
+    xml_compat_trim(r->ctxt, CHUNK);
     /* out of memory inside libxml2 halts it with XML_PARSER_EOF in errNo
      * rather than XML_ERR_NO_MEMORY */
     if (r->ctxt->errNo == XML_ERR_NO_MEMORY ||
@@ -1491,10 +1487,7 @@ static void html_reader_push(html_reader *r, const char *bytes, size_t len,
 
 static size_t html_reader_pending(const html_reader *r)
 {
-    const xmlParserInputPtr in = r->ctxt->input;
-    if (in == NULL || in->cur == NULL || in->end == NULL)
-        return 0;
-    return (size_t)(in->end - in->cur);
+    return xml_compat_unparsed(r->ctxt);
 }
 
 /* libxml2 holds RUNAWAY_MAX bytes it cannot parse until something ends
@@ -1502,7 +1495,7 @@ static size_t html_reader_pending(const html_reader *r)
 static void html_reader_rescue(html_reader *r)
 {
     const xmlParserCtxtPtr c = r->ctxt;
-    const xmlChar *p = c->input->cur;
+    const xmlChar *p = xml_compat_cur(c);
     size_t n = html_reader_pending(r);
     char inject[64];
     int suppress = 0;
@@ -1510,7 +1503,9 @@ static void html_reader_rescue(html_reader *r)
     int pi = n >= 2 && p[0] == '<' && p[1] == '?';
     int doctype = n >= 2 && p[0] == '<' && p[1] == '!' &&
                   html_reader_starts_ci(p + 2, n - 2, "doctype");
-    int tag = c->instate == XML_PARSER_START_TAG || doctype;
+    xmlParserInputState state = xml_compat_state(c);
+    const xmlChar *open = xml_compat_open_name(c);
+    int tag = state == XML_PARSER_START_TAG || doctype;
 
     inject[0] = '\0';
     if (comment) {
@@ -1530,15 +1525,15 @@ static void html_reader_rescue(html_reader *r)
         inject[q != 0] = '>';
         inject[(q != 0) + 1] = '\0';
         suppress = 1;
-    } else if (c->instate == XML_PARSER_END_TAG || pi) {
+    } else if (state == XML_PARSER_END_TAG || pi) {
         strcpy(inject, ">");
         suppress = 1;
-    } else if (c->instate == XML_PARSER_CONTENT && c->name != NULL &&
-               (strcmp((const char *)c->name, "script") == 0 ||
-                strcmp((const char *)c->name, "style") == 0)) {
+    } else if (state == XML_PARSER_CONTENT && open != NULL &&
+               (strcmp((const char *)open, "script") == 0 ||
+                strcmp((const char *)open, "style") == 0)) {
         /* closed and reopened: the rest stays script, as in a browser */
-        snprintf(inject, sizeof inject, "</%s><%s>", c->name, c->name);
-    } else if (c->instate == XML_PARSER_CONTENT && p[0] != '<') {
+        snprintf(inject, sizeof inject, "</%s><%s>", open, open);
+    } else if (state == XML_PARSER_CONTENT && p[0] != '<') {
         strcpy(inject, "<!---->");
     }
     if (inject[0] == '\0')
@@ -1570,7 +1565,7 @@ static size_t html_reader_cut(const html_reader *r)
 static void html_reader_shielded(html_reader *r, const char *bytes, size_t len,
                                  int terminate)
 {
-    html_shield_sync(&r->shield, r->ctxt->nameNr > 0 ? (size_t)r->ctxt->nameNr : 0);
+    html_shield_sync(&r->shield, xml_compat_depth(r->ctxt));
     size_t n = html_shield_run(&r->shield, bytes, len, r->sbuf);
     if (terminate)
         n += html_shield_end(&r->shield, r->sbuf + n);
@@ -1590,7 +1585,7 @@ static void html_reader_push_piece(html_reader *r, size_t cut)
             if (pending > r->max_pending)
                 r->max_pending = pending;
         }
-        if (pending > RUNAWAY_HARD || r->ctxt->nameNr > DEPTH_HARD) {
+        if (pending > RUNAWAY_HARD || xml_compat_depth(r->ctxt) > DEPTH_HARD) {
             /* give up on the rest, keep what was read */
             r->stopped = 1;
             if (r->status == UB_OK)
@@ -1715,15 +1710,14 @@ static size_t html_reader_hold(html_reader *r, const char **bytes, size_t len)
     return len;
 }
 
-/* The reader touches fields of libxml2's parser context (doc/libxml2.md),
+/* The reader touches fields of libxml2's parser context (xml_compat.h),
  * laid out as in the libxml2 it was compiled with; a libxml2 of another
  * major or minor version (`runtime`, its xmlParserVersion, "20914") may lay
  * them out otherwise.  Exists for tests too. */
 int html_reader_libxml2_ok(const char *runtime);
 int html_reader_libxml2_ok(const char *runtime)
 {
-    long v = runtime != NULL ? strtol(runtime, NULL, 10) : 0;
-    return v / 100 == LIBXML_VERSION / 100;
+    return xml_compat_version_ok(runtime);
 }
 
 /* ---- public ------------------------------------------------------------------- */

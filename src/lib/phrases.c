@@ -684,6 +684,19 @@ void phrases_free(phrases *p, const mem *m)
 }
 
 
+/* A word of the key ends at *n: its end is noted and a space written
+ * after it; 0 when the space does not fit (the key is full). */
+static int end_word(key *k, size_t *n)
+{
+    if (k->words < WORDS_MAX)
+        k->ends[k->words] = *n;
+    k->words++;
+    if (*n + 1 > KEY_MAX)
+        return 0;
+    k->s[(*n)++] = ' ';
+    return 1;
+}
+
 static void fold(const char *text, size_t len, key *k)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -709,12 +722,8 @@ static void fold(const char *text, size_t len, key *k)
                 continue;
             }
             if (!space) {
-                if (k->words < WORDS_MAX)
-                    k->ends[k->words] = n;
-                k->words++;
-                if (n + 1 > KEY_MAX)
+                if (!end_word(k, &n))
                     break;
-                k->s[n++] = ' ';
                 space = 1;
             }
             i++;
@@ -734,12 +743,8 @@ static void fold(const char *text, size_t len, key *k)
             n += m;
             space = 0;
         } else if (!space) {
-            if (k->words < WORDS_MAX)
-                k->ends[k->words] = n;
-            k->words++;
-            if (n + 1 > KEY_MAX)
+            if (!end_word(k, &n))
                 break;
-            k->s[n++] = ' ';
             space = 1;
         }
         i += step;

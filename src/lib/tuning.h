@@ -49,7 +49,7 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
     return stop_density >= STOP_LOW && end_punct && chars >= LENGTH_LOW;
 }
 
-/* ---- the model and its threshold (context.c) -------------------------- */
+/* ---- the model and its threshold (decide.c) --------------------------- */
 /* Below even odds: a missed paragraph costs the reader more than a kept
  * menu item (on the dev set 0.4 beat 0.5 on both subsets, in both modes). */
 #define KEEP_THRESHOLD 0.4
@@ -58,7 +58,7 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
  * threshold); set by hand */
 #define FIRST_PROSE_MIN 0.15
 
-/* ---- in the window (context.c) ---------------------------------------- */
+/* ---- in the window (context.c, comment_cut.c) ------------------------- */
 #define REPEAT_WORDS 30       /* repeated-headline: longer blocks are not taken for one */
 #define LEARN_MAX_CHARS 200   /* site-boilerplate: longer lines are prose, never dropped */
 #define HEADLINE_WORDS 4      /* headline: a line said twice has at least this many words */
@@ -78,7 +78,7 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
 #define CUT_DATE_WORDS 3      /* a line of this many numbers and nothing else ("10.29.2012")
                                  is a thread's byline */
 
-/* ---- vetoes when a block leaves the window (context.c) ---------------- */
+/* ---- vetoes when a block leaves the window (decide.c, docmem.c) ------- */
 #define TITLE_LINK_MAX 0.5    /* the title: a repeat less linked is the site's name */
 #define HEADLINE_GOOD 5       /* headline-again: the first paragraphs a headline is checked on */
 #define HEADLINE_SHARED 2     /* ... and the content words it shares with them */

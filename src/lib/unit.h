@@ -1,8 +1,8 @@
 /* unit.h - a block as the engine holds it from its first label to its
  * output: its text, its measurements, the labels and scores the decision
- * stages give it.  The context (context.h) keeps a window of them; the
- * model (model.h) scores one; the rescue (rescue.h) and the writer
- * (writer.h) take decided ones. */
+ * stages give it.  The context (context.h) keeps a window of them
+ * (ring.h); the model (model.h) scores one when it is decided (decide.h);
+ * the rescue (rescue.h) and the writer (writer.h) take decided ones. */
 #ifndef UNIT_H
 #define UNIT_H
 

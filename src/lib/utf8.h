@@ -26,8 +26,9 @@ static inline size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return utf8_decode_long(s, n, cp);
 }
 
-/* Encode cp (must be a Unicode scalar value) into out[0..4); returns bytes. */
-size_t utf8_encode_long(uint32_t cp, char *out);
+/* Encode cp (must be a Unicode scalar value) into out[0..4); returns bytes.
+ * Inline, so that the CLI's JSON scanner, which links only the library's
+ * public symbols, shares it. */
 static inline size_t utf8_encode(uint32_t cp, char *out)
 {
     if (cp < 0x80) {
@@ -39,7 +40,17 @@ static inline size_t utf8_encode(uint32_t cp, char *out)
         out[1] = (char)(0x80 | (cp & 0x3F));
         return 2;
     }
-    return utf8_encode_long(cp, out);
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 /* Length of the longest prefix of s[0..n) that is valid UTF-8. */

@@ -1,0 +1,340 @@
+/* decide.c - the final decision on a unit leaving the window (decide.h). */
+#include <string.h>
+#include "decide.h"
+#include "tuning.h"
+
+void decide_init(decider *d, const ring *r, docmem *doc, const page *pg,
+                 const text_region *region, const text_runs *runs, size_t lookahead)
+{
+    d->ring = r;
+    d->doc = doc;
+    d->page = pg;
+    d->region = region;
+    d->runs = runs;
+    d->lookahead = lookahead;
+    d->threshold = KEEP_THRESHOLD;
+    d->mode = MODEL_TEXT;
+    decide_reset(d);
+}
+
+void decide_reset(decider *c)
+{
+    c->hist_head = c->hist_count = 0;
+    c->index = 0;
+    c->last_kept = 0;
+    c->after_linked_head = 0;
+    c->teaser_run = 0;
+    c->kept_words = 0;
+    c->since_kept = 0;
+    c->headline_kept = 0;
+}
+
+static const unit *at(const decider *c, unsigned i)
+{
+    return ring_at(c->ring, i);
+}
+
+static int shares_word(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
+{
+    for (unsigned i = 0; i < na; i++)
+        for (unsigned j = 0; j < nb; j++)
+            if (a[i] == b[j])
+                return 1;
+    return 0;
+}
+
+/* A title-like line amid the article that shares no content word with the
+ * good text after it nor with the title is a link to another story. */
+static int off_topic(const decider *c, const unit *u)
+{
+    if (u->f.nkeys < OFF_TOPIC_KEYS || !u->v.heading_like || u->heading)
+        return 0;
+    if (shares_word(u->f.keys, u->f.nkeys, c->doc->title_keys, c->doc->title_nkeys))
+        return 0;
+    unsigned seen_good = 0;
+    for (unsigned j = 1; j < c->ring->count && seen_good < OFF_TOPIC_GOOD; j++) {
+        const unit *n = at(c, j);
+        if (n->v.cls != CLASS_GOOD)
+            continue;
+        seen_good++;
+        if (shares_word(u->f.keys, u->f.nkeys, n->f.keys, n->f.nkeys))
+            return 0;
+    }
+    return seen_good == OFF_TOPIC_GOOD;
+}
+
+
+/* A line that comes twice before the article is its headline only if it
+ * names what the article's first paragraphs are about: a site's name, a
+ * "View all posts" link or an image marker row comes twice as well. */
+static int names_article(const decider *c, const unit *u)
+{
+    if (u->f.unspaced * 2 > u->f.chars)
+        return 1;   /* no words to compare: Chinese, Japanese, Thai */
+    unsigned shared = 0, good = 0;
+    uint32_t found = 0;   /* which of u's keys occur */
+    for (unsigned i = 1; i < c->ring->count && good < HEADLINE_GOOD; i++) {
+        const unit *n = at(c, i);
+        if (n->v.cls < CLASS_NEAR_GOOD || n->v.rule)
+            continue;
+        good++;
+        for (unsigned k = 0; k < u->f.nkeys; k++)
+            for (unsigned j = 0; j < n->f.nkeys && !(found >> k & 1); j++)
+                if (u->f.keys[k] == n->f.keys[j]) {
+                    found |= 1u << k;
+                    shared++;
+                }
+    }
+    return shared >= HEADLINE_SHARED;
+}
+
+/* The page's own h1, sharing a content word with the title, is its
+ * headline as shown; the title beside it, worded otherwise ("Site: the
+ * story, part 2"), says it a second time. */
+static int headline_follows(const decider *c, const unit *u)
+{
+    for (unsigned i = 1; i < c->ring->count; i++) {
+        const unit *p = at(c, i);
+        if (p->heading != 1 || p->f.words < 3 || (p->v.rule && p->v.cls == CLASS_BAD) ||
+            (p->hints & HINT_NEGATIVE))
+            continue;
+        return shares_word(u->f.keys, u->f.nkeys, p->f.keys, p->f.nkeys);
+    }
+    return 0;
+}
+
+
+static int linked_head(const unit *u)
+{
+    return u->heading > 0 && features_link_density(&u->f) >= LINKED_HEAD;
+}
+
+/* Under the article, a heading that is all link and a one-sentence summary
+ * under it announce another story: "Q&A: Filtering videos" and "YouTube
+ * has its own safety mode that helps ...".  The summary reads as prose to
+ * the model.  It counts as a teaser only in a list of them, with the next
+ * linked heading close after it or a teaser before it: a section heading
+ * linked to itself ("#logs") heads paragraphs of the article. */
+
+static int teaser_summary(const decider *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || !c->after_linked_head || c->kept_words < TEASER_AFTER ||
+        u->heading || u->f.sentences > 0 || u->f.chars > TEASER_CHARS)
+        return 0;
+    if (c->teaser_run)
+        return 1;
+    for (unsigned i = 1; i < c->ring->count && i <= TEASER_NEXT; i++) {
+        const unit *n = at(c, i);
+        if (linked_head(n))
+            return 1;
+        if (n->f.chars > TEASER_CHARS)
+            return 0;
+    }
+    return 0;
+}
+
+
+/* A text dump has no containers to tell the sidebar from the article's
+ * own figures, code and tables, which drop as long a run of lines; but
+ * the article goes on with more paragraphs, and the sidebar under it does
+ * not.  Whether a long good paragraph is pending soon after the oldest.
+ * A heading at the margin that scores a near miss wants two: a sidebar's
+ * heading ("About the blog") has its one paragraph, where a section of the
+ * article goes on.  Indented lines are the article's paragraphs, cut short
+ * of their end punctuation by a formula or a link, not headings. */
+static int article_ahead(const decider *c)
+{
+    const unit *u = at(c, 0);
+    unsigned good = 0, need = u->v.heading_like && u->f.indent == 0 && u->score < ENDED_NEAR_TEXT
+                                ? AHEAD_GOOD : 1;
+    for (unsigned i = 1; i < c->ring->count && i <= AHEAD_UNITS; i++) {
+        const unit *n = at(c, i);
+        if (n->v.cls == CLASS_GOOD && n->f.words >= AHEAD_WORDS && ++good >= need)
+            return 1;
+    }
+    return 0;
+}
+
+/* Once the article has been kept and a run of dropped units has followed
+ * it, a block outside the leading box is the sidebar or the teasers under
+ * the page ("Gadgetwise is a blog about ...", a lone summary of another
+ * story), however much it reads like prose; a near miss is, after a
+ * shorter run.  A block the leading box holds, or one in a box beside it,
+ * may still be the article's: a gallery or an ad row inside it drops as
+ * many units.  A text dump, with no boxes, asks article_ahead instead. */
+static int after_article(const decider *c, const unit *u)
+{
+    int text = c->mode == MODEL_TEXT;
+    if (c->kept_words < ENDED_AFTER || (!text && u->lead != LEAD_NONE))
+        return 0;
+    double near = text ? ENDED_NEAR_TEXT : ENDED_NEAR;
+    int ended = (c->since_kept >= ENDED_GAP && u->score < ENDED_SURE) ||
+                (c->since_kept >= ENDED_GAP_NEAR && u->score < near &&
+                 c->kept_words >= TEASER_AFTER);
+    return ended && (!text || !article_ahead(c));
+}
+
+/* A text dump opens with the page's head links in one line, each title
+ * after a '#': "#Site RSS Feed Site » Headline Comments Feed". */
+static int head_links(const decider *c, const unit *u)
+{
+    if (c->mode != MODEL_TEXT || c->index != 0)
+        return 0;
+    size_t i = 0;
+    while (i < u->text.len && u->text.data[i] == ' ')
+        i++;
+    return i + 1 < u->text.len && u->text.data[i] == '#' &&
+           (unsigned char)u->text.data[i + 1] > ' ' && u->text.data[i + 1] != '#';
+}
+
+
+/* A row of a data table (block.h, BLOCK_ROW) right after kept text, with
+ * prose after the table, is the article's: its cells are too short for
+ * the model, which would keep the prose around it and drop the figures. */
+static int article_row(const decider *c, const unit *u)
+{
+    if (c->mode != MODEL_HTML || !(u->flags & BLOCK_ROW) || !c->last_kept ||
+        (u->hints & HINT_NEGATIVE) || features_link_density(&u->f) >= 0.5)
+        return 0;
+    for (unsigned i = 1; i < c->ring->count; i++) {
+        const unit *n = at(c, i);
+        if (n->flags & BLOCK_ROW)
+            continue;
+        return n->v.cls == CLASS_GOOD && !n->v.rule && !(n->hints & HINT_NEGATIVE);
+    }
+    return 0;
+}
+
+/* In a text dump an article that comes after a long menu or a column of
+ * links is weighed down by all that went before it (the position prior and
+ * the menu around it), and its paragraphs score far under the threshold.
+ * Until a paragraph of good prose has been kept, the first one that the
+ * rules call good prose (long, full of stopwords) is kept unless the model
+ * is quite sure against it. */
+static int first_prose(const decider *c, const unit *u)
+{
+    return c->mode == MODEL_TEXT && c->kept_words == 0 && u->v.cls == CLASS_GOOD &&
+           u->score >= FIRST_PROSE_MIN;
+}
+
+static void decide(decider *c, unit *u)
+{
+    memset(u->window, 0, sizeof u->window);
+    /* the run is the model's evidence: a block a rule decides shows none */
+    if (c->mode == MODEL_TEXT && !u->v.rule)
+        text_runs_view(c->runs, u);
+    else
+        memset(&u->run, 0, sizeof u->run);
+    if (u->flags & BLOCK_TITLE) {
+        c->doc->title_pending = 0;
+        if (c->mode == MODEL_HTML && (c->doc->title_yield || headline_follows(c, u))) {
+            u->keep = 0;
+            u->why = REASON_TITLE_REPEATS_H1;
+            u->score = 0;
+            return;
+        }
+        docmem_title_trim(c->doc, c->ring, u);
+    }
+    if (u->v.rule && u->v.why == REASON_HEADLINE && !(u->flags & BLOCK_TITLE)) {
+        /* marked by the repeat rule (context.c): one per document */
+        if (c->headline_kept || (!u->headline_top && !names_article(c, u))) {
+            u->keep = 0;
+            u->why = REASON_HEADLINE_AGAIN;
+            u->score = 0;
+            return;
+        }
+        c->headline_kept = 1;
+    }
+    if (u->v.rule) {
+        u->keep = u->v.cls == CLASS_GOOD;
+        u->why = u->v.why;
+        u->score = u->keep;
+        return;
+    }
+    const model_nb *before[MODEL_SPAN], *after[MODEL_SPAN];
+    /* back from the newest decided unit and on from u through the ring,
+     * a step at a time rather than an index worked out for each */
+    unsigned h = c->hist_head;
+    const unit *n = u;
+    for (unsigned i = 0; i < MODEL_SPAN; i++) {
+        h = h ? h - 1 : MODEL_SPAN - 1;
+        before[i] = i < c->hist_count ? &c->hist[h] : NULL;
+        n = ring_next(c->ring, n);
+        after[i] = i + 1 < c->ring->count ? &n->nb : NULL;
+    }
+    const keyset_slot *bt = u->box ? docmem_box(c->doc, u->box) : NULL;
+    u->box_share = bt && bt->a ? (double)bt->b / bt->a : 0;
+    u->box_chars = bt ? bt->a : 0;
+    u->lead = docmem_lead_of(c->doc, u);
+    model_window(u->window, before, after, c->index);
+    if (c->mode == MODEL_HTML && c->lookahead)
+        page_view(c->page, u, c->index, u->page);
+    else
+        memset(u->page, 0, sizeof u->page);
+    if (c->mode == MODEL_TEXT && c->lookahead)
+        text_region_view(c->region, c->index, u->region);
+    else
+        memset(u->region, 0, sizeof u->region);
+    model_mode mode = !c->lookahead ? c->mode
+                      : c->mode == MODEL_HTML ? MODEL_PAGE : MODEL_TEXT_PAGE;
+    u->score = model_score(mode, u, before, after);
+    u->keep = u->score >= c->threshold || first_prose(c, u);
+    if (u->keep)
+        u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
+    else
+        u->why = u->v.cls == CLASS_BAD ? u->v.why : REASON_CONTEXT;
+    if (!u->keep && article_row(c, u)) {
+        u->keep = 1;
+        u->why = REASON_TABLE_ROW;
+    }
+    if (u->keep && c->last_kept && off_topic(c, u)) {
+        u->keep = 0;
+        u->why = REASON_OFF_TOPIC;
+    }
+    if (u->keep && head_links(c, u)) {
+        u->keep = 0;
+        u->why = REASON_HEAD_LINKS;
+    }
+    if (u->keep && teaser_summary(c, u)) {
+        u->keep = 0;
+        u->why = REASON_TEASER;
+    }
+    if (u->keep && after_article(c, u)) {
+        u->keep = 0;
+        u->why = REASON_AFTER;
+    }
+    if (u->keep && c->mode == MODEL_HTML && u->f.words >= COPY_WORDS &&
+        !(u->flags & BLOCK_CONTINUED) && docmem_copy_elsewhere(c->doc, u)) {
+        u->keep = 0;
+        u->why = REASON_COPY_ELSEWHERE;
+    }
+}
+
+/* A block dropped as a link to another story: a teaser list goes on
+ * after one. */
+static int points_elsewhere(reason why)
+{
+    return why == REASON_CUT_EXCERPT || why == REASON_RELATED || why == REASON_TEASER;
+}
+
+void decide_unit(decider *c, unit *u)
+{
+    decide(c, u);
+    if (c->index == 0)
+        docmem_doc_lang(c->doc, u);
+    c->hist[c->hist_head] = u->nb;
+    c->hist_head = c->hist_head + 1 == MODEL_SPAN ? 0 : c->hist_head + 1;
+    if (c->hist_count < MODEL_SPAN)
+        c->hist_count++;
+    c->index++;
+    c->last_kept = u->keep;
+    c->since_kept = u->keep ? 0 : c->since_kept + 1;
+    if (!linked_head(u)) {
+        c->teaser_run = c->after_linked_head && !u->keep && points_elsewhere(u->why);
+        c->after_linked_head = 0;
+    } else {
+        c->after_linked_head = 1;
+    }
+    if (u->keep && u->v.cls == CLASS_GOOD)
+        c->kept_words += u->f.words;
+}
