@@ -215,6 +215,18 @@ START_TEST(test_prefix_decision_stable_plain)
     check_prefix_stable(html, sizeof html - 1);
     static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03zzzz";
     check_prefix_stable(gz, sizeof gz - 1);
+    /* UTF-16 text with a BOM, judged on its code units */
+    char text16[2 * SNIFF_BYTES + 64];
+    text16[0] = '\xff';
+    text16[1] = '\xfe';
+    for (size_t i = 2; i + 1 < sizeof text16; i += 2) {
+        text16[i] = "Plain words of an article.\n"[(i / 2) % 27];
+        text16[i + 1] = 0;
+    }
+    check_prefix_stable(text16, sizeof text16);
+    sniff_result r;
+    sniff(text16, sizeof text16, 1, NULL, &r);
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
 }
 END_TEST
 
