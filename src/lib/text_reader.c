@@ -326,11 +326,15 @@ static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
         unit *u = r->u;
         /* a blank run's bytes are kept only while short: whitespace beyond
          * that carries nothing and must not cost memory; the lines past
-         * what is kept are counted and written as bare newlines */
-        if (u->gap_lines == u->gap_kept && u->gap.len + n + 1 < GAP_KEEP) {
+         * what is kept are counted and written as bare newlines.  Kept, they
+         * are the bytes as they came (a decoder drops NULs: "\0\r\0" is
+         * blank once decoded) */
+        const char *g = keep_raw ? raw : s;
+        size_t gn = keep_raw ? raw_n : n;
+        if (u->gap_lines == u->gap_kept && u->gap.len + gn + 1 < GAP_KEEP) {
             if (u->gap_lines > 0 && (st = buf_append(&u->gap, r->m, "\n", 1)) != UB_OK)
                 return st;
-            if ((st = buf_append(&u->gap, r->m, s, n)) != UB_OK)
+            if ((st = buf_append(&u->gap, r->m, g, gn)) != UB_OK)
                 return st;
             u->gap_kept++;
         }
