@@ -1,10 +1,12 @@
 /* check_cli.c - the program's conventions: help, version, usage errors,
  * files, -o, write errors, binary input, closed pipes, empty input. */
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "config.h"
 #include "suites.h"
@@ -505,6 +507,60 @@ START_TEST(test_output_leaves_no_temporary_file)
 }
 END_TEST
 
+/* The temporary file of -o in dir, or NULL: ".out.txt.unboil-XXXXXX". */
+static char *temp_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    char *found = NULL;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (strncmp(e->d_name, ".out.txt.unboil-", 16) == 0)
+            found = strdup(e->d_name);
+    closedir(d);
+    return found;
+}
+
+/* Killed while it waits for input, the run leaves no temporary file, and
+ * ends as the signal ends a program (what a shell reports), with the
+ * target untouched. */
+START_TEST(test_output_temporary_file_removed_on_signal)
+{
+    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        char dir[] = "/tmp/unboil-test-dir-XXXXXX";
+        ck_assert_ptr_nonnull(mkdtemp(dir));
+        char out[128];
+        snprintf(out, sizeof out, "%s/out.txt", dir);
+        FILE *f = fopen(out, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs("kept\n", f);
+        ck_assert_int_eq(fclose(f), 0);
+        const char *argv[] = { "-o", out, NULL };
+        int in, rd;
+        pid_t pid = cli_spawn(argv, &in, &rd);
+        char *tmp = NULL;
+        for (int tries = 0; !tmp && tries < 1000; tries++) {   /* up to 10 s */
+            tmp = temp_in(dir);
+            if (!tmp)
+                nanosleep(&(struct timespec){ .tv_nsec = 10000000 }, NULL);
+        }
+        ck_assert_msg(tmp != NULL, "no temporary file appeared");
+        free(tmp);
+        const char *para = "A paragraph that is read before the signal comes.\n";
+        ck_assert_int_eq(write(in, para, strlen(para)), (ssize_t)strlen(para));
+        ck_assert_int_eq(kill(pid, sigs[i]), 0);
+        ck_assert_int_eq(cli_wait_signal(pid), sigs[i]);
+        close(in);
+        close(rd);
+        tmp = temp_in(dir);
+        ck_assert_msg(tmp == NULL, "signal %d left %s", sigs[i], tmp);
+        expect_file(out, "kept\n");
+        unlink(out);
+        ck_assert_int_eq(rmdir(dir), 0);
+    }
+}
+END_TEST
+
 /* Options that need or exclude another; the pointer to --help after every
  * usage error; --version's copyright and licence. */
 START_TEST(test_usage_conventions)
@@ -665,6 +721,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_several_files_separated);
     tcase_add_test(tc, test_output_is_replaced_only_on_success);
     tcase_add_test(tc, test_output_leaves_no_temporary_file);
+    tcase_add_test(tc, test_output_temporary_file_removed_on_signal);
     tcase_add_test(tc, test_usage_conventions);
     tcase_add_test(tc, test_output_flows_while_input_waits);
     suite_add_tcase(s, tc);

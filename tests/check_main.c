@@ -6,6 +6,7 @@
 int main(void)
 {
     SRunner *sr = srunner_create(utf8_suite());
+    srunner_add_suite(sr, utf8_ucd_suite());
     srunner_add_suite(sr, sniff_suite());
     srunner_add_suite(sr, features_suite());
     srunner_add_suite(sr, classify_suite());

@@ -9,7 +9,7 @@
 static sniff_result sn(const char *s, size_t n, int at_end)
 {
     sniff_result r;
-    sniff(s, n, at_end, &r);
+    sniff(s, n, at_end, NULL, &r);
     return r;
 }
 
@@ -76,12 +76,32 @@ START_TEST(test_utf16_and_nuls)
     /* UTF-16LE "<html>" with a BOM: the HTML reader decodes it */
     static const char le[] = "\xff\xfe<\0h\0t\0m\0l\0>\0";
     ck_assert_int_eq(sn(le, sizeof le - 1, 1).kind, SNIFF_HTML);
-    static const char text16[] = "\xff\xfeH\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0";
+    static const char be[] = "\xfe\xff\0 \0 \0<\0p\0>";
+    ck_assert_int_eq(sn(be, sizeof be - 1, 1).kind, SNIFF_HTML);
+    /* text, with a BOM, and "<" not opening it; a lone surrogate is text */
+    static const char text16[] = "\xff\xfeH\0e\0l\0l\0o\0 \0<\0w\0o\0\x3d\xd8r\0l\0d\0";
     sniff_result r = sn(text16, sizeof text16 - 1, 1);
-    ck_assert_int_eq(r.kind, SNIFF_BINARY);
-    ck_assert_str_eq(r.what, "UTF-16 text");
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
+    /* without a BOM: refused, unless declared by the user or by HTTP */
     static const char nobom[] = "H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0";
-    ck_assert_int_eq(sn(nobom, sizeof nobom - 1, 1).kind, SNIFF_BINARY);
+    r = sn(nobom, sizeof nobom - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    ck_assert_str_eq(r.advice, "UTF-16 text without a BOM needs -e utf-16le or -e utf-16be");
+    sniff(nobom, sizeof nobom - 1, 1, "utf-16le", &r);
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
+    sniff("\0<\0h\0t\0m\0l\0>", 12, 1, "UTF-16BE", &r);
+    ck_assert_int_eq(r.kind, SNIFF_HTML);
+    static const char http[] = "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-16le\r\n\r\n"
+                               "H\0i\0";
+    sniff(http, sizeof http - 1, 1, NULL, &r);
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
+    /* declared UTF-16, but binary in its code units */
+    static const char bin16[] = "\x01\0\x02\0\x03\0\x04\0\x05\0\x06\0";
+    sniff(bin16, sizeof bin16 - 1, 1, "utf-16le", &r);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    /* the same bytes, other charset declared: refused as before */
+    sniff(nobom, sizeof nobom - 1, 1, "latin1", &r);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
     /* one NUL in a page of text is a stray byte, not binary */
     char page[2000];
     memset(page, 'x', sizeof page);
@@ -171,10 +191,10 @@ END_TEST
 static void check_prefix_stable(const char *s, size_t n)
 {
     sniff_result whole;
-    sniff(s, n, 1, &whole);
+    sniff(s, n, 1, NULL, &whole);
     for (size_t k = 1; k <= n; k++) {
         sniff_result p;
-        sniff(s, k, 0, &p);
+        sniff(s, k, 0, NULL, &p);
         if (p.kind == SNIFF_MORE)
             continue;
         ck_assert_msg(p.kind == whole.kind && p.skip == whole.skip,
@@ -195,6 +215,18 @@ START_TEST(test_prefix_decision_stable_plain)
     check_prefix_stable(html, sizeof html - 1);
     static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03zzzz";
     check_prefix_stable(gz, sizeof gz - 1);
+    /* UTF-16 text with a BOM, judged on its code units */
+    char text16[2 * SNIFF_BYTES + 64];
+    text16[0] = '\xff';
+    text16[1] = '\xfe';
+    for (size_t i = 2; i + 1 < sizeof text16; i += 2) {
+        text16[i] = "Plain words of an article.\n"[(i / 2) % 27];
+        text16[i + 1] = 0;
+    }
+    check_prefix_stable(text16, sizeof text16);
+    sniff_result r;
+    sniff(text16, sizeof text16, 1, NULL, &r);
+    ck_assert_int_eq(r.kind, SNIFF_TEXT);
 }
 END_TEST
 

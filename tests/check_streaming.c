@@ -213,8 +213,8 @@ static void check_chunkings(const char *what, const ub_options *base, const char
 }
 
 /* The options a fixture's .args file asks for, as far as the library
- * sees them. */
-static void fixture_options(const char *name, ub_options *o)
+ * sees them (--encoding's name into enc). */
+static void fixture_options(const char *name, ub_options *o, char enc[64])
 {
     ub_options_init(o);
     char file[1100];
@@ -235,6 +235,8 @@ static void fixture_options(const char *name, ub_options *o)
             o->format = UB_FORMAT_TEXT;
         else if (!strcmp(p, "--lookahead=0"))
             o->lookahead = 0;
+        else if (!strncmp(p, "--encoding=", 11) && snprintf(enc, 64, "%s", p + 11) < 64)
+            o->encoding = enc;
     }
     free(args);
 }
@@ -255,7 +257,8 @@ START_TEST(test_chunking_fixtures)
         char *in = read_file(fixture_path(e->d_name), &len);
         ck_assert_ptr_nonnull(in);
         ub_options o;
-        fixture_options(name, &o);
+        char enc[64];
+        fixture_options(name, &o, enc);
         check_chunkings(name, &o, in, len, 1);
         free(in);
         n++;

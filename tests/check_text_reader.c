@@ -283,6 +283,35 @@ START_TEST(test_nul_bytes_are_text)
 }
 END_TEST
 
+/* In a charset that is decoded for judging, a blank line's bytes are kept
+ * as they came: "\0\r\0" is blank once decoded (NULs dropped) but is
+ * written back whole (a fuzz finding: it came out as "\r"). */
+START_TEST(test_decoded_blank_line_kept_raw)
+{
+    static const char in[] = "Caf\xe9 au lait\n\0\r\0\nsecond line\n";
+    fake k;
+    memset(&k, 0, sizeof k);
+    k.m = (mem){ counting_realloc, &k.a };
+    text_sink sink = { fk_slot, fk_push, fk_open, fk_tail, &k };
+    text_reader *r = text_reader_new(&k.m, &sink);
+    ck_assert_ptr_nonnull(r);
+    tbuf_add(&k.log, "", 0);
+    text_reader_begin(r);
+    ck_assert_int_eq(text_reader_charset(r, in, sizeof in - 1, "windows-1252", NULL, 0), UB_OK);
+    ck_assert_int_eq(text_reader_feed(r, in, sizeof in - 1), UB_OK);
+    ck_assert_int_eq(text_reader_end(r), UB_OK);
+    text_reader_free(r);
+    static const char want[] = "[g=0]Caf\xc3\xa9 au lait\n[g=1|\0\r\0]second line\n";
+    ck_assert_uint_eq(k.log.len, sizeof want - 1);
+    ck_assert_mem_eq(k.log.data, want, sizeof want - 1);
+    buf_free(&k.u.text, &k.m);
+    buf_free(&k.u.raw, &k.m);
+    buf_free(&k.u.gap, &k.m);
+    free(k.log.data);
+    ck_assert_uint_eq(k.a.current, 0);
+}
+END_TEST
+
 START_TEST(test_begin_resets)
 {
     fake k;
@@ -350,6 +379,7 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_long_line_without_newline);
     tcase_add_test(tc, test_long_line_cut_at_character);
     tcase_add_test(tc, test_nul_bytes_are_text);
+    tcase_add_test(tc, test_decoded_blank_line_kept_raw);
     tcase_add_test(tc, test_begin_resets);
     tcase_add_test(tc, test_enomem_no_leak);
     suite_add_tcase(s, tc);

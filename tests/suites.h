@@ -5,6 +5,7 @@
 #include <check.h>
 
 Suite *utf8_suite(void);
+Suite *utf8_ucd_suite(void);
 Suite *sniff_suite(void);
 Suite *features_suite(void);
 Suite *classify_suite(void);

@@ -401,12 +401,24 @@ int read_until(int fd, const char *want, tbuf *got)
     return 1;
 }
 
-int cli_wait(pid_t pid)
+static int wait_raw(pid_t pid)
 {
     int ws;
     while (waitpid(pid, &ws, 0) < 0)
         ck_assert_int_eq(errno, EINTR);
+    return ws;
+}
+
+int cli_wait(pid_t pid)
+{
+    int ws = wait_raw(pid);
     return WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+}
+
+int cli_wait_signal(pid_t pid)
+{
+    int ws = wait_raw(pid);
+    return WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
 }
 
 void cli_result_free(cli_result *r)

@@ -126,6 +126,8 @@ pid_t cli_spawn(const char *const *argv, int *in, int *out);
 int read_until(int fd, const char *want, tbuf *got);
 /* The exit status of a spawned child, -1 if it did not exit. */
 int cli_wait(pid_t pid);
+/* The signal that ended a spawned child, 0 if it exited. */
+int cli_wait_signal(pid_t pid);
 
 /* ---- optional parts of the build -------------------------------------- */
 

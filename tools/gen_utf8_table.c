@@ -1,13 +1,14 @@
 /* gen_utf8_table.c - write src/lib/utf8_table.c: the character classes and
  * folds of U+0080..U+07FF, looked up by utf8.h instead of computed.
  *
- *     cc -std=c11 -iquote src -o gen_utf8_table tools/gen_utf8_table.c src/lib/utf8.c src/lib/utf8_ucd.c
+ *     cc -std=c11 -iquote src/lib -o gen_utf8_table tools/gen_utf8_table.c src/lib/utf8.c \
+ *         src/lib/utf8_ucd.c src/lib/utf8_class.c
  *     ./gen_utf8_table > src/lib/utf8_table.c
  *
  * The table is what the *_nonascii functions of src/lib/utf8.c answer, which
- * stay the definition (with the UCD folding of src/lib/utf8_ucd.c): make
- * regen-ucd runs this again (the utf8
- * suite checks that the two agree). */
+ * stay the definition (with the UCD tables of src/lib/utf8_ucd.c and
+ * src/lib/utf8_class.c): make regen-ucd runs this again (the utf8 suite
+ * checks that the two agree). */
 #include <stdio.h>
 #include "utf8.h"
 

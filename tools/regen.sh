@@ -11,8 +11,12 @@
 #   src/lib/utf8_ucd.c            tools/gen_ucd_fold.py, from the UCD's
 #                             CaseFolding.txt (UCD, default
 #                             /usr/share/unicode: Debian's unicode-data)
+#   src/lib/utf8_class.c          tools/gen_ucd_class.py, from the UCD's
+#                             UnicodeData.txt, PropList.txt, Scripts.txt
+#                             and ScriptExtensions.txt
 #   src/lib/utf8_table.c          tools/gen_utf8_table.c, from utf8.c's
-#                             *_nonascii functions
+#                             *_nonascii functions (which read the two
+#                             files above)
 #   src/lib/lookup_tables.c   tools/gen_lookup_tables.c, from the tables
 #                             stoplist_build and phrases_build make
 # src/lib/model_weights.c is made from the dev set, outside the tree, by
@@ -42,11 +46,18 @@ else
     echo "regen.sh: $ucd/CaseFolding.txt not found (apt-get install unicode-data): src/lib/utf8_ucd.c kept as it is" >&2
     [ "$out" = "$top" ] || cp "$top/src/lib/utf8_ucd.c" "$out/src/lib/utf8_ucd.c"
 fi
+if [ -r "$ucd/UnicodeData.txt" ] && [ -r "$ucd/ScriptExtensions.txt" ]; then
+    "$py" "$here/gen_ucd_class.py" "$ucd" > "$out/src/lib/utf8_class.c.tmp"
+    mv "$out/src/lib/utf8_class.c.tmp" "$out/src/lib/utf8_class.c"
+else
+    echo "regen.sh: the UCD is not in $ucd (apt-get install unicode-data): src/lib/utf8_class.c kept as it is" >&2
+    [ "$out" = "$top" ] || cp "$top/src/lib/utf8_class.c" "$out/src/lib/utf8_class.c"
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/unboil-regen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # the generator runs the folds of the utf8.c just written
 "$cc" -std=c11 -iquote "$top/src/lib" -o "$tmp/gen_utf8_table" "$here/gen_utf8_table.c" "$out/src/lib/utf8.c" \
-    "$out/src/lib/utf8_ucd.c"
+    "$out/src/lib/utf8_ucd.c" "$out/src/lib/utf8_class.c"
 "$tmp/gen_utf8_table" > "$tmp/utf8_table.c"
 mv "$tmp/utf8_table.c" "$out/src/lib/utf8_table.c"
 # the stopword and phrase tables, as the code just written builds them (a
@@ -59,6 +70,7 @@ printf '%s\n' '#include "lookup_tables.h"' \
 "$cc" -std=c11 -iquote "$out/src/lib" -iquote "$top/src/lib" -o "$tmp/gen_lookup_tables" \
     "$here/gen_lookup_tables.c" "$tmp/stand_in.c" "$top/src/lib/stoplist.c" \
     "$out/src/lib/stoplist_data.c" "$top/src/lib/phrases.c" "$top/src/lib/buf.c" \
-    "$out/src/lib/utf8.c" "$out/src/lib/utf8_ucd.c" "$out/src/lib/utf8_table.c" -lm
+    "$out/src/lib/utf8.c" "$out/src/lib/utf8_ucd.c" "$out/src/lib/utf8_table.c" \
+    "$out/src/lib/utf8_class.c" -lm
 "$tmp/gen_lookup_tables" > "$tmp/lookup_tables.c"
 mv "$tmp/lookup_tables.c" "$out/src/lib/lookup_tables.c"

@@ -4,6 +4,7 @@
  *
  *   cli_opts.c   argv to a cli_config: the option table, --help, --version
  *   cli_out.c    the output: buffering, flushing, -o's temporary file
+ *   cli_sig.c    that file removed when a signal ends the run
  *   cli_in.c     reading one input into the filter or the JSON Lines reader
  *   cli_stats.c  -v, --stats and the progress line
  *   main.c       main: the run from the first input to the exit status */

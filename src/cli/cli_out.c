@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "cli_sig.h"
 
 int cli_out_flush(cli_out *o)
 {
@@ -91,7 +92,7 @@ static int make_temp(cli_out *o, const char *target, const struct stat *old)
         return CLI_EXIT_TROUBLE;
     }
     snprintf(o->tmp, size, "%.*s.%s.unboil-XXXXXX", (int)dir, target, target + dir);
-    o->fd = mkstemp(o->tmp);
+    o->fd = cli_sig_mkstemp(o->tmp);
     if (o->fd < 0) {
         cli_msg("%s: %s", target, strerror(errno));
         free(o->tmp);
@@ -175,6 +176,7 @@ int cli_out_close(cli_out *o, int ok)
         }
         if (!ok || o->err || status != 0)
             unlink(o->tmp);
+        cli_sig_forget();
         free(o->tmp);
         o->tmp = NULL;
     }

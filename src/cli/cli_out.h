@@ -4,7 +4,8 @@
  * a read that may wait, at the end) or, line-buffered, at each newline.
  * With -o FILE the bytes go to a temporary file in FILE's directory that
  * replaces FILE only when the run succeeded, so that a failed run (or an
- * input that is FILE itself, refused beforehand) leaves FILE as it was. */
+ * input that is FILE itself, refused beforehand) leaves FILE as it was;
+ * a run ended by a signal removes it too (cli_sig.c). */
 #ifndef CLI_OUT_H
 #define CLI_OUT_H
 

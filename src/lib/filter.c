@@ -269,7 +269,7 @@ static ub_status doc_problem(ub_filter *f, ub_status st, const char *what, const
 static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
 {
     sniff_result sr;
-    sniff(s, n, at_end, &sr);
+    sniff(s, n, at_end, f->opt.encoding, &sr);
     if (sr.kind == SNIFF_MORE)
         return UB_OK;
     if (sr.kind == SNIFF_BINARY)

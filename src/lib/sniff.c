@@ -3,6 +3,7 @@
  * Only the first bytes decide, as file(1) and browsers do: a document is
  * HTML when, past a BOM, spaces and comments, it opens with a tag. */
 #include <string.h>
+#include "encoding.h"
 #include "sniff.h"
 #include "utf8.h"
 
@@ -94,47 +95,10 @@ static int http_headers(const char *s, size_t n, int at_end, sniff_result *out)
     return 1;
 }
 
-void sniff(const char *s, size_t n, int at_end, sniff_result *out)
+/* Binary, HTML or text, from b[0..bn): control bytes, then whether it
+ * opens with a tag. */
+static void judge(const char *b, size_t bn, sniff_result *out)
 {
-    memset(out, 0, sizeof *out);
-    if (n < 8 && !at_end) {
-        out->kind = SNIFF_MORE;
-        return;
-    }
-    if (starts_nocase(s, n, "http/")) {
-        int h = http_headers(s, n, at_end, out);
-        if (h == 0) {
-            out->kind = SNIFF_MORE;
-            return;
-        }
-        if (h < 0)
-            out->skip = 0;
-    }
-    const char *b = s + out->skip;
-    size_t bn = n - out->skip;
-    /* after curl -i's headers too: a body sent compressed */
-    for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
-        if (bn >= magics[i].len && memcmp(b, magics[i].bytes, magics[i].len) == 0) {
-            out->kind = SNIFF_BINARY;
-            out->what = magics[i].what;
-            out->advice = magics[i].advice;
-            return;
-        }
-    }
-    if (bn < SNIFF_BYTES && !at_end) {
-        out->kind = SNIFF_MORE;
-        return;
-    }
-    if (bn >= 2 && ((b[0] == '\xff' && b[1] == '\xfe') || (b[0] == '\xfe' && b[1] == '\xff'))) {
-        out->kind = SNIFF_HTML;   /* the HTML reader decodes UTF-16 */
-        for (size_t i = 2; i + 1 < bn && i < 256; i++)
-            if (b[i] == '<' || b[i + 1] == '<')
-                return;
-        out->kind = SNIFF_BINARY;
-        out->what = "UTF-16 text";
-        out->advice = "convert it to UTF-8 first (iconv -f UTF-16)";
-        return;
-    }
     size_t lim = bn < SNIFF_BYTES ? bn : SNIFF_BYTES;
     size_t nuls = 0;
     /* text has none: find the first at memchr's speed */
@@ -144,7 +108,7 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
     if (nuls > 0 && nuls * 4 >= lim / 2) {
         out->kind = SNIFF_BINARY;
         out->what = "UTF-16 text or binary data";
-        out->advice = "unboil reads HTML or text in UTF-8 or an 8-bit charset";
+        out->advice = "UTF-16 text without a BOM needs -e utf-16le or -e utf-16be";
         return;
     }
     /* Text in any charset has no control characters but white space (and
@@ -192,4 +156,74 @@ void sniff(const char *s, size_t n, int at_end, sniff_result *out)
         out->kind = SNIFF_HTML;
     else
         out->kind = SNIFF_TEXT;
+}
+
+/* The byte order of UTF-16, 'L' or 'B', from a BOM (*bom its length), else
+ * from the charset the user (-e) or the HTTP header declares; 0 if not
+ * UTF-16. */
+static int utf16_order(const char *b, size_t bn, const char *declared, const char *http,
+                       size_t *bom)
+{
+    *bom = 2;
+    if (bn >= 2 && b[0] == '\xff' && b[1] == '\xfe')
+        return 'L';
+    if (bn >= 2 && b[0] == '\xfe' && b[1] == '\xff')
+        return 'B';
+    *bom = 0;
+    if (bn >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+        return 0;   /* a UTF-8 BOM outranks what is declared */
+    const char *label = declared ? declared : http[0] ? http : NULL;
+    char name[ENCODING_NAME_MAX];
+    if (!label || !encoding_canonical(label, strlen(label), name))
+        return 0;
+    return strcmp(name, "UTF-16LE") == 0 ? 'L' : strcmp(name, "UTF-16BE") == 0 ? 'B' : 0;
+}
+
+void sniff(const char *s, size_t n, int at_end, const char *declared, sniff_result *out)
+{
+    memset(out, 0, sizeof *out);
+    if (n < 8 && !at_end) {
+        out->kind = SNIFF_MORE;
+        return;
+    }
+    if (starts_nocase(s, n, "http/")) {
+        int h = http_headers(s, n, at_end, out);
+        if (h == 0) {
+            out->kind = SNIFF_MORE;
+            return;
+        }
+        if (h < 0)
+            out->skip = 0;
+    }
+    const char *b = s + out->skip;
+    size_t bn = n - out->skip;
+    /* after curl -i's headers too: a body sent compressed */
+    for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
+        if (bn >= magics[i].len && memcmp(b, magics[i].bytes, magics[i].len) == 0) {
+            out->kind = SNIFF_BINARY;
+            out->what = magics[i].what;
+            out->advice = magics[i].advice;
+            return;
+        }
+    }
+    if (bn < SNIFF_BYTES && !at_end) {
+        out->kind = SNIFF_MORE;
+        return;
+    }
+    size_t bom;
+    int order = utf16_order(b, bn, declared, out->charset, &bom);
+    if (order) {
+        /* judged on its ASCII, as 8-bit text is: each code unit that is
+         * ASCII as that byte, any other as a letter */
+        char view[SNIFF_BYTES / 2];
+        size_t vn = 0;
+        for (size_t i = bom; i + 1 < bn && vn < sizeof view; i += 2) {
+            unsigned char lo = (unsigned char)b[i + (order == 'B')];
+            unsigned char hi = (unsigned char)b[i + (order == 'L')];
+            view[vn++] = hi == 0 && lo < 0x80 ? (char)lo : 'x';
+        }
+        judge(view, vn, out);
+        return;
+    }
+    judge(b, bn, out);
 }

@@ -25,7 +25,9 @@ typedef struct sniff_result {
     int http_text;        /* the HTTP Content-Type said text/plain */
 } sniff_result;
 
-/* Look at s[0..n); at_end says no more bytes will come. */
-void sniff(const char *s, size_t n, int at_end, sniff_result *out);
+/* Look at s[0..n); at_end says no more bytes will come.  `declared` is
+ * the charset the user gave (-e), or NULL: UTF-16, from it, from a BOM or
+ * from the HTTP header, is judged on its code units. */
+void sniff(const char *s, size_t n, int at_end, const char *declared, sniff_result *out);
 
 #endif

@@ -46,7 +46,17 @@ struct text_reader {
     buf tbuf;                /* a decoded tail */
     buf dline;               /* a decoded line */
     char charset[ENCODING_NAME_MAX];
+    /* UTF-16: a newline is two bytes and a byte 0x0A can be half of any
+     * character, so the stream is decoded to UTF-8 before lines are cut
+     * (and kept lines are written in UTF-8: UTF-16 lines are of no use to
+     * the next program of a pipeline). */
+    encoding_decoder *sdec;
+    size_t sskip;            /* bytes of its BOM still to drop */
+    buf sbuf;                /* decoded bytes */
 };
+
+/* input bytes decoded at a time from UTF-16 */
+#define UTF16_PIECE (64u * 1024u)
 
 text_reader *text_reader_new(const mem *m, const text_sink *sink)
 {
@@ -64,6 +74,8 @@ void text_reader_free(text_reader *r)
         return;
     encoding_decoder_free(r->dec);
     encoding_decoder_free(r->tdec);
+    encoding_decoder_free(r->sdec);
+    buf_free(&r->sbuf, r->m);
     buf_free(&r->hold, r->m);
     buf_free(&r->tbuf, r->m);
     buf_free(&r->dline, r->m);
@@ -84,6 +96,10 @@ void text_reader_begin(text_reader *r)
     encoding_decoder_free(r->dec);
     encoding_decoder_free(r->tdec);
     r->dec = r->tdec = NULL;
+    encoding_decoder_free(r->sdec);
+    r->sdec = NULL;
+    r->sskip = 0;
+    buf_shrink(&r->sbuf, r->m, 2 * UTF16_PIECE);
     r->tentative = 1;
     r->utf8_out = 0;
     r->hold.len = 0;
@@ -127,8 +143,17 @@ ub_status text_reader_charset(text_reader *r, const char *head, size_t len,
                    ch.source == ENCODING_FROM_DETECTOR;
     if (r->tentative)
         return UB_OK;
-    /* UTF-16 was refused by the sniffer; a BOM's bytes stay on the line */
-    strcpy(r->charset, strncmp(ch.name, "UTF-16", 6) == 0 ? "UTF-8" : ch.name);
+    if (strncmp(ch.name, "UTF-16", 6) == 0) {
+        int unknown;
+        r->sdec = encoding_decoder_new(r->m, ch.name, &unknown);
+        if (!r->sdec)
+            return UB_ENOMEM;   /* UTF-16 is decoded here, never unknown */
+        r->sskip = ch.skip;
+        strcpy(r->charset, ch.name);
+        return UB_OK;
+    }
+    /* a UTF-8 BOM's bytes stay on the line, as they came */
+    strcpy(r->charset, ch.name);
     return set_decoders(r);
 }
 
@@ -301,11 +326,15 @@ static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
         unit *u = r->u;
         /* a blank run's bytes are kept only while short: whitespace beyond
          * that carries nothing and must not cost memory; the lines past
-         * what is kept are counted and written as bare newlines */
-        if (u->gap_lines == u->gap_kept && u->gap.len + n + 1 < GAP_KEEP) {
+         * what is kept are counted and written as bare newlines.  Kept, they
+         * are the bytes as they came (a decoder drops NULs: "\0\r\0" is
+         * blank once decoded) */
+        const char *g = keep_raw ? raw : s;
+        size_t gn = keep_raw ? raw_n : n;
+        if (u->gap_lines == u->gap_kept && u->gap.len + gn + 1 < GAP_KEEP) {
             if (u->gap_lines > 0 && (st = buf_append(&u->gap, r->m, "\n", 1)) != UB_OK)
                 return st;
-            if ((st = buf_append(&u->gap, r->m, s, n)) != UB_OK)
+            if ((st = buf_append(&u->gap, r->m, g, gn)) != UB_OK)
                 return st;
             u->gap_kept++;
         }
@@ -437,11 +466,35 @@ static ub_status decide_late(text_reader *r)
     return st;
 }
 
+/* UTF-16 input: decoded to UTF-8 a piece at a time, then cut into lines
+ * (`final` at its end). */
+static ub_status utf16_feed(text_reader *r, const char *s, size_t n, int final)
+{
+    size_t drop = r->sskip < n ? r->sskip : n;
+    s += drop;
+    n -= drop;
+    r->sskip -= drop;
+    do {
+        size_t take = n < UTF16_PIECE ? n : UTF16_PIECE;
+        r->sbuf.len = 0;
+        ub_status st = decode_append(r->m, r->sdec, &r->sbuf, s, take, final && take == n);
+        if (st == UB_OK && r->sbuf.len)
+            st = lines_feed(r, r->sbuf.data, r->sbuf.len);
+        if (st != UB_OK)
+            return st;
+        s += take;
+        n -= take;
+    } while (n > 0);
+    return UB_OK;
+}
+
 ub_status text_reader_feed(text_reader *r, const char *s, size_t n)
 {
     ub_status st;
     if (n)
         r->any = 1;
+    if (r->sdec)
+        return n ? utf16_feed(r, s, n, 0) : UB_OK;
     if (r->tentative && n > 0) {
         if (r->hold.len == 0) {
             /* ASCII reads alike in every charset this takes */
@@ -472,6 +525,8 @@ ub_status text_reader_end(text_reader *r)
 {
     ub_status st = UB_OK;
     if (r->tentative && r->hold.len > 0 && (st = decide_late(r)) != UB_OK)
+        return st;
+    if (r->sdec && (st = utf16_feed(r, "", 0, 1)) != UB_OK)
         return st;
     if (!r->in_tail && r->line.len > 0) {
         shape sh;

@@ -1,8 +1,9 @@
 /* utf8.c - decoding, classes and case folding without a Unicode library.
  *
  * The engine only needs word boundaries, capitals and a case fold good
- * enough to recognise a repeated headline; the ranges below cover Latin,
- * Greek, Cyrillic, Armenian and the scripts written without spaces. */
+ * enough to recognise a repeated headline: the classes and the folding
+ * are tables generated from the UCD (utf8_class.c, utf8_ucd.c), the
+ * accent-blind fold for the headline hash is below. */
 #include "utf8.h"
 
 /* ASCII word characters, the bulk of most text, by table */
@@ -76,73 +77,30 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
     return i;
 }
 
+/* The classes, from the UCD (utf8_class.c) */
 int utf8_is_space_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
-    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
-           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
-           cp == 0x3000 || cp == 0xFEFF || cp == 0x85;
+    return (utf8_class(cp) & UTF8_SPACE) != 0;
 }
 
 int utf8_is_digit_nonascii(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
-           (cp >= 0x660 && cp <= 0x669);
+    return (utf8_class(cp) & UTF8_DIGIT) != 0;
 }
 
 int utf8_is_word_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-               (cp >= '0' && cp <= '9') || cp == '_';
-    if (cp < 0xC0)
-        return cp == 0xAA || cp == 0xB5 || cp == 0xBA ||
-               cp == 0xB2 || cp == 0xB3 || cp == 0xB9;
-    if (cp == 0xD7 || cp == 0xF7)
-        return 0;
-    /* punctuation, symbols and spaces of the general blocks */
-    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x3003) ||
-        (cp >= 0x3008 && cp <= 0x3020) || cp == 0x30FB ||
-        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-        (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-        (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0xFFFD || cp == 0xFEFF ||
-        (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
-        cp == 0x37E || cp == 0x387 || (cp >= 0x55A && cp <= 0x55F) ||
-        cp == 0x589 || cp == 0x5BE || cp == 0x5C0 || cp == 0x5C3 ||
-        cp == 0x5C6 || cp == 0x5F3 || cp == 0x5F4 ||
-        (cp >= 0x60C && cp <= 0x60D) || cp == 0x61B || cp == 0x61F ||
-        (cp >= 0x66A && cp <= 0x66D) || cp == 0x6D4 || cp == 0xE3F ||
-        cp == 0x964 || cp == 0x965)
-        return 0;
-    return 1;
+    return (utf8_class(cp) & UTF8_WORD) != 0;
 }
 
 int utf8_is_unspaced_nonascii(uint32_t cp)
 {
-    return (cp >= 0x0E00 && cp <= 0x0EFF) ||   /* Thai, Lao */
-           (cp >= 0x1000 && cp <= 0x109F) ||   /* Myanmar */
-           (cp >= 0x1780 && cp <= 0x17FF) ||   /* Khmer */
-           (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */
-           (cp >= 0x3400 && cp <= 0x4DBF) ||   /* Han ext A */
-           (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* Han */
-           (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x2FFFF);
+    return (utf8_class(cp) & UTF8_UNSPACED) != 0;
 }
 
 int utf8_is_upper_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
-    if (cp >= 0xC0 && cp <= 0xDE)
-        return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x17F)   /* dotless i and long s fold, lower case */
-        return cp != 0x131 && cp != 0x17F && utf8_fold_nonascii(cp) != cp;
-    if (cp >= 0x391 && cp <= 0x3AB)
-        return 1;
-    if (cp >= 0x400 && cp <= 0x42F)
-        return 1;
-    return 0;
+    return (utf8_class(cp) & UTF8_UPPER) != 0;
 }
 
 /* Unicode's simple case folding (utf8_ucd.c, generated from the UCD), and

@@ -58,9 +58,10 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n);
 
 /* The classes below are asked for every character of the input: ASCII is
  * answered inline, U+0080..U+07FF (two bytes: Latin, Greek, Cyrillic,
- * Armenian, Hebrew, Arabic) from the tables of utf8_table.c, which are
- * generated from the *_nonascii functions in utf8.c, and the rest by those
- * functions. */
+ * Armenian, Hebrew, Arabic) from the tables of utf8_table.c, and the rest
+ * by the *_nonascii functions.  Those read utf8_class.c, generated from the
+ * UCD by tools/gen_ucd_class.py (which says how each class is defined);
+ * utf8_table.c is generated from them. */
 int utf8_is_space_nonascii(uint32_t cp);
 int utf8_is_word_nonascii(uint32_t cp);
 int utf8_is_upper_nonascii(uint32_t cp);
@@ -74,10 +75,25 @@ uint32_t utf8_norm_fold_nonascii(uint32_t cp);
 
 #define UTF8_TABLE_MIN 0x80u
 #define UTF8_TABLE_END 0x800u
-enum { UTF8_SPACE = 1, UTF8_WORD = 2, UTF8_UPPER = 4, UTF8_DIGIT = 8 };
+enum { UTF8_SPACE = 1, UTF8_WORD = 2, UTF8_UPPER = 4, UTF8_DIGIT = 8, UTF8_UNSPACED = 16 };
 extern const uint8_t utf8_table_class[UTF8_TABLE_END - UTF8_TABLE_MIN];
 extern const uint16_t utf8_table_fold[UTF8_TABLE_END - UTF8_TABLE_MIN];
 extern const uint16_t utf8_table_norm[UTF8_TABLE_END - UTF8_TABLE_MIN];
+
+/* The classes of every code point (utf8_class.c): a byte of UTF8_* bits
+ * for each, in blocks of 256, the same blocks shared. */
+#define UTF8_CLASS_END 0x110000u
+#define UTF8_CLASS_SHIFT 8
+extern const uint8_t utf8_class_index[UTF8_CLASS_END >> UTF8_CLASS_SHIFT];
+extern const uint8_t utf8_class_block[][1u << UTF8_CLASS_SHIFT];
+
+static inline unsigned utf8_class(uint32_t cp)
+{
+    if (cp >= UTF8_CLASS_END)
+        return 0;
+    return utf8_class_block[utf8_class_index[cp >> UTF8_CLASS_SHIFT]]
+                           [cp & ((1u << UTF8_CLASS_SHIFT) - 1)];
+}
 
 static inline int utf8_in_table(uint32_t cp)
 {

@@ -6,7 +6,8 @@
  *     counters and byte-identical output (any chunking, same output);
  *   - text mode, clean or invert output: every output line is
  *     byte-identical to an input line of the same document, in input order
- *     (a subsequence), with the -z document framing kept;
+ *     (a subsequence), with the -z document framing kept (a UTF-16
+ *     document's lines are compared decoded: they are written in UTF-8);
  *   - HTML mode: the output is valid UTF-8 (no overlongs, no surrogates,
  *     nothing past U+10FFFF), with the -z framing kept;
  *   - the library's own allocations are all freed by ub_filter_free and its
@@ -28,6 +29,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "encoding.h"
+#include "sniff.h"
 #include "unboil.h"
 
 /* The library allocates at most this much at once for a fuzz input (the
@@ -43,7 +46,7 @@ typedef struct fz_out {
     int calls;
 } fz_out;
 
-static int fz_write(void *ctx, const char *buf, size_t len)
+static int fz_write(void *ctx, const char *bytes, size_t len)
 {
     fz_out *o = ctx;
     if (o->fail_after >= 0 && o->calls++ >= o->fail_after)
@@ -60,7 +63,7 @@ static int fz_write(void *ctx, const char *buf, size_t len)
         o->data = p;
         o->cap = cap;
     }
-    memcpy(o->data + o->len, buf, len);
+    memcpy(o->data + o->len, bytes, len);
     o->len += len;
     return 0;
 }
@@ -334,9 +337,42 @@ static long fz_line(const char **p, const char *end, const char **line)
     return len;
 }
 
+/* A document the text reader takes for UTF-16 (a BOM, or the charset of
+ * HTTP headers, decided as the library decides): its body decoded to UTF-8
+ * (malloc'd, *n its length), the lines its output is made of; else NULL. */
+static char *fz_utf16_text(const char *in, size_t in_n, size_t *n)
+{
+    sniff_result sr;
+    sniff(in, in_n, 1, NULL, &sr);
+    encoding_choice ch;
+    encoding_detect(in + sr.skip, in_n - sr.skip, NULL, sr.charset[0] ? sr.charset : NULL, 0,
+                    &ch);
+    if (strncmp(ch.name, "UTF-16", 6) != 0)
+        return NULL;
+    int unknown;
+    encoding_decoder *d = encoding_decoder_new(&mem_stdlib, ch.name, &unknown);
+    const char *p = in + sr.skip + ch.skip;
+    size_t left = in_n - sr.skip - ch.skip, cap = 2 * left + 2 * ENCODING_MIN_OUT;
+    char *out = malloc(cap);
+    if (!d || !out)
+        abort();
+    /* at most 3 bytes of UTF-8 for 2 of UTF-16 */
+    *n = encoding_decode(d, &p, &left, out, cap, 1);
+    if (left != 0)
+        abort();
+    encoding_decoder_free(d);
+    return out;
+}
+
 static void fz_subsequence_doc(const char *in, size_t in_n, const char *out, size_t out_n,
                                unsigned long doc)
 {
+    size_t dn;
+    char *decoded = fz_utf16_text(in, in_n, &dn);
+    if (decoded) {
+        in = decoded;
+        in_n = dn;
+    }
     const char *ip = in, *iend = in + in_n, *op = out, *oend = out + out_n;
     const char *ol, *il;
     long on, in_l;
@@ -361,6 +397,7 @@ static void fz_subsequence_doc(const char *in, size_t in_n, const char *out, siz
                 break;
         }
     }
+    free(decoded);
 }
 
 /* split both on NUL when null_data, check the framing and each document */

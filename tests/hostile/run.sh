@@ -60,7 +60,11 @@ gen() {
     utf16le-bom-html) printf '<html><body><p>%s</p></body></html>' "$para" | iconv -f UTF-8 -t UTF-16LE | { printf '\377\376'; cat; } > "$f" ;;
     utf16le-nobom-html) printf '<html><body><p>%s</p></body></html>' "$para" | iconv -f UTF-8 -t UTF-16LE > "$f" ;;
     utf16be-bom-text) printf '%s\n%s\n' "$para" "$para" | iconv -f UTF-8 -t UTF-16BE | { printf '\376\377'; cat; } > "$f" ;;
-    utf16le-nobom-text) printf '%s\n%s\n' "$para" "$para" | iconv -f UTF-8 -t UTF-16LE > "$f" ;;
+    utf16le-nobom-text|utf16le-declared-text) printf '%s\n%s\n' "$para" "$para" | iconv -f UTF-8 -t UTF-16LE > "$f" ;;
+    random-binary) LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 4000; i++) printf "%c", int(rand() * 256) }' > "$f" ;;
+    wrong-charset-meta) printf '<html><head><meta charset="utf-8"></head><body><p>Caf\351 cr\350me: %s</p></body></html>\n' "$para" > "$f" ;;
+    wrong-charset-option) printf '\320\237\321\200\320\270\320\262\320\265\321\202 \320\274\320\270\321\200: %s\n' "$para" > "$f" ;;
+    html-cut-in-tag) printf '<html><body><p>%s</p><p>%s</p><div class="art' "$para" "$tail" > "$f" ;;
     gzip) printf '<p>%s</p>\n' "$para" | gzip -c > "$f" ;;
     zip) printf '\120\113\003\004\024\000\000\000\010\000' > "$f"; head -c 2000 /dev/urandom >> "$f" ;;
     pdf) { printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'; head -c 2000 /dev/urandom; } > "$f" ;;
@@ -97,8 +101,13 @@ invalid-utf8||0 NONEMPTY -|fits
 overlong-utf8||0 NONEMPTY -|fits
 utf16le-bom-html||0 NONEMPTY -|fits
 utf16le-nobom-html||1 EMPTY looks like|fits
-utf16be-bom-text||1 EMPTY looks like|fits
-utf16le-nobom-text||1 EMPTY looks like|fits
+utf16be-bom-text||0 NONEMPTY -|fits
+utf16le-nobom-text||1 EMPTY needs -e utf-16le|fits
+utf16le-declared-text|-e utf-16le|0 NONEMPTY -|fits
+random-binary||1 EMPTY looks like binary|fits
+wrong-charset-meta||0 NONEMPTY -|fits
+wrong-charset-option|-e windows-1252|0 NONEMPTY -|fits
+html-cut-in-tag|-x|0 HAS=Afterwards -|fits
 gzip||1 EMPTY looks like gzip|fits
 zip||1 EMPTY looks like a zip|fits
 pdf||1 EMPTY looks like a PDF|fits
