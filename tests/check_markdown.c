@@ -4,7 +4,9 @@
  * (its XML form, read with libxml2) and must give back what the plain
  * output holds: the same texts in the same order (so escapes hold and no
  * paragraph was merged or split), no inline markup the page did not have,
- * and as many headings and list items as --explain says were kept.
+ * and as many headings and list items as --explain says were kept; its
+ * emphasis, strong emphasis and code spans are, in order and with their
+ * texts, the page's own <em>/<i>, <strong>/<b> and <code> in kept blocks.
  * cmark knows no tables: a pipe table comes back as a paragraph of lines,
  * which are read as its rows.
  * Without cmark the test says so and passes. */
@@ -14,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "md_inline.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -66,8 +70,36 @@ static int have_cmark(void)
 typedef struct tree {
     tbuf texts;       /* leaf blocks' texts, each ending in "\n" */
     unsigned headings, items;
+    tbuf spans;       /* "emph\ttext\n" per inline span, in order */
     char stray[64];   /* the first node that should not be there, or "" */
 } tree;
+
+/* White space collapsed and trimmed, as the program writes a block's text. */
+static void collapsed(const char *s, tbuf *out)
+{
+    int space = 0;
+    size_t start = out->len;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
+            ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)) {
+            space = 1;
+            s += (unsigned char)*s == 0xC2;
+            continue;
+        }
+        if (space && out->len > start)
+            tbuf_add(out, " ", 1);
+        space = 0;
+        tbuf_add(out, s, 1);
+    }
+    tbuf_add(out, "", 0);
+}
+
+static void span_line(tbuf *spans, const char *kind, const char *text)
+{
+    tbuf_addf(spans, "%s\t", kind);
+    collapsed(text, spans);
+    tbuf_add(spans, "\n", 1);
+}
 
 /* Returns the soft breaks met, written as "\n". */
 static unsigned inline_text(xmlNode *n, tbuf *out, tree *t)
@@ -80,16 +112,89 @@ static unsigned inline_text(xmlNode *n, tbuf *out, tree *t)
         if (strcmp(k, "text") == 0 || strcmp(k, "code") == 0) {
             xmlChar *s = xmlNodeGetContent(c);
             tbuf_addf(out, "%s", (const char *)s);
+            if (k[0] == 'c')
+                span_line(&t->spans, "code", (const char *)s);
             xmlFree(s);
+        } else if (strcmp(k, "emph") == 0 || strcmp(k, "strong") == 0) {
+            xmlChar *s = xmlNodeGetContent(c);
+            span_line(&t->spans, k, (const char *)s);
+            xmlFree(s);
+            breaks += inline_text(c, out, t);
         } else if (strcmp(k, "softbreak") == 0) {
             tbuf_addf(out, "\n");
             breaks++;
         } else if (!t->stray[0]) {
-            /* emphasis, a link, raw HTML, a soft break inside a paragraph */
+            /* a link, raw HTML, a soft break inside a paragraph */
             snprintf(t->stray, sizeof t->stray, "%s", k);
         }
     }
     return breaks;
+}
+
+/* Elements inside a block's text; any other holds blocks. */
+static int inline_element(const char *n)
+{
+    static const char *const inline_names[] = {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+        "sup", "time", "tt", "u", "var"};
+    for (size_t i = 0; i < sizeof inline_names / sizeof *inline_names; i++)
+        if (strcmp(n, inline_names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *span_kind(const char *n)
+{
+    if (strcmp(n, "em") == 0 || strcmp(n, "i") == 0)
+        return "emph";
+    if (strcmp(n, "strong") == 0 || strcmp(n, "b") == 0)
+        return "strong";
+    return strcmp(n, "code") == 0 ? "code" : NULL;
+}
+
+/* The page's spans whose block is in the plain output, in order; one
+ * inside code or inside one of its own kind is no span of its own. */
+static void page_spans(xmlNode *n, const char *plain, const char *outer[3], tbuf *out)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name, *kind = span_kind(name);
+        if (strcmp(name, "pre") == 0 || strcmp(name, "script") == 0 ||
+            strcmp(name, "style") == 0 || strcmp(name, "head") == 0)
+            continue;
+        const char *saved[3] = {outer[0], outer[1], outer[2]};
+        int own = kind && !outer[2] && !(kind[0] == 'e' ? outer[0] : kind[0] == 's' ? outer[1] : 0);
+        if (own) {
+            xmlNode *b = c->parent;
+            while (b && b->type == XML_ELEMENT_NODE && inline_element((const char *)b->name))
+                b = b->parent;
+            xmlChar *bt = xmlNodeGetContent(b), *st = xmlNodeGetContent(c);
+            tbuf block = {0};
+            collapsed((const char *)bt, &block);
+            /* "<em>a</em><em>b</em>" is one span: "*ab*" */
+            xmlNode *prev = c->prev;
+            int joined = prev && prev->type == XML_ELEMENT_NODE &&
+                         span_kind((const char *)prev->name) == kind && out->len > 1;
+            if (block.len > 0 && strstr(plain, block.data)) {
+                if (joined) {
+                    out->len--;
+                    collapsed((const char *)st, out);
+                    tbuf_add(out, "\n", 1);
+                } else {
+                    span_line(out, kind, (const char *)st);
+                }
+            }
+            tbuf_free(&block);
+            xmlFree(bt);
+            xmlFree(st);
+        }
+        if (kind)
+            outer[kind[0] == 'e' ? 0 : kind[0] == 's' ? 1 : 2] = kind;
+        page_spans(c, plain, outer, out);
+        memcpy(outer, saved, sizeof saved);
+    }
 }
 
 /* cmark knows no tables: a pipe table is a paragraph of "| a | b |" lines
@@ -230,7 +335,7 @@ START_TEST(test_markdown_round_trip)
 
     xmlDoc *doc = xmlReadMemory(xml.data, (int)xml.len, "cmark.xml", NULL, XML_PARSE_NONET);
     ck_assert_ptr_nonnull(doc);
-    tree t = {{0}, 0, 0, ""};
+    tree t = {{0}, 0, 0, {0}, ""};
     walk(xmlDocGetRootElement(doc), &t);
 
     /* the plain output's blocks, one line each (code keeps its lines) */
@@ -247,6 +352,24 @@ START_TEST(test_markdown_round_trip)
                   t.texts.data, (int)want.len, want.data);
     ck_assert_msg(t.headings == headings, "%s: %u headings, %u kept", name, t.headings, headings);
     ck_assert_msg(t.items == items, "%s: %u items, %u kept", name, t.items, items);
+
+    size_t in_len;
+    snprintf(cmd, sizeof cmd, "%s.in", name);
+    char *in = read_file(fixture_path(cmd), &in_len);
+    htmlDocPtr page = htmlReadMemory(in, (int)in_len, NULL, NULL,
+                                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    tbuf spans = {0};
+    tbuf_add(&spans, "", 0);
+    tbuf_add(&t.spans, "", 0);
+    const char *outer[3] = {NULL, NULL, NULL};
+    if (page)
+        page_spans((xmlNode *)page, plain, outer, &spans);
+    ck_assert_msg(strcmp(t.spans.data, spans.data) == 0, "%s: spans differ\ncmark:\n%s\npage:\n%s",
+                  name, t.spans.data, spans.data);
+    xmlFreeDoc(page);
+    free(in);
+    tbuf_free(&spans);
+    tbuf_free(&t.spans);
     xmlFreeDoc(doc);
     tbuf_free(&xml);
     tbuf_free(&want);
@@ -254,6 +377,87 @@ START_TEST(test_markdown_round_trip)
     free(plain);
     free(md);
     free(ex);
+}
+END_TEST
+
+/* md_inline_render on Markdown s with spans given as "kind start end"
+ * triples (1 em, 2 strong, 3 code), in the order they closed */
+static void check_render(const char *s, const size_t *spans, size_t k, int row, const char *want)
+{
+    md_inline mi = {.ndone = k};
+    for (size_t i = 0; i < k; i++)
+        mi.done[i] = (md_span){spans[3 * i + 1], spans[3 * i + 2], (unsigned)spans[3 * i]};
+    buf out = {0};
+    ck_assert_int_eq(md_inline_render(&mi, &out, &mem_stdlib, s, strlen(s), row), UB_OK);
+    ck_assert_msg(out.len == strlen(want) && memcmp(out.data, want, out.len) == 0,
+                  "%s: got \"%.*s\", want \"%s\"", s, (int)out.len, out.data, want);
+    buf_free(&out, &mem_stdlib);
+}
+
+START_TEST(test_inline_spans)
+{
+    check_render("a b", (size_t[]){MD_EM, 0, 1}, 1, 0, "*a* b");
+    check_render("a b", (size_t[]){MD_STRONG, 2, 3}, 1, 0, "a **b**");
+    /* one within the other, the same bytes twice, across a link */
+    check_render("a b c", (size_t[]){MD_EM, 2, 3, MD_STRONG, 0, 5}, 2, 0, "**a *b* c**");
+    check_render("x", (size_t[]){MD_STRONG, 0, 1, MD_EM, 0, 1}, 2, 0, "***x***");
+    check_render("[a b](u) c", (size_t[]){MD_EM, 1, 4}, 1, 0, "[*a b*](u) c");
+    /* code is literal: its escapes go, its fence outgrows its backticks */
+    check_render("x = \\`y\\` \\* \\&", (size_t[]){MD_CODE, 0, 15}, 1, 0, "``x = `y` * &``");
+    check_render("a\\\\b", (size_t[]){MD_CODE, 0, 4}, 1, 0, "`a\\b`");
+    check_render("\\`a", (size_t[]){MD_CODE, 0, 3}, 1, 0, "`` `a ``");
+    /* no delimiter where it would not be read back: "a*\"q\"*b" is text */
+    check_render("a\"q\"b", (size_t[]){MD_EM, 1, 4}, 1, 0, "a\"q\"b");
+    check_render("x.y", (size_t[]){MD_EM, 0, 2}, 1, 0, "x.y");
+    check_render("x. y", (size_t[]){MD_EM, 0, 2}, 1, 0, "*x.* y");
+    /* nor inside code, nor inside its own kind, nor code holding a link */
+    check_render("a b", (size_t[]){MD_EM, 2, 3, MD_CODE, 0, 3}, 2, 0, "`a b`");
+    check_render("a b", (size_t[]){MD_EM, 2, 3, MD_EM, 0, 3}, 2, 0, "*a b*");
+    check_render("[a](u)", (size_t[]){MD_CODE, 0, 6}, 1, 0, "[a](u)");
+    /* a "|" in a row's code would part the cells; a span across cells */
+    check_render("a\\|b", (size_t[]){MD_CODE, 0, 4}, 1, 1, "a\\|b");
+    check_render("a\tb", (size_t[]){MD_EM, 0, 3}, 1, 1, "a\tb");
+    /* two that touch are one; code after code would be read as one */
+    check_render("ab", (size_t[]){MD_EM, 0, 1, MD_EM, 1, 2}, 2, 0, "*ab*");
+    check_render("ab", (size_t[]){MD_CODE, 0, 1, MD_CODE, 1, 2}, 2, 0, "`ab`");
+    /* a run that may close might close the span around it: text */
+    check_render("x (\"a\") y", (size_t[]){MD_EM, 3, 6, MD_STRONG, 0, 9}, 2, 0,
+                 "**x (\"a\") y**");
+}
+END_TEST
+
+START_TEST(test_inline_bookkeeping)
+{
+    md_inline mi = {0};
+    const char *md = " a b ";
+    /* spaces at the edges go outside; an element left unclosed is none */
+    md_inline_open(&mi, MD_EM, 3, 0);
+    md_inline_open(&mi, MD_CODE, 4, 3);
+    md_inline_close(&mi, 5, md, 4);
+    ck_assert_uint_eq(mi.ndone, 0);
+    md_inline_close(&mi, 4, md, 5);
+    md_inline_close(&mi, 3, md, 5);
+    ck_assert_uint_eq(mi.ndone, 2);
+    ck_assert_uint_eq(mi.done[0].start, 3);
+    ck_assert_uint_eq(mi.done[0].end, 4);
+    ck_assert_uint_eq(mi.done[1].start, 1);
+    ck_assert_uint_eq(mi.done[1].end, 4);
+    /* a "[" opening a link at 3 holds the code that began there; an
+     * escape at 1 belongs to the character there */
+    md_inline_inserted(&mi, 3, 1);
+    ck_assert_uint_eq(mi.done[0].start, 4);
+    ck_assert_uint_eq(mi.done[1].start, 1);
+    ck_assert_uint_eq(mi.done[1].end, 5);
+    md_inline_inserted(&mi, 1, 0);
+    ck_assert_uint_eq(mi.done[1].start, 1);
+    ck_assert_uint_eq(mi.done[1].end, 6);
+    /* a span open across blocks goes on from the next one's start */
+    md_inline_open(&mi, MD_STRONG, 2, 7);
+    md_inline_next_block(&mi);
+    ck_assert_uint_eq(mi.ndone, 0);
+    md_inline_close(&mi, 2, "x", 1);
+    ck_assert_uint_eq(mi.ndone, 1);
+    ck_assert_uint_eq(mi.done[0].start, 0);
 }
 END_TEST
 
@@ -266,5 +470,9 @@ Suite *markdown_suite(void)
         list_fixtures();
     tcase_add_loop_test(tc, test_markdown_round_trip, 0, nnames);
     suite_add_tcase(s, tc);
+    TCase *in = tcase_create("inline");
+    tcase_add_test(in, test_inline_spans);
+    tcase_add_test(in, test_inline_bookkeeping);
+    suite_add_tcase(s, in);
     return s;
 }

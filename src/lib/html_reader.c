@@ -46,6 +46,7 @@
 #include "html_reader.h"
 #include "html_shield.h"
 #include "markdown.h"
+#include "md_inline.h"
 #include "meta.h"
 
 #define PRESCAN_MAX (64u * 1024u)
@@ -408,6 +409,8 @@ struct html_reader {
     size_t md_link_at;        /* where the open link's text began, or SIZE_MAX */
     size_t md_link_depth;     /* ... the depth of its <a> */
     char md_href[HREF_MAX];
+    md_inline md_spans;       /* emphasis and code spans in md */
+    buf md_out;               /* md with their delimiters */
     unsigned list_next[LIST_MAX]; /* the next item's number, per depth */
     unsigned char list_ordered[LIST_MAX];
     unsigned list, number;    /* of the block being gathered */
@@ -544,6 +547,17 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
         if (!r->md_bad && !r->continued && n == r->len && r->md.len > 0) {
             b.md = r->md.data;
             b.md_len = r->md.len;
+            if (r->md_spans.ndone > 0) {
+                r->md_out.len = 0;
+                ub_status st = md_inline_render(&r->md_spans, &r->md_out, r->m, r->md.data,
+                                                r->md.len, r->row_block);
+                if (st != UB_OK) {
+                    html_reader_fail(r, st);
+                    return;
+                }
+                b.md = r->md_out.data;
+                b.md_len = r->md_out.len;
+            }
         }
         b.list = r->list;
         b.number = r->number;
@@ -585,6 +599,7 @@ static void html_reader_reset_block(html_reader *r)
     r->md_bad = 0;
     r->md_after_image = 0;
     r->md_link_at = SIZE_MAX;
+    md_inline_next_block(&r->md_spans);
     r->row_block = 0;
 }
 
@@ -942,13 +957,21 @@ static void html_reader_md_link_end(html_reader *r)
         at++;
     if (at >= r->md.len)
         return;
-    if (buf_reserve(&r->md, r->m, 1) != UB_OK) {
+    if (buf_reserve(&r->md, r->m, 2) != UB_OK) {
         html_reader_fail(r, UB_ENOMEM);
         return;
     }
     memmove(r->md.data + at + 1, r->md.data + at, r->md.len - at);
     r->md.data[at] = '[';
     r->md.len++;
+    md_inline_inserted(&r->md_spans, at, 1);
+    if (at > 0 && r->md.data[at - 1] == '!') {
+        /* "![" would make the link an image */
+        memmove(r->md.data + at, r->md.data + at - 1, r->md.len - at + 1);
+        r->md.data[at - 1] = '\\';
+        r->md.len++;
+        md_inline_inserted(&r->md_spans, at - 1, 0);
+    }
     if (buf_append(&r->md, r->m, "]", 1) != UB_OK || md_target(&r->md, r->m, r->md_href) != UB_OK)
         html_reader_fail(r, UB_ENOMEM);
 }
@@ -976,12 +999,23 @@ static void html_reader_md_lang(html_reader *r, const char *cls)
     }
 }
 
+/* The inline span an element is in Markdown (md_inline.h), or 0. */
+static unsigned html_reader_md_span_kind(const char *n)
+{
+    if (strcmp(n, "em") == 0 || strcmp(n, "i") == 0)
+        return MD_EM;
+    if (strcmp(n, "strong") == 0 || strcmp(n, "b") == 0)
+        return MD_STRONG;
+    return strcmp(n, "code") == 0 ? MD_CODE : 0;
+}
+
 /* What an opening element means to the Markdown: a list and its items'
  * numbers, a link, an image, code's language. */
 static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts,
                                  frame *f, const frame *top)
 {
     const char *n = (const char *)name;
+    unsigned kind;
     if ((n[0] == 'o' || n[0] == 'u') && n[1] == 'l' && n[2] == '\0') {
         unsigned d = top->list < LIST_MAX - 1 ? top->list + 1u : LIST_MAX - 1u;
         const char *start = n[0] == 'o' ? html_reader_attr(atts, "start") : NULL;
@@ -1002,6 +1036,8 @@ static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlC
         }
     } else if (r->md_images && strcmp(n, "img") == 0) {
         html_reader_md_image(r, atts);
+    } else if (!(f->flags & BLOCK_PRE) && (kind = html_reader_md_span_kind(n)) != 0) {
+        md_inline_open(&r->md_spans, kind, r->depth + 1, r->md.len);
     } else if (f->flags & BLOCK_PRE) {
         if (strcmp(n, "pre") == 0)
             r->pre_lang[0] = '\0';
@@ -1022,6 +1058,8 @@ static void html_reader_pop(html_reader *r)
     }
     if (r->md_link_at != SIZE_MAX && r->depth == r->md_link_depth)
         html_reader_md_link_end(r);
+    if (r->md_on)
+        md_inline_close(&r->md_spans, r->depth, r->md.data, r->md.len);
     if (r->depth > STACK_MAX) {
         r->depth--;
         return;
@@ -1929,5 +1967,6 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->text);
     mem_free(m, r->linkmap);
     buf_free(&r->md, m);
+    buf_free(&r->md_out, m);
     mem_free(m, r);
 }
