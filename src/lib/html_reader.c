@@ -410,6 +410,8 @@ struct html_reader {
     size_t md_link_depth;     /* ... the depth of its <a> */
     char md_href[HREF_MAX];
     md_inline md_spans;       /* emphasis and code spans in md */
+    int md_alone;             /* --images: md holds images, the block no text yet */
+    size_t md_lead;           /* ... md's bytes of images from blocks of their own */
     buf md_out;               /* md with their delimiters */
     unsigned list_next[LIST_MAX]; /* the next item's number, per depth */
     unsigned char list_ordered[LIST_MAX];
@@ -531,6 +533,29 @@ static void html_reader_emit_title(html_reader *r)
     html_reader_emit(r, &b);
 }
 
+/* Images that stood alone before a paragraph are a paragraph of their
+ * own, in its quotation if it is in one; in a heading, a list item or a
+ * row they stay inline. */
+static void html_reader_md_lead(html_reader *r, unsigned flags, unsigned heading)
+{
+    size_t at = r->md_lead;
+    if (at == 0 || at >= r->md.len || r->md.data[at] != ' ' || heading ||
+        (flags & (BLOCK_LIST_ITEM | BLOCK_ROW | BLOCK_TITLE | BLOCK_PRE)))
+        return;
+    /* in place of the space between them */
+    const char *sep = flags & BLOCK_QUOTE ? "\n>\n> " : "\n\n";
+    size_t k = strlen(sep);
+    if (buf_reserve(&r->md, r->m, k) != UB_OK) {
+        html_reader_fail(r, UB_ENOMEM);
+        return;
+    }
+    memmove(r->md.data + at + k, r->md.data + at + 1, r->md.len - at - 1);
+    memcpy(r->md.data + at, sep, k);
+    r->md.len += k - 1;
+    for (size_t i = 0; i + 1 < k; i++)
+        md_inline_inserted(&r->md_spans, at, 1);
+}
+
 /* Hands over text[0..n) as a block. */
 static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
                                   unsigned extra)
@@ -545,6 +570,7 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
     if (r->md_on) {
         /* a block handed over in pieces is written from its text */
         if (!r->md_bad && !r->continued && n == r->len && r->md.len > 0) {
+            html_reader_md_lead(r, b.flags, b.heading);
             b.md = r->md.data;
             b.md_len = r->md.len;
             if (r->md_spans.ndone > 0) {
@@ -600,12 +626,26 @@ static void html_reader_reset_block(html_reader *r)
     r->md_after_image = 0;
     r->md_link_at = SIZE_MAX;
     md_inline_next_block(&r->md_spans);
+    r->md_alone = 0;
+    r->md_lead = 0;
     r->row_block = 0;
 }
 
 /* Ends the block being gathered. */
 static void html_reader_flush(html_reader *r, unsigned extra)
 {
+    if (r->len == 0 && r->md_alone && !r->md_bad && r->md.len <= BLOCK_MAX) {
+        /* images alone (a figure's, before its caption) open the next
+         * block's Markdown and share its fate: a block of their own
+         * would change how the blocks around are judged */
+        size_t keep = r->md.len;
+        html_reader_reset_block(r);
+        r->md.len = keep;
+        r->md_lead = keep;
+        r->md_alone = 1;
+        r->md_after_image = 1;
+        return;
+    }
     if (r->len > 0 && r->status == UB_OK) {
         if (r->flags & BLOCK_PRE) {
             size_t s, e;
@@ -944,6 +984,8 @@ static void html_reader_md_image(html_reader *r, const xmlChar **atts)
     if (st != UB_OK)
         html_reader_fail(r, st);
     r->md_after_image = 1;
+    if (r->len == 0 && !r->continued)
+        r->md_alone = 1;
 }
 
 /* The link's text, if any, becomes "[text](url)". */
