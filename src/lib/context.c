@@ -269,7 +269,7 @@ unit *context_slot(context *c)
     if (k >= c->touched)
         c->touched = k + 1;
     unit_release(c, u);
-    u->list = u->number = 0;
+    u->list = u->number = u->quote = 0;
     u->lang[0] = 0;
     u->gap_lines = 0;
     u->gap_kept = 0;

@@ -322,6 +322,8 @@ typedef struct frame {
     unsigned char state;      /* F_* */
     unsigned char list;       /* --markdown: lists open around it */
     unsigned number;          /* ... the number of the ordered item it is in */
+    unsigned char quote;      /* ... quotations open around it */
+    unsigned item;            /* ... the list item it is in (a serial), or 0 */
 } frame;
 
 #define LIST_MAX 16           /* list depths told apart */
@@ -416,6 +418,9 @@ struct html_reader {
     unsigned list_next[LIST_MAX]; /* the next item's number, per depth */
     unsigned char list_ordered[LIST_MAX];
     unsigned list, number;    /* of the block being gathered */
+    unsigned quote, item;
+    unsigned items;           /* list items opened so far (serials) */
+    unsigned item_done[LIST_MAX]; /* per depth, the item that has had a block */
     char pre_lang[32];        /* the language of the code in <pre> */
 
     /* a table row whose cells hold text alone is one block, its cells
@@ -587,6 +592,13 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
         }
         b.list = r->list;
         b.number = r->number;
+        b.quote = r->quote;
+        /* a list item's later blocks (paragraphs, code) go under its marker */
+        if ((b.flags & BLOCK_LIST_ITEM) && r->item != 0 && !r->continued && r->list < LIST_MAX) {
+            if (r->item_done[r->list] == r->item)
+                b.flags |= BLOCK_ITEM_MORE;
+            r->item_done[r->list] = r->item;
+        }
         b.lang = r->pre_lang[0] ? r->pre_lang : NULL;
     }
     html_reader_emit(r, &b);
@@ -702,6 +714,8 @@ static void html_reader_block_attrs(html_reader *r, const frame *f)
         r->flags = f->flags;
         r->list = f->list;
         r->number = f->number;
+        r->quote = f->quote;
+        r->item = f->item;
         r->heading = f->heading;
         r->box = f->box;
         r->outer[0] = f->outer[0];
@@ -1068,6 +1082,9 @@ static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlC
     } else if (strcmp(n, "li") == 0) {
         unsigned d = top->list;
         f->number = d > 0 && r->list_ordered[d] ? r->list_next[d]++ : 0;
+        f->item = ++r->items;
+    } else if (strcmp(n, "blockquote") == 0) {
+        f->quote = top->quote < 15 ? (unsigned char)(top->quote + 1) : 15;
     } else if (r->md_links && n[0] == 'a' && n[1] == '\0') {
         const char *href = html_reader_attr(atts, "href");
         if (href != NULL && r->md_link_at == SIZE_MAX &&
