@@ -417,7 +417,7 @@ START_TEST(test_markdown_nesting)
                      "block_quote(paragraph list(item(paragraph) item(paragraph)) "
                      "block_quote(paragraph) paragraph) "
                      "list(item(paragraph paragraph code_block) "
-                     "item(paragraph list(item(paragraph)) paragraph)) "
+                     "item(paragraph list(item(paragraph)) paragraph) item(heading paragraph)) "
                      "block_quote(code_block list(item(paragraph))) paragraph");
     xmlFreeDoc(doc);
     tbuf_free(&got);

@@ -448,15 +448,17 @@ static ub_status md_block_out(writer *w, const unit *u, int first_row, int more)
     cont[cl] = 0;
     if ((st = put(w, cont)) != UB_OK)
         return st;
-    if (level) {
-        static const char hashes[] = "###### ";
-        st = put(w, hashes + 6 - (level > 6 ? 6 : level));
-    } else if (u->flags & BLOCK_LIST_ITEM) {
+    /* a heading in a list item stays in it: "- ## Title" */
+    if ((u->flags & BLOCK_LIST_ITEM) && !(u->flags & BLOCK_TITLE)) {
         unsigned col;
         st = md_item_out(w, u, more, &col);
         while (cl + 1 < sizeof cont && col-- > 0)
             cont[cl++] = ' ';
         cont[cl] = 0;
+    }
+    if (st == UB_OK && level) {
+        static const char hashes[] = "###### ";
+        st = put(w, hashes + 6 - (level > 6 ? 6 : level));
     }
     if (st != UB_OK)
         return st;
@@ -475,6 +477,16 @@ static ub_status md_block_out(writer *w, const unit *u, int first_row, int more)
     }
     if (u->flags & BLOCK_ROW)
         return row_out(w, cont, s, n, first_row);
+    /* "# C #" would close the heading at " #": "# C \#" */
+    size_t k = n;
+    while (level && k > 0 && s[k - 1] == '#')
+        k--;
+    if (k < n && k > 0 && s[k - 1] == ' ') {
+        if ((st = writer_raw(w, s, k)) != UB_OK || (st = put(w, "\\")) != UB_OK)
+            return st;
+        s += k;
+        n -= k;
+    }
     return writer_raw(w, s, n);
 }
 
