@@ -27,7 +27,8 @@ enum {
     BLOCK_CAPTION   = 1u << 5,  /* figcaption, caption */
     BLOCK_CONTINUED = 1u << 6,  /* continues the previous block (split at BLOCK_MAX) */
     BLOCK_BREAK     = 1u << 7,  /* ended by <br><br> rather than by its element */
-    BLOCK_ROW       = 1u << 8   /* a table row of short cells, a tab between them */
+    BLOCK_ROW       = 1u << 8,  /* a table row of short cells, a tab between them */
+    BLOCK_ITEM_MORE = 1u << 9   /* --markdown: a list item's second or later block */
 };
 
 /* hints: what the enclosing elements say about the block (hints.def) */
@@ -70,6 +71,7 @@ typedef struct block {
     size_t md_len;
     unsigned list;      /* list item: its list's depth, 1 for the outermost */
     unsigned number;    /* ... its number in an ordered list, 0 in others */
+    unsigned quote;     /* quotations it is in, 1 for the outermost */
     const char *lang;   /* pre: the code's language ("python"), or NULL */
 } block;
 

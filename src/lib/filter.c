@@ -147,6 +147,7 @@ static ub_status html_block(void *vf, const block *b)
         return st;
     u->list = b->list;
     u->number = b->number;
+    u->quote = b->quote;
     if (b->lang)
         snprintf(u->lang, sizeof u->lang, "%s", b->lang);
     return context_push(f->ctx, b->link_len);

@@ -47,6 +47,7 @@
 #include "html_reader.h"
 #include "html_shield.h"
 #include "markdown.h"
+#include "md_inline.h"
 #include "meta.h"
 
 #define PRESCAN_MAX (64u * 1024u)
@@ -322,6 +323,8 @@ typedef struct frame {
     unsigned char state;      /* F_* */
     unsigned char list;       /* --markdown: lists open around it */
     unsigned number;          /* ... the number of the ordered item it is in */
+    unsigned char quote;      /* ... quotations open around it */
+    unsigned item;            /* ... the list item it is in (a serial), or 0 */
 } frame;
 
 #define LIST_MAX 16           /* list depths told apart */
@@ -409,9 +412,16 @@ struct html_reader {
     size_t md_link_at;        /* where the open link's text began, or SIZE_MAX */
     size_t md_link_depth;     /* ... the depth of its <a> */
     char md_href[HREF_MAX];
+    md_inline md_spans;       /* emphasis and code spans in md */
+    int md_alone;             /* --images: md holds images, the block no text yet */
+    size_t md_lead;           /* ... md's bytes of images from blocks of their own */
+    buf md_out;               /* md with their delimiters */
     unsigned list_next[LIST_MAX]; /* the next item's number, per depth */
     unsigned char list_ordered[LIST_MAX];
     unsigned list, number;    /* of the block being gathered */
+    unsigned quote, item;
+    unsigned items;           /* list items opened so far (serials) */
+    unsigned item_done[LIST_MAX]; /* per depth, the item that has had a block */
     char pre_lang[32];        /* the language of the code in <pre> */
 
     /* a table row whose cells hold text alone is one block, its cells
@@ -528,6 +538,29 @@ static void html_reader_emit_title(html_reader *r)
     html_reader_emit(r, &b);
 }
 
+/* Images that stood alone before a paragraph are a paragraph of their
+ * own, in its quotation if it is in one; in a heading, a list item or a
+ * row they stay inline. */
+static void html_reader_md_lead(html_reader *r, unsigned flags, unsigned heading)
+{
+    size_t at = r->md_lead;
+    if (at == 0 || at >= r->md.len || r->md.data[at] != ' ' || heading ||
+        (flags & (BLOCK_LIST_ITEM | BLOCK_ROW | BLOCK_TITLE | BLOCK_PRE)))
+        return;
+    /* in place of the space between them */
+    const char *sep = flags & BLOCK_QUOTE ? "\n>\n> " : "\n\n";
+    size_t k = strlen(sep);
+    if (buf_reserve(&r->md, r->m, k) != UB_OK) {
+        html_reader_fail(r, UB_ENOMEM);
+        return;
+    }
+    memmove(r->md.data + at + k, r->md.data + at + 1, r->md.len - at - 1);
+    memcpy(r->md.data + at, sep, k);
+    r->md.len += k - 1;
+    for (size_t i = 0; i + 1 < k; i++)
+        md_inline_inserted(&r->md_spans, at, 1);
+}
+
 /* Hands over text[0..n) as a block. */
 static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
                                   unsigned extra)
@@ -542,11 +575,30 @@ static void html_reader_emit_text(html_reader *r, size_t n, size_t link_len,
     if (r->md_on) {
         /* a block handed over in pieces is written from its text */
         if (!r->md_bad && !r->continued && n == r->len && r->md.len > 0) {
+            html_reader_md_lead(r, b.flags, b.heading);
             b.md = r->md.data;
             b.md_len = r->md.len;
+            if (r->md_spans.ndone > 0) {
+                r->md_out.len = 0;
+                ub_status st = md_inline_render(&r->md_spans, &r->md_out, r->m, r->md.data,
+                                                r->md.len, r->row_block);
+                if (st != UB_OK) {
+                    html_reader_fail(r, st);
+                    return;
+                }
+                b.md = r->md_out.data;
+                b.md_len = r->md_out.len;
+            }
         }
         b.list = r->list;
         b.number = r->number;
+        b.quote = r->quote;
+        /* a list item's later blocks (paragraphs, code) go under its marker */
+        if ((b.flags & BLOCK_LIST_ITEM) && r->item != 0 && !r->continued && r->list < LIST_MAX) {
+            if (r->item_done[r->list] == r->item)
+                b.flags |= BLOCK_ITEM_MORE;
+            r->item_done[r->list] = r->item;
+        }
         b.lang = r->pre_lang[0] ? r->pre_lang : NULL;
     }
     html_reader_emit(r, &b);
@@ -585,12 +637,27 @@ static void html_reader_reset_block(html_reader *r)
     r->md_bad = 0;
     r->md_after_image = 0;
     r->md_link_at = SIZE_MAX;
+    md_inline_next_block(&r->md_spans);
+    r->md_alone = 0;
+    r->md_lead = 0;
     r->row_block = 0;
 }
 
 /* Ends the block being gathered. */
 static void html_reader_flush(html_reader *r, unsigned extra)
 {
+    if (r->len == 0 && r->md_alone && !r->md_bad && r->md.len <= BLOCK_MAX) {
+        /* images alone (a figure's, before its caption) open the next
+         * block's Markdown and share its fate: a block of their own
+         * would change how the blocks around are judged */
+        size_t keep = r->md.len;
+        html_reader_reset_block(r);
+        r->md.len = keep;
+        r->md_lead = keep;
+        r->md_alone = 1;
+        r->md_after_image = 1;
+        return;
+    }
     if (r->len > 0 && r->status == UB_OK) {
         if (r->flags & BLOCK_PRE) {
             size_t s, e;
@@ -647,6 +714,8 @@ static void html_reader_block_attrs(html_reader *r, const frame *f)
         r->flags = f->flags;
         r->list = f->list;
         r->number = f->number;
+        r->quote = f->quote;
+        r->item = f->item;
         r->heading = f->heading;
         r->box = f->box;
         r->outer[0] = f->outer[0];
@@ -929,6 +998,8 @@ static void html_reader_md_image(html_reader *r, const xmlChar **atts)
     if (st != UB_OK)
         html_reader_fail(r, st);
     r->md_after_image = 1;
+    if (r->len == 0 && !r->continued)
+        r->md_alone = 1;
 }
 
 /* The link's text, if any, becomes "[text](url)". */
@@ -942,13 +1013,21 @@ static void html_reader_md_link_end(html_reader *r)
         at++;
     if (at >= r->md.len)
         return;
-    if (buf_reserve(&r->md, r->m, 1) != UB_OK) {
+    if (buf_reserve(&r->md, r->m, 2) != UB_OK) {
         html_reader_fail(r, UB_ENOMEM);
         return;
     }
     memmove(r->md.data + at + 1, r->md.data + at, r->md.len - at);
     r->md.data[at] = '[';
     r->md.len++;
+    md_inline_inserted(&r->md_spans, at, 1);
+    if (at > 0 && r->md.data[at - 1] == '!') {
+        /* "![" would make the link an image */
+        memmove(r->md.data + at, r->md.data + at - 1, r->md.len - at + 1);
+        r->md.data[at - 1] = '\\';
+        r->md.len++;
+        md_inline_inserted(&r->md_spans, at - 1, 0);
+    }
     if (buf_append(&r->md, r->m, "]", 1) != UB_OK || md_target(&r->md, r->m, r->md_href) != UB_OK)
         html_reader_fail(r, UB_ENOMEM);
 }
@@ -976,12 +1055,23 @@ static void html_reader_md_lang(html_reader *r, const char *cls)
     }
 }
 
+/* The inline span an element is in Markdown (md_inline.h), or 0. */
+static unsigned html_reader_md_span_kind(const char *n)
+{
+    if (strcmp(n, "em") == 0 || strcmp(n, "i") == 0)
+        return MD_EM;
+    if (strcmp(n, "strong") == 0 || strcmp(n, "b") == 0)
+        return MD_STRONG;
+    return strcmp(n, "code") == 0 ? MD_CODE : 0;
+}
+
 /* What an opening element means to the Markdown: a list and its items'
  * numbers, a link, an image, code's language. */
 static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts,
                                  frame *f, const frame *top)
 {
     const char *n = (const char *)name;
+    unsigned kind;
     if ((n[0] == 'o' || n[0] == 'u') && n[1] == 'l' && n[2] == '\0') {
         unsigned d = top->list < LIST_MAX - 1 ? top->list + 1u : LIST_MAX - 1u;
         const char *start = n[0] == 'o' ? html_reader_attr(atts, "start") : NULL;
@@ -992,6 +1082,9 @@ static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlC
     } else if (strcmp(n, "li") == 0) {
         unsigned d = top->list;
         f->number = d > 0 && r->list_ordered[d] ? r->list_next[d]++ : 0;
+        f->item = ++r->items;
+    } else if (strcmp(n, "blockquote") == 0) {
+        f->quote = top->quote < 15 ? (unsigned char)(top->quote + 1) : 15;
     } else if (r->md_links && n[0] == 'a' && n[1] == '\0') {
         const char *href = html_reader_attr(atts, "href");
         if (href != NULL && r->md_link_at == SIZE_MAX &&
@@ -1002,6 +1095,8 @@ static void html_reader_md_start(html_reader *r, const xmlChar *name, const xmlC
         }
     } else if (r->md_images && strcmp(n, "img") == 0) {
         html_reader_md_image(r, atts);
+    } else if (!(f->flags & BLOCK_PRE) && (kind = html_reader_md_span_kind(n)) != 0) {
+        md_inline_open(&r->md_spans, kind, r->depth + 1, r->md.len);
     } else if (f->flags & BLOCK_PRE) {
         if (strcmp(n, "pre") == 0)
             r->pre_lang[0] = '\0';
@@ -1022,6 +1117,8 @@ static void html_reader_pop(html_reader *r)
     }
     if (r->md_link_at != SIZE_MAX && r->depth == r->md_link_depth)
         html_reader_md_link_end(r);
+    if (r->md_on)
+        md_inline_close(&r->md_spans, r->depth, r->md.data, r->md.len);
     if (r->depth > STACK_MAX) {
         r->depth--;
         return;
@@ -1923,5 +2020,6 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->text);
     mem_free(m, r->linkmap);
     buf_free(&r->md, m);
+    buf_free(&r->md_out, m);
     mem_free(m, r);
 }

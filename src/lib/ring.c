@@ -48,7 +48,7 @@ unit *ring_slot(ring *r)
     if (k >= r->touched)
         r->touched = k + 1;
     unit_release(r, u);
-    u->list = u->number = 0;
+    u->list = u->number = u->quote = 0;
     u->lang[0] = 0;
     u->gap_lines = 0;
     u->gap_kept = 0;

@@ -46,7 +46,7 @@ typedef struct unit {
                             the lines as they came, to write (else empty) */
     buf gap;             /* text mode: the blank lines before it, raw */
     buf md;              /* HTML, --markdown: block.md, or empty */
-    unsigned list, number; /* --markdown: block.list, block.number */
+    unsigned list, number, quote; /* --markdown: block.list, .number, .quote */
     char lang[32];       /* --markdown: block.lang, or "" */
     unsigned gap_lines;  /* text mode: how many blank lines before it */
     unsigned gap_kept;   /* ... of which `gap` holds the bytes */

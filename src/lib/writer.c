@@ -24,6 +24,7 @@ struct writer {
     int header_done;     /* --explain=tsv: the header row is written */
     buf scratch;         /* --markdown: a block's text escaped */
     unsigned marker[17]; /* --markdown: the width of the last item's marker per list depth */
+    unsigned last_list, last_quote; /* --markdown: the previous written block's */
     explain *explain;    /* the readable --explain forms' renderer, or NULL */
     int explain_begun;   /* ... and it has begun this document */
 };
@@ -107,6 +108,7 @@ void writer_begin(writer *w, int html)
     w->gap_lines = w->gap_kept = 0;
     w->gap_set = 0;
     w->last_flags = 0;
+    w->last_list = w->last_quote = 0;
     w->units = 0;
     memset(w->marker, 0, sizeof w->marker);
     w->explain_begun = 0;
@@ -335,8 +337,17 @@ static ub_status explain_out(writer *w, const unit *u, unsigned long number)
     return tsv_unit(w, u, number);
 }
 
-/* Code as a fenced block, with its language where the page gave one. */
-static ub_status md_code_out(writer *w, const unit *u)
+/* The quotations a block is in. */
+static unsigned md_quotes(const unit *u)
+{
+    if (!(u->flags & BLOCK_QUOTE))
+        return 0;
+    return u->quote ? u->quote : 1;
+}
+
+/* Code as a fenced block, with its language where the page gave one;
+ * cont starts each of its lines after the first (quotations, list items). */
+static ub_status md_code_out(writer *w, const unit *u, const char *cont)
 {
     char fence[64];
     size_t k = md_fence(u->text.data, u->text.len);
@@ -345,16 +356,25 @@ static ub_status md_code_out(writer *w, const unit *u)
     memset(fence, '`', k);
     fence[k] = 0;
     ub_status st;
-    if ((st = put(w, fence)) != UB_OK || (st = put(w, u->lang)) != UB_OK ||
-        (st = put(w, "\n")) != UB_OK || (st = writer_raw(w, u->text.data, u->text.len)) != UB_OK ||
-        (st = put(w, "\n")) != UB_OK)
+    if ((st = put(w, fence)) != UB_OK || (st = put(w, u->lang)) != UB_OK)
         return st;
-    return put(w, fence);
+    const char *s = u->text.data, *end = s + u->text.len;
+    while (st == UB_OK && s <= end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        if ((st = put(w, "\n")) == UB_OK && (st = put(w, cont)) == UB_OK)
+            st = writer_raw(w, s, (size_t)(e - s));
+        s = e + 1;
+    }
+    if (st == UB_OK && (st = put(w, "\n")) == UB_OK)
+        st = put(w, cont);
+    return st == UB_OK ? put(w, fence) : st;
 }
 
 /* A list item's indentation and marker: nested under the items written
- * last at each shallower depth, "1." numbered as on the page. */
-static ub_status md_item_out(writer *w, const unit *u)
+ * last at each shallower depth, "1." numbered as on the page; more: the
+ * item's later block, under its text.  *col: where the text begins. */
+static ub_status md_item_out(writer *w, const unit *u, int more, unsigned *col)
 {
     unsigned depth = u->list ? u->list : 1;
     if (depth > 16)
@@ -362,12 +382,17 @@ static ub_status md_item_out(writer *w, const unit *u)
     unsigned indent = 0;
     for (unsigned d = 1; d < depth; d++)
         indent += w->marker[d] ? w->marker[d] : 2;
-    char marker[24];
-    int n = u->number ? snprintf(marker, sizeof marker, "%u. ", u->number)
-                      : snprintf(marker, sizeof marker, "- ");
-    w->marker[depth] = (unsigned)n;
-    for (unsigned d = depth + 1; d <= 16; d++)
-        w->marker[d] = 0;
+    char marker[24] = "";
+    if (more) {
+        indent += w->marker[depth] ? w->marker[depth] : 2;
+    } else {
+        int n = u->number ? snprintf(marker, sizeof marker, "%u. ", u->number)
+                          : snprintf(marker, sizeof marker, "- ");
+        w->marker[depth] = (unsigned)n;
+        for (unsigned d = depth + 1; d <= 16; d++)
+            w->marker[d] = 0;
+    }
+    *col = indent + (unsigned)strlen(marker);
     ub_status st = UB_OK;
     for (unsigned i = 0; i < indent && st == UB_OK; i++)
         st = put(w, " ");
@@ -376,7 +401,7 @@ static ub_status md_item_out(writer *w, const unit *u)
 
 /* A table row, its cells parted by tabs: "a | b" in text, "| a | b |" in
  * Markdown, where the table's first row is its header. */
-static ub_status row_out(writer *w, const unit *u, const char *s, size_t n, int first)
+static ub_status row_out(writer *w, const char *cont, const char *s, size_t n, int first)
 {
     ub_status st = w->markdown ? put(w, "| ") : UB_OK;
     unsigned cells = 1;
@@ -399,8 +424,8 @@ static ub_status row_out(writer *w, const unit *u, const char *s, size_t n, int 
         return st;
     if ((st = put(w, " |")) != UB_OK || !first)
         return st;
-    (void)u;
-    st = put(w, "\n|");
+    if ((st = put(w, "\n")) == UB_OK && (st = put(w, cont)) == UB_OK)
+        st = put(w, "|");
     for (unsigned c = 0; c < cells && st == UB_OK; c++)
         st = put(w, " --- |");
     return st;
@@ -408,22 +433,37 @@ static ub_status row_out(writer *w, const unit *u, const char *s, size_t n, int 
 
 /* A block as Markdown that a CommonMark parser reads back as the same
  * block: its text escaped (or the reader's rendering, with links). */
-static ub_status md_block_out(writer *w, const unit *u, int first_row)
+static ub_status md_block_out(writer *w, const unit *u, int first_row, int more)
 {
     ub_status st = UB_OK;
     unsigned level = (u->flags & BLOCK_TITLE) ? 1 : u->heading;
-    if ((u->flags & BLOCK_QUOTE) && (st = put(w, "> ")) != UB_OK)
+    /* what starts each line: "> " per quotation, then (below) the spaces
+     * under a list item's marker */
+    char cont[128];
+    size_t cl = 0;
+    for (unsigned q = 0; q < md_quotes(u) && cl + 2 < 64; q++) {
+        cont[cl++] = '>';
+        cont[cl++] = ' ';
+    }
+    cont[cl] = 0;
+    if ((st = put(w, cont)) != UB_OK)
         return st;
-    if (!level && (u->flags & BLOCK_PRE))
-        return md_code_out(w, u);
-    if (level) {
+    /* a heading in a list item stays in it: "- ## Title" */
+    if ((u->flags & BLOCK_LIST_ITEM) && !(u->flags & BLOCK_TITLE)) {
+        unsigned col;
+        st = md_item_out(w, u, more, &col);
+        while (cl + 1 < sizeof cont && col-- > 0)
+            cont[cl++] = ' ';
+        cont[cl] = 0;
+    }
+    if (st == UB_OK && level) {
         static const char hashes[] = "###### ";
         st = put(w, hashes + 6 - (level > 6 ? 6 : level));
-    } else if (u->flags & BLOCK_LIST_ITEM) {
-        st = md_item_out(w, u);
     }
     if (st != UB_OK)
         return st;
+    if (!level && (u->flags & BLOCK_PRE))
+        return md_code_out(w, u, cont);
     const char *s = u->md.data;
     size_t n = u->md.len;
     if (!n) {
@@ -436,7 +476,17 @@ static ub_status md_block_out(writer *w, const unit *u, int first_row)
         n = w->scratch.len;
     }
     if (u->flags & BLOCK_ROW)
-        return row_out(w, u, s, n, first_row);
+        return row_out(w, cont, s, n, first_row);
+    /* "# C #" would close the heading at " #": "# C \#" */
+    size_t k = n;
+    while (level && k > 0 && s[k - 1] == '#')
+        k--;
+    if (k < n && k > 0 && s[k - 1] == ' ') {
+        if ((st = writer_raw(w, s, k)) != UB_OK || (st = put(w, "\\")) != UB_OK)
+            return st;
+        s += k;
+        n -= k;
+    }
     return writer_raw(w, s, n);
 }
 
@@ -456,20 +506,31 @@ static ub_status html_block_out(writer *w, const unit *u)
     }
     /* a Markdown table starts and ends at a blank line */
     int first_row = (u->flags & BLOCK_ROW) && !(w->last_flags & BLOCK_ROW);
+    /* an item's later block goes under it if the item was written last */
+    int more = w->markdown && (u->flags & BLOCK_ITEM_MORE) && w->any &&
+               (w->last_flags & BLOCK_LIST_ITEM) && w->last_list >= u->list;
     if (w->any) {
         int tight = (u->flags & w->last_flags & (BLOCK_LIST_ITEM | BLOCK_CELL)) != 0 &&
-                    !(w->markdown && ((u->flags ^ w->last_flags) & BLOCK_ROW));
+                    !(w->markdown && ((u->flags ^ w->last_flags) & BLOCK_ROW)) && !more;
         /* two paragraphs of one quotation stay in it */
-        int quoted = w->markdown && !tight && (u->flags & w->last_flags & BLOCK_QUOTE);
-        if ((st = put(w, tight ? "\n" : quoted ? "\n>\n" : "\n\n")) != UB_OK)
+        unsigned quoted = w->markdown && !tight ? md_quotes(u) : 0;
+        if (quoted > w->last_quote)
+            quoted = w->last_quote;
+        if ((st = put(w, "\n")) != UB_OK)
+            return st;
+        for (unsigned q = 0; q < quoted && q < 32 && st == UB_OK; q++)
+            st = put(w, ">");
+        if (st != UB_OK || (!tight && (st = put(w, "\n")) != UB_OK))
             return st;
     }
     w->any = 1;
     w->last_flags = u->flags;
+    w->last_list = u->list ? u->list : 1;
+    w->last_quote = md_quotes(u);
     if (w->markdown)
-        return md_block_out(w, u, first_row);
+        return md_block_out(w, u, first_row, more);
     if (u->flags & BLOCK_ROW)
-        return row_out(w, u, u->text.data, u->text.len, first_row);
+        return row_out(w, "", u->text.data, u->text.len, first_row);
     return writer_raw(w, u->text.data, u->text.len);
 }
 
