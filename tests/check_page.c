@@ -109,6 +109,92 @@ START_TEST(test_rule_bad_and_no_box)
 }
 END_TEST
 
+/* Adds n items of a linked headline and a summary in `box`, from block
+ * number *i on; returns the number of the last summary. */
+static unsigned long items(page *p, uint32_t box, int n, const unit *summary, unsigned long *i)
+{
+    unit head = block_in(box, 42, 7, 42, 0, 3);
+    unsigned long last = 0;
+    for (int k = 0; k < n; k++) {
+        page_add(p, &head, (*i)++);
+        last = *i;
+        page_add(p, summary, (*i)++);
+    }
+    return last;
+}
+
+/* Three items of linked headline and summary in the article's own
+ * container, after its paragraphs, are a run of teasers; the paragraphs
+ * and a container with two such items only are not. */
+START_TEST(test_teaser_run)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    unit summary = block_in(BOX_ARTICLE, 110, 19, 0, 0, 0);
+    unsigned long i = 0;
+    for (int k = 0; k < 4; k++)
+        page_add(p, &para, i++);
+    unsigned long first = i;
+    unsigned long last = items(p, BOX_ARTICLE, 3, &summary, &i);
+    unit foot = block_in(BOX_FOOT, 120, 20, 0, 1, 0);
+    page_add(p, &foot, i++);
+    unit two = block_in(BOX_RAIL, 110, 19, 0, 0, 0);
+    unsigned long other = items(p, BOX_RAIL, 2, &two, &i);
+    double v[PAGE_FEATURES];
+    page_view(p, &para, 1, v);
+    ck_assert(v[PAGE_TEASER_RUN] == 0.0 && v[PAGE_IN_BEST] == 1.0);
+    page_view(p, &summary, first, v);   /* the first item's headline */
+    ck_assert(v[PAGE_TEASER_RUN] == 1.0);
+    page_view(p, &summary, last, v);
+    ck_assert(v[PAGE_TEASER_RUN] == 1.0);
+    page_view(p, &foot, last + 1, v);
+    ck_assert(v[PAGE_TEASER_RUN] == 0.0);
+    page_view(p, &two, other, v);       /* the run is still open, too short */
+    ck_assert(v[PAGE_TEASER_RUN] == 0.0);
+    /* headlines without summaries (a list of links) are not teasers */
+    page_reset(p);
+    i = 0;
+    unit date = block_in(BOX_RAIL, 12, 3, 0, 0, 0);
+    last = items(p, BOX_RAIL, 5, &date, &i);
+    page_view(p, &date, last, v);
+    ck_assert(v[PAGE_TEASER_RUN] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+/* A rail whose summaries outweigh a short article's prose does not take
+ * the article's place: once the run shows, what its items gave their
+ * containers is taken back. */
+START_TEST(test_teaser_run_withdrawn)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    unit summary = block_in(BOX_RAIL, 300, 50, 0, 3, 0);
+    unsigned long i = 0;
+    page_add(p, &para, i++);
+    page_add(p, &para, i++);
+    unsigned long last = items(p, BOX_RAIL, 6, &summary, &i);
+    double v[PAGE_FEATURES];
+    page_view(p, &para, 0, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0);
+    page_view(p, &summary, last, v);
+    ck_assert(v[PAGE_IN_BEST] == 0.0 && v[PAGE_TEASER_RUN] == 1.0);
+    ck_assert(v[PAGE_AFTER] == 1.0);
+    /* two items are no run yet: their prose counts, the rail leads */
+    page_reset(p);
+    i = 0;
+    page_add(p, &para, i++);
+    items(p, BOX_RAIL, 2, &summary, &i);
+    unit long_para = block_in(BOX_RAIL, 900, 150, 0, 9, 0);
+    page_add(p, &long_para, i++);
+    page_view(p, &para, 0, v);
+    ck_assert(v[PAGE_IN_BEST] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
 START_TEST(test_capacity)
 {
     /* no look-ahead: the window alone */
@@ -129,6 +215,8 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_article_container);
     tcase_add_test(tc, test_teaser_rail);
     tcase_add_test(tc, test_rule_bad_and_no_box);
+    tcase_add_test(tc, test_teaser_run);
+    tcase_add_test(tc, test_teaser_run_withdrawn);
     tcase_add_test(tc, test_capacity);
     suite_add_tcase(s, tc);
     return s;

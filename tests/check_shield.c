@@ -76,6 +76,10 @@ START_TEST(test_shield_doctype_and_refs)
 {
     same_cut("<!DOCTYPE html [ <!ENTITY foo \"b]>r\"> subset text ]><p>x</p>",
              "<!DOCTYPE html ><p>x</p>");
+    /* a quoted id cut short ends at '>', as a browser reads it, not at
+     * the next quote pages further on */
+    same_cut("<!DOCTYPE html PUBLIC \"a\" \"http://x*/ var s = 'y'> text \"q\"<p>x</p>",
+             "<!DOCTYPE html PUBLIC \"a\" \"http://x*/ var s = 'y'\"> text \"q\"<p>x</p>");
     same_cut("<p>&#-1; &#; &#x; &#xZ1; &#12; &#x1F600;</p>",
              "<p>&amp;#-1; &amp;#; &amp;#x; &amp;#xZ1; &#12; &#x1F600;</p>");
     same_cut("end &#", "end &amp;#");

@@ -1,6 +1,7 @@
 /* decide.c - the final decision on a unit leaving the window (decide.h). */
 #include <string.h>
 #include "decide.h"
+#include "page.h"
 #include "tuning.h"
 
 void decide_init(decider *d, const ring *r, docmem *doc, const page *pg,
@@ -295,7 +296,7 @@ static void decide(decider *c, unit *u)
         u->keep = 0;
         u->why = REASON_HEAD_LINKS;
     }
-    if (u->keep && teaser_summary(c, u)) {
+    if (u->keep && (teaser_summary(c, u) || page_teaser_frame(u))) {
         u->keep = 0;
         u->why = REASON_TEASER;
     }

@@ -455,7 +455,14 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
             s->marks = c == '-' ? s->marks + 1 : 0;
             break;
         case SH_DOCTYPE:
-            if (s->quote) {
+            if (s->quote && c == '>') {
+                /* a quoted id ends at '>' as in a browser (a page cut
+                 * after "http://www.w" would hide all up to the next
+                 * quote): closed here for libxml2, which reads on */
+                out[o++] = (char)s->quote;
+                s->quote = 0;
+                s->state = SH_TEXT;
+            } else if (s->quote) {
                 if (c == s->quote)
                     s->quote = 0;
             } else if (c == '"' || c == '\'') {

@@ -36,6 +36,27 @@
 #define SUMMARY_MAX_CHARS 400
 #define HEADS_SCALE 3.0        /* log1p(count) / this */
 
+/* A teaser run: items of the same shape one after another, each a linked
+ * headline (all in one kind of container) followed by at most a few short
+ * blocks (a summary, a date, a byline), most items with a summary.  Its
+ * blocks are a list of other stories, however prose-like the summaries. */
+#define RUN_ITEM_BLOCKS 3      /* short blocks an item may have after its headline */
+#define RUN_MIN_ITEMS 3
+#define RUN_ITEM_MAX_LINKS 0.5 /* an item's other blocks are mostly not links */
+#define RUN_SLOTS 64u          /* runs remembered per document; later ones uncounted */
+#define RUN_PENDING 16u        /* credits an open run's items may take back */
+
+typedef struct page_run {
+    uint32_t first, last;      /* block numbers of its first and last block */
+} page_run;
+
+/* The prose score an open run's block gave its containers, to be taken
+ * back once the run makes the cut. */
+typedef struct page_credit {
+    uint32_t key[3];           /* block.box and block.outer */
+    double score;
+} page_credit;
+
 typedef struct page_box {
     uint32_t key;              /* block.box of its blocks; 0: empty slot */
     uint32_t chars, links;     /* of its own blocks */
@@ -50,6 +71,16 @@ struct page {
     uint32_t best;             /* the container with the highest score */
     double best_score;
     double total;              /* prose score of all blocks */
+    /* the teaser run being read: its headlines' container, its items,
+     * how many have a summary, and the blocks since its last headline */
+    page_run open;
+    uint32_t open_box, items, summed, since;
+    uint32_t open_outer;       /* the container above its headlines' */
+    uint32_t part_box;         /* where its first item's next block sat */
+    int summary_seen;          /* the current item has its summary */
+    unsigned nruns, npending;
+    page_run runs[RUN_SLOTS];
+    page_credit pending[RUN_PENDING];
     page_box box[PAGE_SLOTS];
     uint16_t taken[PAGE_SLOTS / 4 * 3]; /* the slots used, in the order taken */
 };
@@ -99,6 +130,10 @@ void page_reset(page *p)
     p->best = 0;
     p->best_score = 0;
     p->total = 0;
+    p->open_box = p->part_box = 0;
+    p->items = p->summed = p->since = 0;
+    p->summary_seen = 0;
+    p->nruns = p->npending = 0;
 }
 
 static page_box *find(const page *p, uint32_t key)
@@ -149,6 +184,111 @@ static void credit(page *p, page_box *b, double score)
     }
 }
 
+static const uint32_t *keys_of(const unit *u, uint32_t keys[3])
+{
+    keys[0] = u->box;
+    keys[1] = u->outer[0];
+    keys[2] = u->outer[1];
+    return keys;
+}
+
+/* The run made the cut: its items' prose was never the article's.  What
+ * they gave is taken back and the article's container chosen again (a
+ * pass over the table, once per run). */
+static void run_withdraw(page *p)
+{
+    static const double share[3] = {1.0, PARENT_SHARE, GRAND_SHARE};
+    for (unsigned i = 0; i < p->npending; i++)
+        for (int k = 0; k < 3; k++) {
+            page_box *b = find(p, p->pending[i].key[k]);
+            if (b)
+                b->score -= p->pending[i].score * share[k];
+        }
+    p->npending = 0;
+    p->best = 0;
+    p->best_score = 0;
+    for (size_t i = 0; i < PAGE_SLOTS; i++)
+        if (p->box[i].key != 0 && p->box[i].score > p->best_score) {
+            p->best_score = p->box[i].score;
+            p->best = p->box[i].key;
+        }
+}
+
+/* The open run makes the cut: enough items, most with a summary. */
+static int run_counts(const page *p)
+{
+    return p->open_box != 0 && p->items >= RUN_MIN_ITEMS && 3 * p->summed >= 2 * p->items;
+}
+
+static void run_close(page *p)
+{
+    if (run_counts(p) && p->npending)
+        run_withdraw(p);
+    if (run_counts(p) && p->nruns < RUN_SLOTS)
+        p->runs[p->nruns++] = p->open;
+    p->open_box = 0;
+    p->npending = 0;
+}
+
+/* Follows the teaser run through the document's blocks in order; 1 when
+ * the block is an item's block other than its headline. */
+static int run_step(page *p, const unit *u, uint32_t at, int head, int summary)
+{
+    const features *f = &u->f;
+    if (f->words == 0)
+        return 0;              /* an image, a rule: no part of the shape */
+    if (head) {
+        if (p->open_box == u->box) {
+            p->items++;
+        } else {
+            run_close(p);
+            p->open_box = u->box;
+            p->open_outer = u->outer[0];
+            p->open.first = at;
+            p->items = 1;
+            p->summed = 0;
+            p->part_box = 0;
+        }
+        p->open.last = at;
+        p->since = 0;
+        p->summary_seen = 0;
+        return 0;
+    }
+    if (p->open_box == 0)
+        return 0;
+    /* an item's other blocks sit beside its headline, in the container
+     * above it (a date after the summary in the item's own element), or
+     * where the first item's did */
+    if (p->since < RUN_ITEM_BLOCKS && !u->heading && f->chars <= SUMMARY_MAX_CHARS &&
+        features_link_density(f) < RUN_ITEM_MAX_LINKS &&
+        (u->box == p->open_box || u->box == p->open_outer || u->box == p->part_box ||
+         p->part_box == 0)) {
+        if (p->part_box == 0)
+            p->part_box = u->box;
+        p->since++;
+        p->open.last = at;
+        if (summary && !p->summary_seen) {
+            p->summary_seen = 1;
+            p->summed++;
+        }
+        return 1;
+    }
+    run_close(p);
+    return 0;
+}
+
+static int head_shape(const features *f)
+{
+    return features_link_density(f) >= HEAD_LINKS && f->words >= HEAD_MIN_WORDS &&
+           f->chars <= HEAD_MAX_CHARS;
+}
+
+int page_teaser_frame(const unit *u)
+{
+    return u->page[PAGE_TEASER_RUN] > 0 &&
+           (head_shape(&u->f) || (u->f.words < SUMMARY_MIN_WORDS && !u->heading));
+}
+
 void page_add(page *p, const unit *u, unsigned long index)
 {
     if (u->box == 0)
@@ -162,10 +302,22 @@ void page_add(page *p, const unit *u, unsigned long index)
         double len = f->chars / PROSE_LEN_STEP;
         score = (1.0 + f->commas + (len < PROSE_LEN_MAX ? len : PROSE_LEN_MAX)) * (1.0 - ld);
     }
-    int head = ld >= HEAD_LINKS && f->words >= HEAD_MIN_WORDS && f->chars <= HEAD_MAX_CHARS;
+    int head = head_shape(f);
     int summary = ld < SUMMARY_MAX_LINKS && f->words >= SUMMARY_MIN_WORDS &&
                   f->chars <= SUMMARY_MAX_CHARS && !u->heading;
     p->total += score;
+    if (run_step(p, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index, head, summary) &&
+        score > 0) {
+        if (run_counts(p))
+            score = 0;         /* a teaser's summary: no credit */
+        else if (p->npending < RUN_PENDING) {
+            page_credit *c = &p->pending[p->npending++];
+            keys_of(u, c->key);
+            c->score = score;
+        }
+    }
+    if (run_counts(p) && p->npending)
+        run_withdraw(p);
     page_box *b = add(p, u->box, index);
     if (b) {
         b->chars = sat_add(b->chars, f->chars);
@@ -183,6 +335,16 @@ void page_add(page *p, const unit *u, unsigned long index)
     credit(p, add(p, u->outer[1], index), score * GRAND_SHARE);
 }
 
+/* Block `index` lies in a teaser run, a closed one or the open one once
+ * it makes the cut. */
+static int in_run(const page *p, unsigned long index)
+{
+    for (unsigned i = 0; i < p->nruns; i++)
+        if (index >= p->runs[i].first && index <= p->runs[i].last)
+            return 1;
+    return run_counts(p) && index >= p->open.first && index <= p->open.last;
+}
+
 static double heads(uint32_t n)
 {
     return log1p((double)n) / HEADS_SCALE;
@@ -194,6 +356,7 @@ void page_view(const page *p, const unit *u, unsigned long index, double out[PAG
     const page_box *best = find(p, p->best);
     if (u->box == 0 || !best)
         return;
+    out[PAGE_TEASER_RUN] = in_run(p, index);
     const page_box *b = find(p, u->box), *up = find(p, u->outer[0]);
     int in = u->box == p->best;
     int under = u->outer[0] == p->best || u->outer[1] == p->best;

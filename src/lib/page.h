@@ -34,6 +34,7 @@ enum {
     PAGE_TEASER,        /* its container's items pair a linked headline with a summary */
     PAGE_BEFORE,        /* it comes before the article's container, outside it */
     PAGE_AFTER,         /* ... after it */
+    PAGE_TEASER_RUN,    /* it lies in a run of teaser items: linked headline, summary */
     PAGE_FEATURES
 };
 
@@ -58,5 +59,11 @@ void page_add(page *p, const struct unit *u, unsigned long index);
 /* The page features of a unit about to be decided, as block `index`. */
 void page_view(const page *p, const struct unit *u, unsigned long index,
                double out[PAGE_FEATURES]);
+
+/* A unit whose page features are set (page_view) is the frame of a teaser
+ * run's item: its linked headline or a short line (a date, a byline),
+ * dropped whatever its score says.  The summaries are left to the model:
+ * some pages' gold keeps those. */
+int page_teaser_frame(const struct unit *u);
 
 #endif
