@@ -110,20 +110,10 @@ START_TEST(test_fast_paths_generated)
     char line[400];
     const size_t npieces = sizeof ref_pieces / sizeof *ref_pieces;
     for (int n = 0; n < 20000; n++) {
-        size_t len = 0, want = 1 + n % 61;
+        size_t want = 1 + n % 61;
         if (n % 97 == 0)
             want = 300;   /* long lines, over FEATURES_KEYWORDS words */
-        for (size_t p = 0; p < want; p++) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            const char *piece = ref_pieces[seed % npieces];
-            size_t m = strlen(piece);
-            if (len + m > sizeof line)
-                break;
-            memcpy(line + len, piece, m);
-            len += m;
-        }
+        size_t len = tu_join_pieces(&seed, ref_pieces, npieces, want, line, sizeof line);
         same_as_ref(line, len);
         for (size_t cut = 1; cut < 4 && cut < len; cut++)
             same_as_ref(line + cut, len - cut);   /* starts mid-word or mid-character */

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "encoding.h"
 #include "suites.h"
+#include "testutil.h"
 #include "utf8.h"
 
 /* Decode s (length n) and expect code point `cp` from `used` bytes. */
@@ -234,6 +236,68 @@ START_TEST(test_ascii_prefix)
 }
 END_TEST
 
+/* encoding_utf8_stats, whose ASCII is skipped a word at a time and whose
+ * common sequences are taken inline, against the counts made one byte at
+ * a time: the second bytes each lead byte allows (Unicode's table of
+ * well-formed sequences), a maximal invalid subpart counted once, an
+ * incomplete sequence at the end not at all. */
+static void stats_ref(const unsigned char *p, size_t n, size_t *mb, size_t *bad)
+{
+    *mb = *bad = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        size_t need = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (need == 1) {
+            i++;
+            continue;
+        }
+        if (need == 0) {
+            ++*bad;
+            i++;
+            continue;
+        }
+        unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        size_t k = 1;
+        while (k < need && i + k < n && p[i + k] >= (k == 1 ? lo : 0x80) &&
+               p[i + k] <= (k == 1 ? hi : 0xBF))
+            k++;
+        if (k == need)
+            ++*mb;
+        else if (i + k == n)
+            return;   /* cut at the end */
+        else
+            ++*bad;
+        i += k;
+    }
+}
+
+START_TEST(test_utf8_stats)
+{
+    static const char *const pieces[] = {
+        "a", "ab", "abcdefgh", "abcdefghijklmnop", " ", "\xc3\xa9", "\xd0\x96", "\xe2\x80\x99",
+        "\xe0\xa4\x85", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbd",
+        "\xf0\x9f\x98\x80", "\xf0\x80\x80\x80", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+        "\x80", "\xbf", "\xc0\xaf", "\xc2", "\xe2\x80", "\xf0\x9f\x98", "\xff", "\xe9t\xe9",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    unsigned char bytes[300];
+    for (int n = 0; n < 20000; n++) {
+        size_t len = tu_join_pieces(&seed, pieces, np, 1 + (size_t)n % 40, (char *)bytes,
+                                    sizeof bytes);
+        for (size_t cut = 0; cut < 3 && cut <= len; cut++) {
+            size_t mb, bad, rmb, rbad;
+            encoding_utf8_stats((const char *)bytes, len - cut, &mb, &bad);
+            stats_ref(bytes, len - cut, &rmb, &rbad);
+            ck_assert_msg(mb == rmb && bad == rbad, "%zu bytes: %zu and %zu, want %zu and %zu",
+                          len - cut, mb, bad, rmb, rbad);
+        }
+    }
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -250,6 +314,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_fold_properties_bmp);
     tcase_add_test(tc, test_table_matches_functions);
     tcase_add_test(tc, test_ascii_prefix);
+    tcase_add_test(tc, test_utf8_stats);
     suite_add_tcase(s, tc);
     return s;
 }

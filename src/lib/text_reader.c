@@ -135,10 +135,17 @@ ub_status text_reader_charset(text_reader *r, const char *head, size_t len,
 {
     encoding_choice ch;
     char over[ENCODING_NAME_MAX];
+    const char *bom;
+    r->utf8_out = utf8_out;
+    if (!override && !http_charset && !encoding_bom(head, len, &bom)) {
+        /* nothing declares it: the bytes decide (text_reader_feed), and
+         * encoding_detect would only guess on the head to be overruled */
+        r->tentative = 1;
+        return UB_OK;
+    }
     if (override && !encoding_canonical(override, strlen(override), over))
         override = NULL;   /* ub_filter_new refused unknown names already */
     encoding_detect(head, len, override ? over : NULL, http_charset, 0, &ch);
-    r->utf8_out = utf8_out;
     r->tentative = ch.tentative || ch.source == ENCODING_FROM_GUESS ||
                    ch.source == ENCODING_FROM_DETECTOR;
     if (r->tentative)
