@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "encoding.h"
+#include "span.h"
 #include "suites.h"
 #include "testutil.h"
 #include "utf8.h"
@@ -298,6 +299,61 @@ START_TEST(test_utf8_stats)
 }
 END_TEST
 
+/* span.h: both paths (SSE2 where it is built) against a byte loop, on
+ * runs of every length up to past two vectors, at every alignment, with
+ * and without a byte that differs on either side. */
+START_TEST(test_span_byte)
+{
+    unsigned char b[80];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t at = 0; at < 8; at++)
+            for (int edge = 0; edge < 4; edge++) {
+                memset(b, 'x', sizeof b);
+                memset(b + at, ' ', n);
+                size_t len = at + n + (size_t)(edge & 1);   /* a differing byte after */
+                if (edge & 2)
+                    b[at + n / 2] = '\t';                    /* one inside */
+                const unsigned char *p = b + at;
+                size_t m = len - at, fwd = 0, back = 0;
+                while (fwd < m && p[fwd] == ' ')
+                    fwd++;
+                while (back < m && p[m - back - 1] == ' ')
+                    back++;
+                ck_assert_uint_eq(span_byte_portable(p, m, ' '), fwd);
+                ck_assert_uint_eq(span_byte_back_portable(p, m, ' '), back);
+                ck_assert_uint_eq(span_byte(p, m, ' '), fwd);
+                ck_assert_uint_eq(span_byte_back(p, m, ' '), back);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_byte_sse2(p, m, ' '), fwd);
+                ck_assert_uint_eq(span_byte_back_sse2(p, m, ' '), back);
+#endif
+            }
+}
+END_TEST
+
+/* span_json_plain: both paths against a byte loop, with one byte that
+ * stops it (or none) at every place of runs up to past two vectors. */
+START_TEST(test_span_json_plain)
+{
+    static const unsigned char stops[] = { 0x00, 0x1F, '"', '\\', 0x80, 0xC3, 0xFF };
+    static const unsigned char plain[] = { 0x20, 0x21, '#', '[', ']', 'a', 0x7E, 0x7F };
+    unsigned char b[48];
+    for (size_t n = 0; n <= sizeof b; n++)
+        for (size_t at = 0; at <= n; at++)
+            for (size_t k = 0; k < sizeof stops; k++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = plain[(j + k) % sizeof plain];
+                if (at < n)
+                    b[at] = stops[k];
+                ck_assert_uint_eq(span_json_plain_portable(b, n), at);
+                ck_assert_uint_eq(span_json_plain(b, n), at);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_json_plain_sse2(b, n), at);
+#endif
+            }
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -315,6 +371,8 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_table_matches_functions);
     tcase_add_test(tc, test_ascii_prefix);
     tcase_add_test(tc, test_utf8_stats);
+    tcase_add_test(tc, test_span_byte);
+    tcase_add_test(tc, test_span_json_plain);
     suite_add_tcase(s, tc);
     return s;
 }
