@@ -299,9 +299,9 @@ START_TEST(test_utf8_stats)
 }
 END_TEST
 
-/* span.h: both paths (SSE2 where it is built) against a byte loop, on
- * runs of every length up to past two vectors, at every alignment, with
- * and without a byte that differs on either side. */
+/* span.h: both paths (SSE2 where it is built), and span_blank, against a
+ * byte loop, on runs of every length up to past two vectors, at every
+ * alignment, with and without a byte that differs on either side. */
 START_TEST(test_span_byte)
 {
     unsigned char b[80];
@@ -319,6 +319,10 @@ START_TEST(test_span_byte)
                     fwd++;
                 while (back < m && p[m - back - 1] == ' ')
                     back++;
+                size_t blank = 0;
+                while (blank < m && (p[blank] == ' ' || p[blank] == '\t'))
+                    blank++;
+                ck_assert_uint_eq(span_blank(p, m), blank);
                 ck_assert_uint_eq(span_byte_portable(p, m, ' '), fwd);
                 ck_assert_uint_eq(span_byte_back_portable(p, m, ' '), back);
                 ck_assert_uint_eq(span_byte(p, m, ' '), fwd);
@@ -354,6 +358,32 @@ START_TEST(test_span_json_plain)
 }
 END_TEST
 
+/* span_text: both paths against a byte loop, with every byte value at
+ * every place of runs up to past two vectors, among newlines and text. */
+START_TEST(test_span_text)
+{
+    unsigned char b[40];
+    for (unsigned c = 0; c < 256; c++)
+        for (size_t n = 1; n <= sizeof b; n += 3)
+            for (size_t at = 0; at < n; at++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = j % 5 == 4 ? '\n' : (unsigned char)('a' + j % 26);
+                b[at] = (unsigned char)c;
+                size_t want = 0;
+                while (want < n && span_text_byte(b[want]))
+                    want++;
+                ck_assert_uint_eq(span_text_portable(b, n), want);
+                ck_assert_uint_eq(span_text(b, n), want);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_text_sse2(b, n), want);
+#endif
+            }
+    ck_assert(span_text_byte('\t') && span_text_byte('\r') && span_text_byte(0x1B) &&
+              span_text_byte(0x80) && !span_text_byte(0) && !span_text_byte(0x08) &&
+              !span_text_byte(0x0E) && !span_text_byte(0x7F));
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -373,6 +403,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_utf8_stats);
     tcase_add_test(tc, test_span_byte);
     tcase_add_test(tc, test_span_json_plain);
+    tcase_add_test(tc, test_span_text);
     suite_add_tcase(s, tc);
     return s;
 }
