@@ -2,7 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "encoding.h"
+#include "span.h"
 #include "suites.h"
+#include "testutil.h"
 #include "utf8.h"
 
 /* Decode s (length n) and expect code point `cp` from `used` bytes. */
@@ -234,6 +237,153 @@ START_TEST(test_ascii_prefix)
 }
 END_TEST
 
+/* encoding_utf8_stats, whose ASCII is skipped a word at a time and whose
+ * common sequences are taken inline, against the counts made one byte at
+ * a time: the second bytes each lead byte allows (Unicode's table of
+ * well-formed sequences), a maximal invalid subpart counted once, an
+ * incomplete sequence at the end not at all. */
+static void stats_ref(const unsigned char *p, size_t n, size_t *mb, size_t *bad)
+{
+    *mb = *bad = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        size_t need = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (need == 1) {
+            i++;
+            continue;
+        }
+        if (need == 0) {
+            ++*bad;
+            i++;
+            continue;
+        }
+        unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        size_t k = 1;
+        while (k < need && i + k < n && p[i + k] >= (k == 1 ? lo : 0x80) &&
+               p[i + k] <= (k == 1 ? hi : 0xBF))
+            k++;
+        if (k == need)
+            ++*mb;
+        else if (i + k == n)
+            return;   /* cut at the end */
+        else
+            ++*bad;
+        i += k;
+    }
+}
+
+START_TEST(test_utf8_stats)
+{
+    static const char *const pieces[] = {
+        "a", "ab", "abcdefgh", "abcdefghijklmnop", " ", "\xc3\xa9", "\xd0\x96", "\xe2\x80\x99",
+        "\xe0\xa4\x85", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbd",
+        "\xf0\x9f\x98\x80", "\xf0\x80\x80\x80", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+        "\x80", "\xbf", "\xc0\xaf", "\xc2", "\xe2\x80", "\xf0\x9f\x98", "\xff", "\xe9t\xe9",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    unsigned char bytes[300];
+    for (int n = 0; n < 20000; n++) {
+        size_t len = tu_join_pieces(&seed, pieces, np, 1 + (size_t)n % 40, (char *)bytes,
+                                    sizeof bytes);
+        for (size_t cut = 0; cut < 3 && cut <= len; cut++) {
+            size_t mb, bad, rmb, rbad;
+            encoding_utf8_stats((const char *)bytes, len - cut, &mb, &bad);
+            stats_ref(bytes, len - cut, &rmb, &rbad);
+            ck_assert_msg(mb == rmb && bad == rbad, "%zu bytes: %zu and %zu, want %zu and %zu",
+                          len - cut, mb, bad, rmb, rbad);
+        }
+    }
+}
+END_TEST
+
+/* span.h: both paths (SSE2 where it is built), and span_blank, against a
+ * byte loop, on runs of every length up to past two vectors, at every
+ * alignment, with and without a byte that differs on either side. */
+START_TEST(test_span_byte)
+{
+    unsigned char b[80];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t at = 0; at < 8; at++)
+            for (int edge = 0; edge < 4; edge++) {
+                memset(b, 'x', sizeof b);
+                memset(b + at, ' ', n);
+                size_t len = at + n + (size_t)(edge & 1);   /* a differing byte after */
+                if (edge & 2)
+                    b[at + n / 2] = '\t';                    /* one inside */
+                const unsigned char *p = b + at;
+                size_t m = len - at, fwd = 0, back = 0;
+                while (fwd < m && p[fwd] == ' ')
+                    fwd++;
+                while (back < m && p[m - back - 1] == ' ')
+                    back++;
+                size_t blank = 0;
+                while (blank < m && (p[blank] == ' ' || p[blank] == '\t'))
+                    blank++;
+                ck_assert_uint_eq(span_blank(p, m), blank);
+                ck_assert_uint_eq(span_byte_portable(p, m, ' '), fwd);
+                ck_assert_uint_eq(span_byte_back_portable(p, m, ' '), back);
+                ck_assert_uint_eq(span_byte(p, m, ' '), fwd);
+                ck_assert_uint_eq(span_byte_back(p, m, ' '), back);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_byte_sse2(p, m, ' '), fwd);
+                ck_assert_uint_eq(span_byte_back_sse2(p, m, ' '), back);
+#endif
+            }
+}
+END_TEST
+
+/* span_json_plain: both paths against a byte loop, with one byte that
+ * stops it (or none) at every place of runs up to past two vectors. */
+START_TEST(test_span_json_plain)
+{
+    static const unsigned char stops[] = { 0x00, 0x1F, '"', '\\', 0x80, 0xC3, 0xFF };
+    static const unsigned char plain[] = { 0x20, 0x21, '#', '[', ']', 'a', 0x7E, 0x7F };
+    unsigned char b[48];
+    for (size_t n = 0; n <= sizeof b; n++)
+        for (size_t at = 0; at <= n; at++)
+            for (size_t k = 0; k < sizeof stops; k++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = plain[(j + k) % sizeof plain];
+                if (at < n)
+                    b[at] = stops[k];
+                ck_assert_uint_eq(span_json_plain_portable(b, n), at);
+                ck_assert_uint_eq(span_json_plain(b, n), at);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_json_plain_sse2(b, n), at);
+#endif
+            }
+}
+END_TEST
+
+/* span_text: both paths against a byte loop, with every byte value at
+ * every place of runs up to past two vectors, among newlines and text. */
+START_TEST(test_span_text)
+{
+    unsigned char b[40];
+    for (unsigned c = 0; c < 256; c++)
+        for (size_t n = 1; n <= sizeof b; n += 3)
+            for (size_t at = 0; at < n; at++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = j % 5 == 4 ? '\n' : (unsigned char)('a' + j % 26);
+                b[at] = (unsigned char)c;
+                size_t want = 0;
+                while (want < n && span_text_byte(b[want]))
+                    want++;
+                ck_assert_uint_eq(span_text_portable(b, n), want);
+                ck_assert_uint_eq(span_text(b, n), want);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_text_sse2(b, n), want);
+#endif
+            }
+    ck_assert(span_text_byte('\t') && span_text_byte('\r') && span_text_byte(0x1B) &&
+              span_text_byte(0x80) && !span_text_byte(0) && !span_text_byte(0x08) &&
+              !span_text_byte(0x0E) && !span_text_byte(0x7F));
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -250,6 +400,10 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_fold_properties_bmp);
     tcase_add_test(tc, test_table_matches_functions);
     tcase_add_test(tc, test_ascii_prefix);
+    tcase_add_test(tc, test_utf8_stats);
+    tcase_add_test(tc, test_span_byte);
+    tcase_add_test(tc, test_span_json_plain);
+    tcase_add_test(tc, test_span_text);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,7 +1,8 @@
 /* features_ref.c - features_compute written the slow, obvious way: every
  * byte is decoded to a code point and goes through the same steps.  The
- * library's fast paths (runs of ASCII words, prose, the last word) must
- * give the same result; check_features.c compares them. */
+ * library's scanner, which takes runs of ASCII word characters and of
+ * spaces a run at a time, must give the same result; check_features.c
+ * compares them. */
 #include <string.h>
 #include "features_ref.h"
 #include "utf8.h"

@@ -514,3 +514,21 @@ int tu_fixture_names(char **names, int max, int (*wanted)(const char *dir, const
     qsort(names, (size_t)n, sizeof *names, tu_by_name);
     return n;
 }
+
+size_t tu_join_pieces(uint64_t *seed, const char *const *pieces, size_t npieces, size_t want,
+                      char *out, size_t cap)
+{
+    size_t len = 0;
+    for (size_t p = 0; p < want; p++) {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        const char *piece = pieces[*seed % npieces];
+        size_t m = strlen(piece);
+        if (len + m > cap)
+            break;
+        memcpy(out + len, piece, m);
+        len += m;
+    }
+    return len;
+}

@@ -7,6 +7,7 @@
 #define TESTUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include "unboil.h"
 
@@ -45,6 +46,12 @@ unsigned tu_rand(unsigned *state);
  * accepts, newly allocated, sorted so test numbers are stable; returns how
  * many, at most `max`. */
 int tu_fixture_names(char **names, int max, int (*wanted)(const char *dir, const char *name));
+
+/* Up to `want` pieces picked by the xorshift generator *seed, joined into
+ * out[0..cap) while they fit; returns the length.  The joins exercise
+ * where one path of a scanner hands over to another. */
+size_t tu_join_pieces(uint64_t *seed, const char *const *pieces, size_t npieces, size_t want,
+                      char *out, size_t cap);
 
 /* ---- whole runs --------------------------------------------------------- */
 

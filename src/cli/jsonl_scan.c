@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "jsonl_scan.h"
+#include "span.h"
 #include "utf8.h"
 
 #define PIECE (64u * 1024u)
@@ -77,8 +78,7 @@ static int string(scan *p, int *escaped)
     const unsigned char *s = p->s;
     size_t n = p->n, i = p->i + 1;
     for (;;) {
-        while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
-            i++;
+        i += span_json_plain(s + i, n - i);
         if (i >= n) {
             p->i = i;
             return bad(p, "a string is not closed");
@@ -382,9 +382,7 @@ int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx)
     int r = piece_add(&pc, "\"", 1);
     size_t i = 0;
     while (i < n && r == 0) {
-        size_t run = i;
-        while (run < n && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '"' && u[run] != '\\')
-            run++;
+        size_t run = i + span_json_plain(u + i, n - i);
         r = piece_add(&pc, s + i, run - i);
         i = run;
         if (i >= n || r)

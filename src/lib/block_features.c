@@ -2,6 +2,7 @@
 #include <string.h>
 #include "block_features.h"
 #include "bullet.h"
+#include "span.h"
 #include "utf8.h"
 
 #define COPYRIGHT_WORDS 3   /* the word "copyright" within these opens a notice */
@@ -58,6 +59,7 @@ typedef struct scan {
     features *f;
     const stoplist *sl;
     const unsigned char *s;
+    size_t len;
     uint32_t *counts;        /* stopword hits per language */
     uint64_t langs_seen;     /* languages with hits */
     uint32_t words, numbers, chars, digits, caps, commas, separators, sentences;
@@ -65,10 +67,17 @@ typedef struct scan {
     uint64_t h, nh;
     uint64_t nwh;            /* the word hashed with utf8_norm_fold, once it differs */
     size_t word_cps, tok_start, tok_cps, url_cps, paren_c;
+    size_t first_at;         /* where the first character that is no space is */
+    size_t run_start;        /* where the last run of ASCII word characters began */
+    uint32_t prev_nonspace;  /* the last character that is no space */
+    int first;               /* no character but spaces yet */
     int in_word, word_cap, word_alpha, after_end, in_tok, tok_at;
     int word_accents;        /* the word has a letter utf8_norm_fold changes */
 } scan;
 
+/* the scan's state stays in registers only if every helper that takes it
+ * is inlined: hence always_inline on the ones the compiler might not */
+__attribute__((always_inline))
 static inline void word_begin(scan *sc, int cap)
 {
     sc->in_word = 1;
@@ -109,14 +118,14 @@ static inline void word_step_nonascii(scan *sc, uint32_t cp, uint32_t fc)
         sc->nwh = word_hash_step(sc->nwh, (unsigned char)enc[j]);
 }
 
-/* A word of `cps` characters ends: h and nw are its word hash and the
- * headline hash's word (word_hash_final both).  A word with no letter
- * (alpha 0) is counted in `numbers` by the caller, on the path that
- * found its digits: most words have none. */
+/* A word ends: h and nw are its word hash and the headline hash's word
+ * (word_hash_final both), cps its characters, alpha whether it has a
+ * letter, cap whether it starts with a capital. */
 __attribute__((always_inline))
 static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int alpha, int cap)
 {
     features *f = sc->f;
+    sc->numbers += !alpha;
     if (++sc->words == 1) {
         f->first_word = h;
         f->first_digits = !alpha;
@@ -138,18 +147,17 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         sc->counts[(unsigned)__builtin_ctzll(langs)]++;
 }
 
-/* the scan's state stays in registers only if every helper that takes it
- * is inlined */
+/* The word being read ends. */
 __attribute__((always_inline))
 static inline void word_end(scan *sc)
 {
     sc->in_word = 0;
-    sc->numbers += !sc->word_alpha;
     uint64_t h = word_hash_final(sc->h);
-    word_done(sc, h, sc->word_accents ? word_hash_final(sc->nwh) : h,
-              sc->word_cps, sc->word_alpha, sc->word_cap);
+    word_done(sc, h, sc->word_accents ? word_hash_final(sc->nwh) : h, sc->word_cps,
+              sc->word_alpha, sc->word_cap);
 }
 
+__attribute__((always_inline))
 static inline void token_begin(scan *sc, size_t i)
 {
     sc->in_tok = 1;
@@ -171,6 +179,20 @@ static inline void token_end(scan *sc, size_t i)
         sc->url_cps += sc->tok_cps;
 }
 
+/* The block's first character that is no space, cp of k bytes at s[i]
+ * of s[0..len).  Out of line, and not given the scan, whose state would
+ * then have to live in memory. */
+static void first_char(features *f, const unsigned char *s, size_t len, uint32_t cp,
+                       size_t i, size_t k)
+{
+    /* the marks the model was fitted with (bullet.h) */
+    if ((bullet_ascii(cp) || cp == 0x2022 || cp == 0x25E6 || cp == 0x25AA) &&
+        i + k < len && (s[i + k] == ' ' || cp == '#'))
+        f->bullet = 1;
+    if (cp == '[')
+        f->bracketed = 1;
+}
+
 static uint32_t count_digits(const unsigned char *s, size_t n)
 {
     uint32_t d = 0;
@@ -179,324 +201,274 @@ static uint32_t count_digits(const unsigned char *s, size_t n)
     return d;
 }
 
-/* Adds the digits of a run of n ASCII word characters to the count and
- * says whether it holds a letter; `all` is the AND of their
- * utf8_ascii_word values, which have bit 0x40 unless they are digits.
- * A run that is a whole word (`whole`) and has no letter is counted in
- * `numbers` here, out of the way of the words that have no digit. */
-static inline int run_alpha(scan *sc, const unsigned char *w, size_t n, uint64_t all,
-                            int whole)
+/* Hashes the run of ASCII word characters at s[i] into *h; returns where
+ * it ends.  *all is the AND of the table's values, which has 0x40 clear
+ * if the run holds a digit.  A run that starts before `tail` (where the
+ * block's last run starts) ends at a byte of the block, so its loop needs
+ * no bounds check. */
+__attribute__((always_inline))
+static inline size_t hash_run(const unsigned char *s, size_t i, size_t tail, size_t len,
+                              uint64_t *h, unsigned *all)
 {
-    if (all & 0x40)
-        return 1;   /* no digit: most words */
-    uint32_t digits = count_digits(w, n);
-    sc->digits += digits;
-    sc->numbers += whole && digits == n;
-    return digits < n;
-}
-
-/* The punctuation that prose() takes after a word when a space follows:
- * the commonest, and none that the general path looks at more closely
- * (no '@', no quote or bracket). */
-static inline int clause_end(unsigned char c)
-{
-    return c == ',' || c == '.' || c == ':' || c == ';' || c == '?' || c == '!';
-}
-
-/* The bulk of most blocks: runs of ASCII word characters that are whole
- * words and whole tokens, each followed by ' ' or by a clause_end and a
- * space, then spaces.
- * Measured here with the same effect as the general path but with no
- * state kept between bytes; returns where the scan goes on.  Such a token
- * is never a URL (no '@', no "://", no "www." followed by more).  A run
- * followed by anything else is left begun for the general path.  Runs
- * start before `tail`, where the block's last run of word characters
- * starts, so each ends at a byte of the block: no bounds check per byte. */
-static inline size_t prose(scan *sc, size_t i, size_t len, size_t tail,
-                           uint32_t *last, uint32_t *prev_nonspace)
-{
-    const unsigned char *s = sc->s;
-    size_t end;
-    for (;;) {
-        size_t start = i;
-        uint64_t h = WORD_HASH_INIT;
-        const unsigned char *p = s + i;
-        uint64_t v = utf8_ascii_word[*p], all = v;
+    uint64_t x = *h;
+    unsigned a = 0xff;
+    if (i < tail) {
+        unsigned v = utf8_ascii_word[s[i]];
         do {
-            all &= v;
-            h = word_hash_step(h, (unsigned char)v);
-            v = utf8_ascii_word[*++p];
+            a &= v;
+            x = word_hash_step(x, (unsigned char)v);
+            v = utf8_ascii_word[s[++i]];
         } while (v != 0);
-        i = (size_t)(p - s);
-        size_t n = i - start;
-        if (sc->after_end)
-            sc->sentences++;
-        sc->after_end = 0;
-        sc->chars += (uint32_t)n;
-        end = i;
-        unsigned char c = s[i];
-        if (c == ' ') {
-            ;
-        } else if (clause_end(c) && i + 1 < len && s[i + 1] == ' ') {
-            end = i + 1;
-        } else {
-            sc->in_word = 1;
-            sc->word_accents = 0;
-            sc->h = h;
-            sc->word_cps = n;
-            sc->word_alpha = run_alpha(sc, s + start, n, all, 0);
-            sc->word_cap = (unsigned)s[start] - 'A' < 26u;
-            sc->in_tok = 1;
-            sc->tok_at = 0;
-            sc->tok_start = start;
-            sc->tok_cps = n;
-            *last = *prev_nonspace = s[i - 1];
-            return i;
+    } else {
+        for (; i < len; i++) {
+            unsigned v = utf8_ascii_word[s[i]];
+            a &= v;
+            x = word_hash_step(x, (unsigned char)v);
         }
-        int alpha = run_alpha(sc, s + start, n, all, 1);
-        h = word_hash_final(h);
-        word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);
-        if (end > i) {
-            if (c == ',')
-                sc->commas++;
-            else if (c == '.' || c == '?' || c == '!')
-                sc->after_end = 1;
-            sc->chars++;
-        }
-        /* s[end] is a space; the next word most often follows it */
-        i = end + 1;
-        if (i < tail && s[i] != ' ') {
-            if (!utf8_ascii_word[s[i]])
-                break;
-            continue;
-        }
-        if (i < len && s[i] == ' ') {
-            while (i < len && s[i] == ' ')
-                i++;
-            /* items of a menu flattened to text sit apart by a wide gap
-             * ("News  Sport  Business"); prose does not, except after a
-             * full stop (and the general path, which the other marks
-             * went through before, counts none) */
-            if (i < len && s[i] != '\r' && s[i] != '\n' && (c == ' ' || c == ','))
-                sc->separators++;
-        }
-        if (i >= tail || !utf8_ascii_word[s[i]])
-            break;
     }
-    /* what the general path needs of the spaces it goes on after */
-    *prev_nonspace = s[end - 1];
-    *last = ' ';
+    *h = x;
+    *all = a;
     return i;
 }
 
-/* The block's last run of word characters, begun as a word and a token of
- * its own: it runs to the end, so it is one word and no URL. */
-static inline void last_word(scan *sc, size_t i, size_t len,
-                             uint32_t *last, uint32_t *prev_nonspace)
+/* Counts the characters of the run s[i..j) of ASCII word characters
+ * (`all` from hash_run); returns whether it has a letter. */
+__attribute__((always_inline))
+static inline int run_counts(scan *sc, size_t i, size_t j, unsigned all)
 {
-    const unsigned char *s = sc->s;
-    size_t start = i;
-    uint64_t h = WORD_HASH_INIT, all = 0xff;
-    for (; i < len; i++) {
-        uint64_t v = utf8_ascii_word[s[i]];
-        all &= v;
-        h = word_hash_step(h, (unsigned char)v);
+    size_t n = j - i;
+    int alpha = 1;   /* no digit: most runs */
+    if (!(all & 0x40)) {
+        uint32_t digits = count_digits(sc->s + i, n);
+        sc->digits += digits;
+        alpha = digits < n;
     }
-    size_t n = len - start;
-    int alpha = run_alpha(sc, s + start, n, all, 1);
-    if (sc->after_end)
-        sc->sentences++;
-    sc->after_end = 0;
+    sc->run_start = i;
     sc->chars += (uint32_t)n;
-    h = word_hash_final(h);
-    word_done(sc, h, h, n, alpha, (unsigned)s[start] - 'A' < 26u);
-    *last = *prev_nonspace = s[len - 1];
+    sc->prev_nonspace = sc->s[j - 1];
+    return alpha;
 }
 
+/* A run of ASCII word characters that goes on a word or a token begun
+ * before it ("caf" after "é", "example" after "joe@"). */
+static inline size_t word_more(scan *sc, size_t i, size_t tail)
+{
+    const unsigned char *s = sc->s;
+    if (!sc->in_word)
+        word_begin(sc, (unsigned)s[i] - 'A' < 26u);
+    uint64_t h = sc->h;
+    unsigned all;
+    size_t j = hash_run(s, i, tail, sc->len, &h, &all);
+    sc->h = h;
+    if (sc->word_accents)
+        for (size_t k = i; k < j; k++)
+            sc->nwh = word_hash_step(sc->nwh, utf8_ascii_word[s[k]]);
+    sc->word_alpha |= run_counts(sc, i, j, all);
+    if (!sc->in_tok)
+        token_begin(sc, i);
+    sc->word_cps += j - i;
+    sc->tok_cps += j - i;
+    return j;
+}
+
+/* Runs of ASCII word characters from s[i], the bulk of most blocks,
+ * hashed and counted a byte at a time with no other state: which is what
+ * makes the scan fast.  A run that is a whole token (a space or the end
+ * after it) is a whole word and no URL, and ends here, as does the single
+ * space after it when another such run follows.  Returns where the scan
+ * goes on. */
+__attribute__((always_inline))
+static inline size_t word_run(scan *sc, size_t i, size_t tail)
+{
+    const unsigned char *s = sc->s;
+    size_t len = sc->len;
+    if (sc->first) {
+        sc->first = 0;
+        sc->first_at = i;
+        first_char(sc->f, s, len, s[i], i, 1);
+    }
+    if (sc->in_word || sc->in_tok)
+        return word_more(sc, i, tail);
+    for (;;) {
+        /* a word and a token start here */
+        int cap = (unsigned)s[i] - 'A' < 26u;
+        uint64_t h = WORD_HASH_INIT;
+        unsigned all;
+        size_t j = hash_run(s, i, tail, len, &h, &all);
+        int alpha = run_counts(sc, i, j, all);
+        if (sc->after_end)
+            sc->sentences++;
+        sc->after_end = 0;
+        if (j < len && s[j] != ' ') {
+            /* the word or the token goes on */
+            sc->in_word = 1;
+            sc->word_accents = 0;
+            sc->h = h;
+            sc->word_cps = j - i;
+            sc->word_alpha = alpha;
+            sc->word_cap = cap;
+            token_begin(sc, i);
+            sc->tok_cps = j - i;
+            return j;
+        }
+        h = word_hash_final(h);
+        word_done(sc, h, h, j - i, alpha, cap);
+        if (j + 1 >= len || s[j] != ' ' || !utf8_ascii_word[s[j + 1]])
+            return j;
+        i = j + 1;   /* a single space, which does nothing more */
+    }
+}
+
+/* A run of ' ' from s[i]: it ends the word and the token before it.  Two
+ * spaces or more after a run of ASCII word characters (and a comma) are a
+ * menu's gap ("News  Sport  Business"), unless the line or block ends
+ * there or the run is the block's first character alone; prose has no
+ * such gaps, except after a full stop. */
+__attribute__((always_inline))
+static inline size_t blank_run(scan *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t len = sc->len, e = i + 1;
+    if (sc->in_word)
+        word_end(sc);
+    if (sc->in_tok)
+        token_end(sc, i);
+    if (e < len && s[e] == ' ')
+        e += span_byte(s + e, len - e, ' ');
+    if (sc->first) {
+        sc->f->indent += (uint32_t)(e - i);
+    } else if (e - i >= 2 && e < len && s[e] != '\r' && s[e] != '\n') {
+        size_t w = i >= 2 && s[i - 1] == ',' ? i - 1 : i;
+        if (w > 0 && utf8_ascii_word[s[w - 1]] &&
+            !(sc->run_start == sc->first_at && w - sc->run_start == 1))
+            sc->separators++;
+    }
+    return e;
+}
+
+/* Any other character: cp, k bytes at s[i].  Returns where the next one
+ * starts. */
+__attribute__((always_inline))
+static inline size_t other_char(scan *sc, uint32_t cp, size_t i, size_t k)
+{
+    const unsigned char *s = sc->s;
+    size_t len = sc->len;
+    features *f = sc->f;
+    int space = utf8_is_space(cp);
+    int word = !space && (utf8_is_word(cp) && !utf8_is_unspaced(cp));
+    /* an apostrophe inside a word keeps it one word (it's, c'est) */
+    if (!word && sc->in_word && (cp == '\'' || cp == 0x2019) && i + k < len &&
+        s[i + k] < 0x80 && utf8_is_word(s[i + k])) {
+        sc->h = word_hash_step(sc->h, '\'');
+        if (sc->word_accents)
+            sc->nwh = word_hash_step(sc->nwh, '\'');
+        return i + k;
+    }
+    if (word) {
+        if (!sc->in_word)
+            word_begin(sc, utf8_is_upper(cp));
+        uint32_t fc = utf8_fold(cp);
+        if (fc < 0x80) {
+            /* ASCII, which both folds lower-case alike */
+            sc->h = word_hash_step(sc->h, (unsigned char)fc);
+            if (sc->word_accents)
+                sc->nwh = word_hash_step(sc->nwh, (unsigned char)fc);
+        } else {
+            word_step_nonascii(sc, cp, fc);
+        }
+        sc->word_cps++;
+        if (utf8_is_digit(cp))
+            sc->digits++;
+        else
+            sc->word_alpha = 1;
+    } else if (sc->in_word) {
+        word_end(sc);
+    }
+    if (!word && !space) {
+        if (utf8_is_unspaced(cp)) {
+            f->unspaced++;
+            sc->kana += cp >= 0x3040 && cp <= 0x30FF;
+            f->wide += cp >= 0x3040;
+            sc->thai += cp >= 0x0E00 && cp <= 0x0E7F;
+            sc->nh = (sc->nh ^ cp) * 0x9E3779B97F4A7C15ull + 1;
+            if (sc->after_end)
+                sc->sentences++;
+            sc->after_end = 0;
+        } else if (utf8_is_digit(cp)) {
+            sc->digits++;
+        } else if (cp == ',' || cp == 0x3001 || cp == 0xFF0C || cp == 0x60C) {
+            sc->commas++;
+        } else if (is_sentence_end(cp)) {
+            sc->after_end = 1;
+        } else if (is_separator(cp) ||
+                   /* " / ": the byte before is the character before */
+                   (cp == '/' && i > 0 && s[i - 1] == ' ' && i + 1 < len && s[i + 1] == ' ')) {
+            sc->separators++;
+        } else if (!is_common_punct(cp) && !utf8_is_word(cp)) {
+            f->symbols++;
+        }
+        if (cp == '@')
+            sc->tok_at = 1;
+        if (cp == 0xA9 || (cp == ')' && sc->paren_c == i))
+            f->copyright = 1;
+        if (cp == '(' && i + 2 < len && (s[i + 1] | 32) == 'c')
+            sc->paren_c = i + 2;   /* "(c)" */
+    }
+    if (!space) {
+        sc->chars++;
+        if (sc->first) {
+            sc->first = 0;
+            sc->first_at = i;
+            first_char(f, s, len, cp, i, k);
+        }
+        if (!sc->in_tok)
+            token_begin(sc, i);
+        sc->tok_cps++;
+        sc->prev_nonspace = cp;
+    } else {
+        if (sc->in_tok)
+            token_end(sc, i);
+        if (sc->first && cp == '\t')
+            f->indent += 8;
+    }
+    return i + k;
+}
+
+/* One scanner: each step takes a run of ASCII word characters, a run of
+ * spaces, or one other character, and all three keep the same state, so
+ * a block measures alike however its bytes fall (tests/features_ref.c is
+ * the plain statement of what it computes, one character at a time). */
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     memset(f, 0, sizeof *f);
     uint32_t counts[LANG_COUNT] = { 0 };
-    scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .counts = counts,
-                .paren_c = (size_t)-1 };
+    scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
+                .counts = counts, .paren_c = (size_t)-1, .first_at = (size_t)-1,
+                .run_start = (size_t)-1, .first = 1 };
     scan *sc = &st;
     const unsigned char *s = sc->s;
-    uint32_t last = 0, prev_nonspace = 0;
-    int first = 1;
     size_t tail = len;
     while (tail > 0 && utf8_ascii_word[s[tail - 1]])
         tail--;
-
     size_t i = 0;
-    while (i <= len) {
-        /* fast path for the bulk of the bytes: a run of ASCII word
-         * characters, and the spaces after it, with the same effect as the
-         * general path below; a block's first word too, when it is two
-         * characters or more (no bullet, and the spaces after it counted
-         * as after any other word) */
-        if (i < len && utf8_ascii_word[s[i]] &&
-            (!first || (i + 1 < len && utf8_ascii_word[s[i + 1]]))) {
-            first = 0;
-            if (!sc->in_word && !sc->in_tok) {
-                if (i < tail) {
-                    i = prose(sc, i, len, tail, &last, &prev_nonspace);
-                } else {
-                    last_word(sc, i, len, &last, &prev_nonspace);
-                    i = len;
-                }
-                continue;
-            }
-            if (!sc->in_word)
-                word_begin(sc, (unsigned)s[i] - 'A' < 26u);
-            if (!sc->in_tok)
-                token_begin(sc, i);
-            size_t j = i, digits = 0;
-            unsigned v;
-            uint64_t h = sc->h;
-            while (j < len && (v = utf8_ascii_word[s[j]]) != 0) {
-                digits += v < 0x40;
-                h = word_hash_step(h, (unsigned char)v);
-                j++;
-            }
-            sc->h = h;
-            if (sc->word_accents)
-                for (size_t k = i; k < j; k++)
-                    sc->nwh = word_hash_step(sc->nwh, utf8_ascii_word[s[k]]);
-            size_t n = j - i;
-            sc->digits += (uint32_t)digits;
-            sc->word_alpha |= digits < n;
-            sc->word_cps += n;
-            sc->chars += (uint32_t)n;
-            sc->tok_cps += n;
-            last = prev_nonspace = s[j - 1];
-            i = j;
-            if (i + 1 < len && (s[i] == ',' || s[i] == '.') && s[i + 1] == ' ') {
-                /* "word, " and "word. " */
-                word_end(sc);
-                if (s[i] == ',')
-                    sc->commas++;
-                else
-                    sc->after_end = 1;
-                sc->chars++;
-                sc->tok_cps++;
-                last = prev_nonspace = s[i];
-                i++;
-            }
-            if (i < len && s[i] == ' ') {
-                if (sc->in_word)
-                    word_end(sc);
-                token_end(sc, i);
-                size_t run = i;
-                while (i < len && s[i] == ' ')
-                    i++;
-                if (i - run >= 2 && i < len && s[i] != '\r' && s[i] != '\n' &&
-                    !is_sentence_end(prev_nonspace))
-                    sc->separators++;
-                last = ' ';
-            }
-            continue;
-        }
-        if (i < len && s[i] == ' ' && !sc->in_word && !sc->in_tok && !first) {
-            while (i < len && s[i] == ' ')
-                i++;
-            last = ' ';
-            continue;
-        }
-        uint32_t cp;
-        size_t k;
-        if (i == len) {
-            cp = ' ';
-            k = 1;
-        } else if (s[i] < 0x80) {
-            cp = s[i];
-            k = 1;
+    while (i < len) {
+        unsigned c = s[i];
+        if (utf8_ascii_word[c]) {
+            i = word_run(sc, i, tail);
+        } else if (c == ' ') {
+            i = blank_run(sc, i);
         } else {
-            k = utf8_decode(s + i, len - i, &cp);
+            uint32_t cp = c;
+            size_t k = c < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+            i = other_char(sc, cp, i, k);
         }
-        int space = utf8_is_space(cp);
-        int word = !space && (utf8_is_word(cp) && !utf8_is_unspaced(cp));
-        /* an apostrophe inside a word keeps it one word (it's, c'est) */
-        if (!word && sc->in_word && (cp == '\'' || cp == 0x2019) && i + k < len &&
-            s[i + k] < 0x80 && utf8_is_word(s[i + k])) {
-            sc->h = word_hash_step(sc->h, '\'');
-            if (sc->word_accents)
-                sc->nwh = word_hash_step(sc->nwh, '\'');
-            i += k;
-            continue;
-        }
-        if (word) {
-            if (!sc->in_word)
-                word_begin(sc, utf8_is_upper(cp));
-            uint32_t fc = utf8_fold(cp);
-            if (fc < 0x80) {
-                /* ASCII, which both folds lower-case alike */
-                sc->h = word_hash_step(sc->h, (unsigned char)fc);
-                if (sc->word_accents)
-                    sc->nwh = word_hash_step(sc->nwh, (unsigned char)fc);
-            } else {
-                word_step_nonascii(sc, cp, fc);
-            }
-            sc->word_cps++;
-            if (utf8_is_digit(cp))
-                sc->digits++;
-            else
-                sc->word_alpha = 1;
-        } else if (sc->in_word) {
-            word_end(sc);
-        }
-        if (!word && !space) {
-            if (utf8_is_unspaced(cp)) {
-                f->unspaced++;
-                sc->kana += cp >= 0x3040 && cp <= 0x30FF;
-                f->wide += cp >= 0x3040;
-                sc->thai += cp >= 0x0E00 && cp <= 0x0E7F;
-                sc->nh = (sc->nh ^ cp) * 0x9E3779B97F4A7C15ull + 1;
-                if (sc->after_end)
-                    sc->sentences++;
-                sc->after_end = 0;
-            } else if (utf8_is_digit(cp)) {
-                sc->digits++;
-            } else if (cp == ',' || cp == 0x3001 || cp == 0xFF0C || cp == 0x60C) {
-                sc->commas++;
-            } else if (is_sentence_end(cp)) {
-                sc->after_end = 1;
-            } else if (is_separator(cp) ||
-                       (cp == '/' && last == ' ' && i + 1 < len && s[i + 1] == ' ')) {
-                sc->separators++;
-            } else if (!is_common_punct(cp) && !utf8_is_word(cp)) {
-                f->symbols++;
-            }
-            if (cp == '@')
-                sc->tok_at = 1;
-            if (cp == 0xA9 || (cp == ')' && sc->paren_c == i))
-                f->copyright = 1;
-            if (cp == '(' && i + 2 < len && (s[i + 1] | 32) == 'c')
-                sc->paren_c = i + 2;   /* "(c)" */
-        }
-        if (!space) {
-            sc->chars++;
-            if (first) {
-                first = 0;
-                /* the marks the model was fitted with (bullet.h) */
-                if ((bullet_ascii(cp) || cp == 0x2022 || cp == 0x25E6 || cp == 0x25AA) &&
-                    i + k < len && (s[i + k] == ' ' || cp == '#'))
-                    f->bullet = 1;
-                if (cp == '[')
-                    f->bracketed = 1;
-            }
-            if (!sc->in_tok)
-                token_begin(sc, i);
-            sc->tok_cps++;
-            prev_nonspace = cp;
-        } else {
-            if (sc->in_tok)
-                token_end(sc, i);
-            if (first && i < len && (cp == ' ' || cp == '\t'))
-                f->indent += cp == '\t' ? 8 : 1;
-        }
-        last = cp;
-        i += k;
     }
+    /* the block's end is a space */
+    if (sc->in_word)
+        word_end(sc);
+    if (sc->in_tok)
+        token_end(sc, len);
+    uint32_t prev_nonspace = sc->prev_nonspace;
     f->words = sc->words;
     f->numbers = sc->numbers;
     f->chars = sc->chars;

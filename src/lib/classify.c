@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "classify.h"
 #include "phrases.h"
+#include "span.h"
 #include "tuning.h"
 
 
@@ -44,9 +45,11 @@ static int only_underscores(const char *s, size_t n)
 {
     int any = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '_')
+        if (s[i] == ' ')   /* blanks, which pad a dump's lines, a run at a time */
+            i += span_byte((const unsigned char *)s + i, n - i, ' ') - 1;
+        else if (s[i] == '_')
             any = 1;
-        else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+        else if (s[i] != '\t' && s[i] != '\r')
             return 0;
     }
     return any;
@@ -61,9 +64,7 @@ static int only_underscores(const char *s, size_t n)
 
 static int dump_widget(const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
+    size_t i = span_blank((const unsigned char *)s, n);
     if (i + 3 < n && s[i] == '[' && (s[i + 1] == ' ' || s[i + 1] == 'X' || s[i + 1] == 'x') &&
         s[i + 2] == ']' && s[i + 3] == ' ')
         return 1;

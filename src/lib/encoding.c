@@ -202,7 +202,27 @@ void encoding_utf8_stats(const char *s, size_t len, size_t *multibyte,
 
     while (i < len) {
         if (p[i] < 0x80) {
+            /* most bytes: ASCII, skipped eight at a time */
             i++;
+            for (; i + 8 <= len; i += 8) {
+                uint64_t v;
+                memcpy(&v, p + i, 8);
+                if (v & 0x8080808080808080ull)
+                    break;
+            }
+            continue;
+        }
+        /* the commonest sequences, two and three bytes with no special
+         * range, inline */
+        if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            mb++;
+            i += 2;
+            continue;
+        }
+        if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && i + 2 < len &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            mb++;
+            i += 3;
             continue;
         }
         size_t used;
@@ -502,23 +522,26 @@ encoding_source encoding_guess(const char *p, size_t len,
     return encoding_guess_counted(p, len, multibyte, invalid, out);
 }
 
+size_t encoding_bom(const char *head, size_t len, const char **name)
+{
+    const unsigned char *p = (const unsigned char *)head;
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        *name = "UTF-8";
+        return 3;
+    }
+    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        *name = p[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        return 2;
+    }
+    *name = NULL;
+    return 0;
+}
+
 void encoding_detect(const char *head, size_t len, const char *override,
                      const char *http_charset, int html, encoding_choice *out)
 {
-    const unsigned char *p = (const unsigned char *)head;
-    size_t bom = 0;
-    const char *bom_name = NULL;
-
-    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        bom = 3;
-        bom_name = "UTF-8";
-    } else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-        bom = 2;
-        bom_name = "UTF-16LE";
-    } else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-        bom = 2;
-        bom_name = "UTF-16BE";
-    }
+    const char *bom_name;
+    size_t bom = encoding_bom(head, len, &bom_name);
 
     /* The HTML standard's order: BOM, the user's override, the transport
      * layer (an HTTP header), the page's <meta>, then a guess. */

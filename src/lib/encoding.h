@@ -54,6 +54,10 @@ typedef struct encoding_choice {
 void encoding_detect(const char *head, size_t len, const char *override,
                      const char *http_charset, int html, encoding_choice *out);
 
+/* The length of the byte order mark that starts head[0..len) (0 if none),
+ * and the charset it names in *name (NULL if none). */
+size_t encoding_bom(const char *head, size_t len, const char **name);
+
 /* The charset of bytes nothing declares: UTF-8 when they read as UTF-8
  * (a few invalid bytes among more valid sequences are slips), else what
  * libuchardet detects when the build has it, the bytes hold enough

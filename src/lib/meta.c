@@ -11,6 +11,7 @@
 #include "byline.h"
 #include "meta.h"
 #include "meta_date.h"
+#include "span.h"
 #include "title.h"
 
 #define META_VALUE_MAX 1024
@@ -790,9 +791,7 @@ void meta_block(meta *mt, int html, const char *s, size_t n, unsigned heading,
             set(mt, UB_META_DATE, R_PAGE, iso, strlen(iso));
         return;
     }
-    size_t t = block_trim_end(s, n), b = 0;
-    while (b < t && (s[b] == ' ' || s[b] == '\t'))
-        b++;
+    size_t t = block_trim_end(s, n), b = span_blank((const unsigned char *)s, t);
     /* not a list item ("7. Data model", "* Home"), nor a sentence */
     unsigned char c0 = b < t ? (unsigned char)s[b] : 0;
     int item = (c0 >= '0' && c0 <= '9') || c0 == '*' || c0 == '-' || c0 == '+' ||

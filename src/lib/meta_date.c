@@ -150,8 +150,25 @@ static size_t english(const char *s, size_t n, char *out)
     return 0;
 }
 
+/* Whether s[0..n) holds four digits in a row, which both forms' year
+ * needs: most lines have none, and are turned away at a glance. */
+static int has_year(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = digit(s[i]) ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
 size_t meta_date_iso(const char *s, size_t n, char out[META_DATE_MAX])
 {
+    if (!has_year(s, n)) {
+        out[0] = 0;
+        return 0;
+    }
     size_t len = iso(s, n, out);
     if (len == 0)
         len = english(s, n, out);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "lookup_tables.h"
 #include "phrases.h"
+#include "span.h"
 #include "stoplist.h"
 #include "utf8.h"
 
@@ -727,6 +728,9 @@ static void fold(const char *text, size_t len, key *k)
                 space = 1;
             }
             i++;
+            /* the padding of text dumps can run long: past it at once */
+            if (i < len && s[i] == ' ')
+                i += span_byte(s + i, len - i, ' ');
             continue;
         }
         size_t step = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);

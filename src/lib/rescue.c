@@ -1,6 +1,7 @@
 /* rescue.c - the longest run of near misses on a page that kept no paragraph. */
 #include <string.h>
 #include "rescue.h"
+#include "span.h"
 #include "tuning.h"
 
 /* bounds on what is held: a run past them is cut where it reached them */
@@ -131,9 +132,8 @@ static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
 static int is_text(const unit *u)
 {
     const unsigned char *s = (const unsigned char *)u->text.data;
-    for (size_t i = 0; i < u->text.len; i++)
-        if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r') && s[i] != 0x1B) || s[i] == 0x7F)
-            return 0;
+    if (span_text(s, u->text.len) < u->text.len)
+        return 0;
     return (unsigned long)u->f.symbols * 2 <= u->f.chars;
 }
 

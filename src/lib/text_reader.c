@@ -12,6 +12,7 @@
 #include <string.h>
 #include "bullet.h"
 #include "encoding.h"
+#include "span.h"
 #include "text_reader.h"
 
 #define MIN_WRAP 40      /* lines shorter than this were not wrapped */
@@ -135,10 +136,17 @@ ub_status text_reader_charset(text_reader *r, const char *head, size_t len,
 {
     encoding_choice ch;
     char over[ENCODING_NAME_MAX];
+    const char *bom;
+    r->utf8_out = utf8_out;
+    if (!override && !http_charset && !encoding_bom(head, len, &bom)) {
+        /* nothing declares it: the bytes decide (text_reader_feed), and
+         * encoding_detect would only guess on the head to be overruled */
+        r->tentative = 1;
+        return UB_OK;
+    }
     if (override && !encoding_canonical(override, strlen(override), over))
         override = NULL;   /* ub_filter_new refused unknown names already */
     encoding_detect(head, len, override ? over : NULL, http_charset, 0, &ch);
-    r->utf8_out = utf8_out;
     r->tentative = ch.tentative || ch.source == ENCODING_FROM_GUESS ||
                    ch.source == ENCODING_FROM_DETECTOR;
     if (r->tentative)
@@ -184,15 +192,28 @@ static inline size_t continuation_bytes8(const char *s)
 static void measure(const char *s, size_t n, shape *sh)
 {
     memset(sh, 0, sizeof *sh);
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t')) {
-        sh->indent += s[i] == '\t' ? 8 : 1;
+    /* indentation and padding run long in some dumps: spaces a span at a
+     * time, the other blanks one by one */
+    for (;;) {
+        size_t k = i < n && s[i] == ' ' ? span_byte(u + i, n - i, ' ') : 0;
+        sh->indent += (unsigned)k;
+        i += k;
+        if (i >= n || s[i] != '\t')
+            break;
+        sh->indent += 8;
         i++;
     }
     size_t end = n;
-    while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r' ||
-                       s[end - 1] == '\f' || s[end - 1] == '\v'))
+    for (;;) {
+        if (end > i && s[end - 1] == ' ')
+            end -= span_byte_back(u + i, end - i, ' ');
+        if (end <= i || !(s[end - 1] == '\t' || s[end - 1] == '\r' || s[end - 1] == '\f' ||
+                          s[end - 1] == '\v'))
+            break;
         end--;
+    }
     if (i == end) {
         sh->blank = 1;
         return;

@@ -1,0 +1,205 @@
+/* span.h - the length of a run of bytes of one kind: the blanks that
+ * indent and pad the lines of text dumps, which can be long, the bytes
+ * that a JSON string holds as they are, and the bytes of text (no control
+ * character but white space).
+ *
+ * Where the compiler targets SSE2 (the baseline of x86-64) a run is
+ * compared sixteen bytes a step; elsewhere eight at a time as a 64-bit
+ * word.  Both paths are compiled where SSE2 is, so that the tests can hold
+ * one to the other (check_utf8.c).  Callers look at the first byte
+ * themselves when a run is most often empty or one byte long. */
+#ifndef SPAN_H
+#define SPAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* Eight bytes as a word, and the bit tricks that tell whether a word
+ * holds a byte below a bound (at most 0x80) or equal to a value without
+ * looking at each: nonzero exactly when one does. */
+#define SPAN_ONES 0x0101010101010101ull
+#define SPAN_HIGH 0x8080808080808080ull
+
+static inline uint64_t span_load8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return v;
+}
+
+static inline uint64_t span_has_below(uint64_t v, unsigned bound)
+{
+    return (v - SPAN_ONES * bound) & ~v & SPAN_HIGH;
+}
+
+static inline uint64_t span_has_equal(uint64_t v, unsigned char c)
+{
+    uint64_t x = v ^ (SPAN_ONES * c);
+    return (x - SPAN_ONES) & ~x & SPAN_HIGH;
+}
+
+/* How many bytes from s[0] on equal c, at most n: eight at a time. */
+static inline size_t span_byte_portable(const unsigned char *s, size_t n, unsigned char c)
+{
+    size_t i = 0;
+    while (i + 8 <= n && span_load8(s + i) == SPAN_ONES * c)
+        i += 8;
+    while (i < n && s[i] == c)
+        i++;
+    return i;
+}
+
+/* How many bytes before s[n] equal c, at most n: eight at a time. */
+static inline size_t span_byte_back_portable(const unsigned char *s, size_t n, unsigned char c)
+{
+    size_t k = 0;
+    while (k + 8 <= n && span_load8(s + n - k - 8) == SPAN_ONES * c)
+        k += 8;
+    while (k < n && s[n - k - 1] == c)
+        k++;
+    return k;
+}
+
+/* Whether b is printable ASCII other than '"' and '\\': a byte a JSON
+ * string holds as it is. */
+static inline int span_json_plain_byte(unsigned char b)
+{
+    return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
+}
+
+/* How many bytes from s[0] on span_json_plain_byte() takes, at most n:
+ * eight at a time (a byte of 0x80 and up has its high bit). */
+static inline size_t span_json_plain_portable(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (uint64_t v; i + 8 <= n; i += 8) {
+        v = span_load8(s + i);
+        if ((v & SPAN_HIGH) | span_has_below(v, 0x20) | span_has_equal(v, '"') |
+            span_has_equal(v, '\\'))
+            break;   /* the byte is found below */
+    }
+    while (i < n && span_json_plain_byte(s[i]))
+        i++;
+    return i;
+}
+
+/* Whether b can be a byte of text: no control character other than
+ * white space and ESC (which starts a terminal's colour codes). */
+static inline int span_text_byte(unsigned char b)
+{
+    return (b >= 0x20 || (b >= '\t' && b <= '\r') || b == 0x1B) && b != 0x7F;
+}
+
+/* How many bytes from s[0] on span_text_byte() takes, at most n: eight at
+ * a time, looking closer at a word only if it holds a byte below 0x20
+ * (a newline, most often) or DEL. */
+static inline size_t span_text_portable(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (uint64_t v; i + 8 <= n; i += 8) {
+        v = span_load8(s + i);
+        if (span_has_below(v, 0x20) | span_has_equal(v, 0x7F))
+            for (size_t k = 0; k < 8; k++)
+                if (!span_text_byte(s[i + k]))
+                    return i + k;
+    }
+    while (i < n && span_text_byte(s[i]))
+        i++;
+    return i;
+}
+
+#ifdef __SSE2__
+static inline size_t span_text_sse2(const unsigned char *s, size_t n)
+{
+    const __m128i minus1 = _mm_set1_epi8(-1), space = _mm_set1_epi8(0x20);
+    const __m128i tab = _mm_set1_epi8('\t' - 1), cr = _mm_set1_epi8('\r' + 1);
+    const __m128i esc = _mm_set1_epi8(0x1B), del = _mm_set1_epi8(0x7F);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* as signed bytes: 0 to 0x1F, less 9 to 13 and ESC, and DEL */
+        __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(v, minus1), _mm_cmplt_epi8(v, space));
+        __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmplt_epi8(v, cr)),
+                                  _mm_cmpeq_epi8(v, esc));
+        __m128i stop = _mm_or_si128(_mm_andnot_si128(ok, ctl), _mm_cmpeq_epi8(v, del));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    while (i < n && span_text_byte(s[i]))
+        i++;
+    return i;
+}
+
+static inline size_t span_byte_sse2(const unsigned char *s, size_t n, unsigned char c)
+{
+    const __m128i pat = _mm_set1_epi8((char)c);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned same = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, pat));
+        if (same != 0xFFFF)
+            return i + (size_t)__builtin_ctz(~same);   /* the first that differs */
+    }
+    while (i < n && s[i] == c)
+        i++;
+    return i;
+}
+
+static inline size_t span_byte_back_sse2(const unsigned char *s, size_t n, unsigned char c)
+{
+    const __m128i pat = _mm_set1_epi8((char)c);
+    size_t k = 0;
+    for (; k + 16 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - k - 16));
+        unsigned same = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, pat));
+        if (same != 0xFFFF)   /* the last that differs: the highest clear bit */
+            return k + (size_t)__builtin_clz((~same & 0xFFFFu) << 16);
+    }
+    while (k < n && s[n - k - 1] == c)
+        k++;
+    return k;
+}
+static inline size_t span_json_plain_sse2(const unsigned char *s, size_t n)
+{
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* as signed bytes, 0x80 and up are below 0x20 too */
+        __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                 _mm_cmpeq_epi8(v, backslash)));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    while (i < n && span_json_plain_byte(s[i]))
+        i++;
+    return i;
+}
+#define span_byte span_byte_sse2
+#define span_byte_back span_byte_back_sse2
+#define span_json_plain span_json_plain_sse2
+#define span_text span_text_sse2
+#else
+#define span_byte span_byte_portable
+#define span_byte_back span_byte_back_portable
+#define span_json_plain span_json_plain_portable
+#define span_text span_text_portable
+#endif
+
+static inline size_t span_blank(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i += s[i] == ' ' ? span_byte(s + i, n - i, ' ') : 1;
+    return i;
+}
+
+#endif
