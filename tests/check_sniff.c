@@ -2,8 +2,10 @@
  * rule that makes the filter independent of chunking: a decision taken on a
  * prefix must be the decision taken on the whole. */
 #include <string.h>
+#include <stdlib.h>
 #include "suites.h"
 #include "sniff.h"
+#include "filter_probe.h"
 #include "testutil.h"
 
 static sniff_result sn(const char *s, size_t n, int at_end)
@@ -253,6 +255,44 @@ START_TEST(test_prefix_decision_stable_http_redirect)
 }
 END_TEST
 
+static int discard(void *ctx, const char *buf, size_t len)
+{
+    size_t *total = ctx;
+    (void)buf;
+    *total += len;
+    return 0;
+}
+
+/* A head that never decides (an HTTP header block without its blank line,
+ * up to the 64 KiB it may take) fed a byte at a time is sniffed a few
+ * dozen times, not once per byte: each try reads the whole head, so the
+ * fuzzer's such input took 1.3 s.  The document is then decided as if fed
+ * whole. */
+START_TEST(test_head_fed_bytewise_sniffed_rarely)
+{
+    ub_options opt;
+    ub_options_init(&opt);
+    size_t out_len = 0;
+    ub_status st;
+    ub_filter *f = ub_filter_new(&opt, discard, &out_len, &st);
+    ck_assert_ptr_nonnull(f);
+    const char *start = "HTTP/1.1 200 OK\r\nContent-Type: text/html; ";
+    size_t n = 60000;
+    char *head = malloc(n);
+    ck_assert_ptr_nonnull(head);
+    size_t sl = strlen(start);
+    memcpy(head, start, sl);
+    memset(head + sl, 'a', n - sl);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(ub_filter_feed(f, head + i, 1), UB_OK);
+    unsigned long tries = filter_probe_sniffs(f);
+    ck_assert_msg(tries <= 40, "%lu sniffs for %zu bytes fed one at a time", tries, n);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    free(head);
+    ub_filter_free(f);
+}
+END_TEST
+
 Suite *sniff_suite(void)
 {
     Suite *s = suite_create("sniff");
@@ -267,6 +307,7 @@ Suite *sniff_suite(void)
     tcase_add_test(tc, test_prefix_decision_stable_plain);
     tcase_add_test(tc, test_prefix_decision_stable_http_body);
     tcase_add_test(tc, test_prefix_decision_stable_http_redirect);
+    tcase_add_test(tc, test_head_fed_bytewise_sniffed_rarely);
     suite_add_tcase(s, tc);
     return s;
 }
