@@ -72,15 +72,22 @@ static ub_status fk_tail(void *ctx, const char *s, size_t n)
     return UB_OK;
 }
 
-/* Run the reader over in[0..len) in chunks of `step` bytes (0: whole) and
- * return the log (malloc'd); checks that nothing leaks. */
-static char *read_log(const char *in, size_t len, size_t step, fake *k)
+/* A reader over a fresh fake (its allocations counted). */
+static text_reader *fake_reader(fake *k)
 {
     memset(k, 0, sizeof *k);
     k->m = (mem){ counting_realloc, &k->a };
     text_sink sink = { fk_slot, fk_push, fk_open, fk_tail, k };
     text_reader *r = text_reader_new(&k->m, &sink);
     ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+/* Run the reader over in[0..len) in chunks of `step` bytes (0: whole) and
+ * return the log (malloc'd); checks that nothing leaks. */
+static char *read_log(const char *in, size_t len, size_t step, fake *k)
+{
+    text_reader *r = fake_reader(k);
     tbuf_add(&k->log, "", 0);
     text_reader_begin(r);
     for (size_t pos = 0; pos < len;) {
@@ -142,11 +149,7 @@ END_TEST
 START_TEST(test_blank_run_memory_bounded)
 {
     fake k;
-    memset(&k, 0, sizeof k);
-    k.m = (mem){ counting_realloc, &k.a };
-    text_sink sink = { fk_slot, fk_push, fk_open, fk_tail, &k };
-    text_reader *r = text_reader_new(&k.m, &sink);
-    ck_assert_ptr_nonnull(r);
+    text_reader *r = fake_reader(&k);
     text_reader_begin(r);
     ck_assert_int_eq(text_reader_feed(r, "a\n", 2), UB_OK);
     char blanks[4096];
@@ -290,11 +293,7 @@ START_TEST(test_decoded_blank_line_kept_raw)
 {
     static const char in[] = "Caf\xe9 au lait\n\0\r\0\nsecond line\n";
     fake k;
-    memset(&k, 0, sizeof k);
-    k.m = (mem){ counting_realloc, &k.a };
-    text_sink sink = { fk_slot, fk_push, fk_open, fk_tail, &k };
-    text_reader *r = text_reader_new(&k.m, &sink);
-    ck_assert_ptr_nonnull(r);
+    text_reader *r = fake_reader(&k);
     tbuf_add(&k.log, "", 0);
     text_reader_begin(r);
     ck_assert_int_eq(text_reader_charset(r, in, sizeof in - 1, "windows-1252", NULL, 0), UB_OK);
