@@ -27,6 +27,7 @@ typedef struct ub_options {
     const char *encoding;
     const char *lang;
     %(utf8_option)s
+    %(lookahead_option)s
     %(meta_options)s
     ...;
 } ub_options;
@@ -34,6 +35,7 @@ typedef struct ub_options {
 #define UB_WINDOW_DEFAULT ...
 #define UB_WINDOW_MIN ...
 #define UB_WINDOW_MAX ...
+%(lookahead_max)s
 typedef struct ub_filter ub_filter;
 
 const char *ub_strerror(ub_status status);
@@ -198,11 +200,15 @@ meta = header_has("ub_filter_meta")
 tsv = header_has("UB_OUTPUT_EXPLAIN_TSV")
 # text read in its own charset, kept lines written in UTF-8 on request
 utf8 = header_has("int utf8;")
+# the whole-page look-ahead, and its cap
+lookahead = header_has("size_t lookahead;")
 ffibuilder = FFI()
 ffibuilder.cdef(CDEF % {"meta_options": META_OPTIONS if meta else "",
                         "meta_functions": META_FUNCTIONS if meta else "",
                         "tsv": "static const int UB_OUTPUT_EXPLAIN_TSV;" if tsv else "",
-                        "utf8_option": "int utf8;" if utf8 else ""})
+                        "utf8_option": "int utf8;" if utf8 else "",
+                        "lookahead_option": "size_t lookahead;" if lookahead else "",
+                        "lookahead_max": "#define UB_LOOKAHEAD_MAX ..." if lookahead else ""})
 ffibuilder.set_source(
     "unboil._unboil", SOURCE,
     include_dirs=strip(cflags, "-I"),

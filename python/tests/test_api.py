@@ -120,6 +120,9 @@ def test_bad_options():
         unboil.Cleaner(format="pdf")
     with pytest.raises(ValueError):
         unboil.Cleaner(window=1)
+    for bad in (-1, (256 << 20) + 1, 1.5, True):
+        with pytest.raises(ValueError):
+            unboil.Cleaner(lookahead=bad)
 
 
 def test_str_ignores_declared_charset():

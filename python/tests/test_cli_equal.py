@@ -40,6 +40,10 @@ def options(args):
             kwargs["url"] = a.split("=", 1)[1]
         elif a in ("-c", "--keep-comments"):
             kwargs["keep_comments"] = True
+        elif a.startswith("--lookahead=") and unboil._HAS_LOOKAHEAD:
+            value = a.split("=", 1)[1]
+            scale = {"K": 1 << 10, "M": 1 << 20}.get(value[-1:], 1)
+            kwargs["lookahead"] = int(value.rstrip("KM")) * scale
         elif a.startswith(("--format=", "--lang=", "--window=", "--encoding=")):
             name, value = a[2:].split("=", 1)
             kwargs[name] = int(value) if name == "window" else value
@@ -68,9 +72,8 @@ COVERED = [n for n in NAMES if options(args_of(n)) is not None]
 
 
 # Options the module has no counterpart for: --explain's forms (explain()
-# gives the text form) and --lookahead (the module always decides with the
-# default look-ahead).  Fixtures that use them are out of its reach.
-NOT_IN_MODULE = ("--explain", "--lookahead=")
+# gives the text form).  Fixtures that use them are out of its reach.
+NOT_IN_MODULE = ("--explain",)
 REACHABLE = [n for n in NAMES if not any(a.startswith(NOT_IN_MODULE) for a in args_of(n))]
 
 
@@ -111,6 +114,8 @@ VARIANTS = [
     ({"format": "text"}, ["--format=text"]),
     ({"lang": "de"}, ["--lang=de"]),
     ({"window": 4}, ["--window=4"]),
+    ({"lookahead": 0}, ["--lookahead=0"]),
+    ({"lookahead": 4096}, ["--lookahead=4K"]),
 ]
 
 

@@ -87,7 +87,8 @@ class _Filter:
     """One ub_filter and the C buffer its output goes to."""
 
     def __init__(self, format, output, markdown, keep_comments, lang, encoding, window,
-                 url=None, links=False, images=False, null_data=False, utf8=False):
+                 url=None, links=False, images=False, null_data=False, utf8=False,
+                 lookahead=None):
         opt = ffi.new("ub_options *")
         lib.ub_options_init(opt)
         opt.format = _FORMATS[format]
@@ -99,6 +100,8 @@ class _Filter:
             opt.utf8 = 1
         if window is not None:
             opt.window = window
+        if lookahead is not None:
+            opt.lookahead = lookahead
         # the library keeps these pointers: they live as long as the filter
         self._strings = []
         if lang is not None:
@@ -174,6 +177,7 @@ def _as_buffer(doc):
 
 HAS_META = hasattr(lib, "ub_filter_meta")
 _HAS_UTF8 = "utf8" in dir(ffi.new("ub_options *"))
+_HAS_LOOKAHEAD = "lookahead" in dir(ffi.new("ub_options *"))
 
 
 def _meta(f, out):
@@ -204,8 +208,12 @@ class Cleaner:
     "html" or "text".  ``markdown``: HTML headings, list items and quotes in
     Markdown.  ``keep_comments``: keep comment sections.  ``lang``: measure
     stopwords in this language only ("de", "pt-BR").  ``encoding``: read
-    bytes as this charset whatever the page declares.  ``window``: blocks of
-    look-ahead (2-4096).  ``invert``: return only what would be removed.
+    bytes as this charset whatever the page declares.  ``window``: blocks in
+    the window around each block (2-4096).  ``lookahead``: bytes of a
+    document's text held so that it is decided with the whole page in view
+    (the command line's --lookahead; 0: the window alone, for the lowest
+    latency; None: the library's default, 256 KiB).  ``invert``: return
+    only what would be removed.
     ``utf8``: text in another charset gives its kept lines in UTF-8 (by
     default they come as they were, as the command line writes them).
     With a libunboil that has metadata (``unboil.HAS_META``): ``url``, the
@@ -219,7 +227,7 @@ class Cleaner:
 
     def __init__(self, *, format=None, markdown=False, keep_comments=False,
                  lang=None, encoding=None, window=None, invert=False,
-                 url=None, links=False, images=False, utf8=False):
+                 url=None, links=False, images=False, utf8=False, lookahead=None):
         if (url is not None or links or images) and not HAS_META:
             raise TypeError("unboil: url, links and images need a libunboil with "
                             "metadata (ub_filter_meta); this one is %s" % library_version())
@@ -230,6 +238,15 @@ class Cleaner:
                              % (lib.UB_WINDOW_MIN, lib.UB_WINDOW_MAX, window))
         self._args = dict(format=format, markdown=markdown, keep_comments=keep_comments,
                           lang=lang, window=window)
+        if lookahead is not None:
+            if not _HAS_LOOKAHEAD:
+                raise TypeError("unboil: lookahead needs a libunboil with the whole-page "
+                                "look-ahead; this one is %s" % library_version())
+            if (isinstance(lookahead, bool) or not isinstance(lookahead, int)
+                    or not 0 <= lookahead <= lib.UB_LOOKAHEAD_MAX):
+                raise ValueError("unboil: lookahead is bytes from 0 to %d, not %r"
+                                 % (lib.UB_LOOKAHEAD_MAX, lookahead))
+            self._args["lookahead"] = lookahead
         if HAS_META:
             self._args.update(url=url, links=links, images=images)
         if utf8 and not _HAS_UTF8:
@@ -398,7 +415,7 @@ class Cleaner:
 # filter costs more than cleaning a short page.
 _local = threading.local()
 _CACHE_MAX = 16
-_DEFAULTS = (None, False, False, None, None, None, False, None, False, False)
+_DEFAULTS = (None, False, False, None, None, None, False, None, False, False, None)
 
 
 def _cleaner(key):
@@ -411,11 +428,11 @@ def _cleaner(key):
         if len(cache) >= _CACHE_MAX:
             cache.clear()
         (format, markdown, keep_comments, lang, encoding, window, invert,
-         url, links, images) = key
+         url, links, images, lookahead) = key
         c = cache[key] = Cleaner(format=format, markdown=markdown,
                                  keep_comments=keep_comments, lang=lang,
                                  encoding=encoding, window=window, invert=invert,
-                                 url=url, links=links, images=images)
+                                 url=url, links=links, images=images, lookahead=lookahead)
         if key == _DEFAULTS:
             _local.default = c      # clean()'s shortcut
     return c
@@ -423,22 +440,22 @@ def _cleaner(key):
 
 def clean(html_or_text, *, format=None, markdown=False, keep_comments=False,
           lang=None, url=None, encoding=None, window=None, invert=False,
-          links=False, images=False):
+          links=False, images=False, lookahead=None):
     """The article of one document (str or bytes), as str: what ``unboil``
     prints for it.  Options as for Cleaner."""
     if (format is None and not markdown and not keep_comments and lang is None
             and url is None and encoding is None and window is None and not invert
-            and not links and not images):
+            and not links and not images and lookahead is None):
         try:
             return _local.default.clean(html_or_text)
         except AttributeError:
             pass
     return _cleaner((format, markdown, keep_comments, lang, encoding, window, invert,
-                     url, links, images)).clean(html_or_text)
+                     url, links, images, lookahead)).clean(html_or_text)
 
 
 def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
-            lang=None, url=None, encoding=None, window=None):
+            lang=None, url=None, encoding=None, window=None, lookahead=None):
     """Every block of one document with its decision, in input order: a dict
     per block with ``kept`` (bool), ``reason`` (why: "prose", "boilerplate",
     "repeated-headline" ...), ``cls`` (the block's class), ``number`` (from
@@ -449,11 +466,12 @@ def explain(html_or_text, *, format=None, markdown=False, keep_comments=False,
     A short page's rescued blocks have ``kept`` True, ``reason`` "rescued"
     and their first reason in ``dropped_as``."""
     return _cleaner((format, markdown, keep_comments, lang, encoding, window, False,
-                     url, False, False)).explain(html_or_text)
+                     url, False, False, lookahead)).explain(html_or_text)
 
 
 def extract(html_or_text, *, format=None, markdown=False, keep_comments=False,
-            lang=None, url=None, encoding=None, window=None, links=False, images=False):
+            lang=None, url=None, encoding=None, window=None, links=False, images=False,
+            lookahead=None):
     """The article and the metadata the document states, as a dict: what
     ``unboil --json`` writes for it.  "text" is what clean() returns; then
     each field found: "title", "author", "date" (ISO 8601), "lang",
@@ -464,4 +482,4 @@ def extract(html_or_text, *, format=None, markdown=False, keep_comments=False,
     # decoded, as unboil --json writes it
     return Cleaner(format=format, markdown=markdown, keep_comments=keep_comments, lang=lang,
                    encoding=encoding, window=window, url=url, links=links, images=images,
-                   utf8=_HAS_UTF8).extract(html_or_text)
+                   utf8=_HAS_UTF8, lookahead=lookahead).extract(html_or_text)
