@@ -361,8 +361,9 @@ size_t jscan_escape(char *out, const char *s, size_t n, int final, size_t *used)
             if (k == 0 && !final && utf8_lead_len(c) > n - i)
                 break;      /* the sequence may end in the next bytes */
             if (k == 0) {
-                memcpy(out + o, "\xEF\xBF\xBD", 3);
-                o += 3;
+                out[o++] = (char)0xEF;  /* U+FFFD */
+                out[o++] = (char)0xBF;
+                out[o++] = (char)0xBD;
                 i++;
                 continue;
             }
