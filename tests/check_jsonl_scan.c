@@ -136,6 +136,144 @@ START_TEST(test_decode_and_encode)
 }
 END_TEST
 
+/* The reference: a code point at a time, as RFC 3629 reads UTF-8 (the
+ * shortest form, no surrogates, nothing past U+10FFFF). */
+static size_t ref_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t k = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (k == 0 || k > n)
+        return 0;
+    unsigned long cp = c & (0x7F >> k);
+    for (size_t t = 1; t < k; t++) {
+        if ((s[t] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[t] & 0x3F);
+    }
+    static const unsigned long least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    if (cp < least[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return k;
+}
+
+static void ref_encode(const unsigned char *s, size_t n, tbuf *out)
+{
+    tbuf_add(out, "\"", 1);
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        char e[8];
+        size_t k = ref_seq(s + i, n - i);
+        if (c >= 0x80) {
+            if (k)
+                tbuf_add(out, (const char *)s + i, k);
+            else
+                tbuf_add(out, "\xEF\xBF\xBD", 3);
+            i += k ? k : 1;
+            continue;
+        }
+        char named = c == '"' ? '"' : c == '\\' ? '\\' : c == '\b' ? 'b' : c == '\f' ? 'f'
+                   : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+        if (named) {
+            e[0] = '\\';
+            e[1] = named;
+            tbuf_add(out, e, 2);
+        } else if (c < 0x20) {
+            snprintf(e, sizeof e, "\\u%04X", c);
+            tbuf_add(out, e, 6);
+        } else {
+            tbuf_add(out, (const char *)s + i, 1);
+        }
+        i++;
+    }
+    tbuf_add(out, "\"", 1);
+}
+
+/* Text made to hit every case: ASCII runs, named and other controls,
+ * valid sequences of each length, bytes that begin none, sequences cut
+ * short, overlong forms and surrogates. */
+/* Text made to hit every case: ASCII runs, named and other controls,
+ * valid sequences of each length, bytes that begin none, sequences cut
+ * short, overlong forms and surrogates. */
+static const char *const text_bits[] = {
+    "plain words and more plain words ", "\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f",
+    "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xff", "\x80", "\xC3", "\xE2\x82",
+    "\xF0\x9F\x98", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE0\x9F\xBF", "x",
+};
+
+START_TEST(test_encode_against_reference)
+{
+    uint64_t seed64 = 7;
+    unsigned seed = 7;
+    size_t cap = 200000;
+    unsigned char *s = malloc(cap);
+    char *out = malloc(JSCAN_ESCAPE_MAX * cap + 2);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_nonnull(out);
+    for (int round = 0; round < 60; round++) {
+        /* short texts, and some past the encoder's 64 KiB pieces */
+        size_t n = tu_join_pieces(&seed64, text_bits, sizeof text_bits / sizeof *text_bits,
+                                  round % 10 == 0 ? cap : tu_rand(&seed) % 40, (char *)s, cap);
+        tbuf want = {0}, got = {0};
+        ref_encode(s, n, &want);
+        ck_assert_int_eq(jscan_encode((const char *)s, n, to_tbuf, &got), 0);
+        ck_assert_uint_eq(got.len, want.len);
+        ck_assert_mem_eq(got.data, want.data, want.len);
+        /* jscan_escape over the text cut anywhere, as the filter's output
+         * comes: what a call leaves goes again with the next piece */
+        size_t o = 0, i = 0, from = 0;
+        out[o++] = '"';
+        while (i < n || from < n) {
+            size_t cut = i + tu_rand(&seed) % 9;
+            i = cut < n ? cut : n;
+            size_t used;
+            o += jscan_escape(out + o, (const char *)s + from, i - from, i == n, &used);
+            ck_assert_uint_le(i - from - used, 3);
+            ck_assert(i == n ? used == i - from : 1);
+            from += used;
+        }
+        out[o++] = '"';
+        ck_assert_uint_eq(o, want.len);
+        ck_assert_mem_eq(out, want.data, o);
+        tbuf_free(&want);
+        tbuf_free(&got);
+    }
+    free(s);
+    free(out);
+}
+END_TEST
+
+/* Escapes that decode across the decoder's 64 KiB pieces, at every
+ * offset: the bytes come whole and in order. */
+START_TEST(test_decode_across_pieces)
+{
+    static const char *const esc[] = { "\\n", "\\u00e9", "\\u20AC", "\\ud83d\\ude00", "\\\"" };
+    static const char *const dec[] = { "\n", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\"" };
+    for (size_t e = 0; e < sizeof esc / sizeof *esc; e++)
+        for (size_t lead = 65530; lead < 65540; lead++) {
+            tbuf tok = {0}, want = {0}, got = {0};
+            tbuf_add(&tok, "\"", 1);
+            for (size_t i = 0; i < lead; i++) {
+                tbuf_add(&tok, "a", 1);
+                tbuf_add(&want, "a", 1);
+            }
+            for (int r = 0; r < 3; r++) {
+                tbuf_add(&tok, esc[e], strlen(esc[e]));
+                tbuf_add(&want, dec[e], strlen(dec[e]));
+            }
+            tbuf_add(&tok, "b\"", 2);
+            tbuf_add(&want, "b", 1);
+            ck_assert_int_eq(jscan_decode(tok.data, tok.len, to_tbuf, &got), 0);
+            ck_assert_uint_eq(got.len, want.len);
+            ck_assert_mem_eq(got.data, want.data, want.len);
+            tbuf_free(&tok);
+            tbuf_free(&want);
+            tbuf_free(&got);
+        }
+}
+END_TEST
+
 #ifdef HAVE_JANSSON
 /* A random JSON-like value: valid most of the time, then mutated. */
 static void gen_value(tbuf *b, unsigned *seed, int depth)
@@ -250,6 +388,8 @@ Suite *jsonl_scan_suite(void)
     tcase_add_test(tc, test_scan_depth_bound);
     tcase_add_test(tc, test_scan_field_span);
     tcase_add_test(tc, test_decode_and_encode);
+    tcase_add_test(tc, test_encode_against_reference);
+    tcase_add_test(tc, test_decode_across_pieces);
 #ifdef HAVE_JANSSON
     tcase_add_test(tc, test_scan_agrees_with_jansson);
 #endif

@@ -4,7 +4,6 @@
  * container (object or array); the span of the field's value is noted on
  * the way.  Strings are decoded and encoded through a fixed buffer. */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include "jsonl_scan.h"
 #include "span.h"
@@ -12,13 +11,20 @@
 
 #define PIECE (64u * 1024u)
 
+/* The length a UTF-8 sequence that begins with byte c claims, or 0 if c
+ * begins none. */
+static size_t utf8_lead_len(unsigned c)
+{
+    return c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
 /* The length of the valid UTF-8 sequence at s[0..n), or 0 (overlong
  * forms, surrogates and code points past U+10FFFF are not valid). */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
-    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    size_t k = utf8_lead_len(c);
     if (k == 0 || k > n)
         return 0;
     for (size_t t = 1; t < k; t++)
@@ -100,7 +106,8 @@ static int string(scan *p, int *escaped)
         }
         *escaped = 1;
         unsigned e = i + 1 < n ? s[i + 1] : 0;
-        if (e && strchr("\"\\/bfnrt", (int)e)) {
+        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
+            e == 'r' || e == 't') {
             i += 2;
             continue;
         }
@@ -292,68 +299,34 @@ void jscan_line(const char *s, size_t n, const char *field, size_t field_len, js
 
 /* ---- decoding and encoding --------------------------------------------- */
 
-typedef struct piece {
-    char buf[PIECE];
-    size_t len;
-    jscan_sink sink;
-    void *ctx;
-} piece;
-
-static void piece_init(piece *pc, jscan_sink sink, void *ctx)
-{
-    pc->len = 0;
-    pc->sink = sink;
-    pc->ctx = ctx;
-}
-
-static int piece_flush(piece *pc)
-{
-    int r = pc->len ? pc->sink(pc->ctx, pc->buf, pc->len) : 0;
-    pc->len = 0;
-    return r;
-}
-
-static int piece_add(piece *pc, const char *s, size_t n)
-{
-    while (n > 0) {
-        if (pc->len == PIECE) {
-            int r = piece_flush(pc);
-            if (r)
-                return r;
-        }
-        size_t take = PIECE - pc->len < n ? PIECE - pc->len : n;
-        memcpy(pc->buf + pc->len, s, take);
-        pc->len += take;
-        s += take;
-        n -= take;
-    }
-    return 0;
-}
-
 int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx)
 {
-    piece pc;
-    piece_init(&pc, sink, ctx);
+    char buf[PIECE];
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 1, end = n - 1;      /* inside the quotes */
+    size_t o = 0, i = 1, end = n - 1;      /* inside the quotes */
     while (i < end) {
-        const char *bs = memchr(s + i, '\\', end - i);
-        size_t run = bs ? (size_t)(bs - (s + i)) : end - i;
-        int r = piece_add(&pc, s + i, run);
-        if (r)
-            return r;
+        if (PIECE - o < 4) {
+            /* an escape decodes to at most 4 bytes */
+            int r = sink(ctx, buf, o);
+            if (r)
+                return r;
+            o = 0;
+        }
+        size_t room = end - i < PIECE - o ? end - i : PIECE - o;
+        const char *bs = memchr(s + i, '\\', room);
+        size_t run = bs ? (size_t)(bs - (s + i)) : room;
+        memcpy(buf + o, s + i, run);
+        o += run;
         i += run;
-        if (i >= end)
-            break;
-        char out[4];
-        size_t k = 1;
+        if (!bs || PIECE - o < 4)
+            continue;
         unsigned e = u[i + 1], cp = 0, lo = 0;
         switch (e) {
-        case 'b': out[0] = '\b'; break;
-        case 'f': out[0] = '\f'; break;
-        case 'n': out[0] = '\n'; break;
-        case 'r': out[0] = '\r'; break;
-        case 't': out[0] = '\t'; break;
+        case 'b': buf[o++] = '\b'; break;
+        case 'f': buf[o++] = '\f'; break;
+        case 'n': buf[o++] = '\n'; break;
+        case 'r': buf[o++] = '\r'; break;
+        case 't': buf[o++] = '\t'; break;
         case 'u':
             hex4(u + i + 2, 4, &cp);
             if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -361,61 +334,89 @@ int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             }
-            k = utf8_encode(cp, out);
+            o += utf8_encode(cp, buf + o);
             i += 4;
             break;
-        default: out[0] = (char)e; break;
+        default: buf[o++] = (char)e; break;
         }
         i += 2;
-        r = piece_add(&pc, out, k);
-        if (r)
-            return r;
     }
-    return piece_flush(&pc);
+    return o ? sink(ctx, buf, o) : 0;
+}
+
+size_t jscan_escape(char *out, const char *s, size_t n, int final, size_t *used)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        size_t run = span_json_plain(u + i, n - i);
+        memcpy(out + o, s + i, run);
+        o += run;
+        i += run;
+        if (i >= n)
+            break;
+        unsigned c = u[i];
+        if (c >= 0x80) {
+            size_t k = utf8_seq(u + i, n - i);
+            if (k == 0 && !final && utf8_lead_len(c) > n - i)
+                break;      /* the sequence may end in the next bytes */
+            if (k == 0) {
+                out[o++] = (char)0xEF;  /* U+FFFD */
+                out[o++] = (char)0xBF;
+                out[o++] = (char)0xBD;
+                i++;
+                continue;
+            }
+            for (size_t t = 0; t < k; t++)
+                out[o + t] = s[i + t];
+            o += k;
+            i += k;
+            continue;
+        }
+        out[o] = '\\';
+        switch (c) {
+        case '"': out[o + 1] = '"'; break;
+        case '\\': out[o + 1] = '\\'; break;
+        case '\b': out[o + 1] = 'b'; break;
+        case '\f': out[o + 1] = 'f'; break;
+        case '\n': out[o + 1] = 'n'; break;
+        case '\r': out[o + 1] = 'r'; break;
+        case '\t': out[o + 1] = 't'; break;
+        default:
+            out[o + 1] = 'u';
+            out[o + 2] = '0';
+            out[o + 3] = '0';
+            out[o + 4] = "0123456789ABCDEF"[c >> 4];
+            out[o + 5] = "0123456789ABCDEF"[c & 15];
+            o += 4;
+            break;
+        }
+        o += 2;
+        i++;
+    }
+    *used = i;
+    return o;
 }
 
 int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx)
 {
-    piece pc;
-    piece_init(&pc, sink, ctx);
-    const unsigned char *u = (const unsigned char *)s;
-    int r = piece_add(&pc, "\"", 1);
-    size_t i = 0;
-    while (i < n && r == 0) {
-        size_t run = i + span_json_plain(u + i, n - i);
-        r = piece_add(&pc, s + i, run - i);
-        i = run;
-        if (i >= n || r)
-            break;
-        unsigned c = u[i];
-        char esc[8];
-        size_t k = 2;
-        esc[0] = '\\';
-        if (c >= 0x80) {
-            k = utf8_seq(u + i, n - i);
-            if (k == 0) {
-                r = piece_add(&pc, "\xEF\xBF\xBD", 3);
-                i++;
-            } else {
-                r = piece_add(&pc, s + i, k);
-                i += k;
-            }
+    char buf[PIECE];
+    size_t o = 0, i = 0;
+    buf[o++] = '"';
+    while (i < n) {
+        size_t room = (PIECE - 1 - o) / JSCAN_ESCAPE_MAX;
+        if (room < 4) {
+            /* a sequence of up to 4 bytes is then always decided */
+            int r = sink(ctx, buf, o);
+            if (r)
+                return r;
+            o = 0;
             continue;
         }
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default: k = (size_t)snprintf(esc, sizeof esc, "\\u%04X", c); break;
-        }
-        r = piece_add(&pc, esc, k);
-        i++;
+        size_t take = n - i < room ? n - i : room, used;
+        o += jscan_escape(buf + o, s + i, take, i + take == n, &used);
+        i += used;
     }
-    if (r == 0)
-        r = piece_add(&pc, "\"", 1);
-    return r ? r : piece_flush(&pc);
+    buf[o++] = '"';
+    return sink(ctx, buf, o);
 }

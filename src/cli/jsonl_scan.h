@@ -40,4 +40,13 @@ int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx);
  * byte that does not begin a valid UTF-8 sequence becomes U+FFFD. */
 int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx);
 
+/* The same, into out, without the quotes: out has room for
+ * JSCAN_ESCAPE_MAX * n bytes; returns how many were written.  Unless
+ * final, a UTF-8 sequence begun in s[0..n) and not ended there is left
+ * for the call with the bytes that follow: *used says where it begins (n
+ * when there is none), so that text can be written in pieces that split
+ * characters. */
+#define JSCAN_ESCAPE_MAX 6  /* "\u001F" */
+size_t jscan_escape(char *out, const char *s, size_t n, int final, size_t *used);
+
 #endif

@@ -15,12 +15,18 @@ typedef struct keyset_slot {
     uint32_t a, b;           /* the caller's: zero when the key is added */
 } keyset_slot;
 
+/* Slots a clear zeroes one by one, when no more were taken; past that
+ * it clears them all. */
+#define KEYSET_LOG 64
+
 typedef struct keyset {
     keyset_slot *slots;
     size_t cap, count;
+    uint16_t used[KEYSET_LOG]; /* the slots taken, while count <= KEYSET_LOG */
 } keyset;
 
-/* An empty set over slots[0..cap), which the caller keeps. */
+/* An empty set over slots[0..cap), which the caller keeps; cap is at
+ * most 65536. */
 void keyset_init(keyset *s, keyset_slot *slots, size_t cap);
 
 /* Forget every key. */
