@@ -5,6 +5,7 @@
 #include "suites.h"
 #include "context.h"
 #include "page.h"
+#include "page_table.h"
 
 enum { BOX_ARTICLE = 11, BOX_RAIL = 12, BOX_FOOT = 13, BOX_PAGE = 21, BOX_BODY = 31 };
 
@@ -195,6 +196,125 @@ START_TEST(test_teaser_run_withdrawn)
 }
 END_TEST
 
+enum { BOX_ROW = 41, BOX_TBODY = 42, BOX_THEAD = 43, BOX_TABLE = 44 };
+
+/* A table row as the reader hands it over: its cells parted by tabs, in
+ * a <tbody> (or <thead>) of a <table> that sits in `around`. */
+static unit row_in(const char *cells, uint32_t body, uint32_t links)
+{
+    unit u = block_in(BOX_ROW, 0, 0, links, 0, 0);
+    u.flags = BLOCK_ROW;
+    u.text.data = (char *)cells;
+    u.text.len = strlen(cells);
+    u.outer[0] = body;
+    u.outer[1] = BOX_TABLE;
+    for (const char *c = cells; *c; c++)
+        if (*c != '\t' && *c != ' ')
+            u.f.chars++;
+    u.f.words = 3;
+    if (links > u.f.chars)
+        u.f.link_chars = u.f.chars;
+    return u;
+}
+
+static page *fresh(void)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    return p;
+}
+
+/* Three paragraphs of an article, then `n` rows (the first in <thead>),
+ * then what comes after the table: more of the article or a footer. */
+static page *table_page(const char *const *rows, unsigned n, uint32_t links, uint32_t after)
+{
+    page *p = fresh();
+    unsigned long i = 0;
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    for (int k = 0; k < 3; k++)
+        page_add(p, &para, i++);
+    for (unsigned k = 0; k < n; k++) {
+        unit r = row_in(rows[k], k == 0 ? BOX_THEAD : BOX_TBODY, links);
+        page_add(p, &r, i++);
+    }
+    unit next = block_in(after, 320, 55, 0, 3, 0);
+    page_add(p, &next, i++);
+    return p;
+}
+
+static const char *const standings[] = {
+    "Club\tP\tPts", "Alder\t22\t60", "Birch\t22\t58", "Cedar\t22\t56", "Dunmore\t22\t54",
+};
+
+START_TEST(test_data_table)
+{
+    /* the article's blocks on both sides: every row is the article's,
+     * the header row in <thead> included */
+    page *p = table_page(standings, 5, 0, BOX_ARTICLE);
+    for (unsigned long i = 3; i < 8; i++) {
+        unit r = row_in(standings[i - 3], i == 3 ? BOX_THEAD : BOX_TBODY, 0);
+        ck_assert_msg(page_data_table(p, &r, i), "row %lu", i);
+    }
+    /* a paragraph is no row */
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    ck_assert(!page_data_table(p, &para, 1));
+    page_free(p, &mem_stdlib);
+    /* text after it a level up, in the article container's parent */
+    p = table_page(standings, 5, 0, BOX_PAGE);
+    unit r = row_in(standings[2], BOX_TBODY, 0);
+    ck_assert(page_data_table(p, &r, 5));
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+START_TEST(test_data_table_not)
+{
+    unit r = row_in(standings[2], BOX_TBODY, 0);
+    /* after the article, a footer after it: not the article's */
+    page *p = table_page(standings, 5, 0, BOX_FOOT);
+    ck_assert(!page_data_table(p, &r, 5));
+    page_free(p, &mem_stdlib);
+    /* two rows are not a table of data */
+    p = table_page(standings, 2, 0, BOX_ARTICLE);
+    ck_assert(!page_data_table(p, &r, 4));
+    page_free(p, &mem_stdlib);
+    /* rows of mixed shapes are a layout */
+    static const char *const mixed[] = {"a\tb", "a\tb\tc", "a", "a\tb\tc\td", "a\tb"};
+    p = table_page(mixed, 5, 0, BOX_ARTICLE);
+    ck_assert(!page_data_table(p, &r, 5));
+    page_free(p, &mem_stdlib);
+    /* rows of links are a menu */
+    p = table_page(standings, 5, 1000, BOX_ARTICLE);
+    ck_assert(!page_data_table(p, &r, 5));
+    /* reset forgets the tables */
+    page_reset(p);
+    ck_assert(!page_data_table(p, &r, 5));
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+START_TEST(test_data_table_bounded)
+{
+    /* more tables than the page remembers: the later ones are left to
+     * the model, the first still counted */
+    page *p = fresh();
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    unsigned long i = 0;
+    for (unsigned t = 0; t < PAGE_TABLE_SLOTS + 8; t++) {
+        page_add(p, &para, i++);
+        for (unsigned k = 1; k < 5; k++) {
+            unit r = row_in(standings[k], BOX_TBODY, 0);
+            page_add(p, &r, i++);
+        }
+    }
+    page_add(p, &para, i++);
+    unit r = row_in(standings[1], BOX_TBODY, 0);
+    ck_assert(page_data_table(p, &r, 2));
+    ck_assert(!page_data_table(p, &r, i - 3));
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
 START_TEST(test_capacity)
 {
     /* no look-ahead: the window alone */
@@ -217,6 +337,9 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_rule_bad_and_no_box);
     tcase_add_test(tc, test_teaser_run);
     tcase_add_test(tc, test_teaser_run_withdrawn);
+    tcase_add_test(tc, test_data_table);
+    tcase_add_test(tc, test_data_table_not);
+    tcase_add_test(tc, test_data_table_bounded);
     tcase_add_test(tc, test_capacity);
     suite_add_tcase(s, tc);
     return s;

@@ -206,6 +206,17 @@ static int article_row(const decider *c, const unit *u)
     return 0;
 }
 
+/* A row of a table of data inside the article's container (page.h,
+ * page_data_table): the table is the article's as a whole, so a row the
+ * model scores low, one a first-label rule dropped (a header row of
+ * labels) and one after the prose has ended all stay with it.  A row
+ * the markup names furniture (a form's fields, a sidebar) is not revived. */
+static int data_table(const decider *c, const unit *u)
+{
+    return c->mode == MODEL_HTML && c->lookahead && !u->keep && (u->flags & BLOCK_ROW) &&
+           !(u->hints & HINT_NEGATIVE) && page_data_table(c->page, u, c->index);
+}
+
 /* In a text dump an article that comes after a long menu or a column of
  * links is weighed down by all that went before it (the position prior and
  * the menu around it), and its paragraphs score far under the threshold.
@@ -321,6 +332,10 @@ static int points_elsewhere(reason why)
 void decide_unit(decider *c, unit *u)
 {
     decide(c, u);
+    if (data_table(c, u)) {
+        u->keep = 1;
+        u->why = REASON_DATA_TABLE;
+    }
     if (c->index == 0)
         docmem_doc_lang(c->doc, u);
     c->hist[c->hist_head] = u->nb;

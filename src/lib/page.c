@@ -4,6 +4,7 @@
 #include <string.h>
 #include "page.h"
 #include "context.h"
+#include "page_table.h"
 
 /* Containers remembered per document.  Pages have a few hundred; past 3/4
  * of the table new containers go uncounted (their blocks get the features
@@ -81,6 +82,7 @@ struct page {
     unsigned nruns, npending;
     page_run runs[RUN_SLOTS];
     page_credit pending[RUN_PENDING];
+    page_tables tables;
     page_box box[PAGE_SLOTS];
     uint16_t taken[PAGE_SLOTS / 4 * 3]; /* the slots used, in the order taken */
 };
@@ -134,6 +136,7 @@ void page_reset(page *p)
     p->items = p->summed = p->since = 0;
     p->summary_seen = 0;
     p->nruns = p->npending = 0;
+    page_tables_reset(&p->tables);
 }
 
 static page_box *find(const page *p, uint32_t key)
@@ -291,6 +294,7 @@ int page_teaser_frame(const unit *u)
 
 void page_add(page *p, const unit *u, unsigned long index)
 {
+    page_tables_add(&p->tables, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index);
     if (u->box == 0)
         return;
     const features *f = &u->f;
@@ -382,4 +386,33 @@ void page_view(const page *p, const unit *u, unsigned long index, double out[PAG
         out[PAGE_BEFORE] = index < best->first;
         out[PAGE_AFTER] = index > best->last;
     }
+}
+
+/* One of a block's containers (page_table.h keys) is `key`. */
+static int holds(const uint32_t keys[3], uint32_t key)
+{
+    return key != 0 && (keys[0] == key || keys[1] == key || keys[2] == key);
+}
+
+/* The block on one side of a table sits in the article's container, the
+ * one on the other side in the container right above that one: text after
+ * the table a level up, where the table itself may sit. */
+static int one_up(const uint32_t in[3], const uint32_t other[3], uint32_t best)
+{
+    return in[0] == best && other[0] != 0 && other[0] == in[1];
+}
+
+int page_data_table(const page *p, const unit *u, unsigned long index)
+{
+    if (!(u->flags & BLOCK_ROW) || p->best == 0 || index > UINT32_MAX)
+        return 0;
+    const page_table *t = page_tables_at(&p->tables, (uint32_t)index);
+    /* inside the article: the blocks on both sides of it are the
+     * container's, or one is and the other is a level up.  A table's rows
+     * sit deeper than the container's own blocks, so their own containers
+     * do not name it. */
+    if (!t || !page_table_is_data(t))
+        return 0;
+    return (holds(t->before, p->best) && holds(t->after, p->best)) ||
+           one_up(t->before, t->after, p->best) || one_up(t->after, t->before, p->best);
 }

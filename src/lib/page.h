@@ -66,4 +66,8 @@ void page_view(const page *p, const struct unit *u, unsigned long index,
  * some pages' gold keeps those. */
 int page_teaser_frame(const struct unit *u);
 
+/* Block `index` is a row of a table of data (page_table.h) whose rows
+ * all lie inside the article container's span: the article's. */
+int page_data_table(const page *p, const struct unit *u, unsigned long index);
+
 #endif

@@ -89,6 +89,11 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
 #define TEASER_CHARS 200      /* ... a teaser's summary is one short sentence */
 #define LINKED_HEAD 0.9       /* ... link density of a heading that leads elsewhere */
 #define TEASER_NEXT 3         /* ... units looked at for the next teaser's heading */
+/* data-table (page_table.h): a table of data is kept whole; set by hand */
+#define DATA_TABLE_ROWS 3       /* rows: two are a label and its value, twice */
+#define DATA_TABLE_SHAPE_NUM 3  /* ... and 3 in 4 of them as many cells as the row before */
+#define DATA_TABLE_SHAPE_DEN 4
+#define DATA_TABLE_LINKS 0.3    /* ... its characters in links at most: a table of links is a menu */
 /* after-article; set by hand */
 #define ENDED_AFTER 50        /* words of kept prose: an article, however short */
 #define ENDED_GAP 10          /* units dropped in a row that end the article */
