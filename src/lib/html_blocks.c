@@ -300,78 +300,89 @@ static void html_blocks_append_run(html_reader *r, const frame *f,
     }
 }
 
-static void html_blocks_add_plain(html_reader *r, const frame *f,
-                                  const unsigned char *s, size_t n)
+/* Text inside <pre>: kept as it is, but CRLF and lone CR are one newline. */
+static void html_blocks_add_pre(html_reader *r, const frame *f, const unsigned char *s,
+                                size_t n)
 {
     static const unsigned char newline = '\n';
     int attrs_done = 0;
     size_t i = 0;
 
-    if (f->flags & BLOCK_PRE) {
-        /* kept as it is, but CRLF and lone CR are one newline */
-        while (i < n && r->status == UB_OK) {
-            if (s[i] == '\r') {
-                html_blocks_append_run(r, f, &newline, 1, &attrs_done);
-                i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-                continue;
-            }
-            size_t j = i + 1;
-            while (j < n && s[j] != '\r')
-                j++;
-            html_blocks_append_run(r, f, s + i, j - i, &attrs_done);
-            i = j;
+    while (i < n && r->status == UB_OK) {
+        if (s[i] == '\r') {
+            html_blocks_append_run(r, f, &newline, 1, &attrs_done);
+            i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+            continue;
         }
-        return;
+        size_t j = i + 1;
+        while (j < n && s[j] != '\r')
+            j++;
+        html_blocks_append_run(r, f, s + i, j - i, &attrs_done);
+        i = j;
     }
-    if (r->len + n + 1 <= BLOCK_MAX) {
-        /* the common case: it all fits, collapse while copying */
-        char *out = r->text + r->len;
-        size_t start = r->len;
-        int space = r->space;
-        for (; i < n; i++) {
-            unsigned char c = s[i];
-            if (html_hints_ws(c)) {
-                space = 1;
-                continue;
-            }
-            if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
-                space = 1;
-                i++;
-                continue;
-            }
-            if (!attrs_done) {
-                attrs_done = 1;
-                html_blocks_attrs(r, f);
-            }
-            if (space && out > r->text)
-                *out++ = ' ';
-            space = 0;
-            /* the rest of the word, without the checks above: it ends at
-             * white space or at a byte that may start a no-break space */
-            static const unsigned char word_end[256] = {
-                [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1,
-            };
-            *out++ = (char)c;
-            while (i + 1 < n && !word_end[s[i + 1]])
-                *out++ = (char)s[++i];
+}
+
+/* The common case: all of s[0..n) fits in the block, collapsed while it is
+ * copied. */
+static void html_blocks_add_fitting(html_reader *r, const frame *f, const unsigned char *s,
+                                    size_t n)
+{
+    /* the rest of a word ends at white space or at a byte that may start a
+     * no-break space */
+    static const unsigned char word_end[256] = {
+        [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1,
+    };
+    char *out = r->text + r->len;
+    size_t start = r->len;
+    int space = r->space;
+    int attrs_done = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (html_hints_ws(c)) {
+            space = 1;
+            continue;
         }
-        r->space = space;
-        size_t added = (size_t)(out - (r->text + start));
-        if (added > 0) {
-            int link = (f->state & F_LINK) != 0;
-            memset(r->linkmap + start, link, added);
-            if (link) {
-                r->link_len += added;
-                if (r->text[start] == ' ' && !r->prev_link) {
-                    r->linkmap[start] = 0;
-                    r->link_len--;
-                }
-            }
-            r->prev_link = link;
+        if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+            space = 1;
+            i++;
+            continue;
         }
-        r->len = start + added;
-        return;
+        if (!attrs_done) {
+            attrs_done = 1;
+            html_blocks_attrs(r, f);
+        }
+        if (space && out > r->text)
+            *out++ = ' ';
+        space = 0;
+        *out++ = (char)c;
+        while (i + 1 < n && !word_end[s[i + 1]])
+            *out++ = (char)s[++i];
     }
+    r->space = space;
+    size_t added = (size_t)(out - (r->text + start));
+    if (added > 0) {
+        int link = (f->state & F_LINK) != 0;
+        memset(r->linkmap + start, link, added);
+        if (link) {
+            r->link_len += added;
+            if (r->text[start] == ' ' && !r->prev_link) {
+                r->linkmap[start] = 0;
+                r->link_len--;
+            }
+        }
+        r->prev_link = link;
+    }
+    r->len = start + added;
+}
+
+/* Text that may not fit: word by word, the block split where it is full. */
+static void html_blocks_add_words(html_reader *r, const frame *f, const unsigned char *s,
+                                  size_t n)
+{
+    int attrs_done = 0;
+    size_t i = 0;
+
     while (i < n && r->status == UB_OK) {
         if (html_hints_ws(s[i])) {
             r->space = 1;
@@ -390,6 +401,17 @@ static void html_blocks_add_plain(html_reader *r, const frame *f,
         html_blocks_append_run(r, f, s + i, j - i, &attrs_done);
         i = j;
     }
+}
+
+static void html_blocks_add_plain(html_reader *r, const frame *f, const unsigned char *s,
+                                  size_t n)
+{
+    if (f->flags & BLOCK_PRE)
+        html_blocks_add_pre(r, f, s, n);
+    else if (r->len + n + 1 <= BLOCK_MAX)
+        html_blocks_add_fitting(r, f, s, n);
+    else
+        html_blocks_add_words(r, f, s, n);
 }
 
 /* The text that joined the block, r->text[from..len), joins its Markdown

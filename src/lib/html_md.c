@@ -117,13 +117,11 @@ static unsigned html_md_span_kind(const char *n)
     return strcmp(n, "code") == 0 ? MD_CODE : 0;
 }
 
-/* What an opening element means to the Markdown: a list and its items'
- * numbers, a link, an image, code's language. */
-void html_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts, frame *f,
-                   const frame *top)
+/* A list, a list item or a quotation: the depths and numbers the blocks
+ * inside get; returns 0 for any other element. */
+static int html_md_nesting(html_reader *r, const char *n, const xmlChar **atts, frame *f,
+                           const frame *top)
 {
-    const char *n = (const char *)name;
-    unsigned kind;
     if ((n[0] == 'o' || n[0] == 'u') && n[1] == 'l' && n[2] == '\0') {
         unsigned d = top->list < LIST_MAX - 1 ? top->list + 1u : LIST_MAX - 1u;
         const char *start = n[0] == 'o' ? html_reader_attr(atts, "start") : NULL;
@@ -137,14 +135,34 @@ void html_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts, fr
         f->item = ++r->items;
     } else if (strcmp(n, "blockquote") == 0) {
         f->quote = top->quote < 15 ? (unsigned char)(top->quote + 1) : 15;
-    } else if (r->md_links && n[0] == 'a' && n[1] == '\0') {
-        const char *href = html_reader_attr(atts, "href");
-        if (href != NULL && r->md_link_at == SIZE_MAX &&
-            strncmp(href, "javascript:", 11) != 0 &&
-            html_md_resolve(r, href, r->md_href) > 0) {
-            r->md_link_at = r->md.len;
-            r->md_link_depth = r->depth + 1;
-        }
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* <a href>: its text becomes a link once it ends (html_md_link_end). */
+static void html_md_link_start(html_reader *r, const xmlChar **atts)
+{
+    const char *href = html_reader_attr(atts, "href");
+    if (href != NULL && r->md_link_at == SIZE_MAX && strncmp(href, "javascript:", 11) != 0 &&
+        html_md_resolve(r, href, r->md_href) > 0) {
+        r->md_link_at = r->md.len;
+        r->md_link_depth = r->depth + 1;
+    }
+}
+
+/* What an opening element means to the Markdown: a list and its items'
+ * numbers, a link, an image, an inline span, code's language. */
+void html_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts, frame *f,
+                   const frame *top)
+{
+    const char *n = (const char *)name;
+    unsigned kind;
+    if (html_md_nesting(r, n, atts, f, top))
+        return;
+    if (r->md_links && n[0] == 'a' && n[1] == '\0') {
+        html_md_link_start(r, atts);
     } else if (r->md_images && strcmp(n, "img") == 0) {
         html_md_image(r, atts);
     } else if (!(f->flags & BLOCK_PRE) && (kind = html_md_span_kind(n)) != 0) {
@@ -156,4 +174,3 @@ void html_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts, fr
             html_md_lang(r, html_reader_attr(atts, "class"));
     }
 }
-

@@ -19,8 +19,8 @@
 #include "html_reader_impl.h"
 #include "xml_compat.h"
 
-static const element_info *html_reader_element(html_reader *r,
-                                               const xmlChar *name)
+/* libxml2 interns element names: the table is searched once per name. */
+static const element_info *html_reader_element(html_reader *r, const xmlChar *name)
 {
     size_t slot = ((uintptr_t)name >> 4) % 64;
     if (r->cache[slot].name != name) {
@@ -56,7 +56,6 @@ int html_reader_starts_ci(const xmlChar *p, size_t n, const char *lit)
             return 0;
     return 1;
 }
-
 
 /* ---- the element stack ------------------------------------------------------ */
 
