@@ -9,18 +9,17 @@
 #include <libxml/xmlversion.h>
 
 #include "encoding.h"
+#include "html_hints.h"
 #include "html_reader.h"
 #include "suites.h"
 #include "testutil.h"
 
-/* Test-only accessors defined in html_reader.c. */
+/* Test-only accessors defined in html_reader.c and html_driver.c. */
 extern size_t html_reader_max_pending(const html_reader *r);
 extern unsigned html_reader_rescues(const html_reader *r);
 extern unsigned long html_reader_shielded_count(const html_reader *r);
 extern const char *html_reader_charset(const html_reader *r);
-extern unsigned html_reader_class_hints(const char *value);
-extern int html_reader_tables_sorted(void);
-extern int html_reader_libxml2_ok(const char *runtime);
+extern int html_driver_libxml2_ok(const char *runtime);
 
 /* ---- collecting blocks ------------------------------------------------------ */
 
@@ -500,11 +499,11 @@ START_TEST(test_hints_tokens)
         {"hentry category-sidebar-picks", HINT_CONTENT},
         {"category-for-discussion", HINT_COMMENT}, {"tag-promotion", HINT_AD},
     };
-    ck_assert(html_reader_tables_sorted());
+    ck_assert(html_hints_tables_sorted());
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        ck_assert_msg(html_reader_class_hints(cases[i].cls) == cases[i].hint,
+        ck_assert_msg(html_hints_class(cases[i].cls) == cases[i].hint,
                       "class \"%s\": %#x, want %#x", cases[i].cls,
-                      html_reader_class_hints(cases[i].cls), cases[i].hint);
+                      html_hints_class(cases[i].cls), cases[i].hint);
 
     /* through the parser, class and id */
     ck_assert_uint_eq(hints_of("<div class=\"header\"><p>x</p></div>", "x"),
@@ -969,11 +968,11 @@ START_TEST(test_libxml2_version)
     char same[16], other[16];
     snprintf(same, sizeof same, "%d", LIBXML_VERSION / 100 * 100 + 99);
     snprintf(other, sizeof other, "%d", LIBXML_VERSION + 100);
-    ck_assert(html_reader_libxml2_ok(LIBXML_VERSION_STRING));
-    ck_assert(html_reader_libxml2_ok(same));
-    ck_assert(!html_reader_libxml2_ok(other));
-    ck_assert(!html_reader_libxml2_ok("21205"));
-    ck_assert(!html_reader_libxml2_ok(NULL));
+    ck_assert(html_driver_libxml2_ok(LIBXML_VERSION_STRING));
+    ck_assert(html_driver_libxml2_ok(same));
+    ck_assert(!html_driver_libxml2_ok(other));
+    ck_assert(!html_driver_libxml2_ok("21205"));
+    ck_assert(!html_driver_libxml2_ok(NULL));
 }
 END_TEST
 

@@ -2,7 +2,7 @@
  *
  * No DOM is built: the reader is fed chunks and hands over a block each time
  * a block-level element closes.  Memory stays bounded whatever the input and
- * whatever the chunking (see NOTES in html_reader.c).
+ * whatever the chunking (see NOTES in html_driver.c).
  */
 #ifndef HTML_READER_H
 #define HTML_READER_H

@@ -262,319 +262,429 @@ static size_t sh_stag_run(html_shield *s, const unsigned char *p, size_t i, size
     return i;
 }
 
+/* One call of html_shield_run: its input, its output, and where it is in
+ * them, handed to the handler of each state. */
+typedef struct sh_run {
+    const unsigned char *p;
+    size_t n;
+    size_t i;         /* the byte being read; a handler that reads on
+                       * leaves it at the last byte it took */
+    char *out;
+    size_t o;
+    size_t amp;       /* the next '&' at or after i, once looked for */
+    int amp_known;
+} sh_run;
+
+static void sh_byte(sh_run *r, unsigned char c)
+{
+    r->out[r->o++] = (char)c;
+}
+
+static void sh_copy(sh_run *r, const void *bytes, size_t len)
+{
+    memcpy(r->out + r->o, bytes, len);
+    r->o += len;
+}
+
+/* Writes what is held, as it stands. */
+static void sh_release(html_shield *s, sh_run *r)
+{
+    sh_copy(r, s->held, s->held_len);
+    s->held_len = 0;
+}
+
+/* Writes the held "&#" or "&#x" that starts no reference as text. */
+static size_t sh_put_amp_text(const html_shield *s, char *out)
+{
+    size_t o = sh_put(out, "&amp;");
+    memcpy(out + o, s->held + 1, s->held_len - 1);
+    return o + s->held_len - 1;
+}
+
+/* Each handler reads the byte c (r->p[r->i]) in its state; it returns 1
+ * when c is to be read again in the state it moved to, else 0. */
+
+static int sh_text(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (c == '<' || c == '&') {
+        s->held[0] = c;
+        s->held_len = 1;
+        s->state = c == '<' ? SH_LT : SH_AMP;
+        return 0;
+    }
+    if (!r->amp_known || r->amp < r->i) {
+        r->amp = sh_find(r->p, r->i, r->n, '&');
+        r->amp_known = 1;
+    }
+    size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
+    for (size_t k = r->i; k < j && !s->begun; k++)
+        s->begun = !sh_space(r->p[k]);
+    sh_copy(r, r->p + r->i, j - r->i);
+    r->i = j - 1;
+    return 0;
+}
+
+static int sh_lt(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (sh_alpha(c) || c == '/') {
+        s->end_tag = c == '/';
+        s->held[s->held_len++] = c;
+        s->name_len = 0;
+        s->state = c == '/' ? SH_LT_SLASH : SH_NAME;
+        if (c != '/')
+            s->name[s->name_len++] = (char)(c | 0x20);
+        return 0;
+    }
+    sh_release(s, r);
+    s->begun |= c != '!';
+    if (c == '!') {
+        sh_byte(r, c);
+        s->marks = 0;
+        s->name_len = 0;
+        s->state = SH_BANG;
+        return 0;
+    }
+    s->state = SH_TEXT;
+    return 1;
+}
+
+static int sh_lt_slash(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (sh_alpha(c)) {
+        s->held[s->held_len++] = c;
+        s->name[s->name_len++] = (char)(c | 0x20);
+        s->state = SH_NAME;
+        return 0;
+    }
+    sh_release(s, r);
+    s->begun = 1;
+    s->state = SH_TEXT;
+    return 1;
+}
+
+static int sh_name_byte(html_shield *s, unsigned char c)
+{
+    return sh_namechar(c) && s->name_len < sizeof s->name;
+}
+
+static int sh_name(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (sh_name_byte(s, c)) {
+        size_t j = r->i;
+        do {
+            unsigned char d = r->p[j++];
+            s->held[s->held_len++] = d;
+            s->name[s->name_len++] = (char)(d >= 'A' && d <= 'Z' ? d | 0x20 : d);
+        } while (j < r->n && sh_name_byte(s, r->p[j]));
+        r->i = j - 1;
+        return 0;
+    }
+    r->o += sh_decide(s, r->out + r->o);
+    s->attrs = 0;
+    s->tag_bytes = s->name_len;
+    s->cut = 0;
+    s->quote = 0;
+    s->after_eq = 0;
+    s->in_space = 0;
+    s->slash = 0;
+    s->state = s->end_tag ? SH_ETAG : SH_STAG;
+    return 1;
+}
+
+/* Writes the '>' that ends a tag kept, or the <hr> a dropped one left. */
+static void sh_close(html_shield *s, sh_run *r)
+{
+    if (s->keep) {
+        sh_byte(r, '>');
+        sh_tag_done(s);
+    } else if (s->as_hr) {
+        sh_byte(r, '>');
+        s->as_hr = 0;
+    }
+}
+
+/* The tag got too long: closed here; the rest, to the next '>', goes. */
+static void sh_tag_cut(html_shield *s, sh_run *r)
+{
+    if (s->keep && s->quote)
+        sh_byte(r, s->quote);
+    sh_close(s, r);
+    s->cut = 1;
+    s->quote = 0;
+    s->dropped++;
+}
+
+/* A byte of a start tag outside quotes, not its '>'. */
+static void sh_stag_byte(html_shield *s, unsigned char c)
+{
+    if ((c == '"' || c == '\'') && s->after_eq && !s->cut)
+        s->quote = c;
+    if (sh_space(c)) {
+        s->in_space = 1;
+    } else if (c == '=') {
+        s->after_eq = 1;
+        s->in_space = 0;
+    } else {
+        /* an attribute's name begins */
+        if (s->in_space && !s->after_eq && c != '/' &&
+            ++s->attrs == HTML_SHIELD_ATTRS + 1)
+            s->dropped++;
+        s->after_eq = 0;
+        s->in_space = 0;
+    }
+    s->slash = c == '/';
+}
+
+/* A byte of a kept tag, written unless it is html's '/', which waits to
+ * see whether '>' follows. */
+static void sh_tag_write(html_shield *s, sh_run *r, unsigned char c, int after_slash)
+{
+    int html = !s->end_tag && (s->kind & SK_HTML);
+    if (html && after_slash)
+        sh_byte(r, '/');
+    if (!(html && s->slash))
+        sh_byte(r, c);
+}
+
+/* SH_STAG and SH_ETAG: a tag after its name. */
+static int sh_tag(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (s->state == SH_STAG && !s->cut && !s->slash &&
+        s->tag_bytes < HTML_SHIELD_TAG && (s->quote || (c != '>' && c != '/'))) {
+        r->i = sh_stag_run(s, r->p, r->i, r->n, r->out, &r->o) - 1;
+        return 0;
+    }
+    int after_slash = s->slash;
+    if (++s->tag_bytes > HTML_SHIELD_TAG && !s->cut)
+        sh_tag_cut(s, r);
+    if (s->quote) {
+        if (c == s->quote)
+            s->quote = 0;
+    } else if (c == '>') {
+        if (!s->cut)
+            sh_close(s, r);
+        s->state = s->raw ? SH_RAW : SH_TEXT;
+        return 0;
+    } else if (s->state == SH_STAG) {
+        sh_stag_byte(s, c);
+    }
+    if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS)
+        sh_tag_write(s, r, c, after_slash);
+    return 0;
+}
+
+/* After "<!": a comment, a DOCTYPE, or anything else, which is text. */
+static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
+{
+    sh_byte(r, c);
+    if (s->name_len < 7)
+        s->name[s->name_len++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    if (s->name_len == 2 && memcmp(s->name, "--", 2) == 0) {
+        s->marks = 0;
+        s->state = SH_COMMENT;
+    } else if (s->name_len == 7 && memcmp(s->name, "doctype", 7) == 0) {
+        s->quote = 0;
+        s->tag_bytes = 0;
+        s->state = SH_DOCTYPE;
+    } else if (memcmp(s->name, "doctype", s->name_len) != 0 &&
+               memcmp(s->name, "--", s->name_len < 2 ? s->name_len : 2) != 0) {
+        s->state = SH_TEXT;
+    }
+    return 0;
+}
+
+static int sh_comment(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (c != '>') {
+        /* to the next '>', counting the dashes just before it */
+        size_t i = r->i;
+        size_t j = sh_find(r->p, i + 1, r->n, '>');
+        size_t t = 0;
+        while (t < j - i && r->p[j - 1 - t] == '-')
+            t++;
+        s->marks = t == j - i ? s->marks + (unsigned)t : (unsigned)t;
+        sh_copy(r, r->p + i, j - i);
+        r->i = j - 1;
+        return 0;
+    }
+    sh_byte(r, c);
+    if (s->marks >= 2)
+        s->state = SH_TEXT;
+    s->marks = 0;
+    return 0;
+}
+
+static int sh_doctype(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (s->quote && c == '>') {
+        /* a quoted id ends at '>' as in a browser (a page cut after
+         * "http://www.w" would hide all up to the next quote): closed
+         * here for libxml2, which reads on */
+        sh_byte(r, s->quote);
+        s->quote = 0;
+        s->state = SH_TEXT;
+    } else if (s->quote) {
+        if (c == s->quote)
+            s->quote = 0;
+    } else if (c == '"' || c == '\'') {
+        s->quote = c;
+    } else if (c == '[') {
+        s->tag_bytes = 0;
+        s->dropped++;
+        s->state = SH_SUBSET;
+        return 0;
+    } else if (c == '>') {
+        s->state = SH_TEXT;
+    }
+    sh_byte(r, c);
+    return 0;
+}
+
+static int sh_subset(html_shield *s, sh_run *r, unsigned char c)
+{
+    /* past a tag's length, quotes and ']' are no longer looked for: the
+     * subset ends at the next '>' */
+    if (++s->tag_bytes > HTML_SHIELD_TAG) {
+        if (c == '>') {
+            sh_byte(r, c);
+            s->quote = 0;
+            s->state = SH_TEXT;
+        }
+        return 0;
+    }
+    if (s->quote) {
+        if (c == s->quote)
+            s->quote = 0;
+    } else if (c == '"' || c == '\'') {
+        s->quote = c;
+    } else if (c == ']') {
+        s->state = SH_DOCTYPE;
+    }
+    return 0;
+}
+
+/* <script> or <style> content, to "</script" or "</style" as libxml2
+ * reads it; s->marks counts the bytes of that end matched. */
+static int sh_raw(html_shield *s, sh_run *r, unsigned char c)
+{
+    if (s->marks == 0 && c != '<') {
+        /* nothing of the end tag begun: on to the next '<' */
+        size_t j = sh_find(r->p, r->i + 1, r->n, '<');
+        sh_copy(r, r->p + r->i, j - r->i);
+        r->i = j - 1;
+        return 0;
+    }
+    sh_byte(r, c);
+    const char *end = s->kind & SK_SCRIPT ? "</script" : "</style";
+    size_t k = strlen(end);
+    unsigned char lc = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+    if (lc == (unsigned char)end[s->marks])
+        s->marks++;
+    else
+        s->marks = lc == '<';
+    if (s->marks == k) {
+        s->raw = 0;
+        s->end_tag = 1;
+        s->keep = 1;
+        s->cut = 0;
+        s->quote = 0;
+        s->attrs = 0;
+        s->tag_bytes = k;
+        s->state = SH_ETAG;
+    }
+    return 0;
+}
+
+static int sh_amp(html_shield *s, sh_run *r, unsigned char c)
+{
+    s->begun = 1;
+    if (c == '#') {
+        s->held[s->held_len++] = c;
+        s->state = SH_AMP_HASH;
+        return 0;
+    }
+    sh_byte(r, '&');
+    s->held_len = 0;
+    s->state = SH_TEXT;
+    return 1;
+}
+
+/* SH_AMP_HASH and SH_AMP_HEX: a digit makes it a reference, written as it
+ * is; anything else leaves the text as it stands. */
+static int sh_amp_ref(html_shield *s, sh_run *r, unsigned char c)
+{
+    int hex = s->state == SH_AMP_HEX;
+    if (!hex && (c == 'x' || c == 'X')) {
+        s->held[s->held_len++] = c;
+        s->state = SH_AMP_HEX;
+        return 0;
+    }
+    int digit = (c >= '0' && c <= '9') ||
+                (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'));
+    if (!digit) {
+        r->o += sh_put_amp_text(s, r->out + r->o);
+        s->held_len = 0;
+    } else {
+        sh_release(s, r);
+    }
+    s->state = SH_TEXT;
+    return 1;
+}
+
+static int sh_step(html_shield *s, sh_run *r, unsigned char c)
+{
+    switch (s->state) {
+    case SH_TEXT:
+        return sh_text(s, r, c);
+    case SH_LT:
+        return sh_lt(s, r, c);
+    case SH_LT_SLASH:
+        return sh_lt_slash(s, r, c);
+    case SH_NAME:
+        return sh_name(s, r, c);
+    case SH_STAG:
+    case SH_ETAG:
+        return sh_tag(s, r, c);
+    case SH_BANG:
+        return sh_bang(s, r, c);
+    case SH_COMMENT:
+        return sh_comment(s, r, c);
+    case SH_DOCTYPE:
+        return sh_doctype(s, r, c);
+    case SH_SUBSET:
+        return sh_subset(s, r, c);
+    case SH_RAW:
+        return sh_raw(s, r, c);
+    case SH_AMP:
+        return sh_amp(s, r, c);
+    case SH_AMP_HASH:
+    case SH_AMP_HEX:
+        return sh_amp_ref(s, r, c);
+    default:
+        return 0;
+    }
+}
+
 /* Most bytes are text, quoted attribute values, script and comments, in
  * which only one or two byte values matter: those runs are found with
- * memchr and copied whole, and the byte-by-byte machine below only sees
- * tags and the bytes that end a run. */
+ * memchr and copied whole, and the handlers above only see tags and the
+ * bytes that end a run. */
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
-    const unsigned char *p = (const unsigned char *)in;
-    size_t o = 0;
-    size_t amp = 0;   /* the next '&' at or after i, once looked for */
-    int amp_known = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
-    again:
-        switch (s->state) {
-        case SH_TEXT:
-            if (c == '<') {
-                s->held[0] = c;
-                s->held_len = 1;
-                s->state = SH_LT;
-            } else if (c == '&') {
-                s->held[0] = c;
-                s->held_len = 1;
-                s->state = SH_AMP;
-            } else {
-                if (!amp_known || amp < i) {
-                    amp = sh_find(p, i, n, '&');
-                    amp_known = 1;
-                }
-                size_t j = sh_find(p, i + 1, amp, '<');
-                for (size_t k = i; k < j && !s->begun; k++)
-                    s->begun = !sh_space(p[k]);
-                memcpy(out + o, p + i, j - i);
-                o += j - i;
-                i = j - 1;
-            }
-            break;
-        case SH_LT:
-            if (sh_alpha(c) || c == '/') {
-                s->end_tag = c == '/';
-                s->held[s->held_len++] = c;
-                s->name_len = 0;
-                s->state = c == '/' ? SH_LT_SLASH : SH_NAME;
-                if (c != '/')
-                    s->name[s->name_len++] = (char)(c | 0x20);
-                break;
-            }
-            memcpy(out + o, s->held, s->held_len);
-            o += s->held_len;
-            s->held_len = 0;
-            s->begun |= c != '!';
-            if (c == '!') {
-                out[o++] = (char)c;
-                s->marks = 0;
-                s->name_len = 0;
-                s->state = SH_BANG;
-                break;
-            }
-            s->state = SH_TEXT;
-            goto again;
-        case SH_LT_SLASH:
-            if (sh_alpha(c)) {
-                s->held[s->held_len++] = c;
-                s->name[s->name_len++] = (char)(c | 0x20);
-                s->state = SH_NAME;
-                break;
-            }
-            memcpy(out + o, s->held, s->held_len);
-            o += s->held_len;
-            s->held_len = 0;
-            s->begun = 1;
-            s->state = SH_TEXT;
-            goto again;
-        case SH_NAME:
-            if (sh_namechar(c) && s->name_len < sizeof s->name) {
-                size_t j = i;
-                do {
-                    unsigned char d = p[j++];
-                    s->held[s->held_len++] = d;
-                    s->name[s->name_len++] = (char)(d >= 'A' && d <= 'Z' ? d | 0x20 : d);
-                } while (j < n && sh_namechar(p[j]) && s->name_len < sizeof s->name);
-                i = j - 1;
-                break;
-            }
-            o += sh_decide(s, out + o);
-            s->attrs = 0;
-            s->tag_bytes = s->name_len;
-            s->cut = 0;
-            s->quote = 0;
-            s->after_eq = 0;
-            s->in_space = 0;
-            s->slash = 0;
-            s->state = s->end_tag ? SH_ETAG : SH_STAG;
-            goto again;
-        case SH_STAG:
-        case SH_ETAG: {
-            if (s->state == SH_STAG && !s->cut && !s->slash &&
-                s->tag_bytes < HTML_SHIELD_TAG && (s->quote || (c != '>' && c != '/'))) {
-                i = sh_stag_run(s, p, i, n, out, &o) - 1;
-                break;
-            }
-            int after_slash = s->slash;
-            if (++s->tag_bytes > HTML_SHIELD_TAG && !s->cut) {
-                /* closed here; the rest, to the next '>', goes */
-                if (s->keep) {
-                    if (s->quote)
-                        out[o++] = (char)s->quote;
-                    out[o++] = '>';
-                    sh_tag_done(s);
-                } else if (s->as_hr) {
-                    out[o++] = '>';
-                    s->as_hr = 0;
-                }
-                s->cut = 1;
-                s->quote = 0;
-                s->dropped++;
-            }
-            if (s->quote) {
-                if (c == s->quote)
-                    s->quote = 0;
-            } else if (c == '>') {
-                if (s->keep && !s->cut) {
-                    out[o++] = (char)c;
-                    sh_tag_done(s);
-                } else if (s->as_hr) {
-                    out[o++] = '>';
-                    s->as_hr = 0;
-                }
-                s->state = s->raw ? SH_RAW : SH_TEXT;
-                break;
-            } else if (s->state == SH_STAG) {
-                if ((c == '"' || c == '\'') && s->after_eq && !s->cut)
-                    s->quote = c;
-                if (sh_space(c)) {
-                    s->in_space = 1;
-                } else if (c == '=') {
-                    s->after_eq = 1;
-                    s->in_space = 0;
-                } else {
-                    /* an attribute's name begins */
-                    if (s->in_space && !s->after_eq && c != '/' &&
-                        ++s->attrs == HTML_SHIELD_ATTRS + 1)
-                        s->dropped++;
-                    s->after_eq = 0;
-                    s->in_space = 0;
-                }
-                s->slash = c == '/';
-            }
-            if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS) {
-                /* html's '/' waits to see whether '>' follows */
-                int html = !s->end_tag && (s->kind & SK_HTML);
-                if (html && after_slash)
-                    out[o++] = '/';
-                if (!(html && s->slash))
-                    out[o++] = (char)c;
-            }
-            break;
-        }
-        case SH_BANG:
-            out[o++] = (char)c;
-            if (s->name_len < 7)
-                s->name[s->name_len++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-            if (s->name_len == 2 && memcmp(s->name, "--", 2) == 0) {
-                s->marks = 0;
-                s->state = SH_COMMENT;
-            } else if (s->name_len == 7 && memcmp(s->name, "doctype", 7) == 0) {
-                s->quote = 0;
-                s->tag_bytes = 0;
-                s->state = SH_DOCTYPE;
-            } else if (memcmp(s->name, "doctype", s->name_len) != 0 &&
-                       memcmp(s->name, "--", s->name_len < 2 ? s->name_len : 2) != 0) {
-                s->state = SH_TEXT;
-            }
-            break;
-        case SH_COMMENT:
-            if (c != '>') {
-                /* to the next '>', counting the dashes just before it */
-                size_t j = sh_find(p, i + 1, n, '>');
-                size_t t = 0;
-                while (t < j - i && p[j - 1 - t] == '-')
-                    t++;
-                s->marks = t == j - i ? s->marks + (unsigned)t : (unsigned)t;
-                memcpy(out + o, p + i, j - i);
-                o += j - i;
-                i = j - 1;
-                break;
-            }
-            out[o++] = (char)c;
-            if (c == '>' && s->marks >= 2)
-                s->state = SH_TEXT;
-            s->marks = c == '-' ? s->marks + 1 : 0;
-            break;
-        case SH_DOCTYPE:
-            if (s->quote && c == '>') {
-                /* a quoted id ends at '>' as in a browser (a page cut
-                 * after "http://www.w" would hide all up to the next
-                 * quote): closed here for libxml2, which reads on */
-                out[o++] = (char)s->quote;
-                s->quote = 0;
-                s->state = SH_TEXT;
-            } else if (s->quote) {
-                if (c == s->quote)
-                    s->quote = 0;
-            } else if (c == '"' || c == '\'') {
-                s->quote = c;
-            } else if (c == '[') {
-                s->tag_bytes = 0;
-                s->dropped++;
-                s->state = SH_SUBSET;
-                break;
-            } else if (c == '>') {
-                s->state = SH_TEXT;
-            }
-            out[o++] = (char)c;
-            break;
-        case SH_SUBSET:
-            /* past a tag's length, quotes and ']' are no longer looked
-             * for: the subset ends at the next '>' */
-            if (++s->tag_bytes > HTML_SHIELD_TAG) {
-                if (c == '>') {
-                    out[o++] = (char)c;
-                    s->quote = 0;
-                    s->state = SH_TEXT;
-                }
-                break;
-            }
-            if (s->quote) {
-                if (c == s->quote)
-                    s->quote = 0;
-            } else if (c == '"' || c == '\'') {
-                s->quote = c;
-            } else if (c == ']') {
-                s->state = SH_DOCTYPE;
-            }
-            break;
-        case SH_RAW: {
-            if (s->marks == 0 && c != '<') {
-                /* nothing of the end tag begun: on to the next '<' */
-                size_t j = sh_find(p, i + 1, n, '<');
-                memcpy(out + o, p + i, j - i);
-                o += j - i;
-                i = j - 1;
-                break;
-            }
-            /* "</script" or "</style" ends it, as libxml2 reads it */
-            out[o++] = (char)c;
-            const char *end = s->kind & SK_SCRIPT ? "</script" : "</style";
-            size_t k = strlen(end);
-            unsigned char lc = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
-            if (lc == (unsigned char)end[s->marks])
-                s->marks++;
-            else
-                s->marks = lc == '<';
-            if (s->marks == k) {
-                s->raw = 0;
-                s->end_tag = 1;
-                s->keep = 1;
-                s->cut = 0;
-                s->quote = 0;
-                s->attrs = 0;
-                s->tag_bytes = k;
-                s->state = SH_ETAG;
-            }
-            break;
-        }
-        case SH_AMP:
-            s->begun = 1;
-            if (c == '#') {
-                s->held[s->held_len++] = c;
-                s->state = SH_AMP_HASH;
-                break;
-            }
-            out[o++] = '&';
-            s->held_len = 0;
-            s->state = SH_TEXT;
-            goto again;
-        case SH_AMP_HASH:
-        case SH_AMP_HEX: {
-            int hex = s->state == SH_AMP_HEX;
-            if (!hex && (c == 'x' || c == 'X')) {
-                s->held[s->held_len++] = c;
-                s->state = SH_AMP_HEX;
-                break;
-            }
-            int digit = (c >= '0' && c <= '9') ||
-                        (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'));
-            if (!digit) {
-                /* no reference: the text as it stands */
-                o += sh_put(out + o, "&amp;");
-                memcpy(out + o, s->held + 1, s->held_len - 1);
-                o += s->held_len - 1;
-            } else {
-                memcpy(out + o, s->held, s->held_len);
-                o += s->held_len;
-            }
-            s->held_len = 0;
-            s->state = SH_TEXT;
-            goto again;
-        }
-        default:
-            break;
-        }
+    sh_run r = {(const unsigned char *)in, n, 0, out, 0, 0, 0};
+    for (; r.i < n; r.i++) {
+        unsigned char c = r.p[r.i];
+        while (sh_step(s, &r, c))
+            ;
     }
-    return o;
+    return r.o;
 }
 
 size_t html_shield_end(html_shield *s, char *out)
 {
-    size_t o = 0;
+    size_t o;
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {
-        o = sh_put(out, "&amp;");
-        memcpy(out + o, s->held + 1, s->held_len - 1);
-        o += s->held_len - 1;
+        o = sh_put_amp_text(s, out);
     } else {
         memcpy(out, s->held, s->held_len);
         o = s->held_len;

@@ -1,0 +1,74 @@
+/* html_hints.h - what an HTML element and its attributes say about the text
+ * inside: the element table (html_elements.def) and the class and id words
+ * (html_hint_tokens.def), read into BLOCK_* flags and HINT_* bits.
+ *
+ * It exists apart from the reader so that the classification knowledge of
+ * the HTML side is in one place, with no libxml2 and no reader state: a
+ * pure function of a name and an attribute list, tested on its own. */
+#ifndef HTML_HINTS_H
+#define HTML_HINTS_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "block.h"
+
+/* Bytes of a class, id, style or role value looked at; more are not. */
+#define ATTR_SCAN_MAX 1024
+
+enum {
+    EL_BLOCK = 1u << 0,  /* flushes the pending block on open and close */
+    EL_SKIP = 1u << 1,   /* text inside is dropped */
+    EL_HEAD = 1u << 2,
+    EL_TITLE = 1u << 3,
+    EL_A = 1u << 4,
+    EL_BR = 1u << 5,
+    EL_META = 1u << 6,
+    EL_HTML = 1u << 7,
+    EL_BODY = 1u << 8,
+    EL_SPACE = 1u << 9,  /* replaced content: separates the words around it */
+    EL_HEADER = 1u << 10 /* HINT_HEADER unless inside the article */
+};
+
+typedef struct element_info {
+    const char *name;
+    unsigned short kind;   /* EL_* */
+    unsigned char flags;   /* BLOCK_* given to text inside */
+    unsigned char heading;
+    unsigned hints;        /* HINT_* given to text inside */
+} element_info;
+
+/* HTML's white space, which parts class lists and is collapsed in text. */
+static inline int html_hints_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* A byte of a class or id token (any byte of a UTF-8 sequence counts). */
+static inline int html_hints_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The element named `name` (lower case), or NULL when the table has none. */
+const element_info *html_hints_element(const char *name);
+
+/* Whether e is the element `name` (e may be NULL). */
+static inline int html_hints_is(const element_info *e, const char *name)
+{
+    return e != NULL && strcmp(e->name, name) == 0;
+}
+
+/* The hints the element e (NULL: one not in the table) with the attributes
+ * atts (name, value pairs up to a NULL name; a value may be NULL; atts may
+ * be NULL) adds to what it inherits from the elements around it. */
+unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited);
+
+/* The hints a class attribute value gives on its own (for tests). */
+unsigned html_hints_class(const char *value);
+
+/* Whether the tables are sorted as the searches need (for tests). */
+int html_hints_tables_sorted(void);
+
+#endif
