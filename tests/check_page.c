@@ -7,6 +7,9 @@
 #include "page.h"
 #include "page_table.h"
 
+/* more blocks without a stamp than a thread has between two */
+#define FAR_BLOCKS 12
+
 enum { BOX_ARTICLE = 11, BOX_RAIL = 12, BOX_FOOT = 13, BOX_PAGE = 21, BOX_BODY = 31 };
 
 /* A unit as the context hands it to the page model. */
@@ -315,6 +318,123 @@ START_TEST(test_data_table_bounded)
 }
 END_TEST
 
+/* A unit with text, for the thread's stamps. */
+static unit text_in(uint32_t box, const char *text, uint32_t words)
+{
+    size_t n = strlen(text);
+    unit u = block_in(box, (uint32_t)n, words, 0, 1, 0);
+    u.text.data = (char *)text;
+    u.text.len = n;
+    return u;
+}
+
+/* A new page, and a paragraph of the article to add to it. */
+static page *article_page(unit *para)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    *para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    return p;
+}
+
+/* Adds n comments of a stamp line and a paragraph in `box`, from block
+ * number *i on; returns the number of the last paragraph. */
+static unsigned long comments(page *p, uint32_t box, int n, unsigned long *i)
+{
+    unit stamp = text_in(box, "Posted by Ann Lee on May 2, 2012 6:29 PM", 9);
+    unit body = text_in(box, "I read this twice and still think the council got the sums wrong, "
+                             "as it did the year before.", 21);
+    unsigned long last = 0;
+    for (int k = 0; k < n; k++) {
+        page_add(p, &stamp, (*i)++);
+        last = *i;
+        page_add(p, &body, (*i)++);
+    }
+    return last;
+}
+
+/* Comments in the article's own container: stamped lines again and again
+ * a few blocks apart are a thread; the article's byline, with its time,
+ * many paragraphs above them, is not part of it, nor are two comments. */
+START_TEST(test_thread)
+{
+    unit para;
+    page *p = article_page(&para);
+    unit byline = text_in(BOX_ARTICLE, "By Bob Hart, 11:11am GMT", 5);
+    unsigned long i = 0;
+    page_add(p, &byline, i++);
+    for (int k = 0; k < 6; k++)
+        page_add(p, &para, i++);
+    unsigned long first = i;
+    unsigned long last = comments(p, BOX_ARTICLE, 4, &i);
+    double v[PAGE_FEATURES];
+    page_view(p, &para, 3, v);
+    ck_assert(v[PAGE_THREAD] == 0.0 && v[PAGE_IN_BEST] == 1.0);
+    page_view(p, &byline, 0, v);
+    ck_assert(v[PAGE_THREAD] == 0.0);
+    page_view(p, &para, first, v);
+    ck_assert(v[PAGE_THREAD] == 1.0 && v[PAGE_THREAD_SAID] == 0.0);
+    page_view(p, &para, last - 1, v);   /* the last stamp */
+    ck_assert(v[PAGE_THREAD] == 1.0);
+    /* the thread ends where the stamps stop coming */
+    for (int k = 0; k < FAR_BLOCKS; k++)
+        page_add(p, &para, i++);
+    page_view(p, &para, i - 1, v);
+    ck_assert(v[PAGE_THREAD] == 0.0);
+    page_view(p, &para, first + 2, v);  /* closed, still known */
+    ck_assert(v[PAGE_THREAD] == 1.0);
+    /* two comments are no thread */
+    page_reset(p);
+    i = 0;
+    for (int k = 0; k < 3; k++)
+        page_add(p, &para, i++);
+    last = comments(p, BOX_ARTICLE, 2, &i);
+    page_view(p, &para, last, v);
+    ck_assert(v[PAGE_THREAD] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+/* "Comments" over the thread: the thread is announced, and begins right
+ * under the opener, with the comment whose stamp comes after its text. */
+START_TEST(test_thread_said)
+{
+    unit para;
+    page *p = article_page(&para);
+    unit opener = text_in(BOX_ARTICLE, "Comments", 1);
+    opener.v.why = REASON_COMMENT_OPENER;
+    opener.v.rule = 1;
+    opener.v.cls = CLASS_BAD;
+    unsigned long i = 0;
+    for (int k = 0; k < 4; k++)
+        page_add(p, &para, i++);
+    page_add(p, &opener, i++);
+    unsigned long under = i;
+    page_add(p, &para, i++);
+    comments(p, BOX_ARTICLE, 3, &i);
+    double v[PAGE_FEATURES];
+    page_view(p, &para, under, v);
+    ck_assert(v[PAGE_THREAD] == 1.0 && v[PAGE_THREAD_SAID] == 1.0);
+    page_view(p, &para, 1, v);
+    ck_assert(v[PAGE_THREAD] == 0.0 && v[PAGE_THREAD_SAID] == 0.0);
+    /* --keep-comments: no thread features */
+    page_keep_threads(p, 1);
+    page_view(p, &para, under, v);
+    ck_assert(v[PAGE_THREAD] == 0.0 && v[PAGE_THREAD_SAID] == 0.0);
+    page_keep_threads(p, 0);
+    /* an opener far above the stamps announces nothing */
+    page_reset(p);
+    i = 0;
+    page_add(p, &opener, i++);
+    for (int k = 0; k < FAR_BLOCKS + 1; k++)
+        page_add(p, &para, i++);
+    unsigned long last = comments(p, BOX_ARTICLE, 3, &i);
+    page_view(p, &para, last - 1, v);   /* the last stamp */
+    ck_assert(v[PAGE_THREAD] == 1.0 && v[PAGE_THREAD_SAID] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
 START_TEST(test_capacity)
 {
     /* no look-ahead: the window alone */
@@ -340,6 +460,8 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_data_table);
     tcase_add_test(tc, test_data_table_not);
     tcase_add_test(tc, test_data_table_bounded);
+    tcase_add_test(tc, test_thread);
+    tcase_add_test(tc, test_thread_said);
     tcase_add_test(tc, test_capacity);
     suite_add_tcase(s, tc);
     return s;

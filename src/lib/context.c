@@ -73,6 +73,7 @@ context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
     c->out_ctx = out_ctx;
     docmem_init(&c->doc, stops);
     comment_cut_init(&c->cut, &c->ring, &c->scale, keep_comments);
+    page_keep_threads(c->page, keep_comments);
     decide_init(&c->dec, &c->ring, &c->doc, c->page, &c->region, &c->runs, lookahead);
     context_reset(c);
     return c;

@@ -5,6 +5,7 @@
 #include "page.h"
 #include "context.h"
 #include "page_table.h"
+#include "byline.h"
 
 /* Containers remembered per document.  Pages have a few hundred; past 3/4
  * of the table new containers go uncounted (their blocks get the features
@@ -47,8 +48,20 @@
 #define RUN_SLOTS 64u          /* runs remembered per document; later ones uncounted */
 #define RUN_PENDING 16u        /* credits an open run's items may take back */
 
+/* A thread: blocks stamped with a time or date (a commenter's "Posted by
+ * Ann on May 2, 2012 6:29 PM", short or ending a comment's text) that
+ * come again and again a few blocks apart, with words between.  An
+ * article carries one stamp, near its headline; its comments one each. */
+#define STAMP_CHARS 100        /* a block this short may be a stamp as a whole */
+#define STAMP_TAIL 80          /* ... a longer one ends with its clock */
+#define STAMP_GAP 8            /* blocks between two stamps of one thread at most */
+#define STAMP_BODY_WORDS 5     /* a block between stamps with this many words is a comment's */
+#define STAMP_LONG_WORDS 15    /* a stamped block this long holds its comment's text */
+#define STAMP_MIN_ITEMS 3      /* stamps, each after words, that make a thread */
+
 typedef struct page_run {
     uint32_t first, last;      /* block numbers of its first and last block */
+    int said;                  /* a thread: a comment opener announced it */
 } page_run;
 
 /* The prose score an open run's block gave its containers, to be taken
@@ -81,6 +94,16 @@ struct page {
     int summary_seen;          /* the current item has its summary */
     unsigned nruns, npending;
     page_run runs[RUN_SLOTS];
+    /* the thread being read: its span, its items, blocks since its last
+     * stamp, words seen since, the gap after its first stamp and the
+     * widest after that */
+    page_run thread;
+    uint32_t t_items, t_since, t_first_gap, t_max_gap, t_second;
+    int t_words;
+    uint32_t opener;           /* 1 + the block number of the last comment opener */
+    int keep_threads;          /* --keep-comments: a thread is no reason to drop */
+    unsigned nthreads;
+    page_run threads[RUN_SLOTS];
     page_credit pending[RUN_PENDING];
     page_tables tables;
     page_box box[PAGE_SLOTS];
@@ -113,6 +136,11 @@ page *page_new(const mem *m)
     return mem_calloc(m, 1, sizeof(page));
 }
 
+void page_keep_threads(page *p, int keep)
+{
+    p->keep_threads = keep;
+}
+
 void page_free(page *p, const mem *m)
 {
     mem_free(m, p);
@@ -137,6 +165,9 @@ void page_reset(page *p)
     p->summary_seen = 0;
     p->nruns = p->npending = 0;
     page_tables_reset(&p->tables);
+    p->t_items = 0;
+    p->nthreads = 0;
+    p->opener = 0;
 }
 
 static page_box *find(const page *p, uint32_t key)
@@ -280,6 +311,94 @@ static int run_step(page *p, const unit *u, uint32_t at, int head, int summary)
     return 0;
 }
 
+/* A stamp: a short block with a time or a dated byline, or a longer one
+ * (a comment's text with its byline run in) whose end holds a time. */
+static int stamped(const unit *u)
+{
+    const char *t = u->text.data;
+    size_t n = u->text.len;
+    if (u->f.chars < STAMP_CHARS)
+        return byline_has_clock(t, n) || byline_dated(t, n);
+    return n > STAMP_TAIL && byline_has_clock(t + n - STAMP_TAIL, STAMP_TAIL);
+}
+
+/* The open thread's span, if it makes the cut.  A first stamp further
+ * from the second than any other two are apart is the article's own
+ * (its byline, its paragraphs after it), not a comment's. */
+static int thread_span(const page *p, page_run *out)
+{
+    uint32_t items = p->t_items;
+    *out = p->thread;
+    if (!p->thread.said && items > 2 && p->t_first_gap > p->t_max_gap) {
+        out->first = p->t_second;
+        items--;
+    }
+    return items >= STAMP_MIN_ITEMS;
+}
+
+static void thread_close(page *p)
+{
+    page_run span;
+    if (p->t_items && thread_span(p, &span) && p->nthreads < RUN_SLOTS)
+        p->threads[p->nthreads++] = span;
+    p->t_items = 0;
+}
+
+/* Follows the thread through the document's blocks in order. */
+static void thread_step(page *p, const unit *u, uint32_t at)
+{
+    if (u->f.words == 0)
+        return;                /* an image, a rule */
+    /* the opener's phrase, whether or not the window took it to open
+     * the comments (it does not before it saw the article begin) */
+    if (u->v.why == REASON_COMMENT_OPENER && u->v.rule && !(u->flags & BLOCK_LIST_ITEM)) {
+        thread_close(p);
+        p->opener = at + 1;
+        return;
+    }
+    if (!stamped(u)) {
+        if (p->t_items == 0)
+            return;
+        if (++p->t_since > STAMP_GAP)
+            thread_close(p);
+        else if (u->f.words >= STAMP_BODY_WORDS)
+            p->t_words = 1;
+        return;
+    }
+    if (p->t_items == 0) {
+        /* "Comments" a few blocks above: the thread begins under it */
+        p->thread.said = p->opener && at - (p->opener - 1) <= STAMP_GAP;
+        p->thread.first = p->thread.said ? p->opener : at;
+        p->t_items = 1;
+        p->t_first_gap = p->t_max_gap = 0;
+    } else if (p->t_words || u->f.words >= STAMP_LONG_WORDS) {
+        /* a stamp after no words is the second line of the last one's */
+        if (p->t_items == 1) {
+            p->t_first_gap = p->t_since;
+            p->t_second = at;
+        } else if (p->t_since > p->t_max_gap) {
+            p->t_max_gap = p->t_since;
+        }
+        p->t_items++;
+    }
+    p->thread.last = at;
+    p->t_since = 0;
+    p->t_words = 0;
+}
+
+/* Block `index` lies in a thread, a closed one or the open one once it
+ * makes the cut: 0 if not, 1 if it does, 2 if an opener announced it. */
+static int in_thread(const page *p, unsigned long index)
+{
+    for (unsigned i = 0; i < p->nthreads; i++)
+        if (index >= p->threads[i].first && index <= p->threads[i].last)
+            return 1 + p->threads[i].said;
+    page_run span;
+    if (p->t_items && thread_span(p, &span) && index >= span.first && index <= span.last)
+        return 1 + span.said;
+    return 0;
+}
+
 static int head_shape(const features *f)
 {
     return features_link_density(f) >= HEAD_LINKS && f->words >= HEAD_MIN_WORDS &&
@@ -310,6 +429,7 @@ void page_add(page *p, const unit *u, unsigned long index)
     int summary = ld < SUMMARY_MAX_LINKS && f->words >= SUMMARY_MIN_WORDS &&
                   f->chars <= SUMMARY_MAX_CHARS && !u->heading;
     p->total += score;
+    thread_step(p, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index);
     if (run_step(p, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index, head, summary) &&
         score > 0) {
         if (run_counts(p))
@@ -361,6 +481,9 @@ void page_view(const page *p, const unit *u, unsigned long index, double out[PAG
     if (u->box == 0 || !best)
         return;
     out[PAGE_TEASER_RUN] = in_run(p, index);
+    int thread = p->keep_threads ? 0 : in_thread(p, index);
+    out[PAGE_THREAD] = thread > 0;
+    out[PAGE_THREAD_SAID] = thread > 1;
     const page_box *b = find(p, u->box), *up = find(p, u->outer[0]);
     int in = u->box == p->best;
     int under = u->outer[0] == p->best || u->outer[1] == p->best;

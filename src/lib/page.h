@@ -35,6 +35,10 @@ enum {
     PAGE_BEFORE,        /* it comes before the article's container, outside it */
     PAGE_AFTER,         /* ... after it */
     PAGE_TEASER_RUN,    /* it lies in a run of teaser items: linked headline, summary */
+    PAGE_THREAD,        /* it lies in a thread: blocks stamped with a time, a few
+                           apart (not weighed: the dev set's gold keeps some
+                           threads and not others; README) */
+    PAGE_THREAD_SAID,   /* ... one that a comment opener announced */
     PAGE_FEATURES
 };
 
@@ -48,6 +52,10 @@ size_t page_slot_keep(unsigned window, size_t lookahead);
 
 page *page_new(const mem *m);
 void page_free(page *p, const mem *m);
+
+/* With `keep` set (--keep-comments) the thread features stay 0: a thread
+ * is left to the rest of the model, as before threads were found. */
+void page_keep_threads(page *p, int keep);
 
 /* Forget the document. */
 void page_reset(page *p);
