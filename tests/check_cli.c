@@ -561,6 +561,40 @@ START_TEST(test_output_temporary_file_removed_on_signal)
 }
 END_TEST
 
+/* Started under nohup (SIGHUP ignored), the run keeps it ignored: a hang-up
+ * neither ends it nor costs its output. */
+START_TEST(test_output_ignored_signal_stays_ignored)
+{
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char out[128];
+    snprintf(out, sizeof out, "%s/out.txt", dir);
+    const char *argv[] = { "-o", out, NULL };
+    int in, rd;
+    pid_t pid = cli_spawn_ignoring(argv, &in, &rd, SIGHUP);
+    char *tmp = NULL;
+    for (int tries = 0; !tmp && tries < 1000; tries++) {   /* up to 10 s */
+        tmp = temp_in(dir);
+        if (!tmp)
+            nanosleep(&(struct timespec){ .tv_nsec = 10000000 }, NULL);
+    }
+    ck_assert_msg(tmp != NULL, "no temporary file appeared");
+    free(tmp);
+    ck_assert_int_eq(kill(pid, SIGHUP), 0);
+    const char *para = "The council met on Tuesday and decided that the library would "
+                       "stay open.\n";
+    ck_assert_int_eq(write(in, para, strlen(para)), (ssize_t)strlen(para));
+    close(in);
+    ck_assert_int_eq(cli_wait(pid), 0);
+    close(rd);
+    expect_file(out, para);
+    tmp = temp_in(dir);
+    ck_assert_msg(tmp == NULL, "left %s", tmp);
+    unlink(out);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 /* Options that need or exclude another; the pointer to --help after every
  * usage error; --version's copyright and licence. */
 START_TEST(test_usage_conventions)
@@ -722,6 +756,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_output_is_replaced_only_on_success);
     tcase_add_test(tc, test_output_leaves_no_temporary_file);
     tcase_add_test(tc, test_output_temporary_file_removed_on_signal);
+    tcase_add_test(tc, test_output_ignored_signal_stays_ignored);
     tcase_add_test(tc, test_usage_conventions);
     tcase_add_test(tc, test_output_flows_while_input_waits);
     suite_add_tcase(s, tc);

@@ -361,7 +361,10 @@ void cli_run(const char *const *argv, const char *in, size_t len,
     r->err_len = err.len;
 }
 
-pid_t cli_spawn(const char *const *argv, int *in, int *out)
+/* The child starts with the dispositions a shell gives a program, whatever
+ * this test run inherited (under nohup SIGHUP is ignored, and a program
+ * keeps a signal ignored that it found ignored), but `ignored` (0: none). */
+static pid_t spawn(const char *const *argv, int *in, int *out, int ignored)
 {
     int pin[2], pout[2];
     ck_assert(pipe(pin) == 0 && pipe(pout) == 0);
@@ -374,7 +377,9 @@ pid_t cli_spawn(const char *const *argv, int *in, int *out)
         dup2(pout[1], 1);
         close(pin[0]); close(pin[1]);
         close(pout[0]); close(pout[1]);
-        signal(SIGPIPE, SIG_DFL);
+        static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+        for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+            signal(sigs[i], sigs[i] == ignored ? SIG_IGN : SIG_DFL);
         execv(cli_path(), av);
         _exit(127);
     }
@@ -384,6 +389,16 @@ pid_t cli_spawn(const char *const *argv, int *in, int *out)
     *in = pin[1];
     *out = pout[0];
     return pid;
+}
+
+pid_t cli_spawn(const char *const *argv, int *in, int *out)
+{
+    return spawn(argv, in, out, 0);
+}
+
+pid_t cli_spawn_ignoring(const char *const *argv, int *in, int *out, int sig)
+{
+    return spawn(argv, in, out, sig);
 }
 
 int read_until(int fd, const char *want, tbuf *got)

@@ -127,6 +127,8 @@ void cli_result_free(cli_result *r);
  * For a writer that pauses: the test writes, reads what came out, and only
  * then closes *in.  Wait for the child with cli_wait. */
 pid_t cli_spawn(const char *const *argv, int *in, int *out);
+/* The same, the program started with `sig` ignored, as nohup starts it. */
+pid_t cli_spawn_ignoring(const char *const *argv, int *in, int *out, int sig);
 /* Read from fd until `want` is in what was read or end of file; returns
  * whether it came.  Blocks: a program that holds its output back hangs the
  * test until Check's timeout fails it. */
