@@ -520,6 +520,19 @@ static char *temp_in(const char *dir)
     return found;
 }
 
+/* Waits (up to 10 s) until the run has made its temporary file in dir. */
+static void wait_for_temp(const char *dir)
+{
+    char *tmp = NULL;
+    for (int tries = 0; !tmp && tries < 1000; tries++) {
+        tmp = temp_in(dir);
+        if (!tmp)
+            nanosleep(&(struct timespec){ .tv_nsec = 10000000 }, NULL);
+    }
+    ck_assert_msg(tmp != NULL, "no temporary file appeared");
+    free(tmp);
+}
+
 /* Killed while it waits for input, the run leaves no temporary file, and
  * ends as the signal ends a program (what a shell reports), with the
  * target untouched. */
@@ -538,21 +551,14 @@ START_TEST(test_output_temporary_file_removed_on_signal)
         const char *argv[] = { "-o", out, NULL };
         int in, rd;
         pid_t pid = cli_spawn(argv, &in, &rd);
-        char *tmp = NULL;
-        for (int tries = 0; !tmp && tries < 1000; tries++) {   /* up to 10 s */
-            tmp = temp_in(dir);
-            if (!tmp)
-                nanosleep(&(struct timespec){ .tv_nsec = 10000000 }, NULL);
-        }
-        ck_assert_msg(tmp != NULL, "no temporary file appeared");
-        free(tmp);
+        wait_for_temp(dir);
         const char *para = "A paragraph that is read before the signal comes.\n";
         ck_assert_int_eq(write(in, para, strlen(para)), (ssize_t)strlen(para));
         ck_assert_int_eq(kill(pid, sigs[i]), 0);
         ck_assert_int_eq(cli_wait_signal(pid), sigs[i]);
         close(in);
         close(rd);
-        tmp = temp_in(dir);
+        char *tmp = temp_in(dir);
         ck_assert_msg(tmp == NULL, "signal %d left %s", sigs[i], tmp);
         expect_file(out, "kept\n");
         unlink(out);
@@ -572,14 +578,7 @@ START_TEST(test_output_ignored_signal_stays_ignored)
     const char *argv[] = { "-o", out, NULL };
     int in, rd;
     pid_t pid = cli_spawn_ignoring(argv, &in, &rd, SIGHUP);
-    char *tmp = NULL;
-    for (int tries = 0; !tmp && tries < 1000; tries++) {   /* up to 10 s */
-        tmp = temp_in(dir);
-        if (!tmp)
-            nanosleep(&(struct timespec){ .tv_nsec = 10000000 }, NULL);
-    }
-    ck_assert_msg(tmp != NULL, "no temporary file appeared");
-    free(tmp);
+    wait_for_temp(dir);
     ck_assert_int_eq(kill(pid, SIGHUP), 0);
     const char *para = "The council met on Tuesday and decided that the library would "
                        "stay open.\n";
@@ -588,7 +587,7 @@ START_TEST(test_output_ignored_signal_stays_ignored)
     ck_assert_int_eq(cli_wait(pid), 0);
     close(rd);
     expect_file(out, para);
-    tmp = temp_in(dir);
+    char *tmp = temp_in(dir);
     ck_assert_msg(tmp == NULL, "left %s", tmp);
     unlink(out);
     ck_assert_int_eq(rmdir(dir), 0);
