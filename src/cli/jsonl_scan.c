@@ -11,32 +11,6 @@
 
 #define PIECE (64u * 1024u)
 
-/* The length a UTF-8 sequence that begins with byte c claims, or 0 if c
- * begins none. */
-static size_t utf8_lead_len(unsigned c)
-{
-    return c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-}
-
-/* The length of the valid UTF-8 sequence at s[0..n), or 0 (overlong
- * forms, surrogates and code points past U+10FFFF are not valid). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t k = utf8_lead_len(c);
-    if (k == 0 || k > n)
-        return 0;
-    for (size_t t = 1; t < k; t++)
-        if ((s[t] & 0xC0) != 0x80)
-            return 0;
-    if (k == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
-        return 0;
-    if (k == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
-        return 0;
-    return k;
-}
-
 static int hex4(const unsigned char *s, size_t n, unsigned *out)
 {
     if (n < 4)
@@ -98,7 +72,7 @@ static int string(scan *p, int *escaped)
         if (c < 0x20)
             return bad(p, "a control character in a string");
         if (c >= 0x80) {
-            size_t k = utf8_seq(s + i, n - i);
+            size_t k = utf8_seq_len(s + i, n - i);
             if (k == 0)
                 return bad(p, "invalid UTF-8");
             i += k;
@@ -357,7 +331,7 @@ size_t jscan_escape(char *out, const char *s, size_t n, int final, size_t *used)
             break;
         unsigned c = u[i];
         if (c >= 0x80) {
-            size_t k = utf8_seq(u + i, n - i);
+            size_t k = utf8_seq_len(u + i, n - i);
             if (k == 0 && !final && utf8_lead_len(c) > n - i)
                 break;      /* the sequence may end in the next bytes */
             if (k == 0) {

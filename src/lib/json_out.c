@@ -1,6 +1,7 @@
 /* json_out.c - a document as one JSON object on one line. */
 #include <string.h>
 #include "json_out.h"
+#include "utf8.h"
 
 #define PIECE 4096   /* escaped bytes gathered before each write */
 
@@ -27,26 +28,6 @@ void json_out_free(json_out *j)
 {
     if (j)
         mem_free(j->m, j);
-}
-
-/* How many bytes the character starting with b has, 0 if b cannot start one. */
-static size_t utf8_len(unsigned char b)
-{
-    return b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
-         : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-}
-
-/* s[0..k) is one whole, valid character of k bytes */
-static int utf8_ok(const unsigned char *s, size_t k)
-{
-    for (size_t t = 1; t < k; t++)
-        if ((s[t] & 0xC0) != 0x80)
-            return 0;
-    if (k == 3)
-        return !(s[0] == 0xE0 && s[1] < 0xA0) && !(s[0] == 0xED && s[1] >= 0xA0);
-    if (k == 4)
-        return !(s[0] == 0xF0 && s[1] < 0x90) && !(s[0] == 0xF4 && s[1] >= 0x90);
-    return 1;
 }
 
 /* Escapes s[0..n) into out, writing whenever PIECE bytes are gathered;
@@ -85,7 +66,7 @@ static int escape(ub_write_fn out, void *ctx, const unsigned char *s, size_t n, 
             i++;
             continue;
         }
-        size_t k = utf8_len(c);
+        size_t k = utf8_lead_len(c);
         if (k > 0 && i + k > n && rest) {
             /* maybe whole with the next chunk */
             size_t t = i + 1;
@@ -94,7 +75,7 @@ static int escape(ub_write_fn out, void *ctx, const unsigned char *s, size_t n, 
             if (t == n)
                 break;
         }
-        if (k > 0 && i + k <= n && utf8_ok(s + i, k)) {
+        if (k > 0 && utf8_seq_len(s + i, n - i) == k) {
             memcpy(piece + len, s + i, k);
             len += k;
             i += k;
@@ -129,7 +110,7 @@ int json_out_text(void *ctx, const char *s, size_t n)
     if (j->nheld) {
         /* complete the held character first */
         unsigned char c[4];
-        size_t k = utf8_len(j->held[0]), have = j->nheld;
+        size_t k = utf8_lead_len(j->held[0]), have = j->nheld;
         memcpy(c, j->held, have);
         while (have < k && n > 0 && ((unsigned char)*s & 0xC0) == 0x80) {
             c[have++] = (unsigned char)*s++;

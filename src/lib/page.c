@@ -183,7 +183,7 @@ static page_box *find(const page *p, uint32_t key)
     return NULL;
 }
 
-static page_box *add(page *p, uint32_t key, unsigned long index)
+static page_box *add(page *p, uint32_t key, uint32_t at)
 {
     if (key == 0)
         return NULL;
@@ -196,15 +196,10 @@ static page_box *add(page *p, uint32_t key, unsigned long index)
             return NULL;
         p->taken[p->used++] = (uint16_t)i;
         b->key = key;
-        b->first = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
+        b->first = at;
     }
-    b->last = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
+    b->last = at;
     return b;
-}
-
-static uint32_t sat_add(uint32_t a, uint32_t b)
-{
-    return a + b < a ? UINT32_MAX : a + b;
 }
 
 static void credit(page *p, page_box *b, double score)
@@ -413,7 +408,8 @@ int page_teaser_frame(const unit *u)
 
 void page_add(page *p, const unit *u, unsigned long index)
 {
-    page_tables_add(&p->tables, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index);
+    uint32_t at = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
+    page_tables_add(&p->tables, u, at);
     if (u->box == 0)
         return;
     const features *f = &u->f;
@@ -429,8 +425,8 @@ void page_add(page *p, const unit *u, unsigned long index)
     int summary = ld < SUMMARY_MAX_LINKS && f->words >= SUMMARY_MIN_WORDS &&
                   f->chars <= SUMMARY_MAX_CHARS && !u->heading;
     p->total += score;
-    thread_step(p, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index);
-    if (run_step(p, u, index > UINT32_MAX ? UINT32_MAX : (uint32_t)index, head, summary) &&
+    thread_step(p, u, at);
+    if (run_step(p, u, at, head, summary) &&
         score > 0) {
         if (run_counts(p))
             score = 0;         /* a teaser's summary: no credit */
@@ -442,21 +438,21 @@ void page_add(page *p, const unit *u, unsigned long index)
     }
     if (run_counts(p) && p->npending)
         run_withdraw(p);
-    page_box *b = add(p, u->box, index);
+    page_box *b = add(p, u->box, at);
     if (b) {
-        b->chars = sat_add(b->chars, f->chars);
-        b->links = sat_add(b->links, f->link_chars);
+        b->chars = page_sat_add(b->chars, f->chars);
+        b->links = page_sat_add(b->links, f->link_chars);
         b->heads += (uint32_t)head;
         b->summaries += (uint32_t)summary;
         b->heads_below += (uint32_t)head;
         credit(p, b, score);
     }
-    page_box *up = add(p, u->outer[0], index);
+    page_box *up = add(p, u->outer[0], at);
     if (up) {
         up->heads_below += (uint32_t)head;
         credit(p, up, score * PARENT_SHARE);
     }
-    credit(p, add(p, u->outer[1], index), score * GRAND_SHARE);
+    credit(p, add(p, u->outer[1], at), score * GRAND_SHARE);
 }
 
 /* Block `index` lies in a teaser run, a closed one or the open one once

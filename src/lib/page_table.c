@@ -27,11 +27,6 @@ static uint32_t cells_of(const unit *u)
     return n;
 }
 
-static uint32_t sat_add(uint32_t a, uint32_t b)
-{
-    return a + b < a ? UINT32_MAX : a + b;
-}
-
 /* The row goes on the open table: it comes right after its last row and
  * sits in the same body of rows or the same table (a header row in
  * <thead>, the rest in <tbody>). */
@@ -76,8 +71,8 @@ void page_tables_add(page_tables *ts, const unit *u, uint32_t index)
     t->cells = cells;
     t->outer[0] = u->outer[0];
     t->outer[1] = u->outer[1];
-    t->chars = sat_add(t->chars, u->f.chars);
-    t->links = sat_add(t->links, u->f.link_chars);
+    t->chars = page_sat_add(t->chars, u->f.chars);
+    t->links = page_sat_add(t->links, u->f.link_chars);
 }
 
 const page_table *page_tables_at(const page_tables *ts, uint32_t index)

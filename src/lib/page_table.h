@@ -18,6 +18,12 @@
 
 #include <stdint.h>
 
+/* a + b, held at UINT32_MAX: a page's character totals never wrap */
+static inline uint32_t page_sat_add(uint32_t a, uint32_t b)
+{
+    return a + b < a ? UINT32_MAX : a + b;
+}
+
 #define PAGE_TABLE_SLOTS 64u
 
 typedef struct page_table {

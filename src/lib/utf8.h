@@ -53,6 +53,33 @@ static inline size_t utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* The length a UTF-8 sequence that begins with byte c claims, or 0 if c
+ * begins none (a continuation byte, C0, C1, F5..FF). */
+static inline size_t utf8_lead_len(unsigned c)
+{
+    return c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+/* The length of the valid UTF-8 sequence at s[0..n), n > 0, or 0
+ * (cut short, overlong forms, surrogates, past U+10FFFF).  Inline for the
+ * CLI's JSON scanner as utf8_encode is. */
+static inline size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t k = utf8_lead_len(c);
+    if (k == 0 || k > n)
+        return 0;
+    for (size_t t = 1; t < k; t++)
+        if ((s[t] & 0xC0) != 0x80)
+            return 0;
+    if (k == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
+        return 0;
+    if (k == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
+        return 0;
+    return k;
+}
+
 /* Length of the longest prefix of s[0..n) that is valid UTF-8. */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
 
