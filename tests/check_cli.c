@@ -485,13 +485,18 @@ START_TEST(test_output_is_replaced_only_on_success)
 }
 END_TEST
 
+/* Makes the directory dir (a mkdtemp template) and names out.txt in it. */
+static void out_in_temp_dir(char *dir, char *out, size_t size)
+{
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(out, size, "%s/out.txt", dir);
+}
+
 /* The temporary file goes in the target's directory and is gone after. */
 START_TEST(test_output_leaves_no_temporary_file)
 {
-    char dir[] = "/tmp/unboil-test-dir-XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    char out[128];
-    snprintf(out, sizeof out, "%s/out.txt", dir);
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX", out[128];
+    out_in_temp_dir(dir, out, sizeof out);
     const char *argv[] = { "-o", out, "/nonexistent/unboil-test", NULL };
     cli_result r = run(argv, NULL, 0);
     expect_exit(&r, 1);
@@ -540,10 +545,8 @@ START_TEST(test_output_temporary_file_removed_on_signal)
 {
     static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
-        char dir[] = "/tmp/unboil-test-dir-XXXXXX";
-        ck_assert_ptr_nonnull(mkdtemp(dir));
-        char out[128];
-        snprintf(out, sizeof out, "%s/out.txt", dir);
+        char dir[] = "/tmp/unboil-test-dir-XXXXXX", out[128];
+        out_in_temp_dir(dir, out, sizeof out);
         FILE *f = fopen(out, "w");
         ck_assert_ptr_nonnull(f);
         fputs("kept\n", f);
@@ -571,10 +574,8 @@ END_TEST
  * neither ends it nor costs its output. */
 START_TEST(test_output_ignored_signal_stays_ignored)
 {
-    char dir[] = "/tmp/unboil-test-dir-XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    char out[128];
-    snprintf(out, sizeof out, "%s/out.txt", dir);
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX", out[128];
+    out_in_temp_dir(dir, out, sizeof out);
     const char *argv[] = { "-o", out, NULL };
     int in, rd;
     pid_t pid = cli_spawn_ignoring(argv, &in, &rd, SIGHUP);
