@@ -7,6 +7,7 @@
 #include "config.h"
 #include "suites.h"
 #include "testutil.h"
+#include "json_escape.h"
 #include "jsonl_scan.h"
 #ifdef HAVE_JANSSON
 #include <jansson.h>
@@ -208,7 +209,7 @@ START_TEST(test_encode_against_reference)
     unsigned seed = 7;
     size_t cap = 200000;
     unsigned char *s = malloc(cap);
-    char *out = malloc(JSCAN_ESCAPE_MAX * cap + 2);
+    char *out = malloc(JSON_ESCAPE_MAX * cap + 2);
     ck_assert_ptr_nonnull(s);
     ck_assert_ptr_nonnull(out);
     for (int round = 0; round < 60; round++) {
@@ -220,7 +221,7 @@ START_TEST(test_encode_against_reference)
         ck_assert_int_eq(jscan_encode((const char *)s, n, to_tbuf, &got), 0);
         ck_assert_uint_eq(got.len, want.len);
         ck_assert_mem_eq(got.data, want.data, want.len);
-        /* jscan_escape over the text cut anywhere, as the filter's output
+        /* json_escape over the text cut anywhere, as the filter's output
          * comes: what a call leaves goes again with the next piece */
         size_t o = 0, i = 0, from = 0;
         out[o++] = '"';
@@ -228,7 +229,7 @@ START_TEST(test_encode_against_reference)
             size_t cut = i + tu_rand(&seed) % 9;
             i = cut < n ? cut : n;
             size_t used;
-            o += jscan_escape(out + o, (const char *)s + from, i - from, i == n, &used);
+            o += json_escape(out + o, (const char *)s + from, i - from, i == n, &used);
             ck_assert_uint_le(i - from - used, 3);
             ck_assert(i == n ? used == i - from : 1);
             from += used;

@@ -68,11 +68,12 @@ static int sink_put(void *ctx, const char *s, size_t n)
 }
 
 /* The text escaped the same whatever the chunking, a character cut
- * between chunks included; bytes that are not UTF-8 become U+FFFD. */
+ * between chunks included; bytes that are not UTF-8 become U+FFFD; the
+ * controls are written as jansson (and so --jsonl) writes them. */
 START_TEST(test_json_text_chunks)
 {
-    static const char text[] = "a \"q\" \\ \t\n\x01 caf\xc3\xa9 \xe2\x82\xac \xff end";
-    static const char want[] = "{\"text\":\"a \\\"q\\\" \\\\ \\t\\n\\u0001 caf\xc3\xa9 \xe2\x82\xac "
+    static const char text[] = "a \"q\" \\ \t\n\x01\b\f\x1f caf\xc3\xa9 \xe2\x82\xac \xff end";
+    static const char want[] = "{\"text\":\"a \\\"q\\\" \\\\ \\t\\n\\u0001\\b\\f\\u001F caf\xc3\xa9 \xe2\x82\xac "
                                "\xef\xbf\xbd end\"}\n";
     meta *mt = meta_new(&mem_stdlib);
     ck_assert_ptr_nonnull(mt);

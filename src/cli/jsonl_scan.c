@@ -5,6 +5,7 @@
  * the way.  Strings are decoded and encoded through a fixed buffer. */
 #include <stdint.h>
 #include <string.h>
+#include "json_escape.h"
 #include "jsonl_scan.h"
 #include "span.h"
 #include "utf8.h"
@@ -318,67 +319,13 @@ int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx)
     return o ? sink(ctx, buf, o) : 0;
 }
 
-size_t jscan_escape(char *out, const char *s, size_t n, int final, size_t *used)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, o = 0;
-    while (i < n) {
-        size_t run = span_json_plain(u + i, n - i);
-        memcpy(out + o, s + i, run);
-        o += run;
-        i += run;
-        if (i >= n)
-            break;
-        unsigned c = u[i];
-        if (c >= 0x80) {
-            size_t k = utf8_seq_len(u + i, n - i);
-            if (k == 0 && !final && utf8_lead_len(c) > n - i)
-                break;      /* the sequence may end in the next bytes */
-            if (k == 0) {
-                out[o++] = (char)0xEF;  /* U+FFFD */
-                out[o++] = (char)0xBF;
-                out[o++] = (char)0xBD;
-                i++;
-                continue;
-            }
-            for (size_t t = 0; t < k; t++)
-                out[o + t] = s[i + t];
-            o += k;
-            i += k;
-            continue;
-        }
-        out[o] = '\\';
-        switch (c) {
-        case '"': out[o + 1] = '"'; break;
-        case '\\': out[o + 1] = '\\'; break;
-        case '\b': out[o + 1] = 'b'; break;
-        case '\f': out[o + 1] = 'f'; break;
-        case '\n': out[o + 1] = 'n'; break;
-        case '\r': out[o + 1] = 'r'; break;
-        case '\t': out[o + 1] = 't'; break;
-        default:
-            out[o + 1] = 'u';
-            out[o + 2] = '0';
-            out[o + 3] = '0';
-            out[o + 4] = "0123456789ABCDEF"[c >> 4];
-            out[o + 5] = "0123456789ABCDEF"[c & 15];
-            o += 4;
-            break;
-        }
-        o += 2;
-        i++;
-    }
-    *used = i;
-    return o;
-}
-
 int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx)
 {
     char buf[PIECE];
     size_t o = 0, i = 0;
     buf[o++] = '"';
     while (i < n) {
-        size_t room = (PIECE - 1 - o) / JSCAN_ESCAPE_MAX;
+        size_t room = (PIECE - 1 - o) / JSON_ESCAPE_MAX;
         if (room < 4) {
             /* a sequence of up to 4 bytes is then always decided */
             int r = sink(ctx, buf, o);
@@ -388,7 +335,7 @@ int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx)
             continue;
         }
         size_t take = n - i < room ? n - i : room, used;
-        o += jscan_escape(buf + o, s + i, take, i + take == n, &used);
+        o += json_escape(buf + o, s + i, take, i + take == n, &used);
         i += used;
     }
     buf[o++] = '"';

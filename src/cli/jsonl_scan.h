@@ -35,18 +35,8 @@ void jscan_line(const char *s, size_t n, const char *field, size_t field_len, js
  * UTF-8, in pieces of at most 64 KiB. */
 int jscan_decode(const char *s, size_t n, jscan_sink sink, void *ctx);
 
-/* s[0..n) as a JSON string token, as jansson writes it (JSON_COMPACT): \"
- * \\ \b \f \n \r \t, \u00XX for other controls, the rest as UTF-8; each
- * byte that does not begin a valid UTF-8 sequence becomes U+FFFD. */
+/* s[0..n) as a JSON string token, quotes and all (json_escape). */
 int jscan_encode(const char *s, size_t n, jscan_sink sink, void *ctx);
 
-/* The same, into out, without the quotes: out has room for
- * JSCAN_ESCAPE_MAX * n bytes; returns how many were written.  Unless
- * final, a UTF-8 sequence begun in s[0..n) and not ended there is left
- * for the call with the bytes that follow: *used says where it begins (n
- * when there is none), so that text can be written in pieces that split
- * characters. */
-#define JSCAN_ESCAPE_MAX 6  /* "\u001F" */
-size_t jscan_escape(char *out, const char *s, size_t n, int final, size_t *used);
 
 #endif

@@ -1,5 +1,6 @@
 /* json_out.c - a document as one JSON object on one line. */
 #include <string.h>
+#include "json_escape.h"
 #include "json_out.h"
 #include "utf8.h"
 
@@ -30,64 +31,25 @@ void json_out_free(json_out *j)
         mem_free(j->m, j);
 }
 
-/* Escapes s[0..n) into out, writing whenever PIECE bytes are gathered;
- * the bytes of a character cut at the end are returned in *rest. */
+/* Escapes s[0..n) into out, a piece at a time; unless rest is NULL (the
+ * last bytes), the bytes of a character cut at the end are left and their
+ * count returned in *rest. */
 static int escape(ub_write_fn out, void *ctx, const unsigned char *s, size_t n, size_t *rest)
 {
-    static const char hex[] = "0123456789abcdef";
-    char piece[PIECE + 16];
-    size_t len = 0, i = 0;
+    char piece[PIECE];
+    size_t i = 0;
     while (i < n) {
-        unsigned char c = s[i];
-        if (len >= PIECE) {
-            if (out(ctx, piece, len) != 0)
-                return -1;
-            len = 0;
-        }
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            piece[len++] = (char)c;
-            i++;
-            continue;
-        }
-        if (c < 0x80) {
-            piece[len++] = '\\';
-            switch (c) {
-            case '"': piece[len++] = '"'; break;
-            case '\\': piece[len++] = '\\'; break;
-            case '\n': piece[len++] = 'n'; break;
-            case '\t': piece[len++] = 't'; break;
-            case '\r': piece[len++] = 'r'; break;
-            default:
-                memcpy(piece + len, "u00", 3);
-                piece[len + 3] = hex[c >> 4];
-                piece[len + 4] = hex[c & 15];
-                len += 5;
-            }
-            i++;
-            continue;
-        }
-        size_t k = utf8_lead_len(c);
-        if (k > 0 && i + k > n && rest) {
-            /* maybe whole with the next chunk */
-            size_t t = i + 1;
-            while (t < n && (s[t] & 0xC0) == 0x80)
-                t++;
-            if (t == n)
-                break;
-        }
-        if (k > 0 && utf8_seq_len(s + i, n - i) == k) {
-            memcpy(piece + len, s + i, k);
-            len += k;
-            i += k;
-        } else {
-            memcpy(piece + len, "\xEF\xBF\xBD", 3);
-            len += 3;
-            i++;
-        }
+        size_t take = n - i < PIECE / JSON_ESCAPE_MAX ? n - i : PIECE / JSON_ESCAPE_MAX, used;
+        size_t len = json_escape(piece, (const char *)s + i, take, !rest && i + take == n, &used);
+        if (len && out(ctx, piece, len) != 0)
+            return -1;
+        i += used;
+        if (used < take && i + (take - used) == n)
+            break;   /* a character cut by the chunking */
     }
     if (rest)
         *rest = n - i;
-    return len ? out(ctx, piece, len) : 0;
+    return 0;
 }
 
 int json_out_string(ub_write_fn out, void *ctx, const char *s, size_t n)
