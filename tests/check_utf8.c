@@ -384,6 +384,39 @@ START_TEST(test_span_text)
 }
 END_TEST
 
+/* span_word_back: both paths against utf8_ascii_word, with every byte
+ * value at every place of runs of word characters up to past two vectors. */
+static size_t word_back_ref(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && utf8_ascii_word[s[n - k - 1]])
+        k++;
+    return k;
+}
+
+START_TEST(test_span_word_back)
+{
+    static size_t (*const paths[])(const unsigned char *, size_t) = {
+        span_word_back_portable,
+#ifdef __SSE2__
+        span_word_back_sse2,
+#endif
+    };
+    static const unsigned char word[] = "aZ09_qM";
+    unsigned char b[40];
+    for (unsigned c = 0; c < 256; c++) {
+        ck_assert_int_eq(span_word_byte((unsigned char)c), utf8_ascii_word[c] != 0);
+        for (size_t n = 0; n <= sizeof b; n += n < 20 ? 1 : 3)
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = at == j ? (unsigned char)c : word[j % (sizeof word - 1)];
+                for (size_t p = 0; p < sizeof paths / sizeof *paths; p++)
+                    ck_assert_uint_eq(paths[p](b, n), word_back_ref(b, n));
+            }
+    }
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -404,6 +437,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_span_byte);
     tcase_add_test(tc, test_span_json_plain);
     tcase_add_test(tc, test_span_text);
+    tcase_add_test(tc, test_span_word_back);
     suite_add_tcase(s, tc);
     return s;
 }
