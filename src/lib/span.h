@@ -1,8 +1,8 @@
 /* span.h - the length of a run of bytes of one kind: the blanks that
  * indent and pad the lines of text dumps, which can be long, the bytes
  * that a JSON string holds as they are, the bytes of text (no control
- * character but white space), and the ASCII word characters that end a
- * block.
+ * character but white space), ASCII, and the ASCII word characters that
+ * end a block.
  *
  * Where the compiler targets SSE2 (the baseline of x86-64) a run is
  * compared sixteen bytes a step; elsewhere eight at a time as a 64-bit
@@ -113,6 +113,18 @@ static inline size_t span_text_portable(const unsigned char *s, size_t n)
     return i;
 }
 
+/* How many bytes from s[0] on are ASCII (below 0x80), at most n: eight
+ * at a time. */
+static inline size_t span_ascii_portable(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 8 <= n && !(span_load8(s + i) & SPAN_HIGH))
+        i += 8;
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* Whether b is an ASCII word character: [0-9A-Za-z_] (utf8_ascii_word). */
 static inline int span_word_byte(unsigned char b)
 {
@@ -200,6 +212,21 @@ static inline size_t span_json_plain_sse2(const unsigned char *s, size_t n)
         i++;
     return i;
 }
+static inline size_t span_ascii_sse2(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        /* the bytes' high bits, which ASCII has clear */
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* The same, sixteen bytes a step: the block's last word, which the
  * scanner of block_features.c looks for once a block. */
 static inline size_t span_word_back_sse2(const unsigned char *s, size_t n)
@@ -226,12 +253,14 @@ static inline size_t span_word_back_sse2(const unsigned char *s, size_t n)
 }
 #define span_byte span_byte_sse2
 #define span_word_back span_word_back_sse2
+#define span_ascii span_ascii_sse2
 #define span_byte_back span_byte_back_sse2
 #define span_json_plain span_json_plain_sse2
 #define span_text span_text_sse2
 #else
 #define span_byte span_byte_portable
 #define span_word_back span_word_back_portable
+#define span_ascii span_ascii_portable
 #define span_byte_back span_byte_back_portable
 #define span_json_plain span_json_plain_portable
 #define span_text span_text_portable
