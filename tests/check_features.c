@@ -88,6 +88,11 @@ static const char *const ref_cases[] = {
     "caf\xc3\xa9" "au lait", "\xc3\xa9t\xc3\xa9s ete", "joe@example.com  next", "x@yz abc",
     "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14", "it's  done", "(c)  2020", "a / b  c",
     "\xc2\xa0\xc2\xa0lead", "tab\tsep\tword", "crlf\r\nline  two",
+    /* blocks that end in a run of word characters as long as a vector or
+     * longer (span_word_back), or all one run */
+    "x abcdefghijklmnop", "x abcdefghijklmnopq", "abcdefghijklmnop", "abcdefghijklmnopq",
+    "Read more Supercalifragilistic_expialidocious2", "caf\xc3\xa9Supercalifragilistic",
+    "a.bcdefghijklmnopqrstuvwxyz0123456789ABCDEF", "a b c d e f g h i j k l m n o p q r",
 };
 
 START_TEST(test_fast_paths_hand)

@@ -154,6 +154,73 @@ START_TEST(test_filter_meta_api)
 }
 END_TEST
 
+/* A document's fields after another's are those of the document alone,
+ * whatever came before: the store is emptied between documents, not
+ * cleared byte by byte (meta_reset), so a long value before a short one,
+ * tags before none, a time before a text dump must leave nothing behind. */
+static const char *const reset_docs[] = {
+    page,
+    "<html lang=\"en\"><head><base href=\"https://example.com/news/\">"
+    "<title>Bridge reopens after a year of works | The Example Herald</title>"
+    "<meta name=\"keywords\" content=\"bridge, river, works, city\">"
+    "<link rel=\"canonical\" href=\"https://example.com/news/bridge\"></head><body>"
+    "<h1>Bridge reopens after a year of works</h1><p class=\"byline\">By Ann Lee</p>"
+    "<time datetime=\"2015-03-17T16:27\">March 17</time><p>The bridge that links the two "
+    "banks of the river reopens today, and cars may cross it again from six.</p></body></html>",
+    "<p>x</p>",
+    "Council saves the hall\n\nBy Ann Lee | May 2, 2015\n\nThe council voted last night "
+    "to save the old hall, which the town has used for a hundred years.\n",
+};
+
+static void meta_after(const char *before, const char *doc, ub_filter **out)
+{
+    ub_options o;
+    ub_options_init(&o);
+    static sink k;   /* outlives the filter; its text is not looked at */
+    ub_status st;
+    ub_filter *f = ub_filter_new(&o, sink_put, &k, &st);
+    ck_assert_ptr_nonnull(f);
+    k.len = 0;
+    if (before) {
+        ck_assert_int_eq(ub_filter_feed(f, before, strlen(before)), UB_OK);
+        ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    }
+    k.len = 0;
+    ck_assert_int_eq(ub_filter_feed(f, doc, strlen(doc)), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    *out = f;
+}
+
+START_TEST(test_meta_reset_is_fresh)
+{
+    const size_t n = sizeof reset_docs / sizeof *reset_docs;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++) {
+            ub_filter *after, *alone;
+            meta_after(reset_docs[a], reset_docs[b], &after);
+            meta_after(NULL, reset_docs[b], &alone);
+            for (int fld = 0; fld < UB_META_COUNT; fld++)
+                for (size_t i = 0; i < 17; i++) {
+                    const char *x = ub_filter_meta(after, (ub_meta_field)fld, i);
+                    const char *y = ub_filter_meta(alone, (ub_meta_field)fld, i);
+                    ck_assert_msg((x == NULL) == (y == NULL) && (!x || strcmp(x, y) == 0),
+                                  "document %zu after %zu: %s[%zu] \"%s\", alone \"%s\"", b, a,
+                                  ub_meta_name((ub_meta_field)fld), i, x ? x : "(none)",
+                                  y ? y : "(none)");
+                }
+            ub_filter_free(after);
+            ub_filter_free(alone);
+        }
+    /* the rich page has the fields this test is for */
+    ub_filter *f;
+    meta_after(NULL, reset_docs[1], &f);
+    ck_assert_ptr_nonnull(ub_filter_meta(f, UB_META_TAGS, 3));
+    ck_assert_ptr_nonnull(ub_filter_meta(f, UB_META_DATE, 0));
+    ck_assert_ptr_nonnull(ub_filter_meta(f, UB_META_URL, 0));
+    ub_filter_free(f);
+}
+END_TEST
+
 Suite *meta_suite(void)
 {
     Suite *s = suite_create("meta");
@@ -162,6 +229,7 @@ Suite *meta_suite(void)
     tcase_add_test(tc, test_byline_name);
     tcase_add_test(tc, test_json_text_chunks);
     tcase_add_test(tc, test_filter_meta_api);
+    tcase_add_test(tc, test_meta_reset_is_fresh);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -133,6 +133,34 @@ START_TEST(test_binary_by_control_bytes)
 }
 END_TEST
 
+/* The count of control bytes at its bound, one in sixteen: each byte value
+ * counts as a control or not, wherever it stands (runs of text between
+ * them are skipped a vector at a time), and a NUL is counted once. */
+START_TEST(test_control_bytes_bound)
+{
+    char b[160];
+    for (unsigned c = 0; c < 0x80; c++) {
+        int control = (c > 0 && c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1B) || c == 0x7F;
+        for (size_t at = 0; at < 23; at++) {
+            /* ten bytes of 160 are controls: nine here, c the tenth */
+            memset(b, 'x', sizeof b);
+            for (size_t k = 0; k < 9; k++)
+                b[at + 16 * k + 5] = 0x01;
+            b[at] = (char)c;
+            sniff_result r = sn(b, sizeof b, 1);
+            ck_assert_msg((r.kind == SNIFF_BINARY) == (control || c == 0),
+                          "byte 0x%02x at %zu", c, at);
+        }
+    }
+    /* a NUL and eight controls are nine: text */
+    memset(b, 'x', sizeof b);
+    for (size_t k = 0; k < 8; k++)
+        b[16 * k + 5] = 0x7F;
+    b[150] = 0;
+    ck_assert_int_eq(sn(b, sizeof b, 1).kind, SNIFF_TEXT);
+}
+END_TEST
+
 /* curl -i of a page sent gzip-compressed: the body is checked too */
 START_TEST(test_binary_after_http_headers)
 {
@@ -299,6 +327,7 @@ Suite *sniff_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_binary_magics);
     tcase_add_test(tc, test_binary_by_control_bytes);
+    tcase_add_test(tc, test_control_bytes_bound);
     tcase_add_test(tc, test_binary_after_http_headers);
     tcase_add_test(tc, test_short_input_waits);
     tcase_add_test(tc, test_html_or_text);

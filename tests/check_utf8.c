@@ -384,6 +384,63 @@ START_TEST(test_span_text)
 }
 END_TEST
 
+/* span_word_back and span_ascii: both paths against a byte loop, with
+ * every byte value at every place of runs of word characters up to past
+ * two vectors. */
+static size_t word_back_ref(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && utf8_ascii_word[s[n - k - 1]])
+        k++;
+    return k;
+}
+
+static size_t ascii_ref(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] < 0x80)
+        k++;
+    return k;
+}
+
+typedef size_t (*span_fn)(const unsigned char *, size_t);
+
+START_TEST(test_span_word_back_and_ascii)
+{
+    static const span_fn paths[][3] = {
+        { word_back_ref, span_word_back_portable,
+#ifdef __SSE2__
+          span_word_back_sse2 },
+#else
+          span_word_back_portable },
+#endif
+        { ascii_ref, span_ascii_portable,
+#ifdef __SSE2__
+          span_ascii_sse2 },
+#else
+          span_ascii_portable },
+#endif
+    };
+    static const unsigned char word[] = "aZ09_qM";
+    unsigned char b[40];
+    for (unsigned c = 0; c < 256; c++) {
+        ck_assert_int_eq(span_word_byte((unsigned char)c), utf8_ascii_word[c] != 0);
+        for (size_t n = 0; n <= sizeof b; n += n < 20 ? 1 : 3)
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = at == j ? (unsigned char)c : word[j % (sizeof word - 1)];
+                for (size_t f = 0; f < sizeof paths / sizeof *paths; f++) {
+                    size_t want = paths[f][0](b, n);
+                    ck_assert_uint_eq(paths[f][1](b, n), want);
+                    ck_assert_uint_eq(paths[f][2](b, n), want);
+                }
+            }
+    }
+    ck_assert_uint_eq(span_word_back((const unsigned char *)"a b_c", 5), 3);
+    ck_assert_uint_eq(span_ascii((const unsigned char *)"ab\xc3\xa9", 4), 2);
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -404,6 +461,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_span_byte);
     tcase_add_test(tc, test_span_json_plain);
     tcase_add_test(tc, test_span_text);
+    tcase_add_test(tc, test_span_word_back_and_ascii);
     suite_add_tcase(s, tc);
     return s;
 }

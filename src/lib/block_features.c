@@ -15,7 +15,7 @@ static int is_separator(uint32_t cp)
            cp == 0x2192 || cp == 0x2023;
 }
 
-static int is_sentence_end(uint32_t cp)
+static inline int is_sentence_end(uint32_t cp)
 {
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
            cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x61F ||
@@ -210,25 +210,37 @@ __attribute__((always_inline))
 static inline size_t hash_run(const unsigned char *s, size_t i, size_t tail, size_t len,
                               uint64_t *h, unsigned *all)
 {
-    uint64_t x = *h;
-    unsigned a = 0xff;
+    /* 64-bit v and a pointer: GCC then keeps no copy of the index and
+     * widens no byte in the loop, which runs for most bytes of a block */
+    uint64_t x = *h, a = 0xff;
+    const unsigned char *p = s + i;
     if (i < tail) {
-        unsigned v = utf8_ascii_word[s[i]];
-        do {
+        uint64_t v = utf8_ascii_word[*p];
+        for (;;) {   /* two bytes a step: one add for both */
             a &= v;
             x = word_hash_step(x, (unsigned char)v);
-            v = utf8_ascii_word[s[++i]];
-        } while (v != 0);
+            v = utf8_ascii_word[p[1]];
+            if (v == 0) {
+                p++;
+                break;
+            }
+            a &= v;
+            x = word_hash_step(x, (unsigned char)v);
+            v = utf8_ascii_word[p[2]];
+            p += 2;
+            if (v == 0)
+                break;
+        }
     } else {
-        for (; i < len; i++) {
-            unsigned v = utf8_ascii_word[s[i]];
+        for (const unsigned char *end = s + len; p < end; p++) {
+            uint64_t v = utf8_ascii_word[*p];
             a &= v;
             x = word_hash_step(x, (unsigned char)v);
         }
     }
     *h = x;
-    *all = a;
-    return i;
+    *all = (unsigned)a;
+    return (size_t)(p - s);
 }
 
 /* Counts the characters of the run s[i..j) of ASCII word characters
@@ -459,9 +471,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
                 .run_start = (size_t)-1, .first = 1 };
     scan *sc = &st;
     const unsigned char *s = sc->s;
-    size_t tail = len;
-    while (tail > 0 && utf8_ascii_word[s[tail - 1]])
-        tail--;
+    size_t tail = len > 0 && utf8_ascii_word[s[len - 1]] ? len - span_word_back(s, len) : len;
     size_t i = 0;
     while (i < len) {
         unsigned c = s[i];

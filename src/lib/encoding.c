@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "span.h"
 #include "utf8.h"
 
 #ifdef HAVE_UCHARDET
@@ -202,14 +203,8 @@ void encoding_utf8_stats(const char *s, size_t len, size_t *multibyte,
 
     while (i < len) {
         if (p[i] < 0x80) {
-            /* most bytes: ASCII, skipped eight at a time */
-            i++;
-            for (; i + 8 <= len; i += 8) {
-                uint64_t v;
-                memcpy(&v, p + i, 8);
-                if (v & 0x8080808080808080ull)
-                    break;
-            }
+            /* most bytes: ASCII, skipped a vector at a time */
+            i += span_ascii(p + i, len - i);
             continue;
         }
         /* the commonest sequences, two and three bytes with no special
@@ -602,17 +597,7 @@ void encoding_detect(const char *head, size_t len, const char *override,
 
 size_t encoding_ascii_prefix(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t v;
-        memcpy(&v, p + i, 8);
-        if (v & 0x8080808080808080ull)
-            break;
-    }
-    while (i < len && p[i] < 0x80)
-        i++;
-    return i;
+    return span_ascii((const unsigned char *)s, len);
 }
 
 /* ---- decoders ------------------------------------------------------------ */

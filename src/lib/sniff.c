@@ -5,6 +5,7 @@
 #include <string.h>
 #include "encoding.h"
 #include "sniff.h"
+#include "span.h"
 #include "utf8.h"
 
 typedef struct magic {
@@ -116,10 +117,11 @@ static void judge(const char *b, size_t bn, sniff_result *out)
      * sixteen tells them apart even in the few bytes between two NULs of
      * a compressed stream read with -z. */
     size_t controls = nuls;
-    for (size_t i = 0; i < lim; i++) {
-        unsigned char c = (unsigned char)b[i];
-        controls += (c > 0 && c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1B) || c == 0x7F;
-    }
+    /* the bytes span_text stops at, but NUL, counted above: text runs
+     * through at a vector a step, once per document */
+    const unsigned char *u = (const unsigned char *)b;
+    for (size_t i = span_text(u, lim); i < lim; i += 1 + span_text(u + i + 1, lim - i - 1))
+        controls += u[i] != 0;
     if (controls > 0 && controls * 16 >= lim) {
         out->kind = SNIFF_BINARY;
         out->what = "binary data";

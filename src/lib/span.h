@@ -1,11 +1,12 @@
 /* span.h - the length of a run of bytes of one kind: the blanks that
  * indent and pad the lines of text dumps, which can be long, the bytes
- * that a JSON string holds as they are, and the bytes of text (no control
- * character but white space).
+ * that a JSON string holds as they are, the bytes of text (no control
+ * character but white space), ASCII, and the ASCII word characters that
+ * end a block.
  *
  * Where the compiler targets SSE2 (the baseline of x86-64) a run is
  * compared sixteen bytes a step; elsewhere eight at a time as a 64-bit
- * word.  Both paths are compiled where SSE2 is, so that the tests can hold
+ * word (word characters, short runs, a byte at a time).  Both paths are compiled where SSE2 is, so that the tests can hold
  * one to the other (check_utf8.c).  Callers look at the first byte
  * themselves when a run is most often empty or one byte long. */
 #ifndef SPAN_H
@@ -112,6 +113,34 @@ static inline size_t span_text_portable(const unsigned char *s, size_t n)
     return i;
 }
 
+/* How many bytes from s[0] on are ASCII (below 0x80), at most n: eight
+ * at a time. */
+static inline size_t span_ascii_portable(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 8 <= n && !(span_load8(s + i) & SPAN_HIGH))
+        i += 8;
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* Whether b is an ASCII word character: [0-9A-Za-z_] (utf8_ascii_word). */
+static inline int span_word_byte(unsigned char b)
+{
+    return (unsigned)(b | 0x20) - 'a' < 26u || (unsigned)b - '0' < 10u || b == '_';
+}
+
+/* How many bytes before s[n] are ASCII word characters, at most n: a byte
+ * at a time (the run is most often a word, a few bytes long). */
+static inline size_t span_word_back_portable(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && span_word_byte(s[n - k - 1]))
+        k++;
+    return k;
+}
+
 #ifdef __SSE2__
 static inline size_t span_text_sse2(const unsigned char *s, size_t n)
 {
@@ -183,12 +212,55 @@ static inline size_t span_json_plain_sse2(const unsigned char *s, size_t n)
         i++;
     return i;
 }
+static inline size_t span_ascii_sse2(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        /* the bytes' high bits, which ASCII has clear */
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* The same, sixteen bytes a step: the block's last word, which the
+ * scanner of block_features.c looks for once a block. */
+static inline size_t span_word_back_sse2(const unsigned char *s, size_t n)
+{
+    const __m128i lo = _mm_set1_epi8('a' - 1), hi = _mm_set1_epi8('z' + 1);
+    const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+    const __m128i bit = _mm_set1_epi8(0x20), under = _mm_set1_epi8('_');
+    size_t k = 0;
+    for (; k + 16 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - k - 16));
+        /* as signed bytes, 0x80 and up are below every bound */
+        __m128i l = _mm_or_si128(v, bit);
+        __m128i word = _mm_or_si128(
+            _mm_and_si128(_mm_cmpgt_epi8(l, lo), _mm_cmplt_epi8(l, hi)),
+            _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9)),
+                         _mm_cmpeq_epi8(v, under)));
+        unsigned m = (unsigned)_mm_movemask_epi8(word);
+        if (m != 0xFFFF)   /* the last that is not: the highest clear bit */
+            return k + (size_t)__builtin_clz((~m & 0xFFFFu) << 16);
+    }
+    while (k < n && span_word_byte(s[n - k - 1]))
+        k++;
+    return k;
+}
 #define span_byte span_byte_sse2
+#define span_word_back span_word_back_sse2
+#define span_ascii span_ascii_sse2
 #define span_byte_back span_byte_back_sse2
 #define span_json_plain span_json_plain_sse2
 #define span_text span_text_sse2
 #else
 #define span_byte span_byte_portable
+#define span_word_back span_word_back_portable
+#define span_ascii span_ascii_portable
 #define span_byte_back span_byte_back_portable
 #define span_json_plain span_json_plain_portable
 #define span_text span_text_portable

@@ -241,6 +241,9 @@ static void measure(const char *s, size_t n, shape *sh)
      * looked for only if a byte is not ASCII */
     size_t w = i;
     unsigned char high = 0;
+    /* eight bytes a step while they hold no space and no byte above ASCII */
+    while (w + 8 <= end && !((span_load8(u + w) & SPAN_HIGH) | span_has_equal(span_load8(u + w), ' ')))
+        w += 8;
     for (; w < end && s[w] != ' '; w++)
         high |= (unsigned char)s[w];
     sh->word = (unsigned)(w - i);
