@@ -117,8 +117,9 @@ const char *html_reader_attr(const xmlChar **atts, const char *name)
 {
     if (atts == NULL)
         return NULL;
+    /* the first byte rules out most names without a call */
     for (size_t i = 0; atts[i] != NULL; i += 2)
-        if (strcmp((const char *)atts[i], name) == 0)
+        if (atts[i][0] == (xmlChar)name[0] && strcmp((const char *)atts[i], name) == 0)
             return atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
     return NULL;
 }
