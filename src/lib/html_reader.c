@@ -256,7 +256,7 @@ static void html_reader_frame_hints(html_reader *r, frame *f, const element_info
         if (lang != NULL && r->lang[0] == '\0')
             html_reader_set_lang(r, lang);
     } else if (!(kind & EL_BODY)) {
-        unsigned add = html_hints_of(e, (const char *const *)atts, inherited);
+        unsigned add = html_hints_of(e, (const char *const *)atts, inherited, &r->hints_memo);
         /* the nearer element wins: a post body inside a layout box that
          * calls itself a widget or sidebar (Blogger's "widget Blog") is
          * content */
