@@ -521,6 +521,35 @@ START_TEST(test_hints_tokens)
 }
 END_TEST
 
+/* The memo of class and id values changes no hints: values found in it,
+ * values that push others out of their slot, values too long to keep, and
+ * one string as a class and as an id, each against no memo. */
+START_TEST(test_hints_memo)
+{
+    static const char *const words[] = {
+        "entry-content", "nav", "comments", "has-sidebar no-comments", "ad",
+        "site-header", "post hentry commented", "sidebar-content", "",
+        "related-posts widget", "category-news tag-politics",
+    };
+    hints_memo *memo = calloc(1, sizeof *memo);   /* zero, as its owner clears it */
+    ck_assert_ptr_nonnull(memo);
+    const size_t nw = sizeof words / sizeof *words;
+    char cls[160], id[160];
+    for (int pass = 0; pass < 2; pass++)
+        for (unsigned i = 0; i < 300; i++) {
+            const char *w = words[i % nw];
+            /* every 7th a value longer than the memo keeps */
+            snprintf(cls, sizeof cls, i % 7 == 6 ? "%s %u %048u" : "%s %u", w, i % 90, i);
+            snprintf(id, sizeof id, "%s", i % 3 == 0 ? cls : w);
+            const char *atts[] = {"class", cls, "id", id, NULL};
+            unsigned inherited = i % 2 ? HINT_ARTICLE : 0;
+            unsigned want = html_hints_of(NULL, atts, inherited, NULL);
+            ck_assert_uint_eq(html_hints_of(NULL, atts, inherited, memo), want);
+        }
+    free(memo);
+}
+END_TEST
+
 START_TEST(test_hints_mixed_block)
 {
     /* a hint holds for a block only when all its text sat inside */
@@ -1678,6 +1707,7 @@ Suite *html_reader_suite(void)
     tc = tcase_create("hints");
     tcase_add_test(tc, test_hints_structural);
     tcase_add_test(tc, test_hints_tokens);
+    tcase_add_test(tc, test_hints_memo);
     tcase_add_test(tc, test_hints_mixed_block);
     suite_add_tcase(s, tc);
 

@@ -358,6 +358,50 @@ START_TEST(test_span_json_plain)
 }
 END_TEST
 
+/* span_words: both paths against a byte loop, on runs of words and single
+ * spaces up to past two vectors, with each byte that may stop them (and
+ * '\v' and 0xA0, which do not) put at every place, alone or after a
+ * space. */
+START_TEST(test_span_words)
+{
+    static const unsigned char odd[] = { ' ', '\t', '\n', '\r', '\f', 0xC2, '\v', 0xA0, 'z' };
+    unsigned char b[48];
+    for (size_t n = 0; n <= sizeof b; n++)
+        for (size_t at = 0; at <= n; at++)
+            for (size_t k = 0; k < sizeof odd; k++)
+                for (int after_space = 0; after_space < 2; after_space++) {
+                    for (size_t j = 0; j < n; j++)
+                        b[j] = j % 5 == 4 ? ' ' : (unsigned char)('a' + j % 7);
+                    if (at < n)
+                        b[at] = odd[k];
+                    if (after_space && at > 0 && at <= n)
+                        b[at - 1] = ' ';
+                    size_t want = 0;
+                    for (; want < n; want++) {
+                        unsigned char c = b[want];
+                        int ends = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                                   c == '\f' || c == 0xC2;
+                        if (!ends)
+                            continue;
+                        if (c != ' ' || want + 1 == n)
+                            break;
+                        unsigned char d = b[want + 1];
+                        if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f' ||
+                            d == 0xC2)
+                            break;
+                    }
+                    size_t got[] = {
+                        span_words_portable(b, n), span_words(b, n),
+#ifdef __SSE2__
+                        span_words_sse2(b, n),
+#endif
+                    };
+                    for (size_t g = 0; g < sizeof got / sizeof *got; g++)
+                        ck_assert_uint_eq(got[g], want);
+                }
+}
+END_TEST
+
 /* span_text: both paths against a byte loop, with every byte value at
  * every place of runs up to past two vectors, among newlines and text. */
 START_TEST(test_span_text)
@@ -462,6 +506,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_span_json_plain);
     tcase_add_test(tc, test_span_text);
     tcase_add_test(tc, test_span_word_back_and_ascii);
+    tcase_add_test(tc, test_span_words);
     suite_add_tcase(s, tc);
     return s;
 }

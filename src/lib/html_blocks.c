@@ -10,6 +10,7 @@
 
 #include "html_reader_impl.h"
 #include "markdown.h"
+#include "span.h"
 
 /* Appends whitespace-collapsed text to a small bounded buffer (the title);
  * returns the new length. */
@@ -327,11 +328,6 @@ static void html_blocks_add_pre(html_reader *r, const frame *f, const unsigned c
 static void html_blocks_add_fitting(html_reader *r, const frame *f, const unsigned char *s,
                                     size_t n)
 {
-    /* the rest of a word ends at white space or at a byte that may start a
-     * no-break space */
-    static const unsigned char word_end[256] = {
-        [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1,
-    };
     char *out = r->text + r->len;
     size_t start = r->len;
     int space = r->space;
@@ -356,8 +352,12 @@ static void html_blocks_add_fitting(html_reader *r, const frame *f, const unsign
             *out++ = ' ';
         space = 0;
         *out++ = (char)c;
-        while (i + 1 < n && !word_end[s[i + 1]])
-            *out++ = (char)s[++i];
+        /* the rest of the word, and the words after it that single
+         * spaces part, stand as they are */
+        size_t k = span_words(s + i + 1, n - i - 1);
+        memcpy(out, s + i + 1, k);
+        out += k;
+        i += k;
     }
     r->space = space;
     size_t added = (size_t)(out - (r->text + start));

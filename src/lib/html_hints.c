@@ -1,5 +1,6 @@
 /* html_hints.c - the element table and the class and id words, read into
  * the flags and hints of the text inside (see html_hints.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,6 +208,28 @@ static unsigned html_hints_class_n(const char *value, int split_words)
     return hints;
 }
 
+/* html_hints_class_n through the memo: a value short enough to be kept
+ * is looked for in the slot its hash picks, and put there when missing. */
+static unsigned html_hints_value(hints_memo *memo, const char *value, int split_words)
+{
+    if (memo == NULL)
+        return html_hints_class_n(value, split_words);
+    uint32_t h = 2166136261u ^ (uint32_t)split_words;
+    size_t n = 0;
+    for (; n < HINTS_MEMO_KEY && value[n] != '\0'; n++)
+        h = (h ^ (unsigned char)value[n]) * 16777619u;
+    if (n == HINTS_MEMO_KEY)
+        return html_hints_class_n(value, split_words);
+    hints_memo_slot *slot = &memo->slot[(h ^ (h >> 16)) % HINTS_MEMO_SLOTS];
+    if (slot->len == n + 1 && slot->split == split_words && memcmp(slot->s, value, n) == 0)
+        return slot->hints;
+    slot->hints = html_hints_class_n(value, split_words);
+    slot->len = (unsigned char)(n + 1);
+    slot->split = (unsigned char)split_words;
+    memcpy(slot->s, value, n);
+    return slot->hints;
+}
+
 /* What one element's class and id tokens add up to. */
 static unsigned html_hints_token_rules(unsigned tok)
 {
@@ -327,7 +350,8 @@ static int html_hints_hidden(const hint_attrs *a)
            (a->style != NULL && html_hints_style_hidden(a->style));
 }
 
-unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited)
+unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited,
+                       hints_memo *memo)
 {
     unsigned h = e != NULL ? e->hints : 0;
     int in_article = (inherited & (HINT_ARTICLE | HINT_MAIN | HINT_BODY)) != 0;
@@ -348,9 +372,9 @@ unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned 
 
     unsigned tok = 0;
     if (a.cls != NULL)
-        tok |= html_hints_class_n(a.cls, 1);
+        tok |= html_hints_value(memo, a.cls, 1);
     if (a.id != NULL)
-        tok |= html_hints_class_n(a.id, 0);
+        tok |= html_hints_value(memo, a.id, 0);
     tok = html_hints_token_rules(tok);
     if (in_article)
         tok &= ~(unsigned)HINT_HEADER;

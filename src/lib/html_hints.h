@@ -4,7 +4,8 @@
  *
  * It exists apart from the reader so that the classification knowledge of
  * the HTML side is in one place, with no libxml2 and no reader state: a
- * pure function of a name and an attribute list, tested on its own. */
+ * pure function of a name and an attribute list (a memo the caller owns
+ * only spares work), tested on its own. */
 #ifndef HTML_HINTS_H
 #define HTML_HINTS_H
 
@@ -60,10 +61,29 @@ static inline int html_hints_is(const element_info *e, const char *name)
     return e != NULL && strcmp(e->name, name) == 0;
 }
 
+/* The class and id values of a page met before, with their hints: a page
+ * puts the same classes on every item of a list and every row of a menu,
+ * and cutting them into words and looking each up costs far more than
+ * finding them here.  Its owner clears it (all zero) before first use;
+ * the hints do not depend on whether a value is found in it. */
+#define HINTS_MEMO_SLOTS 64
+#define HINTS_MEMO_KEY 47
+typedef struct hints_memo_slot {
+    unsigned hints;
+    unsigned char len;          /* the value's length + 1; 0: empty */
+    unsigned char split;        /* a class (split into words), or an id */
+    char s[HINTS_MEMO_KEY];
+} hints_memo_slot;
+typedef struct hints_memo {
+    hints_memo_slot slot[HINTS_MEMO_SLOTS];
+} hints_memo;
+
 /* The hints the element e (NULL: one not in the table) with the attributes
  * atts (name, value pairs up to a NULL name; a value may be NULL; atts may
- * be NULL) adds to what it inherits from the elements around it. */
-unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited);
+ * be NULL) adds to what it inherits from the elements around it; memo
+ * (may be NULL) holds the class and id values seen before. */
+unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited,
+                       hints_memo *memo);
 
 /* The hints a class attribute value gives on its own (for tests). */
 unsigned html_hints_class(const char *value);

@@ -117,8 +117,9 @@ const char *html_reader_attr(const xmlChar **atts, const char *name)
 {
     if (atts == NULL)
         return NULL;
+    /* the first byte rules out most names without a call */
     for (size_t i = 0; atts[i] != NULL; i += 2)
-        if (strcmp((const char *)atts[i], name) == 0)
+        if (atts[i][0] == (xmlChar)name[0] && strcmp((const char *)atts[i], name) == 0)
             return atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
     return NULL;
 }
@@ -255,7 +256,7 @@ static void html_reader_frame_hints(html_reader *r, frame *f, const element_info
         if (lang != NULL && r->lang[0] == '\0')
             html_reader_set_lang(r, lang);
     } else if (!(kind & EL_BODY)) {
-        unsigned add = html_hints_of(e, (const char *const *)atts, inherited);
+        unsigned add = html_hints_of(e, (const char *const *)atts, inherited, &r->hints_memo);
         /* the nearer element wins: a post body inside a layout box that
          * calls itself a widget or sidebar (Blogger's "widget Blog") is
          * content */

@@ -96,6 +96,7 @@ struct html_reader {
         const xmlChar *name;
         const element_info *info;
     } cache[64];
+    hints_memo hints_memo;
 
     frame *stack;
     size_t depth;             /* open elements, libxml2's count */

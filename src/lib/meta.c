@@ -439,8 +439,9 @@ static const char *attr(const char *const *atts, const char *name)
 {
     if (!atts)
         return NULL;
+    /* the first byte rules out most names without a call */
     for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(atts[i], name) == 0)
+        if (atts[i][0] == name[0] && strcmp(atts[i], name) == 0)
             return atts[i + 1] ? atts[i + 1] : "";
     return NULL;
 }

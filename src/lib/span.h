@@ -1,8 +1,9 @@
 /* span.h - the length of a run of bytes of one kind: the blanks that
  * indent and pad the lines of text dumps, which can be long, the bytes
  * that a JSON string holds as they are, the bytes of text (no control
- * character but white space), ASCII, and the ASCII word characters that
- * end a block.
+ * character but white space), ASCII, the ASCII word characters that end
+ * a block, and the words of an HTML page's text that collapsing its white
+ * space leaves as they are.
  *
  * Where the compiler targets SSE2 (the baseline of x86-64) a run is
  * compared sixteen bytes a step; elsewhere eight at a time as a 64-bit
@@ -141,6 +142,27 @@ static inline size_t span_word_back_portable(const unsigned char *s, size_t n)
     return k;
 }
 
+/* Whether b ends a word of HTML text where white space is collapsed: one
+ * of the blanks html_hints_ws() takes, or 0xC2, which may start a
+ * no-break space. */
+static inline int span_word_end(unsigned char b)
+{
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0xC2;
+}
+
+/* How many bytes from s[0] on stand as they are once white space is
+ * collapsed, at most n: bytes that end no word, and single spaces
+ * between two of them (never a space last).  A byte loop: the SSE2 path
+ * below is the one run where it is built. */
+static inline size_t span_words_portable(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (!span_word_end(s[i]) ||
+                     (s[i] == ' ' && i + 1 < n && !span_word_end(s[i + 1]))))
+        i++;
+    return i;
+}
+
 #ifdef __SSE2__
 static inline size_t span_text_sse2(const unsigned char *s, size_t n)
 {
@@ -251,12 +273,40 @@ static inline size_t span_word_back_sse2(const unsigned char *s, size_t n)
         k++;
     return k;
 }
+/* The word-ending bytes of v other than ' ' (as signed bytes, 9 to 13
+ * but 11, and 0xC2). */
+static inline __m128i span_word_blank_sse2(__m128i v)
+{
+    __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+                                _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1)));
+    ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\v')), ctl);
+    return _mm_or_si128(ctl, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+}
+
+/* Sixteen bytes a step, each looked at with the one after it. */
+static inline size_t span_words_sse2(const unsigned char *s, size_t n)
+{
+    const __m128i space = _mm_set1_epi8(' ');
+    size_t i = 0;
+    for (; i + 17 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i next_ends = _mm_or_si128(_mm_cmpeq_epi8(w, space), span_word_blank_sse2(w));
+        __m128i stop = _mm_or_si128(span_word_blank_sse2(v),
+                                    _mm_and_si128(_mm_cmpeq_epi8(v, space), next_ends));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    return i + span_words_portable(s + i, n - i);
+}
 #define span_byte span_byte_sse2
 #define span_word_back span_word_back_sse2
 #define span_ascii span_ascii_sse2
 #define span_byte_back span_byte_back_sse2
 #define span_json_plain span_json_plain_sse2
 #define span_text span_text_sse2
+#define span_words span_words_sse2
 #else
 #define span_byte span_byte_portable
 #define span_word_back span_word_back_portable
@@ -264,6 +314,7 @@ static inline size_t span_word_back_sse2(const unsigned char *s, size_t n)
 #define span_byte_back span_byte_back_portable
 #define span_json_plain span_json_plain_portable
 #define span_text span_text_portable
+#define span_words span_words_portable
 #endif
 
 static inline size_t span_blank(const unsigned char *s, size_t n)
