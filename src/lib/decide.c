@@ -5,7 +5,7 @@
 #include "tuning.h"
 
 void decide_init(decider *d, const ring *r, docmem *doc, const page *pg,
-                 const text_region *region, const text_runs *runs, size_t lookahead)
+                 text_region *region, const text_runs *runs, size_t lookahead)
 {
     d->ring = r;
     d->doc = doc;

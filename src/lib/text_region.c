@@ -107,7 +107,7 @@ void text_region_add(text_region *r, const text_region_line *l)
     }
 }
 
-void text_region_view(const text_region *r, unsigned long index, double out[TEXT_REGION_FEATURES])
+void text_region_view(text_region *r, unsigned long index, double out[TEXT_REGION_FEATURES])
 {
     memset(out, 0, TEXT_REGION_FEATURES * sizeof *out);
     int teaser = 0;
@@ -131,7 +131,11 @@ void text_region_view(const text_region *r, unsigned long index, double out[TEXT
     }
     out[TEXT_REGION_DIST] = log_region(dist);
     out[TEXT_REGION_SHARE] = s.total > 0 ? s.best / s.total : 0;
-    out[TEXT_REGION_SIZE] = log_scale_region(s.best);
+    if (s.best != r->size_of) {
+        r->size_of = s.best;
+        r->size_log = log_scale_region(s.best);
+    }
+    out[TEXT_REGION_SIZE] = r->size_log;
 }
 
 int text_region_bounds(const text_region *r, unsigned long *first, unsigned long *last)
