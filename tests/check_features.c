@@ -595,6 +595,35 @@ START_TEST(test_phrases_long_text_is_prose)
 }
 END_TEST
 
+/* phrases_match stops folding once the words seen rule out every entry:
+ * each way a later word can still matter, against the same text cut where
+ * no entry can follow (the answers are those of folding it all). */
+START_TEST(test_phrases_stop_early)
+{
+    static const phrase_case c[] = {
+        /* a prefix entry found words in, after words that only begin one */
+        { "Leave a Reply Cancel reply", PHRASE_COMMENTS },
+        /* a whole entry, then words none goes on with */
+        { "One comment", PHRASE_BOILER },
+        { "One comment on this story from a reader in the north of the county", PHRASE_NONE },
+        { "Leave the city before dawn, the guide said, and walk north", PHRASE_NONE },
+        /* a counter: its number first, its word second or third */
+        { "12 comments on the story from readers in the north of the county", PHRASE_COMMENTS },
+        { "12 thoughts on the story from readers in the north of the county", PHRASE_COMMENTS },
+        { "5. Response codes and what each of them means for the client", PHRASE_NONE },
+        /* a share row: every word a share word or a number, to its end */
+        { "Share 12 Tweet 3 Email Print Facebook Twitter", PHRASE_BOILER },
+        { "Share 12 Tweet 3 Email Print Facebook Twitter and the rest", PHRASE_NONE },
+        { "Facebook Twitter", PHRASE_BOILER },
+        /* a word apart from its entry's only by an apostrophe or a letter
+         * out of ASCII */
+        { "Ελάτε σχόλια", PHRASE_NONE },
+        { "σχόλια", PHRASE_COMMENTS },
+    };
+    check_phrases(c, sizeof c / sizeof *c);
+}
+END_TEST
+
 /* ---- languages ---------------------------------------------------------- */
 
 static unsigned lang_of(const char *s)
@@ -816,6 +845,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_phrases_related);
     tcase_add_test(tc, test_phrases_boilerplate);
     tcase_add_test(tc, test_phrases_long_text_is_prose);
+    tcase_add_test(tc, test_phrases_stop_early);
     tcase_add_test(tc, test_phrases_enomem);
     suite_add_tcase(s, tc);
     return s;

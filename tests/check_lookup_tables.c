@@ -1,8 +1,10 @@
 /* check_lookup_tables.c - the stopword and phrase tables a process starts
- * with are the ones the code builds from its lists. */
+ * with are the ones the code builds from its lists, and the log tables
+ * (log_tables.h) the values their scales give, to the bit. */
 #include <stdint.h>
 #include <string.h>
 #include "suites.h"
+#include "log_tables.h"
 #include "phrases.h"
 #include "stoplist.h"
 
@@ -50,12 +52,56 @@ START_TEST(test_phrases_current)
 }
 END_TEST
 
+/* Every entry, bit for bit, against the libm call (through a volatile so
+ * that the compiler cannot fold it); the lookups beyond the tables fall
+ * back to the same call. */
+static void check_log_table(const char *name, const double *table, unsigned n,
+                            double (*scale)(double), double (*lookup)(unsigned long))
+{
+    for (unsigned i = 0; i < n + 3; i++) {
+        volatile double x = i;
+        double want = scale(x), got = i < n ? table[i] : lookup(i);
+        ck_assert_msg(memcmp(&want, &got, sizeof want) == 0,
+                      "%s[%u] = %a, its scale gives %a: run make regen", name, i, got, want);
+        if (i < n) {
+            got = lookup(i);
+            ck_assert_msg(memcmp(&want, &got, sizeof want) == 0, "%s(%u)", name, i);
+        }
+    }
+}
+
+static double chars_at(unsigned long n)
+{
+    return log_chars((uint32_t)n);
+}
+
+static double items_at(unsigned long n)
+{
+    return log_items((uint32_t)n);
+}
+
+START_TEST(test_log_tables_current)
+{
+    check_log_table("log_table_chars", log_table_chars, LOG_TABLE_CHARS, log_scale_chars,
+                    chars_at);
+    check_log_table("log_table_items", log_table_items, LOG_TABLE_ITEMS, log_scale_items,
+                    items_at);
+    check_log_table("log_table_region", log_table_region, LOG_TABLE_REGION, log_scale_region,
+                    log_region);
+    /* the scales themselves: log1p(e - 1) is 1 */
+    ck_assert_double_eq_tol(log_scale_chars(expm1(1.0)), 1.0 / 7, 1e-12);
+    ck_assert_double_eq_tol(log_scale_items(expm1(1.0)), 1.0 / 4, 1e-12);
+    ck_assert_double_eq_tol(log_scale_region(expm1(1.0)), 1.0 / 8, 1e-12);
+}
+END_TEST
+
 Suite *lookup_tables_suite(void)
 {
     Suite *s = suite_create("lookup_tables");
     TCase *tc = tcase_create("lookup_tables");
     tcase_add_test(tc, test_stoplist_current);
     tcase_add_test(tc, test_phrases_current);
+    tcase_add_test(tc, test_log_tables_current);
     suite_add_tcase(s, tc);
     return s;
 }

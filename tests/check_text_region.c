@@ -130,6 +130,34 @@ START_TEST(test_no_prose_no_region)
 }
 END_TEST
 
+/* A view is the same whatever was viewed before it: the scaled region sum
+ * it keeps from the last view is that view's, not the next one's.  Views
+ * at distances in and past the log table's reach too. */
+START_TEST(test_view_needs_no_history)
+{
+    static text_region fresh, viewed;   /* static: a teaser bitmap each */
+    double want[TEXT_REGION_FEATURES], got[TEXT_REGION_FEATURES];
+    text_region_reset(&fresh);
+    text_region_reset(&viewed);
+    add(&fresh, &PARA, 5);
+    add(&viewed, &PARA, 3);
+    text_region_view(&viewed, 1, got);   /* a smaller region, viewed */
+    add(&viewed, &PARA, 2);
+    add(&fresh, &MENU, 1500);
+    add(&viewed, &MENU, 1500);
+    static const unsigned long at[] = { 2, 4, 10, 1030, 1504, 3 };
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        text_region_reset(&fresh);   /* every view of `fresh` its first */
+        add(&fresh, &PARA, 5);
+        add(&fresh, &MENU, 1500);
+        text_region_view(&fresh, at[i], want);
+        text_region_view(&viewed, at[i], got);
+        ck_assert_msg(memcmp(want, got, sizeof want) == 0, "line %lu", at[i]);
+    }
+    ck_assert(want[TEXT_REGION_SIZE] > 0);
+}
+END_TEST
+
 Suite *text_region_suite(void)
 {
     Suite *s = suite_create("text_region");
@@ -139,6 +167,7 @@ Suite *text_region_suite(void)
     tcase_add_test(tc, test_teaser_rail_is_left_out);
     tcase_add_test(tc, test_long_document);
     tcase_add_test(tc, test_no_prose_no_region);
+    tcase_add_test(tc, test_view_needs_no_history);
     suite_add_tcase(s, tc);
     return s;
 }

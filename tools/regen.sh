@@ -19,6 +19,8 @@
 #                             files above)
 #   src/lib/lookup_tables.c   tools/gen_lookup_tables.c, from the tables
 #                             stoplist_build and phrases_build make
+#   src/lib/log_tables.c      tools/gen_log_tables.c, from the scales of
+#                             src/lib/log_tables.h
 # src/lib/model_weights.c is made from the dev set, outside the tree, by
 # tools/retrain.sh; see tools/README.md.
 #
@@ -74,3 +76,7 @@ printf '%s\n' '#include "lookup_tables.h"' \
     "$out/src/lib/utf8_class.c" -lm
 "$tmp/gen_lookup_tables" > "$tmp/lookup_tables.c"
 mv "$tmp/lookup_tables.c" "$out/src/lib/lookup_tables.c"
+# the model's log scales, as log_tables.h works them out with this libm
+"$cc" -std=c11 -iquote "$top/src/lib" -o "$tmp/gen_log_tables" "$here/gen_log_tables.c" -lm
+"$tmp/gen_log_tables" > "$tmp/log_tables.c"
+mv "$tmp/log_tables.c" "$out/src/lib/log_tables.c"

@@ -3,10 +3,9 @@
 #include "byline.h"
 #include "tuning.h"
 
-void comment_cut_init(comment_cut *k, ring *r, const model_scale *scale, int keep_comments)
+void comment_cut_init(comment_cut *k, ring *r, int keep_comments)
 {
     k->ring = r;
-    k->scale = scale;
     k->keep_comments = keep_comments;
     comment_cut_reset(k);
 }
@@ -43,7 +42,7 @@ static int thread_cut(comment_cut *c, unsigned long index)
             p->v.cls = CLASS_BAD;
             p->v.why = REASON_THREAD;
             p->v.rule = 1;
-            model_nb_from(&p->nb, c->scale, &p->f, p->hints, 1);
+            model_nb_from(&p->nb, &p->f, p->hints, 1);
         }
         c->in_comments = 1;
         c->cut_unsure = 0;
@@ -72,7 +71,7 @@ static void weigh_cut(comment_cut *c, unit *u, int *article_began)
                 continue;
             p->v = p->uncut;
             p->cut = 0;
-            model_nb_from(&p->nb, c->scale, &p->f, p->hints, p->v.rule && p->v.cls == CLASS_BAD);
+            model_nb_from(&p->nb, &p->f, p->hints, p->v.rule && p->v.cls == CLASS_BAD);
             if (p->v.cls == CLASS_GOOD && !p->v.rule && !(p->hints & HINT_NEGATIVE))
                 *article_began = 1;
         }

@@ -14,7 +14,6 @@
 
 typedef struct comment_cut {
     ring *ring;              /* the pending units the cut may reach back into */
-    const model_scale *scale;
     unsigned long thread_at; /* units before the last commenter's byline + 1, 0: none */
     int keep_comments;       /* --keep-comments: never cut */
     int in_comments;
@@ -22,9 +21,8 @@ typedef struct comment_cut {
     unsigned cut_seen, cut_long; /* what followed it */
 } comment_cut;
 
-/* A cut over the units of `r`, whose neighbour features are scaled by
- * `scale`; both must outlive it. */
-void comment_cut_init(comment_cut *k, ring *r, const model_scale *scale, int keep_comments);
+/* A cut over the units of `r`, which must outlive it. */
+void comment_cut_init(comment_cut *k, ring *r, int keep_comments);
 
 /* Forget the document's comment section. */
 void comment_cut_reset(comment_cut *k);

@@ -37,7 +37,6 @@ struct context {
     int capped;              /* the document's text passed the look-ahead */
     int article_began;
     int prose_began;         /* a near-good block came: a comment opener may follow */
-    model_scale scale;
     ring ring;               /* the pending units */
     text_runs runs;          /* text mode: their runs of lines */
     comment_cut cut;
@@ -68,11 +67,10 @@ context *context_new(const mem *m, const stoplist *stops, const phrases *ph,
     c->phrases = ph;
     c->window = window;
     c->lookahead = lookahead;
-    model_scale_init(&c->scale);
     c->out = out;
     c->out_ctx = out_ctx;
     docmem_init(&c->doc, stops);
-    comment_cut_init(&c->cut, &c->ring, &c->scale, keep_comments);
+    comment_cut_init(&c->cut, &c->ring, keep_comments);
     page_keep_threads(c->page, keep_comments);
     decide_init(&c->dec, &c->ring, &c->doc, c->page, &c->region, &c->runs, lookahead);
     context_reset(c);
@@ -285,7 +283,7 @@ ub_status context_push(context *c, size_t link_len)
         c->prose_began = 1;
     if (u->v.cls == CLASS_GOOD && !u->v.rule)
         c->prose_words += u->f.words;
-    model_nb_from(&u->nb, &c->scale, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
+    model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
     docmem_box_add(&c->doc, u);
     if (c->dec.mode == MODEL_TEXT)
         text_runs_add(&c->runs, u);

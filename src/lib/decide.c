@@ -5,7 +5,7 @@
 #include "tuning.h"
 
 void decide_init(decider *d, const ring *r, docmem *doc, const page *pg,
-                 const text_region *region, const text_runs *runs, size_t lookahead)
+                 text_region *region, const text_runs *runs, size_t lookahead)
 {
     d->ring = r;
     d->doc = doc;
@@ -234,7 +234,7 @@ static void decide(decider *c, unit *u)
     memset(u->window, 0, sizeof u->window);
     /* the run is the model's evidence: a block a rule decides shows none */
     if (c->mode == MODEL_TEXT && !u->v.rule)
-        text_runs_view(c->runs, u);
+        text_runs_view(u);
     else
         memset(&u->run, 0, sizeof u->run);
     if (u->flags & BLOCK_TITLE) {

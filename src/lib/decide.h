@@ -20,7 +20,8 @@ typedef struct decider {
     const ring *ring;        /* the pending units, the one decided first */
     docmem *doc;
     const page *page;        /* the page model's aggregates */
-    const text_region *region; /* text with the look-ahead: the article region */
+    text_region *region;     /* text with the look-ahead: the article region (its view
+                              * keeps a cache) */
     const text_runs *runs;   /* text mode: the runs of lines */
     double threshold;        /* model score from which a block is kept */
     size_t lookahead;        /* 0: the window alone, no page model */
@@ -38,7 +39,7 @@ typedef struct decider {
 
 /* A decider over the units of `r`; every pointer must outlive it. */
 void decide_init(decider *d, const ring *r, docmem *doc, const page *pg,
-                 const text_region *region, const text_runs *runs, size_t lookahead);
+                 text_region *region, const text_runs *runs, size_t lookahead);
 
 /* Forget the document. */
 void decide_reset(decider *d);

@@ -4,30 +4,19 @@
 #include <math.h>
 #include <stddef.h>
 #include "block.h"
+#include "log_tables.h"
 #include "unit.h"
 #include "model.h"
 #include "model_weights.h"
 #include "tuning.h"
 
-static double log_chars(uint32_t chars)
-{
-    return log1p((double)chars) / 7.0;
-}
-
-void model_scale_init(model_scale *s)
-{
-    for (uint32_t i = 0; i < MODEL_SCALE_CHARS; i++)
-        s->log_chars[i] = log_chars(i);
-}
-
-void model_nb_from(model_nb *n, const model_scale *s, const features *f, unsigned hints,
-                   int rule_bad)
+void model_nb_from(model_nb *n, const features *f, unsigned hints, int rule_bad)
 {
     n->link_density = features_link_density(f);
     n->hint_strong = (hints & HINT_STRONG) != 0;
     n->hint_positive = (hints & HINT_POSITIVE) != 0;
     n->chars = f->chars;
-    n->log_chars = f->chars < MODEL_SCALE_CHARS ? s->log_chars[f->chars] : log_chars(f->chars);
+    n->log_chars = log_chars(f->chars);
     n->stop_density = features_stop_density(f);
     n->end_punct = f->end_punct;
     n->rule_bad = rule_bad;

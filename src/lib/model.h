@@ -25,18 +25,7 @@ typedef struct model_nb {
     int prose;           /* looks like running prose by itself */
 } model_nb;
 
-/* log1p(chars) / 7, the model's scale for a block's length, worked out
- * once for the lengths most blocks have: the same value, to the bit, as
- * the libm call it saves on every block. */
-#define MODEL_SCALE_CHARS 1024
-typedef struct model_scale {
-    double log_chars[MODEL_SCALE_CHARS];
-} model_scale;
-
-void model_scale_init(model_scale *s);
-
-void model_nb_from(model_nb *n, const model_scale *s, const features *f, unsigned hints,
-                   int rule_bad);
+void model_nb_from(model_nb *n, const features *f, unsigned hints, int rule_bad);
 
 /* MODEL_PAGE: HTML decided with the page in view (page.h), its own weights;
  * MODEL_TEXT_PAGE: text decided so, with its article region (text_region.h) */

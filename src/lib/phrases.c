@@ -580,11 +580,19 @@ typedef struct key {
     char s[KEY_MAX];
     size_t len;
     int complete;          /* the whole text fitted */
+    int dead;              /* folding stopped: no entry can match the text */
     unsigned words;
     size_t ends[WORDS_MAX];  /* end of each word */
+    /* phrases_match: the table its words are looked up in as they come,
+     * NULL once a match is possible or not worth watching for */
+    const phrases *watch;
+    uint64_t hash;         /* of the first `hashed` bytes, as phrases_match hashes them */
+    size_t hashed;
+    int prefix_dead;       /* phrases_match's prefix loop stops at a word seen */
+    int share_dead;        /* a word seen is no share row's */
 } key;
 
-static void fold(const char *text, size_t len, key *k);
+static void fold(const phrases *watch, const char *text, size_t len, key *k);
 
 /* Marks every run of an entry's first words, as phrases_match hashes
  * them: a text whose first words are none of these can match no entry
@@ -645,7 +653,7 @@ phrases *phrases_build(const mem *m)
         /* entries are written folded, but folded once more as a text is
          * (final sigma, say, folds to sigma), so their hash is the key's */
         key k;
-        fold(table[i].key, table[i].len, &k);
+        fold(NULL, table[i].key, table[i].len, &k);
         unsigned shift = table[i].mode == WHOLE ? WHOLE_SHIFT : PREFIX_SHIFT;
         uint64_t h = hash_bytes(HASH_INIT, k.s, k.len);
         if (((get(p, h) >> shift) & 3) == 0)
@@ -698,13 +706,52 @@ static int end_word(key *k, size_t *n)
     return 1;
 }
 
-static void fold(const char *text, size_t len, key *k)
+/* A word starts after k->words whole ones: 1 when what is known already
+ * makes phrases_match answer PHRASE_NONE whatever follows, so the rest of
+ * a long text need not be folded.  Its prefix loop has stopped (a run of
+ * first words no entry has, and no PREFIX entry matched on the way), no
+ * word so far fits a share row, and the first is not a number a comment
+ * counter may follow; when in doubt, 0. */
+static int past_every_entry(key *k)
+{
+    unsigned w = k->words - 1;
+    size_t end = k->ends[w < WORDS_MAX ? w : 0];
+    if (w >= WORDS_MAX || (w == 0 && utf8_ascii_digits(k->s, end))) {
+        k->watch = NULL;
+        return 0;
+    }
+    if (!k->prefix_dead) {
+        k->hash = hash_bytes(k->hash, k->s + k->hashed, end - k->hashed);
+        k->hashed = end;
+        unsigned v = get(k->watch, k->hash);
+        if ((v >> PREFIX_SHIFT) & 3) {
+            k->watch = NULL;   /* its answer depends on the rest */
+            return 0;
+        }
+        k->prefix_dead = !(v & WORD_PREFIX);
+    }
+    if (!k->share_dead) {
+        size_t start = w ? k->ends[w - 1] + 1 : 0;
+        k->share_dead = !utf8_ascii_digits(k->s + start, end - start) &&
+                        !(get(k->watch, hash_bytes(HASH_INIT, k->s + start, end - start)) &
+                          SHARE_WORD);
+    }
+    return k->prefix_dead && k->share_dead;
+}
+
+static void fold(const phrases *watch, const char *text, size_t len, key *k)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n = 0;
     int space = 1;
     k->words = 0;
     k->complete = 0;
+    k->dead = 0;
+    k->watch = watch;
+    k->hash = HASH_INIT;
+    k->hashed = 0;
+    k->prefix_dead = 0;
+    k->share_dead = 0;
     while (i < len) {
         uint32_t cp = s[i];
         if (cp < 0x80 && cp != '\'') {
@@ -713,6 +760,10 @@ static void fold(const char *text, size_t len, key *k)
             if (v) {
                 if (n == KEY_MAX)
                     break;
+                if (space && k->words && k->watch && past_every_entry(k)) {
+                    k->dead = 1;
+                    return;
+                }
                 /* the run of word characters at once, as far as it fits */
                 size_t stop = i + (KEY_MAX - n) < len ? i + (KEY_MAX - n) : len;
                 do {
@@ -743,6 +794,10 @@ static void fold(const char *text, size_t len, key *k)
         if (m) {
             if (n + m > KEY_MAX)
                 break;
+            if (space && k->words && k->watch && past_every_entry(k)) {
+                k->dead = 1;
+                return;
+            }
             memcpy(k->s + n, enc, m);
             n += m;
             space = 0;
@@ -814,8 +869,8 @@ static int is_comment_count(const phrases *p, const key *k)
 phrase_kind phrases_match(const phrases *p, const char *text, size_t len)
 {
     key k;
-    fold(text, len, &k);
-    if (k.len == 0)
+    fold(p, text, len, &k);
+    if (k.dead || k.len == 0)
         return PHRASE_NONE;
     if (is_comment_count(p, &k) && !numbered_item(text, len))
         return PHRASE_COMMENTS;

@@ -1,6 +1,6 @@
 /* text_region.c - the article region of a text dump (text_region.h). */
-#include <math.h>
 #include <string.h>
+#include "log_tables.h"
 #include "text_region.h"
 
 /* A prose line adds its length in hundreds of characters, up to three: a
@@ -21,9 +21,6 @@
 #define HEAD_MIN_CHARS 10u
 #define HEAD_MAX_CHARS 120u
 #define SUMMARY_MAX_CHARS 300u
-
-/* The features' scales: distances and sums in lines run to thousands. */
-#define LOG_SCALE 8.0
 
 void text_region_reset(text_region *r)
 {
@@ -110,7 +107,7 @@ void text_region_add(text_region *r, const text_region_line *l)
     }
 }
 
-void text_region_view(const text_region *r, unsigned long index, double out[TEXT_REGION_FEATURES])
+void text_region_view(text_region *r, unsigned long index, double out[TEXT_REGION_FEATURES])
 {
     memset(out, 0, TEXT_REGION_FEATURES * sizeof *out);
     int teaser = 0;
@@ -132,9 +129,13 @@ void text_region_view(const text_region *r, unsigned long index, double out[TEXT
     } else {
         out[TEXT_REGION_IN] = 1;
     }
-    out[TEXT_REGION_DIST] = log1p((double)dist) / LOG_SCALE;
+    out[TEXT_REGION_DIST] = log_region(dist);
     out[TEXT_REGION_SHARE] = s.total > 0 ? s.best / s.total : 0;
-    out[TEXT_REGION_SIZE] = log1p(s.best) / LOG_SCALE;
+    if (s.best != r->size_of) {
+        r->size_of = s.best;
+        r->size_log = log_scale_region(s.best);
+    }
+    out[TEXT_REGION_SIZE] = r->size_log;
 }
 
 int text_region_bounds(const text_region *r, unsigned long *first, unsigned long *last)

@@ -59,6 +59,8 @@ typedef struct text_region {
     uint32_t pairs;              /* bit k: line k back is a summary under a headline */
     int head_prev;               /* the last line is headline-shaped */
     unsigned long lines;         /* lines added */
+    double size_of, size_log;    /* the last region sum viewed and its scale: a
+                                  * region mostly stays as lines are viewed */
     unsigned char teaser[TEXT_REGION_SPAN / 8];
 } text_region;
 
@@ -70,7 +72,7 @@ void text_region_add(text_region *r, const text_region_line *l);
 
 /* The region features of line `index`, one of the last TEXT_REGION_SPAN
  * lines added. */
-void text_region_view(const text_region *r, unsigned long index,
+void text_region_view(text_region *r, unsigned long index,
                       double out[TEXT_REGION_FEATURES]);
 
 /* The region as it stands: whether there is one, and its first and last

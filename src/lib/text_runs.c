@@ -1,6 +1,6 @@
 /* text_runs.c - text mode: runs of lines (text_runs.h). */
-#include <math.h>
 #include <string.h>
+#include "log_tables.h"
 #include "text_runs.h"
 #include "tuning.h"
 
@@ -21,8 +21,6 @@ int text_runs_init(text_runs *t, const mem *m, unsigned size)
     if (!t->runs)
         return -1;
     t->size = size;
-    for (unsigned i = 0; i <= TEXT_RUNS_ITEMS_MAX; i++)
-        t->run_items[i] = log1p(i) / 4.0;
     text_runs_reset(t);
     return 0;
 }
@@ -41,11 +39,6 @@ void text_runs_reset(text_runs *t)
     t->prose_at = 0;
 }
 
-/* log1p(n) / 4, the model's scale for a count of lines */
-static double run_items(const text_runs *c, uint32_t n)
-{
-    return n < TEXT_RUNS_ITEMS_MAX ? c->run_items[n] : log1p(n) / 4.0;
-}
 
 /* Indentation a against b in steps of REL_INDENT_SCALE spaces, in -1..1. */
 static double rel_indent(uint32_t a, uint32_t b)
@@ -71,7 +64,7 @@ void text_runs_add(text_runs *c, unit *u)
             /* a list right after a lead-in paragraph, or a menu after a
              * menu, reads from the run before as much as from its own */
             double n = p->items;
-            r->prev_items = run_items(c, p->items);
+            r->prev_items = log_items(p->items);
             r->prev_log_chars = p->log_chars / n;
             r->prev_end_punct = p->end_punct / n;
             r->prev_stop_density = p->stop_density / n;
@@ -100,11 +93,11 @@ void text_runs_add(text_runs *c, unit *u)
     }
 }
 
-void text_runs_view(const text_runs *c, unit *u)
+void text_runs_view(unit *u)
 {
     const run_total *r = u->run_rec;
     double n = r->items;
-    u->run.items = run_items(c, r->items);
+    u->run.items = log_items(r->items);
     u->run.log_chars = r->log_chars / n;
     u->run.end_punct = r->end_punct / n;
     u->run.short_lines = r->short_lines / n;

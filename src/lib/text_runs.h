@@ -7,15 +7,12 @@
 
 #include "unit.h"
 
-#define TEXT_RUNS_ITEMS_MAX 64     /* longer runs count as this long */
-
 typedef struct text_runs {
     run_total *runs;         /* `size` records, by run id */
     run_total *run_cur;      /* the run of the last pushed line, or NULL */
     unsigned size;
     unsigned long pushed;    /* units pushed in this document */
     unsigned long prose_at;  /* pushed count after the last prose line, 0: none */
-    double run_items[TEXT_RUNS_ITEMS_MAX + 1]; /* log1p(n) / 4: the model's scale */
     uint32_t run_indent;     /* the last pushed line's indentation ... */
     int run_prose;           /* ... and whether it was prose */
     uint32_t prose_indent;   /* the last prose line's indentation */
@@ -32,7 +29,7 @@ void text_runs_reset(text_runs *t);
  * before; sets u->run_rec and u->run.rel_indent. */
 void text_runs_add(text_runs *t, unit *u);
 
-/* Set u->run from its run as it stands now. */
-void text_runs_view(const text_runs *t, unit *u);
+/* Set u->run from its run (u->run_rec) as it stands now. */
+void text_runs_view(unit *u);
 
 #endif

@@ -23,7 +23,7 @@ enum { LEAD_NONE, LEAD_OWN, LEAD_INSIDE, LEAD_BESIDE };
  * items sit in runs of sentences right after prose; a menu's in runs of
  * short capitalised names.  All zero in HTML mode. */
 typedef struct unit_run {
-    double items;        /* log1p(lines in the run, at most 64) / 4 */
+    double items;        /* log1p(lines in the run) / 4 */
     double log_chars;    /* mean of the lines' model_nb.log_chars */
     double end_punct;    /* share of the lines that end a sentence */
     double short_lines;  /* share of the lines under 70 characters */
