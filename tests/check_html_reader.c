@@ -230,32 +230,6 @@ START_TEST(test_outer)
 }
 END_TEST
 
-/* A layout table's cells are containers of their own, told apart by
- * their place in the row: the menu column's text and the article
- * column's are not one container, while the same column of the next row
- * is the same one; a row's parent is the cell's parent container. */
-START_TEST(test_cell_boxes)
-{
-    static const char page[] =
-        "<table><tr><td>Menu one<br><br>Menu two</td>"
-        "<td><p>Article paragraph</p>Loose article text</td></tr>"
-        "<tr><td>Menu three</td><td><p>More article</p></td></tr></table>";
-    /* the blocks' containers: the menu cell's, the article cell's */
-    static const int in_article[6] = {0, 0, 1, 1, 0, 1};
-    result res;
-    parse(page, &res);
-    ck_assert_uint_eq(res.n, 6);
-    uint32_t box[2] = {res.b[0].box, res.b[3].box};
-    ck_assert_uint_ne(box[0], 0);
-    ck_assert_uint_ne(box[0], box[1]);
-    for (size_t i = 0; i < res.n; i++) {
-        ck_assert_uint_eq(res.b[i].box, box[in_article[i]]);
-        ck_assert_uint_eq(res.b[i].outer[0], res.b[0].outer[0]);
-    }
-    result_free(&res);
-}
-END_TEST
-
 START_TEST(test_inline_join)
 {
     expect_blocks("<p>a <b>bold</b> <i>it</i><span>x</span>y "
@@ -371,17 +345,6 @@ START_TEST(test_table_rows)
     ck_assert_uint_eq(get(&res, "after")->flags, BLOCK_CELL);
     result_free(&res);
     tbuf_free(&page);
-}
-END_TEST
-
-/* A paragraph break in a cell (<br><br>, a layout table's way) makes
- * the row a layout row: the cell's last paragraph does not run on into
- * the next cell's text as one row block. */
-START_TEST(test_table_row_break)
-{
-    expect_blocks("<table><tr><td>menu<br><br>note</td><td>article</td></tr>"
-                  "<tr><td>a</td><td>b</td></tr></table>",
-                  "menu|note|article|a\tb");
 }
 END_TEST
 
@@ -1727,7 +1690,6 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_paragraphs);
     tcase_add_test(tc, test_inline_join);
     tcase_add_test(tc, test_outer);
-    tcase_add_test(tc, test_cell_boxes);
     tcase_add_test(tc, test_br);
     tcase_add_test(tc, test_entities);
     tcase_add_test(tc, test_whitespace);
@@ -1736,7 +1698,6 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_headings);
     tcase_add_test(tc, test_flags);
     tcase_add_test(tc, test_table_rows);
-    tcase_add_test(tc, test_table_row_break);
     tcase_add_test(tc, test_skipped);
     tcase_add_test(tc, test_block_max);
     tcase_add_test(tc, test_lifecycle);

@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <stddef.h>
-#include <limits.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -212,11 +211,8 @@ static void html_reader_br(html_reader *r, const frame *top)
         static const unsigned char nl = '\n';
         html_blocks_add_text(r, top, &nl, 1);
     } else if (++r->brs >= 2) {
-        /* <br><br>: a paragraph break without a paragraph; in a row's
-         * cell it makes the row a layout row, as a block in a cell does,
-         * or the cell's last paragraph would run on into the next cell */
+        /* <br><br>: a paragraph break without a paragraph */
         html_blocks_flush(r, BLOCK_BREAK);
-        r->row_on = 0;
     } else {
         r->space = 1;
     }
@@ -235,30 +231,13 @@ static void html_reader_deep_start(html_reader *r, const frame *top, unsigned ki
 
 /* Where the element's frame sits: blocks in one container share its path
  * (the paragraphs of an article body, the items of a menu). */
-static void html_reader_frame_paths(frame *f, frame *top, const xmlChar *name,
-                                    const xmlChar **atts, const element_info *e)
+static void html_reader_frame_paths(frame *f, const frame *top, const xmlChar *name,
+                                    const xmlChar **atts, unsigned kind)
 {
-    unsigned kind = e != NULL ? e->kind : 0;
-    /* a row's cells are told apart by their place in it, and each is the
-     * container of its own text: in a layout table the menu column and
-     * the article's column are sibling <td>s alike in name and class, and
-     * one container for both would make the menus the article's */
-    int cell = e != NULL && (e->flags & BLOCK_CELL) && top->cells < UINT_MAX;
     f->path = html_reader_path(top->path, name, atts);
-    f->cells = 0;
-    if (cell) {
-        top->cells++;
-        f->path = (f->path ^ top->cells) * 16777619u;
-        if (f->path == 0)
-            f->path = 1;
-    }
     f->up[0] = top->path;
     f->up[1] = top->up[0];
-    if (cell) {
-        f->box = f->path;
-        f->outer[0] = top->path;
-        f->outer[1] = top->up[0];
-    } else if (kind & EL_BLOCK) {
+    if (kind & EL_BLOCK) {
         f->box = top->path;
         f->outer[0] = top->up[0];
         f->outer[1] = top->up[1];
@@ -343,9 +322,7 @@ static void html_reader_sax_start(void *ud, const xmlChar *name, const xmlChar *
 
     frame f = *top;
     f.info = e;
-    /* the parent frame as html_reader_top gives it, to count its cells
-     * (depth is below STACK_MAX here) */
-    html_reader_frame_paths(&f, r->depth == 0 ? &r->base : &r->stack[r->depth - 1], name, atts, e);
+    html_reader_frame_paths(&f, top, name, atts, kind);
     html_reader_frame_hints(r, &f, e, atts, top->hints);
     html_reader_frame_state(r, &f, e, atts);
     if ((kind & EL_SPACE) && !skipped)

@@ -49,7 +49,6 @@ typedef struct frame {
     unsigned number;          /* ... the number of the ordered item it is in */
     unsigned char quote;      /* ... quotations open around it */
     unsigned item;            /* ... the list item it is in (a serial), or 0 */
-    unsigned cells;           /* table cells opened in it so far (a row's) */
 } frame;
 
 #define LIST_MAX 16           /* list depths told apart */
