@@ -164,6 +164,78 @@ START_TEST(test_nothing_written_takes_best_block)
 }
 END_TEST
 
+/* A unit of the given text, dropped with the model's score. */
+static unit line(const char *text, double score, int heading_like)
+{
+    unit u;
+    memset(&u, 0, sizeof u);
+    u.text.data = (char *)text;
+    u.text.len = strlen(text);
+    u.f.chars = (unsigned)u.text.len;
+    u.f.words = 1;
+    for (const char *p = text; *p; p++)
+        u.f.words += *p == ' ';
+    u.score = score;
+    u.v.heading_like = heading_like;
+    return u;
+}
+
+/* On a page that kept nothing, the first byline says where the article
+ * is: its headline above it and the near misses after it are rescued
+ * rather than a longer run elsewhere, unless that run is a paragraph's
+ * worth (a missed article). */
+/* The rescued run, which must be the blocks numbered first..last. */
+static const unit *take_run(rescue *r, unsigned long first, unsigned long last)
+{
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    const unit *u = rescue_take(r, &n, &num);
+    ck_assert_uint_eq(n, last - first + 1);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_uint_eq(num[i], first + i);
+    return u;
+}
+
+START_TEST(test_byline_anchors_run)
+{
+    rescue *r = fresh();
+    see(r, 1, line("Morning Fog", 0.05, 1));
+    see(r, 2, line("By Ann Rivers, 14 March 2011", 0.05, 0));
+    see(r, 3, make(3, 0.05, 0, 0));                 /* "RSS feed" */
+    see(r, 4, line("About This Journal", 0.3, 1));  /* a sidebar's blurb, */
+    see(r, 5, make(15, 0.3, 0, 0));                 /* 18 words */
+    see(r, 6, line("By Bob Lee, 15 March 2011", 0.05, 0));  /* only the first */
+    const unit *u = take_run(r, 1, 2);
+    ck_assert_int_eq(u[1].why, REASON_RESCUED);
+
+    /* a run of an article's worth wins over the byline */
+    rescue_begin(r);
+    see(r, 1, line("Morning Fog", 0.05, 1));
+    see(r, 2, line("By Ann Rivers, 14 March 2011", 0.05, 0));
+    see(r, 3, make(3, 0.05, 0, 0));
+    see(r, 4, make(15, 0.3, 0, 0));
+    see(r, 5, make(15, 0.3, 0, 0));
+    take_run(r, 4, 5);
+
+    /* the line above is taken only when it reads as a headline; the near
+     * misses after the byline join it */
+    rescue_begin(r);
+    see(r, 1, line("* Larger", 0.05, 0));
+    see(r, 2, line("By Ann Rivers, 14 March 2011", 0.05, 0));
+    see(r, 3, make(6, 0.3, 0, 0));
+    see(r, 4, make(3, 0.05, 0, 0));
+    take_run(r, 2, 3);
+
+    /* once something is written, a byline anchors nothing */
+    rescue_begin(r);
+    see(r, 1, make(5, 1, 1, 0));
+    see(r, 2, line("By Ann Rivers, 14 March 2011", 0.05, 0));
+    see(r, 3, make(12, 0.3, 0, 0));
+    take_run(r, 3, 3);
+    rescue_free(r);
+}
+END_TEST
+
 START_TEST(test_open_line_ends_run)
 {
     rescue *r = fresh();
@@ -227,6 +299,7 @@ Suite *rescue_suite(void)
     tcase_add_test(tc, test_bounded);
     tcase_add_test(tc, test_nothing_written_takes_best_block);
     tcase_add_test(tc, test_open_line_ends_run);
+    tcase_add_test(tc, test_byline_anchors_run);
     suite_add_tcase(s, tc);
     return s;
 }

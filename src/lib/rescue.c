@@ -1,5 +1,6 @@
 /* rescue.c - the longest run of near misses on a page that kept no paragraph. */
 #include <string.h>
+#include "byline.h"
 #include "rescue.h"
 #include "span.h"
 #include "tuning.h"
@@ -28,6 +29,14 @@ struct rescue {
     unit lone;
     unsigned long lone_number;
     int have_lone;
+    /* While nothing is written: the first byline's run (the headline just
+     * above it, the byline, the near misses after it), and the last unit
+     * seen when it was a headline. */
+    run anchor;
+    int anchor_open, anchored;
+    unit prev;
+    unsigned long prev_number;
+    int have_prev;
 };
 
 rescue *rescue_new(const mem *m)
@@ -40,21 +49,25 @@ rescue *rescue_new(const mem *m)
     return r;
 }
 
+static void unit_bufs_free(unit *u, const mem *m)
+{
+    buf_free(&u->text, m);
+    buf_free(&u->gap, m);
+    buf_free(&u->raw, m);
+    buf_free(&u->md, m);
+}
+
 void rescue_free(rescue *r)
 {
     if (!r)
         return;
     for (int k = 0; k < 2; k++)
-        for (size_t i = 0; i < RESCUE_UNITS; i++) {
-            buf_free(&r->runs[k].units[i].text, r->m);
-            buf_free(&r->runs[k].units[i].gap, r->m);
-            buf_free(&r->runs[k].units[i].raw, r->m);
-            buf_free(&r->runs[k].units[i].md, r->m);
-        }
-    buf_free(&r->lone.text, r->m);
-    buf_free(&r->lone.gap, r->m);
-    buf_free(&r->lone.raw, r->m);
-    buf_free(&r->lone.md, r->m);
+        for (size_t i = 0; i < RESCUE_UNITS; i++)
+            unit_bufs_free(&r->runs[k].units[i], r->m);
+    for (size_t i = 0; i < RESCUE_UNITS; i++)
+        unit_bufs_free(&r->anchor.units[i], r->m);
+    unit_bufs_free(&r->prev, r->m);
+    unit_bufs_free(&r->lone, r->m);
     mem_free(r->m, r);
 }
 
@@ -70,6 +83,9 @@ void rescue_begin(rescue *r)
     run_clear(&r->runs[0]);
     run_clear(&r->runs[1]);
     r->have_lone = 0;
+    run_clear(&r->anchor);
+    r->anchor_open = r->anchored = 0;
+    r->have_prev = 0;
     r->best = &r->runs[0];
     r->cur = &r->runs[1];
     r->settled = 0;
@@ -137,10 +153,53 @@ static int is_text(const unit *u)
     return (unsigned long)u->f.symbols * 2 <= u->f.chars;
 }
 
+static int is_byline(const unit *u)
+{
+    return u->f.chars < RESCUE_BYLINE_CHARS && is_text(u) &&
+           (byline_author(u->text.data, u->text.len) || byline_dated(u->text.data, u->text.len));
+}
+
+static int is_headline(const unit *u)
+{
+    return (u->heading || u->v.heading_like) && !u->open && !u->v.rule && is_text(u);
+}
+
+/* The first byline's run (tuning.h, RESCUE_BYLINE_CHARS), seen while
+ * nothing is written. */
+static ub_status see_anchor(rescue *r, const unit *u, unsigned long number)
+{
+    ub_status st = UB_OK;
+    if (!r->anchored && is_byline(u)) {
+        r->anchored = r->anchor_open = 1;
+        if (r->have_prev)
+            st = add(&r->anchor, r->m, &r->prev, r->prev_number);
+        if (st == UB_OK)
+            st = add(&r->anchor, r->m, u, number);
+    } else if (r->anchor_open) {
+        if (u->v.rule || u->open || !is_text(u) || u->score < RESCUE_MIN_SCORE)
+            r->anchor_open = 0;
+        else
+            st = add(&r->anchor, r->m, u, number);
+    }
+    /* only a headline is worth a copy: it is all the byline wants above */
+    r->have_prev = 0;
+    if (st == UB_OK && !r->anchored && is_headline(u)) {
+        st = hold(&r->prev, r->m, u);
+        r->have_prev = st == UB_OK;
+        r->prev_number = number;
+    }
+    return st;
+}
+
 ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written)
 {
     if (r->settled)
         return UB_OK;
+    if (!written && !r->written) {
+        ub_status st = see_anchor(r, u, number);
+        if (st != UB_OK)
+            return st;
+    }
     if (written) {
         r->written = 1;
         r->have_lone = 0;
@@ -179,6 +238,11 @@ const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers)
     *count = 0;
     if (r->settled)
         return NULL;
+    if (!r->written && r->anchor.count > 0 && r->best->words < RESCUE_ARTICLE_WORDS) {
+        *count = r->anchor.count;
+        *numbers = r->anchor.numbers;
+        return r->anchor.units;
+    }
     if (r->best->words < RESCUE_MIN_WORDS) {
         if (r->written || !r->have_lone)
             return NULL;

@@ -7,7 +7,10 @@
  * gave at least RESCUE_MIN_SCORE, no rule having dropped them) after the
  * last kept block is held, bounded in units and bytes; at the end of such
  * a document it is written, which keeps the input's order.  A document
- * that keeps enough forgets the run at once. */
+ * that keeps enough forgets the run at once.  One that wrote nothing and
+ * whose longest run is under RESCUE_ARTICLE_WORDS gets its first byline
+ * instead, with the headline just above it and the near misses after it
+ * (tuning.h, RESCUE_BYLINE_CHARS). */
 #ifndef RESCUE_H
 #define RESCUE_H
 #include "unit.h"
