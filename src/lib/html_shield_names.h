@@ -2,7 +2,7 @@
  *
  * The names are listed in html_shield_names.def; html_shield_names.c,
  * generated from it, finds one with a perfect hash of its length and three
- * of its bytes, then one comparison: the shield asks once per tag. */
+ * of its bytes, then a comparison: the shield asks once per tag. */
 #ifndef HTML_SHIELD_NAMES_H
 #define HTML_SHIELD_NAMES_H
 
