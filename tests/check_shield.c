@@ -9,6 +9,7 @@
 
 #include "html_reader.h"
 #include "html_shield.h"
+#include "html_shield_names.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -300,6 +301,110 @@ START_TEST(test_shield_reader_reads_through)
 }
 END_TEST
 
+/* The names of html_shield_names.def, for a plain linear search. */
+static const struct {
+    const char *name;
+    unsigned kind;
+} ref_names[] = {
+#define HTML_SHIELD_NAME(name, kind) {name, kind},
+#include "html_shield_names.def"
+#undef HTML_SHIELD_NAME
+};
+#define REF_COUNT (sizeof ref_names / sizeof *ref_names)
+
+static unsigned ref_kind(const char *name, size_t len)
+{
+    for (size_t i = 0; i < REF_COUNT; i++)
+        if (strlen(ref_names[i].name) == len && memcmp(ref_names[i].name, name, len) == 0)
+            return ref_names[i].kind;
+    return 0;
+}
+
+/* The lookup and the linear search agree on name[0..len), given in a
+ * block of exactly len bytes (a read past it is an error under ASan and
+ * valgrind); returns the kind. */
+static unsigned same_kind(const char *name, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, name, len);
+    unsigned got = html_shield_name_kind(copy, len);
+    unsigned want = ref_kind(name, len);
+    ck_assert_msg(got == want, "\"%.*s\": got %u, want %u", (int)len, name, got, want);
+    free(copy);
+    return got;
+}
+
+/* The bytes the shield takes into a name, the first one a letter. */
+static const char name_bytes[] = "abcdefghijklmnopqrstuvwxyz0123456789:-_.";
+#define NAME_BYTES (sizeof name_bytes - 1)
+
+START_TEST(test_shield_names_lookup)
+{
+    char nm[32];
+    for (size_t i = 0; i < REF_COUNT; i++) {
+        const char *name = ref_names[i].name;
+        size_t n = strlen(name);
+        ck_assert_uint_ge(n, 1);
+        ck_assert_uint_le(n, HTML_SHIELD_NAME_MAX);
+        ck_assert_uint_ne(ref_names[i].kind, 0);
+        ck_assert_uint_eq(same_kind(name, n), ref_names[i].kind);
+        /* every prefix, and every extension by one byte and to the
+         * longest name the shield holds */
+        for (size_t k = 0; k < n; k++)
+            same_kind(name, k);
+        memcpy(nm, name, n);
+        for (size_t c = 0; c < NAME_BYTES; c++) {
+            nm[n] = name_bytes[c];
+            same_kind(nm, n + 1);
+        }
+        memset(nm + n, name[n - 1], sizeof nm - n);
+        for (size_t k = n + 1; k <= sizeof ((html_shield *)0)->name; k++)
+            same_kind(nm, k);
+        /* every byte replaced by each other one, and upper case: the
+         * shield lowers a name before it asks */
+        for (size_t k = 0; k < n; k++) {
+            memcpy(nm, name, n);
+            for (size_t c = 0; c < NAME_BYTES; c++) {
+                nm[k] = name_bytes[c];
+                same_kind(nm, n);
+            }
+            memcpy(nm, name, n);
+            if (nm[k] >= 'a' && nm[k] <= 'z') {
+                nm[k] = (char)(nm[k] - 'a' + 'A');
+                ck_assert_uint_eq(same_kind(nm, n), 0);
+            }
+        }
+    }
+    /* every name of up to three bytes */
+    for (size_t a = 0; a < 26; a++) {
+        nm[0] = name_bytes[a];
+        same_kind(nm, 1);
+        for (size_t b = 0; b < NAME_BYTES; b++) {
+            nm[1] = name_bytes[b];
+            same_kind(nm, 2);
+            for (size_t c = 0; c < NAME_BYTES; c++) {
+                nm[2] = name_bytes[c];
+                same_kind(nm, 3);
+            }
+        }
+    }
+}
+END_TEST
+
+START_TEST(test_shield_names_any_case)
+{
+    /* a name is the same in any case to the shield: past the depth bound
+     * a block element leaves an <hr>, one that hides its content stays,
+     * an unknown one goes */
+    static const char *const in[] = {"<div>x", "<DIV>x", "<dIv>x", "<Script>x", "<SPAN>x",
+                                     "<BlockQuote>x", "<blockquote1>x"};
+    static const char *const want[] = {"<hr>x", "<hr>x", "<hr>x", "<Script>x", "x", "<hr>x", "x"};
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+        same_cut_at(in[i], want[i], HTML_SHIELD_DEPTH);
+}
+END_TEST
+
 Suite *shield_suite(void)
 {
     Suite *s = suite_create("html_shield");
@@ -313,6 +418,8 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_keeps_a_stack);
     tcase_add_test(tc, test_shield_bounds_quadratic_shapes);
     tcase_add_test(tc, test_shield_reader_reads_through);
+    tcase_add_test(tc, test_shield_names_lookup);
+    tcase_add_test(tc, test_shield_names_any_case);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

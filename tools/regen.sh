@@ -21,6 +21,8 @@
 #                             stoplist_build and phrases_build make
 #   src/lib/log_tables.c      tools/gen_log_tables.c, from the scales of
 #                             src/lib/log_tables.h
+#   src/lib/html_shield_names.c  tools/gen_shield_names.py, from
+#                             src/lib/html_shield_names.def
 # src/lib/model_weights.c is made from the dev set, outside the tree, by
 # tools/retrain.sh; see tools/README.md.
 #
@@ -80,3 +82,7 @@ mv "$tmp/lookup_tables.c" "$out/src/lib/lookup_tables.c"
 "$cc" -std=c11 -iquote "$top/src/lib" -o "$tmp/gen_log_tables" "$here/gen_log_tables.c" -lm
 "$tmp/gen_log_tables" > "$tmp/log_tables.c"
 mv "$tmp/log_tables.c" "$out/src/lib/log_tables.c"
+# the shield's tag names, with a perfect hash
+"$py" "$here/gen_shield_names.py" "$top/src/lib/html_shield_names.def" \
+    "$top/src/lib/html_shield_names.h" > "$tmp/html_shield_names.c"
+mv "$tmp/html_shield_names.c" "$out/src/lib/html_shield_names.c"

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "html_shield.h"
+#include "html_shield_names.h"
 
 enum {
     SH_TEXT,
@@ -19,85 +20,6 @@ enum {
     SH_AMP_HASH,  /* held "&#" */
     SH_AMP_HEX    /* held "&#x" */
 };
-
-/* What the shield needs to know of a tag's name, found once per tag. */
-enum {
-    SK_VOID = 1,     /* libxml2 2.9.14 never keeps it open */
-    SK_HIDING = 2,   /* the reader leaves its content out: dropping it
-                      * would show what it hides, so it may go deeper (to
-                      * twice the bound) */
-    SK_BLOCK = 4,    /* a paragraph break: one dropped for depth leaves an
-                      * <hr> (void, a break to the reader) so that its text
-                      * stays apart */
-    SK_HTML = 8,
-    SK_BODY = 16,
-    SK_HEAD = 32,
-    SK_SCRIPT = 64,
-    SK_STYLE = 128
-};
-
-/* Sorted bytewise (shorter first on a common start): sh_kind searches it. */
-static const struct {
-    char name[11];
-    unsigned char kind;
-} sh_names[] = {
-    { "address", SK_BLOCK }, { "applet", SK_HIDING }, { "area", SK_VOID },
-    { "article", SK_BLOCK }, { "aside", SK_BLOCK }, { "audio", SK_HIDING },
-    { "base", SK_VOID }, { "basefont", SK_VOID }, { "blockquote", SK_BLOCK },
-    { "body", SK_BODY }, { "br", SK_VOID }, { "button", SK_HIDING },
-    { "canvas", SK_HIDING }, { "caption", SK_BLOCK }, { "center", SK_BLOCK },
-    { "col", SK_VOID }, { "datalist", SK_HIDING }, { "dd", SK_BLOCK },
-    { "details", SK_BLOCK }, { "dialog", SK_BLOCK }, { "dir", SK_BLOCK },
-    { "div", SK_BLOCK }, { "dl", SK_BLOCK }, { "dt", SK_BLOCK },
-    { "embed", SK_VOID }, { "fieldset", SK_BLOCK }, { "figcaption", SK_BLOCK },
-    { "figure", SK_BLOCK }, { "footer", SK_BLOCK }, { "form", SK_BLOCK },
-    { "frame", SK_VOID }, { "frameset", SK_HIDING }, { "h1", SK_BLOCK },
-    { "h2", SK_BLOCK }, { "h3", SK_BLOCK }, { "h4", SK_BLOCK },
-    { "h5", SK_BLOCK }, { "h6", SK_BLOCK }, { "head", SK_HIDING | SK_HEAD },
-    { "header", SK_BLOCK }, { "hgroup", SK_BLOCK }, { "hr", SK_VOID },
-    { "html", SK_HTML }, { "iframe", SK_HIDING }, { "img", SK_VOID },
-    { "input", SK_VOID }, { "isindex", SK_VOID }, { "legend", SK_BLOCK },
-    { "li", SK_BLOCK }, { "link", SK_VOID }, { "listing", SK_BLOCK },
-    { "main", SK_BLOCK }, { "math", SK_HIDING }, { "menu", SK_BLOCK },
-    { "meta", SK_VOID }, { "nav", SK_BLOCK }, { "noframes", SK_HIDING },
-    { "noscript", SK_HIDING }, { "object", SK_HIDING }, { "ol", SK_BLOCK },
-    { "optgroup", SK_HIDING }, { "option", SK_HIDING }, { "p", SK_BLOCK },
-    { "param", SK_VOID }, { "pre", SK_BLOCK }, { "script", SK_HIDING | SK_SCRIPT },
-    { "section", SK_BLOCK }, { "select", SK_HIDING }, { "source", SK_VOID },
-    { "style", SK_HIDING | SK_STYLE }, { "summary", SK_BLOCK }, { "svg", SK_HIDING },
-    { "table", SK_BLOCK }, { "tbody", SK_BLOCK }, { "td", SK_BLOCK },
-    { "template", SK_HIDING }, { "textarea", SK_HIDING }, { "tfoot", SK_BLOCK },
-    { "th", SK_BLOCK }, { "thead", SK_BLOCK }, { "title", SK_HIDING },
-    { "tr", SK_BLOCK }, { "track", SK_VOID }, { "ul", SK_BLOCK },
-    { "video", SK_HIDING }, { "wbr", SK_VOID }, { "xmp", SK_BLOCK },
-};
-
-/* The kind of the tag name in s (lower case), 0 for any other name.  Most
- * steps of the search differ in the first byte, looked at first. */
-static unsigned sh_kind(const html_shield *s)
-{
-    const unsigned char *name = (const unsigned char *)s->name;
-    size_t len = s->name_len;
-    size_t lo = 0, hi = sizeof sh_names / sizeof *sh_names;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const unsigned char *e = (const unsigned char *)sh_names[mid].name;
-        int d = (int)name[0] - (int)e[0];
-        if (d == 0) {
-            size_t k = 1;
-            while (k < len && e[k] != 0 && name[k] == e[k])
-                k++;
-            d = (k < len ? (int)name[k] : 0) - (int)e[k];
-        }
-        if (d == 0)
-            return sh_names[mid].kind;
-        if (d < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
-}
 
 static int sh_alpha(unsigned char c)
 {
@@ -141,7 +63,7 @@ void html_shield_sync(html_shield *s, size_t depth)
 static size_t sh_decide(html_shield *s, char *out)
 {
     size_t o = 0;
-    s->kind = sh_kind(s);
+    s->kind = html_shield_name_kind(s->name, s->name_len);
     if (s->end_tag) {
         /* no element can be open: libxml2 would search its whole stack for
          * nothing; head and body it handles apart.  An end tag that leaves
