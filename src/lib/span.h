@@ -7,8 +7,9 @@
  *
  * Where the compiler targets SSE2 (the baseline of x86-64) a run is
  * compared sixteen bytes a step; elsewhere eight at a time as a 64-bit
- * word (word characters, short runs, a byte at a time).  Both paths are compiled where SSE2 is, so that the tests can hold
- * one to the other (check_utf8.c).  Callers look at the first byte
+ * word (word characters, short runs, a byte at a time).  Both paths are
+ * compiled where SSE2 is, so that the tests can hold one to the other
+ * (check_utf8.c).  Callers look at the first byte
  * themselves when a run is most often empty or one byte long. */
 #ifndef SPAN_H
 #define SPAN_H

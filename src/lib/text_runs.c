@@ -39,7 +39,6 @@ void text_runs_reset(text_runs *t)
     t->prose_at = 0;
 }
 
-
 /* Indentation a against b in steps of REL_INDENT_SCALE spaces, in -1..1. */
 static double rel_indent(uint32_t a, uint32_t b)
 {
