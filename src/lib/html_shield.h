@@ -38,9 +38,9 @@
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
- * comments, and the raw content of <script>, <style> and <noscript>.  The
- * depth it counts is synced with libxml2's own before each piece, so that
- * elements libxml2 closes by itself do not add up.  Any cutting of the stream gives
+ * comments, and the raw content of <script>, <style> and <noscript>.  The depth it
+ * counts is synced with libxml2's own before each piece, so that elements
+ * libxml2 closes by itself do not add up.  Any cutting of the stream gives
  * the same output. */
 #ifndef HTML_SHIELD_H
 #define HTML_SHIELD_H
