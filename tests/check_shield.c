@@ -101,18 +101,6 @@ START_TEST(test_shield_title_ends)
 }
 END_TEST
 
-START_TEST(test_shield_noscript_raw)
-{
-    /* <noscript> is raw text to a browser that runs scripts: its content
-     * goes, tags and all, so that a <div> left open in it cannot make
-     * libxml2 ignore </noscript> */
-    same_cut("<p>a<noscript><div id=x> <img src=y></NOSCRIPT >b</p>",
-             "<p>a<noscript></noscript >b</p>");
-    same_cut("<noscript>x </nos </noscrip>y</noscript><p>z</p>",
-             "<noscript></noscript><p>z</p>");
-}
-END_TEST
-
 START_TEST(test_shield_attributes)
 {
     /* 300 attributes: the first HTML_SHIELD_ATTRS stay */
@@ -441,7 +429,6 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_runs);
     tcase_add_test(tc, test_shield_depth);
     tcase_add_test(tc, test_shield_title_ends);
-    tcase_add_test(tc, test_shield_noscript_raw);
     tcase_add_test(tc, test_shield_keeps_a_stack);
     tcase_add_test(tc, test_shield_bounds_quadratic_shapes);
     tcase_add_test(tc, test_shield_reader_reads_through);

@@ -119,7 +119,7 @@ static void sh_tag_done(html_shield *s)
         return;
     s->depth++;
     s->in_title = (s->kind & SK_TITLE) != 0;
-    if (s->kind & (SK_SCRIPT | SK_STYLE | SK_NOSCRIPT)) {
+    if (s->kind & (SK_SCRIPT | SK_STYLE)) {
         s->raw = 1;
         s->marks = 0;
     }
@@ -494,33 +494,24 @@ static int sh_subset(html_shield *s, sh_run *r, unsigned char c)
 }
 
 /* <script> or <style> content, to "</script" or "</style" as libxml2
- * reads it; s->marks counts the bytes of that end matched.  <noscript>
- * content, to "</noscript", is dropped: a browser that runs scripts reads
- * it as text it does not show, and the reader shows none of it either,
- * where libxml2 would read its tags (a <div> left open in it makes
- * libxml2 ignore </noscript> and hide the rest of the page). */
+ * reads it; s->marks counts the bytes of that end matched. */
 static int sh_raw(html_shield *s, sh_run *r, unsigned char c)
 {
-    int drop = (s->kind & SK_NOSCRIPT) != 0;
     if (s->marks == 0 && c != '<') {
         /* nothing of the end tag begun: on to the next '<' */
         size_t j = sh_find(r->p, r->i + 1, r->n, '<');
-        if (!drop)
-            sh_copy(r, r->p + r->i, j - r->i);
+        sh_copy(r, r->p + r->i, j - r->i);
         r->i = j - 1;
         return 0;
     }
-    if (!drop)
-        sh_byte(r, c);
-    const char *end = s->kind & SK_SCRIPT ? "</script" : drop ? "</noscript" : "</style";
+    sh_byte(r, c);
+    const char *end = s->kind & SK_SCRIPT ? "</script" : "</style";
     size_t k = strlen(end);
     unsigned char lc = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
     if (lc == (unsigned char)end[s->marks])
         s->marks++;
     else
         s->marks = lc == '<';
-    if (s->marks == k && drop)
-        r->o += sh_put(r->out + r->o, end);
     if (s->marks == k) {
         s->raw = 0;
         s->end_tag = 1;

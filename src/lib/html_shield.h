@@ -29,16 +29,11 @@
  *     </title> the page left out: a title holds text only, and libxml2
  *     would nest the rest of the page in it (a page spliced mid-head,
  *     its "</title>" lost), where the reader sees no text;
- *   - the content of a <noscript> is dropped to its "</noscript", as a
- *     browser that runs scripts reads it (raw text, never shown; the
- *     reader shows none of it either): libxml2 would read its tags, and a
- *     <div> left open in one makes it ignore </noscript> and hide the
- *     rest of the page;
  *   - "&#" that starts no character reference ("&#-1;") is written
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
- * comments, and the raw content of <script>, <style> and <noscript>.  The depth it
+ * comments, and the raw content of <script> and <style>.  The depth it
  * counts is synced with libxml2's own before each piece, so that elements
  * libxml2 closes by itself do not add up.  Any cutting of the stream gives
  * the same output. */

@@ -67,7 +67,7 @@ static const struct {
     { 0x0461656d, "meta", SK_VOID },
     { 0x0376616e, "nav", SK_BLOCK },
     { 0x08736f6e, "noframes", SK_HIDING },
-    { 0x08746f6e, "noscript", SK_HIDING | SK_NOSCRIPT },
+    { 0x08746f6e, "noscript", SK_HIDING },
     { 0x0674626f, "object", SK_HIDING },
     { 0x026c6c6f, "ol", SK_BLOCK },
     { 0x0870706f, "optgroup", SK_HIDING },

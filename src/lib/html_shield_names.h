@@ -24,8 +24,7 @@ enum {
     SK_HEAD = 32,
     SK_SCRIPT = 64,
     SK_STYLE = 128,
-    SK_TITLE = 256,  /* text only: a tag inside one ends it */
-    SK_NOSCRIPT = 512 /* raw text, as a browser that runs scripts reads it */
+    SK_TITLE = 256   /* text only: a tag inside one ends it */
 };
 
 /* The kind (SK_ flags) of name[0..len), lower case, or 0 for a name not
