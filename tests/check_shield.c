@@ -88,6 +88,19 @@ START_TEST(test_shield_doctype_and_refs)
 }
 END_TEST
 
+START_TEST(test_shield_title_ends)
+{
+    /* a title holds text only: the first tag in one gets the </title>
+     * the page lost, start or end tag, once; a title that ends is left
+     * as it is */
+    same_cut("<head><title>News - Ne(x >= 1)\n</SCRIPT><div>a</div></title>",
+             "<head><title>News - Ne(x >= 1)\n</title></SCRIPT><div>a</div></title>");
+    same_cut("<TITLE>T<p>x</p><b>y</b>", "<TITLE>T</title><p>x</p><b>y</b>");
+    same_cut("<title>a < b &amp; c</TITLE><p>x</p>", "<title>a < b &amp; c</TITLE><p>x</p>");
+    same_cut("<svg><title>t</title><g></g></svg>", "<svg><title>t</title><g></g></svg>");
+}
+END_TEST
+
 START_TEST(test_shield_attributes)
 {
     /* 300 attributes: the first HTML_SHIELD_ATTRS stay */
@@ -415,6 +428,7 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_long_tag);
     tcase_add_test(tc, test_shield_runs);
     tcase_add_test(tc, test_shield_depth);
+    tcase_add_test(tc, test_shield_title_ends);
     tcase_add_test(tc, test_shield_keeps_a_stack);
     tcase_add_test(tc, test_shield_bounds_quadratic_shapes);
     tcase_add_test(tc, test_shield_reader_reads_through);

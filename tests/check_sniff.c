@@ -70,6 +70,12 @@ START_TEST(test_html_or_text)
     ck_assert_int_eq(SN("<3 hearts", 1).kind, SNIFF_TEXT);
     ck_assert_int_eq(SN("Text first, then <p>a tag</p>", 1).kind, SNIFF_TEXT);
     ck_assert_int_eq(SN("# Markdown heading\n", 1).kind, SNIFF_TEXT);
+    /* junk before the markup: a line that opens it decides */
+    ck_assert_int_eq(SN("?\n<!DOCTYPE html PUBLIC \"x\">\n<html>", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("HTTP junk\r\n  <HTML lang=en>\n<p>x", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("Write <html> first, then\n<html5 is not a tag", 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(SN("A text about pages.\nThe <!DOCTYPE html> line opens one.", 1).kind,
+                     SNIFF_TEXT);
 }
 END_TEST
 
@@ -260,6 +266,24 @@ START_TEST(test_prefix_decision_stable_plain)
 }
 END_TEST
 
+/* More white space than SNIFF_BYTES before the first tag: undecided until
+ * SNIFF_BYTES follow it, whatever the cutting. */
+START_TEST(test_long_white_space_waits)
+{
+    char page[3 * SNIFF_BYTES];
+    memset(page, '\n', sizeof page);
+    size_t n = 2 * SNIFF_BYTES;
+    memcpy(page + n, "<html><p>x</p>", 14);
+    ck_assert_int_eq(sn(page, n + 1, 0).kind, SNIFF_MORE);
+    ck_assert_int_eq(sn(page, n + 14, 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(sn(page, sizeof page, 0).kind, SNIFF_HTML);
+    check_prefix_stable(page, sizeof page);
+    memset(page, ' ', sizeof page);
+    ck_assert_int_eq(sn(page, sizeof page, 0).kind, SNIFF_MORE);
+    ck_assert_int_eq(sn(page, sizeof page, 1).kind, SNIFF_TEXT);
+}
+END_TEST
+
 /* curl -i output whose body is not HTML: the answer must not be taken the
  * moment the headers end, before any of the body was seen. */
 START_TEST(test_prefix_decision_stable_http_body)
@@ -326,6 +350,7 @@ Suite *sniff_suite(void)
     Suite *s = suite_create("sniff");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_binary_magics);
+    tcase_add_test(tc, test_long_white_space_waits);
     tcase_add_test(tc, test_binary_by_control_bytes);
     tcase_add_test(tc, test_control_bytes_bound);
     tcase_add_test(tc, test_binary_after_http_headers);

@@ -64,6 +64,13 @@ static size_t sh_decide(html_shield *s, char *out)
 {
     size_t o = 0;
     s->kind = html_shield_name_kind(s->name, s->name_len);
+    if (s->in_title && !(s->kind & SK_TITLE)) {
+        o = sh_put(out, "</title>");
+        if (s->depth > 0)
+            s->depth--;
+    }
+    if (s->kind & SK_TITLE || o > 0)
+        s->in_title = 0;
     if (s->end_tag) {
         /* no element can be open: libxml2 would search its whole stack for
          * nothing; head and body it handles apart.  An end tag that leaves
@@ -83,12 +90,12 @@ static size_t sh_decide(html_shield *s, char *out)
     s->as_hr = 0;
     if (s->keep) {
         s->begun |= !s->end_tag;
-        memcpy(out, s->held, s->held_len);
-        o = s->held_len;
+        memcpy(out + o, s->held, s->held_len);
+        o += s->held_len;
     } else {
         s->dropped++;
         if (!s->end_tag && (s->kind & SK_BLOCK)) {
-            o = sh_put(out, "<hr");
+            o += sh_put(out + o, "<hr");
             s->as_hr = 1;
         }
     }
@@ -111,6 +118,7 @@ static void sh_tag_done(html_shield *s)
     if ((s->slash && !(s->kind & SK_HTML)) || (s->kind & SK_VOID))
         return;
     s->depth++;
+    s->in_title = (s->kind & SK_TITLE) != 0;
     if (s->kind & (SK_SCRIPT | SK_STYLE)) {
         s->raw = 1;
         s->marks = 0;

@@ -25,6 +25,10 @@
  *     browser ignores the tag and reads on;
  *   - a DOCTYPE's internal subset ("[ ... ]") is dropped, which libxml2
  *     would otherwise end at its first '>' and read the rest as text;
+ *   - a tag inside a <title> (other than </title>) is given the
+ *     </title> the page left out: a title holds text only, and libxml2
+ *     would nest the rest of the page in it (a page spliced mid-head,
+ *     its "</title>" lost), where the reader sees no text;
  *   - "&#" that starts no character reference ("&#-1;") is written
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
@@ -44,7 +48,7 @@
 #define HTML_SHIELD_STRAY 64
 
 /* Output room html_shield_run needs for n bytes of input. */
-#define HTML_SHIELD_OUT(n) (5u * (n) + 16u)
+#define HTML_SHIELD_OUT(n) (5u * (n) + 32u)
 
 typedef struct html_shield {
     unsigned state;
@@ -57,6 +61,7 @@ typedef struct html_shield {
     unsigned marks;           /* comment dashes, raw-text end matched */
     int end_tag, keep, cut, after_eq, in_space, slash, raw;
     int as_hr;                /* a dropped block tag, written as <hr> */
+    int in_title;             /* a <title> is open */
     int begun;                /* libxml2 has an element open, or will */
     unsigned long attrs;
     size_t tag_bytes;

@@ -7,7 +7,7 @@
 static const struct {
     uint32_t key;
     char name[HTML_SHIELD_NAME_MAX + 1];
-    unsigned char kind;
+    unsigned short kind;
 } hsn_names[88] = {
     { 0, "", 0 },
     { 0x07736461, "address", SK_BLOCK },
@@ -90,7 +90,7 @@ static const struct {
     { 0x05746674, "tfoot", SK_BLOCK },
     { 0x02686874, "th", SK_BLOCK },
     { 0x05646874, "thead", SK_BLOCK },
-    { 0x05656974, "title", SK_HIDING },
+    { 0x05656974, "title", SK_HIDING | SK_TITLE },
     { 0x02727274, "tr", SK_BLOCK },
     { 0x056b7274, "track", SK_VOID },
     { 0x026c6c75, "ul", SK_BLOCK },

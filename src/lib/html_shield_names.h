@@ -23,7 +23,8 @@ enum {
     SK_BODY = 16,
     SK_HEAD = 32,
     SK_SCRIPT = 64,
-    SK_STYLE = 128
+    SK_STYLE = 128,
+    SK_TITLE = 256   /* text only: a tag inside one ends it */
 };
 
 /* The kind (SK_ flags) of name[0..len), lower case, or 0 for a name not

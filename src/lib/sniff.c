@@ -1,7 +1,9 @@
 /* sniff.c - HTML or text, compressed or binary, and curl -i headers.
  *
  * Only the first bytes decide, as file(1) and browsers do: a document is
- * HTML when, past a BOM, spaces and comments, it opens with a tag. */
+ * HTML when, past a BOM, spaces and comments, it opens with a tag, or when
+ * a line of its first SNIFF_BYTES opens the markup ("<!DOCTYPE html",
+ * "<html"). */
 #include <string.h>
 #include "encoding.h"
 #include "sniff.h"
@@ -96,9 +98,33 @@ static int http_headers(const char *s, size_t n, int at_end, sniff_result *out)
     return 1;
 }
 
+/* Whether a line of b[0..n) begins, past spaces, with "<!DOCTYPE html"
+ * or "<html" and a space or '>': a page whose first bytes are junk (a
+ * crawler's "?" line) before its markup. */
+static int html_line(const char *b, size_t n)
+{
+    static const char *const opens[] = {"<!doctype html", "<html"};
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && b[i - 1] != '\n')
+            continue;
+        while (i < n && (b[i] == ' ' || b[i] == '\t'))
+            i++;
+        for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+            size_t l = strlen(opens[k]);
+            if (i + l < n && starts_nocase(b + i, n - i, opens[k]) &&
+                (b[i + l] == '>' || b[i + l] == ' ' || b[i + l] == '\t' ||
+                 b[i + l] == '\r' || b[i + l] == '\n'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Binary, HTML or text, from b[0..bn): control bytes, then whether it
- * opens with a tag. */
-static void judge(const char *b, size_t bn, sniff_result *out)
+ * opens with a tag or a line of it opens the markup.  Undecided (more
+ * bytes wanted, unless at_end) while fewer than SNIFF_BYTES follow the
+ * spaces and comments it opens with. */
+static void judge(const char *b, size_t bn, int at_end, sniff_result *out)
 {
     size_t lim = bn < SNIFF_BYTES ? bn : SNIFF_BYTES;
     size_t nuls = 0;
@@ -150,9 +176,17 @@ static void judge(const char *b, size_t bn, sniff_result *out)
         }
         break;
     }
+    if (!at_end && bn - i < SNIFF_BYTES) {
+        /* a page may open with more white space than SNIFF_BYTES */
+        out->kind = SNIFF_MORE;
+        return;
+    }
+    size_t look = bn - i < SNIFF_BYTES ? bn - i : SNIFF_BYTES;
     if (i + 1 < bn && b[i] == '<' &&
         ((ascii_lower(b[i + 1]) >= 'a' && ascii_lower(b[i + 1]) <= 'z') ||
          b[i + 1] == '!' || b[i + 1] == '?'))
+        out->kind = SNIFF_HTML;
+    else if (html_line(b + i, look))
         out->kind = SNIFF_HTML;
     else if (out->skip > 0 && !out->http_text && bn == 0)
         out->kind = SNIFF_HTML;
@@ -224,8 +258,8 @@ void sniff(const char *s, size_t n, int at_end, const char *declared, sniff_resu
             unsigned char hi = (unsigned char)b[i + (order == 'L')];
             view[vn++] = hi == 0 && lo < 0x80 ? (char)lo : 'x';
         }
-        judge(view, vn, out);
+        judge(view, vn, 1, out);
         return;
     }
-    judge(b, bn, out);
+    judge(b, bn, at_end, out);
 }
