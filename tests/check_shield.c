@@ -416,6 +416,20 @@ START_TEST(test_shield_leaves_attrs_any_cut)
 }
 END_TEST
 
+START_TEST(test_shield_attrs_name_bytes)
+{
+    /* the table of a name's bytes against the plain test */
+    for (int c = 0; c < 256; c++) {
+        int want = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == ':' || c == '-' || c == '_' || c == '.';
+        ck_assert_int_eq(shield_attrs_name_byte((unsigned char)c), want);
+    }
+    ck_assert(shield_attrs_kept("aria-hidden", 11));
+    ck_assert(!shield_attrs_kept("aria-label", 10));
+    ck_assert(!shield_attrs_kept("hre", 3));
+}
+END_TEST
+
 /* A page whose elements carry many attributes unboil does not read gives
  * the same text as the page without them. */
 START_TEST(test_shield_leaves_attrs_same_text)
@@ -566,6 +580,7 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_leaves_attrs);
     tcase_add_test(tc, test_shield_leaves_attrs_as_libxml2_reads);
     tcase_add_test(tc, test_shield_leaves_attrs_any_cut);
+    tcase_add_test(tc, test_shield_attrs_name_bytes);
     tcase_add_test(tc, test_shield_leaves_attrs_same_text);
     tcase_add_test(tc, test_shield_names_lookup);
     tcase_add_test(tc, test_shield_names_any_case);

@@ -182,7 +182,7 @@ static size_t sh_whole_attr(html_shield *s, const unsigned char *p, size_t i, si
     int keep_attr;
     size_t e;
     if (s->sa.state != SHIELD_ATTRS_BETWEEN ||
-        (e = shield_attrs_token(&s->sa, p, i, lim, &keep_attr)) == 0)
+        (e = shield_attrs_token(&s->sa, p, i, lim, s->nul_free, &keep_attr)) == 0)
         return i;
     if (s->in_space && !s->after_eq && ++s->attrs == HTML_SHIELD_ATTRS + 1)
         s->dropped++;
@@ -658,6 +658,7 @@ static int sh_step(html_shield *s, sh_run *r, unsigned char c)
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
     sh_run r = {(const unsigned char *)in, n, 0, out, 0, 0, 0};
+    s->nul_free = memchr(in, 0, n) == NULL;
     for (; r.i < n; r.i++) {
         unsigned char c = r.p[r.i];
         while (sh_step(s, &r, c))

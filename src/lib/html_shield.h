@@ -67,6 +67,7 @@ typedef struct html_shield {
     size_t ends;              /* end tags since the last start tag */
     unsigned long dropped;    /* tags, attributes and subsets left out */
     int leave_attrs;          /* attributes unboil does not read go */
+    int nul_free;             /* the piece being read has no NUL */
     shield_attrs sa;          /* which, in the start tag being read */
 } html_shield;
 

@@ -294,20 +294,40 @@ int shield_attrs_in_value(const shield_attrs *a)
     return a->state == SA_QVAL;
 }
 
+/* The bytes of a name after its first: letters, digits and ":-_." */
+static const unsigned char sa_name_bytes[256] = {
+    ['-'] = 1, ['.'] = 1, [':'] = 1, ['_'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+int shield_attrs_name_byte(unsigned char c)
+{
+    return sa_name_bytes[c];
+}
+
 size_t shield_attrs_token(shield_attrs *a, const unsigned char *p, size_t i, size_t lim,
-                          int *keep)
+                          int nul_free, int *keep)
 {
     if (!sa_name_start(p[i]))
         return 0;
     size_t k = i + 1;
-    while (k < lim && sa_name_char(p[k]))
+    while (k < lim && sa_name_bytes[p[k]])
         k++;
     /* the name and '=' are what the byte-at-a-time reading would hold */
     if (k + 2 >= lim || k - i + 1 > SHIELD_ATTRS_HOLD || p[k] != '=' ||
         (p[k + 1] != '"' && p[k + 1] != '\''))
         return 0;
     const unsigned char *q = memchr(p + k + 2, p[k + 1], lim - k - 2);
-    if (q == NULL || memchr(p + k + 2, 0, (size_t)(q - p) - k - 2) != NULL)
+    if (q == NULL || (!nul_free && memchr(p + k + 2, 0, (size_t)(q - p) - k - 2) != NULL))
         return 0;
     char name[sizeof a->name];
     size_t n = k - i;

@@ -73,12 +73,15 @@ static inline int shield_attrs_blank_between(const shield_attrs *a, unsigned cha
 
 /* The common whole attribute at p[i] (in the state between attributes):
  * a name of fewer than SHIELD_ATTRS_HOLD bytes, '=' and a quoted value
- * with no NUL, all before p[lim].  Returns the index past its closing
+ * with no NUL (none in p[0..lim) when `nul_free`), all before p[lim].  Returns the index past its closing
  * quote, *keep saying whether it stays; 0 when p[i] starts no such
  * attribute, which shield_attrs_step then reads a byte at a time (the
  * same outcome). */
 size_t shield_attrs_token(shield_attrs *a, const unsigned char *p, size_t i, size_t lim,
-                          int *keep);
+                          int nul_free, int *keep);
+
+/* Exists for tests: the table of a name's bytes after its first. */
+int shield_attrs_name_byte(unsigned char c);
 
 /* Whether a quoted value is being read (one with a NUL ends the tag). */
 int shield_attrs_in_value(const shield_attrs *a);
