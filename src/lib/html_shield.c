@@ -422,9 +422,11 @@ static void sh_tag_write(html_shield *s, sh_run *r, unsigned char c, int after_s
 /* The tag's '>': what the attribute it ends decides comes first. */
 static void sh_tag_end(html_shield *s, sh_run *r)
 {
-    if (shield_attrs_on(&s->sa))
+    if (shield_attrs_on(&s->sa)) {
+        /* off, it holds nothing */
         shield_attrs_step(&s->sa, '>', 1, r->out, &r->o);
-    r->o += shield_attrs_stop(&s->sa, r->out + r->o);
+        r->o += shield_attrs_stop(&s->sa, r->out + r->o);
+    }
     if (!s->cut)
         sh_close(s, r);
     s->state = s->raw ? SH_RAW : SH_TEXT;
