@@ -26,7 +26,7 @@ static int sa_is(const char *name, size_t n, const char *lit, size_t k)
     return n == k && memcmp(name, lit, k) == 0;
 }
 
-#define SA_IS(lit) sa_is(name, n, lit, sizeof lit - 1)
+#define SA_IS(lit) sa_is(name, n, (lit), sizeof(lit) - 1)
 
 /* by the first byte: a search per attribute of every tag */
 int shield_attrs_kept(const char *name, size_t n)
@@ -329,7 +329,7 @@ size_t shield_attrs_token(shield_attrs *a, const unsigned char *p, size_t i, siz
     const unsigned char *q = memchr(p + k + 2, p[k + 1], lim - k - 2);
     if (q == NULL || (!nul_free && memchr(p + k + 2, 0, (size_t)(q - p) - k - 2) != NULL))
         return 0;
-    char name[sizeof a->name];
+    char name[sizeof a->name] = {0};
     size_t n = k - i;
     *keep = 0;
     if (n <= sizeof name) {
