@@ -16,11 +16,13 @@
 /* The shield's output for s[0..n), fed `chunk` bytes at a time (0: whole),
  * with libxml2's depth taken as `depth` before every piece; malloc'd,
  * NUL-terminated. */
-static char *shield(const char *s, size_t n, size_t chunk, size_t depth,
-                    unsigned long *dropped)
+static char *shield_with(const char *s, size_t n, size_t chunk, size_t depth,
+                         unsigned long *dropped, int leave_attrs, size_t *len)
 {
     html_shield sh;
     html_shield_init(&sh);
+    if (leave_attrs)
+        html_shield_leave_attrs(&sh);
     char *out = malloc(HTML_SHIELD_OUT(n) + 1);
     ck_assert_ptr_nonnull(out);
     size_t o = 0;
@@ -34,8 +36,16 @@ static char *shield(const char *s, size_t n, size_t chunk, size_t depth,
     o += html_shield_end(&sh, out + o);
     out[o] = '\0';
     if (dropped)
-        *dropped = sh.dropped;
+        *dropped = leave_attrs ? sh.sa.dropped : sh.dropped;
+    if (len)
+        *len = o;
     return out;
+}
+
+static char *shield(const char *s, size_t n, size_t chunk, size_t depth,
+                    unsigned long *dropped)
+{
+    return shield_with(s, n, chunk, depth, dropped, 0, NULL);
 }
 
 /* Whole, in sevens and byte by byte, libxml2's depth `depth` before each
@@ -314,6 +324,155 @@ START_TEST(test_shield_reader_reads_through)
 }
 END_TEST
 
+/* With attributes left out: s[0..n) gives want[0..wn) whole, in sevens,
+ * in threes and byte by byte, leaving out `gone` attributes. */
+static void leaves_n(const char *s, size_t n, const char *want, size_t wn,
+                     unsigned long gone)
+{
+    static const size_t cuts[] = {0, 7, 3, 1};
+    for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+        unsigned long dropped;
+        size_t len;
+        char *got = shield_with(s, n, cuts[k], 5, &dropped, 1, &len);
+        ck_assert_msg(len == wn && memcmp(got, want, wn) == 0,
+                      "chunk %zu: got \"%.*s\", want \"%.*s\"", cuts[k], (int)len, got,
+                      (int)wn, want);
+        ck_assert_msg(dropped == gone, "chunk %zu: %lu attributes left out, want %lu",
+                      cuts[k], dropped, gone);
+        free(got);
+    }
+}
+
+static void leaves(const char *s, const char *want, unsigned long gone)
+{
+    leaves_n(s, strlen(s), want, strlen(want), gone);
+}
+
+START_TEST(test_shield_leaves_attrs)
+{
+    /* whole attributes go, from the name to the value's end */
+    leaves("<div data-x=\"1\" class=\"a\" onclick='f(\"x\")' id=b hidden>t</div>",
+           "<div  class=\"a\"  id=b hidden>t</div>", 2);
+    leaves("<A HREF=\"/x\" DATA-Y='z' Style=\"display:none\">a</A>",
+           "<A HREF=\"/x\"  Style=\"display:none\">a</A>", 1);
+    /* unquoted, name alone, blanks around '=', before "/>" */
+    leaves("<td width=100 class=x>", "<td  class=x>", 1);
+    leaves("<input disabled name=q>", "<input name=q>", 1);
+    leaves("<input name=q disabled>", "<input name=q >", 1);
+    leaves("<a data-x = \"1\" id=2>", "<a  id=2>", 1);
+    leaves("<img data-src=\"x.png\" src=\"y.png\"/>", "<img  src=\"y.png\"/>", 1);
+    /* '/' is the unquoted value's: no "/>" */
+    leaves("<img src=y.png data-x=a/>", "<img src=y.png >", 1);
+    /* every attribute unboil reads stays */
+    static const char *const kept[] = {
+        "<meta charset=\"utf-8\" http-equiv=\"x\" content=\"y\" property=\"p\" name=\"n\">",
+        "<p role=main aria-hidden=true itemprop=articleBody lang=en xml:lang=en>",
+        "<a rel=author href=/a><img src=a alt=b></a><ol start=3><time datetime=2024>",
+        "<script type=\"application/ld+json\"></script>",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        leaves(kept[i], kept[i], 0);
+}
+END_TEST
+
+START_TEST(test_shield_leaves_attrs_as_libxml2_reads)
+{
+    /* what libxml2 would read another way stays as it is from there on:
+     * a quote in an unquoted value, '/' inside the tag, a control
+     * character, a name that starts no name, a name too long to hold */
+    static const char *const same[] = {
+        "<a data-x=a\"b class=c data-y=\"d\">t</a>",
+        "<a/data-x=\"1\" data-y=\"2\">t</a>",
+        "<a data-x=1\f data-y=\"2\">t</a>",
+        "<a 9x=\"1\" data-y=\"2\">t</a>",
+        "<a data-0123456789012345678901234567890123456789012345678=\"1\">t</a>",
+        /* not the html element's (the shield's '/' rule), not end tags */
+        "<html data-x=\"1\" lang=en><p>a</p data-y=\"2\">",
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        leaves(same[i], same[i], 0);
+    /* no blank needed between attributes */
+    leaves("<a data-x=\"1\"data-y>t</a x=1>", "<a >t</a x=1>", 2);
+    /* a NUL ends the tag for libxml2: the dropped quote comes back */
+    static const char in[] = "<a data-x=\"1\0 2\" id=3>t</a>";
+    static const char want[] = "<a \"\0 2\" id=3>t</a>";
+    leaves_n(in, sizeof in - 1, want, sizeof want - 1, 0);
+}
+END_TEST
+
+START_TEST(test_shield_leaves_attrs_any_cut)
+{
+    /* tags made of pieces at random: every cutting of them gives what
+     * the whole gives (the attribute read whole and byte by byte agree) */
+    static const char *const pieces[] = {
+        "<div", "<a", "<html", "</p", " ", "  ", "\t", "\n", "\f", "data-x", "class", "id",
+        "HREF", "=", "\"", "'", "v", "a b", ">", "/", "/>", "&amp;", "x=1", "_:.", "9",
+    };
+    unsigned seed = 7;
+    for (int t = 0; t < 3000; t++) {
+        char in[256];
+        size_t n = 0;
+        int k = 1 + (int)(tu_rand(&seed) % 24);
+        for (int j = 0; j < k; j++) {
+            const char *p = pieces[tu_rand(&seed) % (sizeof pieces / sizeof *pieces)];
+            size_t len = strlen(p);
+            memcpy(in + n, p, len);
+            n += len;
+        }
+        in[n] = '\0';
+        unsigned long gone;
+        size_t wn;
+        char *want = shield_with(in, n, 0, 5, &gone, 1, &wn);
+        leaves_n(in, n, want, wn, gone);
+        free(want);
+    }
+}
+END_TEST
+
+START_TEST(test_shield_attrs_name_bytes)
+{
+    /* the table of a name's bytes against the plain test */
+    for (int c = 0; c < 256; c++) {
+        int want = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == ':' || c == '-' || c == '_' || c == '.';
+        ck_assert_int_eq(shield_attrs_name_byte((unsigned char)c), want);
+    }
+    ck_assert(shield_attrs_kept("aria-hidden", 11));
+    ck_assert(!shield_attrs_kept("aria-label", 10));
+    ck_assert(!shield_attrs_kept("hre", 3));
+}
+END_TEST
+
+/* A page whose elements carry many attributes unboil does not read gives
+ * the same text as the page without them. */
+START_TEST(test_shield_leaves_attrs_same_text)
+{
+    static const char *const pages[2] = {
+        "<html><body><div class=\"nav\" data-a=\"1\" onclick='x(\">\")'><a href=/a "
+        "data-b=2 target=_blank>Home</a> <a href=/b>News</a></div><article "
+        "data-c=\"{&quot;k&quot;:1}\"><h1 data-d=\"h\">A title of the article</h1><p "
+        "srcset=\"a 1x, b 2x\" style=\"color:red\">The first paragraph of the article says "
+        "what happened, to whom and where, at some length.</p><p hidden data-e=e>Hidden."
+        "</p><p>The second paragraph goes on with the story and the quotes of "
+        "people.</p></article></body></html>",
+        "<html><body><div class=\"nav\"><a href=/a>Home</a> <a href=/b>News</a></div>"
+        "<article><h1>A title of the article</h1><p style=\"color:red\">The first "
+        "paragraph of the article says what happened, to whom and where, at some "
+        "length.</p><p hidden>Hidden.</p><p>The second paragraph goes on with the story "
+        "and the quotes of people.</p></article></body></html>",
+    };
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    char *a = filter_text(pages[0], &o);
+    char *b = filter_text(pages[1], &o);
+    ck_assert_str_eq(a, b);
+    ck_assert_ptr_nonnull(strstr(a, "second paragraph"));
+    free(a);
+    free(b);
+}
+END_TEST
+
 /* The names of html_shield_names.def, for a plain linear search. */
 static const struct {
     const char *name;
@@ -432,6 +591,11 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_keeps_a_stack);
     tcase_add_test(tc, test_shield_bounds_quadratic_shapes);
     tcase_add_test(tc, test_shield_reader_reads_through);
+    tcase_add_test(tc, test_shield_leaves_attrs);
+    tcase_add_test(tc, test_shield_leaves_attrs_as_libxml2_reads);
+    tcase_add_test(tc, test_shield_leaves_attrs_any_cut);
+    tcase_add_test(tc, test_shield_attrs_name_bytes);
+    tcase_add_test(tc, test_shield_leaves_attrs_same_text);
     tcase_add_test(tc, test_shield_names_lookup);
     tcase_add_test(tc, test_shield_names_any_case);
     tcase_set_timeout(tc, 60);

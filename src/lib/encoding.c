@@ -280,8 +280,8 @@ static int encoding_get_attr(const unsigned char *p, size_t n, size_t *pos,
     if (i < n && (p[i] == '"' || p[i] == '\'')) {
         unsigned char q = p[i++];
         *val = p + i;
-        while (i < n && p[i] != q)
-            i++;
+        const unsigned char *e = i < n ? memchr(p + i, q, n - i) : NULL;
+        i = e != NULL ? (size_t)(e - p) : n;
         *val_len = (size_t)(p + i - *val);
         if (i < n)
             i++;

@@ -22,7 +22,8 @@
 /* libxml2 interns element names: the table is searched once per name. */
 static const element_info *html_reader_element(html_reader *r, const xmlChar *name)
 {
-    size_t slot = ((uintptr_t)name >> 4) % 64;
+    uintptr_t a = (uintptr_t)name;
+    size_t slot = ((a >> 3) ^ (a >> 11)) % ELEMENT_CACHE;
     if (r->cache[slot].name != name) {
         r->cache[slot].name = name;
         r->cache[slot].info = html_hints_element((const char *)name);

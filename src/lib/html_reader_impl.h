@@ -51,6 +51,10 @@ typedef struct frame {
     unsigned item;            /* ... the list item it is in (a serial), or 0 */
 } frame;
 
+/* Slots of the element cache: a page uses a few dozen names, which
+ * libxml2's dictionary keeps close together. */
+#define ELEMENT_CACHE 256
+
 #define LIST_MAX 16           /* list depths told apart */
 #define HREF_MAX 2048
 
@@ -95,7 +99,7 @@ struct html_reader {
     struct {
         const xmlChar *name;
         const element_info *info;
-    } cache[64];
+    } cache[ELEMENT_CACHE];
     hints_memo hints_memo;
 
     frame *stack;

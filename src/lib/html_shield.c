@@ -50,6 +50,12 @@ void html_shield_init(html_shield *s)
 {
     memset(s, 0, sizeof *s);
     s->state = SH_TEXT;
+    shield_attrs_init(&s->sa);
+}
+
+void html_shield_leave_attrs(html_shield *s)
+{
+    s->leave_attrs = 1;
 }
 
 void html_shield_sync(html_shield *s, size_t depth)
@@ -132,63 +138,104 @@ static size_t sh_find(const unsigned char *p, size_t from, size_t n, unsigned ch
     return q ? (size_t)(q - p) : n;
 }
 
+/* A quoted value from p[*i] to its quote at p[j] (or the end of the
+ * piece), `open` if the shield writes it: whether it is dropped.  A NUL
+ * in it ends the tag for libxml2, and the dropping there (*i moves to
+ * it). */
+static int sh_value_mute(html_shield *s, const unsigned char *p, size_t *i, size_t j,
+                         int open, char *out, size_t *o)
+{
+    if (!shield_attrs_on(&s->sa) || !shield_attrs_in_value(&s->sa))
+        return 0;
+    int mute = shield_attrs_muting(&s->sa);
+    size_t z = sh_find(p, *i, j, 0);
+    if (z < j) {
+        if (mute)
+            *i = z;
+        shield_attrs_step(&s->sa, 0, open, out, o);
+        return 0;
+    }
+    return mute;
+}
+
+static void sh_stag_byte(html_shield *s, unsigned char c);
+
+/* A quoted value from p[i], to its quote or p[lim]; returns where it
+ * stopped. */
+static size_t sh_quoted(html_shield *s, const unsigned char *p, size_t i, size_t lim,
+                        char *out, size_t *o)
+{
+    size_t j = sh_find(p, i, lim, s->quote);
+    int open = s->keep && s->attrs <= HTML_SHIELD_ATTRS;
+    int mute = sh_value_mute(s, p, &i, j, open, out, o);
+    if (j < lim) {
+        if (shield_attrs_on(&s->sa))
+            shield_attrs_step(&s->sa, s->quote, 1, out, o);
+        j++;
+        s->quote = 0;
+    }
+    if (open && !mute) {
+        memcpy(out + *o, p + i, j - i);
+        *o += j - i;
+    }
+    return j;
+}
+
+/* name="value" whole at p[i] when shield_attrs_token finds one, read as
+ * sh_stag_byte would read its first byte and its opening quote; returns
+ * the index past it, or i. */
+static size_t sh_whole_attr(html_shield *s, const unsigned char *p, size_t i, size_t lim,
+                            char *out, size_t *o)
+{
+    int keep_attr;
+    size_t e;
+    if (s->sa.state != SHIELD_ATTRS_BETWEEN ||
+        (e = shield_attrs_token(&s->sa, p, i, lim, s->nul_free, &keep_attr)) == 0)
+        return i;
+    if (s->in_space && !s->after_eq && ++s->attrs == HTML_SHIELD_ATTRS + 1)
+        s->dropped++;
+    s->after_eq = 0;
+    s->in_space = 0;
+    if (s->keep && s->attrs <= HTML_SHIELD_ATTRS && keep_attr) {
+        memcpy(out + *o, p + i, e - i);
+        *o += e - i;
+    }
+    return e;
+}
+
 /* The bytes of a start tag up to its '>' or a '/' outside quotes, or to
  * where it gets too long (from p[i], which is none of those), read as the
- * byte-by-byte machine below would read them, with what it follows in
- * locals; returns the index of the first byte left to that machine. */
+ * byte-by-byte machine below would read them; returns the index of the
+ * first byte left to that machine. */
 static size_t sh_stag_run(html_shield *s, const unsigned char *p, size_t i, size_t n,
-                          char *out, size_t *po)
+                          char *out, size_t *o)
 {
-    size_t o = *po;
     size_t lim = HTML_SHIELD_TAG - s->tag_bytes;
     lim = n - i < lim ? n : i + lim;
     size_t from = i;
-    unsigned long attrs = s->attrs;
-    int after_eq = s->after_eq, in_space = s->in_space;
-    int keep = s->keep;
-    unsigned char quote = s->quote;
     while (i < lim) {
-        if (quote) {
-            /* a quoted value, to its quote */
-            size_t j = sh_find(p, i, lim, quote);
-            if (j < lim) {
-                j++;
-                quote = 0;
-            }
-            if (keep && attrs <= HTML_SHIELD_ATTRS) {
-                memcpy(out + o, p + i, j - i);
-                o += j - i;
-            }
-            i = j;
+        if (s->quote) {
+            i = sh_quoted(s, p, i, lim, out, o);
             continue;
         }
         unsigned char c = p[i];
         if (c == '>' || c == '/')
             break;
-        if ((c == '"' || c == '\'') && after_eq)
-            quote = c;
-        if (sh_space(c)) {
-            in_space = 1;
-        } else if (c == '=') {
-            after_eq = 1;
-            in_space = 0;
-        } else {
-            /* an attribute's name begins */
-            if (in_space && !after_eq && ++attrs == HTML_SHIELD_ATTRS + 1)
-                s->dropped++;
-            after_eq = 0;
-            in_space = 0;
+        size_t e = sh_whole_attr(s, p, i, lim, out, o);
+        if (e > i) {
+            i = e;
+            continue;
         }
-        if (keep && attrs <= HTML_SHIELD_ATTRS)
-            out[o++] = (char)c;
+        sh_stag_byte(s, c);
+        int open = s->keep && s->attrs <= HTML_SHIELD_ATTRS;
+        if (shield_attrs_on(&s->sa) && !shield_attrs_blank_between(&s->sa, c) &&
+            shield_attrs_step(&s->sa, c, open, out, o) != SHIELD_ATTRS_WRITE)
+            open = 0;
+        if (open)
+            out[(*o)++] = (char)c;
         i++;
     }
     s->tag_bytes += i - from;
-    s->attrs = attrs;
-    s->after_eq = after_eq;
-    s->in_space = in_space;
-    s->quote = quote;
-    *po = o;
     return i;
 }
 
@@ -318,6 +365,8 @@ static int sh_name(html_shield *s, sh_run *r, unsigned char c)
     s->in_space = 0;
     s->slash = 0;
     s->state = s->end_tag ? SH_ETAG : SH_STAG;
+    if (s->leave_attrs && s->keep && !s->end_tag && !(s->kind & SK_HTML))
+        shield_attrs_begin(&s->sa, s->name_len, s->name_len < sizeof s->name);
     return 1;
 }
 
@@ -336,7 +385,9 @@ static void sh_close(html_shield *s, sh_run *r)
 /* The tag got too long: closed here; the rest, to the next '>', goes. */
 static void sh_tag_cut(html_shield *s, sh_run *r)
 {
-    if (s->keep && s->quote)
+    int mute = shield_attrs_muting(&s->sa);
+    r->o += shield_attrs_stop(&s->sa, r->out + r->o);
+    if (s->keep && s->quote && !mute)
         sh_byte(r, s->quote);
     sh_close(s, r);
     s->cut = 1;
@@ -376,6 +427,19 @@ static void sh_tag_write(html_shield *s, sh_run *r, unsigned char c, int after_s
         sh_byte(r, c);
 }
 
+/* The tag's '>': what the attribute it ends decides comes first. */
+static void sh_tag_end(html_shield *s, sh_run *r)
+{
+    if (shield_attrs_on(&s->sa)) {
+        /* off, it holds nothing */
+        shield_attrs_step(&s->sa, '>', 1, r->out, &r->o);
+        r->o += shield_attrs_stop(&s->sa, r->out + r->o);
+    }
+    if (!s->cut)
+        sh_close(s, r);
+    s->state = s->raw ? SH_RAW : SH_TEXT;
+}
+
 /* SH_STAG and SH_ETAG: a tag after its name. */
 static int sh_tag(html_shield *s, sh_run *r, unsigned char c)
 {
@@ -391,14 +455,16 @@ static int sh_tag(html_shield *s, sh_run *r, unsigned char c)
         if (c == s->quote)
             s->quote = 0;
     } else if (c == '>') {
-        if (!s->cut)
-            sh_close(s, r);
-        s->state = s->raw ? SH_RAW : SH_TEXT;
+        sh_tag_end(s, r);
         return 0;
     } else if (s->state == SH_STAG) {
         sh_stag_byte(s, c);
     }
-    if (s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS)
+    int open = s->keep && !s->cut && s->attrs <= HTML_SHIELD_ATTRS;
+    if (shield_attrs_on(&s->sa) &&
+        shield_attrs_step(&s->sa, c, open, r->out, &r->o) != SHIELD_ATTRS_WRITE)
+        open = 0;
+    if (open)
         sh_tag_write(s, r, c, after_slash);
     return 0;
 }
@@ -602,6 +668,7 @@ static int sh_step(html_shield *s, sh_run *r, unsigned char c)
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
     sh_run r = {(const unsigned char *)in, n, 0, out, 0, 0, 0};
+    s->nul_free = memchr(in, 0, n) == NULL;
     for (; r.i < n; r.i++) {
         unsigned char c = r.p[r.i];
         while (sh_step(s, &r, c))
@@ -612,12 +679,12 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 
 size_t html_shield_end(html_shield *s, char *out)
 {
-    size_t o;
+    size_t o = shield_attrs_stop(&s->sa, out);
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {
-        o = sh_put_amp_text(s, out);
+        o += sh_put_amp_text(s, out + o);
     } else {
-        memcpy(out, s->held, s->held_len);
-        o = s->held_len;
+        memcpy(out + o, s->held, s->held_len);
+        o += s->held_len;
     }
     s->held_len = 0;
     s->state = SH_TEXT;

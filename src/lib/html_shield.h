@@ -32,6 +32,10 @@
  *   - "&#" that starts no character reference ("&#-1;") is written
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
+ * Once html_shield_leave_attrs is called (the reader does), start tags
+ * also lose the attributes unboil never reads (html_shield_attrs.h): not
+ * a bound, a saving of libxml2's work.
+ *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
  * comments, and the raw content of <script> and <style>.  The depth it
  * counts is synced with libxml2's own before each piece, so that elements
@@ -42,13 +46,17 @@
 
 #include <stddef.h>
 
+#include "html_shield_attrs.h"
+
 #define HTML_SHIELD_ATTRS 256
 #define HTML_SHIELD_TAG (64u * 1024u)
 #define HTML_SHIELD_DEPTH 1024
 #define HTML_SHIELD_STRAY 64
 
-/* Output room html_shield_run needs for n bytes of input. */
-#define HTML_SHIELD_OUT(n) (5u * (n) + 32u)
+/* Output room html_shield_run needs for n bytes of input: what was held
+ * from before comes out with them, and a </title> the page lost may be
+ * written before a tag. */
+#define HTML_SHIELD_OUT(n) (5u * (n) + 32u + SHIELD_ATTRS_HOLD + 8u)
 
 typedef struct html_shield {
     unsigned state;
@@ -68,9 +76,16 @@ typedef struct html_shield {
     size_t depth;             /* elements that may be open */
     size_t ends;              /* end tags since the last start tag */
     unsigned long dropped;    /* tags, attributes and subsets left out */
+    int leave_attrs;          /* attributes unboil does not read go */
+    int nul_free;             /* the piece being read has no NUL */
+    shield_attrs sa;          /* which, in the start tag being read */
 } html_shield;
 
 void html_shield_init(html_shield *s);
+
+/* From here on, start tags lose the attributes unboil does not read (see
+ * html_shield_attrs.h); tests of the bounds above leave them. */
+void html_shield_leave_attrs(html_shield *s);
 
 /* libxml2's own count of open elements, before the next piece. */
 void html_shield_sync(html_shield *s, size_t depth);
@@ -79,7 +94,8 @@ void html_shield_sync(html_shield *s, size_t depth);
  * the bytes written.  Bytes not yet decided are held to the next call. */
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out);
 
-/* End of the stream: writes what is held (at most 24 bytes). */
+/* End of the stream: writes what is held (at most 24 bytes, and
+ * SHIELD_ATTRS_HOLD of a tag's attribute). */
 size_t html_shield_end(html_shield *s, char *out);
 
 #endif
