@@ -10,6 +10,7 @@ int main(void)
     srunner_add_suite(sr, sniff_suite());
     srunner_add_suite(sr, features_suite());
     srunner_add_suite(sr, classify_suite());
+    srunner_add_suite(sr, model_suite());
     srunner_add_suite(sr, rescue_suite());
     srunner_add_suite(sr, title_suite());
     srunner_add_suite(sr, byline_suite());

@@ -28,5 +28,6 @@ Suite *lookup_tables_suite(void);
 Suite *meta_suite(void);
 Suite *markdown_suite(void);
 Suite *explain_suite(void);
+Suite *model_suite(void);
 
 #endif

@@ -118,28 +118,41 @@ void model_own(double *x, const unit *u)
 #include "features.def"
 }
 
+/* The score's sum takes each term as it is made, in the order of the
+ * features' indices, as a sum over the vector would: the same bits, with
+ * no vector written and read back.  The markup features are zero in text
+ * mode and the runs' in HTML mode: neither is made nor weighed there (the
+ * score is the same, to the bit, and text mode is the one that must be
+ * fast). */
+#define SUM_ENTRY(name, group, source, scale, what) \
+    if (OWN_##group) \
+        z += wt[MODEL_F_##name] * (double)((source) / (scale));
+
 double model_score(model_mode mode, const unit *u,
                    const model_nb *const before[MODEL_SPAN],
                    const model_nb *const after[MODEL_SPAN])
 {
-    double x[MODEL_FEATURES];
+    static const double *const weights[] = {
+        [MODEL_TEXT] = model_weights_text, [MODEL_HTML] = model_weights_html,
+        [MODEL_PAGE] = model_weights_page, [MODEL_TEXT_PAGE] = model_weights_textpage,
+    };
+    const double *wt = weights[mode];
+    double z = mode == MODEL_PAGE ? model_bias_page
+               : mode == MODEL_HTML ? model_bias_html
+               : mode == MODEL_TEXT_PAGE ? model_bias_textpage : model_bias_text;
     OWN_LOCALS(u);
-    /* the markup features are zero in text mode and the runs' in HTML
-     * mode: neither is made nor weighed there (the score is the same, to
-     * the bit, and text mode is the one that must be fast) */
     {
         enum { OWN_PLAIN = 1, OWN_MARKUP = 0, OWN_RUN = 0 };
-#define UB_FEATURE OWN_ENTRY
+#define UB_FEATURE SUM_ENTRY
 #include "features.def"
     }
-    int text = mode == MODEL_TEXT || mode == MODEL_TEXT_PAGE;
-    if (!text) {
+    if (mode != MODEL_TEXT && mode != MODEL_TEXT_PAGE) {
         enum { OWN_PLAIN = 0, OWN_MARKUP = 1, OWN_RUN = 0 };
-#define UB_FEATURE OWN_ENTRY
+#define UB_FEATURE SUM_ENTRY
 #include "features.def"
     } else {
         enum { OWN_PLAIN = 0, OWN_MARKUP = 0, OWN_RUN = 1 };
-#define UB_FEATURE OWN_ENTRY
+#define UB_FEATURE SUM_ENTRY
 #include "features.def"
     }
     size_t k = MODEL_OWN_FEATURES;
@@ -150,25 +163,10 @@ double model_score(model_mode mode, const unit *u,
         const model_nb *n = d < 0 ? before[-d - 1] : after[d - 1];
         if (!n)
             n = &u->nb;
-#define UB_NEIGHBOUR(name, source, what) x[k++] = (source);
+#define UB_NEIGHBOUR(name, source, what) z += wt[k++] * (double)(source);
 #include "features.def"
     }
     for (size_t i = 0; i < MODEL_WINDOW_FEATURES; i++)
-        x[k++] = u->window[i];
-
-    static const double *const weights[] = {
-        [MODEL_TEXT] = model_weights_text, [MODEL_HTML] = model_weights_html,
-        [MODEL_PAGE] = model_weights_page, [MODEL_TEXT_PAGE] = model_weights_textpage,
-    };
-    const double *wt = weights[mode];
-    double z = mode == MODEL_PAGE ? model_bias_page
-               : mode == MODEL_HTML ? model_bias_html
-               : mode == MODEL_TEXT_PAGE ? model_bias_textpage : model_bias_text;
-    size_t skip_at = !text ? MODEL_F_RUN_FIRST : MODEL_F_MARKUP_FIRST;
-    size_t skip_n = !text ? MODEL_RUN_FEATURES : MODEL_MARKUP_FEATURES;
-    for (size_t i = 0; i < skip_at; i++)
-        z += wt[i] * x[i];
-    for (size_t i = skip_at + skip_n; i < MODEL_FEATURES; i++)
-        z += wt[i] * x[i];
+        z += wt[k++] * u->window[i];
     return 1.0 / (1.0 + exp(-z));
 }
