@@ -348,6 +348,17 @@ START_TEST(test_table_rows)
 }
 END_TEST
 
+/* A paragraph break in a cell (<br><br>, a layout table's way) makes
+ * the row a layout row: the cell's last paragraph does not run on into
+ * the next cell's text as one row block. */
+START_TEST(test_table_row_break)
+{
+    expect_blocks("<table><tr><td>menu<br><br>note</td><td>article</td></tr>"
+                  "<tr><td>a</td><td>b</td></tr></table>",
+                  "menu|note|article|a\tb");
+}
+END_TEST
+
 START_TEST(test_flags)
 {
     result res;
@@ -1698,6 +1709,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_headings);
     tcase_add_test(tc, test_flags);
     tcase_add_test(tc, test_table_rows);
+    tcase_add_test(tc, test_table_row_break);
     tcase_add_test(tc, test_skipped);
     tcase_add_test(tc, test_block_max);
     tcase_add_test(tc, test_lifecycle);

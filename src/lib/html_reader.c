@@ -212,8 +212,11 @@ static void html_reader_br(html_reader *r, const frame *top)
         static const unsigned char nl = '\n';
         html_blocks_add_text(r, top, &nl, 1);
     } else if (++r->brs >= 2) {
-        /* <br><br>: a paragraph break without a paragraph */
+        /* <br><br>: a paragraph break without a paragraph; in a row's
+         * cell it makes the row a layout row, as a block in a cell does,
+         * or the cell's last paragraph would run on into the next cell */
         html_blocks_flush(r, BLOCK_BREAK);
+        r->row_on = 0;
     } else {
         r->space = 1;
     }
