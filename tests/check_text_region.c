@@ -26,6 +26,17 @@ static void region_is(const text_region *r, unsigned long first, unsigned long l
     ck_assert_uint_eq(b, last);
 }
 
+/* No region, and every feature of line `index` zero. */
+static void no_region(text_region *r, unsigned long index)
+{
+    unsigned long first = 0, last = 0;
+    ck_assert(!text_region_bounds(r, &first, &last));
+    double f[TEXT_REGION_FEATURES];
+    text_region_view(r, index, f);
+    for (int i = 0; i < TEXT_REGION_FEATURES; i++)
+        ck_assert(f[i] == 0);
+}
+
 /* Menu, article, menu: the region is the article's lines, whole. */
 START_TEST(test_region_is_the_article)
 {
@@ -121,12 +132,26 @@ START_TEST(test_no_prose_no_region)
     text_region r;
     text_region_reset(&r);
     add(&r, &MENU, 10);
-    unsigned long first = 0, last = 0;
-    ck_assert(!text_region_bounds(&r, &first, &last));
-    double f[TEXT_REGION_FEATURES];
-    text_region_view(&r, 3, f);
-    for (int i = 0; i < TEXT_REGION_FEATURES; i++)
-        ck_assert(f[i] == 0);
+    no_region(&r, 3);
+}
+END_TEST
+
+/* One line of prose among menus (a site's blurb on a photo post) is less
+ * than a paragraph's worth: no region.  Two such lines together are one. */
+START_TEST(test_blurb_is_no_region)
+{
+    text_region r;
+    text_region_reset(&r);
+    add(&r, &MENU, 10);
+    add(&r, &SUMMARY, 1);
+    add(&r, &MENU, 10);
+    no_region(&r, 10);
+
+    text_region_reset(&r);
+    add(&r, &MENU, 10);
+    add(&r, &SUMMARY, 2);
+    add(&r, &MENU, 10);
+    region_is(&r, 10, 11);
 }
 END_TEST
 
@@ -167,6 +192,7 @@ Suite *text_region_suite(void)
     tcase_add_test(tc, test_teaser_rail_is_left_out);
     tcase_add_test(tc, test_long_document);
     tcase_add_test(tc, test_no_prose_no_region);
+    tcase_add_test(tc, test_blurb_is_no_region);
     tcase_add_test(tc, test_view_needs_no_history);
     suite_add_tcase(s, tc);
     return s;

@@ -15,6 +15,11 @@
 #define SENTENCES_SHARE 0.5
 #define LINE_COST 1.0
 
+/* A region must hold a paragraph's worth of prose (two hundred characters
+ * of it, in PROSE_UNITs): one line of a site's blurb among menus is no
+ * article. */
+#define REGION_MIN 2.0
+
 /* A teaser's headline: a short line that ends no sentence.  Its summary:
  * a line of prose under it, shorter than an article's paragraph (a
  * shorter one is no prose, and costs a line as it is). */
@@ -117,7 +122,7 @@ void text_region_view(text_region *r, unsigned long index, double out[TEXT_REGIO
         teaser = r->teaser[k / 8] >> (k % 8) & 1u;
     }
     out[TEXT_REGION_TEASER] = teaser;
-    if (s.best <= 0)
+    if (s.best < REGION_MIN)
         return;
     unsigned long dist = 0;
     if (index < s.best_start) {
@@ -142,7 +147,7 @@ int text_region_bounds(const text_region *r, unsigned long *first, unsigned long
 {
     int teaser = 0;
     text_region_sum s = settle_all(r, r->lines, &teaser);
-    if (s.best <= 0)
+    if (s.best < REGION_MIN)
         return 0;
     *first = s.best_start;
     *last = s.best_end;

@@ -7,7 +7,9 @@
  * lines.  So each line gets a score, its prose minus a fixed cost for a
  * line that is not prose, and the region is the contiguous run of lines
  * with the greatest sum: a maximum-sum segment, found online as lines
- * come (Kadane), in constant memory whatever the document's length.
+ * come (Kadane), in constant memory whatever the document's length.  A
+ * segment under a paragraph's worth is no region: one line of a site's
+ * blurb among menus is not the article of a photo post.
  *
  * A rail of teasers (a headline, then a sentence or two of summary, again
  * and again) reads as prose line by line; a summary in such a rail counts
