@@ -76,6 +76,12 @@ START_TEST(test_html_or_text)
     ck_assert_int_eq(SN("Write <html> first, then\n<html5 is not a tag", 1).kind, SNIFF_TEXT);
     ck_assert_int_eq(SN("A text about pages.\nThe <!DOCTYPE html> line opens one.", 1).kind,
                      SNIFF_TEXT);
+    /* a page cut short inside its head's script: the frame's tags decide */
+    ck_assert_int_eq(SN("eloadImages() {\n\tx = 1;\n}\n// -->\n</SCRIPT>\n</head>\n<body>", 1).kind,
+                     SNIFF_HTML);
+    ck_assert_int_eq(SN("x = 1;\n  <body onload=\"go()\">\n<p>x", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("Put the script in\n<header> or <bodyguard> is text", 1).kind, SNIFF_TEXT);
+    ck_assert_int_eq(SN("Close it with\n</scripts and more", 1).kind, SNIFF_TEXT);
 }
 END_TEST
 

@@ -3,7 +3,7 @@
  * Only the first bytes decide, as file(1) and browsers do: a document is
  * HTML when, past a BOM, spaces and comments, it opens with a tag, or when
  * a line of its first SNIFF_BYTES opens the markup ("<!DOCTYPE html",
- * "<html"). */
+ * "<html") or a tag of a page's frame ("</head>", "<body>"). */
 #include <string.h>
 #include "encoding.h"
 #include "sniff.h"
@@ -98,12 +98,15 @@ static int http_headers(const char *s, size_t n, int at_end, sniff_result *out)
     return 1;
 }
 
-/* Whether a line of b[0..n) begins, past spaces, with "<!DOCTYPE html"
- * or "<html" and a space or '>': a page whose first bytes are junk (a
- * crawler's "?" line) before its markup. */
+/* Whether a line of b[0..n) begins, past spaces, with "<!DOCTYPE html",
+ * "<html" or a tag that only a page's frame has ("<head", "</head",
+ * "<body", "</script") and a space or '>': a page whose first bytes are
+ * junk (a crawler's "?" line) before its markup, or a page cut short at
+ * its start, inside its head's script. */
 static int html_line(const char *b, size_t n)
 {
-    static const char *const opens[] = {"<!doctype html", "<html"};
+    static const char *const opens[] = {"<!doctype html", "<html", "<head", "</head",
+                                        "<body", "</script"};
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && b[i - 1] != '\n')
             continue;
