@@ -110,6 +110,46 @@ START_TEST(test_teaser_rail_is_left_out)
 }
 END_TEST
 
+/* An article with subheadings, each over a short paragraph, is no rail:
+ * a pair whose headline follows the article's prose opens a rail only
+ * with two more pairs after it, and a rail of three after the article
+ * still is one, its first item too. */
+START_TEST(test_subheaded_article_is_no_rail)
+{
+    text_region r;
+    text_region_reset(&r);
+    double f[TEXT_REGION_FEATURES];
+    for (int end = 0; end < 2; end++) {
+        text_region_reset(&r);
+        add(&r, &PARA, 2);
+        for (int i = 0; i < 2; i++) {
+            text_region_add(&r, &HEAD);
+            text_region_add(&r, &SUMMARY);
+        }
+        if (end)
+            add(&r, &PARA, 1);
+        region_is(&r, 0, end ? 6ul : 5ul);
+        for (unsigned long i = 3; i < 6; i += 2) {
+            text_region_view(&r, i, f);
+            ck_assert_msg(f[TEXT_REGION_TEASER] == 0, "paragraph %lu", i);
+        }
+    }
+
+    text_region_reset(&r);
+    add(&r, &PARA, 2);
+    for (int i = 0; i < 3; i++) {
+        text_region_add(&r, &HEAD);
+        text_region_add(&r, &SUMMARY);
+    }
+    add(&r, &MENU, 3);
+    region_is(&r, 0, 1);
+    for (unsigned long i = 3; i < 8; i += 2) {
+        text_region_view(&r, i, f);
+        ck_assert_msg(f[TEXT_REGION_TEASER] == 1, "summary %lu", i);
+    }
+}
+END_TEST
+
 /* A long document: the region found online, in constant memory, is the
  * one found over all of it; teaser flags stay right past the span. */
 START_TEST(test_long_document)
@@ -190,6 +230,7 @@ Suite *text_region_suite(void)
     tcase_add_test(tc, test_region_is_the_article);
     tcase_add_test(tc, test_region_takes_the_larger_stretch);
     tcase_add_test(tc, test_teaser_rail_is_left_out);
+    tcase_add_test(tc, test_subheaded_article_is_no_rail);
     tcase_add_test(tc, test_long_document);
     tcase_add_test(tc, test_no_prose_no_region);
     tcase_add_test(tc, test_blurb_is_no_region);

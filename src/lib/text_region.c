@@ -59,14 +59,30 @@ static void set_teaser(text_region *r, unsigned long index, int on)
 }
 
 /* The line `back` lines before the newest is a teaser when it is a pair
- * and the line two before it or two after it is one too (as far as lines
- * after it have come). */
-static int teaser_at(const text_region *r, unsigned back)
+ * of a rail: the pair two lines before it is a teaser (`prev`), or the
+ * pair two after it is one.  A pair whose headline follows a line of
+ * prose that is no summary itself may be a subheading inside the article,
+ * over a short paragraph, and the next section may look the same: such a
+ * pair opens a rail only with two more pairs after it.  Pairs after
+ * `back` are as far as lines have come. */
+static int teaser_at(const text_region *r, unsigned back, int prev)
 {
     uint32_t p = r->pairs;
     if (!(p >> back & 1u))
         return 0;
-    return (p >> (back + 2) & 1u) || (back >= 2 && (p >> (back - 2) & 1u));
+    if (prev)
+        return 1;
+    int next = back >= 2 && (p >> (back - 2) & 1u);
+    int inside = (r->prose >> (back + 2) & 1u) && !(p >> (back + 2) & 1u);
+    if (inside)
+        return next && back >= 4 && (p >> (back - 4) & 1u);
+    return next;
+}
+
+static int teaser_of(const text_region *r, unsigned long index)
+{
+    unsigned k = (unsigned)(index % TEXT_REGION_SPAN);
+    return r->teaser[k / 8] >> (k % 8) & 1u;
 }
 
 /* The sum with the lines not yet settled fed in, as if the document ended
@@ -74,9 +90,15 @@ static int teaser_at(const text_region *r, unsigned back)
 static text_region_sum settle_all(const text_region *r, unsigned long index, int *teaser)
 {
     text_region_sum s = r->sum;
-    for (unsigned long i = s.settled; i < r->lines; i++) {
+    unsigned long first = r->sum.settled;
+    int flags[TEXT_REGION_LAG + 2] = { 0 };   /* the lines from two before `first` */
+    for (unsigned long i = first >= 2 ? first - 2 : 0; i < first; i++)
+        flags[i + 2 - first] = teaser_of(r, i);
+    for (unsigned long i = first; i < r->lines; i++) {
         unsigned back = (unsigned)(r->lines - 1 - i);
-        int t = teaser_at(r, back);
+        unsigned j = (unsigned)(i - first) + 2;
+        int t = teaser_at(r, back, flags[j - 2]);
+        flags[j] = t;
         if (i == index)
             *teaser = t;
         feed(&s, t ? -LINE_COST : r->score[back]);
@@ -100,15 +122,16 @@ void text_region_add(text_region *r, const text_region_line *l)
     r->head_prev = !l->prose && !l->end_punct && l->chars >= HEAD_MIN_CHARS &&
                    l->chars <= HEAD_MAX_CHARS;
     r->pairs = r->pairs << 1 | (uint32_t)pair;
-    r->score[2] = r->score[1];
-    r->score[1] = r->score[0];
+    r->prose = r->prose << 1 | (uint32_t)(l->prose && !l->bad);
+    memmove(r->score + 1, r->score, TEXT_REGION_LAG * sizeof *r->score);
     r->score[0] = score;
     r->lines++;
-    /* the line two back is settled: both pairs that may flank it are known */
-    if (r->lines >= 3) {
-        int t = teaser_at(r, 2);
-        set_teaser(r, r->lines - 3, t);
-        feed(&r->sum, t ? -LINE_COST : r->score[2]);
+    /* the line LAG back is settled: the pairs that decide it are known */
+    if (r->lines > TEXT_REGION_LAG) {
+        unsigned long i = r->lines - 1 - TEXT_REGION_LAG;
+        int t = teaser_at(r, TEXT_REGION_LAG, i >= 2 && teaser_of(r, i - 2));
+        set_teaser(r, i, t);
+        feed(&r->sum, t ? -LINE_COST : r->score[TEXT_REGION_LAG]);
     }
 }
 
@@ -117,10 +140,8 @@ void text_region_view(text_region *r, unsigned long index, double out[TEXT_REGIO
     memset(out, 0, TEXT_REGION_FEATURES * sizeof *out);
     int teaser = 0;
     text_region_sum s = settle_all(r, index, &teaser);
-    if (index < r->sum.settled) {
-        unsigned k = (unsigned)(index % TEXT_REGION_SPAN);
-        teaser = r->teaser[k / 8] >> (k % 8) & 1u;
-    }
+    if (index < r->sum.settled)
+        teaser = teaser_of(r, index);
     out[TEXT_REGION_TEASER] = teaser;
     if (s.best < REGION_MIN)
         return;

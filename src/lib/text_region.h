@@ -14,8 +14,10 @@
  * A rail of teasers (a headline, then a sentence or two of summary, again
  * and again) reads as prose line by line; a summary in such a rail counts
  * as a line that is not prose.  Whether a pair is one of a rail is known
- * two lines after it, so each line's score is settled two lines late;
- * the view of the region settles the last two as far as is known.
+ * up to four lines after it (a subheading over a short paragraph, inside
+ * the article, is no rail's first item unless two more pairs follow), so
+ * each line's score is settled TEXT_REGION_LAG lines late; the view of
+ * the region settles the last ones as far as is known.
  *
  * The model sees, for each line, where it lies against the region as it
  * stands when the line is decided (the whole document, for a document
@@ -49,6 +51,9 @@ typedef struct text_region_line {
 /* Lines whose teaser flag is remembered: the look-ahead holds fewer. */
 #define TEXT_REGION_SPAN 4096u
 
+/* Lines between a line's arrival and its settled score. */
+#define TEXT_REGION_LAG 4u
+
 /* The running maximum-sum segment. */
 typedef struct text_region_sum {
     double cur, best, total;     /* sum ending at the last line, best sum, all prose */
@@ -57,8 +62,9 @@ typedef struct text_region_sum {
 
 typedef struct text_region {
     text_region_sum sum;         /* over the settled lines */
-    double score[3];             /* the last three lines' scores, newest first */
+    double score[TEXT_REGION_LAG + 1];  /* the last lines' scores, newest first */
     uint32_t pairs;              /* bit k: line k back is a summary under a headline */
+    uint32_t prose;              /* bit k: line k back is prose no rule dropped */
     int head_prev;               /* the last line is headline-shaped */
     unsigned long lines;         /* lines added */
     double size_of, size_log;    /* the last region sum viewed and its scale: a
