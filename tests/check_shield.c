@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_attrs.h"
 #include "html_reader.h"
 #include "html_shield.h"
 #include "html_shield_names.h"
@@ -437,9 +438,65 @@ START_TEST(test_shield_attrs_name_bytes)
                    c == ':' || c == '-' || c == '_' || c == '.';
         ck_assert_int_eq(shield_attrs_name_byte((unsigned char)c), want);
     }
-    ck_assert(shield_attrs_kept("aria-hidden", 11));
-    ck_assert(!shield_attrs_kept("aria-label", 10));
-    ck_assert(!shield_attrs_kept("hre", 3));
+}
+END_TEST
+
+/* The name a declared attribute is found by: itself only. */
+static void attr_found_as(const char *name, size_t n)
+{
+    html_attr want = HTML_ATTR_NONE;
+    for (int a = 0; a < HTML_ATTR_COUNT; a++)
+        if (strlen(html_attr_name((html_attr)a)) == n &&
+            memcmp(html_attr_name((html_attr)a), name, n) == 0)
+            want = (html_attr)a;
+    ck_assert_msg(html_attr_find(name, n) == want, "\"%.*s\"", (int)n, name);
+}
+
+START_TEST(test_shield_keeps_declared_attrs)
+{
+    /* every attribute of html_attrs.def stays, in any case, read whole or
+     * a byte at a time; one not declared goes */
+    for (int a = 0; a < HTML_ATTR_COUNT; a++) {
+        const char *name = html_attr_name((html_attr)a);
+        size_t n = strlen(name);
+        ck_assert_uint_ge(n, 1);
+        ck_assert_uint_le(n, HTML_ATTR_NAME_MAX);
+        ck_assert_int_eq(html_attr_find(name, n), a);
+        char upper[HTML_ATTR_NAME_MAX + 1];
+        for (size_t k = 0; k <= n; k++)
+            upper[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ? name[k] - 'a' + 'A' : name[k]);
+        char in[256], want[256];
+        snprintf(in, sizeof in, "<p data-x=\"1\" %s=\"v\" srcset=w %s=v/>t", name, upper);
+        snprintf(want, sizeof want, "<p  %s=\"v\"  %s=v/>t", name, upper);
+        leaves(in, want, 2);
+        /* every prefix and every one-byte extension is another name */
+        char nm[HTML_ATTR_NAME_MAX + 2];
+        memcpy(nm, name, n);
+        for (size_t k = 0; k < n; k++)
+            attr_found_as(nm, k);
+        for (char c = 'a'; c <= 'z'; c++) {
+            nm[n] = c;
+            attr_found_as(nm, n + 1);
+        }
+    }
+    /* names some page has that unboil does not read */
+    static const char *const not_read[] = {"srcset", "aria-label", "hre", "data-src", "onclick",
+                                           "width", "title", "x"};
+    for (size_t i = 0; i < sizeof not_read / sizeof *not_read; i++)
+        ck_assert_int_eq(html_attr_find(not_read[i], strlen(not_read[i])), HTML_ATTR_NONE);
+}
+END_TEST
+
+START_TEST(test_attr_value)
+{
+    /* the first of a name; "" for one without a value; NULL when absent */
+    static const char *const atts[] = {"data-class", "a", "class", "b", "class", "c",
+                                       "hidden",     NULL, "id",   "",  NULL};
+    ck_assert_str_eq(html_attr_value(atts, HTML_ATTR_CLASS), "b");
+    ck_assert_str_eq(html_attr_value(atts, HTML_ATTR_HIDDEN), "");
+    ck_assert_str_eq(html_attr_value(atts, HTML_ATTR_ID), "");
+    ck_assert_ptr_null(html_attr_value(atts, HTML_ATTR_ITEMPROP));
+    ck_assert_ptr_null(html_attr_value(NULL, HTML_ATTR_CLASS));
 }
 END_TEST
 
@@ -595,6 +652,8 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_leaves_attrs_as_libxml2_reads);
     tcase_add_test(tc, test_shield_leaves_attrs_any_cut);
     tcase_add_test(tc, test_shield_attrs_name_bytes);
+    tcase_add_test(tc, test_shield_keeps_declared_attrs);
+    tcase_add_test(tc, test_attr_value);
     tcase_add_test(tc, test_shield_leaves_attrs_same_text);
     tcase_add_test(tc, test_shield_names_lookup);
     tcase_add_test(tc, test_shield_names_any_case);

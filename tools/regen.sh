@@ -23,6 +23,8 @@
 #                             src/lib/log_tables.h
 #   src/lib/html_shield_names.c  tools/gen_shield_names.py, from
 #                             src/lib/html_shield_names.def
+#   src/lib/html_attr_find.c  tools/gen_html_attrs.py, from
+#                             src/lib/html_attrs.def
 # src/lib/model_weights.c is made from the dev set, outside the tree, by
 # tools/retrain.sh; see tools/README.md.
 #
@@ -86,3 +88,7 @@ mv "$tmp/log_tables.c" "$out/src/lib/log_tables.c"
 "$py" "$here/gen_shield_names.py" "$top/src/lib/html_shield_names.def" \
     "$top/src/lib/html_shield_names.h" > "$tmp/html_shield_names.c"
 mv "$tmp/html_shield_names.c" "$out/src/lib/html_shield_names.c"
+# the attribute names unboil reads, which the shield keeps
+"$py" "$here/gen_html_attrs.py" "$top/src/lib/html_attrs.def" \
+    "$top/src/lib/html_attrs.h" > "$tmp/html_attr_find.c"
+mv "$tmp/html_attr_find.c" "$out/src/lib/html_attr_find.c"

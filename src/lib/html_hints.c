@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_attrs.h"
 #include "html_hints.h"
 
 /* ---- elements ------------------------------------------------------------ */
@@ -283,39 +284,40 @@ typedef struct hint_attrs {
     const char *role, *hidden, *aria, *style, *itemprop, *cls, *id;
 } hint_attrs;
 
-/* One pass: elements carry many attributes that are not looked at. */
+/* Keeps the first value of each name. */
+static void html_hints_first(const char **slot, const char *val)
+{
+    if (*slot == NULL)
+        *slot = val;
+}
+
+/* One pass: elements carry attributes that are not looked at. */
 static void html_hints_attrs(const char *const *atts, hint_attrs *h)
 {
     memset(h, 0, sizeof *h);
     for (size_t i = 0; atts[i] != NULL; i += 2) {
-        const char *a = atts[i];
         const char *val = atts[i + 1] != NULL ? atts[i + 1] : "";
-        switch (a[0]) {
-        case 'a':
-            if (h->aria == NULL && strcmp(a, "aria-hidden") == 0)
-                h->aria = val;
+        switch (html_attr_find(atts[i], strlen(atts[i]))) {
+        case HTML_ATTR_ARIA_HIDDEN:
+            html_hints_first(&h->aria, val);
             break;
-        case 'c':
-            if (h->cls == NULL && strcmp(a, "class") == 0)
-                h->cls = val;
+        case HTML_ATTR_CLASS:
+            html_hints_first(&h->cls, val);
             break;
-        case 'h':
-            if (h->hidden == NULL && strcmp(a, "hidden") == 0)
-                h->hidden = val;
+        case HTML_ATTR_HIDDEN:
+            html_hints_first(&h->hidden, val);
             break;
-        case 'i':
-            if (h->id == NULL && a[1] == 'd' && a[2] == '\0')
-                h->id = val;
-            else if (h->itemprop == NULL && strcmp(a, "itemprop") == 0)
-                h->itemprop = val;
+        case HTML_ATTR_ID:
+            html_hints_first(&h->id, val);
             break;
-        case 'r':
-            if (h->role == NULL && strcmp(a, "role") == 0)
-                h->role = val;
+        case HTML_ATTR_ITEMPROP:
+            html_hints_first(&h->itemprop, val);
             break;
-        case 's':
-            if (h->style == NULL && strcmp(a, "style") == 0)
-                h->style = val;
+        case HTML_ATTR_ROLE:
+            html_hints_first(&h->role, val);
+            break;
+        case HTML_ATTR_STYLE:
+            html_hints_first(&h->style, val);
             break;
         default:
             break;

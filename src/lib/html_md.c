@@ -26,7 +26,8 @@ static size_t html_md_resolve(const html_reader *r, const char *href, char *out)
 /* "![alt](src)" where the image stands in the text */
 static void html_md_image(html_reader *r, const xmlChar **atts)
 {
-    const char *src = html_reader_attr(atts, "src"), *alt = html_reader_attr(atts, "alt");
+    const char *src = html_reader_attr(atts, HTML_ATTR_SRC);
+    const char *alt = html_reader_attr(atts, HTML_ATTR_ALT);
     char url[HREF_MAX];
     if (src == NULL || *src == '\0' || html_md_resolve(r, src, url) == 0 || r->md_bad)
         return;
@@ -124,7 +125,7 @@ static int html_md_nesting(html_reader *r, const char *n, const xmlChar **atts, 
 {
     if ((n[0] == 'o' || n[0] == 'u') && n[1] == 'l' && n[2] == '\0') {
         unsigned d = top->list < LIST_MAX - 1 ? top->list + 1u : LIST_MAX - 1u;
-        const char *start = n[0] == 'o' ? html_reader_attr(atts, "start") : NULL;
+        const char *start = n[0] == 'o' ? html_reader_attr(atts, HTML_ATTR_START) : NULL;
         long v = start != NULL ? strtol(start, NULL, 10) : 1;
         f->list = (unsigned char)d;
         r->list_ordered[d] = n[0] == 'o';
@@ -144,7 +145,7 @@ static int html_md_nesting(html_reader *r, const char *n, const xmlChar **atts, 
 /* <a href>: its text becomes a link once it ends (html_md_link_end). */
 static void html_md_link_start(html_reader *r, const xmlChar **atts)
 {
-    const char *href = html_reader_attr(atts, "href");
+    const char *href = html_reader_attr(atts, HTML_ATTR_HREF);
     if (href != NULL && r->md_link_at == SIZE_MAX && strncmp(href, "javascript:", 11) != 0 &&
         html_md_resolve(r, href, r->md_href) > 0) {
         r->md_link_at = r->md.len;
@@ -171,6 +172,6 @@ void html_md_start(html_reader *r, const xmlChar *name, const xmlChar **atts, fr
         if (strcmp(n, "pre") == 0)
             r->pre_lang[0] = '\0';
         if (strcmp(n, "pre") == 0 || strcmp(n, "code") == 0)
-            html_md_lang(r, html_reader_attr(atts, "class"));
+            html_md_lang(r, html_reader_attr(atts, HTML_ATTR_CLASS));
     }
 }

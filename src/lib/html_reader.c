@@ -114,17 +114,6 @@ static void html_reader_sync(html_reader *r, size_t target)
     }
 }
 
-const char *html_reader_attr(const xmlChar **atts, const char *name)
-{
-    if (atts == NULL)
-        return NULL;
-    /* the first byte rules out most names without a call */
-    for (size_t i = 0; atts[i] != NULL; i += 2)
-        if (atts[i][0] == (xmlChar)name[0] && strcmp((const char *)atts[i], name) == 0)
-            return atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
-    return NULL;
-}
-
 static void html_reader_set_lang(html_reader *r, const char *v)
 {
     size_t n = 0;
@@ -143,10 +132,10 @@ static void html_reader_set_lang(html_reader *r, const char *v)
 /* A <meta> past the prescan, while the charset is still open. */
 static void html_reader_late_meta(html_reader *r, const xmlChar **atts)
 {
-    const char *label = html_reader_attr(atts, "charset");
+    const char *label = html_reader_attr(atts, HTML_ATTR_CHARSET);
     size_t n = label != NULL ? strlen(label) : 0;
-    const char *eq = html_reader_attr(atts, "http-equiv");
-    const char *content = html_reader_attr(atts, "content");
+    const char *eq = html_reader_attr(atts, HTML_ATTR_HTTP_EQUIV);
+    const char *content = html_reader_attr(atts, HTML_ATTR_CONTENT);
     if (label == NULL && eq != NULL && content != NULL && strlen(eq) == 12 &&
         html_reader_starts_ci((const xmlChar *)eq, 12, "content-type")) {
         /* "text/html; charset=koi8-r" */
@@ -169,14 +158,14 @@ static void html_reader_meta(html_reader *r, const xmlChar **atts)
 {
     if (r->tentative)
         html_reader_late_meta(r, atts);
-    const char *prop = html_reader_attr(atts, "property");
+    const char *prop = html_reader_attr(atts, HTML_ATTR_PROPERTY);
     if (prop == NULL)
-        prop = html_reader_attr(atts, "name");
+        prop = html_reader_attr(atts, HTML_ATTR_NAME);
     if (prop == NULL || r->og_len > 0 || r->title_done)
         return;
     if (strlen(prop) != 8 || strncmp(prop, "og:title", 8) != 0)
         return;
-    const char *c = html_reader_attr(atts, "content");
+    const char *c = html_reader_attr(atts, HTML_ATTR_CONTENT);
     if (c == NULL)
         return;
     int space = 0;
@@ -198,8 +187,8 @@ static uint32_t html_reader_path(uint32_t parent, const xmlChar *name,
                                  const xmlChar **atts)
 {
     uint32_t h = html_reader_hash(parent ? parent : 2166136261u, (const char *)name);
-    h = html_reader_hash(h, html_reader_attr(atts, "class"));
-    h = html_reader_hash(h, html_reader_attr(atts, "id"));
+    h = html_reader_hash(h, html_reader_attr(atts, HTML_ATTR_CLASS));
+    h = html_reader_hash(h, html_reader_attr(atts, HTML_ATTR_ID));
     return h ? h : 1;
 }
 
@@ -254,9 +243,9 @@ static void html_reader_frame_hints(html_reader *r, frame *f, const element_info
 {
     unsigned kind = e != NULL ? e->kind : 0;
     if (kind & EL_HTML) {
-        const char *lang = html_reader_attr(atts, "lang");
+        const char *lang = html_reader_attr(atts, HTML_ATTR_LANG);
         if (lang == NULL)
-            lang = html_reader_attr(atts, "xml:lang");
+            lang = html_reader_attr(atts, HTML_ATTR_XML_LANG);
         if (lang != NULL && r->lang[0] == '\0')
             html_reader_set_lang(r, lang);
     } else if (!(kind & EL_BODY)) {
@@ -290,7 +279,7 @@ static void html_reader_frame_state(html_reader *r, frame *f, const element_info
         f->state |= F_HEAD;
     if (kind & EL_TITLE)
         f->state |= F_TITLE;
-    if ((kind & EL_A) && html_reader_attr(atts, "href") != NULL)
+    if ((kind & EL_A) && html_reader_attr(atts, HTML_ATTR_HREF) != NULL)
         f->state |= F_LINK;
     if ((kind & EL_META) && atts != NULL)
         html_reader_meta(r, atts);

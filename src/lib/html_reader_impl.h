@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "encoding.h"
+#include "html_attrs.h"
 #include "html_hints.h"
 #include "html_reader.h"
 #include "html_shield.h"
@@ -168,9 +169,11 @@ struct html_reader {
 /* Records the first failure and stops the parser. */
 void html_reader_fail(html_reader *r, ub_status st);
 
-/* The value of attribute `name` in atts ("" for one without a value), or
- * NULL. */
-const char *html_reader_attr(const xmlChar **atts, const char *name);
+/* The value of attribute a in atts ("" for one without a value), or NULL. */
+static inline const char *html_reader_attr(const xmlChar **atts, html_attr a)
+{
+    return html_attr_value((const char *const *)atts, a);
+}
 
 /* Whether p[0..n) starts with lit (lower case), in any case. */
 int html_reader_starts_ci(const xmlChar *p, size_t n, const char *lit);

@@ -2,6 +2,7 @@
  * html_shield_attrs.h). */
 #include <string.h>
 
+#include "html_attrs.h"
 #include "html_shield_attrs.h"
 
 enum {
@@ -18,48 +19,6 @@ enum {
 
 /* libxml2 reads at most this many bytes of a name at a time */
 #define SA_NAME_MAX 100
-
-/* Every attribute some part of unboil reads: the reader, the hints, the
- * metadata and the Markdown (html_reader_attr, html_hints.c, meta.c). */
-static int sa_is(const char *name, size_t n, const char *lit, size_t k)
-{
-    return n == k && memcmp(name, lit, k) == 0;
-}
-
-#define SA_IS(lit) sa_is(name, n, (lit), sizeof(lit) - 1)
-
-/* by the first byte: a search per attribute of every tag */
-int shield_attrs_kept(const char *name, size_t n)
-{
-    switch (name[0]) {
-    case 'a':
-        return SA_IS("alt") || SA_IS("aria-hidden");
-    case 'c':
-        return SA_IS("class") || SA_IS("content") || SA_IS("charset");
-    case 'd':
-        return SA_IS("datetime");
-    case 'h':
-        return SA_IS("href") || SA_IS("hidden") || SA_IS("http-equiv");
-    case 'i':
-        return SA_IS("id") || SA_IS("itemprop");
-    case 'l':
-        return SA_IS("lang");
-    case 'n':
-        return SA_IS("name");
-    case 'p':
-        return SA_IS("property");
-    case 'r':
-        return SA_IS("rel") || SA_IS("role");
-    case 's':
-        return SA_IS("src") || SA_IS("style") || SA_IS("start");
-    case 't':
-        return SA_IS("type");
-    case 'x':
-        return SA_IS("xml:lang");
-    default:
-        return 0;
-    }
-}
 
 static int sa_blank(unsigned char c)
 {
@@ -180,7 +139,7 @@ static int sa_name(shield_attrs *a, unsigned char c, int open, char *out, size_t
         a->name_len++;
         return sa_hold(a, c, open, out, o);
     }
-    if (a->name_len <= sizeof a->name && shield_attrs_kept(a->name, a->name_len)) {
+    if (a->name_len <= sizeof a->name && html_attr_find(a->name, a->name_len) != HTML_ATTR_NONE) {
         memcpy(out + *o, a->held, a->held_len);
         *o += a->held_len;
         a->held_len = 0;
@@ -335,7 +294,7 @@ size_t shield_attrs_token(shield_attrs *a, const unsigned char *p, size_t i, siz
     if (n <= sizeof name) {
         for (size_t j = 0; j < n; j++)
             name[j] = (char)(sa_alpha(p[i + j]) ? p[i + j] | 0x20 : p[i + j]);
-        *keep = shield_attrs_kept(name, n);
+        *keep = html_attr_find(name, n) != HTML_ATTR_NONE;
     }
     if (!*keep)
         a->dropped++;

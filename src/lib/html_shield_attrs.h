@@ -9,7 +9,7 @@
  * return), a name (a letter, '_', ':' or '.', then letters, digits and
  * ":-_." , lower-cased), blanks, '=', blanks and a value quoted or up to
  * a blank or '>'.  An attribute whose name is not one unboil reads
- * (SHIELD_ATTRS_KEPT) is left out whole, from its name to the end of its
+ * (html_attrs.def) is left out whole, from its name to the end of its
  * value; the blank before it stays.  Its bytes are held until that is
  * decided (at most SHIELD_ATTRS_HOLD; a longer name or unquoted value is
  * written as it is), a quoted value is dropped as it comes.
@@ -27,6 +27,8 @@
 
 #include <stddef.h>
 
+#include "html_attrs.h"
+
 #define SHIELD_ATTRS_HOLD 48
 
 /* What to do with the byte just read. */
@@ -37,7 +39,7 @@ typedef struct shield_attrs {
     unsigned char quote;      /* the quote of the value being read */
     unsigned char drop;       /* the attribute read is left out */
     unsigned name_len;
-    char name[12];            /* its name, lower case, cut */
+    char name[HTML_ATTR_NAME_MAX]; /* its name, lower case, cut */
     unsigned char held[SHIELD_ATTRS_HOLD];
     unsigned held_len;
     unsigned long dropped;    /* attributes left out */
@@ -91,8 +93,5 @@ int shield_attrs_muting(const shield_attrs *a);
 
 /* The tag ends here, or the stream: writes what is held, turns off. */
 size_t shield_attrs_stop(shield_attrs *a, char *out);
-
-/* Exists for tests: whether unboil reads the attribute `name`. */
-int shield_attrs_kept(const char *name, size_t n);
 
 #endif

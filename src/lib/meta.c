@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include "block.h"
 #include "byline.h"
+#include "html_attrs.h"
 #include "meta.h"
 #include "meta_date.h"
 #include "span.h"
@@ -435,17 +436,6 @@ static void ld_parse(meta *mt, const char *s, size_t n)
 
 /* ---- <meta>, <link> and friends ---------------------------------------- */
 
-static const char *attr(const char *const *atts, const char *name)
-{
-    if (!atts)
-        return NULL;
-    /* the first byte rules out most names without a call */
-    for (size_t i = 0; atts[i]; i += 2)
-        if (atts[i][0] == name[0] && strcmp(atts[i], name) == 0)
-            return atts[i + 1] ? atts[i + 1] : "";
-    return NULL;
-}
-
 static int ci_eq(const char *a, size_t n, const char *lit)
 {
     size_t k = strlen(lit);
@@ -524,11 +514,12 @@ static void meta_tag(meta *mt, const char *key, size_t n, const char *content, i
 /* <meta property="og:title dc:title" content=...>: each key of the list. */
 static void meta_element(meta *mt, const char *const *atts)
 {
-    const char *content = attr(atts, "content");
+    const char *content = html_attr_value(atts, HTML_ATTR_CONTENT);
     if (!content)
         return;
-    const char *keys[3] = {attr(atts, "property"), attr(atts, "name"),
-                           attr(atts, "http-equiv")};
+    const char *keys[3] = {html_attr_value(atts, HTML_ATTR_PROPERTY),
+                           html_attr_value(atts, HTML_ATTR_NAME),
+                           html_attr_value(atts, HTML_ATTR_HTTP_EQUIV)};
     for (int k = 0; k < 3; k++) {
         const char *p = keys[k];
         while (p && *p) {
@@ -615,9 +606,10 @@ static int begin_capture(meta *mt, int what, ub_meta_field field)
 static int byline_element(const char *const *atts)
 {
     const char *v;
-    if ((v = attr(atts, "rel")) && has_token(v, "author"))
+    if ((v = html_attr_value(atts, HTML_ATTR_REL)) && has_token(v, "author"))
         return 1;
-    const char *which[2] = {attr(atts, "class"), attr(atts, "id")};
+    const char *which[2] = {html_attr_value(atts, HTML_ATTR_CLASS),
+                            html_attr_value(atts, HTML_ATTR_ID)};
     for (int k = 0; k < 2; k++) {
         v = which[k];
         for (size_t i = 0; v && v[i] && i < 512; i++) {
@@ -641,16 +633,18 @@ int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hin
         return 0;
     switch (name[0]) {
     case 'b':
-        if (strcmp(name, "base") == 0 && !mt->base[0] && (v = attr(atts, "href")))
+        if (strcmp(name, "base") == 0 && !mt->base[0] &&
+            (v = html_attr_value(atts, HTML_ATTR_HREF)))
             collapse(mt->base, sizeof mt->base, v, strlen(v));
         break;
     case 'h':
-        if (strcmp(name, "html") == 0 && ((v = attr(atts, "lang")) || (v = attr(atts, "xml:lang"))))
+        if (strcmp(name, "html") == 0 && ((v = html_attr_value(atts, HTML_ATTR_LANG)) ||
+                                          (v = html_attr_value(atts, HTML_ATTR_XML_LANG))))
             set(mt, UB_META_LANG, R_LINK, v, strlen(v));
         break;
     case 'l':
-        if (strcmp(name, "link") == 0 && (v = attr(atts, "rel")) && has_token(v, "canonical") &&
-            (v = attr(atts, "href")))
+        if (strcmp(name, "link") == 0 && (v = html_attr_value(atts, HTML_ATTR_REL)) &&
+            has_token(v, "canonical") && (v = html_attr_value(atts, HTML_ATTR_HREF)))
             set(mt, UB_META_URL, R_LINK, v, strlen(v));
         break;
     case 'm':
@@ -658,24 +652,25 @@ int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hin
             meta_element(mt, atts);
         break;
     case 's':
-        if (strcmp(name, "script") == 0 && (v = attr(atts, "type")) &&
+        if (strcmp(name, "script") == 0 && (v = html_attr_value(atts, HTML_ATTR_TYPE)) &&
             strstr(v, "ld+json") != NULL)
             want = begin_capture(mt, CAP_LD, UB_META_TITLE);
         break;
     case 't':
         if (strcmp(name, "title") == 0 && !mt->titled)
             want = begin_capture(mt, CAP_TITLE, UB_META_TITLE);
-        else if (strcmp(name, "time") == 0 && !mt->time_attr[0] && (v = attr(atts, "datetime")))
+        else if (strcmp(name, "time") == 0 && !mt->time_attr[0] &&
+                 (v = html_attr_value(atts, HTML_ATTR_DATETIME)))
             meta_date_iso(v, strlen(v), mt->time_attr);
         break;
     default:
         break;
     }
     ub_meta_field field;
-    if (atts && (v = attr(atts, "itemprop")) && itemprop_field(v, &field)) {
-        const char *c = attr(atts, "content");
+    if (atts && (v = html_attr_value(atts, HTML_ATTR_ITEMPROP)) && itemprop_field(v, &field)) {
+        const char *c = html_attr_value(atts, HTML_ATTR_CONTENT);
         if (!c)
-            c = attr(atts, "datetime");
+            c = html_attr_value(atts, HTML_ATTR_DATETIME);
         if (c)
             set(mt, field, R_ITEMPROP, c, strlen(c));
         else if (mt->f[field].rank < R_ITEMPROP && !want)
