@@ -250,8 +250,9 @@ static void measure(const char *s, size_t n, shape *sh)
      * further than needed to know the line is wider than WRAP_MAX, which
      * is all the width of so wide a line is used for */
     size_t cont = 0, j = i;
-    for (; j + 64 <= end && j - i - cont <= WRAP_MAX; j += 64)
-        cont += span_cont(u + j, 64);
+    if (end - i > WRAP_MAX)   /* else the whole line in one call */
+        for (; j + 64 <= end && j - i - cont <= WRAP_MAX; j += 64)
+            cont += span_cont(u + j, 64);
     if (j - i - cont <= WRAP_MAX) {
         cont += span_cont(u + j, end - j);
         j = end;
