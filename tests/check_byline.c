@@ -20,6 +20,8 @@ static const struct {
     {"tom_r on January 9th, 2014 at 6:29pm", 0, 1},
     {"Bob | 11/08/2012", 0, 1},
     {"Tom - 2014-01-09", 0, 1},
+    /* the blanks of a dump's columns, longer than a span's step */
+    {"                    Ann Lee\t                    on July 7, 2012 \r  at 12:27 am", 0, 1},
     /* quotations, datelines, listings, headlines: no commenter */
     {"The mayor says the road will open", 0, 0},
     {"Here is what she had to say:", 0, 0},
@@ -45,6 +47,8 @@ START_TEST(test_author_and_clock)
 {
     ck_assert(byline_author(LINE("By Ann Smith")));
     ck_assert(byline_author(LINE("   by Ann Smith | May 2")));
+    ck_assert(byline_author(LINE("                                   By Ann Smith")));
+    ck_assert(!byline_author(LINE("                                   Bylines")));
     ck_assert(!byline_author(LINE("By the way, it rained")));
     ck_assert(!byline_author(LINE("Bylines")));
     ck_assert(byline_has_clock(LINE("May 2, 2012 at 6:29 pm")));

@@ -161,6 +161,10 @@ START_TEST(test_rules)
     /* a text dump's form fields and rules; a sidebar's counted entries */
     expect(JUDGE("   ______________________________"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
     expect(JUDGE("____ ____"), CLASS_BAD, REASON_EMPTY, 1, "underscores");
+    /* the runs of underscores are passed a span at a time: a word after
+     * one is still seen */
+    ck_assert_int_ne(JUDGE("______________________x").why, REASON_EMPTY);
+    ck_assert_int_ne(JUDGE("____________________ ab").why, REASON_EMPTY);
     /* a text input or a check box with its label, an embedded frame by its
      * address; a poll's radio button and a name with underscores in it are
      * no form */

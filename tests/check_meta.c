@@ -1,5 +1,6 @@
 /* check_meta.c - metadata: dates, byline names, the JSON object, the API. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "suites.h"
 #include "testutil.h"
@@ -30,6 +31,17 @@ START_TEST(test_date_iso)
     ck_assert_str_eq(iso("2015-13-01"), "");
     ck_assert_str_eq(iso("May the force be with you 2015"), "");
     ck_assert_str_eq(iso("yesterday"), "");
+    /* the year is found wherever it falls (has_year looks at every
+     * fourth byte first), and three digits are no year */
+    for (int k = 0; k < 8; k++) {
+        char line[64];
+        snprintf(line, sizeof line, "%*sMarch 25, 2015", k, "");
+        ck_assert_str_eq(iso(line), "2015-03-25");
+        snprintf(line, sizeof line, "%*sMarch 25, 2015x", k, "");
+        ck_assert_str_eq(iso(line), "");
+        snprintf(line, sizeof line, "%*sMarch 25, 201 5", k, "");
+        ck_assert_str_eq(iso(line), "");
+    }
 }
 END_TEST
 
@@ -50,6 +62,7 @@ START_TEST(test_byline_name)
     ck_assert_str_eq(name("By Nathan Willis March 25, 2015"), "Nathan Willis");
     ck_assert_str_eq(name("Ann Smith"), "");
     ck_assert_str_eq(name("by the sea"), "");
+    ck_assert_str_eq(name("                          By Ann Smith | May 2, 2015"), "Ann Smith");
 }
 END_TEST
 

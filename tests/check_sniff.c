@@ -82,6 +82,10 @@ START_TEST(test_html_or_text)
     ck_assert_int_eq(SN("x = 1;\n  <body onload=\"go()\">\n<p>x", 1).kind, SNIFF_HTML);
     ck_assert_int_eq(SN("Put the script in\n<header> or <bodyguard> is text", 1).kind, SNIFF_TEXT);
     ck_assert_int_eq(SN("Close it with\n</scripts and more", 1).kind, SNIFF_TEXT);
+    /* every line start is tried, blank lines and the last one too */
+    ck_assert_int_eq(SN("junk\n\n   \n\t\n<html>", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("junk\n \n<body>\n", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("junk <html> \n  junk <body>", 1).kind, SNIFF_TEXT);
 }
 END_TEST
 

@@ -485,6 +485,46 @@ START_TEST(test_span_word_back_and_ascii)
 }
 END_TEST
 
+/* span_cont: both paths against a byte loop, on random bytes of every
+ * length up to past several vectors, and on a run of continuation bytes
+ * long enough that a lane of the SSE2 path would overflow unless its
+ * sums are taken every 255 steps. */
+static size_t cont_ref(const unsigned char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += s[i] >= 0x80 && s[i] < 0xC0;
+    return c;
+}
+
+START_TEST(test_span_cont)
+{
+    static unsigned char b[5000];
+    uint32_t x = 12345;
+    for (int round = 0; round < 40; round++) {
+        for (size_t j = 0; j < 200; j++) {
+            x = x * 1103515245u + 12345u;
+            b[j] = (unsigned char)(x >> 16);
+        }
+        for (size_t n = 0; n <= 200; n++)
+            for (size_t at = 0; at < 3 && at <= n; at++) {
+                size_t want = cont_ref(b + at, n - at);
+                ck_assert_uint_eq(span_cont_portable(b + at, n - at), want);
+                ck_assert_uint_eq(span_cont(b + at, n - at), want);
+#ifdef __SSE2__
+                ck_assert_uint_eq(span_cont_sse2(b + at, n - at), want);
+#endif
+            }
+    }
+    memset(b, 0xBF, sizeof b);
+    b[4321] = 0xC0;
+    b[17] = 0x7F;
+    ck_assert_uint_eq(span_cont_portable(b, sizeof b), sizeof b - 2);
+    ck_assert_uint_eq(span_cont(b, sizeof b), sizeof b - 2);
+    ck_assert_uint_eq(span_cont((const unsigned char *)"caf\xc3\xa9 \xe2\x80\xa2", 9), 3);
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -506,6 +546,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_span_json_plain);
     tcase_add_test(tc, test_span_text);
     tcase_add_test(tc, test_span_word_back_and_ascii);
+    tcase_add_test(tc, test_span_cont);
     tcase_add_test(tc, test_span_words);
     suite_add_tcase(s, tc);
     return s;

@@ -301,6 +301,11 @@ static inline size_t word_run(scan *sc, size_t i, size_t tail)
     }
     if (sc->in_word || sc->in_tok)
         return word_more(sc, i, tail);
+    /* a sentence starts with the first word; the loop's later words
+     * follow a word */
+    if (sc->after_end)
+        sc->sentences++;
+    sc->after_end = 0;
     for (;;) {
         /* a word and a token start here */
         int cap = (unsigned)s[i] - 'A' < 26u;
@@ -308,9 +313,6 @@ static inline size_t word_run(scan *sc, size_t i, size_t tail)
         unsigned all;
         size_t j = hash_run(s, i, tail, len, &h, &all);
         int alpha = run_counts(sc, i, j, all);
-        if (sc->after_end)
-            sc->sentences++;
-        sc->after_end = 0;
         if (j < len && s[j] != ' ') {
             /* the word or the token goes on */
             sc->in_word = 1;
@@ -325,7 +327,8 @@ static inline size_t word_run(scan *sc, size_t i, size_t tail)
         }
         h = word_hash_final(h);
         word_done(sc, h, h, j - i, alpha, cap);
-        if (j + 1 >= len || s[j] != ' ' || !utf8_ascii_word[s[j + 1]])
+        /* s[j] is a space if j < len */
+        if (j + 1 >= len || !utf8_ascii_word[s[j + 1]])
             return j;
         i = j + 1;   /* a single space, which does nothing more */
     }

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include "block.h"
 #include "byline.h"
+#include "span.h"
 #include "utf8.h"
 
 /* "6:29" or "18:45": the time a comment was posted. */
@@ -26,9 +27,8 @@ int byline_has_clock(const char *s, size_t n)
  * without a "By". */
 int byline_author(const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
+    /* dumps indent their lines far: the blanks a span at a time */
+    size_t i = span_byte((const unsigned char *)s, n, ' ');
     return n - i > 4 && (s[i] | 0x20) == 'b' && s[i + 1] == 'y' && s[i + 2] == ' ' &&
            (unsigned)s[i + 3] - 'A' < 26u;
 }
@@ -65,8 +65,13 @@ static unsigned line_words(const char *s, size_t n, size_t (*w)[2], unsigned max
     unsigned k = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+        for (;;) {   /* the gaps of a dump's columns: spaces a span at a time */
+            if (i < n && s[i] == ' ')
+                i += span_byte((const unsigned char *)s + i, n - i, ' ');
+            if (i >= n || (s[i] != '\t' && s[i] != '\r'))
+                break;
             i++;
+        }
         size_t b = i;
         while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
             i++;
@@ -235,10 +240,7 @@ size_t byline_name(const char *s, size_t n, size_t *start)
 {
     if (!byline_author(s, n))
         return 0;
-    size_t i = 0;
-    while (s[i] == ' ')
-        i++;
-    i += 3;
+    size_t i = span_byte((const unsigned char *)s, n, ' ') + 3;
     *start = i;
     size_t end = i, words = 0;
     while (i < n && words < BYLINE_NAME_WORDS) {

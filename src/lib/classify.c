@@ -45,11 +45,12 @@ static int only_underscores(const char *s, size_t n)
 {
     int any = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ')   /* blanks, which pad a dump's lines, a run at a time */
-            i += span_byte((const unsigned char *)s + i, n - i, ' ') - 1;
-        else if (s[i] == '_')
-            any = 1;
-        else if (s[i] != '\t' && s[i] != '\r')
+        /* blanks, which pad a dump's lines, and the rule's underscores
+         * a run at a time */
+        if (s[i] == ' ' || s[i] == '_') {
+            any |= s[i] == '_';
+            i += span_byte((const unsigned char *)s + i, n - i, (unsigned char)s[i]) - 1;
+        } else if (s[i] != '\t' && s[i] != '\r')
             return 0;
     }
     return any;

@@ -154,10 +154,17 @@ static size_t english(const char *s, size_t n, char *out)
  * needs: most lines have none, and are turned away at a glance. */
 static int has_year(const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        run = digit(s[i]) ? run + 1 : 0;
-        if (run == 4)
+    /* every run of four holds exactly one byte at an index 3 mod 4: only
+     * those are looked at first, then the run around a digit among them */
+    for (size_t i = 3; i < n; i += 4) {
+        if (!digit(s[i]))
+            continue;
+        size_t b = i, e = i + 1;
+        while (b > i - 3 && digit(s[b - 1]))
+            b--;
+        while (e < n && e < b + 4 && digit(s[e]))
+            e++;
+        if (e - b >= 4)
             return 1;
     }
     return 0;

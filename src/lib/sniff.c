@@ -107,9 +107,7 @@ static int html_line(const char *b, size_t n)
 {
     static const char *const opens[] = {"<!doctype html", "<html", "<head", "</head",
                                         "<body", "</script"};
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && b[i - 1] != '\n')
-            continue;
+    for (size_t i = 0; i < n;) {   /* i starts a line */
         while (i < n && (b[i] == ' ' || b[i] == '\t'))
             i++;
         for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
@@ -119,6 +117,10 @@ static int html_line(const char *b, size_t n)
                  b[i + l] == '\r' || b[i + l] == '\n'))
                 return 1;
         }
+        const char *nl = i < n ? memchr(b + i, '\n', n - i) : NULL;
+        if (!nl)
+            break;
+        i = (size_t)(nl - b) + 1;
     }
     return 0;
 }

@@ -3,7 +3,8 @@
  * that a JSON string holds as they are, the bytes of text (no control
  * character but white space), ASCII, the ASCII word characters that end
  * a block, and the words of an HTML page's text that collapsing its white
- * space leaves as they are.
+ * space leaves as they are; and how many bytes of a run continue a UTF-8
+ * character.
  *
  * Where the compiler targets SSE2 (the baseline of x86-64) a run is
  * compared sixteen bytes a step; elsewhere eight at a time as a 64-bit
@@ -65,6 +66,21 @@ static inline size_t span_byte_back_portable(const unsigned char *s, size_t n, u
     while (k < n && s[n - k - 1] == c)
         k++;
     return k;
+}
+
+/* How many of s[0..n) are UTF-8 continuation bytes (10xxxxxx): a line's
+ * code points are its bytes less these.  Eight at a time. */
+static inline size_t span_cont_portable(const unsigned char *s, size_t n)
+{
+    size_t c = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x = span_load8(s + i);
+        uint64_t m = (x & ~(x << 1) & SPAN_HIGH) >> 7;
+        c += (size_t)((m * SPAN_ONES) >> 56);   /* the sum of the bytes */
+    }
+    for (; i < n; i++)
+        c += (s[i] & 0xC0) == 0x80;
+    return c;
 }
 
 /* Whether b is printable ASCII other than '"' and '\\': a byte a JSON
@@ -301,7 +317,26 @@ static inline size_t span_words_sse2(const unsigned char *s, size_t n)
     }
     return i + span_words_portable(s + i, n - i);
 }
+/* Each byte's lane of `acc` counts its continuation bytes (as signed
+ * bytes, below -64), up to 255 steps, then the lanes are summed. */
+static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
+{
+    const __m128i lim = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+    size_t c = 0, i = 0;
+    while (n - i >= 16) {
+        size_t steps = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
+        __m128i acc = zero;
+        for (size_t k = 0; k < steps; k++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, lim));
+        }
+        __m128i sum = _mm_sad_epu8(acc, zero);
+        c += (unsigned)_mm_cvtsi128_si32(sum) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+    }
+    return c + span_cont_portable(s + i, n - i);
+}
 #define span_byte span_byte_sse2
+#define span_cont span_cont_sse2
 #define span_word_back span_word_back_sse2
 #define span_ascii span_ascii_sse2
 #define span_byte_back span_byte_back_sse2
@@ -310,6 +345,7 @@ static inline size_t span_words_sse2(const unsigned char *s, size_t n)
 #define span_words span_words_sse2
 #else
 #define span_byte span_byte_portable
+#define span_cont span_cont_portable
 #define span_word_back span_word_back_portable
 #define span_ascii span_ascii_portable
 #define span_byte_back span_byte_back_portable

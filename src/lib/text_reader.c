@@ -180,15 +180,6 @@ typedef struct shape {
     int blank;
 } shape;
 
-/* Bytes of the form 10xxxxxx among s[0..8). */
-static inline size_t continuation_bytes8(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, 8);
-    uint64_t m = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-    return (size_t)((m * 0x0101010101010101ull) >> 56);   /* sum of the bytes */
-}
-
 static void measure(const char *s, size_t n, shape *sh)
 {
     memset(sh, 0, sizeof *sh);
@@ -255,18 +246,16 @@ static void measure(const char *s, size_t n, shape *sh)
         sh->cols = sh->indent + (unsigned)(end - i > UINT32_MAX / 2 ? UINT32_MAX / 2 : end - i);
         return;
     }
-    /* code points: bytes less continuation bytes, counted eight at a
-     * time, and no further than needed to know the line is wider than
-     * WRAP_MAX, which is all the width of so wide a line is used for */
+    /* code points: bytes less continuation bytes (span.h), counted no
+     * further than needed to know the line is wider than WRAP_MAX, which
+     * is all the width of so wide a line is used for */
     size_t cont = 0, j = i;
-    while (j + 64 <= end && j - i - cont <= WRAP_MAX)
-        for (size_t stop = j + 64; j < stop; j += 8)
-            cont += continuation_bytes8(s + j);
+    if (end - i > WRAP_MAX)   /* else the whole line in one call */
+        for (; j + 64 <= end && j - i - cont <= WRAP_MAX; j += 64)
+            cont += span_cont(u + j, 64);
     if (j - i - cont <= WRAP_MAX) {
-        for (; j + 8 <= end; j += 8)
-            cont += continuation_bytes8(s + j);
-        for (; j < end; j++)
-            cont += ((unsigned char)s[j] & 0xC0) == 0x80;
+        cont += span_cont(u + j, end - j);
+        j = end;
     }
     unsigned cols = sh->indent + (unsigned)(j - i - cont);
     sh->cols = cols;
