@@ -561,6 +561,39 @@ START_TEST(test_hints_memo)
 }
 END_TEST
 
+/* The one pass over a start tag's attributes: the first of each name, ""
+ * for one without a value, NULL for a missing one or a missing list; the
+ * hints from it are those of the list itself. */
+START_TEST(test_hint_attrs_one_pass)
+{
+    const char *atts[] = {"data-x", "1",  "class", "nav a", "href", NULL,
+                          "lang",   "fr", "class", "ad",    "xml:lang", "de",
+                          "id",     "comments", "hidden", NULL, "href", "/b", NULL};
+    hint_attrs a;
+    html_hints_attrs(atts, &a);
+    ck_assert(a.any);
+    ck_assert_str_eq(a.cls, "nav a");
+    ck_assert_str_eq(a.href, "");
+    ck_assert_str_eq(a.lang, "fr");
+    ck_assert_str_eq(a.xml_lang, "de");
+    ck_assert_str_eq(a.id, "comments");
+    ck_assert_str_eq(a.hidden, "");
+    ck_assert_ptr_null(a.role);
+    ck_assert_ptr_null(a.style);
+    ck_assert_uint_eq(html_hints_of_attrs(NULL, &a, 0, NULL), html_hints_of(NULL, atts, 0, NULL));
+    ck_assert_uint_ne(html_hints_of_attrs(NULL, &a, 0, NULL) & HINT_HIDDEN, 0);
+    html_hints_attrs(NULL, &a);
+    ck_assert(!a.any);
+    ck_assert_ptr_null(a.cls);
+    ck_assert_ptr_null(a.href);
+    const element_info *nav = html_hints_element("nav");
+    ck_assert_ptr_nonnull(nav);
+    ck_assert_uint_eq(html_hints_of_attrs(nav, &a, 0, NULL), html_hints_of(nav, NULL, 0, NULL));
+    ck_assert_ptr_null(html_hints_element("nosuchelement"));
+    ck_assert_ptr_null(html_hints_element(""));
+}
+END_TEST
+
 START_TEST(test_hints_mixed_block)
 {
     /* a hint holds for a block only when all its text sat inside */
@@ -1720,6 +1753,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_hints_structural);
     tcase_add_test(tc, test_hints_tokens);
     tcase_add_test(tc, test_hints_memo);
+    tcase_add_test(tc, test_hint_attrs_one_pass);
     tcase_add_test(tc, test_hints_mixed_block);
     suite_add_tcase(s, tc);
 

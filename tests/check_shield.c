@@ -376,6 +376,36 @@ START_TEST(test_shield_leaves_attrs)
 }
 END_TEST
 
+/* With attributes left out, style and script contents go too, but a
+ * script's whose tag speaks of JSON (or holds '&'), in any cutting: the
+ * end tag comes out in lower case, whatever was matched on the way. */
+START_TEST(test_shield_leaves_raw_content)
+{
+    leaves("<script>if (a < b) { x = \"</div>\"; }</script><p>a</p>",
+           "<script></script><p>a</p>", 0);
+    leaves("<STYLE media=all>p > a { color: red }</Style ><p>a</p>",
+           "<STYLE ></style ><p>a</p>", 1);
+    leaves("<script src=\"/a.js\" data-x=\"1\">var s = '</scr' + 'ipt>';</script>x",
+           "<script src=\"/a.js\" ></script>x", 1);
+    leaves("<script>a</scr b</script  >x", "<script></script  >x", 0);
+    static const char *const kept[] = {
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>",
+        "<script type='application/LD+JSON'>{}</script>",
+        "<script type=\"application/ld&#43;j&#115;on\">{}</script>",
+        "<script type=text/json>[1]</script><p>x</p>",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        leaves(kept[i], kept[i], 0);
+    /* a script's content after a kept one goes again; "js" then "on" */
+    leaves("<script type=jsx-on>a</script><script>b</script>",
+           "<script type=jsx-on></script><script></script>", 0);
+    /* a script never ended: its content goes to the end of the stream */
+    leaves("<p>x</p><script>var a = '<p>never'", "<p>x</p><script>", 0);
+    /* without leaving attributes out, the content stays */
+    same_cut("<script>var a;</script><style>p{}</style>", "<script>var a;</script><style>p{}</style>");
+}
+END_TEST
+
 START_TEST(test_shield_leaves_attrs_as_libxml2_reads)
 {
     /* what libxml2 would read another way stays as it is from there on:
@@ -649,6 +679,7 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_bounds_quadratic_shapes);
     tcase_add_test(tc, test_shield_reader_reads_through);
     tcase_add_test(tc, test_shield_leaves_attrs);
+    tcase_add_test(tc, test_shield_leaves_raw_content);
     tcase_add_test(tc, test_shield_leaves_attrs_as_libxml2_reads);
     tcase_add_test(tc, test_shield_leaves_attrs_any_cut);
     tcase_add_test(tc, test_shield_attrs_name_bytes);

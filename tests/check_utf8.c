@@ -525,6 +525,37 @@ START_TEST(test_span_cont)
 }
 END_TEST
 
+/* span_copy_ascii: both paths against a byte loop, every byte value at
+ * every place of runs up to past two vectors; the run comes out copied. */
+START_TEST(test_span_copy_ascii)
+{
+    typedef size_t (*copy_fn)(const unsigned char *, size_t, unsigned char *);
+    static const copy_fn paths[] = {
+        span_copy_ascii_portable,
+#ifdef __SSE2__
+        span_copy_ascii_sse2,
+#endif
+    };
+    static const unsigned char text[] = "a Z<0>\x7f\x01~";
+    unsigned char b[40], out[40];
+    for (unsigned c = 0; c < 256; c++)
+        for (size_t n = 0; n <= sizeof b; n += n < 20 ? 1 : 3)
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t j = 0; j < n; j++)
+                    b[j] = at == j ? (unsigned char)c : text[j % (sizeof text - 1)];
+                size_t want = 0;
+                while (want < n && b[want] != 0 && b[want] < 0x80)
+                    want++;
+                for (size_t f = 0; f < sizeof paths / sizeof *paths; f++) {
+                    memset(out, 0xAA, sizeof out);
+                    ck_assert_uint_eq(paths[f](b, n, out), want);
+                    ck_assert(memcmp(out, b, want) == 0);
+                }
+            }
+    ck_assert_uint_eq(span_copy_ascii((const unsigned char *)"abc\0de", 6, out), 3);
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
     Suite *s = suite_create("utf8");
@@ -547,6 +578,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_span_text);
     tcase_add_test(tc, test_span_word_back_and_ascii);
     tcase_add_test(tc, test_span_cont);
+    tcase_add_test(tc, test_span_copy_ascii);
     tcase_add_test(tc, test_span_words);
     suite_add_tcase(s, tc);
     return s;

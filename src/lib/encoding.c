@@ -844,22 +844,33 @@ size_t encoding_decode(encoding_decoder *d, const char **inp, size_t *inlen,
         o += encoding_iconv_bulk(d, &in, &n, out + o, outcap - o);
     } else if (d->tail_len == 0) {
         while (n > 0 && outcap - o >= ENCODING_MIN_OUT) {
-            /* plain ASCII, eight bytes at a time */
+            /* plain ASCII but NUL, a vector at a time */
             if (d->kind != KIND_UTF16LE && d->kind != KIND_UTF16BE) {
-                while (n >= 8 && outcap - o >= 8) {
-                    uint64_t v;
-                    memcpy(&v, in, 8);
-                    if ((v & 0x8080808080808080ull) ||
-                        ((v - 0x0101010101010101ull) & ~v &
-                         0x8080808080808080ull))
-                        break;
-                    memcpy(out + o, in, 8);
-                    o += 8;
-                    in += 8;
-                    n -= 8;
-                }
+                size_t room = outcap - o;
+                size_t a = span_copy_ascii(in, n < room ? n : room, (unsigned char *)out + o);
+                o += a;
+                in += a;
+                n -= a;
                 if (n == 0 || outcap - o < ENCODING_MIN_OUT)
                     break;
+            }
+            /* the commonest UTF-8 sequences, two and three bytes with no
+             * special range, as they are (encoding_utf8_seq's answer) */
+            if (d->kind == KIND_UTF8 && in[0] >= 0xC2 && in[0] <= 0xDF && n >= 2 &&
+                (in[1] & 0xC0) == 0x80) {
+                memcpy(out + o, in, 2);
+                o += 2;
+                in += 2;
+                n -= 2;
+                continue;
+            }
+            if (d->kind == KIND_UTF8 && in[0] >= 0xE1 && in[0] <= 0xEF && in[0] != 0xED &&
+                n >= 3 && (in[1] & 0xC0) == 0x80 && (in[2] & 0xC0) == 0x80) {
+                memcpy(out + o, in, 3);
+                o += 3;
+                in += 3;
+                n -= 3;
+                continue;
             }
             size_t used;
             size_t w = encoding_one(d, in, n, &used, out + o);

@@ -9,23 +9,38 @@
 
 /* ---- elements ------------------------------------------------------------ */
 
-/* Sorted by name (strcmp) for bsearch; html_hints_tables_sorted checks. */
+/* Sorted by name (strcmp) for the binary search; html_hints_tables_sorted
+ * checks. */
 static const element_info html_elements[] = {
 #define UB_ELEMENT(name, kind, flags, heading, hints) {name, kind, flags, heading, hints},
 #include "html_elements.def"
 #undef UB_ELEMENT
 };
 
-static int html_hints_cmp_element(const void *key, const void *elem)
+/* strcmp, with most steps of a search decided by the first byte inline */
+static int html_hints_tokcmp(const char *a, const char *b)
 {
-    return strcmp(key, ((const element_info *)elem)->name);
+    if (a[0] != b[0])
+        return (int)(unsigned char)a[0] - (int)(unsigned char)b[0];
+    return strcmp(a, b);
 }
 
 const element_info *html_hints_element(const char *name)
 {
-    return bsearch(name, html_elements,
-                   sizeof html_elements / sizeof *html_elements,
-                   sizeof *html_elements, html_hints_cmp_element);
+    /* a binary search without bsearch's call per step: each page's reader
+     * looks up every element name it meets once (html_reader.c) */
+    size_t lo = 0, hi = sizeof html_elements / sizeof *html_elements;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = html_hints_tokcmp(html_elements[mid].name, name);
+        if (c == 0)
+            return &html_elements[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 /* ---- class and id tokens ------------------------------------------------- */
@@ -69,14 +84,6 @@ static int html_hints_describes(unsigned hint, const char *rest)
 {
     return hint == HINT_COMMENT &&
            (strcmp(rest, "ed") == 0 || strcmp(rest, "able") == 0 || strcmp(rest, "ary") == 0);
-}
-
-/* strcmp, with most steps of a search decided by the first byte inline */
-static int html_hints_tokcmp(const char *a, const char *b)
-{
-    if (a[0] != b[0])
-        return (int)(unsigned char)a[0] - (int)(unsigned char)b[0];
-    return strcmp(a, b);
 }
 
 static unsigned html_hints_token(const char *t, size_t n, int last)
@@ -279,11 +286,6 @@ static int html_hints_style_hidden(const char *v)
     return 0;
 }
 
-/* The attributes that give hints, the first of each name. */
-typedef struct hint_attrs {
-    const char *role, *hidden, *aria, *style, *itemprop, *cls, *id;
-} hint_attrs;
-
 /* Keeps the first value of each name. */
 static void html_hints_first(const char **slot, const char *val)
 {
@@ -291,10 +293,12 @@ static void html_hints_first(const char **slot, const char *val)
         *slot = val;
 }
 
-/* One pass: elements carry attributes that are not looked at. */
-static void html_hints_attrs(const char *const *atts, hint_attrs *h)
+void html_hints_attrs(const char *const *atts, hint_attrs *h)
 {
     memset(h, 0, sizeof *h);
+    if (atts == NULL)
+        return;
+    h->any = 1;
     for (size_t i = 0; atts[i] != NULL; i += 2) {
         const char *val = atts[i + 1] != NULL ? atts[i + 1] : "";
         switch (html_attr_find(atts[i], strlen(atts[i]))) {
@@ -307,11 +311,20 @@ static void html_hints_attrs(const char *const *atts, hint_attrs *h)
         case HTML_ATTR_HIDDEN:
             html_hints_first(&h->hidden, val);
             break;
+        case HTML_ATTR_HREF:
+            html_hints_first(&h->href, val);
+            break;
         case HTML_ATTR_ID:
             html_hints_first(&h->id, val);
             break;
         case HTML_ATTR_ITEMPROP:
             html_hints_first(&h->itemprop, val);
+            break;
+        case HTML_ATTR_LANG:
+            html_hints_first(&h->lang, val);
+            break;
+        case HTML_ATTR_XML_LANG:
+            html_hints_first(&h->xml_lang, val);
             break;
         case HTML_ATTR_ROLE:
             html_hints_first(&h->role, val);
@@ -352,33 +365,39 @@ static int html_hints_hidden(const hint_attrs *a)
            (a->style != NULL && html_hints_style_hidden(a->style));
 }
 
-unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited,
-                       hints_memo *memo)
+unsigned html_hints_of_attrs(const element_info *e, const hint_attrs *a, unsigned inherited,
+                             hints_memo *memo)
 {
     unsigned h = e != NULL ? e->hints : 0;
     int in_article = (inherited & (HINT_ARTICLE | HINT_MAIN | HINT_BODY)) != 0;
 
     if (e != NULL && (e->kind & EL_HEADER) && !in_article)
         h |= HINT_HEADER;
-    if (atts == NULL)
+    if (!a->any)
         return h;
 
-    hint_attrs a;
-    html_hints_attrs(atts, &a);
-    if (a.role != NULL)
-        h |= html_hints_role(a.role);
-    if (html_hints_hidden(&a))
+    if (a->role != NULL)
+        h |= html_hints_role(a->role);
+    if (html_hints_hidden(a))
         h |= HINT_HIDDEN;
-    if (a.itemprop != NULL && html_hints_has_token(a.itemprop, "articlebody"))
+    if (a->itemprop != NULL && html_hints_has_token(a->itemprop, "articlebody"))
         h |= HINT_BODY;
 
     unsigned tok = 0;
-    if (a.cls != NULL)
-        tok |= html_hints_value(memo, a.cls, 1);
-    if (a.id != NULL)
-        tok |= html_hints_value(memo, a.id, 0);
+    if (a->cls != NULL)
+        tok |= html_hints_value(memo, a->cls, 1);
+    if (a->id != NULL)
+        tok |= html_hints_value(memo, a->id, 0);
     tok = html_hints_token_rules(tok);
     if (in_article)
         tok &= ~(unsigned)HINT_HEADER;
     return h | tok;
+}
+
+unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited,
+                       hints_memo *memo)
+{
+    hint_attrs a;
+    html_hints_attrs(atts, &a);
+    return html_hints_of_attrs(e, &a, inherited, memo);
 }

@@ -78,6 +78,23 @@ typedef struct hints_memo {
     hints_memo_slot slot[HINTS_MEMO_SLOTS];
 } hints_memo;
 
+/* The attributes a start tag is read for, the first of each name (NULL
+ * when missing, "" for one without a value): those that give hints, and
+ * what the reader takes besides.  One pass over the list for all of
+ * them, as elements carry many attributes that are not looked at. */
+typedef struct hint_attrs {
+    int any;                  /* the tag has an attribute list */
+    const char *role, *hidden, *aria, *style, *itemprop, *cls, *id;
+    const char *href, *lang, *xml_lang;
+} hint_attrs;
+
+/* Fills h from atts (name, value pairs up to a NULL name; may be NULL). */
+void html_hints_attrs(const char *const *atts, hint_attrs *h);
+
+/* html_hints_of below, on the attributes html_hints_attrs read. */
+unsigned html_hints_of_attrs(const element_info *e, const hint_attrs *a, unsigned inherited,
+                             hints_memo *memo);
+
 /* The hints the element e (NULL: one not in the table) with the attributes
  * atts (name, value pairs up to a NULL name; a value may be NULL; atts may
  * be NULL) adds to what it inherits from the elements around it; memo

@@ -183,12 +183,11 @@ static uint32_t html_reader_hash(uint32_t h, const char *s)
     return (h ^ '/') * 16777619u;
 }
 
-static uint32_t html_reader_path(uint32_t parent, const xmlChar *name,
-                                 const xmlChar **atts)
+static uint32_t html_reader_path(uint32_t parent, const xmlChar *name, const hint_attrs *ha)
 {
     uint32_t h = html_reader_hash(parent ? parent : 2166136261u, (const char *)name);
-    h = html_reader_hash(h, html_reader_attr(atts, HTML_ATTR_CLASS));
-    h = html_reader_hash(h, html_reader_attr(atts, HTML_ATTR_ID));
+    h = html_reader_hash(h, ha->cls);
+    h = html_reader_hash(h, ha->id);
     return h ? h : 1;
 }
 
@@ -225,9 +224,9 @@ static void html_reader_deep_start(html_reader *r, const frame *top, unsigned ki
 /* Where the element's frame sits: blocks in one container share its path
  * (the paragraphs of an article body, the items of a menu). */
 static void html_reader_frame_paths(frame *f, const frame *top, const xmlChar *name,
-                                    const xmlChar **atts, unsigned kind)
+                                    const hint_attrs *ha, unsigned kind)
 {
-    f->path = html_reader_path(top->path, name, atts);
+    f->path = html_reader_path(top->path, name, ha);
     f->up[0] = top->path;
     f->up[1] = top->up[0];
     if (kind & EL_BLOCK) {
@@ -239,17 +238,15 @@ static void html_reader_frame_paths(frame *f, const frame *top, const xmlChar *n
 
 /* <html lang>, or the hints any other element but <body> adds. */
 static void html_reader_frame_hints(html_reader *r, frame *f, const element_info *e,
-                                    const xmlChar **atts, unsigned inherited)
+                                    const hint_attrs *ha, unsigned inherited)
 {
     unsigned kind = e != NULL ? e->kind : 0;
     if (kind & EL_HTML) {
-        const char *lang = html_reader_attr(atts, HTML_ATTR_LANG);
-        if (lang == NULL)
-            lang = html_reader_attr(atts, HTML_ATTR_XML_LANG);
+        const char *lang = ha->lang != NULL ? ha->lang : ha->xml_lang;
         if (lang != NULL && r->lang[0] == '\0')
             html_reader_set_lang(r, lang);
     } else if (!(kind & EL_BODY)) {
-        unsigned add = html_hints_of(e, (const char *const *)atts, inherited, &r->hints_memo);
+        unsigned add = html_hints_of_attrs(e, ha, inherited, &r->hints_memo);
         /* the nearer element wins: a post body inside a layout box that
          * calls itself a widget or sidebar (Blogger's "widget Blog") is
          * content */
@@ -261,7 +258,7 @@ static void html_reader_frame_hints(html_reader *r, frame *f, const element_info
 
 /* What the element is to the text inside: flags, heading level, state. */
 static void html_reader_frame_state(html_reader *r, frame *f, const element_info *e,
-                                    const xmlChar **atts)
+                                    const xmlChar **atts, const hint_attrs *ha)
 {
     if (e == NULL) {
         /* libxml2 keeps an unknown element in <head>; a browser starts the
@@ -279,7 +276,7 @@ static void html_reader_frame_state(html_reader *r, frame *f, const element_info
         f->state |= F_HEAD;
     if (kind & EL_TITLE)
         f->state |= F_TITLE;
-    if ((kind & EL_A) && html_reader_attr(atts, HTML_ATTR_HREF) != NULL)
+    if ((kind & EL_A) && ha->href != NULL)
         f->state |= F_LINK;
     if ((kind & EL_META) && atts != NULL)
         html_reader_meta(r, atts);
@@ -313,11 +310,14 @@ static void html_reader_sax_start(void *ud, const xmlChar *name, const xmlChar *
         return;
     }
 
+    /* one pass over the attributes for all that is read of them here */
+    hint_attrs ha;
+    html_hints_attrs((const char *const *)atts, &ha);
     frame f = *top;
     f.info = e;
-    html_reader_frame_paths(&f, top, name, atts, kind);
-    html_reader_frame_hints(r, &f, e, atts, top->hints);
-    html_reader_frame_state(r, &f, e, atts);
+    html_reader_frame_paths(&f, top, name, &ha, kind);
+    html_reader_frame_hints(r, &f, e, &ha, top->hints);
+    html_reader_frame_state(r, &f, e, atts, &ha);
     if ((kind & EL_SPACE) && !skipped)
         r->space = 1;
     if ((kind & EL_BLOCK) && !skipped && html_blocks_row_start(r, e, &f))

@@ -356,6 +356,9 @@ static int sh_name(html_shield *s, sh_run *r, unsigned char c)
         r->i = j - 1;
         return 0;
     }
+    s->scan_from = r->o;
+    s->json_match = 0;
+    s->json_seen = 0;
     r->o += sh_decide(s, r->out + r->o);
     s->attrs = 0;
     s->tag_bytes = s->name_len;
@@ -370,12 +373,43 @@ static int sh_name(html_shield *s, sh_run *r, unsigned char c)
     return 1;
 }
 
+/* Whether a kept script start tag is being read, whose bytes written
+ * say whether its content stays (html_shield.h). */
+static int sh_script_tag(const html_shield *s)
+{
+    return s->leave_attrs && s->keep && !s->end_tag && (s->kind & SK_SCRIPT);
+}
+
+/* The script tag's bytes written in out[s->scan_from..o): "json" in any
+ * case, or '&'; the match carries over from run to run, so that any
+ * cutting of the stream decides alike. */
+static void sh_json_scan(html_shield *s, const char *out, size_t o)
+{
+    static const char json[] = "json";
+    for (size_t k = s->scan_from; k < o && !s->json_seen; k++) {
+        unsigned char c = (unsigned char)out[k];
+        unsigned char lc = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+        if (c == '&') {
+            s->json_seen = 1;
+        } else if (lc == (unsigned char)json[s->json_match]) {
+            s->json_seen = ++s->json_match == 4;
+        } else {
+            s->json_match = lc == 'j';
+        }
+    }
+    s->scan_from = o;
+}
+
 /* Writes the '>' that ends a tag kept, or the <hr> a dropped one left. */
 static void sh_close(html_shield *s, sh_run *r)
 {
     if (s->keep) {
+        if (sh_script_tag(s))
+            sh_json_scan(s, r->out, r->o);
         sh_byte(r, '>');
         sh_tag_done(s);
+        if (s->raw)
+            s->raw_drop = s->leave_attrs && !((s->kind & SK_SCRIPT) && s->json_seen);
     } else if (s->as_hr) {
         sh_byte(r, '>');
         s->as_hr = 0;
@@ -566,11 +600,13 @@ static int sh_raw(html_shield *s, sh_run *r, unsigned char c)
     if (s->marks == 0 && c != '<') {
         /* nothing of the end tag begun: on to the next '<' */
         size_t j = sh_find(r->p, r->i + 1, r->n, '<');
-        sh_copy(r, r->p + r->i, j - r->i);
+        if (!s->raw_drop)
+            sh_copy(r, r->p + r->i, j - r->i);
         r->i = j - 1;
         return 0;
     }
-    sh_byte(r, c);
+    if (!s->raw_drop)
+        sh_byte(r, c);
     const char *end = s->kind & SK_SCRIPT ? "</script" : "</style";
     size_t k = strlen(end);
     unsigned char lc = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
@@ -579,6 +615,9 @@ static int sh_raw(html_shield *s, sh_run *r, unsigned char c)
     else
         s->marks = lc == '<';
     if (s->marks == k) {
+        if (s->raw_drop)
+            sh_copy(r, end, k);
+        s->raw_drop = 0;
         s->raw = 0;
         s->end_tag = 1;
         s->keep = 1;
@@ -669,11 +708,14 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
     sh_run r = {(const unsigned char *)in, n, 0, out, 0, 0, 0};
     s->nul_free = memchr(in, 0, n) == NULL;
+    s->scan_from = 0;
     for (; r.i < n; r.i++) {
         unsigned char c = r.p[r.i];
         while (sh_step(s, &r, c))
             ;
     }
+    if (s->state == SH_STAG && sh_script_tag(s))
+        sh_json_scan(s, r.out, r.o);
     return r.o;
 }
 

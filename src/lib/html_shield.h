@@ -33,8 +33,13 @@
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
  * Once html_shield_leave_attrs is called (the reader does), start tags
- * also lose the attributes unboil never reads (html_shield_attrs.h): not
- * a bound, a saving of libxml2's work.
+ * also lose the attributes unboil never reads (html_shield_attrs.h), and
+ * <style> and <script> their content, which libxml2 reads a character at
+ * a time and unboil never looks at: all but a script whose start tag, as
+ * written, holds "json" in any case or a '&' (JSON-LD, which the
+ * metadata reads; an entity could spell it).  The end tag is written
+ * "</script" or "</style" in lower case.  Not bounds: savings of
+ * libxml2's work.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
  * comments, and the raw content of <script> and <style>.  The depth it
@@ -76,7 +81,13 @@ typedef struct html_shield {
     size_t depth;             /* elements that may be open */
     size_t ends;              /* end tags since the last start tag */
     unsigned long dropped;    /* tags, attributes and subsets left out */
-    int leave_attrs;          /* attributes unboil does not read go */
+    int leave_attrs;          /* attributes unboil does not read go,
+                               * and script and style contents */
+    int raw_drop;             /* the raw content being read goes */
+    unsigned json_match;      /* bytes of "json" matched in a script's tag */
+    int json_seen;            /* ... "json" or '&' was there */
+    size_t scan_from;         /* where its bytes not yet scanned start in
+                               * this run's output */
     int nul_free;             /* the piece being read has no NUL */
     shield_attrs sa;          /* which, in the start tag being read */
 } html_shield;

@@ -1,7 +1,8 @@
 /* span.h - the length of a run of bytes of one kind: the blanks that
  * indent and pad the lines of text dumps, which can be long, the bytes
  * that a JSON string holds as they are, the bytes of text (no control
- * character but white space), ASCII, the ASCII word characters that end
+ * character but white space), ASCII (with NUL or without: what the
+ * charset decoder copies as it is), the ASCII word characters that end
  * a block, and the words of an HTML page's text that collapsing its white
  * space leaves as they are; and how many bytes of a run continue a UTF-8
  * character.
@@ -143,6 +144,25 @@ static inline size_t span_ascii_portable(const unsigned char *s, size_t n)
     return i;
 }
 
+/* How many bytes from s[0] on are ASCII other than NUL (1 to 0x7F), at
+ * most n, copied to out (room for n bytes; what follows the run there
+ * may be written too): eight at a time.  The charset decoder copies such
+ * runs as they are. */
+static inline size_t span_copy_ascii_portable(const unsigned char *s, size_t n,
+                                              unsigned char *out)
+{
+    size_t i = 0;
+    for (uint64_t v; i + 8 <= n; i += 8) {
+        v = span_load8(s + i);
+        if ((v & SPAN_HIGH) | span_has_below(v, 1))
+            break;
+        memcpy(out + i, &v, 8);
+    }
+    for (; i < n && s[i] != 0 && s[i] < 0x80; i++)
+        out[i] = s[i];
+    return i;
+}
+
 /* Whether b is an ASCII word character: [0-9A-Za-z_] (utf8_ascii_word). */
 static inline int span_word_byte(unsigned char b)
 {
@@ -266,6 +286,24 @@ static inline size_t span_ascii_sse2(const unsigned char *s, size_t n)
     return i;
 }
 
+static inline size_t span_copy_ascii_sse2(const unsigned char *s, size_t n,
+                                          unsigned char *out)
+{
+    const __m128i zero = _mm_setzero_si128();
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        _mm_storeu_si128((__m128i *)(void *)(out + i), v);
+        /* as signed bytes, 1 to 0x7F are the ones above zero */
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, zero)) ^ 0xFFFFu;
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    for (; i < n && s[i] != 0 && s[i] < 0x80; i++)
+        out[i] = s[i];
+    return i;
+}
+
 /* The same, sixteen bytes a step: the block's last word, which the
  * scanner of block_features.c looks for once a block. */
 static inline size_t span_word_back_sse2(const unsigned char *s, size_t n)
@@ -339,6 +377,7 @@ static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
 #define span_cont span_cont_sse2
 #define span_word_back span_word_back_sse2
 #define span_ascii span_ascii_sse2
+#define span_copy_ascii span_copy_ascii_sse2
 #define span_byte_back span_byte_back_sse2
 #define span_json_plain span_json_plain_sse2
 #define span_text span_text_sse2
@@ -348,6 +387,7 @@ static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
 #define span_cont span_cont_portable
 #define span_word_back span_word_back_portable
 #define span_ascii span_ascii_portable
+#define span_copy_ascii span_copy_ascii_portable
 #define span_byte_back span_byte_back_portable
 #define span_json_plain span_json_plain_portable
 #define span_text span_text_portable
