@@ -547,6 +547,31 @@ START_TEST(test_comment_thread_date_byline)
 }
 END_TEST
 
+/* Dated headlines each over their article's paragraphs (an archive page of
+ * a column) are no thread: paragraphs that go on with no date between them
+ * give the cut back. */
+#define P5 "The library's books will be stored in the school's hall over the " \
+           "winter, and a van will take the most asked for of them round the " \
+           "villages on Saturdays until the new room is ready for them."
+START_TEST(test_dated_headlines_are_no_thread)
+{
+    static const char in[] = TITLE "\n\n" P1 "\n\nLibrary sale 15 Jan 2004\n\n" P2
+                             "\n\nTown hall plan 20 Aug 2003\n\n" P3 "\n\n" P4 "\n\n" P5 "\n";
+    expect_filter(in, in, 0);
+}
+END_TEST
+
+/* ... but a thread of dated bylines whose comments run to two paragraphs
+ * is still cut. */
+START_TEST(test_dated_thread_of_long_comments)
+{
+    static const char in[] = TITLE "\n\n" P1 "\n\nHelen 14 Aug 13\n\n" P2 "\n\n" P3
+                             "\n\nJonas 15 Aug 13\n\n" P4 "\n\n" P5
+                             "\n\nmarek_p 15 Aug 13\n\nDo the old lamps go to the school too?\n";
+    expect_filter(in, TITLE "\n\n" P1 "\n", 0);
+}
+END_TEST
+
 /* An article of middling paragraphs, none of them long enough to be
  * "good", may still be followed by its thread; "Comments:" among other
  * labels of a work's counts opens none. */
@@ -638,6 +663,8 @@ Suite *classify_suite(void)
     tcase_add_test(tc, test_comments_menu_item_before_article);
     tcase_add_test(tc, test_comment_link_before_short_article);
     tcase_add_test(tc, test_comment_thread_date_byline);
+    tcase_add_test(tc, test_dated_headlines_are_no_thread);
+    tcase_add_test(tc, test_dated_thread_of_long_comments);
     tcase_add_test(tc, test_comment_thread_after_middling_article);
     tcase_add_test(tc, test_off_topic_title_line_removed);
     tcase_add_test(tc, test_documents_independent);

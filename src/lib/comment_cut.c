@@ -14,6 +14,7 @@ void comment_cut_reset(comment_cut *k)
 {
     k->in_comments = 0;
     k->cut_unsure = 0;
+    k->cut_dated = 0;
     k->thread_at = 0;
 }
 
@@ -27,25 +28,44 @@ static int thread_byline(const unit *u)
     return u->f.chars < CUT_BYLINE_CHARS && byline_commenter(u->text.data, u->text.len);
 }
 
+static int dated_line(const unit *u)
+{
+    return u->f.chars < DATED_CHARS && u->f.numbers && byline_dated(u->text.data, u->text.len);
+}
+
+/* Keep u's label to give back if the cut is refuted. */
+static void cut_hold(const comment_cut *c, unit *u)
+{
+    if (c->cut_dated) {
+        u->uncut = u->v;
+        u->cut = 1;
+    }
+}
+
 /* The second commenter's byline in the window opens the thread at the
- * first one; the blocks from there on are still pending. */
-static int thread_cut(comment_cut *c, unsigned long index)
+ * first one; the blocks from there on are still pending.  dated: it is a
+ * dated line only, which a list of dated headlines over their articles
+ * also gives, so the cut is weighed as an unsure opener is. */
+static int thread_cut(comment_cut *c, unsigned long index, int dated)
 {
     unsigned count = c->ring->count;
     unsigned long now = index + count + 1;
     /* a byline over two lines ("Ann Lee" above "July 7, 2012") is one */
     if (c->thread_at && now - c->thread_at > 1 && now - c->thread_at <= count) {
+        c->cut_dated = dated;
         for (unsigned i = count - (unsigned)(now - c->thread_at); i < count; i++) {
             unit *p = ring_at(c->ring, i);
             if (p->flags & BLOCK_TITLE)
                 continue;
+            cut_hold(c, p);
             p->v.cls = CLASS_BAD;
             p->v.why = REASON_THREAD;
             p->v.rule = 1;
             model_nb_from(&p->nb, &p->f, p->hints, 1);
         }
         c->in_comments = 1;
-        c->cut_unsure = 0;
+        c->cut_unsure = dated;
+        c->cut_seen = c->cut_long = 0;
     }
     c->thread_at = now;
     return c->in_comments;
@@ -62,9 +82,12 @@ static void weigh_cut(comment_cut *c, unit *u, int *article_began)
         c->cut_unsure = 0;
         return;
     }
-    c->cut_long += u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule &&
-                   u->f.chars >= CUT_LONG_CHARS;
-    if (c->cut_long >= CUT_LONG || author_line(u)) {
+    if (c->cut_dated && dated_line(u))
+        c->cut_long = 0;   /* a comment's date: the paragraphs before were one comment */
+    else
+        c->cut_long += u->uncut.cls >= CLASS_NEAR_GOOD && !u->uncut.rule &&
+                       u->f.chars >= CUT_LONG_CHARS;
+    if (c->cut_long >= (c->cut_dated ? CUT_DATED_LONG : CUT_LONG) || author_line(u)) {
         for (unsigned i = 0; i <= c->ring->count; i++) {
             unit *p = ring_at(c->ring, i);
             if (!p->cut)
@@ -77,6 +100,8 @@ static void weigh_cut(comment_cut *c, unit *u, int *article_began)
         }
         c->in_comments = 0;
         c->cut_unsure = 0;
+        c->cut_dated = 0;
+        c->thread_at = 0;
     } else if (++c->cut_seen >= CUT_LOOK) {
         c->cut_unsure = 0;
     }
@@ -107,10 +132,10 @@ int comment_cut_push(comment_cut *c, unit *u, unsigned long index,
         c->cut_seen = c->cut_long = 0;
         return 1;
     }
-    if (!c->keep_comments &&
-        (thread_byline(u) || (*article_began && u->f.chars < DATED_CHARS &&
-                              u->f.numbers && byline_dated(u->text.data, u->text.len))) &&
-        thread_cut(c, index)) {
+    int commenter = thread_byline(u);
+    if (!c->keep_comments && (commenter || (*article_began && dated_line(u))) &&
+        thread_cut(c, index, !commenter)) {
+        cut_hold(c, u);
         u->v.cls = CLASS_BAD;
         u->v.why = REASON_THREAD;
         u->v.rule = 1;

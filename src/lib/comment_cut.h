@@ -6,7 +6,10 @@
  * with a time or a date before its first comment, an article goes on in
  * paragraphs, even a short one in long and short ones by turns.  Only
  * blocks still pending (ring.h) are given back.  A second commenter's
- * byline opens the thread at the first one. */
+ * byline opens the thread at the first one; when the bylines are dated lines
+ * alone (a list of dated headlines over their articles gives them too) the
+ * thread is weighed as an early section is, and refuted by paragraphs that
+ * go on without another date between them. */
 #ifndef COMMENT_CUT_H
 #define COMMENT_CUT_H
 
@@ -18,6 +21,7 @@ typedef struct comment_cut {
     int keep_comments;       /* --keep-comments: never cut */
     int in_comments;
     int cut_unsure;          /* the comment section opened before much prose */
+    int cut_dated;           /* ... or a thread opened at dated lines alone */
     unsigned cut_seen, cut_long; /* what followed it */
 } comment_cut;
 

@@ -71,6 +71,9 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
                                  teasers set into the article can take 20 */
 #define CUT_LONG_CHARS 120    /* a paragraph that counts as long */
 #define CUT_LONG 2            /* long paragraphs among them that refute it */
+#define CUT_DATED_LONG 3      /* a thread opened at dated lines alone: long paragraphs
+                                 with no date between them that refute it (a comment
+                                 seldom runs to three) */
 #define CUT_BYLINE_CHARS 100  /* thread: a line short enough to be a thread's byline */
 #define CUT_BYLINE_WORDS 4    /* "Ann Lee says:"; a longer line ending in ':'
                                  without a date leads into a quotation */
