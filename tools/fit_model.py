@@ -5,7 +5,7 @@ its neighbours', from the TSV of tools/dump_blocks.py (unboil's
 weights as src/lib/model_weights.c and prints the held-out scores.
 
 usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
-                    --textpage TEXTPAGE.tsv
+                    --textpage TEXTPAGE.tsv [--text80page TEXT80PAGE.tsv]
                     [-o src/lib/model_weights.c] [--test-prefix readability]
                     [--page-test-prefix none] [--c 1.0] [--no-page]
 The model is fitted on the documents whose id does not start with the test
@@ -14,7 +14,9 @@ sets, HTML and text decided with the look-ahead (dump_blocks.py's page and
 textpage modes), are fitted on all four subsets by default and judged left
 out by tools/loso.sh (--page-test-prefix leaves one out of both);
 --no-page fits them without the page model's and the article region's
-features, for the row to compare with.
+features, for the row to compare with.  --text80page adds the dump of the
+text dumps wrapped at 80 columns to the text set's fit (the text set is
+fitted with each subset weighing the same: see fit()).
 
 Every feature is taken by its name from the dump's header row, which
 unboil writes from src/lib/features.def: columns x.NAME are the block's own
@@ -102,27 +104,54 @@ def comment_gold(rows):
 # text_region.h): zero but with the look-ahead, left out with --no-page.
 PAGE_PREFIXES = ('page_', 'region_')
 
-def fit(path, test_prefix, creg, no_page=False):
+# The text set is applied to text as it came and to text hard-wrapped (its
+# paragraphs joined back by the reader, text_reader.c), whose lines are
+# other units with other neighbours: it is fitted on the dumps of both,
+# each page's rows in each form at half weight, so a page counts once.
+# And it is fitted with each subset's words weighing the same in all: the
+# subsets differ in what their gold keeps around an article, and in
+# their pages' length, so the largest would otherwise set the weights
+# for pages of every other source (tools/loso.sh judges this).
+def subset_of(doc):
+    return doc.split('-', 1)[0]
+
+
+def fit(paths, test_prefix, creg, no_page=False, balance=False):
+    """paths: (dump, weight) pairs, fitted together."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
-    docs, own, nb, win = load(path)
-    X, y, wt, test = [], [], [], []
-    for d, rows in docs.items():
-        noisy = comment_gold(rows) > COMMENT_GOLD_MAX
-        for r, v in zip(rows, vectors(rows, own, nb, win)):
-            if r['r'] == '1' or (noisy and in_comment_box(r)):
-                continue
-            X.append(v)
-            y.append(1 if float(r['frac']) >= 0.5 else 0)
-            wt.append(max(int(r['ntok']), 1))   # the score counts words, not blocks
-            test.append(d.startswith(test_prefix))
+    X, y, wt, test, sub = [], [], [], [], []
+    feats = None
+    for path, share in paths:
+        docs, own, nb, win = load(path)
+        assert feats in (None, (own, nb, win)), f'{path}: another feature list'
+        feats = (own, nb, win)
+        for d, rows in docs.items():
+            noisy = comment_gold(rows) > COMMENT_GOLD_MAX
+            for r, v in zip(rows, vectors(rows, own, nb, win)):
+                if r['r'] == '1' or (noisy and in_comment_box(r)):
+                    continue
+                X.append(v)
+                y.append(1 if float(r['frac']) >= 0.5 else 0)
+                # the score counts words, not blocks
+                wt.append(share * max(int(r['ntok']), 1))
+                test.append(d.startswith(test_prefix))
+                sub.append(subset_of(d))
     X, y, wt, test = np.array(X), np.array(y), np.array(wt, float), np.array(test)
+    if balance:
+        sub = np.array(sub)
+        train = sorted(set(sub[~test]))
+        total = {s: wt[~test & (sub == s)].sum() for s in train}
+        mean = sum(total.values()) / len(train)
+        for s in train:
+            wt[sub == s] *= mean / total[s]
     if no_page:
         for i, n in enumerate(names(own, nb, win)):
             if n.startswith(PAGE_PREFIXES):
                 X[:, i] = 0.0
     m = LogisticRegression(C=creg, max_iter=2000)
     m.fit(X[~test], y[~test], sample_weight=wt[~test])
+    path = '+'.join(p for p, _ in paths)
     for name, part in (('train', ~test), ('test', test)):
         if not part.any():
             continue
@@ -184,7 +213,7 @@ def main():
     page_prefix, no_page = 'none', False
     while args:
         a = args.pop(0)
-        if a in ('--text', '--html', '--page', '--textpage'):
+        if a in ('--text', '--html', '--page', '--textpage', '--text80page'):
             paths[a[2:]] = args.pop(0)
         elif a == '-o':
             out = args.pop(0)
@@ -198,12 +227,17 @@ def main():
             creg = float(args.pop(0))
         else:
             sys.exit(__doc__)
-    if not paths or not set(paths) <= {'text', 'html', 'page', 'textpage'}:
+    if not paths or not set(paths) <= {'text', 'html', 'page', 'textpage', 'text80page'}:
         sys.exit(__doc__)
+    if 'text80page' in paths and 'textpage' not in paths:
+        sys.exit('fit_model.py: --text80page joins the --textpage fit')
     paged = ('page', 'textpage')
-    fits = {mode: fit(p, page_prefix if mode in paged else test_prefix, creg,
-                      no_page or mode not in paged)
-            for mode, p in paths.items()}
+    sources = {mode: [(p, 1.0)] for mode, p in paths.items() if mode != 'text80page'}
+    if 'text80page' in paths:
+        sources['textpage'] = [(paths['textpage'], 0.5), (paths['text80page'], 0.5)]
+    fits = {mode: fit(src, page_prefix if mode in paged else test_prefix, creg,
+                      no_page or mode not in paged, balance=mode == 'textpage')
+            for mode, src in sources.items()}
     if len(fits) < 4:
         kept = read_weights(out, list(next(iter(fits.values()))[1]))
         for mode in ('text', 'html', 'page', 'textpage'):

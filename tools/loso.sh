@@ -7,7 +7,8 @@
 # LOSO_MODE=text judges the text set (the article region, text_region.h)
 # on the text dumps and on their 80-column wraps, in two tables; html (the
 # default) the page set.  LOSO_DUMPS=DIR keeps (or reuses) the block dumps
-# there.  FIT_ARGS passes options to fit_model.py (--no-page: without the
+# there (text: of the text dumps and of their 80-column wraps, both fitted
+# on).  FIT_ARGS passes options to fit_model.py (--no-page: without the
 # page model's or the region's features, for the row to compare with).
 # src/lib/model_weights.c is put back as it was; the keep threshold (tuning.h)
 # is fixed, not tuned, so it needs no fold.
@@ -25,16 +26,23 @@ for s in $subsets; do cat "$eval/dev/$s.ids"; done > "$tmp/ids"
 # the sets not judged are kept as src/lib/model_weights.c has them
 case $mode in
 html) set=page runs="html" ;;
-text) set=textpage runs="text text80" ;;
+text) set=textpage runs="text text80" ;;   # fitted on both forms (fit_model.py)
 *) echo "loso.sh: LOSO_MODE is html or text" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2046
 [ -f "$dumps/$set.tsv" ] ||
     python3 "$here/dump_blocks.py" ./src/unboil "$eval" "$set" "$dumps/$set.tsv" $(cat "$tmp/ids")
+fitted="--$set $dumps/$set.tsv"
+if [ "$mode" = text ]; then
+    # shellcheck disable=SC2046
+    [ -f "$dumps/text80page.tsv" ] ||
+        python3 "$here/dump_blocks.py" ./src/unboil "$eval" text80page "$dumps/text80page.tsv" $(cat "$tmp/ids")
+    fitted="$fitted --text80page $dumps/text80page.tsv"
+fi
 f1() { sed -n 's/.* R=[0-9.]* F1=\([0-9.]*\).*/\1/p' | head -1; }
 fit() {   # the set fitted with subset $1 left out (none: on all)
     # shellcheck disable=SC2086
-    /usr/bin/python3 "$here/fit_model.py" --$set "$dumps/$set.tsv" \
+    /usr/bin/python3 "$here/fit_model.py" $fitted \
         --page-test-prefix "$1" ${FIT_ARGS:-} -o src/lib/model_weights.c 2>/dev/null
     make -s >/dev/null 2>&1
 }

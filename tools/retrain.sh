@@ -20,7 +20,11 @@ python3 "$here/dump_blocks.py" "$unboil" "$eval" page "$tmp/page.tsv" $(cat "$tm
 wait
 # shellcheck disable=SC2046
 python3 "$here/dump_blocks.py" "$unboil" "$eval" textpage "$tmp/textpage.tsv" $(cat "$tmp/ids")
+# the text set is fitted on the text dumps and on their 80-column wraps
+# shellcheck disable=SC2046
+python3 "$here/dump_blocks.py" "$unboil" "$eval" text80page "$tmp/text80page.tsv" $(cat "$tmp/ids")
 /usr/bin/python3 "$here/fit_model.py" --text "$tmp/text.tsv" --html "$tmp/html.tsv" \
     --page "$tmp/page.tsv" --textpage "$tmp/textpage.tsv" \
+    --text80page "$tmp/text80page.tsv" \
     -o "$here/../src/lib/model_weights.c"
 rm -rf "$tmp"
