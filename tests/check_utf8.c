@@ -486,7 +486,9 @@ START_TEST(test_span_word_back_and_ascii)
 END_TEST
 
 /* span_cont: both paths against a byte loop, on random bytes of every
- * length up to past several vectors, and on a run of continuation bytes
+ * length up to past several vectors (the SSE2 path counts the bytes past
+ * its last whole vector in an overlapping one, less the lanes counted
+ * already: every such tail is here), and on a run of continuation bytes
  * long enough that a lane of the SSE2 path would overflow unless its
  * sums are taken every 255 steps. */
 static size_t cont_ref(const unsigned char *s, size_t n)

@@ -371,7 +371,21 @@ static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
         __m128i sum = _mm_sad_epu8(acc, zero);
         c += (unsigned)_mm_cvtsi128_si32(sum) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
     }
-    return c + span_cont_portable(s + i, n - i);
+    size_t r = n - i;
+    if (r == 0 || n < 16)
+        return c + span_cont_portable(s + i, r);
+    /* the last sixteen bytes, their lanes counted already masked out:
+     * what lanes + r holds is 0xFF from lane 16 - r on */
+    static const unsigned char lanes[32] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    };
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(lanes + r));
+    __m128i one = _mm_sub_epi8(zero, _mm_and_si128(_mm_cmplt_epi8(v, lim), keep));
+    __m128i sum = _mm_sad_epu8(one, zero);
+    return c + (unsigned)_mm_cvtsi128_si32(sum) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 }
 #define span_byte span_byte_sse2
 #define span_cont span_cont_sse2
