@@ -611,6 +611,16 @@ START_TEST(test_phrases_stop_early)
         { "12 comments on the story from readers in the north of the county", PHRASE_COMMENTS },
         { "12 thoughts on the story from readers in the north of the county", PHRASE_COMMENTS },
         { "5. Response codes and what each of them means for the client", PHRASE_NONE },
+        { "12 comments", PHRASE_COMMENTS },
+        { "12 Thoughts on", PHRASE_COMMENTS },
+        { "12 thoughts", PHRASE_NONE },
+        { "12 b\xc3\xacnh lu\xe1\xba\xadn", PHRASE_COMMENTS },
+        /* a number not followed by a counter's words: no counter, whatever
+         * comes after them */
+        { "12 people were hurt, 3 comments said, in the crash on the road", PHRASE_NONE },
+        { "12 thoughts about comments", PHRASE_NONE },
+        { "2024 Share 3 Tweet Email", PHRASE_BOILER },
+        { "2024 Share 3 Tweet Email and more", PHRASE_NONE },
         /* a share row: every word a share word or a number, to its end */
         { "Share 12 Tweet 3 Email Print Facebook Twitter", PHRASE_BOILER },
         { "Share 12 Tweet 3 Email Print Facebook Twitter and the rest", PHRASE_NONE },

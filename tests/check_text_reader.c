@@ -183,6 +183,25 @@ START_TEST(test_wrapped_paragraph_joined)
 }
 END_TEST
 
+/* Whether a line's first word would have fitted on the line before counts
+ * its code points, not its bytes: measure finds the word eight bytes a
+ * step, non-ASCII bytes before or with the space that ends it.  W1 sets
+ * the width (66); after a line of 51 columns a word of 13 fits, 14 not. */
+#define SOLD "and the mayor said that the building would be sold,"
+START_TEST(test_first_word_counts_code_points)
+{
+    expect_log(W1 "\n" W2 "\n" SOLD "\nGr\xc3\xb6\xc3\x9f" "enordnung too.\n",
+               "[g=0]" W1 "/" W2 "/" SOLD "\n[g=0]Gr\xc3\xb6\xc3\x9f" "enordnung too.\n");
+    expect_log(W1 "\n" W2 "\n" SOLD "\nOrdnungsgr\xc3\xb6\xc3\x9f" "e too.\n",
+               "[g=0]" W1 "/" W2 "/" SOLD "\n[g=0]Ordnungsgr\xc3\xb6\xc3\x9f" "e too.\n");
+    expect_log(W1 "\n" W2 "\n" SOLD "\nGr\xc3\xb6\xc3\x9f" "enordnungs too.\n",
+               "[g=0]" W1 "/" W2 "/" SOLD "/Gr\xc3\xb6\xc3\x9f" "enordnungs too.\n");
+    /* a first word with no space after it within the line */
+    expect_log(W1 "\n" W2 "\n" SOLD "\nOrdnungsgr\xc3\xb6\xc3\x9f" "e\n",
+               "[g=0]" W1 "/" W2 "/" SOLD "\n[g=0]Ordnungsgr\xc3\xb6\xc3\x9f" "e\n");
+}
+END_TEST
+
 START_TEST(test_short_lines_not_joined)
 {
     /* a menu: short lines were never wrapped */
@@ -373,6 +392,7 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_blank_runs);
     tcase_add_test(tc, test_blank_run_memory_bounded);
     tcase_add_test(tc, test_wrapped_paragraph_joined);
+    tcase_add_test(tc, test_first_word_counts_code_points);
     tcase_add_test(tc, test_short_lines_not_joined);
     tcase_add_test(tc, test_long_line_streamed);
     tcase_add_test(tc, test_long_line_without_newline);

@@ -403,12 +403,14 @@ START_TEST(test_span_words)
 END_TEST
 
 /* span_text: both paths against a byte loop, with every byte value at
- * every place of runs up to past two vectors, among newlines and text. */
+ * every place of runs of every length up to past two vectors, among
+ * newlines and text (the SSE2 path looks at the bytes past its last whole
+ * vector in an overlapping one). */
 START_TEST(test_span_text)
 {
     unsigned char b[40];
     for (unsigned c = 0; c < 256; c++)
-        for (size_t n = 1; n <= sizeof b; n += 3)
+        for (size_t n = 1; n <= sizeof b; n++)
             for (size_t at = 0; at < n; at++) {
                 for (size_t j = 0; j < n; j++)
                     b[j] = j % 5 == 4 ? '\n' : (unsigned char)('a' + j % 26);
@@ -486,7 +488,9 @@ START_TEST(test_span_word_back_and_ascii)
 END_TEST
 
 /* span_cont: both paths against a byte loop, on random bytes of every
- * length up to past several vectors, and on a run of continuation bytes
+ * length up to past several vectors (the SSE2 path counts the bytes past
+ * its last whole vector in an overlapping one, less the lanes counted
+ * already: every such tail is here), and on a run of continuation bytes
  * long enough that a lane of the SSE2 path would overflow unless its
  * sums are taken every 255 steps. */
 static size_t cont_ref(const unsigned char *s, size_t n)

@@ -590,6 +590,8 @@ typedef struct key {
     size_t hashed;
     int prefix_dead;       /* phrases_match's prefix loop stops at a word seen */
     int share_dead;        /* a word seen is no share row's */
+    int counter;           /* a number first: a counter's words may follow */
+    uint64_t count_hash;   /* of the words after it, as is_comment_count hashes them */
 } key;
 
 static void fold(const phrases *watch, const char *text, size_t len, key *k);
@@ -710,15 +712,27 @@ static int end_word(key *k, size_t *n)
  * makes phrases_match answer PHRASE_NONE whatever follows, so the rest of
  * a long text need not be folded.  Its prefix loop has stopped (a run of
  * first words no entry has, and no PREFIX entry matched on the way), no
- * word so far fits a share row, and the first is not a number a comment
- * counter may follow; when in doubt, 0. */
+ * word so far fits a share row, and no comment counter can be made: the
+ * first word is no number, or neither the second word nor the second and
+ * third are a counter's (is_comment_count); when in doubt, 0. */
 static int past_every_entry(key *k)
 {
     unsigned w = k->words - 1;
-    size_t end = k->ends[w < WORDS_MAX ? w : 0];
-    if (w >= WORDS_MAX || (w == 0 && utf8_ascii_digits(k->s, end))) {
+    if (w >= WORDS_MAX) {
         k->watch = NULL;
         return 0;
+    }
+    size_t end = k->ends[w];
+    if (w == 0) {
+        k->counter = utf8_ascii_digits(k->s, end);
+    } else if (k->counter) {
+        size_t from = w == 1 ? k->ends[0] + 1 : k->ends[1];
+        k->count_hash = hash_bytes(w == 1 ? HASH_INIT : k->count_hash, k->s + from, end - from);
+        if (get(k->watch, k->count_hash) & COUNT_WORD) {
+            k->watch = NULL;   /* a counter if the text ends soon */
+            return 0;
+        }
+        k->counter = w == 1;
     }
     if (!k->prefix_dead) {
         k->hash = hash_bytes(k->hash, k->s + k->hashed, end - k->hashed);
@@ -736,7 +750,7 @@ static int past_every_entry(key *k)
                         !(get(k->watch, hash_bytes(HASH_INIT, k->s + start, end - start)) &
                           SHARE_WORD);
     }
-    return k->prefix_dead && k->share_dead;
+    return k->prefix_dead && k->share_dead && !k->counter;
 }
 
 static void fold(const phrases *watch, const char *text, size_t len, key *k)
@@ -752,6 +766,7 @@ static void fold(const phrases *watch, const char *text, size_t len, key *k)
     k->hashed = 0;
     k->prefix_dead = 0;
     k->share_dead = 0;
+    k->counter = 0;
     while (i < len) {
         uint32_t cp = s[i];
         if (cp < 0x80 && cp != '\'') {

@@ -201,26 +201,38 @@ static inline size_t span_words_portable(const unsigned char *s, size_t n)
 }
 
 #ifdef __SSE2__
-static inline size_t span_text_sse2(const unsigned char *s, size_t n)
+/* A bit for each of the sixteen bytes at s that span_text_byte() refuses. */
+static inline unsigned span_text_stops_sse2(const unsigned char *s)
 {
     const __m128i minus1 = _mm_set1_epi8(-1), space = _mm_set1_epi8(0x20);
     const __m128i tab = _mm_set1_epi8('\t' - 1), cr = _mm_set1_epi8('\r' + 1);
     const __m128i esc = _mm_set1_epi8(0x1B), del = _mm_set1_epi8(0x7F);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    /* as signed bytes: 0 to 0x1F, less 9 to 13 and ESC, and DEL */
+    __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(v, minus1), _mm_cmplt_epi8(v, space));
+    __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmplt_epi8(v, cr)),
+                              _mm_cmpeq_epi8(v, esc));
+    __m128i stop = _mm_or_si128(_mm_andnot_si128(ok, ctl), _mm_cmpeq_epi8(v, del));
+    return (unsigned)_mm_movemask_epi8(stop);
+}
+
+static inline size_t span_text_sse2(const unsigned char *s, size_t n)
+{
     size_t i = 0;
     for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* as signed bytes: 0 to 0x1F, less 9 to 13 and ESC, and DEL */
-        __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(v, minus1), _mm_cmplt_epi8(v, space));
-        __m128i ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmplt_epi8(v, cr)),
-                                  _mm_cmpeq_epi8(v, esc));
-        __m128i stop = _mm_or_si128(_mm_andnot_si128(ok, ctl), _mm_cmpeq_epi8(v, del));
-        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        unsigned m = span_text_stops_sse2(s + i);
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
-    while (i < n && span_text_byte(s[i]))
-        i++;
-    return i;
+    if (i == n || n < 16) {
+        while (i < n && span_text_byte(s[i]))
+            i++;
+        return i;
+    }
+    /* the last sixteen bytes: those before i were taken, so the first
+     * refused is past them */
+    unsigned m = span_text_stops_sse2(s + n - 16);
+    return m ? n - 16 + (size_t)__builtin_ctz(m) : n;
 }
 
 static inline size_t span_byte_sse2(const unsigned char *s, size_t n, unsigned char c)
@@ -371,7 +383,21 @@ static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
         __m128i sum = _mm_sad_epu8(acc, zero);
         c += (unsigned)_mm_cvtsi128_si32(sum) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
     }
-    return c + span_cont_portable(s + i, n - i);
+    size_t r = n - i;
+    if (r == 0 || n < 16)
+        return c + span_cont_portable(s + i, r);
+    /* the last sixteen bytes, their lanes counted already masked out:
+     * what lanes + r holds is 0xFF from lane 16 - r on */
+    static const unsigned char lanes[32] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    };
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(lanes + r));
+    __m128i one = _mm_sub_epi8(zero, _mm_and_si128(_mm_cmplt_epi8(v, lim), keep));
+    __m128i sum = _mm_sad_epu8(one, zero);
+    return c + (unsigned)_mm_cvtsi128_si32(sum) + (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 }
 #define span_byte span_byte_sse2
 #define span_cont span_cont_sse2

@@ -232,11 +232,30 @@ static void measure(const char *s, size_t n, shape *sh)
      * looked for only if a byte is not ASCII */
     size_t w = i;
     unsigned char high = 0;
-    /* eight bytes a step while they hold no space and no byte above ASCII */
-    while (w + 8 <= end && !((span_load8(u + w) & SPAN_HIGH) | span_has_equal(span_load8(u + w), ' ')))
+    /* eight bytes a step while they hold no space, whatever their bytes: a
+     * line of Chinese has no space to stop at */
+    uint64_t seen = 0;
+    int found = 0;
+    while (w + 8 <= end) {
+        uint64_t v = span_load8(u + w), sp = span_has_equal(v, ' ');
+        if (sp) {
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the lowest flag is exact: the first space, byte k */
+            unsigned k = (unsigned)__builtin_ctzll(sp) / 8;
+            seen |= v & (((uint64_t)1 << (8 * k)) - 1);
+            w += k;
+            found = 1;
+#endif
+            break;
+        }
+        seen |= v;
         w += 8;
-    for (; w < end && s[w] != ' '; w++)
-        high |= (unsigned char)s[w];
+    }
+    if (!found)
+        for (; w < end && s[w] != ' '; w++)
+            high |= (unsigned char)s[w];
+    if (seen & SPAN_HIGH)
+        high |= 0x80;
     sh->word = (unsigned)(w - i);
     if (high & 0x80)
         for (size_t j = i; j < w; j++)
