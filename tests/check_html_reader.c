@@ -568,7 +568,9 @@ START_TEST(test_hint_attrs_one_pass)
 {
     const char *atts[] = {"data-x", "1",  "class", "nav a", "href", NULL,
                           "lang",   "fr", "class", "ad",    "xml:lang", "de",
-                          "id",     "comments", "hidden", NULL, "href", "/b", NULL};
+                          "id",     "comments", "hidden", NULL, "href", "/b",
+                          "rel",    "author", "type", "x", "content", "c", "datetime", "d",
+                          "rel",    "canonical", "relx", "y", NULL};
     hint_attrs a;
     html_hints_attrs(atts, &a);
     ck_assert(a.any);
@@ -580,12 +582,18 @@ START_TEST(test_hint_attrs_one_pass)
     ck_assert_str_eq(a.hidden, "");
     ck_assert_ptr_null(a.role);
     ck_assert_ptr_null(a.style);
+    ck_assert_str_eq(a.rel, "author");
+    ck_assert_str_eq(a.type, "x");
+    ck_assert_str_eq(a.content, "c");
+    ck_assert_str_eq(a.datetime, "d");
     ck_assert_uint_eq(html_hints_of_attrs(NULL, &a, 0, NULL), html_hints_of(NULL, atts, 0, NULL));
     ck_assert_uint_ne(html_hints_of_attrs(NULL, &a, 0, NULL) & HINT_HIDDEN, 0);
     html_hints_attrs(NULL, &a);
     ck_assert(!a.any);
     ck_assert_ptr_null(a.cls);
     ck_assert_ptr_null(a.href);
+    ck_assert_ptr_null(a.rel);
+    ck_assert_ptr_null(a.datetime);
     const element_info *nav = html_hints_element("nav");
     ck_assert_ptr_nonnull(nav);
     ck_assert_uint_eq(html_hints_of_attrs(nav, &a, 0, NULL), html_hints_of(nav, NULL, 0, NULL));

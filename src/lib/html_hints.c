@@ -332,6 +332,18 @@ void html_hints_attrs(const char *const *atts, hint_attrs *h)
         case HTML_ATTR_STYLE:
             html_hints_first(&h->style, val);
             break;
+        case HTML_ATTR_REL:
+            html_hints_first(&h->rel, val);
+            break;
+        case HTML_ATTR_TYPE:
+            html_hints_first(&h->type, val);
+            break;
+        case HTML_ATTR_CONTENT:
+            html_hints_first(&h->content, val);
+            break;
+        case HTML_ATTR_DATETIME:
+            html_hints_first(&h->datetime, val);
+            break;
         default:
             break;
         }
