@@ -277,10 +277,14 @@ static int html_hints_style_hidden(const char *v)
             continue;
         bytes[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (n - i >= 12 && memcmp(bytes + i, "display:none", 12) == 0)
+    /* both hold their colon at a fixed place: only the colons are tried,
+     * found with memchr, where each byte was compared with both */
+    for (const char *k = memchr(bytes, ':', n); k != NULL;
+         k = memchr(k + 1, ':', n - (size_t)(k + 1 - bytes))) {
+        size_t at = (size_t)(k - bytes);
+        if (at >= 7 && n - (at - 7) >= 12 && memcmp(k - 7, "display:none", 12) == 0)
             return 1;
-        if (n - i >= 17 && memcmp(bytes + i, "visibility:hidden", 17) == 0)
+        if (at >= 10 && n - (at - 10) >= 17 && memcmp(k - 10, "visibility:hidden", 17) == 0)
             return 1;
     }
     return 0;
