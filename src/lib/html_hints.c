@@ -277,6 +277,8 @@ static int html_hints_style_hidden(const char *v)
             continue;
         bytes[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
+    if (n < 12)
+        return 0;   /* shorter than either phrase */
     /* both hold their colon at a fixed place: only the colons are tried,
      * found with memchr, where each byte was compared with both */
     for (const char *k = memchr(bytes, ':', n); k != NULL;
