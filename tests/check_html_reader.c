@@ -561,6 +561,57 @@ START_TEST(test_hints_memo)
 }
 END_TEST
 
+/* The plain reading of an inline style's hiding: white space dropped,
+ * lower-cased, either phrase anywhere in the first ATTR_SCAN_MAX bytes. */
+static int style_hidden_ref(const char *v)
+{
+    char b[ATTR_SCAN_MAX + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < ATTR_SCAN_MAX && v[i] != '\0'; i++)
+        if (!html_hints_ws((unsigned char)v[i]))
+            b[n++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+    b[n] = 0;
+    return strstr(b, "display:none") != NULL || strstr(b, "visibility:hidden") != NULL;
+}
+
+/* The style test tries only the colons: the same answer as looking at
+ * every byte, on random styles made of the phrases' pieces, colons at the
+ * ends, phrases cut at the scan's limit. */
+START_TEST(test_style_hidden_colons)
+{
+    static const char *const pieces[] = {"display", "DISPLAY", ":", "none", " ", "\t",
+                                         "visibility", "Visibility", "hidden", ";",
+                                         "di", "splay", "no", "ne", "x", "::", "isibility"};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    unsigned seed = 20;
+    char v[ATTR_SCAN_MAX + 64];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        /* some styles are long, so a phrase may straddle the limit */
+        size_t pad = round % 7 == 0 ? ATTR_SCAN_MAX - 8 - tu_rand(&seed) % 16 : 0;
+        memset(v, 'a', pad);
+        n = pad;
+        size_t want = 1 + tu_rand(&seed) % 9;
+        for (size_t k = 0; k < want; k++) {
+            const char *pc = pieces[tu_rand(&seed) % npieces];
+            size_t l = strlen(pc);
+            if (n + l >= sizeof v)
+                break;
+            memcpy(v + n, pc, l);
+            n += l;
+        }
+        v[n] = 0;
+        const char *atts[] = {"style", v, NULL};
+        int hidden = (html_hints_of(NULL, atts, 0, NULL) & HINT_HIDDEN) != 0;
+        ck_assert_msg(hidden == style_hidden_ref(v), "style \"%s\": %d", v, hidden);
+    }
+    const char *at_end[] = {"style", "display:", NULL};
+    ck_assert_uint_eq(html_hints_of(NULL, at_end, 0, NULL) & HINT_HIDDEN, 0);
+    const char *first[] = {"style", ":none;display :none", NULL};
+    ck_assert_uint_ne(html_hints_of(NULL, first, 0, NULL) & HINT_HIDDEN, 0);
+}
+END_TEST
+
 /* The one pass over a start tag's attributes: the first of each name, ""
  * for one without a value, NULL for a missing one or a missing list; the
  * hints from it are those of the list itself. */
@@ -568,7 +619,9 @@ START_TEST(test_hint_attrs_one_pass)
 {
     const char *atts[] = {"data-x", "1",  "class", "nav a", "href", NULL,
                           "lang",   "fr", "class", "ad",    "xml:lang", "de",
-                          "id",     "comments", "hidden", NULL, "href", "/b", NULL};
+                          "id",     "comments", "hidden", NULL, "href", "/b",
+                          "rel",    "author", "type", "x", "content", "c", "datetime", "d",
+                          "rel",    "canonical", "relx", "y", NULL};
     hint_attrs a;
     html_hints_attrs(atts, &a);
     ck_assert(a.any);
@@ -580,12 +633,18 @@ START_TEST(test_hint_attrs_one_pass)
     ck_assert_str_eq(a.hidden, "");
     ck_assert_ptr_null(a.role);
     ck_assert_ptr_null(a.style);
+    ck_assert_str_eq(a.rel, "author");
+    ck_assert_str_eq(a.type, "x");
+    ck_assert_str_eq(a.content, "c");
+    ck_assert_str_eq(a.datetime, "d");
     ck_assert_uint_eq(html_hints_of_attrs(NULL, &a, 0, NULL), html_hints_of(NULL, atts, 0, NULL));
     ck_assert_uint_ne(html_hints_of_attrs(NULL, &a, 0, NULL) & HINT_HIDDEN, 0);
     html_hints_attrs(NULL, &a);
     ck_assert(!a.any);
     ck_assert_ptr_null(a.cls);
     ck_assert_ptr_null(a.href);
+    ck_assert_ptr_null(a.rel);
+    ck_assert_ptr_null(a.datetime);
     const element_info *nav = html_hints_element("nav");
     ck_assert_ptr_nonnull(nav);
     ck_assert_uint_eq(html_hints_of_attrs(nav, &a, 0, NULL), html_hints_of(nav, NULL, 0, NULL));
@@ -1754,6 +1813,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_hints_tokens);
     tcase_add_test(tc, test_hints_memo);
     tcase_add_test(tc, test_hint_attrs_one_pass);
+    tcase_add_test(tc, test_style_hidden_colons);
     tcase_add_test(tc, test_hints_mixed_block);
     suite_add_tcase(s, tc);
 

@@ -5,6 +5,7 @@
 #include "suites.h"
 #include "testutil.h"
 #include "byline.h"
+#include "html_hints.h"
 #include "json_out.h"
 #include "meta.h"
 #include "meta_date.h"
@@ -234,6 +235,110 @@ START_TEST(test_meta_reset_is_fresh)
 }
 END_TEST
 
+/* An element handed to meta_start with what the reader's one pass over
+ * its attributes found (html_hints_attrs); returns whether its text is
+ * wanted, and when it is hands over text and closes the element. */
+static int meta_el(meta *mt, const char *name, const char *const *atts, unsigned hints,
+                   const char *text)
+{
+    hint_attrs ha;
+    html_hints_attrs(atts, &ha);
+    int want = meta_start(mt, name, atts, &ha, hints, 0);
+    if (want && text) {
+        ck_assert_int_eq(meta_text(mt, text, strlen(text)), UB_OK);
+        meta_end(mt);
+    }
+    return want;
+}
+
+static void meta_want(meta *mt, ub_meta_field field, const char *want)
+{
+    const char *got = meta_get(mt, field, 0);
+    if (want == NULL)
+        ck_assert_msg(got == NULL, "%s: \"%s\"", ub_meta_name(field), got);
+    else
+        ck_assert_msg(got != NULL && strcmp(got, want) == 0, "%s: \"%s\", want \"%s\"",
+                      ub_meta_name(field), got ? got : "(none)", want);
+}
+
+/* Each attribute the metadata reads from a start tag, as the reader's
+ * one pass finds it: the first of a name counts, a name is matched whole
+ * and as written (libxml2 lower-cases it), and one on an element that
+ * does not take it says nothing. */
+START_TEST(test_meta_start_attrs)
+{
+    meta *mt = meta_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(mt);
+
+    const char *html[] = {"data-lang", "fr", "xml:lang", "de-AT", NULL};
+    const char *canon[] = {"href", "https://example.org/a", "rel", "nofollow canonical",
+                           "rel", "author", NULL};
+    const char *time[] = {"datetime", "2015-03-17T16:27", "datetime", "2001-01-01", NULL};
+    const char *base[] = {"hrefx", "https://no.example/", "href", "https://example.org/n/", NULL};
+    meta_reset(mt);
+    ck_assert(!meta_el(mt, "html", html, 0, NULL));
+    ck_assert(!meta_el(mt, "link", canon, 0, NULL));
+    ck_assert(!meta_el(mt, "time", time, 0, NULL));
+    ck_assert(!meta_el(mt, "times", base, 0, NULL));
+    ck_assert(!meta_el(mt, "base", base, 0, NULL));
+    meta_finish(mt, NULL, NULL);
+    meta_want(mt, UB_META_LANG, "de-AT");   /* xml:lang, as there is no lang */
+    meta_want(mt, UB_META_URL, "https://example.org/a");
+    meta_want(mt, UB_META_DATE, "2015-03-17T16:27");
+    ck_assert_str_eq(meta_base(mt), "https://example.org/n/");
+
+    /* itemprop with its value in content, else datetime, else the text */
+    const char *prop_content[] = {"itemprop", "author", "content", "Ann Lee",
+                                  "datetime", "2016-05-01", NULL};
+    const char *prop_datetime[] = {"itemprop", "datePublished", "datetime", "2016-05-01", NULL};
+    const char *prop_text[] = {"itemprop", "headline", NULL};
+    meta_reset(mt);
+    ck_assert(!meta_el(mt, "span", prop_content, 0, NULL));
+    ck_assert(!meta_el(mt, "time", prop_datetime, 0, NULL));
+    ck_assert(meta_el(mt, "h2", prop_text, 0, "The bridge reopens"));
+    meta_finish(mt, NULL, NULL);
+    meta_want(mt, UB_META_AUTHOR, "Ann Lee");
+    meta_want(mt, UB_META_DATE, "2016-05-01");
+    meta_want(mt, UB_META_TITLE, "The bridge reopens");
+
+    /* bylines: rel=author, a class or id that says so, never in a sidebar */
+    const char *rel[] = {"rel", "external author", NULL};
+    const char *cls[] = {"class", "post-Byline", NULL};
+    const char *id[] = {"class", "meta", "id", "authorbox", NULL};
+    const char *none[] = {"class", "meta", "data-role", "author", NULL};
+    meta_reset(mt);
+    ck_assert(meta_el(mt, "div", cls, HINT_SIDEBAR, "Bo Sidebar") == 0);
+    ck_assert(!meta_el(mt, "div", none, 0, NULL));
+    ck_assert(!meta_el(mt, "div", NULL, 0, NULL));
+    ck_assert(meta_el(mt, "a", rel, 0, "Rui Costa"));
+    meta_finish(mt, NULL, NULL);
+    meta_want(mt, UB_META_AUTHOR, "Rui Costa");
+    meta_reset(mt);
+    ck_assert(meta_el(mt, "p", cls, 0, "By Ann Lee"));
+    meta_finish(mt, NULL, NULL);
+    meta_want(mt, UB_META_AUTHOR, "Ann Lee");
+    meta_reset(mt);
+    ck_assert(meta_el(mt, "div", id, 0, "Ann Lee"));
+    meta_finish(mt, NULL, NULL);
+    meta_want(mt, UB_META_AUTHOR, "Ann Lee");
+
+    /* JSON-LD by its type; a script of another type, or inside a skipped
+     * element, is not read */
+    const char *ld[] = {"type", "application/ld+json", NULL};
+    const char *js[] = {"type", "text/javascript", NULL};
+    hint_attrs ha;
+    html_hints_attrs(ld, &ha);
+    meta_reset(mt);
+    ck_assert(!meta_start(mt, "script", ld, &ha, 0, 1));
+    ck_assert(!meta_el(mt, "script", js, 0, NULL));
+    ck_assert(meta_el(mt, "script", ld, 0,
+                      "{\"@type\": \"NewsArticle\", \"headline\": \"Council saves the hall\"}"));
+    meta_finish(mt, NULL, NULL);
+    meta_want(mt, UB_META_TITLE, "Council saves the hall");
+    meta_free(mt);
+}
+END_TEST
+
 Suite *meta_suite(void)
 {
     Suite *s = suite_create("meta");
@@ -243,6 +348,7 @@ Suite *meta_suite(void)
     tcase_add_test(tc, test_json_text_chunks);
     tcase_add_test(tc, test_filter_meta_api);
     tcase_add_test(tc, test_meta_reset_is_fresh);
+    tcase_add_test(tc, test_meta_start_attrs);
     suite_add_tcase(s, tc);
     return s;
 }

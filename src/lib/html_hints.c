@@ -277,10 +277,16 @@ static int html_hints_style_hidden(const char *v)
             continue;
         bytes[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (n - i >= 12 && memcmp(bytes + i, "display:none", 12) == 0)
+    if (n < 12)
+        return 0;   /* shorter than either phrase */
+    /* both hold their colon at a fixed place: only the colons are tried,
+     * found with memchr, where each byte was compared with both */
+    for (const char *k = memchr(bytes, ':', n); k != NULL;
+         k = memchr(k + 1, ':', n - (size_t)(k + 1 - bytes))) {
+        size_t at = (size_t)(k - bytes);
+        if (at >= 7 && n - (at - 7) >= 12 && memcmp(k - 7, "display:none", 12) == 0)
             return 1;
-        if (n - i >= 17 && memcmp(bytes + i, "visibility:hidden", 17) == 0)
+        if (at >= 10 && n - (at - 10) >= 17 && memcmp(k - 10, "visibility:hidden", 17) == 0)
             return 1;
     }
     return 0;
@@ -331,6 +337,18 @@ void html_hints_attrs(const char *const *atts, hint_attrs *h)
             break;
         case HTML_ATTR_STYLE:
             html_hints_first(&h->style, val);
+            break;
+        case HTML_ATTR_REL:
+            html_hints_first(&h->rel, val);
+            break;
+        case HTML_ATTR_TYPE:
+            html_hints_first(&h->type, val);
+            break;
+        case HTML_ATTR_CONTENT:
+            html_hints_first(&h->content, val);
+            break;
+        case HTML_ATTR_DATETIME:
+            html_hints_first(&h->datetime, val);
             break;
         default:
             break;

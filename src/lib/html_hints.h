@@ -80,12 +80,15 @@ typedef struct hints_memo {
 
 /* The attributes a start tag is read for, the first of each name (NULL
  * when missing, "" for one without a value): those that give hints, and
- * what the reader takes besides.  One pass over the list for all of
- * them, as elements carry many attributes that are not looked at. */
+ * what the reader and the metadata (meta_start) take besides.  One pass
+ * over the list for all of them, as elements carry many attributes that
+ * are not looked at; only <meta>'s own keys are looked up apart, as that
+ * element is rare. */
 typedef struct hint_attrs {
     int any;                  /* the tag has an attribute list */
     const char *role, *hidden, *aria, *style, *itemprop, *cls, *id;
     const char *href, *lang, *xml_lang;
+    const char *rel, *type, *content, *datetime;
 } hint_attrs;
 
 /* Fills h from atts (name, value pairs up to a NULL name; may be NULL). */

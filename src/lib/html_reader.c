@@ -325,7 +325,8 @@ static void html_reader_sax_start(void *ud, const xmlChar *name, const xmlChar *
     if (kind & EL_BODY)
         html_blocks_emit_title(r);
     if (r->meta != NULL &&
-        meta_start(r->meta, (const char *)name, (const char *const *)atts, f.hints, skipped))
+        meta_start(r->meta, (const char *)name, (const char *const *)atts, &ha, f.hints,
+                   skipped))
         r->meta_depth = r->depth + 1;
     if (r->md_on && !skipped)
         html_md_start(r, name, atts, &f, top);

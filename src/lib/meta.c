@@ -603,15 +603,13 @@ static int begin_capture(meta *mt, int what, ub_meta_field field)
 
 /* Where a page shows its byline: rel=author, or a class or id that says
  * "author" or "byline". */
-static int byline_element(const char *const *atts)
+static int byline_element(const hint_attrs *ha)
 {
-    const char *v;
-    if ((v = html_attr_value(atts, HTML_ATTR_REL)) && has_token(v, "author"))
+    if (ha->rel != NULL && has_token(ha->rel, "author"))
         return 1;
-    const char *which[2] = {html_attr_value(atts, HTML_ATTR_CLASS),
-                            html_attr_value(atts, HTML_ATTR_ID)};
+    const char *which[2] = {ha->cls, ha->id};
     for (int k = 0; k < 2; k++) {
-        v = which[k];
+        const char *v = which[k];
         for (size_t i = 0; v && v[i] && i < 512; i++) {
             char c = (char)(v[i] | 0x20);
             if ((c == 'a' && strncasecmp(v + i, "author", 6) == 0) ||
@@ -622,8 +620,19 @@ static int byline_element(const char *const *atts)
     return 0;
 }
 
-int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints,
-               int skipped)
+/* Whether the element's name is lit: a call to strcmp per start tag costs
+ * more than these few bytes compared in place. */
+static int name_is(const char *name, const char *lit)
+{
+    size_t i = 0;
+    for (; lit[i]; i++)
+        if (name[i] != lit[i])
+            return 0;
+    return name[i] == 0;
+}
+
+int meta_start(meta *mt, const char *name, const char *const *atts, const hint_attrs *ha,
+               unsigned hints, int skipped)
 {
     const char *v;
     int want = 0;
@@ -633,52 +642,48 @@ int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hin
         return 0;
     switch (name[0]) {
     case 'b':
-        if (strcmp(name, "base") == 0 && !mt->base[0] &&
-            (v = html_attr_value(atts, HTML_ATTR_HREF)))
+        if (name_is(name, "base") && !mt->base[0] && (v = ha->href))
             collapse(mt->base, sizeof mt->base, v, strlen(v));
         break;
     case 'h':
-        if (strcmp(name, "html") == 0 && ((v = html_attr_value(atts, HTML_ATTR_LANG)) ||
-                                          (v = html_attr_value(atts, HTML_ATTR_XML_LANG))))
+        if (name_is(name, "html") && ((v = ha->lang) || (v = ha->xml_lang)))
             set(mt, UB_META_LANG, R_LINK, v, strlen(v));
         break;
     case 'l':
-        if (strcmp(name, "link") == 0 && (v = html_attr_value(atts, HTML_ATTR_REL)) &&
-            has_token(v, "canonical") && (v = html_attr_value(atts, HTML_ATTR_HREF)))
+        if (name_is(name, "link") && (v = ha->rel) && has_token(v, "canonical") &&
+            (v = ha->href))
             set(mt, UB_META_URL, R_LINK, v, strlen(v));
         break;
     case 'm':
-        if (strcmp(name, "meta") == 0)
+        if (name_is(name, "meta"))
             meta_element(mt, atts);
         break;
     case 's':
-        if (strcmp(name, "script") == 0 && (v = html_attr_value(atts, HTML_ATTR_TYPE)) &&
-            strstr(v, "ld+json") != NULL)
+        if (name_is(name, "script") && (v = ha->type) && strstr(v, "ld+json") != NULL)
             want = begin_capture(mt, CAP_LD, UB_META_TITLE);
         break;
     case 't':
-        if (strcmp(name, "title") == 0 && !mt->titled)
+        if (name_is(name, "title") && !mt->titled)
             want = begin_capture(mt, CAP_TITLE, UB_META_TITLE);
-        else if (strcmp(name, "time") == 0 && !mt->time_attr[0] &&
-                 (v = html_attr_value(atts, HTML_ATTR_DATETIME)))
+        else if (name_is(name, "time") && !mt->time_attr[0] && (v = ha->datetime))
             meta_date_iso(v, strlen(v), mt->time_attr);
         break;
     default:
         break;
     }
     ub_meta_field field;
-    if (atts && (v = html_attr_value(atts, HTML_ATTR_ITEMPROP)) && itemprop_field(v, &field)) {
-        const char *c = html_attr_value(atts, HTML_ATTR_CONTENT);
+    if ((v = ha->itemprop) && itemprop_field(v, &field)) {
+        const char *c = ha->content;
         if (!c)
-            c = html_attr_value(atts, HTML_ATTR_DATETIME);
+            c = ha->datetime;
         if (c)
             set(mt, field, R_ITEMPROP, c, strlen(c));
         else if (mt->f[field].rank < R_ITEMPROP && !want)
             want = begin_capture(mt, CAP_ITEMPROP, field);
     }
     /* not a sidebar's or a comment's byline */
-    if (!want && atts && mt->f[UB_META_AUTHOR].rank < R_PAGE &&
-        !(hints & HINT_NEGATIVE & ~(unsigned)(HINT_BYLINE | HINT_HEADER)) && byline_element(atts))
+    if (!want && ha->any && mt->f[UB_META_AUTHOR].rank < R_PAGE &&
+        !(hints & HINT_NEGATIVE & ~(unsigned)(HINT_BYLINE | HINT_HEADER)) && byline_element(ha))
         want = begin_capture(mt, CAP_BYLINE, UB_META_AUTHOR);
     return want;
 }

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "html_hints.h"
 #include "unboil.h"
 
 typedef struct meta meta;
@@ -28,13 +29,15 @@ void meta_free(meta *mt);
 void meta_reset(meta *mt);
 
 /* An element opens: name lower-cased, atts as libxml2 gives them (name,
- * value pairs, NULL-terminated), hints (HINT_*) those of the elements
- * around it, skipped: it is inside an element whose text is not read
- * (script, svg, template ...).  Returns 1 when the text inside the
- * element is wanted: then every piece of it goes to meta_text until
- * meta_end, when the element closes.  One element at a time. */
-int meta_start(meta *mt, const char *name, const char *const *atts, unsigned hints,
-               int skipped);
+ * value pairs, NULL-terminated; only a <meta>'s are looked at), ha what
+ * html_hints_attrs read of them (the reader's one pass over the list),
+ * hints (HINT_*) those of the elements around it, skipped: it is inside
+ * an element whose text is not read (script, svg, template ...).
+ * Returns 1 when the text inside the element is wanted: then every piece
+ * of it goes to meta_text until meta_end, when the element closes.  One
+ * element at a time. */
+int meta_start(meta *mt, const char *name, const char *const *atts, const hint_attrs *ha,
+               unsigned hints, int skipped);
 /* UB_ENOMEM when the text could not be held. */
 ub_status meta_text(meta *mt, const char *s, size_t n);
 void meta_end(meta *mt);
