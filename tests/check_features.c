@@ -133,6 +133,37 @@ START_TEST(test_fast_paths_generated)
 }
 END_TEST
 
+/* Stopword hits are counted a byte per language and carried over to the
+ * counts every 255 words: blocks of many more words, with hits in several
+ * languages and in the same one, count as the reference does. */
+START_TEST(test_stop_counts_past_a_byte)
+{
+    /* several languages' hits, and hits of one language alone */
+    static const char *const mixed[] = { "the ", "and ", "der ", "le ", "Word ", "of ", NULL };
+    static const char *const same[] = { "the ", NULL };
+    const char *const *lists[] = { mixed, same };
+    const uint32_t stops_per_rep[] = { 3, 1 };   /* the, and, of */
+    char *text = malloc(1000 * 32);   /* the most reps below, each under 32 bytes */
+    ck_assert_ptr_nonnull(text);
+    for (size_t k = 0; k < 2; k++)
+        for (size_t reps = 40; reps <= 1000; reps += 107) {
+            size_t len = 0;
+            for (size_t r = 0; r < reps; r++)
+                for (const char *const *w = lists[k]; *w; w++) {
+                    memcpy(text + len, *w, strlen(*w));
+                    len += strlen(*w);
+                }
+            same_as_ref(text, len);
+            features f;
+            features_compute(&f, sl, text, len);
+            ck_assert_uint_eq(f.lang, LANG_EN);
+            ck_assert_uint_eq(f.stops, stops_per_rep[k] * reps);
+            ck_assert_uint_eq(f.nkeys, k == 0 ? FEATURES_KEYWORDS : 0);   /* "word" */
+        }
+    free(text);
+}
+END_TEST
+
 /* ---- features ----------------------------------------------------------- */
 
 START_TEST(test_counts_simple)
@@ -836,6 +867,7 @@ Suite *features_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_fast_paths_hand);
     tcase_add_test(tc, test_fast_paths_generated);
+    tcase_add_test(tc, test_stop_counts_past_a_byte);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
 

@@ -6,6 +6,7 @@
 #include "context.h"
 #include "page.h"
 #include "page_table.h"
+#include "ring.h"
 
 /* more blocks without a stamp than a thread has between two */
 #define FAR_BLOCKS 12
@@ -448,6 +449,31 @@ START_TEST(test_capacity)
 }
 END_TEST
 
+/* An emptied ring hands out its first slot again, whose memory is still in
+ * the cache, rather than going on round the look-ahead's many slots; a ring
+ * that is not empty keeps its order. */
+START_TEST(test_ring_restarts_when_empty)
+{
+    ring r;
+    ck_assert_int_eq(ring_init(&r, &mem_stdlib, 8, 64), 0);
+    for (int k = 0; k < 3; k++) {
+        unit *u = ring_slot(&r);
+        ck_assert_ptr_eq(u, &r.slots[k]);
+        buf_append(&u->text, &mem_stdlib, "x", 1);
+        ring_push(&r);
+    }
+    ring_pop(&r);
+    ck_assert_ptr_eq(ring_at(&r, 0), &r.slots[1]);
+    ck_assert_ptr_eq(ring_slot(&r), &r.slots[3]);
+    ring_pop(&r);
+    ring_pop(&r);
+    ck_assert_uint_eq(r.count, 0);
+    ck_assert_ptr_eq(ring_slot(&r), &r.slots[0]);
+    ck_assert_uint_eq(r.slots[0].text.len, 0);
+    ring_free(&r);
+}
+END_TEST
+
 Suite *page_suite(void)
 {
     Suite *s = suite_create("page");
@@ -463,6 +489,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_thread);
     tcase_add_test(tc, test_thread_said);
     tcase_add_test(tc, test_capacity);
+    tcase_add_test(tc, test_ring_restarts_when_empty);
     suite_add_tcase(s, tc);
     return s;
 }

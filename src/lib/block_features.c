@@ -52,6 +52,26 @@ static int token_is_url(const char *t, size_t n)
            t[n - 1] != '.';
 }
 
+/* A stopword's languages are counted a byte per language, eight to a
+ * 64-bit word: a few adds, where a loop over the mask's bits took a
+ * branch per language whose count of steps the processor could not
+ * foresee.  A byte holds 255 hits, so the lanes go to the counts every
+ * LANE_MAX words with hits, and at the block's end. */
+#define LANE_WORDS ((LANG_COUNT + 7) / 8)
+#define LANE_MAX 255
+
+/* byte k of lane_spread[b] is bit k of b */
+#define SPREAD(b) ((uint64_t)((b) & 1) | (uint64_t)((b) >> 1 & 1) << 8 | \
+                   (uint64_t)((b) >> 2 & 1) << 16 | (uint64_t)((b) >> 3 & 1) << 24 | \
+                   (uint64_t)((b) >> 4 & 1) << 32 | (uint64_t)((b) >> 5 & 1) << 40 | \
+                   (uint64_t)((b) >> 6 & 1) << 48 | (uint64_t)((b) >> 7 & 1) << 56)
+#define SPREAD4(b) SPREAD(b), SPREAD((b) + 1), SPREAD((b) + 2), SPREAD((b) + 3)
+#define SPREAD16(b) SPREAD4(b), SPREAD4((b) + 4), SPREAD4((b) + 8), SPREAD4((b) + 12)
+#define SPREAD64(b) SPREAD16(b), SPREAD16((b) + 16), SPREAD16((b) + 32), SPREAD16((b) + 48)
+static const uint64_t lane_spread[256] = {
+    SPREAD64(0), SPREAD64(64), SPREAD64(128), SPREAD64(192)
+};
+
 /* The running state of one pass over a block.  Counters live here rather
  * than in the features until the end: stores through `f` could alias the
  * text, and the compiler would keep every one of them in memory. */
@@ -60,8 +80,12 @@ typedef struct scan {
     const stoplist *sl;
     const unsigned char *s;
     size_t len;
-    uint32_t *counts;        /* stopword hits per language */
+    uint32_t *counts;        /* stopword hits per language, up to the last flush */
     uint64_t langs_seen;     /* languages with hits */
+    uint64_t *lane;          /* hits since the flush: a byte per language */
+    unsigned pending;        /* words with hits since the flush */
+    uint32_t *keys;          /* FEATURES_KEYWORDS + 1: the last takes the rest */
+    unsigned nkeys;
     uint32_t words, numbers, chars, digits, caps, commas, separators, sentences;
     uint32_t kana, thai;     /* unspaced characters of Japanese, of Thai */
     uint64_t h, nh;
@@ -74,6 +98,19 @@ typedef struct scan {
     int in_word, word_cap, word_alpha, after_end, in_tok, tok_at;
     int word_accents;        /* the word has a letter utf8_norm_fold changes */
 } scan;
+
+/* Adds the hits in the lanes to the counts of the languages seen and
+ * empties the lanes.  Not given the scan, whose state would then have to
+ * live in memory. */
+static void lanes_flush(uint32_t *counts, uint64_t *lane, uint64_t seen)
+{
+    for (; seen; seen &= seen - 1) {
+        unsigned l = (unsigned)__builtin_ctzll(seen);
+        counts[l] += (uint32_t)(lane[l / 8] >> (8 * (l % 8)) & 0xff);
+    }
+    for (unsigned g = 0; g < LANE_WORDS; g++)
+        lane[g] = 0;
+}
 
 /* the scan's state stays in registers only if every helper that takes it
  * is inlined: hence always_inline on the ones the compiler might not */
@@ -138,13 +175,23 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         langs = 0;
     }
     sc->caps += (uint32_t)cap;
-    /* the length first: most words are too short to be keys */
-    if (cps >= 4 && !langs && alpha && f->nkeys < FEATURES_KEYWORDS)
-        f->keys[f->nkeys++] = (uint32_t)(h >> 16);
+    /* a key is written every time and kept by the count: no branch on
+     * whether the word is a stopword, which half the words of prose are in
+     * no order the processor can learn */
+    sc->keys[sc->nkeys] = (uint32_t)(h >> 16);
+    sc->nkeys += (unsigned)(cps >= 4) & (langs == 0) & (unsigned)alpha &
+                 (sc->nkeys < FEATURES_KEYWORDS);
     sc->nh = (sc->nh ^ nw) * 0x9E3779B97F4A7C15ull + 1;
-    sc->langs_seen |= langs;
-    for (; langs; langs &= langs - 1)
-        sc->counts[(unsigned)__builtin_ctzll(langs)]++;
+    if (langs) {
+        sc->langs_seen |= langs;
+#pragma GCC unroll 8
+        for (unsigned g = 0; g < LANE_WORDS; g++)
+            sc->lane[g] += lane_spread[langs >> (8 * g) & 0xff];
+        if (++sc->pending == LANE_MAX) {
+            lanes_flush(sc->counts, sc->lane, sc->langs_seen);
+            sc->pending = 0;
+        }
+    }
 }
 
 /* The word being read ends. */
@@ -469,9 +516,11 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     clear_small(f, sizeof *f);
     uint32_t counts[LANG_COUNT];
     clear_small(counts, sizeof counts);
+    uint64_t lane[LANE_WORDS] = {0};
+    uint32_t keys[FEATURES_KEYWORDS + 1];
     scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
-                .counts = counts, .paren_c = (size_t)-1, .first_at = (size_t)-1,
-                .run_start = (size_t)-1, .first = 1 };
+                .counts = counts, .lane = lane, .keys = keys, .paren_c = (size_t)-1,
+                .first_at = (size_t)-1, .run_start = (size_t)-1, .first = 1 };
     scan *sc = &st;
     const unsigned char *s = sc->s;
     size_t tail = len > 0 && utf8_ascii_word[s[len - 1]] ? len - span_word_back(s, len) : len;
@@ -493,6 +542,9 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         word_end(sc);
     if (sc->in_tok)
         token_end(sc, len);
+    lanes_flush(counts, lane, sc->langs_seen);
+    f->nkeys = (uint8_t)sc->nkeys;
+    memcpy(f->keys, keys, sc->nkeys * sizeof *keys);
     uint32_t prev_nonspace = sc->prev_nonspace;
     f->words = sc->words;
     f->numbers = sc->numbers;

@@ -78,5 +78,9 @@ void ring_pop(ring *r)
      * ring comes round to it again */
     unit_release(r, ring_at(r, 0));
     r->head = r->head + 1 == r->size ? 0 : r->head + 1;
-    r->count--;
+    /* an empty ring starts again at its first slot: the next document's
+     * blocks then reuse the slots still in the cache, where going round
+     * the look-ahead's many slots (816 bytes each) met cold ones */
+    if (--r->count == 0)
+        r->head = 0;
 }
