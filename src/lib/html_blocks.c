@@ -223,7 +223,7 @@ static void html_blocks_split(html_reader *r)
     size_t links = html_blocks_count_links(r, 0, cut);
     html_blocks_emit_text(r, cut, links, 0);
     r->md_bad = 1;
-    r->continued = BLOCK_CONTINUED;
+    r->continued = BLOCK_CONTINUED | (cut == r->len ? BLOCK_MIDWORD : 0);
     memmove(r->text, r->text + next, r->len - next);
     memmove(r->linkmap, r->linkmap + next, r->len - next);
     r->len -= next;

@@ -494,7 +494,8 @@ static ub_status html_block_out(writer *w, const unit *u)
 {
     ub_status st;
     if (u->flags & BLOCK_CONTINUED && w->any) {
-        if (u->text.len && u->text.data[0] != ' ' && (st = put(w, " ")) != UB_OK)
+        if (u->text.len && u->text.data[0] != ' ' && !(u->flags & BLOCK_MIDWORD) &&
+            (st = put(w, " ")) != UB_OK)
             return st;
         if (w->markdown && !(u->flags & BLOCK_PRE)) {
             w->scratch.len = 0;
