@@ -237,6 +237,34 @@ START_TEST(test_long_word_written_whole)
 }
 END_TEST
 
+/* A <pre> longer than a block is cut at a newline; its lines come out as
+ * they were, none joined to the next by a space. */
+START_TEST(test_long_pre_keeps_its_lines)
+{
+    tbuf page = {0}, want = {0};
+    tbuf_addf(&page, "<html><body><article><pre>");
+    for (int i = 1; i <= 3000; i++) {
+        tbuf_addf(&want, "line %d of the preformatted text block which is long enough to "
+                         "be kept by the filter\n", i);
+    }
+    tbuf_add(&page, want.data, want.len);
+    tbuf_addf(&page, "</pre></article></body></html>");
+    /* (--markdown closes the code fence after the first piece: not yet
+     * mended, see README's "left") */
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    run_result r;
+    run_filter(&o, page.data, page.len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_msg(r.out_len == want.len && memcmp(r.out, want.data, want.len) == 0,
+                  "differs at line %zu", first_diff_line(r.out, r.out_len, want.data, want.len));
+    run_result_free(&r);
+    tbuf_free(&page);
+    tbuf_free(&want);
+}
+END_TEST
+
 START_TEST(test_nul_in_text_mode)
 {
     size_t alen;
@@ -920,6 +948,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_null_only_documents);
     tcase_add_test(tc, test_nul_in_text_mode);
     tcase_add_test(tc, test_long_word_written_whole);
+    tcase_add_test(tc, test_long_pre_keeps_its_lines);
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_tsv);
     tcase_add_test(tc, test_explain_rescued);
