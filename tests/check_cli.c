@@ -2,6 +2,8 @@
  * files, -o, write errors, binary input, closed pipes, empty input. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <limits.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +238,82 @@ START_TEST(test_dev_full)
                             "No space left on device\n");
     cli_result_free(&r);
     free(in);
+}
+END_TEST
+
+/* --help, --version and --list-rules fail on a full disk as a run does:
+ * the message, and status 1. */
+START_TEST(test_informational_dev_full)
+{
+    if (access("/dev/full", W_OK) != 0)
+        return;     /* not on this system */
+    static const char *const opts[] = { "--help", "--version", "--list-rules" };
+    for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+        const char *argv[] = { opts[i], NULL };
+        cli_opts o = { .stdout_path = "/dev/full" };
+        cli_result r;
+        cli_run(argv, NULL, 0, &o, &r);
+        expect_exit(&r, 1);
+        ck_assert_msg(strcmp(r.err, "unboil: write error on standard output: "
+                                    "No space left on device\n") == 0,
+                      "%s: stderr: %s", opts[i], r.err);
+        cli_result_free(&r);
+    }
+}
+END_TEST
+
+/* getopt's messages name the program as ours do, whatever path ran it. */
+START_TEST(test_getopt_names_program)
+{
+    static const char *const bad[][2] = {
+        { "--no-such-option", "unboil: unrecognized option '--no-such-option'\n" },
+        { "-Q", "unboil: invalid option -- 'Q'\n" },
+        { "--window", "unboil: option '--window' requires an argument\n" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *argv[] = { bad[i][0], NULL };
+        cli_opts o = { .argv0 = "/usr/local/bin/unboil-1.0" };
+        cli_result r;
+        cli_run(argv, "", 0, &o, &r);
+        expect_exit(&r, 2);
+        ck_assert_msg(strncmp(r.err, bad[i][1], strlen(bad[i][1])) == 0, "stderr: %s", r.err);
+        ck_assert_msg(strstr(r.err, "\nUsage: unboil [OPTION]... [FILE]...\n"
+                                    "Try 'unboil --help' for more information.\n"),
+                      "stderr: %s", r.err);
+        cli_result_free(&r);
+    }
+}
+END_TEST
+
+/* -xFORM is --explain=FORM, as getopt has an optional argument; a FORM
+ * after a space is a FILE. */
+START_TEST(test_explain_attached_form)
+{
+    static const char page[] = "<p>The council met on Tuesday and decided that the library "
+                               "would stay open.</p>\n";
+    static const char *const forms[][2] = { { "-xhtml", "--explain=html" },
+                                            { "-xtsv", "--explain=tsv" },
+                                            { "-xline", "--explain=line" } };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        const char *a1[] = { forms[i][0], NULL }, *a2[] = { forms[i][1], NULL };
+        cli_result r1 = run(a1, page, sizeof page - 1), r2 = run(a2, page, sizeof page - 1);
+        expect_exit(&r1, 0);
+        expect_exit(&r2, 0);
+        ck_assert_msg(r1.out_len == r2.out_len && memcmp(r1.out, r2.out, r1.out_len) == 0,
+                      "%s: %s", forms[i][0], r1.out);
+        cli_result_free(&r1);
+        cli_result_free(&r2);
+    }
+    const char *bad[] = { "-xpdf", NULL };
+    cli_result r = run(bad, page, sizeof page - 1);
+    expect_exit(&r, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "invalid --explain form 'pdf'"));
+    cli_result_free(&r);
+    const char *sep[] = { "-x", "html", NULL };   /* html is a file here */
+    r = run(sep, NULL, 0);
+    expect_exit(&r, 1);
+    ck_assert_ptr_nonnull(strstr(r.err, "unboil: html: No such file or directory"));
+    cli_result_free(&r);
 }
 END_TEST
 
@@ -485,6 +563,97 @@ START_TEST(test_output_is_replaced_only_on_success)
 }
 END_TEST
 
+/* -o through a symbolic link: a link to a name of a descriptor (as
+ * /dev/stdout is) writes to that descriptor, here standard output
+ * redirected to a file; a link to a file replaces the file, not the link;
+ * a device is written to. */
+START_TEST(test_output_through_links)
+{
+    static const char page[] = "<p>The council met on Tuesday and decided that the library "
+                               "would stay open.</p>\n";
+    static const char want[] = "The council met on Tuesday and decided that the library "
+                               "would stay open.\n";
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX", so[128], captured[128], file[128], link[128];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(so, sizeof so, "%s/stdout", dir);
+    snprintf(captured, sizeof captured, "%s/captured", dir);
+    snprintf(file, sizeof file, "%s/file", dir);
+    snprintf(link, sizeof link, "%s/link", dir);
+    ck_assert_int_eq(symlink("/proc/self/fd/1", so), 0);
+    cli_opts o = { .stdout_path = captured };
+    const char *argv[] = { "-o", so, NULL };
+    cli_result r;
+    cli_run(argv, page, sizeof page - 1, &o, &r);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    expect_file(captured, want);
+    struct stat st;
+    ck_assert_msg(lstat(so, &st) == 0 && S_ISLNK(st.st_mode), "the link was replaced");
+
+    ck_assert_int_eq(symlink("file", link), 0);     /* relative, and dangling */
+    const char *argv2[] = { "-o", link, NULL };
+    r = run(argv2, page, sizeof page - 1);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    expect_file(file, want);
+    ck_assert_msg(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "the link was replaced");
+    r = run(argv2, page, sizeof page - 1);     /* now to a file that is there */
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    expect_file(file, want);
+    ck_assert_msg(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "the link was replaced");
+
+    const char *argv3[] = { "-o", "/dev/null", NULL };
+    r = run(argv3, page, sizeof page - 1);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    ck_assert(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+
+    unlink(so);
+    unlink(captured);
+    unlink(file);
+    unlink(link);
+    DIR *d = opendir(dir);      /* nothing else was left: no temporary file */
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        ck_assert_msg(strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0,
+                      "left: %s", e->d_name);
+    closedir(d);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* -o - is standard output, as - among the FILEs is standard input; an
+ * empty name is a usage error. */
+START_TEST(test_output_dash_and_empty)
+{
+    char dir[] = "/tmp/unboil-test-dir-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char old[PATH_MAX];
+    ck_assert_ptr_nonnull(getcwd(old, sizeof old));
+    ck_assert_int_eq(chdir(dir), 0);    /* where a file named "-" would go */
+    static const char page[] = "<p>The council met on Tuesday and decided that the library "
+                               "would stay open.</p>\n";
+    const char *argv[] = { "-o", "-", NULL };
+    cli_result r = run(argv, page, sizeof page - 1);
+    int left = access("-", F_OK) == 0;
+    unlink("-");
+    ck_assert_int_eq(chdir(old), 0);
+    rmdir(dir);
+    expect_exit(&r, 0);
+    ck_assert_msg(!left, "a file named - was written");
+    ck_assert_str_eq(r.out, "The council met on Tuesday and decided that the library "
+                            "would stay open.\n");
+    cli_result_free(&r);
+    const char *argv2[] = { "-o", "", NULL };
+    r = run(argv2, "x\n", 2);
+    expect_exit(&r, 2);
+    ck_assert_str_eq(r.err, "unboil: invalid output file '' (a file name, or - for standard "
+                            "output)\nTry 'unboil --help' for more information.\n");
+    cli_result_free(&r);
+}
+END_TEST
+
 /* Makes the directory dir (a mkdtemp template) and names out.txt in it. */
 static void out_in_temp_dir(char *dir, char *out, size_t size)
 {
@@ -679,6 +848,96 @@ static int count_args(const char *p)
 /* The library's documents: every ub_* function of unboil.h has its entry in
  * libunboil(3), and the usage sketch at the top of unboil.h calls each
  * function with as many arguments as it takes. */
+/* The options of a man page heading (the line after .TP) or a --help line:
+ * "--name" as "name" and "-x" as "x", each followed by a space, into out. */
+static void options_of(const char *line, size_t n, tbuf *out)
+{
+    char plain[512];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < sizeof plain; i++)
+        if (line[i] == '\\' && i + 2 < n && line[i + 1] == 'f')
+            i += 2;                     /* a font: \fR, \fP */
+        else if (!(line[i] == '\\' && i + 1 < n && line[i + 1] == '-'))
+            plain[k++] = line[i];       /* roff's \- is a - */
+    plain[k] = 0;
+    for (char *p = plain; (p = strchr(p, '-')) != NULL;) {
+        if (p > plain && p[-1] != ' ' && p[-1] != '"') {
+            p++;
+            continue;       /* a hyphen within a word */
+        }
+        char *name = p + (p[1] == '-' ? 2 : 1);
+        size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+        if (p[1] != '-' && len > 1)
+            len = 1;                    /* -f and --format */
+        if (len > 0) {
+            tbuf_add(out, name, len);
+            tbuf_add(out, " ", 1);
+        }
+        p = name + len;
+    }
+}
+
+/* Whether every word of a ("w1 w2 ... ") is one of b's. */
+static int same_words(const char *a, const char *b)
+{
+    for (const char *w = a; *w; w += strcspn(w, " ") + 1) {
+        char word[64];
+        snprintf(word, sizeof word, "%.*s ", (int)strcspn(w, " "), w);
+        const char *f = b;
+        while ((f = strstr(f, word)) != NULL && f > b && f[-1] != ' ')
+            f++;
+        if (!f)
+            return 0;
+    }
+    return 1;
+}
+
+/* --help and unboil.1's OPTIONS list the same options, each with the same
+ * short form: --help comes from the option table, the man page is written
+ * by hand. */
+START_TEST(test_help_matches_man_page)
+{
+    const char *argv[] = { "--help", NULL };
+    cli_result r = run(argv, NULL, 0);
+    expect_exit(&r, 0);
+    tbuf help = {0};
+    for (const char *l = r.out; *l; l = strchr(l, '\n') + 1) {
+        size_t n = strcspn(l, "\n");
+        if (strncmp(l, "  -", 3) == 0 || strncmp(l, "      --", 8) == 0) {
+            /* "  -f, --format=FORMAT  input ...": the options before the
+             * argument's name, or before the description */
+            const char *d = strstr(l + 6, "  ");
+            size_t head = d && (size_t)(d - l) < n ? (size_t)(d - l) : n;
+            size_t arg = strcspn(l, "=[");
+            options_of(l, arg < head ? arg : head, &help);
+        }
+        if (!l[n])
+            break;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/../../man/unboil.1", fixtures_dir());
+    char *man = read_file(path, NULL);
+    ck_assert_msg(man != NULL, "cannot read %s", path);
+    char *sec = strstr(man, "\n.SH OPTIONS\n"), *end = sec ? strstr(sec + 1, "\n.SH ") : NULL;
+    ck_assert(sec && end);
+    tbuf page = {0};
+    for (char *p = sec; (p = strstr(p, "\n.TP\n")) != NULL && p < end; p += 5) {
+        char *l = p + 5;
+        if (strstr(l, "\\-") && strstr(l, "\\-") < strchr(l, '\n'))
+            options_of(l, strcspn(l, "\n"), &page);
+    }
+    ck_assert_msg(help.len > 100, "--help: %s", help.data);
+    /* the same options, in any order (the man page groups them) */
+    ck_assert_msg(help.len == page.len && same_words(help.data, page.data) &&
+                  same_words(page.data, help.data),
+                  "--help has: %s\nunboil.1 has: %s", help.data, page.data);
+    tbuf_free(&help);
+    tbuf_free(&page);
+    free(man);
+    cli_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_library_docs)
 {
     char path[4096];
@@ -739,6 +998,7 @@ Suite *cli_suite(void)
     tcase_set_timeout(tc, 120);   /* the program may run under valgrind */
     tcase_add_test(tc, test_help_lists_every_option);
     tcase_add_test(tc, test_library_docs);
+    tcase_add_test(tc, test_help_matches_man_page);
     tcase_add_test(tc, test_version);
     tcase_add_test(tc, test_unknown_option);
     tcase_add_test(tc, test_bad_values);
@@ -747,6 +1007,11 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_stdin_dash_and_output_file);
     tcase_add_test(tc, test_verbose_and_stats);
     tcase_add_test(tc, test_dev_full);
+    tcase_add_test(tc, test_informational_dev_full);
+    tcase_add_test(tc, test_getopt_names_program);
+    tcase_add_test(tc, test_explain_attached_form);
+    tcase_add_test(tc, test_output_through_links);
+    tcase_add_test(tc, test_output_dash_and_empty);
     tcase_add_test(tc, test_gzip_input);
     tcase_add_test(tc, test_binary_input_refused);
     tcase_add_test(tc, test_closed_pipe_quiet);

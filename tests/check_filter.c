@@ -207,6 +207,64 @@ START_TEST(test_null_only_documents)
 END_TEST
 
 /* Without -z a NUL is a byte of the text: a kept line keeps it. */
+/* A word longer than a block (a 200 KB run of letters, a base64 blob) is
+ * handed over in pieces cut within it; the pieces are joined again as
+ * they came, without a space between them, in text and in Markdown. */
+START_TEST(test_long_word_written_whole)
+{
+    size_t n = 200000;
+    char *page = malloc(n + 16), *want = malloc(n + 2);
+    ck_assert(page && want);
+    memcpy(page, "<p>", 3);
+    memset(page + 3, 'a', n);
+    memcpy(page + 3 + n, "</p>", 5);
+    memset(want, 'a', n);
+    memcpy(want + n, "\n", 2);
+    for (int md = 0; md < 2; md++) {
+        ub_options o;
+        ub_options_init(&o);
+        o.format = UB_FORMAT_HTML;
+        o.markdown = md;
+        run_result r;
+        run_filter(&o, page, n + 7, WHOLE, &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_msg(r.out_len == n + 1 && memcmp(r.out, want, n + 1) == 0,
+                      "markdown %d: %zu bytes, want %zu", md, r.out_len, n + 1);
+        run_result_free(&r);
+    }
+    free(page);
+    free(want);
+}
+END_TEST
+
+/* A <pre> longer than a block is cut at a newline; its lines come out as
+ * they were, none joined to the next by a space. */
+START_TEST(test_long_pre_keeps_its_lines)
+{
+    tbuf page = {0}, want = {0};
+    tbuf_addf(&page, "<html><body><article><pre>");
+    for (int i = 1; i <= 3000; i++) {
+        tbuf_addf(&want, "line %d of the preformatted text block which is long enough to "
+                         "be kept by the filter\n", i);
+    }
+    tbuf_add(&page, want.data, want.len);
+    tbuf_addf(&page, "</pre></article></body></html>");
+    /* (--markdown closes the code fence after the first piece: not yet
+     * mended, see README's "left") */
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    run_result r;
+    run_filter(&o, page.data, page.len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_msg(r.out_len == want.len && memcmp(r.out, want.data, want.len) == 0,
+                  "differs at line %zu", first_diff_line(r.out, r.out_len, want.data, want.len));
+    run_result_free(&r);
+    tbuf_free(&page);
+    tbuf_free(&want);
+}
+END_TEST
+
 START_TEST(test_nul_in_text_mode)
 {
     size_t alen;
@@ -889,6 +947,8 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_null_separated_documents);
     tcase_add_test(tc, test_null_only_documents);
     tcase_add_test(tc, test_nul_in_text_mode);
+    tcase_add_test(tc, test_long_word_written_whole);
+    tcase_add_test(tc, test_long_pre_keeps_its_lines);
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_tsv);
     tcase_add_test(tc, test_explain_rescued);

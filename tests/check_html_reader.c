@@ -1429,7 +1429,7 @@ START_TEST(test_block_max)
         ck_assert_uint_le(res.b[i].len, BLOCK_MAX);
         if (strcmp(res.b[i + 1].text, "next") != 0)
             ck_assert_uint_ge(res.b[i].len, BLOCK_MAX / 2);
-        ck_assert_uint_eq(res.b[i].flags & BLOCK_CONTINUED,
+        ck_assert_uint_eq(res.b[i].flags & (BLOCK_CONTINUED | BLOCK_MIDWORD),
                           i == 0 ? 0 : BLOCK_CONTINUED);
         /* cut at spaces: every piece is whole words */
         ck_assert(res.b[i].text[0] == 'w');
@@ -1459,6 +1459,9 @@ START_TEST(test_block_max)
         ck_assert_uint_eq(res.b[i].len % 2, 0);
         ck_assert((unsigned char)res.b[i].text[0] == 0xC3);
         ck_assert_uint_eq(res.b[i].link_len, res.b[i].len);
+        /* cut within the word: joined again without a space */
+        ck_assert_uint_eq(res.b[i].flags & (BLOCK_CONTINUED | BLOCK_MIDWORD),
+                          i == 0 ? 0 : BLOCK_CONTINUED | BLOCK_MIDWORD);
         total += res.b[i].len;
     }
     ck_assert_uint_ge(res.n, 3);

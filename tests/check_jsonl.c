@@ -222,6 +222,22 @@ START_TEST(test_jsonl_on_error_fail)
 }
 END_TEST
 
+/* A record the filter refuses (binary bytes in its document) is named by
+ * its line, as a malformed one is, whatever lines came before it. */
+START_TEST(test_jsonl_refused_record_named_by_line)
+{
+    static const char in[] = "{bad\n{\"x\":1}\n{\"text\":\"<p>ok</p>\"}\n"
+                             "{\"text\":\"\\u0000abc\\u0001\\u0002\\u0003\"}\n";
+    const char *argv[] = { "--jsonl", NULL };
+    cli_result r = run(argv, in, sizeof in - 1);
+    expect_exit(&r, 1);
+    ck_assert_msg(strstr(r.err, "unboil: (standard input): line 4: input looks like ") != NULL,
+                  "stderr: %s", r.err);
+    ck_assert_ptr_null(strstr(r.err, "document"));
+    cli_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_jsonl_field_html)
 {
     tbuf in = {0};
@@ -532,6 +548,7 @@ Suite *jsonl_suite(void)
     tcase_add_test(tc, test_jsonl_on_error_pass);
     tcase_add_test(tc, test_jsonl_on_error_drop);
     tcase_add_test(tc, test_jsonl_on_error_fail);
+    tcase_add_test(tc, test_jsonl_refused_record_named_by_line);
     tcase_add_test(tc, test_jsonl_field_html);
     tcase_add_test(tc, test_jsonl_any_line_length);
     tcase_add_test(tc, test_jsonl_usage);

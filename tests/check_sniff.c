@@ -42,6 +42,47 @@ START_TEST(test_binary_magics)
 }
 END_TEST
 
+/* A UTF-32 BOM is named as UTF-32, not taken for UTF-16's it begins with. */
+START_TEST(test_utf32_bom_named)
+{
+    static const char le[] = "\xff\xfe\0\0<\0\0\0p\0\0\0>\0\0\0H\0\0\0";
+    static const char be[] = "\0\0\xfe\xff\0\0\0<\0\0\0p\0\0\0>\0\0\0H";
+    sniff_result r = sn(le, sizeof le - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    ck_assert_str_eq(r.what, "UTF-32 text (a UTF-32LE BOM)");
+    ck_assert_str_eq(r.advice, "convert it to UTF-8 first (iconv -f UTF-32 -t UTF-8)");
+    r = sn(be, sizeof be - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_BINARY);
+    ck_assert_str_eq(r.what, "UTF-32 text (a UTF-32BE BOM)");
+    /* UTF-16LE's BOM before a character other than U+0000 stays UTF-16 */
+    static const char le16[] = "\xff\xfe<\0p\0>\0H\0i\0";
+    ck_assert_int_eq(sn(le16, sizeof le16 - 1, 1).kind, SNIFF_HTML);
+}
+END_TEST
+
+/* An HTTP header's UTF-16 over bytes with no NUL (UTF-8 or ASCII) is a
+ * wrong label: dropped, the bytes judged as they are; over UTF-16 bytes it
+ * stays.  (The whole run: the http-utf16-header-on-utf8 fixture.) */
+START_TEST(test_http_utf16_label_on_utf8)
+{
+    static const char wrong[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\n\r\n"
+                                "<html><body><p>Caf\xc3\xa9</p></body></html>\n";
+    sniff_result r = sn(wrong, sizeof wrong - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_HTML);
+    ck_assert_str_eq(r.charset, "");
+    static const char right[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\n\r\n"
+                                "<\0h\0t\0m\0l\0>\0";
+    r = sn(right, sizeof right - 1, 1);
+    ck_assert_int_eq(r.kind, SNIFF_HTML);
+    ck_assert_str_eq(r.charset, "utf-16");
+    /* another charset is the header's to say, NULs or not */
+    static const char latin[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=latin1\r\n\r\n"
+                                "<html><body><p>Caf\xe9</p></body></html>\n";
+    r = sn(latin, sizeof latin - 1, 1);
+    ck_assert_str_eq(r.charset, "latin1");
+}
+END_TEST
+
 START_TEST(test_short_input_waits)
 {
     ck_assert_int_eq(SN("\x1f\x8b", 0).kind, SNIFF_MORE);
@@ -372,6 +413,8 @@ Suite *sniff_suite(void)
     tcase_add_test(tc, test_prefix_decision_stable_http_body);
     tcase_add_test(tc, test_prefix_decision_stable_http_redirect);
     tcase_add_test(tc, test_head_fed_bytewise_sniffed_rarely);
+    tcase_add_test(tc, test_utf32_bom_named);
+    tcase_add_test(tc, test_http_utf16_label_on_utf8);
     suite_add_tcase(s, tc);
     return s;
 }

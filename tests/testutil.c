@@ -238,15 +238,16 @@ static void set_nonblock(int fd)
     ck_assert(fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0);
 }
 
-/* argv with "unboil" in front, for execv (free the array, not its strings). */
-static char **full_argv(const char *const *argv)
+/* argv with argv0 (NULL: "unboil") in front, for execv (free the array,
+ * not its strings). */
+static char **full_argv(const char *argv0, const char *const *argv)
 {
     size_t argc = 0;
     while (argv && argv[argc])
         argc++;
     char **av = calloc(argc + 2, sizeof *av);
     ck_assert(av != NULL);
-    av[0] = (char *)"unboil";
+    av[0] = (char *)(argv0 ? argv0 : "unboil");
     for (size_t i = 0; i < argc; i++)
         av[i + 1] = (char *)argv[i];
     return av;
@@ -264,7 +265,7 @@ void cli_run(const char *const *argv, const char *in, size_t len,
     /* writing to a child that went away must give EPIPE, not kill the test */
     signal(SIGPIPE, SIG_IGN);
     const char *prog = cli_path();
-    char **av = full_argv(argv);
+    char **av = full_argv(o->argv0, argv);
 
     pid_t pid = fork();
     ck_assert(pid >= 0);
@@ -369,7 +370,7 @@ static pid_t spawn(const char *const *argv, int *in, int *out, int ignored)
     int pin[2], pout[2];
     ck_assert(pipe(pin) == 0 && pipe(pout) == 0);
     signal(SIGPIPE, SIG_IGN);
-    char **av = full_argv(argv);
+    char **av = full_argv(NULL, argv);
     pid_t pid = fork();
     ck_assert(pid >= 0);
     if (pid == 0) {

@@ -109,6 +109,7 @@ typedef struct cli_result {
 typedef struct cli_opts {
     const char *stdout_path;  /* redirect stdout to this file, or NULL (captured) */
     size_t stdout_limit;      /* close our end of stdout after this many bytes; 0: never */
+    const char *argv0;        /* the program's argv[0], or NULL: "unboil" */
 } cli_opts;
 
 /* The program under test: $UNBOIL (make check sets it). */

@@ -77,7 +77,8 @@ static const cli_option options[] = {
       "print totals and speed at the end (and progress\n"
       "once a second when standard error is a terminal)" },
     { "output", required_argument, 'o', "FILE",
-      "write to FILE, replaced only if the run succeeds" },
+      "write to FILE (- for standard output), replaced\n"
+      "only if the run succeeds; a link's file is written" },
     { "line-buffered", no_argument, OPT_LINE_BUFFERED, NULL, "write each output line at once" },
     { "jsonl", no_argument, OPT_JSONL, NULL,
       "input is JSON Lines: clean the document in each\n"
@@ -91,7 +92,7 @@ static const cli_option options[] = {
       "drop short lines seen in many earlier documents of\n"
       "the stream (site menus, footers); fixed memory" },
     { "learn-min-docs", required_argument, OPT_LEARN_MIN_DOCS, "K",
-      "--learn: ... in at least K documents (default 5)" },
+      "--learn: ... in at least K documents (1-1000000,\ndefault 5)" },
     { "help", no_argument, 'h', NULL, "show this help and exit" },
     { "version", no_argument, 'V', NULL, "show the version and exit" },
 };
@@ -108,7 +109,7 @@ static const char help_tail[] =
 "\n"
 "Exit status: 0 on success, 1 if an input could not be read or was not\n"
 "text or HTML, a --jsonl record was refused, or output failed, 2 on a\n"
-"usage error.\n";
+"usage error; a closed pipe ends it by SIGPIPE (141 in the shell).\n";
 
 #define HELP_COLUMN 24       /* where an option's description starts */
 
@@ -138,6 +139,18 @@ static void help_option(const cli_option *o)
     }
 }
 
+/* The end of what --help, --version or --list-rules wrote: a write error
+ * (a full disk, /dev/full) is reported and fails the run like any other
+ * output's; a closed pipe fails it quietly, as it does the filter's. */
+static int stdout_done(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return CLI_EXIT_OK;
+    if (errno != EPIPE)
+        cli_msg("write error on standard output: %s", strerror(errno));
+    return CLI_EXIT_TROUBLE;
+}
+
 static int help(void)
 {
     printf("Usage: %s [OPTION]... [FILE]...\n", CLI_PROG);
@@ -145,7 +158,7 @@ static int help(void)
     for (size_t i = 0; i < NOPTIONS; i++)
         help_option(&options[i]);
     fputs(help_tail, stdout);
-    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_TROUBLE;
+    return stdout_done();
 }
 
 static int version(void)
@@ -156,7 +169,7 @@ static int version(void)
            "This is free software: you are free to change and redistribute it.\n"
            "There is NO WARRANTY, to the extent permitted by law.\n",
            CLI_PROG, PACKAGE_VERSION, ub_version());
-    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_TROUBLE;
+    return stdout_done();
 }
 
 /* --list-rules: reason, stage, description, one rule a line. */
@@ -165,7 +178,7 @@ static int list_rules(void)
     const ub_rule *r;
     for (size_t i = 0; (r = ub_rule_get(i)) != NULL; i++)
         printf("%-17s %-6s %s\n", r->reason, r->stage, r->description);
-    return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_TROUBLE;
+    return stdout_done();
 }
 
 /* --to=FORM: pandoc's name for it, since -o/--output names the file */
@@ -236,6 +249,25 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+/* -x[FORM] or -i: what is written instead of the article. */
+static int parse_view(int opt, const char *arg, cli_config *c)
+{
+    ub_output want = UB_OUTPUT_INVERT;
+    if (opt == 'x') {
+        int form = parse_explain(arg);
+        if (form < 0)
+            return cli_usage_error("invalid --explain form '%s' "
+                                   "(text, features, html, line or tsv)", arg);
+        want = (ub_output)form;
+    }
+    if ((c->opt.output == UB_OUTPUT_INVERT) != (want == UB_OUTPUT_INVERT) &&
+        c->opt.output != UB_OUTPUT_CLEAN)
+        return cli_usage_error("--explain and --invert do not go together "
+                               "(--explain shows the removed blocks too, as DROP)");
+    c->opt.output = want;
+    return -1;
+}
+
 static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs)
 {
     long v;
@@ -277,22 +309,7 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
         return -1;
     case 'z': c->opt.null_data = 1; return -1;
     case 'x':
-    case 'i': {
-        ub_output want = UB_OUTPUT_INVERT;
-        if (opt == 'x') {
-            int form = parse_explain(arg);
-            if (form < 0)
-                return cli_usage_error("invalid --explain form '%s' "
-                                       "(text, features, html, line or tsv)", arg);
-            want = (ub_output)form;
-        }
-        if ((c->opt.output == UB_OUTPUT_INVERT) != (want == UB_OUTPUT_INVERT) &&
-            c->opt.output != UB_OUTPUT_CLEAN)
-            return cli_usage_error("--explain and --invert do not go together "
-                                   "(--explain shows the removed blocks too, as DROP)");
-        c->opt.output = want;
-        return -1;
-    }
+    case 'i': return parse_view(opt, arg, c);
     case OPT_LIST_RULES: return list_rules();
     case OPT_COLOR:
         if (cli_color(arg, -1) < 0)
@@ -301,7 +318,12 @@ static int parse_one(int opt, const char *arg, cli_config *c, int *seen_min_docs
         return -1;
     case 'v': c->verbose = 1; return -1;
     case 's': c->stats = 1; return -1;
-    case 'o': c->outname = arg; return -1;
+    case 'o':
+        if (*arg == 0)
+            return cli_usage_error("invalid output file '' (a file name, or - for "
+                                   "standard output)");
+        c->outname = strcmp(arg, "-") == 0 ? NULL : arg;   /* as - is among the FILEs */
+        return -1;
     case OPT_LINE_BUFFERED: c->line_buffered = 1; return -1;
     case OPT_JSONL: c->jsonl = 1; return -1;
     case OPT_FIELD:
@@ -361,19 +383,27 @@ int cli_parse(int argc, char **argv, cli_config *c)
     int seen_min_docs = 0;
     /* getopt's tables, from the one table of options */
     struct option longopts[NOPTIONS + 1];
-    char shortopts[2 * NOPTIONS + 1];
+    char shortopts[3 * NOPTIONS + 1];
     size_t ns = 0;
     for (size_t i = 0; i < NOPTIONS; i++) {
         const cli_option *o = &options[i];
         longopts[i] = (struct option){ o->name, o->has_arg, NULL, o->val };
         if (short_form(o)) {
             shortopts[ns++] = short_form(o);
-            if (o->has_arg == required_argument)
+            /* "x::": -xFORM takes FORM, as --explain=FORM does; a FORM
+             * after a space is a FILE (getopt's optional arguments) */
+            if (o->has_arg != no_argument)
+                shortopts[ns++] = ':';
+            if (o->has_arg == optional_argument)
                 shortopts[ns++] = ':';
         }
     }
     longopts[NOPTIONS] = (struct option){ NULL, 0, NULL, 0 };
     shortopts[ns] = 0;
+    /* getopt names argv[0] in its messages ("unrecognized option"); ours,
+     * and the Usage line after its, name CLI_PROG, however we were run */
+    if (argc > 0)
+        argv[0] = (char *)CLI_PROG;
     int opt;
     while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         int st = parse_one(opt, optarg, c, &seen_min_docs);
@@ -381,6 +411,6 @@ int cli_parse(int argc, char **argv, cli_config *c)
             return st;
     }
     c->files = argv + optind;
-    c->nfiles = argc - optind;
+    c->nfiles = argc > optind ? argc - optind : 0;     /* argc is 0 under a bare execve */
     return check_together(c, seen_min_docs);
 }

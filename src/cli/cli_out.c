@@ -80,6 +80,87 @@ static int same_file(const char *name, const struct stat *st)
     return r == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino;
 }
 
+/* The descriptor that p names as /dev/stdout, /dev/stderr, /dev/fd/N or
+ * /proc/self/fd/N do (bash's redirections know the same names), or -1.
+ * Written to as it is: replacing the file behind it would replace the
+ * link, and the file a shell opened for us must be the one written. */
+static int fd_name(const char *p)
+{
+    if (strcmp(p, "/dev/stdout") == 0)
+        return 1;
+    if (strcmp(p, "/dev/stderr") == 0)
+        return 2;
+    static const char *const dirs[] = { "/dev/fd/", "/proc/self/fd/" };
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        size_t l = strlen(dirs[i]);
+        if (strncmp(p, dirs[i], l) != 0 || p[l] < '0' || p[l] > '9')
+            continue;
+        char *end;
+        errno = 0;
+        long fd = strtol(p + l, &end, 10);
+        return *end == 0 && errno == 0 && fd <= 65535 ? (int)fd : -1;
+    }
+    return -1;
+}
+
+/* The link's text, malloc'd, read against its directory: the next name on
+ * the way; NULL and errno on failure. */
+static char *link_next(const char *path, const struct stat *st)
+{
+    size_t size = (size_t)st->st_size + 1;
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    for (;;) {
+        char *buf = malloc(dir + size);
+        if (!buf)
+            return NULL;
+        ssize_t n = readlink(path, buf + dir, size);
+        if (n < 0 || (size_t)n < size) {
+            if (n < 0) {
+                free(buf);
+                return NULL;
+            }
+            buf[dir + (size_t)n] = 0;
+            if (buf[dir] == '/')
+                memmove(buf, buf + dir, (size_t)n + 1);
+            else
+                memcpy(buf, path, dir);
+            return buf;
+        }
+        free(buf);      /* the link grew since lstat: read it again, larger */
+        size *= 2;
+    }
+}
+
+/* Where -o target's symbolic links lead (malloc'd), each followed as the
+ * kernel would (at most 40 of them); NULL and *fd set when the way reaches
+ * a name of a descriptor; NULL and errno on failure (*fd -1). */
+static char *follow_links(const char *target, int *fd)
+{
+    *fd = -1;
+    size_t len = strlen(target) + 1;
+    char *path = malloc(len);
+    if (!path)
+        return NULL;
+    memcpy(path, target, len);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if ((*fd = fd_name(path)) >= 0 || lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) {
+            if (*fd < 0)
+                return path;    /* a missing file too: it is created */
+            free(path);
+            return NULL;
+        }
+        char *next = hops < 40 ? link_next(path, &st) : NULL;
+        if (hops >= 40)
+            errno = ELOOP;
+        free(path);
+        if (!next)
+            return NULL;
+        path = next;
+    }
+}
+
 /* A new file beside target, named after it, that no one else has. */
 static int make_temp(cli_out *o, const char *target, const struct stat *old)
 {
@@ -115,6 +196,24 @@ static int make_temp(cli_out *o, const char *target, const struct stat *old)
     return 0;
 }
 
+/* Whether target, which st describes, is one of the inputs files[0..n)
+ * (standard input when n is 0); if so, says so as a usage error. */
+static int is_an_input(const char *target, const struct stat *st, char *const *files, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (same_file(files[i], st)) {
+            cli_usage_error("%s: the output is also an input (%s); write elsewhere", target,
+                            strcmp(files[i], "-") == 0 ? "standard input" : files[i]);
+            return 1;
+        }
+    if (n == 0 && same_file("-", st)) {
+        cli_usage_error("%s: the output is also the input (standard input); write elsewhere",
+                        target);
+        return 1;
+    }
+    return 0;
+}
+
 int cli_out_open(cli_out *o, const char *target, char *const *files, int n,
                  int line_buffered)
 {
@@ -122,36 +221,40 @@ int cli_out_open(cli_out *o, const char *target, char *const *files, int n,
     o->name = "standard output";
     o->target = target;
     o->tmp = NULL;
+    o->path = NULL;
     o->line_buffered = line_buffered;
     if (!target)
         return 0;
     o->name = target;
     struct stat st;
     int exists = stat(target, &st) == 0;
-    if (exists) {
-        for (int i = 0; i < n; i++)
-            if (same_file(files[i], &st)) {
-                return cli_usage_error("%s: the output is also an input (%s); write "
-                                       "elsewhere", target,
-                                       strcmp(files[i], "-") == 0 ? "standard input"
-                                                                  : files[i]);
-            }
-        if (n == 0 && same_file("-", &st)) {
-            return cli_usage_error("%s: the output is also the input (standard input); "
-                                   "write elsewhere", target);
-        }
-    }
-    /* a device or a pipe (/dev/null, /dev/stdout) is written to; only a
-     * regular file is replaced */
-    if (exists && !S_ISREG(st.st_mode)) {
-        o->fd = open(target, O_WRONLY | O_TRUNC);
+    if (exists && is_an_input(target, &st, files, n))
+        return CLI_EXIT_USAGE;
+    int fd;
+    o->path = follow_links(target, &fd);
+    if (!o->path && fd >= 0) {
+        o->fd = dup(fd);
         if (o->fd < 0) {
             cli_msg("%s: %s", target, strerror(errno));
             return CLI_EXIT_TROUBLE;
         }
         return 0;
     }
-    int st_open = make_temp(o, target, exists ? &st : NULL);
+    if (!o->path) {
+        cli_msg("%s: %s", target, strerror(errno));
+        return CLI_EXIT_TROUBLE;
+    }
+    /* a device or a pipe (/dev/null, a fifo) is written to; only a
+     * regular file is replaced */
+    if (exists && !S_ISREG(st.st_mode)) {
+        o->fd = open(o->path, O_WRONLY | O_TRUNC);
+        if (o->fd < 0) {
+            cli_msg("%s: %s", target, strerror(errno));
+            return CLI_EXIT_TROUBLE;
+        }
+        return 0;
+    }
+    int st_open = make_temp(o, o->path, exists ? &st : NULL);
     if (st_open != 0)
         cli_out_close(o, 0);
     return st_open;
@@ -170,7 +273,7 @@ int cli_out_close(cli_out *o, int ok)
     }
     o->fd = -1;
     if (o->tmp) {
-        if (ok && !o->err && status == 0 && rename(o->tmp, o->target) != 0) {
+        if (ok && !o->err && status == 0 && rename(o->tmp, o->path) != 0) {
             cli_msg("%s: %s", o->target, strerror(errno));
             status = CLI_EXIT_TROUBLE;
         }
@@ -180,5 +283,7 @@ int cli_out_close(cli_out *o, int ok)
         free(o->tmp);
         o->tmp = NULL;
     }
+    free(o->path);
+    o->path = NULL;
     return status;
 }

@@ -5,7 +5,10 @@
  * With -o FILE the bytes go to a temporary file in FILE's directory that
  * replaces FILE only when the run succeeded, so that a failed run (or an
  * input that is FILE itself, refused beforehand) leaves FILE as it was;
- * a run ended by a signal removes it too (cli_sig.c). */
+ * a run ended by a signal removes it too (cli_sig.c).  A symbolic link is
+ * followed, not replaced: the file it leads to is; and a name of a file
+ * descriptor (/dev/stdout, /dev/fd/N) is that descriptor, written to as
+ * it is, like a device or a pipe. */
 #ifndef CLI_OUT_H
 #define CLI_OUT_H
 
@@ -17,6 +20,8 @@ typedef struct cli_out {
     int fd;
     const char *name;       /* for messages: FILE or "standard output" */
     const char *target;     /* -o FILE, or NULL */
+    char *path;             /* the file FILE's symbolic links lead to, which
+                               tmp replaces, or NULL (malloc'd) */
     char *tmp;              /* the temporary file to rename, or NULL (malloc'd) */
     int line_buffered;
     int err;                /* errno of the first failed write */

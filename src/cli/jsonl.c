@@ -130,6 +130,11 @@ unsigned long jsonl_error_line(const jsonl *j)
     return j->error_line;
 }
 
+unsigned long jsonl_line(const jsonl *j)
+{
+    return j->line_no;
+}
+
 void jsonl_next_input(jsonl *j)
 {
     j->line_no = 0;

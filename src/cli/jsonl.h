@@ -69,6 +69,10 @@ unsigned long jsonl_malformed(const jsonl *j);
 /* After JSONL_ERROR: the line of the current input it was met in. */
 unsigned long jsonl_error_line(const jsonl *j);
 
+/* The line of the current input last read: during the filter's callbacks,
+ * the record being cleaned. */
+unsigned long jsonl_line(const jsonl *j);
+
 /* Lines read so far (all inputs); of them, the JSON objects; of those, the
  * ones that held the field. */
 unsigned long jsonl_records(const jsonl *j);

@@ -17,7 +17,11 @@ static void diag_cb(void *ctx, unsigned long document, ub_status status, const c
 {
     cli_run *r = ctx;
     (void)status;
-    if (document > 1)
+    /* a record is named by its line, as a malformed one is: the filter
+     * counts only the records it was given */
+    if (r->jsonl)
+        cli_msg("%s: line %lu: %s", r->file, jsonl_line(r->jsonl), message);
+    else if (document > 1)
         cli_msg("%s: document %lu: %s", r->file, document, message);
     else
         cli_msg("%s: %s", r->file, message);
@@ -135,13 +139,13 @@ static void error_report(const cli_run *r, const outcome *o)
 
 int main(int argc, char **argv)
 {
+    /* a closed pipe ends a filter quietly (status 141 in the shell, as
+     * SIGPIPE), even if our parent ignored SIGPIPE; --help's too */
+    signal(SIGPIPE, SIG_DFL);
     static cli_config c;
     int status = cli_parse(argc, argv, &c);
     if (status >= 0)
         return status;
-
-    /* a closed pipe ends a filter quietly, even if our parent ignored SIGPIPE */
-    signal(SIGPIPE, SIG_DFL);
 
     static cli_out out;
     static cli_run r;

@@ -28,7 +28,12 @@ enum {
     BLOCK_CONTINUED = 1u << 6,  /* continues the previous block (split at BLOCK_MAX) */
     BLOCK_BREAK     = 1u << 7,  /* ended by <br><br> rather than by its element */
     BLOCK_ROW       = 1u << 8,  /* a table row of short cells, a tab between them */
-    BLOCK_ITEM_MORE = 1u << 9   /* --markdown: a list item's second or later block */
+    BLOCK_ITEM_MORE = 1u << 9,  /* --markdown: a list item's second or later block */
+    BLOCK_MIDWORD   = 1u << 10, /* with BLOCK_CONTINUED: split within a word (no
+                                   space in its second half), joined again without
+                                   one */
+    BLOCK_LINE_CUT  = 1u << 11  /* with BLOCK_CONTINUED: <pre> split at a newline,
+                                   joined again with one */
 };
 
 /* hints: what the enclosing elements say about the block (hints.def) */

@@ -209,6 +209,7 @@ static void html_blocks_split(html_reader *r)
 {
     size_t cut = r->len, next = r->len;
     int pre = (r->flags & BLOCK_PRE) != 0;
+    unsigned join = BLOCK_MIDWORD;     /* how the writer joins the pieces again */
 
     for (int pass = pre ? 0 : 1; pass < 2 && cut == r->len; pass++) {
         char sep = pass == 0 ? '\n' : ' ';
@@ -216,6 +217,7 @@ static void html_blocks_split(html_reader *r)
             if (r->text[i] == sep) {
                 cut = i;
                 next = i + 1;
+                join = sep == '\n' ? BLOCK_LINE_CUT : 0;
                 break;
             }
         }
@@ -223,7 +225,7 @@ static void html_blocks_split(html_reader *r)
     size_t links = html_blocks_count_links(r, 0, cut);
     html_blocks_emit_text(r, cut, links, 0);
     r->md_bad = 1;
-    r->continued = BLOCK_CONTINUED;
+    r->continued = BLOCK_CONTINUED | join;
     memmove(r->text, r->text + next, r->len - next);
     memmove(r->linkmap, r->linkmap + next, r->len - next);
     r->len -= next;

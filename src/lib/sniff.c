@@ -29,6 +29,11 @@ static const magic magics[] = {
     { "\xff\xd8\xff", 3, "a JPEG image", "unboil reads HTML or text" },
     { "GIF8", 4, "a GIF image", "unboil reads HTML or text" },
     { "\x7f" "ELF", 4, "an executable", "unboil reads HTML or text" },
+    /* before the UTF-16 BOM they begin with: UTF-32's BOMs */
+    { "\xff\xfe\0\0", 4, "UTF-32 text (a UTF-32LE BOM)",
+      "convert it to UTF-8 first (iconv -f UTF-32 -t UTF-8)" },
+    { "\0\0\xfe\xff", 4, "UTF-32 text (a UTF-32BE BOM)",
+      "convert it to UTF-8 first (iconv -f UTF-32 -t UTF-8)" },
 };
 
 static int ascii_lower(int c)
@@ -220,6 +225,33 @@ static int utf16_order(const char *b, size_t bn, const char *declared, const cha
     return strcmp(name, "UTF-16LE") == 0 ? 'L' : strcmp(name, "UTF-16BE") == 0 ? 'B' : 0;
 }
 
+/* An HTTP header's UTF-16 over bytes b[0..bn) without a NUL is a server's
+ * slip: UTF-16's markup, spaces and newlines have one every other byte.
+ * It goes, as a <meta>'s UTF-16 does (encoding.c), and the page's own
+ * bytes decide. */
+static void drop_http_utf16_slip(const char *b, size_t bn, sniff_result *out)
+{
+    char name[ENCODING_NAME_MAX];
+    if (out->charset[0] && encoding_canonical(out->charset, strlen(out->charset), name) &&
+        strncmp(name, "UTF-16", 6) == 0 && !memchr(b, 0, bn < SNIFF_BYTES ? bn : SNIFF_BYTES))
+        out->charset[0] = 0;
+}
+
+/* b[0..bn) in UTF-16 of that order, after a BOM of `bom` bytes, judged on
+ * its ASCII as 8-bit text is: each code unit that is ASCII as that byte,
+ * any other as a letter. */
+static void judge_utf16(const char *b, size_t bn, int order, size_t bom, sniff_result *out)
+{
+    char view[SNIFF_BYTES / 2];
+    size_t vn = 0;
+    for (size_t i = bom; i + 1 < bn && vn < sizeof view; i += 2) {
+        unsigned char lo = (unsigned char)b[i + (order == 'B')];
+        unsigned char hi = (unsigned char)b[i + (order == 'L')];
+        view[vn++] = hi == 0 && lo < 0x80 ? (char)lo : 'x';
+    }
+    judge(view, vn, 1, out);
+}
+
 void sniff(const char *s, size_t n, int at_end, const char *declared, sniff_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -251,20 +283,11 @@ void sniff(const char *s, size_t n, int at_end, const char *declared, sniff_resu
         out->kind = SNIFF_MORE;
         return;
     }
+    drop_http_utf16_slip(b, bn, out);
     size_t bom;
     int order = utf16_order(b, bn, declared, out->charset, &bom);
-    if (order) {
-        /* judged on its ASCII, as 8-bit text is: each code unit that is
-         * ASCII as that byte, any other as a letter */
-        char view[SNIFF_BYTES / 2];
-        size_t vn = 0;
-        for (size_t i = bom; i + 1 < bn && vn < sizeof view; i += 2) {
-            unsigned char lo = (unsigned char)b[i + (order == 'B')];
-            unsigned char hi = (unsigned char)b[i + (order == 'L')];
-            view[vn++] = hi == 0 && lo < 0x80 ? (char)lo : 'x';
-        }
-        judge(view, vn, 1, out);
-        return;
-    }
-    judge(b, bn, at_end, out);
+    if (order)
+        judge_utf16(b, bn, order, bom, out);
+    else
+        judge(b, bn, at_end, out);
 }

@@ -494,7 +494,12 @@ static ub_status html_block_out(writer *w, const unit *u)
 {
     ub_status st;
     if (u->flags & BLOCK_CONTINUED && w->any) {
-        if (u->text.len && u->text.data[0] != ' ' && (st = put(w, " ")) != UB_OK)
+        /* the separator the cut took out: a newline of <pre>, a space, or
+         * none within a word */
+        const char *joint = u->flags & BLOCK_LINE_CUT ? "\n"
+                            : u->flags & BLOCK_MIDWORD || !u->text.len || u->text.data[0] == ' '
+                            ? "" : " ";
+        if (*joint && (st = put(w, joint)) != UB_OK)
             return st;
         if (w->markdown && !(u->flags & BLOCK_PRE)) {
             w->scratch.len = 0;
