@@ -58,6 +58,11 @@ void html_shield_leave_attrs(html_shield *s)
     s->leave_attrs = 1;
 }
 
+void html_shield_set_mode(html_shield *s, unsigned mode)
+{
+    s->sa.mode = mode;
+}
+
 void html_shield_sync(html_shield *s, size_t depth)
 {
     s->depth = depth;
@@ -147,7 +152,7 @@ static int sh_value_mute(html_shield *s, const unsigned char *p, size_t *i, size
 {
     if (!shield_attrs_on(&s->sa) || !shield_attrs_in_value(&s->sa))
         return 0;
-    int mute = shield_attrs_muting(&s->sa);
+    int mute = shield_attrs_muting(&s->sa) || shield_attrs_emptying(&s->sa);
     size_t z = sh_find(p, *i, j, 0);
     if (z < j) {
         if (mute)
@@ -167,10 +172,14 @@ static size_t sh_quoted(html_shield *s, const unsigned char *p, size_t i, size_t
 {
     size_t j = sh_find(p, i, lim, s->quote);
     int open = s->keep && s->attrs <= HTML_SHIELD_ATTRS;
+    int empty = shield_attrs_emptying(&s->sa);
     int mute = sh_value_mute(s, p, &i, j, open, out, o);
     if (j < lim) {
         if (shield_attrs_on(&s->sa))
             shield_attrs_step(&s->sa, s->quote, 1, out, o);
+        /* an emptied value's closing quote is written */
+        if (open && mute && empty)
+            out[(*o)++] = (char)s->quote;
         j++;
         s->quote = 0;
     }
@@ -187,18 +196,22 @@ static size_t sh_quoted(html_shield *s, const unsigned char *p, size_t i, size_t
 static size_t sh_whole_attr(html_shield *s, const unsigned char *p, size_t i, size_t lim,
                             char *out, size_t *o)
 {
-    int keep_attr;
-    size_t e;
+    int fate;
+    size_t e, v;
     if (s->sa.state != SHIELD_ATTRS_BETWEEN ||
-        (e = shield_attrs_token(&s->sa, p, i, lim, s->nul_free, &keep_attr)) == 0)
+        (e = shield_attrs_token(&s->sa, p, i, lim, s->nul_free, &fate, &v)) == 0)
         return i;
     if (s->in_space && !s->after_eq && ++s->attrs == HTML_SHIELD_ATTRS + 1)
         s->dropped++;
     s->after_eq = 0;
     s->in_space = 0;
-    if (s->keep && s->attrs <= HTML_SHIELD_ATTRS && keep_attr) {
-        memcpy(out + *o, p + i, e - i);
-        *o += e - i;
+    if (s->keep && s->attrs <= HTML_SHIELD_ATTRS && fate != SHIELD_FATE_DROP) {
+        /* all of it, or to its opening quote and the closing one */
+        size_t to = fate == SHIELD_FATE_KEEP ? e : v;
+        memcpy(out + *o, p + i, to - i);
+        *o += to - i;
+        if (fate == SHIELD_FATE_EMPTY)
+            out[(*o)++] = (char)p[e - 1];
     }
     return e;
 }
@@ -369,7 +382,7 @@ static int sh_name(html_shield *s, sh_run *r, unsigned char c)
     s->slash = 0;
     s->state = s->end_tag ? SH_ETAG : SH_STAG;
     if (s->leave_attrs && s->keep && !s->end_tag && !(s->kind & SK_HTML))
-        shield_attrs_begin(&s->sa, s->name_len, s->name_len < sizeof s->name);
+        shield_attrs_begin(&s->sa, s->name_len, s->name_len < sizeof s->name, s->kind);
     return 1;
 }
 

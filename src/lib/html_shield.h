@@ -33,7 +33,8 @@
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
  * Once html_shield_leave_attrs is called (the reader does), start tags
- * also lose the attributes unboil never reads (html_shield_attrs.h), and
+ * also lose the attributes unboil never reads, or does not read on that
+ * element in that output mode (html_shield_attrs.h), and
  * <style> and <script> their content, which libxml2 reads a character at
  * a time and unboil never looks at: all but a script whose start tag, as
  * written, holds "json" in any case or a '&' (JSON-LD, which the
@@ -97,6 +98,11 @@ void html_shield_init(html_shield *s);
 /* From here on, start tags lose the attributes unboil does not read (see
  * html_shield_attrs.h); tests of the bounds above leave them. */
 void html_shield_leave_attrs(html_shield *s);
+
+/* What the output reads besides the text (SHIELD_MODE_ flags of
+ * html_shield_attrs.h; 0 at first): which attributes are read on which
+ * elements.  Before the first html_shield_run. */
+void html_shield_set_mode(html_shield *s, unsigned mode);
 
 /* libxml2's own count of open elements, before the next piece. */
 void html_shield_sync(html_shield *s, size_t depth);
