@@ -728,6 +728,61 @@ START_TEST(test_shield_style_hides)
 }
 END_TEST
 
+START_TEST(test_shield_blanks_after_tags)
+{
+    /* the blanks right after a tag: their first only, in any cutting;
+     * blanks elsewhere in text stay, and all of them once a <pre> (or
+     * <listing>, <xmp>, <plaintext>) began */
+    leaves("<div>\n    <p>a</p>\n\n  </div>  x", "<div>\n<p>a</p>\n</div> x", 0);
+    leaves("<p>a   b\n\n c</p>\t\t<b>x</b>", "<p>a   b\n\n c</p>\t<b>x</b>", 0);
+    leaves("<p>&amp;  x</p><!-- c -->   y", "<p>&amp;  x</p><!-- c -->   y", 0);
+    leaves("<ul>\n  <li>a\n  <li>b</ul>", "<ul>\n<li>a\n  <li>b</ul>", 0);
+    leaves("<td>  \n</td><PRE>\n  a\n</PRE>\n  <p>b</p>",
+           "<td> </td><PRE>\n  a\n</PRE>\n  <p>b</p>", 0);
+    leaves("<xmp>\n  a</xmp>  <p>", "<xmp>\n  a</xmp>  <p>", 0);
+    /* a script's or a style's end tag is a tag too */
+    leaves("<script>x</script>\n   <p>a", "<script></script>\n<p>a", 0);
+    /* without the attributes left out (the tests of the bounds), all stay */
+    same_cut("<div>\n    <p>a</p>", "<div>\n    <p>a</p>");
+}
+END_TEST
+
+/* An indented page gives the text of the same page without its
+ * indentation, whole and in pieces. */
+START_TEST(test_shield_blanks_same_text)
+{
+    static const char *const pages[2] = {
+        "<html>\n  <body>\n    <article>\n      <h1>\n        A title of the article\n"
+        "      </h1>\n      <p>\n        The first paragraph of the article says what "
+        "happened,\n        to whom and where, at some length.\n      </p>\n      <ul>\n"
+        "        <li>  One item  </li>\n        <li>\tAnother item\t</li>\n      </ul>\n"
+        "      <p>The second paragraph <b>goes</b>   <i>on</i> with the story and the "
+        "quotes of people.</p>\n    </article>\n  </body>\n</html>\n",
+        "<html><body><article><h1>A title of the article</h1><p>The first paragraph of "
+        "the article says what happened, to whom and where, at some length.</p><ul><li>One "
+        "item</li><li>Another item</li></ul><p>The second paragraph <b>goes</b> <i>on</i> "
+        "with the story and the quotes of people.</p></article></body></html>",
+    };
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    o.markdown = 1;
+    char *a = filter_text(pages[0], &o);
+    char *b = filter_text(pages[1], &o);
+    ck_assert_str_eq(a, b);
+    ck_assert_ptr_nonnull(strstr(a, "**goes** *on*"));
+    free(b);
+    for (size_t cut = 1; cut < 8; cut++) {
+        run_result r;
+        run_filter(&o, pages[0], strlen(pages[0]), (chunks){CHUNK_RANDOM, cut, (unsigned)cut}, &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_str_eq(r.out, a);
+        run_result_free(&r);
+    }
+    free(a);
+}
+END_TEST
+
 START_TEST(test_attr_value)
 {
     /* the first of a name; "" for one without a value; NULL when absent */
@@ -901,6 +956,8 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_empties_values);
     tcase_add_test(tc, test_shield_style_values);
     tcase_add_test(tc, test_shield_style_hides);
+    tcase_add_test(tc, test_shield_blanks_after_tags);
+    tcase_add_test(tc, test_shield_blanks_same_text);
     tcase_add_test(tc, test_shield_leaves_attrs_same_text);
     tcase_add_test(tc, test_shield_names_lookup);
     tcase_add_test(tc, test_shield_names_any_case);

@@ -32,6 +32,12 @@ static int sh_namechar(unsigned char c)
            c == '_' || c == '.';
 }
 
+/* libxml2's blanks */
+static int sh_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 static int sh_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -75,6 +81,8 @@ static size_t sh_decide(html_shield *s, char *out)
 {
     size_t o = 0;
     s->kind = html_shield_name_kind(s->name, s->name_len);
+    if (!s->end_tag && (s->kind & SK_PRE))
+        s->pre_seen = 1;
     if (s->in_title && !(s->kind & SK_TITLE)) {
         o = sh_put(out, "</title>");
         if (s->depth > 0)
@@ -297,6 +305,7 @@ static size_t sh_put_amp_text(const html_shield *s, char *out)
 static int sh_text(html_shield *s, sh_run *r, unsigned char c)
 {
     if (c == '<' || c == '&') {
+        s->lead = 0;
         s->held[0] = c;
         s->held_len = 1;
         s->state = c == '<' ? SH_LT : SH_AMP;
@@ -309,6 +318,21 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
     size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
     for (size_t k = r->i; k < j && !s->begun; k++)
         s->begun = !sh_space(r->p[k]);
+    if (s->lead && s->leave_attrs && !s->pre_seen && sh_blank(c)) {
+        /* the blanks right after a tag (the pages' indentation between
+         * tags), which libxml2 reads a character at a time and the reader
+         * collapses to one space outside preformatted text: their first
+         * only, however the stream is cut */
+        size_t k = r->i + 1;
+        while (k < j && sh_blank(r->p[k]))
+            k++;
+        if (s->lead == 1)
+            sh_byte(r, c);
+        s->lead = k < r->n ? 0 : 2;
+        r->i = k - 1;
+        return 0;
+    }
+    s->lead = 0;
     sh_copy(r, r->p + r->i, j - r->i);
     r->i = j - 1;
     return 0;
@@ -485,6 +509,7 @@ static void sh_tag_end(html_shield *s, sh_run *r)
     if (!s->cut)
         sh_close(s, r);
     s->state = s->raw ? SH_RAW : SH_TEXT;
+    s->lead = 1;
 }
 
 /* SH_STAG and SH_ETAG: a tag after its name. */

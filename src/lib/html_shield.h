@@ -39,14 +39,19 @@
  * a time and unboil never looks at: all but a script whose start tag, as
  * written, holds "json" in any case or a '&' (JSON-LD, which the
  * metadata reads; an entity could spell it).  The end tag is written
- * "</script" or "</style" in lower case.  Not bounds: savings of
- * libxml2's work.
+ * "</script" or "</style" in lower case.  And the blanks right after a
+ * tag (a page's indentation, which libxml2 reads a character at a time
+ * and the reader collapses) come out as their first only, until a <pre>,
+ * <listing>, <xmp> or <plaintext> begins: from there on every blank
+ * stays.  Not bounds: savings of libxml2's work.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
  * comments, and the raw content of <script> and <style>.  The depth it
  * counts is synced with libxml2's own before each piece, so that elements
  * libxml2 closes by itself do not add up.  Any cutting of the stream gives
- * the same output. */
+ * the same output, but that a style attribute cut by a piece's end stays
+ * whole where read whole it may be emptied (html_shield_attrs.h): the
+ * reader's hints are the same. */
 #ifndef HTML_SHIELD_H
 #define HTML_SHIELD_H
 
@@ -85,6 +90,10 @@ typedef struct html_shield {
     int leave_attrs;          /* attributes unboil does not read go,
                                * and script and style contents */
     int raw_drop;             /* the raw content being read goes */
+    int pre_seen;             /* a <pre>, <listing>, <xmp> or <plaintext>
+                               * began: blanks stay as they are */
+    int lead;                 /* text right after a tag: 1 before its
+                               * blanks, 2 once their first is written */
     unsigned json_match;      /* bytes of "json" matched in a script's tag */
     int json_seen;            /* ... "json" or '&' was there */
     size_t scan_from;         /* where its bytes not yet scanned start in

@@ -32,7 +32,9 @@ enum {
     SK_META = 2048,
     SK_LINK = 4096,
     SK_BASE = 8192,
-    SK_OL = 16384    /* the generated table holds 16 bits */
+    SK_OL = 16384,
+    SK_PRE = 32768   /* its text's blanks are the reader's (BLOCK_PRE);
+                      * the generated table holds 16 bits */
 };
 
 /* The kind (SK_ flags) of name[0..len), lower case, or 0 for a name not
