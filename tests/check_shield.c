@@ -588,30 +588,31 @@ START_TEST(test_shield_attr_fates)
         /* an <a>'s href says it is a link; its value only --links prints;
          * <base> and <link rel=canonical> are the metadata's */
         {"href", "a", 0, E},           {"href", "a", SHIELD_MODE_MARKDOWN, E},
-        {"href", "a", MODE_ALL, K},           {"href", "div", MODE_ALL, D},
-        {"href", "area", MODE_ALL, D},        {"href", "link", 0, K},
+        {"href", "a", MODE_ALL, K},    {"href", "div", MODE_ALL, D},
+        {"href", "area", MODE_ALL, D}, {"href", "link", 0, K},
         {"href", "base", 0, K},
         /* images only for --markdown --images */
         {"src", "img", 0, D},          {"src", "img", SHIELD_MODE_MARKDOWN, D},
-        {"src", "img", MODE_ALL, K},          {"alt", "img", SHIELD_MODE_MARKDOWN | SHIELD_MODE_IMAGES, K},
-        {"alt", "img", SHIELD_MODE_MARKDOWN | SHIELD_MODE_LINKS, D},          {"src", "iframe", MODE_ALL, D},
+        {"src", "img", MODE_ALL, K},   {"src", "iframe", MODE_ALL, D},
+        {"alt", "img", SHIELD_MODE_MARKDOWN | SHIELD_MODE_IMAGES, K},
+        {"alt", "img", SHIELD_MODE_MARKDOWN | SHIELD_MODE_LINKS, D},
         {"alt", "area", MODE_ALL, D},
         /* an ordered list's first number, for any --markdown */
         {"start", "ol", 0, D},         {"start", "ol", SHIELD_MODE_MARKDOWN, K},
         {"start", "ul", MODE_ALL, D},
         /* <meta>'s keys */
         {"name", "meta", 0, K},        {"name", "input", MODE_ALL, D},
-        {"name", "a", MODE_ALL, D},           {"property", "meta", 0, K},
-        {"property", "span", MODE_ALL, D},    {"charset", "meta", 0, K},
-        {"charset", "link", MODE_ALL, D},     {"http-equiv", "meta", 0, K},
+        {"name", "a", MODE_ALL, D},    {"property", "meta", 0, K},
+        {"property", "span", MODE_ALL, D}, {"charset", "meta", 0, K},
+        {"charset", "link", MODE_ALL, D}, {"http-equiv", "meta", 0, K},
         {"content", "meta", 0, K},     {"content", "span", 0, K},
         /* a script's start tag stays as it was: its JSON-LD test reads it */
         {"type", "script", 0, K},      {"src", "script", 0, K},
         {"name", "script", 0, K},      {"style", "script", 0, K},
-        {"data-x", "script", MODE_ALL, D},    {"type", "input", MODE_ALL, D},
+        {"data-x", "script", MODE_ALL, D}, {"type", "input", MODE_ALL, D},
         {"type", "link", MODE_ALL, D},
         /* the language is <html>'s, which the shield never reads */
-        {"lang", "p", MODE_ALL, D},           {"xml:lang", "div", MODE_ALL, D},
+        {"lang", "p", MODE_ALL, D},    {"xml:lang", "div", MODE_ALL, D},
         /* hints and paths on every element; the byline and itemprop */
         {"class", "p", 0, K},          {"id", "li", 0, K},
         {"role", "nav", 0, K},         {"hidden", "p", 0, K},
@@ -621,8 +622,8 @@ START_TEST(test_shield_attr_fates)
         {"class", "my-custom-element-long", 0, K},
         {"style", "p", 0, S},          {"style", "a", MODE_ALL, S},
         /* never read */
-        {"srcset", "img", MODE_ALL, D},       {"data-src", "img", MODE_ALL, D},
-        {"title", "a", MODE_ALL, D},          {"onclick", "div", MODE_ALL, D},
+        {"srcset", "img", MODE_ALL, D}, {"data-src", "img", MODE_ALL, D},
+        {"title", "a", MODE_ALL, D},   {"onclick", "div", MODE_ALL, D},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         ck_assert_msg(fate_of(cases[i].attr, cases[i].el, cases[i].mode) == cases[i].fate,
@@ -638,11 +639,12 @@ START_TEST(test_shield_attrs_by_element)
     leaves("<div href=\"/x\" name=n lang=en class=c>t</div>", "<div    class=c>t</div>", 3);
     leaves("<img src=\"a.png\" alt=\"A\" class=c>", "<img   class=c>", 2);
     leaves("<ol start=\"3\"><li>a</ol>", "<ol ><li>a</ol>", 1);
-    leaves_mode(SHIELD_MODE_MARKDOWN, "<ol start=\"3\"><li>a</ol>", "<ol start=\"3\"><li>a</ol>", 0);
+    leaves_mode(SHIELD_MODE_MARKDOWN, "<ol start=\"3\"><li>a</ol>",
+                "<ol start=\"3\"><li>a</ol>", 0);
     leaves("<input type=text name=\"q\" id=q>", "<input   id=q>", 2);
     leaves("<span property=\"name\" content=\"x\">", "<span  content=\"x\">", 1);
-    leaves_mode(SHIELD_MODE_IMAGES, "<img src=\"a.png\" alt=\"A\">", "<img src=\"a.png\" alt=\"A\">",
-                0);
+    leaves_mode(SHIELD_MODE_IMAGES, "<img src=\"a.png\" alt=\"A\">",
+                "<img src=\"a.png\" alt=\"A\">", 0);
     leaves_mode(SHIELD_MODE_IMAGES, "<iframe src=\"a.html\"></iframe>", "<iframe ></iframe>", 1);
 }
 END_TEST
