@@ -737,7 +737,7 @@ START_TEST(test_shield_blanks_after_tags)
      * <listing>, <xmp>, <plaintext>) began */
     leaves("<div>\n    <p>a</p>\n\n  </div>  x", "<div>\n<p>a</p>\n</div> x", 0);
     leaves("<p>a   b\n\n c</p>\t\t<b>x</b>", "<p>a   b\n\n c</p>\t<b>x</b>", 0);
-    leaves("<p>&amp;  x</p><!-- c -->   y", "<p>&amp;  x</p><!-- c -->   y", 0);
+    leaves("<p>&amp;  x</p><!-- c -- d -->   y", "<p>&amp;  x</p><!-- c -- d -->   y", 0);
     leaves("<ul>\n  <li>a\n  <li>b</ul>", "<ul>\n<li>a\n  <li>b</ul>", 0);
     leaves("<td>  \n</td><PRE>\n  a\n</PRE>\n  <p>b</p>",
            "<td> </td><PRE>\n  a\n</PRE>\n  <p>b</p>", 0);
@@ -746,6 +746,73 @@ START_TEST(test_shield_blanks_after_tags)
     leaves("<script>x</script>\n   <p>a", "<script></script>\n<p>a", 0);
     /* without the attributes left out (the tests of the bounds), all stay */
     same_cut("<div>\n    <p>a</p>", "<div>\n    <p>a</p>");
+}
+END_TEST
+
+START_TEST(test_shield_empties_comments)
+{
+    /* a comment read whole in a piece, which libxml2 would read plainly
+     * to its "-->", is given empty; any other stays as it is, and so does
+     * every comment cut by a piece */
+    static const char *const cases[][2] = {
+        {"<p>a</p><!-- a b -->x", "<p>a</p><!---->x"},
+        {"<!-- a-b > c -->x", "<!---->x"},
+        {"<!--[if IE]><p>x</p><![endif]-->y", "<!---->y"},
+        {"<!---->x", "<!---->x"},
+        {"<!-- a -- b -->x", NULL},
+        {"<!-- a --!>x<!-- b -->", NULL},
+        {"<!-->x -->", NULL},
+        {"<!--->x -->", NULL},
+        {"<!-- a --->x", NULL},
+        {"<!-- a \x01 -->x", NULL},
+        {"<!-- \xEF\xBF\xBF -->x", NULL},
+        {"<!-- never ended", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *want = cases[i][1] ? cases[i][1] : cases[i][0];
+        size_t n = strlen(cases[i][0]);
+        char *got = shield_with(cases[i][0], n, 0, 5, NULL, 1, NULL);
+        ck_assert_msg(strcmp(got, want) == 0, "got \"%s\", want \"%s\"", got, want);
+        free(got);
+        got = shield_with(cases[i][0], n, 1, 5, NULL, 1, NULL);
+        ck_assert_str_eq(got, cases[i][0]);
+        free(got);
+    }
+    /* a NUL in it: libxml2 reads it otherwise */
+    static const char nul[] = "<!-- a\0b -->x";
+    size_t len;
+    char *got = shield_with(nul, sizeof nul - 1, 0, 5, NULL, 1, &len);
+    ck_assert(len == sizeof nul - 1 && memcmp(got, nul, len) == 0);
+    free(got);
+}
+END_TEST
+
+/* A page with comments gives the same text whole and in pieces (the
+ * reader reads no comment). */
+START_TEST(test_shield_comments_same_text)
+{
+    static const char page[] =
+        "<html><head><!-- head --><title>T</title></head><body><article><h1>A title of "
+        "the article</h1><!-- a -- b --><p>The first paragraph of the article says what "
+        "happened, to whom and where, at some length.</p><!--[if IE]><p>Old browsers."
+        "</p><![endif]--><p>The second paragraph<!-- inline --> goes on with the story "
+        "and the quotes of people.</p><!-- c --!><p>A third paragraph after a comment "
+        "closed the wrong way, which a browser shows too.</p></article></body></html>";
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    char *a = filter_text(page, &o);
+    ck_assert_ptr_nonnull(strstr(a, "second paragraph goes on"));
+    ck_assert_ptr_nonnull(strstr(a, "third paragraph"));
+    ck_assert_ptr_null(strstr(a, "Old browsers"));
+    for (size_t cut = 1; cut < 12; cut++) {
+        run_result r;
+        run_filter(&o, page, sizeof page - 1, (chunks){CHUNK_RANDOM, cut, (unsigned)cut}, &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_str_eq(r.out, a);
+        run_result_free(&r);
+    }
+    free(a);
 }
 END_TEST
 
@@ -960,6 +1027,8 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_style_hides);
     tcase_add_test(tc, test_shield_blanks_after_tags);
     tcase_add_test(tc, test_shield_blanks_same_text);
+    tcase_add_test(tc, test_shield_empties_comments);
+    tcase_add_test(tc, test_shield_comments_same_text);
     tcase_add_test(tc, test_shield_leaves_attrs_same_text);
     tcase_add_test(tc, test_shield_names_lookup);
     tcase_add_test(tc, test_shield_names_any_case);

@@ -541,6 +541,29 @@ static int sh_tag(html_shield *s, sh_run *r, unsigned char c)
     return 0;
 }
 
+/* The end of a comment whose content starts at p[from], when libxml2
+ * 2.9.14 reads it plainly and it ends in this piece: the index of the
+ * "-->" that ends it, or n.  Plainly: no "--" before that end (so no
+ * "--!>"), not "<!-->" nor "<!--->", no byte libxml2 does not take as a
+ * character (a control, a NUL; U+FFFE and U+FFFF: no 0xEF at all). */
+static size_t sh_plain_comment_end(const unsigned char *p, size_t from, size_t n)
+{
+    if (from < n && (p[from] == '>' || p[from] == '-'))
+        return n;
+    for (size_t k = from; k < n; k++) {
+        unsigned char c = p[k];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF)
+            return n;
+        if (c != '-')
+            continue;
+        if (k + 1 >= n || p[k + 1] != '-')
+            continue;
+        /* the first "--": the end if '>' follows, and no dash before it */
+        return k + 2 < n && p[k + 2] == '>' && p[k - 1] != '-' ? k : n;
+    }
+    return n;
+}
+
 /* After "<!": a comment, a DOCTYPE, or anything else, which is text. */
 static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
 {
@@ -550,6 +573,14 @@ static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
     if (s->name_len == 2 && memcmp(s->name, "--", 2) == 0) {
         s->marks = 0;
         s->state = SH_COMMENT;
+        size_t end;
+        if (s->leave_attrs && (end = sh_plain_comment_end(r->p, r->i + 1, r->n)) < r->n) {
+            /* a comment libxml2 would read a character at a time, for a
+             * callback the reader does not have: given to it empty */
+            sh_copy(r, "-->", 3);
+            r->i = end + 2;
+            s->state = SH_TEXT;
+        }
     } else if (s->name_len == 7 && memcmp(s->name, "doctype", 7) == 0) {
         s->quote = 0;
         s->tag_bytes = 0;
