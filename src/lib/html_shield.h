@@ -43,15 +43,19 @@
  * tag (a page's indentation, which libxml2 reads a character at a time
  * and the reader collapses) come out as their first only, until a <pre>,
  * <listing>, <xmp> or <plaintext> begins: from there on every blank
- * stays.  Not bounds: savings of libxml2's work.
+ * stays.  A comment read whole in a piece, which libxml2 would read
+ * plainly to its "-->" (no "--" before it, not "<!-->" nor "<!--->", no
+ * byte it does not take as a character), is written "<!---->": libxml2
+ * reads it a character at a time for a callback the reader does not
+ * have.  Not bounds: savings of libxml2's work.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
  * comments, and the raw content of <script> and <style>.  The depth it
  * counts is synced with libxml2's own before each piece, so that elements
  * libxml2 closes by itself do not add up.  Any cutting of the stream gives
- * the same output, but that a style attribute cut by a piece's end stays
- * whole where read whole it may be emptied (html_shield_attrs.h): the
- * reader's hints are the same. */
+ * the same output, but that a style attribute or a comment cut by a
+ * piece's end stays whole where read whole it may be emptied
+ * (html_shield_attrs.h): what the reader reads is the same. */
 #ifndef HTML_SHIELD_H
 #define HTML_SHIELD_H
 
