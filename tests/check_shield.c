@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "html_attrs.h"
+#include "html_hints.h"
 #include "html_reader.h"
 #include "html_shield.h"
 #include "html_shield_names.h"
@@ -17,13 +18,14 @@
 /* The shield's output for s[0..n), fed `chunk` bytes at a time (0: whole),
  * with libxml2's depth taken as `depth` before every piece; malloc'd,
  * NUL-terminated. */
-static char *shield_with(const char *s, size_t n, size_t chunk, size_t depth,
-                         unsigned long *dropped, int leave_attrs, size_t *len)
+static char *shield_mode(const char *s, size_t n, size_t chunk, size_t depth,
+                         unsigned long *dropped, int leave_attrs, unsigned mode, size_t *len)
 {
     html_shield sh;
     html_shield_init(&sh);
     if (leave_attrs)
         html_shield_leave_attrs(&sh);
+    html_shield_set_mode(&sh, mode);
     char *out = malloc(HTML_SHIELD_OUT(n) + 1);
     ck_assert_ptr_nonnull(out);
     size_t o = 0;
@@ -41,6 +43,13 @@ static char *shield_with(const char *s, size_t n, size_t chunk, size_t depth,
     if (len)
         *len = o;
     return out;
+}
+
+/* ... in output mode 0 (no Markdown). */
+static char *shield_with(const char *s, size_t n, size_t chunk, size_t depth,
+                         unsigned long *dropped, int leave_attrs, size_t *len)
+{
+    return shield_mode(s, n, chunk, depth, dropped, leave_attrs, 0, len);
 }
 
 static char *shield(const char *s, size_t n, size_t chunk, size_t depth,
@@ -325,16 +334,17 @@ START_TEST(test_shield_reader_reads_through)
 }
 END_TEST
 
-/* With attributes left out: s[0..n) gives want[0..wn) whole, in sevens,
- * in threes and byte by byte, leaving out `gone` attributes. */
-static void leaves_n(const char *s, size_t n, const char *want, size_t wn,
-                     unsigned long gone)
+/* With attributes left out in output mode `mode` (SHIELD_MODE_ flags):
+ * s[0..n) gives want[0..wn) whole, in sevens, in threes and byte by byte,
+ * leaving out `gone` attributes. */
+static void leaves_mode_n(unsigned mode, const char *s, size_t n, const char *want, size_t wn,
+                          unsigned long gone)
 {
     static const size_t cuts[] = {0, 7, 3, 1};
     for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
         unsigned long dropped;
         size_t len;
-        char *got = shield_with(s, n, cuts[k], 5, &dropped, 1, &len);
+        char *got = shield_mode(s, n, cuts[k], 5, &dropped, 1, mode, &len);
         ck_assert_msg(len == wn && memcmp(got, want, wn) == 0,
                       "chunk %zu: got \"%.*s\", want \"%.*s\"", cuts[k], (int)len, got,
                       (int)wn, want);
@@ -344,35 +354,49 @@ static void leaves_n(const char *s, size_t n, const char *want, size_t wn,
     }
 }
 
+static void leaves_n(const char *s, size_t n, const char *want, size_t wn,
+                     unsigned long gone)
+{
+    leaves_mode_n(0, s, n, want, wn, gone);
+}
+
 static void leaves(const char *s, const char *want, unsigned long gone)
 {
     leaves_n(s, strlen(s), want, strlen(want), gone);
 }
+
+static void leaves_mode(unsigned mode, const char *s, const char *want, unsigned long gone)
+{
+    leaves_mode_n(mode, s, strlen(s), want, strlen(want), gone);
+}
+
+#define MODE_ALL (SHIELD_MODE_MARKDOWN | SHIELD_MODE_LINKS | SHIELD_MODE_IMAGES)
 
 START_TEST(test_shield_leaves_attrs)
 {
     /* whole attributes go, from the name to the value's end */
     leaves("<div data-x=\"1\" class=\"a\" onclick='f(\"x\")' id=b hidden>t</div>",
            "<div  class=\"a\"  id=b hidden>t</div>", 2);
-    leaves("<A HREF=\"/x\" DATA-Y='z' Style=\"display:none\">a</A>",
-           "<A HREF=\"/x\"  Style=\"display:none\">a</A>", 1);
+    leaves_mode(SHIELD_MODE_LINKS, "<A HREF=\"/x\" DATA-Y='z' Style=\"display:none\">a</A>",
+                "<A HREF=\"/x\"  Style=\"display:none\">a</A>", 1);
     /* unquoted, name alone, blanks around '=', before "/>" */
     leaves("<td width=100 class=x>", "<td  class=x>", 1);
-    leaves("<input disabled name=q>", "<input name=q>", 1);
-    leaves("<input name=q disabled>", "<input name=q >", 1);
+    leaves("<input disabled id=q>", "<input id=q>", 1);
+    leaves("<input id=q disabled>", "<input id=q >", 1);
     leaves("<a data-x = \"1\" id=2>", "<a  id=2>", 1);
-    leaves("<img data-src=\"x.png\" src=\"y.png\"/>", "<img  src=\"y.png\"/>", 1);
+    leaves_mode(MODE_ALL, "<img data-src=\"x.png\" src=\"y.png\"/>", "<img  src=\"y.png\"/>", 1);
     /* '/' is the unquoted value's: no "/>" */
-    leaves("<img src=y.png data-x=a/>", "<img src=y.png >", 1);
-    /* every attribute unboil reads stays */
+    leaves_mode(MODE_ALL, "<img src=y.png data-x=a/>", "<img src=y.png >", 1);
+    /* every attribute unboil reads stays where it is read */
     static const char *const kept[] = {
         "<meta charset=\"utf-8\" http-equiv=\"x\" content=\"y\" property=\"p\" name=\"n\">",
-        "<p role=main aria-hidden=true itemprop=articleBody lang=en xml:lang=en>",
+        "<p role=main aria-hidden=true itemprop=articleBody hidden class=c id=i>",
         "<a rel=author href=/a><img src=a alt=b></a><ol start=3><time datetime=2024>",
         "<script type=\"application/ld+json\"></script>",
+        "<link rel=canonical href=\"/x\"><base href=\"/\"><span itemprop=date content=\"2024\">",
     };
     for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
-        leaves(kept[i], kept[i], 0);
+        leaves_mode(MODE_ALL, kept[i], kept[i], 0);
 }
 END_TEST
 
@@ -438,6 +462,7 @@ START_TEST(test_shield_leaves_attrs_any_cut)
     static const char *const pieces[] = {
         "<div", "<a", "<html", "</p", " ", "  ", "\t", "\n", "\f", "data-x", "class", "id",
         "HREF", "=", "\"", "'", "v", "a b", ">", "/", "/>", "&amp;", "x=1", "_:.", "9",
+        "<img", "src", "<ol", "start", "name",
     };
     unsigned seed = 7;
     for (int t = 0; t < 3000; t++) {
@@ -482,13 +507,37 @@ static void attr_found_as(const char *name, size_t n)
     ck_assert_msg(html_attr_find(name, n) == want, "\"%.*s\"", (int)n, name);
 }
 
+/* An element and an output mode in which attribute `attr` is read whole
+ * (html_attrs.def says by whom). */
+static const struct attr_home {
+    const char *attr, *el;
+    unsigned mode;
+} attr_homes[] = {
+    {"alt", "img", SHIELD_MODE_IMAGES},   {"aria-hidden", "p", 0},
+    {"charset", "meta", 0},               {"class", "p", 0},
+    {"content", "span", 0},               {"datetime", "time", 0},
+    {"hidden", "p", 0},                   {"href", "link", 0},
+    {"http-equiv", "meta", 0},            {"id", "p", 0},
+    {"itemprop", "p", 0},                 {"lang", "script", 0},
+    {"name", "meta", 0},                  {"property", "meta", 0},
+    {"rel", "a", 0},                      {"role", "div", 0},
+    {"src", "img", SHIELD_MODE_IMAGES},   {"start", "ol", SHIELD_MODE_MARKDOWN},
+    {"style", "script", 0},               {"type", "script", 0},
+    {"xml:lang", "script", 0},
+};
+
 START_TEST(test_shield_keeps_declared_attrs)
 {
-    /* every attribute of html_attrs.def stays, in any case, read whole or
-     * a byte at a time; one not declared goes */
+    /* every attribute of html_attrs.def stays on an element it is read on,
+     * in any case, read whole or a byte at a time; one not declared goes */
     for (int a = 0; a < HTML_ATTR_COUNT; a++) {
         const char *name = html_attr_name((html_attr)a);
         size_t n = strlen(name);
+        const struct attr_home *home = NULL;
+        for (size_t h = 0; h < sizeof attr_homes / sizeof *attr_homes; h++)
+            if (strcmp(attr_homes[h].attr, name) == 0)
+                home = &attr_homes[h];
+        ck_assert_msg(home != NULL, "%s: where is it read?", name);
         ck_assert_uint_ge(n, 1);
         ck_assert_uint_le(n, HTML_ATTR_NAME_MAX);
         ck_assert_int_eq(html_attr_find(name, n), a);
@@ -496,9 +545,12 @@ START_TEST(test_shield_keeps_declared_attrs)
         for (size_t k = 0; k <= n; k++)
             upper[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ? name[k] - 'a' + 'A' : name[k]);
         char in[256], want[256];
-        snprintf(in, sizeof in, "<p data-x=\"1\" %s=\"v\" srcset=w %s=v/>t", name, upper);
-        snprintf(want, sizeof want, "<p  %s=\"v\"  %s=v/>t", name, upper);
-        leaves(in, want, 2);
+        /* a script's content goes, and its end tag never comes */
+        const char *text = strcmp(home->el, "script") == 0 ? "" : "t";
+        snprintf(in, sizeof in, "<%s data-x=\"1\" %s=\"v\" srcset=w %s=v>t", home->el, name,
+                 upper);
+        snprintf(want, sizeof want, "<%s  %s=\"v\"  %s=v>%s", home->el, name, upper, text);
+        leaves_mode(home->mode, in, want, 2);
         /* every prefix and every one-byte extension is another name */
         char nm[HTML_ATTR_NAME_MAX + 2];
         memcpy(nm, name, n);
@@ -514,6 +566,289 @@ START_TEST(test_shield_keeps_declared_attrs)
                                            "width", "title", "x"};
     for (size_t i = 0; i < sizeof not_read / sizeof *not_read; i++)
         ck_assert_int_eq(html_attr_find(not_read[i], strlen(not_read[i])), HTML_ATTR_NONE);
+}
+END_TEST
+
+/* The fate of attribute `attr` on element `el` in output mode `mode`. */
+static int fate_of(const char *attr, const char *el, unsigned mode)
+{
+    return shield_attrs_fate(html_attr_find(attr, strlen(attr)),
+                             html_shield_name_kind(el, strlen(el)), mode);
+}
+
+START_TEST(test_shield_attr_fates)
+{
+    enum { K = SHIELD_FATE_KEEP, E = SHIELD_FATE_EMPTY, D = SHIELD_FATE_DROP,
+           S = SHIELD_FATE_STYLE };
+    static const struct {
+        const char *attr, *el;
+        unsigned mode;
+        int fate;
+    } cases[] = {
+        /* an <a>'s href says it is a link; its value only --links prints;
+         * <base> and <link rel=canonical> are the metadata's */
+        {"href", "a", 0, E},           {"href", "a", SHIELD_MODE_MARKDOWN, E},
+        {"href", "a", MODE_ALL, K},    {"href", "div", MODE_ALL, D},
+        {"href", "area", MODE_ALL, D}, {"href", "link", 0, K},
+        {"href", "base", 0, K},
+        /* images only for --markdown --images */
+        {"src", "img", 0, D},          {"src", "img", SHIELD_MODE_MARKDOWN, D},
+        {"src", "img", MODE_ALL, K},   {"src", "iframe", MODE_ALL, D},
+        {"alt", "img", SHIELD_MODE_MARKDOWN | SHIELD_MODE_IMAGES, K},
+        {"alt", "img", SHIELD_MODE_MARKDOWN | SHIELD_MODE_LINKS, D},
+        {"alt", "area", MODE_ALL, D},
+        /* an ordered list's first number, for any --markdown */
+        {"start", "ol", 0, D},         {"start", "ol", SHIELD_MODE_MARKDOWN, K},
+        {"start", "ul", MODE_ALL, D},
+        /* <meta>'s keys */
+        {"name", "meta", 0, K},        {"name", "input", MODE_ALL, D},
+        {"name", "a", MODE_ALL, D},    {"property", "meta", 0, K},
+        {"property", "span", MODE_ALL, D}, {"charset", "meta", 0, K},
+        {"charset", "link", MODE_ALL, D}, {"http-equiv", "meta", 0, K},
+        {"content", "meta", 0, K},     {"content", "span", 0, K},
+        /* a script's start tag stays as it was: its JSON-LD test reads it */
+        {"type", "script", 0, K},      {"src", "script", 0, K},
+        {"name", "script", 0, K},      {"style", "script", 0, K},
+        {"data-x", "script", MODE_ALL, D}, {"type", "input", MODE_ALL, D},
+        {"type", "link", MODE_ALL, D},
+        /* the language is <html>'s, which the shield never reads */
+        {"lang", "p", MODE_ALL, D},    {"xml:lang", "div", MODE_ALL, D},
+        /* hints and paths on every element; the byline and itemprop */
+        {"class", "p", 0, K},          {"id", "li", 0, K},
+        {"role", "nav", 0, K},         {"hidden", "p", 0, K},
+        {"aria-hidden", "svg", 0, K},  {"itemprop", "span", 0, K},
+        {"rel", "a", 0, K},            {"rel", "span", 0, K},
+        {"datetime", "time", 0, K},    {"datetime", "span", 0, K},
+        {"class", "my-custom-element-long", 0, K},
+        {"style", "p", 0, S},          {"style", "a", MODE_ALL, S},
+        /* never read */
+        {"srcset", "img", MODE_ALL, D}, {"data-src", "img", MODE_ALL, D},
+        {"title", "a", MODE_ALL, D},   {"onclick", "div", MODE_ALL, D},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        ck_assert_msg(fate_of(cases[i].attr, cases[i].el, cases[i].mode) == cases[i].fate,
+                      "%s on <%s>, mode %u: %d, want %d", cases[i].attr, cases[i].el,
+                      cases[i].mode, fate_of(cases[i].attr, cases[i].el, cases[i].mode),
+                      cases[i].fate);
+}
+END_TEST
+
+START_TEST(test_shield_attrs_by_element)
+{
+    /* what an element's readers do not read of it goes, in any cutting */
+    leaves("<div href=\"/x\" name=n lang=en class=c>t</div>", "<div    class=c>t</div>", 3);
+    leaves("<img src=\"a.png\" alt=\"A\" class=c>", "<img   class=c>", 2);
+    leaves("<ol start=\"3\"><li>a</ol>", "<ol ><li>a</ol>", 1);
+    leaves_mode(SHIELD_MODE_MARKDOWN, "<ol start=\"3\"><li>a</ol>",
+                "<ol start=\"3\"><li>a</ol>", 0);
+    leaves("<input type=text name=\"q\" id=q>", "<input   id=q>", 2);
+    leaves("<span property=\"name\" content=\"x\">", "<span  content=\"x\">", 1);
+    leaves_mode(SHIELD_MODE_IMAGES, "<img src=\"a.png\" alt=\"A\">",
+                "<img src=\"a.png\" alt=\"A\">", 0);
+    leaves_mode(SHIELD_MODE_IMAGES, "<iframe src=\"a.html\"></iframe>", "<iframe ></iframe>", 1);
+}
+END_TEST
+
+START_TEST(test_shield_empties_values)
+{
+    /* an <a>'s href is kept empty without --links: quoted values only;
+     * an unquoted one, or one a NUL ends, is written from there on as
+     * libxml2 would read it */
+    leaves("<a href=\"/x?a=1&amp;b=2\" class=c>t</a>", "<a href=\"\" class=c>t</a>", 0);
+    leaves("<A HREF='/x'>t</A>", "<A HREF=''>t</A>", 0);
+    leaves("<a href = \"/x\" data-x=1>t</a>", "<a href = \"\" >t</a>", 1);
+    leaves("<a href=/x>t</a>", "<a href=/x>t</a>", 0);
+    leaves("<a href=\"/x\"href='/y'>t</a>", "<a href=\"\"href=''>t</a>", 0);
+    leaves_mode(SHIELD_MODE_LINKS, "<a href=\"/x\">t</a>", "<a href=\"/x\">t</a>", 0);
+    static const char in[] = "<a href=\"/x\0y\" id=3>t</a>";
+    static const char want[] = "<a href=\"\0y\" id=3>t</a>";
+    leaves_n(in, sizeof in - 1, want, sizeof want - 1, 0);
+    /* a tag too long in an emptied value: closed with its quote */
+    size_t len = HTML_SHIELD_TAG + 1000, n;
+    char *long_in = malloc(len + 64);
+    ck_assert_ptr_nonnull(long_in);
+    n = (size_t)sprintf(long_in, "<a href=\"");
+    memset(long_in + n, 'A', len);
+    n += len;
+    n += (size_t)sprintf(long_in + n, " more<p>after</p>");
+    static const size_t cuts[] = {0, 4096, 7};
+    for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+        size_t got_len;
+        char *got = shield_with(long_in, n, cuts[k], 5, NULL, 1, &got_len);
+        ck_assert_msg(strcmp(got, "<a href=\"\">after</p>") == 0, "chunk %zu: \"%.80s\"",
+                      cuts[k], got);
+        free(got);
+    }
+    free(long_in);
+}
+END_TEST
+
+START_TEST(test_shield_style_values)
+{
+    /* read whole, a style that cannot hide is kept empty; one that may
+     * (or that libxml2 would read otherwise: '&', beyond ASCII) whole */
+    static const char *const cases[][2] = {
+        {"<p style=\"color: red\">t</p>", "<p style=\"\">t</p>"},
+        {"<p STYLE='margin:0'>t</p>", "<p STYLE=''>t</p>"},
+        {"<p style=\"Display : None\">t</p>", NULL},
+        {"<p style=\"a:b;visibility:\nhidden\">t</p>", NULL},
+        {"<p style=\"display&#58;none\">t</p>", NULL},
+        {"<p style=\"font-family:'\xC3\xA9'\">t</p>", NULL},
+        {"<p style=\"display:block\">t</p>", "<p style=\"\">t</p>"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *want = cases[i][1] ? cases[i][1] : cases[i][0];
+        char *got = shield_with(cases[i][0], strlen(cases[i][0]), 0, 5, NULL, 1, NULL);
+        ck_assert_msg(strcmp(got, want) == 0, "got \"%s\", want \"%s\"", got, want);
+        free(got);
+        /* a byte at a time, it stays: the reader's hints are alike */
+        got = shield_with(cases[i][0], strlen(cases[i][0]), 1, 5, NULL, 1, NULL);
+        ck_assert_str_eq(got, cases[i][0]);
+        free(got);
+    }
+    /* longer than the hints look at: kept */
+    char in[ATTR_SCAN_MAX + 64];
+    size_t n = (size_t)sprintf(in, "<p style=\"");
+    memset(in + n, 'a', ATTR_SCAN_MAX);
+    n += ATTR_SCAN_MAX;
+    sprintf(in + n, "\">t</p>");
+    char *got = shield_with(in, strlen(in), 0, 5, NULL, 1, NULL);
+    ck_assert_str_eq(got, in);
+    free(got);
+}
+END_TEST
+
+START_TEST(test_shield_style_hides)
+{
+    /* the hints' test, on a length */
+    ck_assert_int_eq(html_hints_style_hides("display:none", 12), 1);
+    ck_assert_int_eq(html_hints_style_hides("display:none", 11), 0);
+    ck_assert_int_eq(html_hints_style_hides("x; VISIBILITY: Hidden", 21), 1);
+    ck_assert_int_eq(html_hints_style_hides("display:nonexyz", 15), 1);
+    ck_assert_int_eq(html_hints_style_hides("display:no\0ne", 14), 0);
+    ck_assert_int_eq(html_hints_style_hides("color:red", 9), 0);
+}
+END_TEST
+
+START_TEST(test_shield_blanks_after_tags)
+{
+    /* the blanks right after a tag: their first only, in any cutting;
+     * blanks elsewhere in text stay, and all of them once a <pre> (or
+     * <listing>, <xmp>, <plaintext>) began */
+    leaves("<div>\n    <p>a</p>\n\n  </div>  x", "<div>\n<p>a</p>\n</div> x", 0);
+    leaves("<p>a   b\n\n c</p>\t\t<b>x</b>", "<p>a   b\n\n c</p>\t<b>x</b>", 0);
+    leaves("<p>&amp;  x</p><!-- c -- d -->   y", "<p>&amp;  x</p><!-- c -- d -->   y", 0);
+    leaves("<ul>\n  <li>a\n  <li>b</ul>", "<ul>\n<li>a\n  <li>b</ul>", 0);
+    leaves("<td>  \n</td><PRE>\n  a\n</PRE>\n  <p>b</p>",
+           "<td> </td><PRE>\n  a\n</PRE>\n  <p>b</p>", 0);
+    leaves("<xmp>\n  a</xmp>  <p>", "<xmp>\n  a</xmp>  <p>", 0);
+    /* a script's or a style's end tag is a tag too */
+    leaves("<script>x</script>\n   <p>a", "<script></script>\n<p>a", 0);
+    /* without the attributes left out (the tests of the bounds), all stay */
+    same_cut("<div>\n    <p>a</p>", "<div>\n    <p>a</p>");
+}
+END_TEST
+
+START_TEST(test_shield_empties_comments)
+{
+    /* a comment read whole in a piece, which libxml2 would read plainly
+     * to its "-->", is given empty; any other stays as it is, and so does
+     * every comment cut by a piece */
+    static const char *const cases[][2] = {
+        {"<p>a</p><!-- a b -->x", "<p>a</p><!---->x"},
+        {"<!-- a-b > c -->x", "<!---->x"},
+        {"<!--[if IE]><p>x</p><![endif]-->y", "<!---->y"},
+        {"<!---->x", "<!---->x"},
+        {"<!-- a -- b -->x", NULL},
+        {"<!-- a --!>x<!-- b -->", NULL},
+        {"<!-->x -->", NULL},
+        {"<!--->x -->", NULL},
+        {"<!-- a --->x", NULL},
+        {"<!-- a \x01 -->x", NULL},
+        {"<!-- \xEF\xBF\xBF -->x", NULL},
+        {"<!-- never ended", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *want = cases[i][1] ? cases[i][1] : cases[i][0];
+        size_t n = strlen(cases[i][0]);
+        char *got = shield_with(cases[i][0], n, 0, 5, NULL, 1, NULL);
+        ck_assert_msg(strcmp(got, want) == 0, "got \"%s\", want \"%s\"", got, want);
+        free(got);
+        got = shield_with(cases[i][0], n, 1, 5, NULL, 1, NULL);
+        ck_assert_str_eq(got, cases[i][0]);
+        free(got);
+    }
+    /* a NUL in it: libxml2 reads it otherwise */
+    static const char nul[] = "<!-- a\0b -->x";
+    size_t len;
+    char *got = shield_with(nul, sizeof nul - 1, 0, 5, NULL, 1, &len);
+    ck_assert(len == sizeof nul - 1 && memcmp(got, nul, len) == 0);
+    free(got);
+}
+END_TEST
+
+/* A page with comments gives the same text whole and in pieces (the
+ * reader reads no comment). */
+START_TEST(test_shield_comments_same_text)
+{
+    static const char page[] =
+        "<html><head><!-- head --><title>T</title></head><body><article><h1>A title of "
+        "the article</h1><!-- a -- b --><p>The first paragraph of the article says what "
+        "happened, to whom and where, at some length.</p><!--[if IE]><p>Old browsers."
+        "</p><![endif]--><p>The second paragraph<!-- inline --> goes on with the story "
+        "and the quotes of people.</p><!-- c --!><p>A third paragraph after a comment "
+        "closed the wrong way, which a browser shows too.</p></article></body></html>";
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    char *a = filter_text(page, &o);
+    ck_assert_ptr_nonnull(strstr(a, "second paragraph goes on"));
+    ck_assert_ptr_nonnull(strstr(a, "third paragraph"));
+    ck_assert_ptr_null(strstr(a, "Old browsers"));
+    for (size_t cut = 1; cut < 12; cut++) {
+        run_result r;
+        run_filter(&o, page, sizeof page - 1, (chunks){CHUNK_RANDOM, cut, (unsigned)cut}, &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_str_eq(r.out, a);
+        run_result_free(&r);
+    }
+    free(a);
+}
+END_TEST
+
+/* An indented page gives the text of the same page without its
+ * indentation, whole and in pieces. */
+START_TEST(test_shield_blanks_same_text)
+{
+    static const char *const pages[2] = {
+        "<html>\n  <body>\n    <article>\n      <h1>\n        A title of the article\n"
+        "      </h1>\n      <p>\n        The first paragraph of the article says what "
+        "happened,\n        to whom and where, at some length.\n      </p>\n      <ul>\n"
+        "        <li>  One item  </li>\n        <li>\tAnother item\t</li>\n      </ul>\n"
+        "      <p>The second paragraph <b>goes</b>   <i>on</i> with the story and the "
+        "quotes of people.</p>\n    </article>\n  </body>\n</html>\n",
+        "<html><body><article><h1>A title of the article</h1><p>The first paragraph of "
+        "the article says what happened, to whom and where, at some length.</p><ul><li>One "
+        "item</li><li>Another item</li></ul><p>The second paragraph <b>goes</b> <i>on</i> "
+        "with the story and the quotes of people.</p></article></body></html>",
+    };
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    o.markdown = 1;
+    char *a = filter_text(pages[0], &o);
+    char *b = filter_text(pages[1], &o);
+    ck_assert_str_eq(a, b);
+    ck_assert_ptr_nonnull(strstr(a, "**goes** *on*"));
+    free(b);
+    for (size_t cut = 1; cut < 8; cut++) {
+        run_result r;
+        run_filter(&o, pages[0], strlen(pages[0]), (chunks){CHUNK_RANDOM, cut, (unsigned)cut}, &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_str_eq(r.out, a);
+        run_result_free(&r);
+    }
+    free(a);
 }
 END_TEST
 
@@ -685,6 +1020,15 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_attrs_name_bytes);
     tcase_add_test(tc, test_shield_keeps_declared_attrs);
     tcase_add_test(tc, test_attr_value);
+    tcase_add_test(tc, test_shield_attr_fates);
+    tcase_add_test(tc, test_shield_attrs_by_element);
+    tcase_add_test(tc, test_shield_empties_values);
+    tcase_add_test(tc, test_shield_style_values);
+    tcase_add_test(tc, test_shield_style_hides);
+    tcase_add_test(tc, test_shield_blanks_after_tags);
+    tcase_add_test(tc, test_shield_blanks_same_text);
+    tcase_add_test(tc, test_shield_empties_comments);
+    tcase_add_test(tc, test_shield_comments_same_text);
     tcase_add_test(tc, test_shield_leaves_attrs_same_text);
     tcase_add_test(tc, test_shield_names_lookup);
     tcase_add_test(tc, test_shield_names_any_case);

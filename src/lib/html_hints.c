@@ -266,12 +266,13 @@ int html_hints_tables_sorted(void)
     return 1;
 }
 
-/* display:none or visibility:hidden in an inline style */
-static int html_hints_style_hidden(const char *v)
+int html_hints_style_hides(const char *v, size_t len)
 {
     char bytes[ATTR_SCAN_MAX];
     size_t n = 0;
-    for (size_t i = 0; i < ATTR_SCAN_MAX && v[i] != '\0'; i++) {
+    if (len > ATTR_SCAN_MAX)
+        len = ATTR_SCAN_MAX;
+    for (size_t i = 0; i < len && v[i] != '\0'; i++) {
         unsigned char c = (unsigned char)v[i];
         if (html_hints_ws(c))
             continue;
@@ -380,7 +381,7 @@ static unsigned html_hints_role(const char *v)
 static int html_hints_hidden(const hint_attrs *a)
 {
     return a->hidden != NULL || (a->aria != NULL && html_hints_has_token(a->aria, "true")) ||
-           (a->style != NULL && html_hints_style_hidden(a->style));
+           (a->style != NULL && html_hints_style_hides(a->style, ATTR_SCAN_MAX));
 }
 
 unsigned html_hints_of_attrs(const element_info *e, const hint_attrs *a, unsigned inherited,

@@ -105,6 +105,13 @@ unsigned html_hints_of_attrs(const element_info *e, const hint_attrs *a, unsigne
 unsigned html_hints_of(const element_info *e, const char *const *atts, unsigned inherited,
                        hints_memo *memo);
 
+/* Whether an inline style value v[0..len) says display:none or
+ * visibility:hidden (blanks and case aside): the hidden test of
+ * html_hints_of, on the first ATTR_SCAN_MAX bytes, or to a NUL.  Public so
+ * that the shield can leave out the value of a style that does not hide
+ * (html_shield_attrs.c). */
+int html_hints_style_hides(const char *v, size_t len);
+
 /* The hints a class attribute value gives on its own (for tests). */
 unsigned html_hints_class(const char *value);
 

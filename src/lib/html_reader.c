@@ -503,6 +503,9 @@ void html_reader_set_markdown(html_reader *r, int links, int images, const char 
     r->md_links = links;
     r->md_images = images;
     r->md_url = url;
+    /* what the Markdown reads of <ol>, <a> and <img>, the shield keeps */
+    html_shield_set_mode(&r->shield, SHIELD_MODE_MARKDOWN | (links ? SHIELD_MODE_LINKS : 0u) |
+                                         (images ? SHIELD_MODE_IMAGES : 0u));
 }
 
 const char *html_reader_lang(const html_reader *r)

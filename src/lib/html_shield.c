@@ -32,6 +32,12 @@ static int sh_namechar(unsigned char c)
            c == '_' || c == '.';
 }
 
+/* libxml2's blanks */
+static int sh_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 static int sh_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -58,6 +64,11 @@ void html_shield_leave_attrs(html_shield *s)
     s->leave_attrs = 1;
 }
 
+void html_shield_set_mode(html_shield *s, unsigned mode)
+{
+    s->sa.mode = mode;
+}
+
 void html_shield_sync(html_shield *s, size_t depth)
 {
     s->depth = depth;
@@ -70,6 +81,8 @@ static size_t sh_decide(html_shield *s, char *out)
 {
     size_t o = 0;
     s->kind = html_shield_name_kind(s->name, s->name_len);
+    if (!s->end_tag && (s->kind & SK_PRE))
+        s->pre_seen = 1;
     if (s->in_title && !(s->kind & SK_TITLE)) {
         o = sh_put(out, "</title>");
         if (s->depth > 0)
@@ -147,7 +160,7 @@ static int sh_value_mute(html_shield *s, const unsigned char *p, size_t *i, size
 {
     if (!shield_attrs_on(&s->sa) || !shield_attrs_in_value(&s->sa))
         return 0;
-    int mute = shield_attrs_muting(&s->sa);
+    int mute = shield_attrs_muting(&s->sa) || shield_attrs_emptying(&s->sa);
     size_t z = sh_find(p, *i, j, 0);
     if (z < j) {
         if (mute)
@@ -167,10 +180,14 @@ static size_t sh_quoted(html_shield *s, const unsigned char *p, size_t i, size_t
 {
     size_t j = sh_find(p, i, lim, s->quote);
     int open = s->keep && s->attrs <= HTML_SHIELD_ATTRS;
+    int empty = shield_attrs_emptying(&s->sa);
     int mute = sh_value_mute(s, p, &i, j, open, out, o);
     if (j < lim) {
         if (shield_attrs_on(&s->sa))
             shield_attrs_step(&s->sa, s->quote, 1, out, o);
+        /* an emptied value's closing quote is written */
+        if (open && mute && empty)
+            out[(*o)++] = (char)s->quote;
         j++;
         s->quote = 0;
     }
@@ -187,18 +204,22 @@ static size_t sh_quoted(html_shield *s, const unsigned char *p, size_t i, size_t
 static size_t sh_whole_attr(html_shield *s, const unsigned char *p, size_t i, size_t lim,
                             char *out, size_t *o)
 {
-    int keep_attr;
-    size_t e;
+    int fate;
+    size_t e, v;
     if (s->sa.state != SHIELD_ATTRS_BETWEEN ||
-        (e = shield_attrs_token(&s->sa, p, i, lim, s->nul_free, &keep_attr)) == 0)
+        (e = shield_attrs_token(&s->sa, p, i, lim, s->nul_free, &fate, &v)) == 0)
         return i;
     if (s->in_space && !s->after_eq && ++s->attrs == HTML_SHIELD_ATTRS + 1)
         s->dropped++;
     s->after_eq = 0;
     s->in_space = 0;
-    if (s->keep && s->attrs <= HTML_SHIELD_ATTRS && keep_attr) {
-        memcpy(out + *o, p + i, e - i);
-        *o += e - i;
+    if (s->keep && s->attrs <= HTML_SHIELD_ATTRS && fate != SHIELD_FATE_DROP) {
+        /* all of it, or to its opening quote and the closing one */
+        size_t to = fate == SHIELD_FATE_KEEP ? e : v;
+        memcpy(out + *o, p + i, to - i);
+        *o += to - i;
+        if (fate == SHIELD_FATE_EMPTY)
+            out[(*o)++] = (char)p[e - 1];
     }
     return e;
 }
@@ -284,6 +305,7 @@ static size_t sh_put_amp_text(const html_shield *s, char *out)
 static int sh_text(html_shield *s, sh_run *r, unsigned char c)
 {
     if (c == '<' || c == '&') {
+        s->lead = 0;
         s->held[0] = c;
         s->held_len = 1;
         s->state = c == '<' ? SH_LT : SH_AMP;
@@ -296,6 +318,21 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
     size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
     for (size_t k = r->i; k < j && !s->begun; k++)
         s->begun = !sh_space(r->p[k]);
+    if (s->lead && s->leave_attrs && !s->pre_seen && sh_blank(c)) {
+        /* the blanks right after a tag (the pages' indentation between
+         * tags), which libxml2 reads a character at a time and the reader
+         * collapses to one space outside preformatted text: their first
+         * only, however the stream is cut */
+        size_t k = r->i + 1;
+        while (k < j && sh_blank(r->p[k]))
+            k++;
+        if (s->lead == 1)
+            sh_byte(r, c);
+        s->lead = k < r->n ? 0 : 2;
+        r->i = k - 1;
+        return 0;
+    }
+    s->lead = 0;
     sh_copy(r, r->p + r->i, j - r->i);
     r->i = j - 1;
     return 0;
@@ -369,7 +406,7 @@ static int sh_name(html_shield *s, sh_run *r, unsigned char c)
     s->slash = 0;
     s->state = s->end_tag ? SH_ETAG : SH_STAG;
     if (s->leave_attrs && s->keep && !s->end_tag && !(s->kind & SK_HTML))
-        shield_attrs_begin(&s->sa, s->name_len, s->name_len < sizeof s->name);
+        shield_attrs_begin(&s->sa, s->name_len, s->name_len < sizeof s->name, s->kind);
     return 1;
 }
 
@@ -472,6 +509,7 @@ static void sh_tag_end(html_shield *s, sh_run *r)
     if (!s->cut)
         sh_close(s, r);
     s->state = s->raw ? SH_RAW : SH_TEXT;
+    s->lead = 1;
 }
 
 /* SH_STAG and SH_ETAG: a tag after its name. */
@@ -503,6 +541,29 @@ static int sh_tag(html_shield *s, sh_run *r, unsigned char c)
     return 0;
 }
 
+/* The end of a comment whose content starts at p[from], when libxml2
+ * 2.9.14 reads it plainly and it ends in this piece: the index of the
+ * "-->" that ends it, or n.  Plainly: no "--" before that end (so no
+ * "--!>"), not "<!-->" nor "<!--->", no byte libxml2 does not take as a
+ * character (a control, a NUL; U+FFFE and U+FFFF: no 0xEF at all). */
+static size_t sh_plain_comment_end(const unsigned char *p, size_t from, size_t n)
+{
+    if (from < n && (p[from] == '>' || p[from] == '-'))
+        return n;
+    for (size_t k = from; k < n; k++) {
+        unsigned char c = p[k];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF)
+            return n;
+        if (c != '-')
+            continue;
+        if (k + 1 >= n || p[k + 1] != '-')
+            continue;
+        /* the first "--": the end if '>' follows, and no dash before it */
+        return k + 2 < n && p[k + 2] == '>' && p[k - 1] != '-' ? k : n;
+    }
+    return n;
+}
+
 /* After "<!": a comment, a DOCTYPE, or anything else, which is text. */
 static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
 {
@@ -512,6 +573,14 @@ static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
     if (s->name_len == 2 && memcmp(s->name, "--", 2) == 0) {
         s->marks = 0;
         s->state = SH_COMMENT;
+        size_t end;
+        if (s->leave_attrs && (end = sh_plain_comment_end(r->p, r->i + 1, r->n)) < r->n) {
+            /* a comment libxml2 would read a character at a time, for a
+             * callback the reader does not have: given to it empty */
+            sh_copy(r, "-->", 3);
+            r->i = end + 2;
+            s->state = SH_TEXT;
+        }
     } else if (s->name_len == 7 && memcmp(s->name, "doctype", 7) == 0) {
         s->quote = 0;
         s->tag_bytes = 0;

@@ -33,19 +33,29 @@
  *     "&amp;#", which libxml2 would otherwise drop with the '&'.
  *
  * Once html_shield_leave_attrs is called (the reader does), start tags
- * also lose the attributes unboil never reads (html_shield_attrs.h), and
+ * also lose the attributes unboil never reads, or does not read on that
+ * element in that output mode (html_shield_attrs.h), and
  * <style> and <script> their content, which libxml2 reads a character at
  * a time and unboil never looks at: all but a script whose start tag, as
  * written, holds "json" in any case or a '&' (JSON-LD, which the
  * metadata reads; an entity could spell it).  The end tag is written
- * "</script" or "</style" in lower case.  Not bounds: savings of
- * libxml2's work.
+ * "</script" or "</style" in lower case.  And the blanks right after a
+ * tag (a page's indentation, which libxml2 reads a character at a time
+ * and the reader collapses) come out as their first only, until a <pre>,
+ * <listing>, <xmp> or <plaintext> begins: from there on every blank
+ * stays.  A comment read whole in a piece, which libxml2 would read
+ * plainly to its "-->" (no "--" before it, not "<!-->" nor "<!--->", no
+ * byte it does not take as a character), is written "<!---->": libxml2
+ * reads it a character at a time for a callback the reader does not
+ * have.  Not bounds: savings of libxml2's work.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
  * comments, and the raw content of <script> and <style>.  The depth it
  * counts is synced with libxml2's own before each piece, so that elements
  * libxml2 closes by itself do not add up.  Any cutting of the stream gives
- * the same output. */
+ * the same output, but that a style attribute or a comment cut by a
+ * piece's end stays whole where read whole it may be emptied
+ * (html_shield_attrs.h): what the reader reads is the same. */
 #ifndef HTML_SHIELD_H
 #define HTML_SHIELD_H
 
@@ -84,6 +94,10 @@ typedef struct html_shield {
     int leave_attrs;          /* attributes unboil does not read go,
                                * and script and style contents */
     int raw_drop;             /* the raw content being read goes */
+    int pre_seen;             /* a <pre>, <listing>, <xmp> or <plaintext>
+                               * began: blanks stay as they are */
+    int lead;                 /* text right after a tag: 1 before its
+                               * blanks, 2 once their first is written */
     unsigned json_match;      /* bytes of "json" matched in a script's tag */
     int json_seen;            /* ... "json" or '&' was there */
     size_t scan_from;         /* where its bytes not yet scanned start in
@@ -97,6 +111,11 @@ void html_shield_init(html_shield *s);
 /* From here on, start tags lose the attributes unboil does not read (see
  * html_shield_attrs.h); tests of the bounds above leave them. */
 void html_shield_leave_attrs(html_shield *s);
+
+/* What the output reads besides the text (SHIELD_MODE_ flags of
+ * html_shield_attrs.h; 0 at first): which attributes are read on which
+ * elements.  Before the first html_shield_run. */
+void html_shield_set_mode(html_shield *s, unsigned mode);
 
 /* libxml2's own count of open elements, before the next piece. */
 void html_shield_sync(html_shield *s, size_t depth);

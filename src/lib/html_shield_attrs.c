@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "html_attrs.h"
+#include "html_hints.h"
 #include "html_shield_attrs.h"
+#include "html_shield_names.h"
 
 enum {
     SA_OFF = SHIELD_ATTRS_OFF,
@@ -46,17 +48,69 @@ void shield_attrs_init(shield_attrs *a)
     a->state = SA_OFF;
 }
 
-void shield_attrs_begin(shield_attrs *a, size_t name_len, int name_done)
+int shield_attrs_fate(html_attr at, unsigned el, unsigned mode)
+{
+    /* the script's JSON-LD test reads its start tag as written
+     * (html_shield.h): every attribute read anywhere stays there, as it
+     * did before the fates by element */
+    if (el & SK_SCRIPT)
+        return at == HTML_ATTR_NONE ? SHIELD_FATE_DROP : SHIELD_FATE_KEEP;
+    switch (at) {
+    case HTML_ATTR_NONE:
+        return SHIELD_FATE_DROP;
+    case HTML_ATTR_ALT:
+    case HTML_ATTR_SRC:
+        return (el & SK_IMG) && (mode & SHIELD_MODE_IMAGES) ? SHIELD_FATE_KEEP
+                                                             : SHIELD_FATE_DROP;
+    case HTML_ATTR_START:
+        return (el & SK_OL) && (mode & SHIELD_MODE_MARKDOWN) ? SHIELD_FATE_KEEP
+                                                              : SHIELD_FATE_DROP;
+    case HTML_ATTR_CHARSET:
+    case HTML_ATTR_HTTP_EQUIV:
+    case HTML_ATTR_NAME:
+    case HTML_ATTR_PROPERTY:
+        return el & SK_META ? SHIELD_FATE_KEEP : SHIELD_FATE_DROP;
+    case HTML_ATTR_TYPE:
+        /* only a script's (JSON-LD), kept above */
+        return SHIELD_FATE_DROP;
+    case HTML_ATTR_LANG:
+    case HTML_ATTR_XML_LANG:
+        /* only <html>'s, whose tags the shield leaves whole */
+        return el & SK_HTML ? SHIELD_FATE_KEEP : SHIELD_FATE_DROP;
+    case HTML_ATTR_HREF:
+        if (el & (SK_BASE | SK_LINK))
+            return SHIELD_FATE_KEEP;
+        if (el & SK_A)
+            return mode & SHIELD_MODE_LINKS ? SHIELD_FATE_KEEP : SHIELD_FATE_EMPTY;
+        return SHIELD_FATE_DROP;
+    case HTML_ATTR_STYLE:
+        return SHIELD_FATE_STYLE;
+    default:
+        /* class, id, role, hidden, aria-hidden, itemprop: hints and paths
+         * on every element; rel, content, datetime: the metadata's byline
+         * and itemprop on any element */
+        return SHIELD_FATE_KEEP;
+    }
+}
+
+void shield_attrs_begin(shield_attrs *a, size_t name_len, int name_done, unsigned el)
 {
     a->state = name_done ? SA_BETWEEN : SA_ELNAME;
     a->name_len = (unsigned)name_len;
     a->drop = 0;
+    a->empty = 0;
+    a->el = el;
     a->held_len = 0;
 }
 
 int shield_attrs_muting(const shield_attrs *a)
 {
     return a->state == SA_QVAL && a->drop;
+}
+
+int shield_attrs_emptying(const shield_attrs *a)
+{
+    return a->state == SA_QVAL && a->empty;
 }
 
 size_t shield_attrs_stop(shield_attrs *a, char *out)
@@ -67,6 +121,7 @@ size_t shield_attrs_stop(shield_attrs *a, char *out)
         a->dropped++;
     a->held_len = 0;
     a->drop = 0;
+    a->empty = 0;
     a->state = SA_OFF;
     return n;
 }
@@ -86,6 +141,7 @@ static void sa_done(shield_attrs *a)
         a->dropped++;
     }
     a->drop = 0;
+    a->empty = 0;
     a->state = SA_BETWEEN;
 }
 
@@ -139,11 +195,16 @@ static int sa_name(shield_attrs *a, unsigned char c, int open, char *out, size_t
         a->name_len++;
         return sa_hold(a, c, open, out, o);
     }
-    if (a->name_len <= sizeof a->name && html_attr_find(a->name, a->name_len) != HTML_ATTR_NONE) {
+    int fate = a->name_len <= sizeof a->name
+                   ? shield_attrs_fate(html_attr_find(a->name, a->name_len), a->el, a->mode)
+                   : SHIELD_FATE_DROP;
+    if (fate != SHIELD_FATE_DROP) {
+        /* a style read a byte at a time stays whole */
         memcpy(out + *o, a->held, a->held_len);
         *o += a->held_len;
         a->held_len = 0;
         a->drop = 0;
+        a->empty = fate == SHIELD_FATE_EMPTY;
     }
     a->state = SA_AFTER_NAME;
     return -1;
@@ -159,13 +220,15 @@ static int sa_value(shield_attrs *a, unsigned char c, int open, char *out, size_
         }
         if (c == 0) {
             /* libxml2 ends the value and the tag at a NUL: a quote
-             * dropped comes back, as a stray one before it */
+             * dropped comes back, as a stray one before it (an emptied
+             * value's was written) */
             if (a->drop && open)
                 out[(*o)++] = (char)a->quote;
             a->drop = 0;
+            a->empty = 0;
             return sa_give_up(a, out, o);
         }
-        return a->drop ? SHIELD_ATTRS_MUTE : SHIELD_ATTRS_WRITE;
+        return a->drop || a->empty ? SHIELD_ATTRS_MUTE : SHIELD_ATTRS_WRITE;
     }
     /* unquoted, to a blank or '>' */
     if (sa_blank(c) || c == '>') {
@@ -201,6 +264,8 @@ static int sa_after(shield_attrs *a, unsigned char c, int open, char *out, size_
         sa_done(a);
         return -1;
     }
+    /* an unquoted value is written as it is */
+    a->empty = 0;
     a->state = SA_UVAL;
     return -1;
 }
@@ -273,8 +338,21 @@ int shield_attrs_name_byte(unsigned char c)
     return sa_name_bytes[c];
 }
 
+/* Whether the quoted value v[0..n) may hide its element as a style: it
+ * is read as libxml2 would give it (no '&' to decode, ASCII, shorter than
+ * what the hints look at) and said not to hide, or it is kept. */
+static int sa_style_may_hide(const unsigned char *v, size_t n)
+{
+    if (n >= ATTR_SCAN_MAX)
+        return 1;
+    for (size_t j = 0; j < n; j++)
+        if (v[j] == '&' || v[j] >= 0x80)
+            return 1;
+    return html_hints_style_hides((const char *)v, n);
+}
+
 size_t shield_attrs_token(shield_attrs *a, const unsigned char *p, size_t i, size_t lim,
-                          int nul_free, int *keep)
+                          int nul_free, int *fate, size_t *value)
 {
     if (!sa_name_start(p[i]))
         return 0;
@@ -290,13 +368,17 @@ size_t shield_attrs_token(shield_attrs *a, const unsigned char *p, size_t i, siz
         return 0;
     char name[sizeof a->name] = {0};
     size_t n = k - i;
-    *keep = 0;
+    *fate = SHIELD_FATE_DROP;
+    *value = k + 2;
     if (n <= sizeof name) {
         for (size_t j = 0; j < n; j++)
             name[j] = (char)(sa_alpha(p[i + j]) ? p[i + j] | 0x20 : p[i + j]);
-        *keep = html_attr_find(name, n) != HTML_ATTR_NONE;
+        *fate = shield_attrs_fate(html_attr_find(name, n), a->el, a->mode);
     }
-    if (!*keep)
+    if (*fate == SHIELD_FATE_STYLE)
+        *fate = sa_style_may_hide(p + k + 2, (size_t)(q - p) - k - 2) ? SHIELD_FATE_KEEP
+                                                                       : SHIELD_FATE_EMPTY;
+    if (*fate == SHIELD_FATE_DROP)
         a->dropped++;
     return (size_t)(q - p) + 1;
 }

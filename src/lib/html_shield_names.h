@@ -24,7 +24,17 @@ enum {
     SK_HEAD = 32,
     SK_SCRIPT = 64,
     SK_STYLE = 128,
-    SK_TITLE = 256   /* text only: a tag inside one ends it */
+    SK_TITLE = 256,  /* text only: a tag inside one ends it */
+    /* the elements some attributes are read on, and only there
+     * (html_attrs.def, shield_attrs_fate) */
+    SK_A = 512,
+    SK_IMG = 1024,
+    SK_META = 2048,
+    SK_LINK = 4096,
+    SK_BASE = 8192,
+    SK_OL = 16384,
+    SK_PRE = 32768   /* its text's blanks are the reader's (BLOCK_PRE);
+                      * the generated table holds 16 bits */
 };
 
 /* The kind (SK_ flags) of name[0..len), lower case, or 0 for a name not
