@@ -8,6 +8,7 @@ usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
                     --textpage TEXTPAGE.tsv [--text80page TEXT80PAGE.tsv]
                     [-o src/lib/model_weights.c] [--test-prefix readability]
                     [--page-test-prefix none] [--c 1.0] [--no-page]
+                    [--stable page,textpage]
 The model is fitted on the documents whose id does not start with the test
 prefix and checked on those that do, so a gain must carry over.  The page
 sets, HTML and text decided with the look-ahead (dump_blocks.py's page and
@@ -16,7 +17,9 @@ out by tools/loso.sh (--page-test-prefix leaves one out of both);
 --no-page fits them without the page model's and the article region's
 features, for the row to compare with.  --text80page adds the dump of the
 text dumps wrapped at 80 columns to the text set's fit (the text set is
-fitted with each subset weighing the same: see fit()).
+fitted with each subset weighing the same: see fit()).  --stable SETS
+leaves out of the named sets the features whose weights change sign
+with the subsets fitted on (see unstable()).
 
 Every feature is taken by its name from the dump's header row, which
 unboil writes from src/lib/features.def: columns x.NAME are the block's own
@@ -116,7 +119,26 @@ def subset_of(doc):
     return doc.split('-', 1)[0]
 
 
-def fit(paths, test_prefix, creg, no_page=False, balance=False):
+# A feature whose weight changes sign with the source of the pages fitted
+# on describes those sources, not boilerplate: its weight is noise to a
+# page of another source.  With --stable, the set is first fitted once with
+# each of its training subsets left out in turn (never the held-out one:
+# tools/loso.sh judges this), and a feature whose weight is positive in one
+# of those fits and negative in another is left out (weight 0) of the set.
+def unstable(X, y, wt, train, sub, creg):
+    from sklearn.linear_model import LogisticRegression
+    import numpy as np
+    signs = []
+    for s in sorted(set(sub[train])):
+        part = train & (sub != s)
+        m = LogisticRegression(C=creg, max_iter=2000)
+        m.fit(X[part], y[part], sample_weight=wt[part])
+        signs.append(np.sign(m.coef_[0]))
+    signs = np.array(signs)
+    return ((signs > 0).any(0) & (signs < 0).any(0)).nonzero()[0]
+
+
+def fit(paths, test_prefix, creg, no_page=False, balance=False, stable=False):
     """paths: (dump, weight) pairs, fitted together."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -149,9 +171,14 @@ def fit(paths, test_prefix, creg, no_page=False, balance=False):
         for i, n in enumerate(names(own, nb, win)):
             if n.startswith(PAGE_PREFIXES):
                 X[:, i] = 0.0
+    path = '+'.join(p for p, _ in paths)
+    if stable:
+        drop = unstable(X, y, wt, ~test, np.array(sub), creg)
+        X[:, drop] = 0.0
+        print(f'# {path}: left out, their weights changing sign between subsets: '
+              + ' '.join(names(own, nb, win)[i] for i in drop), file=sys.stderr)
     m = LogisticRegression(C=creg, max_iter=2000)
     m.fit(X[~test], y[~test], sample_weight=wt[~test])
-    path = '+'.join(p for p, _ in paths)
     for name, part in (('train', ~test), ('test', test)):
         if not part.any():
             continue
@@ -210,7 +237,7 @@ def read_weights(path, feature_names):
 def main():
     args = sys.argv[1:]
     paths, out, test_prefix, creg = {}, 'src/lib/model_weights.c', 'readability', 1.0
-    page_prefix, no_page = 'none', False
+    page_prefix, no_page, stable = 'none', False, ()
     while args:
         a = args.pop(0)
         if a in ('--text', '--html', '--page', '--textpage', '--text80page'):
@@ -221,6 +248,8 @@ def main():
             test_prefix = args.pop(0)
         elif a == '--page-test-prefix':
             page_prefix = args.pop(0)
+        elif a == '--stable':
+            stable = args.pop(0).split(',')
         elif a == '--no-page':
             no_page = True
         elif a == '--c':
@@ -236,7 +265,8 @@ def main():
     if 'text80page' in paths:
         sources['textpage'] = [(paths['textpage'], 0.5), (paths['text80page'], 0.5)]
     fits = {mode: fit(src, page_prefix if mode in paged else test_prefix, creg,
-                      no_page or mode not in paged, balance=mode == 'textpage')
+                      no_page or mode not in paged, balance=mode == 'textpage',
+                      stable=mode in stable)
             for mode, src in sources.items()}
     if len(fits) < 4:
         kept = read_weights(out, list(next(iter(fits.values()))[1]))
