@@ -249,8 +249,6 @@ START_TEST(test_long_pre_keeps_its_lines)
     }
     tbuf_add(&page, want.data, want.len);
     tbuf_addf(&page, "</pre></article></body></html>");
-    /* (--markdown closes the code fence after the first piece: not yet
-     * mended, see README's "left") */
     ub_options o;
     ub_options_init(&o);
     o.format = UB_FORMAT_HTML;
@@ -260,8 +258,59 @@ START_TEST(test_long_pre_keeps_its_lines)
     ck_assert_msg(r.out_len == want.len && memcmp(r.out, want.data, want.len) == 0,
                   "differs at line %zu", first_diff_line(r.out, r.out_len, want.data, want.len));
     run_result_free(&r);
+    /* --markdown: one code block holds every piece (its fence was closed
+     * after the first piece, the rest written as paragraphs) */
+    tbuf md = {0};
+    tbuf_addf(&md, "```\n");
+    tbuf_add(&md, want.data, want.len);
+    tbuf_addf(&md, "```\n");
+    o.markdown = 1;
+    run_filter(&o, page.data, page.len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_msg(r.out_len == md.len && memcmp(r.out, md.data, md.len) == 0,
+                  "differs at line %zu", first_diff_line(r.out, r.out_len, md.data, md.len));
+    run_result_free(&r);
+    tbuf_free(&md);
     tbuf_free(&page);
     tbuf_free(&want);
+}
+END_TEST
+
+/* A later piece of a long <pre> that holds a longer run of backticks than
+ * the first piece's fence goes in a code block of its own, with a longer
+ * fence, so that no line of code closes a block early. */
+START_TEST(test_long_pre_backticks_later)
+{
+    tbuf page = {0};
+    tbuf_addf(&page, "<html><body><article><pre>");
+    for (int i = 1; i <= 3000; i++)
+        tbuf_addf(&page, "line %d of the preformatted text block which is long enough "
+                         "to be kept by the filter\n", i);
+    tbuf_addf(&page, "`````\nlast line</pre></article></body></html>");
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    o.markdown = 1;
+    run_result r;
+    run_filter(&o, page.data, page.len, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    /* the first block's fence of three, closed where the pieces part; the
+     * second's of six around the five */
+    const char *first = "```\nline 1 of", *parted = "filter\n```\n``````\n";
+    ck_assert_ptr_nonnull(memmem(r.out, r.out_len, first, strlen(first)));
+    ck_assert_ptr_nonnull(memmem(r.out, r.out_len, parted, strlen(parted)));
+    const char *tail = "`````\nlast line\n``````\n";
+    size_t tn = strlen(tail);
+    ck_assert_uint_ge(r.out_len, tn);
+    ck_assert_mem_eq(r.out + r.out_len - tn, tail, tn);
+    /* every line of code is written once */
+    size_t lines = 0;
+    for (const char *q = r.out; (q = memmem(q, r.out_len - (size_t)(q - r.out), "\nline ", 6));
+         q++)
+        lines++;
+    ck_assert_uint_eq(lines, 3000);
+    run_result_free(&r);
+    tbuf_free(&page);
 }
 END_TEST
 
@@ -949,6 +998,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_nul_in_text_mode);
     tcase_add_test(tc, test_long_word_written_whole);
     tcase_add_test(tc, test_long_pre_keeps_its_lines);
+    tcase_add_test(tc, test_long_pre_backticks_later);
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_tsv);
     tcase_add_test(tc, test_explain_rescued);

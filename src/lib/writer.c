@@ -25,6 +25,11 @@ struct writer {
     buf scratch;         /* --markdown: a block's text escaped */
     unsigned marker[17]; /* --markdown: the width of the last item's marker per list depth */
     unsigned last_list, last_quote; /* --markdown: the previous written block's */
+    /* --markdown: the code block still open, so that the later pieces of
+     * a <pre> longer than BLOCK_MAX stay inside it; closed by the next
+     * block written or at the document's end */
+    char fence[64];
+    char fence_cont[128];
     explain *explain;    /* the readable --explain forms' renderer, or NULL */
     int explain_begun;   /* ... and it has begun this document */
 };
@@ -111,6 +116,7 @@ void writer_begin(writer *w, int html)
     w->last_list = w->last_quote = 0;
     w->units = 0;
     memset(w->marker, 0, sizeof w->marker);
+    w->fence[0] = 0;
     w->explain_begun = 0;
 }
 
@@ -345,30 +351,80 @@ static unsigned md_quotes(const unit *u)
     return u->quote ? u->quote : 1;
 }
 
-/* Code as a fenced block, with its language where the page gave one;
- * cont starts each of its lines after the first (quotations, list items). */
-static ub_status md_code_out(writer *w, const unit *u, const char *cont)
+/* Lines of code: each after a newline and cont; the first joins the line
+ * already written when the text continues one (a piece cut mid-line). */
+static ub_status md_code_lines(writer *w, const char *s, size_t n, const char *cont, int join)
 {
-    char fence[64];
-    size_t k = md_fence(u->text.data, u->text.len);
-    if (k >= sizeof fence)
-        k = sizeof fence - 1;
-    memset(fence, '`', k);
-    fence[k] = 0;
-    ub_status st;
-    if ((st = put(w, fence)) != UB_OK || (st = put(w, u->lang)) != UB_OK)
-        return st;
-    const char *s = u->text.data, *end = s + u->text.len;
+    const char *end = s + n;
+    ub_status st = UB_OK;
     while (st == UB_OK && s <= end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *e = nl ? nl : end;
-        if ((st = put(w, "\n")) == UB_OK && (st = put(w, cont)) == UB_OK)
+        if (!join && (st = put(w, "\n")) == UB_OK)
+            st = put(w, cont);
+        join = 0;
+        if (st == UB_OK)
             st = writer_raw(w, s, (size_t)(e - s));
         s = e + 1;
     }
-    if (st == UB_OK && (st = put(w, "\n")) == UB_OK)
-        st = put(w, cont);
-    return st == UB_OK ? put(w, fence) : st;
+    return st;
+}
+
+/* Open a fenced code block, its fence longer than any run of backticks
+ * in text, with its language where the page gave one; cont starts each
+ * of its lines after the first (quotations, list items). */
+static ub_status md_fence_open(writer *w, const char *text, size_t n, const char *lang,
+                               const char *cont)
+{
+    size_t k = md_fence(text, n);
+    if (k >= sizeof w->fence)
+        k = sizeof w->fence - 1;
+    memset(w->fence, '`', k);
+    w->fence[k] = 0;
+    snprintf(w->fence_cont, sizeof w->fence_cont, "%s", cont);
+    ub_status st = put(w, w->fence);
+    return st == UB_OK ? put(w, lang) : st;
+}
+
+static ub_status md_fence_close(writer *w)
+{
+    if (!w->fence[0])
+        return UB_OK;
+    ub_status st = put(w, "\n");
+    if (st == UB_OK && (st = put(w, w->fence_cont)) == UB_OK)
+        st = put(w, w->fence);
+    w->fence[0] = 0;
+    return st;
+}
+
+/* Code as a fenced block, left open for the block's later pieces. */
+static ub_status md_code_out(writer *w, const unit *u, const char *cont)
+{
+    ub_status st = md_fence_open(w, u->text.data, u->text.len, u->lang, cont);
+    return st == UB_OK ? md_code_lines(w, u->text.data, u->text.len, cont, 0) : st;
+}
+
+/* A later piece of a <pre> in its open code block, joined as the cut
+ * parted it (a newline, a space, or nothing within a word).  In a block
+ * of its own, with a longer fence, when it holds a run of backticks that
+ * would close the open one (the first piece's fence was chosen without
+ * seeing it); the line cut there is then parted too. */
+static ub_status md_code_more(writer *w, const unit *u)
+{
+    ub_status st = UB_OK;
+    int join = !(u->flags & BLOCK_LINE_CUT);
+    if (md_fence(u->text.data, u->text.len) > strlen(w->fence)) {
+        char cont[sizeof w->fence_cont];
+        memcpy(cont, w->fence_cont, sizeof cont);
+        if ((st = md_fence_close(w)) != UB_OK || (st = put(w, "\n")) != UB_OK ||
+            (st = put(w, cont)) != UB_OK ||
+            (st = md_fence_open(w, u->text.data, u->text.len, u->lang, cont)) != UB_OK)
+            return st;
+        join = 0;
+    } else if (join && !(u->flags & BLOCK_MIDWORD) && (st = put(w, " ")) != UB_OK) {
+        return st;
+    }
+    return md_code_lines(w, u->text.data, u->text.len, w->fence_cont, join);
 }
 
 /* A list item's indentation and marker: nested under the items written
@@ -493,6 +549,11 @@ static ub_status md_block_out(writer *w, const unit *u, int first_row, int more)
 static ub_status html_block_out(writer *w, const unit *u)
 {
     ub_status st;
+    if (w->fence[0] && (u->flags & (BLOCK_CONTINUED | BLOCK_PRE)) ==
+                            (BLOCK_CONTINUED | BLOCK_PRE))
+        return md_code_more(w, u);
+    if ((st = md_fence_close(w)) != UB_OK)
+        return st;
     if (u->flags & BLOCK_CONTINUED && w->any) {
         /* the separator the cut took out: a newline of <pre>, a space, or
          * none within a word */
@@ -582,6 +643,8 @@ ub_status writer_end(writer *w, int nul)
     ub_status st = UB_OK;
     if (w->explain && (st = explain_start(w)) == UB_OK)
         st = explain_end(w->explain);
+    if (st == UB_OK)
+        st = md_fence_close(w);
     if (st == UB_OK && w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
     if (st == UB_OK && nul)
