@@ -733,12 +733,19 @@ END_TEST
 START_TEST(test_shield_blanks_after_tags)
 {
     /* the blanks right after a tag: their first only, in any cutting;
-     * blanks elsewhere in text stay, and all of them once a <pre> (or
-     * <listing>, <xmp>, <plaintext>) began */
+     * of a run of blanks (' ', '\t', '\n') elsewhere in text, the first;
+     * all of them once a <pre> (or <listing>, <xmp>, <plaintext>) began */
     leaves("<div>\n    <p>a</p>\n\n  </div>  x", "<div>\n<p>a</p>\n</div> x", 0);
-    leaves("<p>a   b\n\n c</p>\t\t<b>x</b>", "<p>a   b\n\n c</p>\t<b>x</b>", 0);
-    leaves("<p>&amp;  x</p><!-- c -- d -->   y", "<p>&amp;  x</p><!-- c -- d -->   y", 0);
-    leaves("<ul>\n  <li>a\n  <li>b</ul>", "<ul>\n<li>a\n  <li>b</ul>", 0);
+    leaves("<p>a   b\n\n c</p>\t\t<b>x</b>", "<p>a b\nc</p>\t<b>x</b>", 0);
+    leaves("<p>&amp;  x</p><!-- c -- d -->   y", "<p>&amp; x</p><!-- c -- d --> y", 0);
+    leaves("<ul>\n  <li>a\n  <li>b</ul>", "<ul>\n<li>a\n<li>b</ul>", 0);
+    /* a '\r' is no blank of a run (a date's words are not parted by it),
+     * so it and the blank after it stay */
+    leaves("<p>a \r\n  b\r\r c  &x</p>", "<p>a \r\nb\r\r c &x</p>", 0);
+    /* runs past the sixteen bytes the SSE2 path reads at a time */
+    leaves("<p>one two three four five six seven\n          eight nine ten eleven"
+           "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t twelve</p>",
+           "<p>one two three four five six seven\neight nine ten eleven\ttwelve</p>", 0);
     leaves("<td>  \n</td><PRE>\n  a\n</PRE>\n  <p>b</p>",
            "<td> </td><PRE>\n  a\n</PRE>\n  <p>b</p>", 0);
     leaves("<xmp>\n  a</xmp>  <p>", "<xmp>\n  a</xmp>  <p>", 0);

@@ -413,6 +413,53 @@ START_TEST(test_span_words)
 }
 END_TEST
 
+/* span_text_run's paths on b[0..n) (b[-1] read too), each against a
+ * byte loop. */
+static void text_run_agrees(const unsigned char *b, size_t n)
+{
+    size_t want = 0;
+    for (; want < n; want++) {
+        unsigned char c = b[want], d = b[(ptrdiff_t)want - 1];
+        int fc = c == ' ' || c == '\t' || c == '\n';
+        int fd = d == ' ' || d == '\t' || d == '\n';
+        if (c == '<' || c == '&' || (fc && fd))
+            break;
+    }
+    size_t got = span_text_run_portable(b, n), dispatched = span_text_run(b, n);
+#ifdef __SSE2__
+    SPAN_EQ(span_text_run_sse2(b, n), want);
+#endif
+    SPAN_EQ(got, want);
+    SPAN_EQ(dispatched, want);
+}
+
+/* span_text_run: both paths against a byte loop, on text of words and
+ * single spaces up to past two vectors, the byte before it a blank or
+ * not, with each byte that may stop it (and '\r' and '\f', which do not
+ * fold) put at every place, alone or after a blank. */
+START_TEST(test_span_text_run)
+{
+    static const unsigned char odd[] = { ' ', '\t', '\n', '\r', '\f', '<', '&', 'z' };
+    static const unsigned char before[] = { 'q', ' ', '\n', '\r' };
+    unsigned char bytes[49];
+    unsigned char *b = bytes + 1;
+    for (size_t n = 0; n < sizeof bytes; n++)
+        for (size_t at = 0; at <= n; at++)
+            for (size_t k = 0; k < sizeof odd; k++)
+                for (size_t e = 0; e < sizeof before; e++)
+                    for (int after_blank = 0; after_blank < 3; after_blank++) {
+                        bytes[0] = before[e];
+                        for (size_t j = 0; j < n; j++)
+                            b[j] = j % 5 == 4 ? ' ' : (unsigned char)('a' + j % 7);
+                        if (at < n)
+                            b[at] = odd[k];
+                        if (after_blank && at > 0 && at <= n)
+                            b[at - 1] = after_blank == 1 ? ' ' : '\t';
+                        text_run_agrees(b, n);
+                    }
+}
+END_TEST
+
 /* span_text: both paths against a byte loop, with every byte value at
  * every place of runs of every length up to past two vectors, among
  * newlines and text (the SSE2 path looks at the bytes past its last whole
@@ -596,6 +643,7 @@ Suite *utf8_suite(void)
     tcase_add_test(tc, test_span_cont);
     tcase_add_test(tc, test_span_copy_ascii);
     tcase_add_test(tc, test_span_words);
+    tcase_add_test(tc, test_span_text_run);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,6 +3,7 @@
 
 #include "html_shield.h"
 #include "html_shield_names.h"
+#include "span.h"
 
 enum {
     SH_TEXT,
@@ -20,6 +21,9 @@ enum {
     SH_AMP_HASH,  /* held "&#" */
     SH_AMP_HEX    /* held "&#x" */
 };
+
+/* s->lead once a piece ended in text's folding blanks (sh_text) */
+#define SH_LEAD_FOLD 3
 
 static int sh_alpha(unsigned char c)
 {
@@ -302,6 +306,23 @@ static size_t sh_put_amp_text(const html_shield *s, char *out)
 /* Each handler reads the byte c (r->p[r->i]) in its state; it returns 1
  * when c is to be read again in the state it moved to, else 0. */
 
+/* Text from r->p[r->i] (neither '<' nor '&') where blanks stay as they
+ * are: to the next '<' or '&'. */
+static int sh_text_plain(html_shield *s, sh_run *r)
+{
+    if (!r->amp_known || r->amp < r->i) {
+        r->amp = sh_find(r->p, r->i, r->n, '&');
+        r->amp_known = 1;
+    }
+    size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
+    for (size_t k = r->i; k < j && !s->begun; k++)
+        s->begun = !sh_space(r->p[k]);
+    s->lead = 0;
+    sh_copy(r, r->p + r->i, j - r->i);
+    r->i = j - 1;
+    return 0;
+}
+
 static int sh_text(html_shield *s, sh_run *r, unsigned char c)
 {
     if (c == '<' || c == '&') {
@@ -311,29 +332,37 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
         s->state = c == '<' ? SH_LT : SH_AMP;
         return 0;
     }
-    if (!r->amp_known || r->amp < r->i) {
-        r->amp = sh_find(r->p, r->i, r->n, '&');
-        r->amp_known = 1;
-    }
-    size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
-    for (size_t k = r->i; k < j && !s->begun; k++)
-        s->begun = !sh_space(r->p[k]);
-    if (s->lead && s->leave_attrs && !s->pre_seen && sh_blank(c)) {
+    if (!s->leave_attrs || s->pre_seen)
+        return sh_text_plain(s, r);
+    const unsigned char *p = r->p;
+    size_t n = r->n;
+    int fold = s->lead == SH_LEAD_FOLD;
+    if (s->lead && (fold ? span_fold_blank(c) : sh_blank(c))) {
         /* the blanks right after a tag (the pages' indentation between
-         * tags), which libxml2 reads a character at a time and the reader
-         * collapses to one space outside preformatted text: their first
-         * only, however the stream is cut */
+         * tags): their first only, however the stream is cut; or the
+         * rest of a run of blanks the last piece ended in */
         size_t k = r->i + 1;
-        while (k < j && sh_blank(r->p[k]))
+        while (k < n && (fold ? span_fold_blank(p[k]) : sh_blank(p[k])))
             k++;
         if (s->lead == 1)
             sh_byte(r, c);
-        s->lead = k < r->n ? 0 : 2;
+        s->lead = k < n ? 0 : fold ? SH_LEAD_FOLD : 2;
         r->i = k - 1;
         return 0;
     }
+    /* libxml2 reads text a character at a time, and the reader, the
+     * title and the dates read a run of blanks (' ', '\t', '\n') as one:
+     * the text to the next '<' or '&' or the second blank of a run, whose
+     * blanks go; a run the piece's end cuts goes on in the next */
     s->lead = 0;
-    sh_copy(r, r->p + r->i, j - r->i);
+    size_t i = r->i, j = i + 1 + span_text_run(p + i + 1, n - i - 1);
+    for (size_t k = i; k < j && !s->begun; k++)
+        s->begun = !sh_space(p[k]);
+    sh_copy(r, p + i, j - i);
+    while (j < n && span_fold_blank(p[j]))
+        j++;
+    if (j == n && span_fold_blank(p[n - 1]))
+        s->lead = SH_LEAD_FOLD;
     r->i = j - 1;
     return 0;
 }

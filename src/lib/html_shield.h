@@ -97,7 +97,8 @@ typedef struct html_shield {
     int pre_seen;             /* a <pre>, <listing>, <xmp> or <plaintext>
                                * began: blanks stay as they are */
     int lead;                 /* text right after a tag: 1 before its
-                               * blanks, 2 once their first is written */
+                               * blanks, 2 once their first is written;
+                               * 3 after text's blank the piece ended in */
     unsigned json_match;      /* bytes of "json" matched in a script's tag */
     int json_seen;            /* ... "json" or '&' was there */
     size_t scan_from;         /* where its bytes not yet scanned start in

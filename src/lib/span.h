@@ -200,6 +200,29 @@ static inline size_t span_words_portable(const unsigned char *s, size_t n)
     return i;
 }
 
+/* Whether b is a blank the HTML shield folds into the blank before it:
+ * ' ', '\t' or '\n' ('\r' stays: a date's words are parted by these
+ * three alone, see meta_date.c). */
+static inline int span_fold_blank(unsigned char b)
+{
+    return b == ' ' || b == '\t' || b == '\n';
+}
+
+/* How many bytes from s[0] on, at most n, come before a '<', a '&' or
+ * the second of two folding blanks in a row; s[-1] is read too, the byte
+ * before them, which may be the first of two.  A byte loop. */
+static inline size_t span_text_run_portable(const unsigned char *s, size_t n)
+{
+    int prev = span_fold_blank(s[-1]);
+    for (size_t i = 0; i < n; i++) {
+        int blank = span_fold_blank(s[i]);
+        if (s[i] == '<' || s[i] == '&' || (blank && prev))
+            return i;
+        prev = blank;
+    }
+    return n;
+}
+
 #ifdef __SSE2__
 /* A bit for each of the sixteen bytes at s that span_text_byte() refuses. */
 static inline unsigned span_text_stops_sse2(const unsigned char *s)
@@ -367,6 +390,29 @@ static inline size_t span_words_sse2(const unsigned char *s, size_t n)
     }
     return i + span_words_portable(s + i, n - i);
 }
+/* Sixteen bytes a step: a bit for each '<' and '&', and one for each
+ * folding blank, whose bits shifted up one meet those of the blanks after
+ * them. */
+static inline size_t span_text_run_sse2(const unsigned char *s, size_t n)
+{
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    const __m128i nl = _mm_set1_epi8('\n'), lt = _mm_set1_epi8('<');
+    const __m128i amp = _mm_set1_epi8('&');
+    unsigned carry = (unsigned)span_fold_blank(s[-1]);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned b = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)), _mm_cmpeq_epi8(v, nl)));
+        unsigned t = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)));
+        unsigned stop = t | (b & ((b << 1) | carry));
+        if (stop)
+            return i + (size_t)__builtin_ctz(stop);
+        carry = b >> 15;
+    }
+    return i + span_text_run_portable(s + i, n - i);
+}
 /* Each byte's lane of `acc` counts its continuation bytes (as signed
  * bytes, below -64), up to 255 steps, then the lanes are summed. */
 static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
@@ -408,6 +454,7 @@ static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
 #define span_json_plain span_json_plain_sse2
 #define span_text span_text_sse2
 #define span_words span_words_sse2
+#define span_text_run span_text_run_sse2
 #else
 #define span_byte span_byte_portable
 #define span_cont span_cont_portable
@@ -418,6 +465,7 @@ static inline size_t span_cont_sse2(const unsigned char *s, size_t n)
 #define span_json_plain span_json_plain_portable
 #define span_text span_text_portable
 #define span_words span_words_portable
+#define span_text_run span_text_run_portable
 #endif
 
 static inline size_t span_blank(const unsigned char *s, size_t n)
