@@ -306,6 +306,14 @@ static size_t sh_put_amp_text(const html_shield *s, char *out)
 /* Each handler reads the byte c (r->p[r->i]) in its state; it returns 1
  * when c is to be read again in the state it moved to, else 0. */
 
+/* Text p[from..to) is written: the document has begun once a byte of it
+ * is not a space. */
+static void sh_text_begins(html_shield *s, const unsigned char *p, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && !s->begun; k++)
+        s->begun = !sh_space(p[k]);
+}
+
 /* Text from r->p[r->i] (neither '<' nor '&') where blanks stay as they
  * are: to the next '<' or '&'. */
 static int sh_text_plain(html_shield *s, sh_run *r)
@@ -315,8 +323,7 @@ static int sh_text_plain(html_shield *s, sh_run *r)
         r->amp_known = 1;
     }
     size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
-    for (size_t k = r->i; k < j && !s->begun; k++)
-        s->begun = !sh_space(r->p[k]);
+    sh_text_begins(s, r->p, r->i, j);
     s->lead = 0;
     sh_copy(r, r->p + r->i, j - r->i);
     r->i = j - 1;
@@ -356,8 +363,7 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
      * blanks go; a run the piece's end cuts goes on in the next */
     s->lead = 0;
     size_t i = r->i, j = i + 1 + span_text_run(p + i + 1, n - i - 1);
-    for (size_t k = i; k < j && !s->begun; k++)
-        s->begun = !sh_space(p[k]);
+    sh_text_begins(s, p, i, j);
     sh_copy(r, p + i, j - i);
     while (j < n && span_fold_blank(p[j]))
         j++;

@@ -371,17 +371,15 @@ static ub_status md_code_lines(writer *w, const char *s, size_t n, const char *c
 }
 
 /* Open a fenced code block, its fence longer than any run of backticks
- * in text, with its language where the page gave one; cont starts each
- * of its lines after the first (quotations, list items). */
-static ub_status md_fence_open(writer *w, const char *text, size_t n, const char *lang,
-                               const char *cont)
+ * in text, with its language where the page gave one (w->fence_cont
+ * starts each of its lines after the first). */
+static ub_status md_fence_open(writer *w, const char *text, size_t n, const char *lang)
 {
     size_t k = md_fence(text, n);
     if (k >= sizeof w->fence)
         k = sizeof w->fence - 1;
     memset(w->fence, '`', k);
     w->fence[k] = 0;
-    snprintf(w->fence_cont, sizeof w->fence_cont, "%s", cont);
     ub_status st = put(w, w->fence);
     return st == UB_OK ? put(w, lang) : st;
 }
@@ -397,10 +395,12 @@ static ub_status md_fence_close(writer *w)
     return st;
 }
 
-/* Code as a fenced block, left open for the block's later pieces. */
+/* Code as a fenced block, left open for the block's later pieces; cont
+ * starts each of its lines after the first (quotations, list items). */
 static ub_status md_code_out(writer *w, const unit *u, const char *cont)
 {
-    ub_status st = md_fence_open(w, u->text.data, u->text.len, u->lang, cont);
+    snprintf(w->fence_cont, sizeof w->fence_cont, "%s", cont);
+    ub_status st = md_fence_open(w, u->text.data, u->text.len, u->lang);
     return st == UB_OK ? md_code_lines(w, u->text.data, u->text.len, cont, 0) : st;
 }
 
@@ -414,11 +414,10 @@ static ub_status md_code_more(writer *w, const unit *u)
     ub_status st = UB_OK;
     int join = !(u->flags & BLOCK_LINE_CUT);
     if (md_fence(u->text.data, u->text.len) > strlen(w->fence)) {
-        char cont[sizeof w->fence_cont];
-        memcpy(cont, w->fence_cont, sizeof cont);
+        /* the close keeps fence_cont, the new block's too */
         if ((st = md_fence_close(w)) != UB_OK || (st = put(w, "\n")) != UB_OK ||
-            (st = put(w, cont)) != UB_OK ||
-            (st = md_fence_open(w, u->text.data, u->text.len, u->lang, cont)) != UB_OK)
+            (st = put(w, w->fence_cont)) != UB_OK ||
+            (st = md_fence_open(w, u->text.data, u->text.len, u->lang)) != UB_OK)
             return st;
         join = 0;
     } else if (join && !(u->flags & BLOCK_MIDWORD) && (st = put(w, " ")) != UB_OK) {
