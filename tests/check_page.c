@@ -474,6 +474,51 @@ START_TEST(test_ring_restarts_when_empty)
 }
 END_TEST
 
+/* A document of more containers than the table holds, then another: the
+ * second is judged as on a fresh page model (the reset clears every slot,
+ * keys and boxes alike). */
+START_TEST(test_reset_after_full_table)
+{
+    unit para, summary, foot;
+    page *fresh = sample(&para, &summary, &foot);
+    double want[3][PAGE_FEATURES];
+    page_view(fresh, &para, 2, want[0]);
+    page_view(fresh, &summary, 6, want[1]);
+    page_view(fresh, &foot, 13, want[2]);
+
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unsigned long i = 0;
+    /* the sample's containers too, then more than the table holds */
+    page_add(p, &para, i++);
+    page_add(p, &foot, i++);
+    for (uint32_t k = 0; k < 3000; k++) {
+        unit u = block_in(1000 + k, 200, 35, 0, 2, 0);
+        page_add(p, &u, i++);
+    }
+    page_reset(p);
+    unit para2, summary2, foot2;
+    page *q = sample(&para2, &summary2, &foot2);   /* the same blocks */
+    page_free(q, &mem_stdlib);
+    i = 0;
+    for (int k = 0; k < 5; k++)
+        page_add(p, &para2, i++);
+    unit head = block_in(BOX_RAIL, 42, 7, 42, 0, 3);
+    for (int k = 0; k < 4; k++) {
+        page_add(p, &head, i++);
+        page_add(p, &summary2, i++);
+    }
+    page_add(p, &foot2, i++);
+    double got[3][PAGE_FEATURES];
+    page_view(p, &para2, 2, got[0]);
+    page_view(p, &summary2, 6, got[1]);
+    page_view(p, &foot2, 13, got[2]);
+    ck_assert(memcmp(got, want, sizeof got) == 0);
+    page_free(p, &mem_stdlib);
+    page_free(fresh, &mem_stdlib);
+}
+END_TEST
+
 Suite *page_suite(void)
 {
     Suite *s = suite_create("page");
@@ -490,6 +535,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_thread_said);
     tcase_add_test(tc, test_capacity);
     tcase_add_test(tc, test_ring_restarts_when_empty);
+    tcase_add_test(tc, test_reset_after_full_table);
     suite_add_tcase(s, tc);
     return s;
 }

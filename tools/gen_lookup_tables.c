@@ -38,8 +38,7 @@ int main(void)
            "#include \"lookup_tables.h\"\n\n");
     size_t slots = s->mask + 1;
     printf("const size_t lookup_stop_slots = %zu;\n\n", slots);
-    put_u64("uint64_t", "lookup_stop_keys", s->keys, slots);
-    put_u64("uint64_t", "lookup_stop_langs", s->langs, slots);
+    put_u64("uint64_t", "lookup_stop_pairs", s->pairs, 2 * slots);
     put_u64("uint64_t", "lookup_stop_filter", s->filter, STOPLIST_FILTER_WORDS);
     const uint64_t *keys;
     const uint16_t *vals;

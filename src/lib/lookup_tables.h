@@ -9,8 +9,7 @@
 #include <stdint.h>
 
 extern const size_t lookup_stop_slots;      /* a power of two */
-extern const uint64_t lookup_stop_keys[];   /* lookup_stop_slots each */
-extern const uint64_t lookup_stop_langs[];
+extern const uint64_t lookup_stop_pairs[];  /* 2 * lookup_stop_slots: key, languages */
 extern const uint64_t lookup_stop_filter[]; /* STOPLIST_FILTER_WORDS */
 
 extern const size_t lookup_phrase_slots;    /* a power of two */

@@ -46,22 +46,22 @@ void stoplist_set_lang(stoplist *s, unsigned lang)
     s->only = lang < LANG_COUNT ? lang : LANG_COUNT;
 }
 
-/* own: the keys, then the languages (slots each), then the filter. */
+/* own: the pairs of key and languages (slots each), then the filter. */
 static ub_status insert(uint64_t *own, size_t mask, uint64_t h, uint64_t lang_bit)
 {
-    uint64_t *keys = own, *langs = own + mask + 1, *filter = own + 2 * (mask + 1);
+    uint64_t *pairs = own, *filter = own + 2 * (mask + 1);
     if (h == 0)
         h = 1;
     uint64_t bit = h >> STOPLIST_FILTER_SHIFT;
     filter[bit >> 6] |= 1ull << (bit & 63);
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        if (keys[i] == h) {
-            langs[i] |= lang_bit;
+        if (pairs[2 * i] == h) {
+            pairs[2 * i + 1] |= lang_bit;
             return UB_OK;
         }
-        if (keys[i] == 0) {
-            keys[i] = h;
-            langs[i] = lang_bit;
+        if (pairs[2 * i] == 0) {
+            pairs[2 * i] = h;
+            pairs[2 * i + 1] = lang_bit;
             return UB_OK;
         }
     }
@@ -74,8 +74,7 @@ stoplist *stoplist_new(const mem *m)
         return NULL;
     s->only = LANG_COUNT;
     s->mask = lookup_stop_slots - 1;
-    s->keys = lookup_stop_keys;
-    s->langs = lookup_stop_langs;
+    s->pairs = lookup_stop_pairs;
     s->filter = lookup_stop_filter;
     return s;
 }
@@ -99,8 +98,7 @@ stoplist *stoplist_build(const mem *m)
         stoplist_free(s, m);
         return NULL;
     }
-    s->keys = s->own;
-    s->langs = s->own + slots;
+    s->pairs = s->own;
     s->filter = s->own + 2 * slots;
     for (unsigned l = 0; l < LANG_COUNT; l++) {
         const char *p = stoplist_words[l];

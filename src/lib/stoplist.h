@@ -44,10 +44,13 @@ void stoplist_set_lang(stoplist *s, unsigned lang);
 #define STOPLIST_FILTER_SHIFT 49   /* the filter is indexed by h's top 15 bits */
 struct stoplist {
     size_t mask;            /* slots - 1 */
-    const uint64_t *keys;   /* 0 = empty */
-    const uint64_t *langs;  /* bit per language, STOPLIST_COPYRIGHT */
+    /* slot i is pairs[2i], its key (0 = empty), and pairs[2i + 1], its
+     * languages (a bit each, STOPLIST_COPYRIGHT): a stopword's lookup
+     * reads one cache line, where a table of keys and another of
+     * languages missed the cache twice (issue 20) */
+    const uint64_t *pairs;
     const uint64_t *filter; /* a bit set for the top bits of every key */
-    uint64_t *own;          /* stoplist_build: the three above, else NULL */
+    uint64_t *own;          /* stoplist_build: the two above, else NULL */
     unsigned only;          /* stoplist_set_lang */
 };
 
@@ -65,9 +68,10 @@ static inline uint64_t stoplist_lookup(const stoplist *s, uint64_t h)
         return 0;
     h += h == 0;
     for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
-        if (s->keys[i] == h)
-            return s->langs[i];
-        if (s->keys[i] == 0)
+        uint64_t k = s->pairs[2 * i];
+        if (k == h)
+            return s->pairs[2 * i + 1];
+        if (k == 0)
             return 0;
     }
 }
