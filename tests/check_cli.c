@@ -422,6 +422,12 @@ START_TEST(test_empty_input)
     ck_assert_uint_eq(r.out_len, 2);
     ck_assert_mem_eq(r.out, "\0\0", 2);
     cli_result_free(&r);
+    /* a BOM alone is empty input too: no JSON object for it */
+    const char *json[] = { "--json", NULL };
+    r = run(json, "\xEF\xBB\xBF", 3);
+    expect_exit(&r, 0);
+    ck_assert_msg(r.out_len == 0, "stdout: %.*s", (int)r.out_len, r.out);
+    cli_result_free(&r);
 }
 END_TEST
 

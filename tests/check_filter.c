@@ -133,6 +133,50 @@ START_TEST(test_empty_input)
 }
 END_TEST
 
+/* A document of a BOM alone (the empty file an editor saves) is the empty
+ * document: no document, no block, nothing written, in any format, however
+ * fed; with -z it is the empty document between two NULs.  A BOM on a line
+ * of its own is a blank line, as the line is without it. */
+START_TEST(test_bom_only_is_empty)
+{
+    static const char *const boms[] = { "\xEF\xBB\xBF", "\xFF\xFE", "\xFE\xFF" };
+    static const ub_format formats[] = { UB_FORMAT_AUTO, UB_FORMAT_TEXT, UB_FORMAT_HTML };
+    for (size_t b = 0; b < sizeof boms / sizeof *boms; b++) {
+        for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+            for (int z = 0; z < 2; z++) {
+                ub_options o;
+                ub_options_init(&o);
+                o.format = formats[k];
+                o.null_data = z;
+                char in[8];
+                size_t n = strlen(boms[b]);
+                memcpy(in, boms[b], n);
+                in[n] = '\0';
+                run_result r;
+                run_filter(&o, in, n + (size_t)z, (chunks){ CHUNK_BYTE, 0, 0 }, &r);
+                ck_assert_int_eq(r.status, UB_OK);
+                ck_assert_msg(r.counts.documents == (unsigned long)z && r.counts.blocks == 0 &&
+                              r.counts.documents_html == 0 && r.out_len == (size_t)z,
+                              "BOM %zu format %zu -z %d: %lu documents, %lu blocks, %zu bytes out",
+                              b, k, z, (unsigned long)r.counts.documents,
+                              (unsigned long)r.counts.blocks, r.out_len);
+                run_result_free(&r);
+            }
+        }
+    }
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    run_result r;
+    run_filter(&o, "\xEF\xBB\xBF \r\n", 6, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.counts.documents, 1);
+    ck_assert_uint_eq(r.counts.blocks, 0);
+    ck_assert_uint_eq(r.out_len, 0);
+    run_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_end_document_twice)
 {
     ub_filter *f = ub_filter_new(NULL, null_write, NULL, NULL);
@@ -992,6 +1036,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_options_validated);
     tcase_add_test(tc, test_strerror_and_version);
     tcase_add_test(tc, test_empty_input);
+    tcase_add_test(tc, test_bom_only_is_empty);
     tcase_add_test(tc, test_end_document_twice);
     tcase_add_test(tc, test_null_separated_documents);
     tcase_add_test(tc, test_null_only_documents);

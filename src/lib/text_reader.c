@@ -205,7 +205,9 @@ static void measure(const char *s, size_t n, shape *sh)
             break;
         end--;
     }
-    if (i == end) {
+    /* a line of a BOM (U+FEFF) and blanks shows nothing: blank, so that a
+     * BOM alone on the first line makes no block */
+    if (i == end || (end - i == 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)) {
         sh->blank = 1;
         return;
     }
