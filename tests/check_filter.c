@@ -11,6 +11,7 @@
 #include "suites.h"
 #include "testutil.h"
 #include "model.h"
+#include "utf8.h"
 
 static const chunks WHOLE = { CHUNK_WHOLE, 0, 0 };
 
@@ -955,6 +956,77 @@ static char *text_charset_run(const char *in, size_t len, const char *enc, int u
     return out;
 }
 
+/* in[0..n) as valid UTF-8, each byte that begins no valid sequence one
+ * U+FFFD (malloc'd, *len) */
+static char *utf8_replaced(const char *in, size_t n, size_t *len)
+{
+    char *out = malloc(3 * n + 1);
+    ck_assert_ptr_nonnull(out);
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq_len((const unsigned char *)in + i, n - i);
+        if (k == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, in + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    *len = o;
+    return out;
+}
+
+/* --utf8 promises UTF-8: text judged UTF-8 that holds stray bytes (a
+ * Latin-1 byte, a cut sequence, a surrogate) has them as U+FFFD, in a
+ * short line and across the pieces of a line too long to hold, however
+ * fed; without --utf8 the bytes come out as they came. */
+START_TEST(test_text_utf8_option_replaces_stray_bytes)
+{
+    static const char para[] = "The committee met on Tuesday to discuss the new budget, "
+                               "caf\xc3\xa9 and na\xc3\xafve, and the \xe2\x82\xac money. ";
+    static const char stray[] = "bad \xff and \xe2\x82 cut \xed\xa0\x80 here. ";
+    tbuf in = {0};
+    tbuf_add(&in, para, sizeof para - 1);
+    tbuf_add(&in, stray, sizeof stray - 1);
+    tbuf_add(&in, "\n", 1);
+    /* a line longer than a block, stray bytes all along, ending in a cut
+     * sequence with no newline */
+    for (int i = 0; i < 3000; i++) {
+        tbuf_add(&in, para, sizeof para - 1);
+        if (i % 7 == 0)
+            tbuf_add(&in, stray, sizeof stray - 1);
+    }
+    tbuf_add(&in, "\xf0\x9f", 2);
+    size_t want_len;
+    char *want = utf8_replaced(in.data, in.len, &want_len);
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    o.utf8 = 1;
+    chunks ways[] = { WHOLE, { CHUNK_RANDOM, 5, 3 }, { CHUNK_RANDOM, 70000, 9 },
+                      { CHUNK_FIXED, 1, 0 } };
+    for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+        run_result r;
+        run_filter(&o, in.data, in.len, ways[w], &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_msg(r.out_len == want_len && memcmp(r.out, want, want_len) == 0,
+                      "chunking %zu: %zu bytes, want %zu", w, r.out_len, want_len);
+        run_result_free(&r);
+    }
+    o.utf8 = 0;
+    run_result r;
+    run_filter(&o, in.data, in.len, WHOLE, &r);
+    ck_assert_msg(r.out_len == in.len && memcmp(r.out, in.data, in.len) == 0,
+                  "without --utf8: %zu bytes, want %zu", r.out_len, in.len);
+    run_result_free(&r);
+    free(want);
+    tbuf_free(&in);
+}
+END_TEST
+
 START_TEST(test_text_charset_declared)
 {
     /* -e: the prose is read (it was "DROP empty" before), its lines come
@@ -1064,6 +1136,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_counts);
     tcase_add_test(tc, test_format_text_forced);
     tcase_add_test(tc, test_text_charset_declared);
+    tcase_add_test(tc, test_text_utf8_option_replaces_stray_bytes);
     tcase_add_test(tc, test_text_charset_latin1);
     tcase_add_test(tc, test_text_charset_detected);
     tcase_add_test(tc, test_text_charset_wrapped_across);

@@ -286,6 +286,8 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
     int html = f->opt.format == UB_FORMAT_HTML ||
                (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
     writer_begin(f->out, html);
+    /* --json escapes what it is given the same way already */
+    writer_utf8(f->out, !html && f->opt.utf8 && !f->opt.json);
     f->doc_units = 0;
     if (f->rescue)
         rescue_begin(f->rescue);
