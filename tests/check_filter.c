@@ -257,7 +257,6 @@ START_TEST(test_null_only_documents)
 }
 END_TEST
 
-/* Without -z a NUL is a byte of the text: a kept line keeps it. */
 /* A word longer than a block (a 200 KB run of letters, a base64 blob) is
  * handed over in pieces cut within it; the pieces are joined again as
  * they came, without a space between them, in text and in Markdown. */
@@ -365,6 +364,7 @@ START_TEST(test_long_pre_backticks_later)
 }
 END_TEST
 
+/* Without -z a NUL is a byte of the text: a kept line keeps it. */
 START_TEST(test_nul_in_text_mode)
 {
     size_t alen;
