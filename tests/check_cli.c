@@ -219,6 +219,27 @@ START_TEST(test_stdin_dash_and_output_file)
     expect_exit(&r, 1);
     ck_assert_str_eq(r.err, "unboil: /nonexistent/dir/out.txt: No such file or directory\n");
     cli_result_free(&r);
+    /* a path through a file */
+    const char *argv3[] = { "-o", "/dev/null/out.txt", NULL };
+    r = run(argv3, in, in_len);
+    expect_exit(&r, 1);
+    ck_assert_str_eq(r.err, "unboil: /dev/null/out.txt: Not a directory\n");
+    cli_result_free(&r);
+    /* a file that exists in a directory where no temporary file can be
+     * made (root too cannot create files in /proc): the message names the
+     * file given and says what failed, not an error of the temporary file
+     * as if it were the target's ("/proc/version: No such file ...") */
+    if (access("/proc/version", F_OK) == 0) {
+        const char *argv4[] = { "-o", "/proc/version", NULL };
+        r = run(argv4, in, in_len);
+        expect_exit(&r, 1);
+        const char *want_msg = "unboil: /proc/version: cannot create a temporary file in /proc: ";
+        ck_assert_msg(strncmp(r.err, want_msg, strlen(want_msg)) == 0 &&
+                      strchr(r.err, '\n') == r.err + r.err_len - 1 &&
+                      strstr(r.err, "unboil-") == NULL,
+                      "stderr: %s", r.err);
+        cli_result_free(&r);
+    }
     free(in);
     free(want);
 }
@@ -421,6 +442,12 @@ START_TEST(test_empty_input)
     expect_exit(&r, 0);
     ck_assert_uint_eq(r.out_len, 2);
     ck_assert_mem_eq(r.out, "\0\0", 2);
+    cli_result_free(&r);
+    /* a BOM alone is empty input too: no JSON object for it */
+    const char *json[] = { "--json", NULL };
+    r = run(json, "\xEF\xBB\xBF", 3);
+    expect_exit(&r, 0);
+    ck_assert_msg(r.out_len == 0, "stdout: %.*s", (int)r.out_len, r.out);
     cli_result_free(&r);
 }
 END_TEST

@@ -11,6 +11,7 @@
 #include "suites.h"
 #include "testutil.h"
 #include "model.h"
+#include "utf8.h"
 
 static const chunks WHOLE = { CHUNK_WHOLE, 0, 0 };
 
@@ -133,6 +134,56 @@ START_TEST(test_empty_input)
 }
 END_TEST
 
+/* A document of a BOM alone (the empty file an editor saves) is the empty
+ * document: no document, no block, nothing written, in any format, however
+ * fed; with -z it is the empty document between two NULs.  A BOM on a first
+ * line of its own is a blank line, as the line is without it. */
+START_TEST(test_bom_only_is_empty)
+{
+    static const char *const boms[] = { "\xEF\xBB\xBF", "\xFF\xFE", "\xFE\xFF" };
+    static const ub_format formats[] = { UB_FORMAT_AUTO, UB_FORMAT_TEXT, UB_FORMAT_HTML };
+    for (size_t b = 0; b < sizeof boms / sizeof *boms; b++) {
+        for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+            for (int z = 0; z < 2; z++) {
+                ub_options o;
+                ub_options_init(&o);
+                o.format = formats[k];
+                o.null_data = z;
+                char in[8];
+                size_t n = strlen(boms[b]);
+                memcpy(in, boms[b], n);
+                in[n] = '\0';
+                run_result r;
+                run_filter(&o, in, n + (size_t)z, (chunks){ CHUNK_BYTE, 0, 0 }, &r);
+                ck_assert_int_eq(r.status, UB_OK);
+                ck_assert_msg(r.counts.documents == (unsigned long)z && r.counts.blocks == 0 &&
+                              r.counts.documents_html == 0 && r.out_len == (size_t)z,
+                              "BOM %zu format %zu -z %d: %lu documents, %lu blocks, %zu bytes out",
+                              b, k, z, (unsigned long)r.counts.documents,
+                              (unsigned long)r.counts.blocks, r.out_len);
+                run_result_free(&r);
+            }
+        }
+    }
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    run_result r;
+    run_filter(&o, "\xEF\xBB\xBF \r\n", 6, WHOLE, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_uint_eq(r.counts.documents, 1);
+    ck_assert_uint_eq(r.counts.blocks, 0);
+    ck_assert_uint_eq(r.out_len, 0);
+    run_result_free(&r);
+    /* further on, a line of U+FEFF is a block as before (lynx writes a
+     * page's stray one so; what the model was fitted on) */
+    static const char later[] = "A line of text.\n   \xEF\xBB\xBF\n";
+    run_filter(&o, later, sizeof later - 1, WHOLE, &r);
+    ck_assert_uint_eq(r.counts.blocks, 2);
+    run_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_end_document_twice)
 {
     ub_filter *f = ub_filter_new(NULL, null_write, NULL, NULL);
@@ -206,7 +257,6 @@ START_TEST(test_null_only_documents)
 }
 END_TEST
 
-/* Without -z a NUL is a byte of the text: a kept line keeps it. */
 /* A word longer than a block (a 200 KB run of letters, a base64 blob) is
  * handed over in pieces cut within it; the pieces are joined again as
  * they came, without a space between them, in text and in Markdown. */
@@ -314,6 +364,7 @@ START_TEST(test_long_pre_backticks_later)
 }
 END_TEST
 
+/* Without -z a NUL is a byte of the text: a kept line keeps it. */
 START_TEST(test_nul_in_text_mode)
 {
     size_t alen;
@@ -905,6 +956,77 @@ static char *text_charset_run(const char *in, size_t len, const char *enc, int u
     return out;
 }
 
+/* in[0..n) as valid UTF-8, each byte that begins no valid sequence one
+ * U+FFFD (malloc'd, *len) */
+static char *utf8_replaced(const char *in, size_t n, size_t *len)
+{
+    char *out = malloc(3 * n + 1);
+    ck_assert_ptr_nonnull(out);
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq_len((const unsigned char *)in + i, n - i);
+        if (k == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, in + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    *len = o;
+    return out;
+}
+
+/* --utf8 promises UTF-8: text judged UTF-8 that holds stray bytes (a
+ * Latin-1 byte, a cut sequence, a surrogate) has them as U+FFFD, in a
+ * short line and across the pieces of a line too long to hold, however
+ * fed; without --utf8 the bytes come out as they came. */
+START_TEST(test_text_utf8_option_replaces_stray_bytes)
+{
+    static const char para[] = "The committee met on Tuesday to discuss the new budget, "
+                               "caf\xc3\xa9 and na\xc3\xafve, and the \xe2\x82\xac money. ";
+    static const char stray[] = "bad \xff and \xe2\x82 cut \xed\xa0\x80 here. ";
+    tbuf in = {0};
+    tbuf_add(&in, para, sizeof para - 1);
+    tbuf_add(&in, stray, sizeof stray - 1);
+    tbuf_add(&in, "\n", 1);
+    /* a line longer than a block, stray bytes all along, ending in a cut
+     * sequence with no newline */
+    for (int i = 0; i < 3000; i++) {
+        tbuf_add(&in, para, sizeof para - 1);
+        if (i % 7 == 0)
+            tbuf_add(&in, stray, sizeof stray - 1);
+    }
+    tbuf_add(&in, "\xf0\x9f", 2);
+    size_t want_len;
+    char *want = utf8_replaced(in.data, in.len, &want_len);
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_TEXT;
+    o.utf8 = 1;
+    chunks ways[] = { WHOLE, { CHUNK_RANDOM, 5, 3 }, { CHUNK_RANDOM, 70000, 9 },
+                      { CHUNK_FIXED, 1, 0 } };
+    for (size_t w = 0; w < sizeof ways / sizeof *ways; w++) {
+        run_result r;
+        run_filter(&o, in.data, in.len, ways[w], &r);
+        ck_assert_int_eq(r.status, UB_OK);
+        ck_assert_msg(r.out_len == want_len && memcmp(r.out, want, want_len) == 0,
+                      "chunking %zu: %zu bytes, want %zu", w, r.out_len, want_len);
+        run_result_free(&r);
+    }
+    o.utf8 = 0;
+    run_result r;
+    run_filter(&o, in.data, in.len, WHOLE, &r);
+    ck_assert_msg(r.out_len == in.len && memcmp(r.out, in.data, in.len) == 0,
+                  "without --utf8: %zu bytes, want %zu", r.out_len, in.len);
+    run_result_free(&r);
+    free(want);
+    tbuf_free(&in);
+}
+END_TEST
+
 START_TEST(test_text_charset_declared)
 {
     /* -e: the prose is read (it was "DROP empty" before), its lines come
@@ -992,6 +1114,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_options_validated);
     tcase_add_test(tc, test_strerror_and_version);
     tcase_add_test(tc, test_empty_input);
+    tcase_add_test(tc, test_bom_only_is_empty);
     tcase_add_test(tc, test_end_document_twice);
     tcase_add_test(tc, test_null_separated_documents);
     tcase_add_test(tc, test_null_only_documents);
@@ -1013,6 +1136,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_counts);
     tcase_add_test(tc, test_format_text_forced);
     tcase_add_test(tc, test_text_charset_declared);
+    tcase_add_test(tc, test_text_utf8_option_replaces_stray_bytes);
     tcase_add_test(tc, test_text_charset_latin1);
     tcase_add_test(tc, test_text_charset_detected);
     tcase_add_test(tc, test_text_charset_wrapped_across);

@@ -161,6 +161,31 @@ static char *follow_links(const char *target, int *fd)
     }
 }
 
+/* Why no temporary file could be made beside o->path (errno e), said of
+ * the file the user named: a directory that is missing as a shell says
+ * it; one that refuses (read-only, not ours, /proc) by name, since the
+ * target itself may exist and be writable. */
+static void temp_failed(const cli_out *o, size_t dir, int e)
+{
+    char *d = malloc(dir + 2);
+    if (!d) {
+        cli_msg("%s: %s", o->target, strerror(e));
+        return;
+    }
+    if (dir == 0)
+        strcpy(d, ".");
+    else
+        snprintf(d, dir + 2, "%.*s", (int)(dir > 1 ? dir - 1 : dir), o->path);
+    struct stat st;
+    if (stat(d, &st) != 0)
+        cli_msg("%s: %s", o->target, strerror(errno));
+    else if (!S_ISDIR(st.st_mode))
+        cli_msg("%s: %s", o->target, strerror(ENOTDIR));
+    else
+        cli_msg("%s: cannot create a temporary file in %s: %s", o->target, d, strerror(e));
+    free(d);
+}
+
 /* A new file beside target, named after it, that no one else has. */
 static int make_temp(cli_out *o, const char *target, const struct stat *old)
 {
@@ -175,7 +200,7 @@ static int make_temp(cli_out *o, const char *target, const struct stat *old)
     snprintf(o->tmp, size, "%.*s.%s.unboil-XXXXXX", (int)dir, target, target + dir);
     o->fd = cli_sig_mkstemp(o->tmp);
     if (o->fd < 0) {
-        cli_msg("%s: %s", target, strerror(errno));
+        temp_failed(o, dir, errno);
         free(o->tmp);
         o->tmp = NULL;
         return CLI_EXIT_TROUBLE;
@@ -190,7 +215,7 @@ static int make_temp(cli_out *o, const char *target, const struct stat *old)
         mode = 0666 & ~mask;
     }
     if (fchmod(o->fd, mode) != 0) {
-        cli_msg("%s: %s", o->tmp, strerror(errno));
+        cli_msg("%s: %s", o->target, strerror(errno));
         return CLI_EXIT_TROUBLE;
     }
     return 0;

@@ -7,6 +7,7 @@
 #include "unboil.h"
 #include "buf.h"
 #include "context.h"
+#include "encoding.h"
 #include "html_reader.h"
 #include "json_out.h"
 #include "learn.h"
@@ -285,6 +286,8 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
     int html = f->opt.format == UB_FORMAT_HTML ||
                (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
     writer_begin(f->out, html);
+    /* --json escapes what it is given the same way already */
+    writer_utf8(f->out, !html && f->opt.utf8 && !f->opt.json);
     f->doc_units = 0;
     if (f->rescue)
         rescue_begin(f->rescue);
@@ -376,6 +379,14 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
 static ub_status end_doc(ub_filter *f, int nul)
 {
     ub_status st = UB_OK, skipped = UB_OK;
+    const char *bom;
+    if (f->state == DOC_SNIFF && f->head.len > 0 &&
+        encoding_bom(f->head.data, f->head.len, &bom) == f->head.len) {
+        /* a document of a BOM alone (an editor's empty file) is the empty
+         * document: nothing of it was read, the sniff waits for more */
+        f->head.len = 0;
+        f->doc_open = 0;
+    }
     if (f->state == DOC_SNIFF && f->head.len > 0)
         st = start_reader_head(f, 1);
     if (st == UB_EBINARY) {

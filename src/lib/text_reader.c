@@ -35,6 +35,7 @@ struct text_reader {
     unsigned lengths[WRAP_MAX + 1];  /* lines seen of each length */
     unsigned prev_cols, prev_indent, prev_body;  /* the last line of u */
     int any;             /* any byte in this document */
+    int past_first;      /* the document's first line is done */
     /* Charset: lines are classified as UTF-8; in another charset each is
      * decoded into the unit's text and kept as it came in its raw (the
      * bytes written), unless utf8_out.  Undeclared and all ASCII so far
@@ -94,6 +95,7 @@ void text_reader_begin(text_reader *r)
     r->width = 0;
     memset(r->lengths, 0, sizeof r->lengths);
     r->any = 0;
+    r->past_first = 0;
     encoding_decoder_free(r->dec);
     encoding_decoder_free(r->tdec);
     r->dec = r->tdec = NULL;
@@ -280,6 +282,20 @@ static void measure(const char *s, size_t n, shape *sh)
     sh->cols = cols;
 }
 
+/* measure() of a line of the document; a first line that is its BOM and
+ * blanks shows nothing and is blank (a U+FEFF later on is a character, as
+ * lynx writes one for a page's stray BOM: not changed here) */
+static void line_shape(const text_reader *r, const char *s, size_t n, shape *sh)
+{
+    measure(s, n, sh);
+    if (!r->past_first && !sh->blank && sh->indent == 0 && n >= 3 &&
+        memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        shape rest;
+        measure(s + 3, n - 3, &rest);
+        sh->blank = rest.blank;
+    }
+}
+
 static ub_status start_unit(text_reader *r)
 {
     if (!r->u)
@@ -351,7 +367,8 @@ static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
     }
     int keep_raw = r->dec && !r->utf8_out;
     shape sh;
-    measure(s, n, &sh);
+    line_shape(r, s, n, &sh);
+    r->past_first = 1;
     if (sh.blank) {
         if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
             return st;
@@ -419,6 +436,7 @@ static ub_status line_open(text_reader *r, size_t keep)
         return st;
     }
     u->open = 1;
+    r->past_first = 1;
     r->u = NULL;
     r->has_text = 0;
     r->in_tail = 1;
@@ -562,7 +580,7 @@ ub_status text_reader_end(text_reader *r)
         return st;
     if (!r->in_tail && r->line.len > 0) {
         shape sh;
-        measure(r->line.data, r->line.len, &sh);
+        line_shape(r, r->line.data, r->line.len, &sh);
         st = line_done(r, r->line.data, r->line.len);
         r->line.len = 0;
         /* a blank last line goes with the trailing blank run */

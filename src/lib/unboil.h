@@ -108,7 +108,8 @@ typedef struct ub_options {
                              table of about 6 MB, made only when set */
     unsigned learn_min_docs; /* ... in at least this many (>= 1) */
     int utf8;             /* text mode: write kept lines decoded to UTF-8,
-                             not as they came in the input's charset */
+                             not as they came in the input's charset (a
+                             byte that begins no valid sequence as U+FFFD) */
     size_t lookahead;     /* bytes of a document's text held so that its
                              blocks are decided with the whole page in view
                              (up to this cap); 0: the window alone, for the

@@ -4,6 +4,7 @@
 #include "writer.h"
 #include "markdown.h"
 #include "explain.h"
+#include "utf8.h"
 
 struct writer {
     const mem *m;
@@ -32,6 +33,13 @@ struct writer {
     char fence_cont[128];
     explain *explain;    /* the readable --explain forms' renderer, or NULL */
     int explain_begun;   /* ... and it has begun this document */
+    /* text mode, --utf8: kept lines are made valid UTF-8 (writer_utf8);
+     * a long line's sequence cut between two pieces of its tail waits in
+     * pend, and the pieces then meet in joined */
+    int utf8;
+    unsigned char pend[4];
+    size_t pend_n;
+    buf joined;
 };
 
 static ub_status explain_put(void *ctx, const char *s, size_t n)
@@ -80,6 +88,7 @@ void writer_free(writer *w)
         return;
     buf_free(&w->gap, w->m);
     buf_free(&w->scratch, w->m);
+    buf_free(&w->joined, w->m);
     explain_free(w->explain);
     mem_free(w->m, w);
 }
@@ -107,6 +116,8 @@ static ub_status put(writer *w, const char *s)
 void writer_begin(writer *w, int html)
 {
     w->html = html;
+    w->utf8 = 0;
+    w->pend_n = 0;
     w->any = 0;
     w->tail_on = 0;
     w->gap.len = 0;
@@ -132,6 +143,54 @@ static ub_status note_gap(writer *w, const unit *u)
     return buf_append(&w->gap, w->m, u->gap.data, u->gap.len);
 }
 
+void writer_utf8(writer *w, int on)
+{
+    w->utf8 = on;
+}
+
+static const char writer_fffd[3] = { '\xEF', '\xBF', '\xBD' };
+
+/* s[0..n) of a kept line as valid UTF-8: a byte that begins no valid
+ * sequence is U+FFFD, one for each byte, as the JSON escaper and the
+ * decoders make it.  more: the line goes on in the next piece, so a
+ * sequence cut at the end waits for it. */
+static ub_status utf8_line_out(writer *w, const char *s, size_t n, int more)
+{
+    ub_status st;
+    if (w->pend_n > 0) {
+        w->joined.len = 0;
+        if ((st = buf_append(&w->joined, w->m, (const char *)w->pend, w->pend_n)) != UB_OK ||
+            (st = buf_append(&w->joined, w->m, s, n)) != UB_OK)
+            return st;
+        w->pend_n = 0;
+        s = w->joined.data;
+        n = w->joined.len;
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, start = 0;
+    while ((i += utf8_valid_prefix(p + i, n - i)) < n) {
+        if (more && utf8_lead_len(p[i]) > n - i) {
+            memcpy(w->pend, p + i, n - i);
+            w->pend_n = n - i;
+            break;
+        }
+        if ((st = writer_raw(w, s + start, i - start)) != UB_OK ||
+            (st = writer_raw(w, writer_fffd, sizeof writer_fffd)) != UB_OK)
+            return st;
+        start = ++i;
+    }
+    return writer_raw(w, s + start, (i < n ? i : n) - start);
+}
+
+/* A document's end within a long line's sequence: one U+FFFD a byte. */
+static ub_status utf8_pend_out(writer *w)
+{
+    ub_status st = UB_OK;
+    for (; w->pend_n > 0 && st == UB_OK; w->pend_n--)
+        st = writer_raw(w, writer_fffd, sizeof writer_fffd);
+    return st;
+}
+
 static ub_status text_line_out(writer *w, const unit *u)
 {
     ub_status st = note_gap(w, u);
@@ -152,7 +211,8 @@ static ub_status text_line_out(writer *w, const unit *u)
     w->gap_lines = 0;
     w->any = 1;
     const buf *b = unit_bytes(u);
-    if ((st = writer_raw(w, b->data, b->len)) != UB_OK)
+    if ((st = w->utf8 ? utf8_line_out(w, b->data, b->len, u->open)
+                      : writer_raw(w, b->data, b->len)) != UB_OK)
         return st;
     /* each line keeps its own terminator: an open line's comes with its
      * tail, and the input's last line may have none */
@@ -618,7 +678,9 @@ ub_status writer_tail(writer *w, const char *s, size_t n)
 {
     if (w->explain)
         return explain_tail(w->explain, s, n);
-    return w->tail_on ? writer_raw(w, s, n) : UB_OK;
+    if (!w->tail_on)
+        return UB_OK;
+    return w->utf8 ? utf8_line_out(w, s, n, !(n == 1 && s[0] == '\n')) : writer_raw(w, s, n);
 }
 
 ub_status writer_rescued(writer *w, const unit *run, const unsigned long *numbers, size_t n)
@@ -639,8 +701,8 @@ ub_status writer_rescued(writer *w, const unit *run, const unsigned long *number
 
 ub_status writer_end(writer *w, int nul)
 {
-    ub_status st = UB_OK;
-    if (w->explain && (st = explain_start(w)) == UB_OK)
+    ub_status st = utf8_pend_out(w);
+    if (st == UB_OK && w->explain && (st = explain_start(w)) == UB_OK)
         st = explain_end(w->explain);
     if (st == UB_OK)
         st = md_fence_close(w);

@@ -19,6 +19,11 @@ void writer_free(writer *w);
 /* Start a document; html says which reader feeds it. */
 void writer_begin(writer *w, int html);
 
+/* Text mode, after writer_begin: on, kept lines are written as valid
+ * UTF-8, a byte that begins no valid sequence as U+FFFD (--utf8: the
+ * decoded lines are, and so must a line judged UTF-8 be). */
+void writer_utf8(writer *w, int on);
+
 ub_status writer_unit(writer *w, const unit *u);
 
 /* Text mode: more bytes of the last unit's line, which was too long to
