@@ -562,7 +562,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     uint32_t counts[LANG_COUNT];
     clear_small(counts, sizeof counts);
     uint64_t lane[LANE_WORDS] = {0};
-    uint32_t keys[FEATURES_KEYWORDS + 1];
+    uint32_t keys[FEATURES_KEYWORDS + 1] = { 0 };
     scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
                 .counts = counts, .lane = lane, .keys = keys, .paren_c = (size_t)-1,
                 .first_at = (size_t)-1, .run_start = (size_t)-1, .first = 1 };
@@ -594,7 +594,11 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     if (flushed)
         lanes_flush(counts, lane, sc->langs_seen);
     f->nkeys = (uint8_t)sc->nkeys;
-    memcpy(f->keys, keys, sc->nkeys * sizeof *keys);
+    /* all of them, a fixed count the compiler copies with a few vector
+     * moves, where a call to memcpy chose its path by the count block by
+     * block: the keys past nkeys are 0 but the one the last word wrote */
+    keys[sc->nkeys] = 0;
+    memcpy(f->keys, keys, sizeof f->keys);
     uint32_t prev_nonspace = sc->prev_nonspace;
     f->words = sc->words;
     f->numbers = sc->numbers;
