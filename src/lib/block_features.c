@@ -127,15 +127,23 @@ unsigned features_lanes_best_portable(const uint64_t *lane)
 }
 
 #ifdef __SSE2__
+/* Lane word k into the low half of a vector, 0 past the lanes: eight
+ * bytes a load, as they were stored (a sixteen-byte load of two words
+ * just written waits for the stores to reach the cache). */
+static inline __m128i lane_word(const uint64_t *lane, unsigned k)
+{
+    return k < LANE_WORDS ? _mm_loadl_epi64((const __m128i *)(const void *)(lane + k))
+                          : _mm_setzero_si128();
+}
+
 /* The lanes' largest byte by halving maxima, then the first byte equal
  * to it.  Five words: two vectors and a half. */
 unsigned features_lanes_best_sse2(const uint64_t *lane)
 {
-    uint64_t w[6] = { 0 };
-    memcpy(w, lane, LANE_WORDS * sizeof *lane);
-    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)w);
-    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(w + 2));
-    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(w + 4));
+    _Static_assert(LANE_WORDS <= 6, "the lanes fit three vectors");
+    __m128i a = _mm_unpacklo_epi64(lane_word(lane, 0), lane_word(lane, 1));
+    __m128i b = _mm_unpacklo_epi64(lane_word(lane, 2), lane_word(lane, 3));
+    __m128i c = _mm_unpacklo_epi64(lane_word(lane, 4), lane_word(lane, 5));
     __m128i m = _mm_max_epu8(_mm_max_epu8(a, b), c);
     m = _mm_max_epu8(m, _mm_srli_si128(m, 8));
     m = _mm_max_epu8(m, _mm_srli_si128(m, 4));
