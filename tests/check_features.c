@@ -133,6 +133,53 @@ START_TEST(test_fast_paths_generated)
 }
 END_TEST
 
+/* The best language of the lanes, both paths against a loop over the
+ * counts as features_compute ran it before the lanes: random lanes with
+ * few values (many ties), each byte alone at its largest, none, 255. */
+static unsigned lanes_best_ref(const uint64_t *lane)
+{
+    uint32_t counts[FEATURES_LANE_WORDS * 8];
+    for (unsigned l = 0; l < FEATURES_LANE_WORDS * 8; l++)
+        counts[l] = (uint32_t)(lane[l / 8] >> (8 * (l % 8)) & 0xff);
+    unsigned best = 0;
+    for (unsigned l = 0; l < FEATURES_LANE_WORDS * 8; l++)
+        if (counts[l] > counts[best])
+            best = l;
+    return best;
+}
+
+START_TEST(test_lanes_best)
+{
+    uint64_t seed = 0x9E3779B97F4A7C15ull, lane[FEATURES_LANE_WORDS];
+    unsigned bad = 0;
+    for (int n = 0; n < 20000; n++) {
+        unsigned top = n % 4 == 0 ? 256 : 1u + (unsigned)n % 5;
+        for (unsigned g = 0; g < FEATURES_LANE_WORDS; g++) {
+            lane[g] = 0;
+            for (unsigned k = 0; k < 8; k++) {
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                lane[g] |= (uint64_t)((seed >> 33) % top) << (8 * k);
+            }
+        }
+        unsigned want = lanes_best_ref(lane);
+        bad += features_lanes_best_portable(lane) != want;
+        bad += features_lanes_best_sse2(lane) != want;
+    }
+    ck_assert_uint_eq(bad, 0);
+    for (unsigned l = 0; l < FEATURES_LANE_WORDS * 8; l++)
+        for (unsigned v = 0; v < 256; v += 85) {
+            memset(lane, 0, sizeof lane);
+            lane[l / 8] = (uint64_t)(v ? v : 1) << (8 * (l % 8));
+            lane[0] |= v == 255 ? 0xfe : 0;   /* a smaller count before it */
+            ck_assert_uint_eq(features_lanes_best_portable(lane), l);
+            ck_assert_uint_eq(features_lanes_best_sse2(lane), l);
+        }
+    memset(lane, 0, sizeof lane);
+    ck_assert_uint_eq(features_lanes_best_portable(lane), 0);
+    ck_assert_uint_eq(features_lanes_best_sse2(lane), 0);
+}
+END_TEST
+
 /* Stopword hits are counted a byte per language and carried over to the
  * counts every 255 words: blocks of many more words, with hits in several
  * languages and in the same one, count as the reference does. */
@@ -868,6 +915,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_fast_paths_hand);
     tcase_add_test(tc, test_fast_paths_generated);
     tcase_add_test(tc, test_stop_counts_past_a_byte);
+    tcase_add_test(tc, test_lanes_best);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
 

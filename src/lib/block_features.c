@@ -57,7 +57,7 @@ static int token_is_url(const char *t, size_t n)
  * branch per language whose count of steps the processor could not
  * foresee.  A byte holds 255 hits, so the lanes go to the counts every
  * LANE_MAX words with hits, and at the block's end. */
-#define LANE_WORDS ((LANG_COUNT + 7) / 8)
+#define LANE_WORDS FEATURES_LANE_WORDS
 #define LANE_MAX 255
 
 /* byte k of lane_spread[b] is bit k of b */
@@ -84,6 +84,7 @@ typedef struct scan {
     uint64_t langs_seen;     /* languages with hits */
     uint64_t *lane;          /* hits since the flush: a byte per language */
     unsigned pending;        /* words with hits since the flush */
+    int flushed;             /* the lanes went to the counts before the end */
     uint32_t *keys;          /* FEATURES_KEYWORDS + 1: the last takes the rest */
     unsigned nkeys;
     uint32_t words, numbers, chars, digits, caps, commas, separators, sentences;
@@ -111,6 +112,57 @@ static void lanes_flush(uint32_t *counts, uint64_t *lane, uint64_t seen)
     for (unsigned g = 0; g < LANE_WORDS; g++)
         lane[g] = 0;
 }
+
+unsigned features_lanes_best_portable(const uint64_t *lane)
+{
+    unsigned best = 0, most = 0;
+    for (unsigned l = 0; l < LANE_WORDS * 8; l++) {
+        unsigned c = (unsigned)(lane[l / 8] >> (8 * (l % 8)) & 0xff);
+        if (c > most) {
+            most = c;
+            best = l;
+        }
+    }
+    return best;
+}
+
+#ifdef __SSE2__
+/* Lane word k into the low half of a vector, 0 past the lanes: eight
+ * bytes a load, as they were stored (a sixteen-byte load of two words
+ * just written waits for the stores to reach the cache). */
+static inline __m128i lane_word(const uint64_t *lane, unsigned k)
+{
+    return k < LANE_WORDS ? _mm_loadl_epi64((const __m128i *)(const void *)(lane + k))
+                          : _mm_setzero_si128();
+}
+
+/* The lanes' largest byte by halving maxima, then the first byte equal
+ * to it.  Five words: two vectors and a half. */
+unsigned features_lanes_best_sse2(const uint64_t *lane)
+{
+    _Static_assert(LANE_WORDS <= 6, "the lanes fit three vectors");
+    __m128i a = _mm_unpacklo_epi64(lane_word(lane, 0), lane_word(lane, 1));
+    __m128i b = _mm_unpacklo_epi64(lane_word(lane, 2), lane_word(lane, 3));
+    __m128i c = _mm_unpacklo_epi64(lane_word(lane, 4), lane_word(lane, 5));
+    __m128i m = _mm_max_epu8(_mm_max_epu8(a, b), c);
+    m = _mm_max_epu8(m, _mm_srli_si128(m, 8));
+    m = _mm_max_epu8(m, _mm_srli_si128(m, 4));
+    m = _mm_max_epu8(m, _mm_srli_si128(m, 2));
+    m = _mm_max_epu8(m, _mm_srli_si128(m, 1));
+    __m128i most = _mm_set1_epi8((char)_mm_cvtsi128_si32(m));
+    uint64_t eq = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, most)) |
+                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, most)) << 16 |
+                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, most)) << 32;
+    return (unsigned)__builtin_ctzll(eq);   /* a byte equals the largest */
+}
+#define lanes_best features_lanes_best_sse2
+#else
+unsigned features_lanes_best_sse2(const uint64_t *lane)
+{
+    return features_lanes_best_portable(lane);
+}
+#define lanes_best features_lanes_best_portable
+#endif
 
 /* the scan's state stays in registers only if every helper that takes it
  * is inlined: hence always_inline on the ones the compiler might not */
@@ -190,6 +242,7 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         if (++sc->pending == LANE_MAX) {
             lanes_flush(sc->counts, sc->lane, sc->langs_seen);
             sc->pending = 0;
+            sc->flushed = 1;
         }
     }
 }
@@ -517,7 +570,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     uint32_t counts[LANG_COUNT];
     clear_small(counts, sizeof counts);
     uint64_t lane[LANE_WORDS] = {0};
-    uint32_t keys[FEATURES_KEYWORDS + 1];
+    uint32_t keys[FEATURES_KEYWORDS + 1] = { 0 };
     scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
                 .counts = counts, .lane = lane, .keys = keys, .paren_c = (size_t)-1,
                 .first_at = (size_t)-1, .run_start = (size_t)-1, .first = 1 };
@@ -542,9 +595,18 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         word_end(sc);
     if (sc->in_tok)
         token_end(sc, len);
-    lanes_flush(counts, lane, sc->langs_seen);
+    /* the counts hold hits only if the lanes filled up on the way (a block
+     * of 255 stopwords or more): else the lanes hold every hit, and the
+     * best language is found in them without a loop over the languages */
+    int flushed = sc->flushed;
+    if (flushed)
+        lanes_flush(counts, lane, sc->langs_seen);
     f->nkeys = (uint8_t)sc->nkeys;
-    memcpy(f->keys, keys, sc->nkeys * sizeof *keys);
+    /* all of them, a fixed count the compiler copies with a few vector
+     * moves, where a call to memcpy chose its path by the count block by
+     * block: the keys past nkeys are 0 but the one the last word wrote */
+    keys[sc->nkeys] = 0;
+    memcpy(f->keys, keys, sizeof f->keys);
     uint32_t prev_nonspace = sc->prev_nonspace;
     f->words = sc->words;
     f->numbers = sc->numbers;
@@ -563,16 +625,19 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
          * Chinese (or kanji-only Japanese, which reads alike) */
         best = sc->kana * 8 >= f->unspaced ? LANG_JA
              : sc->thai * 2 > f->unspaced ? LANG_TH : LANG_ZH;
-    } else {
+    } else if (flushed) {
         /* most hits, the lowest on ties; no hits at all: the first */
         for (uint64_t m = sc->langs_seen; m; m &= m - 1) {
             unsigned l = (unsigned)__builtin_ctzll(m);
             if (counts[l] > counts[best])
                 best = l;
         }
+    } else {
+        best = lanes_best(lane);
     }
     f->lang = (uint8_t)best;
-    f->stops = sc->counts[best];
+    /* one of the two is 0: the counts unless flushed, the lanes if so */
+    f->stops = counts[best] + (uint32_t)(lane[best / 8] >> (8 * (best % 8)) & 0xff);
     f->link_chars = (uint32_t)sc->url_cps;
     f->url = f->chars > 0 && sc->url_cps * 2 >= f->chars;
     f->end_punct = is_sentence_end(prev_nonspace) || is_closing(prev_nonspace) ||

@@ -41,6 +41,16 @@ typedef struct features {
  * the reader, if any, is added by the caller. */
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len);
 
+/* features_compute counts a block's stopword hits a byte per language,
+ * eight languages to a word (language l in byte l % 8 of lane[l / 8]).
+ * The language with the most hits in lane[0..FEATURES_LANE_WORDS), the
+ * lowest of those on ties, and 0 when there are none: one pass over the
+ * bytes, and (where SSE2 is) the same with the lanes compared sixteen at
+ * a time, which the tests hold to the first. */
+#define FEATURES_LANE_WORDS ((LANG_COUNT + 7) / 8)
+unsigned features_lanes_best_portable(const uint64_t *lane);
+unsigned features_lanes_best_sse2(const uint64_t *lane);
+
 /* Share of words that are stopwords, 0..1; for unspaced scripts the share of
  * function characters approximated from punctuation. */
 double features_stop_density(const features *f);

@@ -42,6 +42,13 @@ static void unit_release(const ring *r, unit *u)
 unit *ring_slot(ring *r)
 {
     unit *u = ring_at(r, r->count);
+    /* the next block's slot, which may have gone cold: its lines are on
+     * their way while this block is measured and decided */
+    if (r->count + 1 < r->size) {
+        const char *n = (const char *)ring_at(r, r->count + 1);
+        for (size_t o = 0; o < sizeof *u; o += 64)
+            __builtin_prefetch(n + o, 1);
+    }
     /* slots past the highest one used were never written: the ring's
      * pages stay untouched (calloc) for a short page */
     unsigned k = (unsigned)(u - r->slots);
