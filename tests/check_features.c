@@ -52,7 +52,7 @@ static void same_as_ref(const char *text, size_t len)
                   (unsigned long long)a.fld, (unsigned long long)b.fld, (int)len, text)
     SAME(chars); SAME(words); SAME(numbers); SAME(stops); SAME(link_chars);
     SAME(caps); SAME(digits); SAME(symbols); SAME(separators); SAME(sentences);
-    SAME(commas); SAME(unspaced); SAME(wide); SAME(indent); SAME(lang);
+    SAME(commas); SAME(tokens); SAME(unspaced); SAME(wide); SAME(indent); SAME(lang);
     SAME(end_punct); SAME(end_colon); SAME(bullet); SAME(bracketed); SAME(url);
     SAME(copyright); SAME(nkeys); SAME(norm_hash); SAME(first_word);
     SAME(first_digits);
@@ -239,6 +239,51 @@ START_TEST(test_counts_simple)
     f = feat("   \t  ");
     ck_assert_uint_eq(f.chars, 0);
     ck_assert_uint_eq(f.words, 0);
+}
+END_TEST
+
+/* Runs of non-spaces, whichever path of the scan ends them: a whole
+ * ASCII word, a token with punctuation or a URL, one with a non-ASCII
+ * letter, and a token that ends the block. */
+START_TEST(test_tokens_counted)
+{
+    static const struct { const char *text; unsigned tokens; } c[] = {
+        { "one two  three", 3 },
+        { "  see http://example.com/a?b=c, then caf\xc3\xa9 au lait.", 6 },
+        { "a,b,c", 1 },
+        { "", 0 },
+        { "   ", 0 },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        ck_assert_msg(feat(c[i].text).tokens == c[i].tokens, "\"%s\": tokens %u, want %u",
+                      c[i].text, feat(c[i].text).tokens, c[i].tokens);
+}
+END_TEST
+
+/* Words run together by commas (an ad's slot names) read as prose by
+ * their commas, to a line no stoplist knows; marked joined, only their
+ * stopwords count.  A line of ordinary words is not marked. */
+START_TEST(test_joined_tokens)
+{
+    const char *ad = "slot_top_banner_leaderboard,slot_right_rail_medium_rect,"
+                     "slot_footer_sticky_mobile,slot_inline_native_one "
+                     "slot_inline_native_two,slot_inline_native_three,slot_below_fold_wide";
+    features f = feat(ad);
+    ck_assert_uint_eq(f.tokens, 2);
+    ck_assert_uint_ge(f.words, 6);
+    ck_assert_uint_eq(f.joined, 0);   /* features_compute leaves it to the caller */
+    ck_assert(features_stop_density(&f) > 0.3);
+    features_mark_joined(&f);
+    ck_assert_uint_eq(f.joined, 1);
+    ck_assert(features_stop_density(&f) == 0.0);
+
+    f = feat("Zorba, Yanni, Xeno, Wolt, Vex, Umber and Tully ran.");
+    features_mark_joined(&f);
+    ck_assert_uint_eq(f.joined, 0);
+
+    f = feat("");
+    features_mark_joined(&f);
+    ck_assert_uint_eq(f.joined, 0);
 }
 END_TEST
 
@@ -891,6 +936,8 @@ Suite *features_suite(void)
     TCase *tc = tcase_create("features");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_counts_simple);
+    tcase_add_test(tc, test_tokens_counted);
+    tcase_add_test(tc, test_joined_tokens);
     tcase_add_test(tc, test_stopwords_and_language);
     tcase_add_test(tc, test_digits_symbols_separators);
     tcase_add_test(tc, test_clause_marks);

@@ -208,6 +208,7 @@ void features_ref(features *f, const stoplist *sl, const char *text, size_t len)
         } else {
             if (in_tok && is_url(text + tok_start, i - tok_start))
                 url_cps += tok_cps;
+            f->tokens += (uint32_t)in_tok;
             in_tok = 0;
             if (first && i < len && (cp == ' ' || cp == '\t'))
                 f->indent += cp == '\t' ? 8 : 1;

@@ -5,6 +5,13 @@
 #include "span.h"
 #include "utf8.h"
 
+/* A line whose runs of non-spaces average more characters than this has
+ * its words run together by machine (an ad's slot names joined by commas,
+ * a script's query string): its commas and dots join tokens, they are no
+ * sign of prose.  Prose averages 5 to 7, a CJK sentence is taken apart
+ * before this test; set by hand (README, "joined tokens"). */
+#define FEATURES_JOINED_CHARS 30
+
 #define COPYRIGHT_WORDS 3   /* the word "copyright" within these opens a notice */
 
 static int is_separator(uint32_t cp)
@@ -87,7 +94,7 @@ typedef struct scan {
     int flushed;             /* the lanes went to the counts before the end */
     uint32_t *keys;          /* FEATURES_KEYWORDS + 1: the last takes the rest */
     unsigned nkeys;
-    uint32_t words, numbers, chars, digits, caps, commas, separators, sentences;
+    uint32_t words, numbers, chars, digits, caps, commas, separators, sentences, tokens;
     uint32_t kana, thai;     /* unspaced characters of Japanese, of Thai */
     uint64_t h, nh;
     uint64_t nwh;            /* the word hashed with utf8_norm_fold, once it differs */
@@ -270,6 +277,7 @@ __attribute__((always_inline))
 static inline void token_end(scan *sc, size_t i)
 {
     sc->in_tok = 0;
+    sc->tokens++;
     /* only tokens that hold an '@' or are long enough to start with
      * "http://" or "www." and do: the others are no URL */
     unsigned char c = sc->s[sc->tok_start];
@@ -427,6 +435,7 @@ static inline size_t word_run(scan *sc, size_t i, size_t tail)
         }
         h = word_hash_final(h);
         word_done(sc, h, h, j - i, alpha, cap);
+        sc->tokens++;   /* a whole token */
         /* s[j] is a space if j < len */
         if (j + 1 >= len || !utf8_ascii_word[s[j + 1]])
             return j;
@@ -616,6 +625,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     f->commas = sc->commas;
     f->separators = sc->separators;
     f->sentences = sc->sentences;
+    f->tokens = sc->tokens;
     f->words += (f->unspaced + 1) / 2;
     unsigned best = 0;
     if (sl->only < LANG_COUNT) {
@@ -660,8 +670,10 @@ double features_stop_density(const features *f)
     if (f->words >= 6 && f->stops * 20 < f->words) {
         /* no stoplist knows this language (or it is a list of names):
          * prose still has commas and sentence ends, menus and titles not */
-        double p = (double)(f->commas + f->sentences + f->end_punct) * 6.0 / (double)f->words;
         double d = (double)f->stops / (double)f->words;
+        if (f->joined)
+            return d;   /* words run together: the marks join them, no prose */
+        double p = (double)(f->commas + f->sentences + f->end_punct) * 6.0 / (double)f->words;
         p = p > 0.45 ? 0.45 : p;
         return p > d ? p : d;
     }
@@ -669,6 +681,11 @@ double features_stop_density(const features *f)
      * as prose as much as "rose sharply last year" */
     uint32_t w = f->words - f->numbers;
     return w ? (double)f->stops / (double)w : 0.0;
+}
+
+void features_mark_joined(features *f)
+{
+    f->joined = f->chars > (uint64_t)FEATURES_JOINED_CHARS * f->tokens;
 }
 
 double features_link_density(const features *f)

@@ -20,6 +20,7 @@ typedef struct features {
     uint32_t separators;  /* menu separators: | » · • › ⋅ ◦ / between words */
     uint32_t sentences;   /* sentence ends followed by more text */
     uint32_t commas;
+    uint32_t tokens;      /* runs of characters that are not spaces */
     uint32_t unspaced;    /* characters of scripts written without spaces */
     uint32_t wide;        /* ... of them Han and kana */
     uint32_t indent;      /* leading spaces (text mode) */
@@ -29,6 +30,7 @@ typedef struct features {
     uint8_t bullet;       /* starts with a list bullet: * + - • o # */
     uint8_t bracketed;    /* wholly in [ ] (a text dump's image or link marker) */
     uint8_t url;          /* mostly a URL or e-mail address */
+    uint8_t joined;       /* words run together (features_mark_joined) */
     uint8_t copyright;    /* contains ©, (c) or "copyright" */
     uint8_t nkeys;
     uint64_t norm_hash;   /* hash of the folded words: equal for repeated lines */
@@ -55,5 +57,12 @@ unsigned features_lanes_best_sse2(const uint64_t *lane);
  * function characters approximated from punctuation. */
 double features_stop_density(const features *f);
 double features_link_density(const features *f);
+
+/* Mark a text line whose runs of non-spaces are, on average, too long for
+ * words: machine-joined tokens, whose commas and dots features_stop_density
+ * then does not take for prose.  Text mode only: the HTML model was
+ * fitted and judged without it, and its blocks' markup tells links and
+ * scripts apart already. */
+void features_mark_joined(features *f);
 
 #endif

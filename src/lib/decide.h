@@ -28,6 +28,7 @@ typedef struct decider {
     unsigned long index;     /* units decided in this document */
     unsigned long kept_words; /* words of good prose decided and kept */
     unsigned long since_kept; /* units decided since the last kept one */
+    int prev_near;            /* the last unit was a near miss (decide.c, near_miss) */
     model_nb hist[MODEL_SPAN]; /* the last decided units, for the model */
     unsigned hist_head, hist_count;
     model_mode mode;

@@ -104,6 +104,7 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
 #define ENDED_GAP_NEAR 3      /* ... and a shorter run, against a near miss */
 #define ENDED_NEAR 0.5
 #define ENDED_NEAR_TEXT 0.6   /* ... in a text dump, where the model has less to go on */
+#define ENDED_MISS 0.1        /* text: a drop this near the threshold, followed by a good paragraph, is no article's end */
 #define AHEAD_UNITS 20        /* text: how far on the article may go on */
 #define AHEAD_WORDS 20        /* ... with a good paragraph this long */
 #define AHEAD_GOOD 2          /* ... or two, under a heading at the margin */
