@@ -7,6 +7,7 @@
 #include "page.h"
 #include "page_table.h"
 #include "ring.h"
+#include "testutil.h"
 
 /* more blocks without a stamp than a thread has between two */
 #define FAR_BLOCKS 12
@@ -519,6 +520,68 @@ START_TEST(test_reset_after_full_table)
 }
 END_TEST
 
+/* A title-like line that shares no word with the title or the text after
+ * it is a link to another story, except inside the article's container,
+ * where it is the article's own (a subheading worded apart): with the
+ * look-ahead the page model sees the container (or the box the line
+ * sits in a level under it) and keeps it; the window
+ * alone cannot, and drops it as off-topic. */
+static const char OFF_TOPIC_PAGE[] =
+    "<html><head><title>Hill library to close</title></head><body>"
+    "<div class=\"story\"><h1>Hill library to close</h1>"
+    "<p>The council voted on Tuesday to close the old library on the hill, and the mayor "
+    "said that the building would be sold to pay for a new one in the town centre.</p>"
+    "<p>Residents who had used the library for years were angry at the decision, and some "
+    "of them said that they would take the council to court if the sale went ahead.</p>"
+    "<p>A Saturday habit for three generations</p>"
+    "<p>The library was built in 1905 with money from a local mill owner, and it has been "
+    "the home of the town's archive since the war, when the records were moved up here.</p>"
+    "<p>Its reading room will stay open until the end of the year, and the archive will "
+    "move with the books when the new building is finished, the council said.</p>"
+    "</div></body></html>";
+
+/* The same line a level down, in a box of its own inside the article's
+ * container. */
+static const char OFF_TOPIC_NESTED[] =
+    "<html><head><title>Hill library to close</title></head><body>"
+    "<div class=\"story\"><h1>Hill library to close</h1>"
+    "<p>The council voted on Tuesday to close the old library on the hill, and the mayor "
+    "said that the building would be sold to pay for a new one in the town centre.</p>"
+    "<p>Residents who had used the library for years were angry at the decision, and some "
+    "of them said that they would take the council to court if the sale went ahead.</p>"
+    "<div class=\"inset\"><p>A Saturday habit for three generations</p></div>"
+    "<p>The library was built in 1905 with money from a local mill owner, and it has been "
+    "the home of the town's archive since the war, when the records were moved up here.</p>"
+    "<p>Its reading room will stay open until the end of the year, and the archive will "
+    "move with the books when the new building is finished, the council said.</p>"
+    "</div></body></html>";
+
+static int keeps_line(const char *page, size_t len, size_t lookahead)
+{
+    ub_options o;
+    ub_options_init(&o);
+    o.format = UB_FORMAT_HTML;
+    if (!lookahead)
+        o.lookahead = 0;
+    run_result r;
+    chunks whole = { CHUNK_WHOLE, 0, 0 };
+    run_filter(&o, page, len, whole, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_ptr_nonnull(strstr(r.out, "The library was built in 1905"));
+    int kept = strstr(r.out, "A Saturday habit") != NULL;
+    run_result_free(&r);
+    return kept;
+}
+
+START_TEST(test_off_topic_inside_article)
+{
+    ck_assert_int_eq(keeps_line(OFF_TOPIC_PAGE, sizeof OFF_TOPIC_PAGE - 1, 1), 1);
+    ck_assert_int_eq(keeps_line(OFF_TOPIC_PAGE, sizeof OFF_TOPIC_PAGE - 1, 0), 0);
+    ck_assert_int_eq(keeps_line(OFF_TOPIC_NESTED, sizeof OFF_TOPIC_NESTED - 1, 1), 1);
+    ck_assert_int_eq(keeps_line(OFF_TOPIC_NESTED, sizeof OFF_TOPIC_NESTED - 1, 0), 0);
+}
+END_TEST
+
 Suite *page_suite(void)
 {
     Suite *s = suite_create("page");
@@ -536,6 +599,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_capacity);
     tcase_add_test(tc, test_ring_restarts_when_empty);
     tcase_add_test(tc, test_reset_after_full_table);
+    tcase_add_test(tc, test_off_topic_inside_article);
     suite_add_tcase(s, tc);
     return s;
 }
