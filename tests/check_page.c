@@ -556,7 +556,7 @@ static const char OFF_TOPIC_NESTED[] =
     "move with the books when the new building is finished, the council said.</p>"
     "</div></body></html>";
 
-static int keeps_line(const char *page, size_t len, size_t lookahead)
+static int keeps_line(const char *html, size_t len, size_t lookahead)
 {
     ub_options o;
     ub_options_init(&o);
@@ -565,7 +565,7 @@ static int keeps_line(const char *page, size_t len, size_t lookahead)
         o.lookahead = 0;
     run_result r;
     chunks whole = { CHUNK_WHOLE, 0, 0 };
-    run_filter(&o, page, len, whole, &r);
+    run_filter(&o, html, len, whole, &r);
     ck_assert_int_eq(r.status, UB_OK);
     ck_assert_ptr_nonnull(strstr(r.out, "The library was built in 1905"));
     int kept = strstr(r.out, "A Saturday habit") != NULL;
