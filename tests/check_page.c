@@ -526,35 +526,31 @@ END_TEST
  * look-ahead the page model sees the container (or the box the line
  * sits in a level under it) and keeps it; the window
  * alone cannot, and drops it as off-topic. */
-static const char OFF_TOPIC_PAGE[] =
-    "<html><head><title>Hill library to close</title></head><body>"
-    "<div class=\"story\"><h1>Hill library to close</h1>"
-    "<p>The council voted on Tuesday to close the old library on the hill, and the mayor "
-    "said that the building would be sold to pay for a new one in the town centre.</p>"
-    "<p>Residents who had used the library for years were angry at the decision, and some "
+#define OFF_TOPIC_HEAD \
+    "<html><head><title>Hill library to close</title></head><body>" \
+    "<div class=\"story\"><h1>Hill library to close</h1>" \
+    "<p>The council voted on Tuesday to close the old library on the hill, and the mayor " \
+    "said that the building would be sold to pay for a new one in the town centre.</p>" \
+    "<p>Residents who had used the library for years were angry at the decision, and some " \
     "of them said that they would take the council to court if the sale went ahead.</p>"
+#define OFF_TOPIC_TAIL \
+    "<p>The library was built in 1905 with money from a local mill owner, and it has been " \
+    "the home of the town's archive since the war, when the records were moved up here.</p>" \
+    "<p>Its reading room will stay open until the end of the year, and the archive will " \
+    "move with the books when the new building is finished, the council said.</p>" \
+    "</div></body></html>"
+
+static const char OFF_TOPIC_PAGE[] =
+    OFF_TOPIC_HEAD
     "<p>A Saturday habit for three generations</p>"
-    "<p>The library was built in 1905 with money from a local mill owner, and it has been "
-    "the home of the town's archive since the war, when the records were moved up here.</p>"
-    "<p>Its reading room will stay open until the end of the year, and the archive will "
-    "move with the books when the new building is finished, the council said.</p>"
-    "</div></body></html>";
+    OFF_TOPIC_TAIL;
 
 /* The same line a level down, in a box of its own inside the article's
  * container. */
 static const char OFF_TOPIC_NESTED[] =
-    "<html><head><title>Hill library to close</title></head><body>"
-    "<div class=\"story\"><h1>Hill library to close</h1>"
-    "<p>The council voted on Tuesday to close the old library on the hill, and the mayor "
-    "said that the building would be sold to pay for a new one in the town centre.</p>"
-    "<p>Residents who had used the library for years were angry at the decision, and some "
-    "of them said that they would take the council to court if the sale went ahead.</p>"
+    OFF_TOPIC_HEAD
     "<div class=\"inset\"><p>A Saturday habit for three generations</p></div>"
-    "<p>The library was built in 1905 with money from a local mill owner, and it has been "
-    "the home of the town's archive since the war, when the records were moved up here.</p>"
-    "<p>Its reading room will stay open until the end of the year, and the archive will "
-    "move with the books when the new building is finished, the council said.</p>"
-    "</div></body></html>";
+    OFF_TOPIC_TAIL;
 
 static int keeps_line(const char *html, size_t len, size_t lookahead)
 {

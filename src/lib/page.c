@@ -72,7 +72,6 @@ typedef struct page_credit {
 } page_credit;
 
 typedef struct page_box {
-    uint32_t key;              /* block.box of its blocks; 0: empty slot */
     uint32_t chars, links;     /* of its own blocks */
     uint32_t heads, summaries; /* linked headlines and summaries, own blocks */
     uint32_t heads_below;      /* linked headlines of its own and its children's blocks */
@@ -106,9 +105,10 @@ struct page {
     page_run threads[RUN_SLOTS];
     page_credit pending[RUN_PENDING];
     page_tables tables;
-    /* box[i].key again, apart: a probe reads 4 bytes a slot where it read
-     * a box of 40, so a long run of taken slots (a stream's page that
-     * fills the table) costs a cache line where it cost six (issue 20) */
+    /* box[i]'s key, block.box of its blocks (0: an empty slot), kept
+     * apart from the box: a probe reads 4 bytes a slot where it read a
+     * box of 40, so a long run of taken slots (a stream's page that fills
+     * the table) costs a cache line where it cost six (issue 20) */
     uint32_t box_key[PAGE_SLOTS];
     page_box box[PAGE_SLOTS];
     uint16_t taken[PAGE_SLOTS / 4 * 3]; /* the slots used, in the order taken */
@@ -203,7 +203,6 @@ static page_box *add(page *p, uint32_t key, uint32_t at)
             return NULL;
         p->taken[p->used++] = (uint16_t)i;
         p->box_key[i] = key;
-        b->key = key;
         b->first = at;
     }
     b->last = at;
@@ -217,7 +216,7 @@ static void credit(page *p, page_box *b, double score)
     b->score += score;
     if (b->score > p->best_score) {
         p->best_score = b->score;
-        p->best = b->key;
+        p->best = p->box_key[b - p->box];
     }
 }
 
@@ -245,9 +244,9 @@ static void run_withdraw(page *p)
     p->best = 0;
     p->best_score = 0;
     for (size_t i = 0; i < PAGE_SLOTS; i++)
-        if (p->box[i].key != 0 && p->box[i].score > p->best_score) {
+        if (p->box_key[i] != 0 && p->box[i].score > p->best_score) {
             p->best_score = p->box[i].score;
-            p->best = p->box[i].key;
+            p->best = p->box_key[i];
         }
 }
 
