@@ -287,6 +287,35 @@ START_TEST(test_joined_tokens)
 }
 END_TEST
 
+/* A line of Chinese with spaces where its commas would be reads as no
+ * prose by its punctuation alone; counted in text mode, each space between
+ * two of its characters is a comma.  Spaces at its margins, between a
+ * character and a Latin word, or a line break (a wrapped line's) are not,
+ * and a line of a spaced script is left alone. */
+START_TEST(test_pauses)
+{
+    const char *zh = "  \u4eca\u5929\u5929\u6c23\u5f88\u597d \u6211\u5011\u53bb\u6d77\u908a"
+                     "\u3000\u5b69\u5b50\u5011\u73a9\u5f97\u5f88\u958b\u5fc3  ";
+    features f = feat(zh);
+    ck_assert_uint_eq(f.pauses, 0);   /* features_compute leaves it to the caller */
+    ck_assert(features_stop_density(&f) == 0.0);
+    features_mark_pauses(&f, zh, strlen(zh));
+    ck_assert_uint_eq(f.pauses, 2);   /* an ASCII space and an ideographic one */
+    ck_assert(features_stop_density(&f) > 0.3);
+
+    const char *mixed = "\u6211\u5011\u5728\u5bb6 cool \u4e0b\u5348\u4e0b\u96e8\n"
+                        "\u6211\u5011\u56de\u5bb6";
+    f = feat(mixed);
+    features_mark_pauses(&f, mixed, strlen(mixed));
+    ck_assert_uint_eq(f.pauses, 0);
+
+    const char *en = "the cat and the dog sat on a mat";
+    f = feat(en);
+    features_mark_pauses(&f, en, strlen(en));
+    ck_assert_uint_eq(f.pauses, 0);
+}
+END_TEST
+
 START_TEST(test_stopwords_and_language)
 {
     features f = feat("the cat and the dog sat on a mat");
@@ -938,6 +967,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_counts_simple);
     tcase_add_test(tc, test_tokens_counted);
     tcase_add_test(tc, test_joined_tokens);
+    tcase_add_test(tc, test_pauses);
     tcase_add_test(tc, test_stopwords_and_language);
     tcase_add_test(tc, test_digits_symbols_separators);
     tcase_add_test(tc, test_clause_marks);

@@ -664,7 +664,7 @@ double features_stop_density(const features *f)
     if (f->unspaced * 2 > f->chars) {
         /* no stoplist for these scripts: prose has commas and full stops,
          * menus and titles hardly any */
-        double p = (double)(f->commas + f->sentences) * 12.0 / (double)f->chars;
+        double p = (double)(f->commas + f->sentences + f->pauses) * 12.0 / (double)f->chars;
         return p > 1.0 ? 1.0 : p;
     }
     if (f->words >= 6 && f->stops * 20 < f->words) {
@@ -686,6 +686,30 @@ double features_stop_density(const features *f)
 void features_mark_joined(features *f)
 {
     f->joined = f->chars > (uint64_t)FEATURES_JOINED_CHARS * f->tokens;
+}
+
+void features_mark_pauses(features *f, const char *text, size_t len)
+{
+    if (f->unspaced * 2 <= f->chars)
+        return;
+    const unsigned char *s = (const unsigned char *)text;
+    int after = 0;   /* an unspaced character, then spaces only */
+    int gap = 0;     /* ... and at least one space, no line break: a
+                      * wrapped line's break may fall anywhere */
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = s[i];
+        size_t k = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+        i += k;
+        if (utf8_is_space(cp)) {
+            gap = cp == '\n' || cp == '\r' ? 0 : after;
+            after = after && gap;
+            continue;
+        }
+        int unspaced = utf8_is_unspaced(cp);
+        f->pauses += gap && unspaced;
+        after = unspaced;
+        gap = 0;
+    }
 }
 
 double features_link_density(const features *f)

@@ -20,6 +20,7 @@ typedef struct features {
     uint32_t separators;  /* menu separators: | » · • › ⋅ ◦ / between words */
     uint32_t sentences;   /* sentence ends followed by more text */
     uint32_t commas;
+    uint32_t pauses;      /* spaces between unspaced characters (features_mark_pauses) */
     uint32_t tokens;      /* runs of characters that are not spaces */
     uint32_t unspaced;    /* characters of scripts written without spaces */
     uint32_t wide;        /* ... of them Han and kana */
@@ -64,5 +65,13 @@ double features_link_density(const features *f);
  * fitted and judged without it, and its blocks' markup tells links and
  * scripts apart already. */
 void features_mark_joined(features *f);
+
+/* Count in a text line written mostly in an unspaced script the runs of
+ * spaces between two of its characters: where a writer of Chinese puts a
+ * space for a comma ("山巒披上嫣紅的彩衣 玉峰道路一路上"), which
+ * features_stop_density then counts as a comma.  Text mode only, as
+ * features_mark_joined; a second look at the line's bytes, taken only by
+ * lines of those scripts. */
+void features_mark_pauses(features *f, const char *text, size_t len);
 
 #endif

@@ -239,8 +239,10 @@ ub_status context_push(context *c, size_t link_len)
         .heading = u->heading, .flags = u->flags, .hints = u->hints,
     };
     features_compute(&u->f, c->stops, b.text, b.len);
-    if (c->dec.mode == MODEL_TEXT)
+    if (c->dec.mode == MODEL_TEXT) {
         features_mark_joined(&u->f);
+        features_mark_pauses(&u->f, b.text, b.len);
+    }
     if (link_len) {
         u->f.link_chars += (uint32_t)(link_len > UINT32_MAX ? UINT32_MAX : link_len);
         if (u->f.link_chars > u->f.chars)
