@@ -273,18 +273,25 @@ static inline void token_begin(scan *sc, size_t i)
     sc->tok_cps = 0;
 }
 
+/* The token s[start..start + n) of cps characters ends; `at`: it holds
+ * an '@'. */
+__attribute__((always_inline))
+static inline void token_done(scan *sc, size_t start, size_t n, size_t cps, int at)
+{
+    sc->tokens++;
+    /* only tokens that hold an '@' or are long enough to start with
+     * "http://" or "www." and do: the others are no URL */
+    unsigned char c = sc->s[start];
+    if ((at || (c == 'h' && n > 7) || (c == 'w' && n > 4)) &&
+        token_is_url((const char *)sc->s + start, n))
+        sc->url_cps += cps;
+}
+
 __attribute__((always_inline))
 static inline void token_end(scan *sc, size_t i)
 {
     sc->in_tok = 0;
-    sc->tokens++;
-    /* only tokens that hold an '@' or are long enough to start with
-     * "http://" or "www." and do: the others are no URL */
-    unsigned char c = sc->s[sc->tok_start];
-    size_t n = i - sc->tok_start;
-    if ((sc->tok_at || (c == 'h' && n > 7) || (c == 'w' && n > 4)) &&
-        token_is_url((const char *)sc->s + sc->tok_start, n))
-        sc->url_cps += sc->tok_cps;
+    token_done(sc, sc->tok_start, i - sc->tok_start, sc->tok_cps, sc->tok_at);
 }
 
 /* The block's first character that is no space, cp of k bytes at s[i]
@@ -391,6 +398,13 @@ static inline size_t word_more(scan *sc, size_t i, size_t tail)
     return j;
 }
 
+/* The ASCII marks that may end a word and its token ("word," "word.")
+ * with nothing more to them than other_char gives them: bit c - 0x20 for
+ * each of ! " , . : ; ? */
+#define WORD_END_PUNCT ((1u << ('!' - 0x20)) | (1u << ('"' - 0x20)) | \
+                        (1u << (',' - 0x20)) | (1u << ('.' - 0x20)) | \
+                        (1u << (':' - 0x20)) | (1u << (';' - 0x20)) | (1u << ('?' - 0x20)))
+
 /* Runs of ASCII word characters from s[i], the bulk of most blocks,
  * hashed and counted a byte at a time with no other state: which is what
  * makes the scan fast.  A run that is a whole token (a space or the end
@@ -422,6 +436,22 @@ static inline size_t word_run(scan *sc, size_t i, size_t tail)
         size_t j = hash_run(s, i, tail, len, &h, &all);
         int alpha = run_counts(sc, i, j, all);
         if (j < len && s[j] != ' ') {
+            unsigned char p = s[j];
+            if (p - 0x20u < 32u && (WORD_END_PUNCT >> (p - 0x20u) & 1) &&
+                (j + 1 == len || s[j + 1] == ' ' || (unsigned)s[j + 1] - '\t' < 5u)) {
+                /* "word," "word." and the like, then a space or the end:
+                 * the word, the mark and the token all end here, as the
+                 * mark's own step (other_char) and the space's would end
+                 * them, without the state that the two steps share */
+                h = word_hash_final(h);
+                word_done(sc, h, h, j - i, alpha, cap);
+                sc->commas += p == ',';
+                sc->after_end |= p == '.' || p == '!' || p == '?';
+                sc->chars++;
+                sc->prev_nonspace = p;
+                token_done(sc, i, j + 1 - i, j + 1 - i, 0);
+                return j + 1;
+            }
             /* the word or the token goes on */
             sc->in_word = 1;
             sc->word_accents = 0;
