@@ -93,7 +93,7 @@ static const char *const ref_cases[] = {
     "one, two. three; four: five! six? \"seven\" eight.", "Copyright, 2012", "word.",
     "word.\nnext", "word!\tx", "word?\r\n", "word,\vx", "ab,cd", "ab.cd", "ab..", "ab.,",
     "httpexample. wwwexample, hxxxxxxxx: wwwww;", "It's. done", "x.  Next", "Home,  News",
-    "(c). 2020", "caf\xc3\xa9" "s, na\xc3\xaf" "ve. x", "a, b, c, d, e, f, g, h, i, j, k, l, m, n.",
+    "(c). 2020", "see (this) then) c) x", "(c) 2020)", "x (c)", "caf\xc3\xa9" "s, na\xc3\xaf" "ve. x", "a, b, c, d, e, f, g, h, i, j, k, l, m, n.",
     /* blocks that end in a run of word characters as long as a vector or
      * longer (span_word_back), or all one run */
     "x abcdefghijklmnop", "x abcdefghijklmnopq", "abcdefghijklmnop", "abcdefghijklmnopq",

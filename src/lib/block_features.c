@@ -400,8 +400,9 @@ static inline size_t word_more(scan *sc, size_t i, size_t tail)
 
 /* The ASCII marks that may end a word and its token ("word," "word.")
  * with nothing more to them than other_char gives them: bit c - 0x20 for
- * each of ! " , . : ; ? */
-#define WORD_END_PUNCT ((1u << ('!' - 0x20)) | (1u << ('"' - 0x20)) | \
+ * each of ! " ) , . : ; ?  (a ')' closes "(c)" only in a token that
+ * began with '(', which no such run does) */
+#define WORD_END_PUNCT ((1u << ('!' - 0x20)) | (1u << ('"' - 0x20)) | (1u << (')' - 0x20)) | \
                         (1u << (',' - 0x20)) | (1u << ('.' - 0x20)) | \
                         (1u << (':' - 0x20)) | (1u << (';' - 0x20)) | (1u << ('?' - 0x20)))
 
