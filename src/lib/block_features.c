@@ -171,6 +171,17 @@ unsigned features_lanes_best_sse2(const uint64_t *lane)
 #define lanes_best features_lanes_best_portable
 #endif
 
+/* Zeroes p[0..n) for a small constant n in parts of 64 bytes, which GCC
+ * clears with a few vector stores each, where the whole would take a
+ * string instruction (rep stos), slow to start for so few bytes: it ran
+ * twice for every block. */
+__attribute__((always_inline))
+static inline void clear_small(void *p, size_t n)
+{
+    for (size_t o = 0; o < n; o += 64)
+        memset((char *)p + o, 0, n - o < 64 ? n - o : 64);
+}
+
 /* the scan's state stays in registers only if every helper that takes it
  * is inlined: hence always_inline on the ones the compiler might not */
 __attribute__((always_inline))
@@ -247,6 +258,8 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         for (unsigned g = 0; g < LANE_WORDS; g++)
             sc->lane[g] += lane_spread[langs >> (8 * g) & 0xff];
         if (++sc->pending == LANE_MAX) {
+            if (!sc->flushed)   /* the counts' first use: see features_compute */
+                clear_small(sc->counts, LANG_COUNT * sizeof *sc->counts);
             lanes_flush(sc->counts, sc->lane, sc->langs_seen);
             sc->pending = 0;
             sc->flushed = 1;
@@ -589,17 +602,6 @@ static inline size_t other_char(scan *sc, uint32_t cp, size_t i, size_t k)
     return i + k;
 }
 
-/* Zeroes p[0..n) for a small constant n in parts of 64 bytes, which GCC
- * clears with a few vector stores each, where the whole would take a
- * string instruction (rep stos), slow to start for so few bytes: it ran
- * twice for every block. */
-__attribute__((always_inline))
-static inline void clear_small(void *p, size_t n)
-{
-    for (size_t o = 0; o < n; o += 64)
-        memset((char *)p + o, 0, n - o < 64 ? n - o : 64);
-}
-
 /* One scanner: each step takes a run of ASCII word characters, a run of
  * spaces, or one other character, and all three keep the same state, so
  * a block measures alike however its bytes fall (tests/features_ref.c is
@@ -607,8 +609,9 @@ static inline void clear_small(void *p, size_t n)
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     clear_small(f, sizeof *f);
+    /* cleared only when the lanes first fill up (word_done): most blocks
+     * never use them */
     uint32_t counts[LANG_COUNT];
-    clear_small(counts, sizeof counts);
     uint64_t lane[LANE_WORDS] = {0};
     uint32_t keys[FEATURES_KEYWORDS + 1] = { 0 };
     scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
@@ -677,8 +680,8 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         best = lanes_best(lane);
     }
     f->lang = (uint8_t)best;
-    /* one of the two is 0: the counts unless flushed, the lanes if so */
-    f->stops = counts[best] + (uint32_t)(lane[best / 8] >> (8 * (best % 8)) & 0xff);
+    /* the lanes are 0 if flushed */
+    f->stops = (flushed ? counts[best] : 0) + (uint32_t)(lane[best / 8] >> (8 * (best % 8)) & 0xff);
     f->link_chars = (uint32_t)sc->url_cps;
     f->url = f->chars > 0 && sc->url_cps * 2 >= f->chars;
     f->end_punct = is_sentence_end(prev_nonspace) || is_closing(prev_nonspace) ||
