@@ -88,6 +88,12 @@ static const char *const ref_cases[] = {
     "caf\xc3\xa9" "au lait", "\xc3\xa9t\xc3\xa9s ete", "joe@example.com  next", "x@yz abc",
     "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14", "it's  done", "(c)  2020", "a / b  c",
     "\xc2\xa0\xc2\xa0lead", "tab\tsep\tword", "crlf\r\nline  two",
+    /* a run of word characters ended by a mark and a blank or the end,
+     * which word_run ends at once (WORD_END_PUNCT) */
+    "one, two. three; four: five! six? \"seven\" eight.", "Copyright, 2012", "word.",
+    "word.\nnext", "word!\tx", "word?\r\n", "word,\vx", "ab,cd", "ab.cd", "ab..", "ab.,",
+    "httpexample. wwwexample, hxxxxxxxx: wwwww;", "It's. done", "x.  Next", "Home,  News",
+    "(c). 2020", "see (this) then) c) x", "(c) 2020)", "x (c)", "caf\xc3\xa9" "s, na\xc3\xaf" "ve. x", "a, b, c, d, e, f, g, h, i, j, k, l, m, n.",
     /* blocks that end in a run of word characters as long as a vector or
      * longer (span_word_back), or all one run */
     "x abcdefghijklmnop", "x abcdefghijklmnopq", "abcdefghijklmnop", "abcdefghijklmnopq",

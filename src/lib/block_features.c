@@ -171,6 +171,17 @@ unsigned features_lanes_best_sse2(const uint64_t *lane)
 #define lanes_best features_lanes_best_portable
 #endif
 
+/* Zeroes p[0..n) for a small constant n in parts of 64 bytes, which GCC
+ * clears with a few vector stores each, where the whole would take a
+ * string instruction (rep stos), slow to start for so few bytes: it ran
+ * twice for every block. */
+__attribute__((always_inline))
+static inline void clear_small(void *p, size_t n)
+{
+    for (size_t o = 0; o < n; o += 64)
+        memset((char *)p + o, 0, n - o < 64 ? n - o : 64);
+}
+
 /* the scan's state stays in registers only if every helper that takes it
  * is inlined: hence always_inline on the ones the compiler might not */
 __attribute__((always_inline))
@@ -247,6 +258,8 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
         for (unsigned g = 0; g < LANE_WORDS; g++)
             sc->lane[g] += lane_spread[langs >> (8 * g) & 0xff];
         if (++sc->pending == LANE_MAX) {
+            if (!sc->flushed)   /* the counts' first use: see features_compute */
+                clear_small(sc->counts, LANG_COUNT * sizeof *sc->counts);
             lanes_flush(sc->counts, sc->lane, sc->langs_seen);
             sc->pending = 0;
             sc->flushed = 1;
@@ -273,18 +286,25 @@ static inline void token_begin(scan *sc, size_t i)
     sc->tok_cps = 0;
 }
 
+/* The token s[start..start + n) of cps characters ends; `at`: it holds
+ * an '@'. */
+__attribute__((always_inline))
+static inline void token_done(scan *sc, size_t start, size_t n, size_t cps, int at)
+{
+    sc->tokens++;
+    /* only tokens that hold an '@' or are long enough to start with
+     * "http://" or "www." and do: the others are no URL */
+    unsigned char c = sc->s[start];
+    if ((at || (c == 'h' && n > 7) || (c == 'w' && n > 4)) &&
+        token_is_url((const char *)sc->s + start, n))
+        sc->url_cps += cps;
+}
+
 __attribute__((always_inline))
 static inline void token_end(scan *sc, size_t i)
 {
     sc->in_tok = 0;
-    sc->tokens++;
-    /* only tokens that hold an '@' or are long enough to start with
-     * "http://" or "www." and do: the others are no URL */
-    unsigned char c = sc->s[sc->tok_start];
-    size_t n = i - sc->tok_start;
-    if ((sc->tok_at || (c == 'h' && n > 7) || (c == 'w' && n > 4)) &&
-        token_is_url((const char *)sc->s + sc->tok_start, n))
-        sc->url_cps += sc->tok_cps;
+    token_done(sc, sc->tok_start, i - sc->tok_start, sc->tok_cps, sc->tok_at);
 }
 
 /* The block's first character that is no space, cp of k bytes at s[i]
@@ -391,6 +411,14 @@ static inline size_t word_more(scan *sc, size_t i, size_t tail)
     return j;
 }
 
+/* The ASCII marks that may end a word and its token ("word," "word.")
+ * with nothing more to them than other_char gives them: bit c - 0x20 for
+ * each of ! " ) , . : ; ?  (a ')' closes "(c)" only in a token that
+ * began with '(', which no such run does) */
+#define WORD_END_PUNCT ((1u << ('!' - 0x20)) | (1u << ('"' - 0x20)) | (1u << (')' - 0x20)) | \
+                        (1u << (',' - 0x20)) | (1u << ('.' - 0x20)) | \
+                        (1u << (':' - 0x20)) | (1u << (';' - 0x20)) | (1u << ('?' - 0x20)))
+
 /* Runs of ASCII word characters from s[i], the bulk of most blocks,
  * hashed and counted a byte at a time with no other state: which is what
  * makes the scan fast.  A run that is a whole token (a space or the end
@@ -422,6 +450,22 @@ static inline size_t word_run(scan *sc, size_t i, size_t tail)
         size_t j = hash_run(s, i, tail, len, &h, &all);
         int alpha = run_counts(sc, i, j, all);
         if (j < len && s[j] != ' ') {
+            unsigned char p = s[j];
+            if (p - 0x20u < 32u && (WORD_END_PUNCT >> (p - 0x20u) & 1) &&
+                (j + 1 == len || s[j + 1] == ' ' || (unsigned)s[j + 1] - '\t' < 5u)) {
+                /* "word," "word." and the like, then a space or the end:
+                 * the word, the mark and the token all end here, as the
+                 * mark's own step (other_char) and the space's would end
+                 * them, without the state that the two steps share */
+                h = word_hash_final(h);
+                word_done(sc, h, h, j - i, alpha, cap);
+                sc->commas += p == ',';
+                sc->after_end |= p == '.' || p == '!' || p == '?';
+                sc->chars++;
+                sc->prev_nonspace = p;
+                token_done(sc, i, j + 1 - i, j + 1 - i, 0);
+                return j + 1;
+            }
             /* the word or the token goes on */
             sc->in_word = 1;
             sc->word_accents = 0;
@@ -558,17 +602,6 @@ static inline size_t other_char(scan *sc, uint32_t cp, size_t i, size_t k)
     return i + k;
 }
 
-/* Zeroes p[0..n) for a small constant n in parts of 64 bytes, which GCC
- * clears with a few vector stores each, where the whole would take a
- * string instruction (rep stos), slow to start for so few bytes: it ran
- * twice for every block. */
-__attribute__((always_inline))
-static inline void clear_small(void *p, size_t n)
-{
-    for (size_t o = 0; o < n; o += 64)
-        memset((char *)p + o, 0, n - o < 64 ? n - o : 64);
-}
-
 /* One scanner: each step takes a run of ASCII word characters, a run of
  * spaces, or one other character, and all three keep the same state, so
  * a block measures alike however its bytes fall (tests/features_ref.c is
@@ -576,8 +609,9 @@ static inline void clear_small(void *p, size_t n)
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     clear_small(f, sizeof *f);
+    /* cleared only when the lanes first fill up (word_done): most blocks
+     * never use them */
     uint32_t counts[LANG_COUNT];
-    clear_small(counts, sizeof counts);
     uint64_t lane[LANE_WORDS] = {0};
     uint32_t keys[FEATURES_KEYWORDS + 1] = { 0 };
     scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
@@ -646,8 +680,8 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
         best = lanes_best(lane);
     }
     f->lang = (uint8_t)best;
-    /* one of the two is 0: the counts unless flushed, the lanes if so */
-    f->stops = counts[best] + (uint32_t)(lane[best / 8] >> (8 * (best % 8)) & 0xff);
+    /* the lanes are 0 if flushed */
+    f->stops = (flushed ? counts[best] : 0) + (uint32_t)(lane[best / 8] >> (8 * (best % 8)) & 0xff);
     f->link_chars = (uint32_t)sc->url_cps;
     f->url = f->chars > 0 && sc->url_cps * 2 >= f->chars;
     f->end_punct = is_sentence_end(prev_nonspace) || is_closing(prev_nonspace) ||

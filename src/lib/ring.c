@@ -46,6 +46,8 @@ unit *ring_slot(ring *r)
      * their way while this block is measured and decided */
     if (r->count + 1 < r->size) {
         const char *n = (const char *)ring_at(r, r->count + 1);
+        /* unrolled: a loop of 13 steps cost three instructions a line */
+#pragma GCC unroll 16
         for (size_t o = 0; o < sizeof *u; o += 64)
             __builtin_prefetch(n + o, 1);
     }
