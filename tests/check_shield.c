@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "html_attrs.h"
 #include "html_hints.h"
 #include "html_reader.h"
@@ -730,6 +732,94 @@ START_TEST(test_shield_style_hides)
 }
 END_TEST
 
+/* libxml2's SAX calls for s, a characters() call as "[text]" and an
+ * element as "<name>" or "</name>", into out (cap bytes, NUL-ended). */
+typedef struct sax_log {
+    char *out;
+    size_t cap, len;
+} sax_log;
+
+static void sax_log_put(sax_log *l, const char *a, const char *b, size_t bn, const char *c)
+{
+    size_t an = strlen(a), cn = strlen(c);
+    ck_assert_uint_lt(l->len + an + bn + cn, l->cap);
+    memcpy(l->out + l->len, a, an);
+    memcpy(l->out + l->len + an, b, bn);
+    memcpy(l->out + l->len + an + bn, c, cn);
+    l->len += an + bn + cn;
+    l->out[l->len] = '\0';
+}
+
+static void sax_log_start(void *ud, const xmlChar *name, const xmlChar **atts)
+{
+    (void)atts;
+    sax_log_put(ud, "<", (const char *)name, strlen((const char *)name), ">");
+}
+
+static void sax_log_end(void *ud, const xmlChar *name)
+{
+    sax_log_put(ud, "</", (const char *)name, strlen((const char *)name), ">");
+}
+
+static void sax_log_chars(void *ud, const xmlChar *ch, int len)
+{
+    sax_log_put(ud, "[", (const char *)ch, (size_t)len, "]");
+}
+
+static void sax_calls(const char *s, char *out, size_t cap)
+{
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = sax_log_start;
+    sax.endElement = sax_log_end;
+    sax.characters = sax_log_chars;
+    sax_log l = {out, cap, 0};
+    out[0] = '\0';
+    htmlParserCtxtPtr c =
+        htmlCreatePushParserCtxt(&sax, &l, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+    ck_assert_ptr_nonnull(c);
+    htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                              HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
+    htmlParseChunk(c, s, (int)strlen(s), 0);
+    htmlParseChunk(c, "", 0, 1);
+    htmlFreeParserCtxt(c);
+}
+
+START_TEST(test_shield_named_refs)
+{
+    /* each name the shield rewrites: its decimal reference is libxml2's
+     * own code point for it, and libxml2 makes the same calls of either */
+    size_t i = 0;
+    const char *dec, *name;
+    for (; (name = html_shield_ref_name(i, &dec)) != NULL; i++) {
+        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+        ck_assert_msg(e != NULL, "&%s; is no name libxml2 knows", name);
+        char want[16], in[64], out[64], a[256], b[256];
+        snprintf(want, sizeof want, "&#%u;", e->value);
+        ck_assert_str_eq(dec, want);
+        snprintf(in, sizeof in, "<p>x &%s;y&%s;</p>", name, name);
+        snprintf(out, sizeof out, "<p>x %sy%s</p>", dec, dec);
+        leaves(in, out, 0);
+        sax_calls(in, a, sizeof a);
+        sax_calls(out, b, sizeof b);
+        ck_assert_str_eq(a, b);
+    }
+    ck_assert_uint_ge(i, 5);
+    /* what is no such reference stays as it is, in any cutting */
+    leaves("<p>&mdash &MDASH; &foo; &mdashes; &thetasym; &#38; AT&T; a&1; &amp</p>&mdash",
+           "<p>&mdash &MDASH; &foo; &mdashes; &thetasym; &#38; AT&T; a&1; &amp</p>&mdash", 0);
+    leaves("<p>&amp&amp;&&mdash;&;&lt;&gt</p>", "<p>&amp&#38;&&#8212;&;&#60;&gt</p>", 0);
+    /* text only: not in a tag, a comment or a script read for its JSON */
+    leaves("<p class=\"&mdash;\">a</p><!-- -- &mdash; -->"
+           "<script type=\"application/ld+json\">{\"a\": \"&mdash;\"}</script>",
+           "<p class=\"&mdash;\">a</p><!-- -- &mdash; -->"
+           "<script type=\"application/ld+json\">{\"a\": \"&mdash;\"}</script>", 0);
+    /* a <pre>'s text too, and not without the attributes left out */
+    leaves("<pre>a&mdash;b</pre>", "<pre>a&#8212;b</pre>", 0);
+    same_cut("<p>a&mdash;b</p>", "<p>a&mdash;b</p>");
+}
+END_TEST
+
 START_TEST(test_shield_blanks_after_tags)
 {
     /* the blanks right after a tag: their first only, in any cutting;
@@ -737,7 +827,7 @@ START_TEST(test_shield_blanks_after_tags)
      * all of them once a <pre> (or <listing>, <xmp>, <plaintext>) began */
     leaves("<div>\n    <p>a</p>\n\n  </div>  x", "<div>\n<p>a</p>\n</div> x", 0);
     leaves("<p>a   b\n\n c</p>\t\t<b>x</b>", "<p>a b\nc</p>\t<b>x</b>", 0);
-    leaves("<p>&amp;  x</p><!-- c -- d -->   y", "<p>&amp; x</p><!-- c -- d --> y", 0);
+    leaves("<p>&amp;  x</p><!-- c -- d -->   y", "<p>&#38; x</p><!-- c -- d --> y", 0);
     leaves("<ul>\n  <li>a\n  <li>b</ul>", "<ul>\n<li>a\n<li>b</ul>", 0);
     /* a '\r' is no blank of a run (a date's words are not parted by it),
      * so it and the blank after it stay */
@@ -1033,6 +1123,7 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_style_values);
     tcase_add_test(tc, test_shield_style_hides);
     tcase_add_test(tc, test_shield_blanks_after_tags);
+    tcase_add_test(tc, test_shield_named_refs);
     tcase_add_test(tc, test_shield_blanks_same_text);
     tcase_add_test(tc, test_shield_empties_comments);
     tcase_add_test(tc, test_shield_comments_same_text);

@@ -47,7 +47,10 @@
  * plainly to its "-->" (no "--" before it, not "<!-->" nor "<!--->", no
  * byte it does not take as a character), is written "<!---->": libxml2
  * reads it a character at a time for a callback the reader does not
- * have.  Not bounds: savings of libxml2's work.
+ * have.  A named reference in text that libxml2 looks up slowly ("&mdash;"
+ * and the commonest others) is written as the decimal reference of the
+ * same character ("&#8212;"), which libxml2 hands on alike.  Not bounds:
+ * savings of libxml2's work.
  *
  * It reads the stream as libxml2 does where that matters: quotes in tags,
  * comments, and the raw content of <script> and <style>.  The depth it
@@ -124,6 +127,11 @@ void html_shield_sync(html_shield *s, size_t depth);
 /* Filters in[0..n) into out (room for HTML_SHIELD_OUT(n) bytes); returns
  * the bytes written.  Bytes not yet decided are held to the next call. */
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out);
+
+/* The i-th name of the named references the shield writes as decimal
+ * ones (html_shield.c), with that reference in *dec, or NULL past the
+ * last; exists for tests. */
+const char *html_shield_ref_name(size_t i, const char **dec);
 
 /* End of the stream: writes what is held (at most 24 bytes, and
  * SHIELD_ATTRS_HOLD of a tag's attribute). */
