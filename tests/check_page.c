@@ -578,6 +578,61 @@ START_TEST(test_off_topic_inside_article)
 }
 END_TEST
 
+/* A page of a headline (h1 or not), an article of four paragraphs right
+ * under it, `gap` short link blocks (a share bar, tags), then a list of
+ * six long items (a slideshow's captions) that outscores the article;
+ * the views of a paragraph and of an item are put in `para_v`, `item_v`. */
+static void anchor_page(unsigned heading, unsigned gap, int paras, double para_v[PAGE_FEATURES],
+                        double item_v[PAGE_FEATURES])
+{
+    enum { BOX_HEAD = 14, BOX_SHARE = 15, BOX_LIST = 16 };
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unsigned long i = 0;
+    unit head = block_in(BOX_HEAD, 20, 4, 0, 0, heading);
+    head.f.end_punct = 0;
+    page_add(p, &head, i++);
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    unsigned long para_at = i;
+    for (int k = 0; k < paras; k++)
+        page_add(p, &para, i++);
+    unit share = block_in(BOX_SHARE, 12, 2, 12, 0, 0);
+    for (unsigned k = 0; k < gap; k++)
+        page_add(p, &share, i++);
+    unit item = block_in(BOX_LIST, 320, 55, 0, 3, 0);
+    unsigned long item_at = i;
+    for (int k = 0; k < 6; k++)
+        page_add(p, &item, i++);
+    page_view(p, &para, para_at, para_v);
+    page_view(p, &item, item_at, item_v);
+    page_free(p, &mem_stdlib);
+}
+
+/* The article's container begins right under the page's headline: a list
+ * far after it that outscores the article is not the article (ANCHOR_*,
+ * page.c), unless the article has less than half its score; without an
+ * h1 the list is chosen as before, and so it is when the list begins
+ * right under the headline too. */
+START_TEST(test_headline_anchor)
+{
+    double para_v[PAGE_FEATURES], item_v[PAGE_FEATURES];
+    anchor_page(1, FAR_BLOCKS, 4, para_v, item_v);
+    ck_assert(para_v[PAGE_IN_BEST] == 1.0 && item_v[PAGE_IN_BEST] == 0.0);
+    ck_assert(item_v[PAGE_AFTER] == 1.0);
+    ck_assert(para_v[PAGE_BOX_REL] == 1.0 && item_v[PAGE_BOX_REL] == 1.0);
+    /* no h1: the list has the best score */
+    anchor_page(2, FAR_BLOCKS, 4, para_v, item_v);
+    ck_assert(para_v[PAGE_IN_BEST] == 0.0 && item_v[PAGE_IN_BEST] == 1.0);
+    ck_assert(para_v[PAGE_BEFORE] == 1.0);
+    /* an article with under half the list's score */
+    anchor_page(1, FAR_BLOCKS, 2, para_v, item_v);
+    ck_assert(para_v[PAGE_IN_BEST] == 0.0 && item_v[PAGE_IN_BEST] == 1.0);
+    /* the list begins near the headline as well */
+    anchor_page(1, 0, 4, para_v, item_v);
+    ck_assert(para_v[PAGE_IN_BEST] == 0.0 && item_v[PAGE_IN_BEST] == 1.0);
+}
+END_TEST
+
 Suite *page_suite(void)
 {
     Suite *s = suite_create("page");
@@ -596,6 +651,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_ring_restarts_when_empty);
     tcase_add_test(tc, test_reset_after_full_table);
     tcase_add_test(tc, test_off_topic_inside_article);
+    tcase_add_test(tc, test_headline_anchor);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,10 +6,11 @@
  * page), and while they wait their containers are added up: each block's
  * own container, its parent and its grandparent (block.box, block.outer),
  * the nearer ones counting more, as Readability scores nodes.  The
- * container with the most prose is the article's; a block is weighed by
- * where it sits against it and by the shape of its own container (a list
- * of linked headlines, each with a short summary, is a rail of other
- * stories however prose-like the summaries read).
+ * container with the most prose is the article's (or, when it begins far
+ * after the page's first h1, one right under the h1 with half as much);
+ * a block is weighed by where it sits against it and by the shape of its
+ * own container (a list of linked headlines, each with a short summary,
+ * is a rail of other stories however prose-like the summaries read).
  *
  * Memory is bounded: a fixed table of containers per document, and the
  * look-ahead's cap in bytes of held text.  HTML mode only: text dumps have
