@@ -443,11 +443,17 @@ START_TEST(test_empty_input)
     ck_assert_uint_eq(r.out_len, 2);
     ck_assert_mem_eq(r.out, "\0\0", 2);
     cli_result_free(&r);
-    /* a BOM alone is empty input too: no JSON object for it */
+    /* --json: the input is one document, an empty one: one JSON object
+     * with no text, as a file among several gets; a BOM alone is empty
+     * input too */
     const char *json[] = { "--json", NULL };
+    r = run(json, "", 0);
+    expect_exit(&r, 0);
+    ck_assert_str_eq(r.out, "{\"text\":\"\"}\n");
+    cli_result_free(&r);
     r = run(json, "\xEF\xBB\xBF", 3);
     expect_exit(&r, 0);
-    ck_assert_msg(r.out_len == 0, "stdout: %.*s", (int)r.out_len, r.out);
+    ck_assert_str_eq(r.out, "{\"text\":\"\"}\n");
     cli_result_free(&r);
 }
 END_TEST
@@ -519,6 +525,15 @@ START_TEST(test_several_files_separated)
     ck_assert_str_eq(r.out, "The first article is this one line, which is long enough.\n\n"
                      "The second article is one line as well, with no newline at its end\n\n"
                      "The first article is this one line, which is long enough.\n");
+    cli_result_free(&r);
+    /* --json: one line for each file, the empty one too */
+    const char *argv4[] = { "--json", a, e, b, NULL };
+    r = run(argv4, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_str_eq(r.out, "{\"text\":\"The first article is this one line, which is long "
+                     "enough.\\n\"}\n{\"text\":\"\"}\n"
+                     "{\"text\":\"The second article is one line as well, with no newline "
+                     "at its end\"}\n");
     cli_result_free(&r);
     /* a file that ends with its NUL gets no second one */
     char z[64];
