@@ -348,6 +348,17 @@ START_TEST(test_table_rows)
 }
 END_TEST
 
+/* A legacy reference without its ';' is the character a browser shows
+ * (review: "&amp chips &copy 2020" came out as written). */
+START_TEST(test_legacy_refs_without_semicolon)
+{
+    expect_blocks("<p>Fish &amp chips &copy 2020 a&nbspb &lt3 &AMP; &eacute</p>"
+                  "<p>AT&T R&D &notin; &copyright</p>",
+                  "Fish & chips \xC2\xA9 2020 a b <3 & \xC3\xA9|"
+                  "AT&T R&D \xE2\x88\x89 \xC2\xA9right");
+}
+END_TEST
+
 /* A row cut where it outgrew ROW_MAX: the cell it was cut in begins its
  * own block without the blank it began with, as every block does
  * (review: " tail words" kept its leading space when the blank and the
@@ -1830,6 +1841,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_table_rows);
     tcase_add_test(tc, test_table_row_break);
     tcase_add_test(tc, test_table_row_cut_no_leading_blank);
+    tcase_add_test(tc, test_legacy_refs_without_semicolon);
     tcase_add_test(tc, test_skipped);
     tcase_add_test(tc, test_block_max);
     tcase_add_test(tc, test_lifecycle);
