@@ -535,6 +535,22 @@ START_TEST(test_several_files_separated)
                      "{\"text\":\"The second article is one line as well, with no newline "
                      "at its end\"}\n");
     cli_result_free(&r);
+    /* --explain=tsv: one table, its header once, no blank line or NUL
+     * between the files' rows; the empty file is document 2 (with -z it
+     * holds none) */
+    for (int z = 0; z < 2; z++) {
+        const char *argv5[] = { "--explain=tsv", a, e, b, z ? "-z" : NULL, NULL };
+        r = run(argv5, NULL, 0);
+        expect_exit(&r, 0);
+        ck_assert_ptr_null(memchr(r.out, '\0', r.out_len));
+        ck_assert_ptr_null(strstr(r.out, "\n\n"));
+        ck_assert_msg(strncmp(r.out, "document\tn\t", 11) == 0, "%s", r.out);
+        const char *second = strchr(r.out, '\n') + 1, *third = strchr(second, '\n') + 1;
+        ck_assert_msg(strncmp(second, "1\t1\t", 4) == 0, "%s", second);
+        ck_assert_msg(strncmp(third, z ? "2\t1\t" : "3\t1\t", 4) == 0, "%s", third);
+        ck_assert_ptr_null(strstr(third, "\ndocument\t"));
+        cli_result_free(&r);
+    }
     /* a file that ends with its NUL gets no second one */
     char z[64];
     temp_with(z, "One article that a NUL ends, long enough to be kept as it is.\n");

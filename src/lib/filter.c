@@ -285,7 +285,7 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         return doc_problem(f, UB_EBINARY, sr.what, sr.advice);
     int html = f->opt.format == UB_FORMAT_HTML ||
                (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
-    writer_begin(f->out, html);
+    writer_begin(f->out, html, f->counts.documents + 1);
     /* --json escapes what it is given the same way already */
     writer_utf8(f->out, !html && f->opt.utf8 && !f->opt.json);
     f->doc_units = 0;
@@ -407,7 +407,8 @@ static ub_status end_doc(ub_filter *f, int nul)
     /* a JSON object is a line of its own: no NUL after it */
     if (st == UB_OK && read && (st = rescued_out(f)) == UB_OK)
         st = writer_end(f->out, nul && !f->json);
-    else if (st == UB_OK && !read && nul && !f->json)
+    else if (st == UB_OK && !read && nul && !f->json &&
+             f->opt.output != UB_OUTPUT_EXPLAIN_TSV)
         st = writer_raw(f->out, "", 1);
     if (st == UB_OK && read && f->json)
         st = json_out_end(f->json, f->meta);
