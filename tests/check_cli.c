@@ -551,6 +551,18 @@ START_TEST(test_several_files_separated)
         ck_assert_ptr_null(strstr(third, "\ndocument\t"));
         cli_result_free(&r);
     }
+    /* a message numbers the documents of its input, not of the run
+     * (review: the binary file, the only document of its own, was
+     * "document 3") */
+    char bin[64];
+    temp_with(bin, "\x01\x02\x03 binary \x04\x05\x06\x07\x08\x0e\x0f\x10\x11");
+    const char *argv6[] = { a, e, bin, NULL };
+    r = run(argv6, NULL, 0);
+    expect_exit(&r, 1);
+    ck_assert_msg(strstr(r.err, bin) != NULL && strstr(r.err, "document") == NULL,
+                  "stderr: %s", r.err);
+    cli_result_free(&r);
+    unlink(bin);
     /* a file that ends with its NUL gets no second one */
     char z[64];
     temp_with(z, "One article that a NUL ends, long enough to be kept as it is.\n");

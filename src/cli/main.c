@@ -17,6 +17,8 @@ static void diag_cb(void *ctx, unsigned long document, ub_status status, const c
 {
     cli_run *r = ctx;
     (void)status;
+    /* the filter numbers the run's documents, a message the input's */
+    document -= document > r->doc_base ? r->doc_base : 0;
     /* a record is named by its line, as a malformed one is: the filter
      * counts only the records it was given */
     if (r->jsonl)
