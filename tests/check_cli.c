@@ -443,11 +443,17 @@ START_TEST(test_empty_input)
     ck_assert_uint_eq(r.out_len, 2);
     ck_assert_mem_eq(r.out, "\0\0", 2);
     cli_result_free(&r);
-    /* a BOM alone is empty input too: no JSON object for it */
+    /* --json: the input is one document, an empty one: one JSON object
+     * with no text, as a file among several gets; a BOM alone is empty
+     * input too */
     const char *json[] = { "--json", NULL };
+    r = run(json, "", 0);
+    expect_exit(&r, 0);
+    ck_assert_str_eq(r.out, "{\"text\":\"\"}\n");
+    cli_result_free(&r);
     r = run(json, "\xEF\xBB\xBF", 3);
     expect_exit(&r, 0);
-    ck_assert_msg(r.out_len == 0, "stdout: %.*s", (int)r.out_len, r.out);
+    ck_assert_str_eq(r.out, "{\"text\":\"\"}\n");
     cli_result_free(&r);
 }
 END_TEST
@@ -520,6 +526,43 @@ START_TEST(test_several_files_separated)
                      "The second article is one line as well, with no newline at its end\n\n"
                      "The first article is this one line, which is long enough.\n");
     cli_result_free(&r);
+    /* --json: one line for each file, the empty one too */
+    const char *argv4[] = { "--json", a, e, b, NULL };
+    r = run(argv4, NULL, 0);
+    expect_exit(&r, 0);
+    ck_assert_str_eq(r.out, "{\"text\":\"The first article is this one line, which is long "
+                     "enough.\\n\"}\n{\"text\":\"\"}\n"
+                     "{\"text\":\"The second article is one line as well, with no newline "
+                     "at its end\"}\n");
+    cli_result_free(&r);
+    /* --explain=tsv: one table, its header once, no blank line or NUL
+     * between the files' rows; the empty file is document 2 (with -z it
+     * holds none) */
+    for (int z = 0; z < 2; z++) {
+        const char *argv5[] = { "--explain=tsv", a, e, b, z ? "-z" : NULL, NULL };
+        r = run(argv5, NULL, 0);
+        expect_exit(&r, 0);
+        ck_assert_ptr_null(memchr(r.out, '\0', r.out_len));
+        ck_assert_ptr_null(strstr(r.out, "\n\n"));
+        ck_assert_msg(strncmp(r.out, "document\tn\t", 11) == 0, "%s", r.out);
+        const char *second = strchr(r.out, '\n') + 1, *third = strchr(second, '\n') + 1;
+        ck_assert_msg(strncmp(second, "1\t1\t", 4) == 0, "%s", second);
+        ck_assert_msg(strncmp(third, z ? "2\t1\t" : "3\t1\t", 4) == 0, "%s", third);
+        ck_assert_ptr_null(strstr(third, "\ndocument\t"));
+        cli_result_free(&r);
+    }
+    /* a message numbers the documents of its input, not of the run
+     * (review: the binary file, the only document of its own, was
+     * "document 3") */
+    char bin[64];
+    temp_with(bin, "\x01\x02\x03 binary \x04\x05\x06\x07\x08\x0e\x0f\x10\x11");
+    const char *argv6[] = { a, e, bin, NULL };
+    r = run(argv6, NULL, 0);
+    expect_exit(&r, 1);
+    ck_assert_msg(strstr(r.err, bin) != NULL && strstr(r.err, "document") == NULL,
+                  "stderr: %s", r.err);
+    cli_result_free(&r);
+    unlink(bin);
     /* a file that ends with its NUL gets no second one */
     char z[64];
     temp_with(z, "One article that a NUL ends, long enough to be kept as it is.\n");

@@ -135,7 +135,7 @@ START_TEST(test_empty_input)
 END_TEST
 
 /* A document of a BOM alone (the empty file an editor saves) is the empty
- * document: no document, no block, nothing written, in any format, however
+ * document: one document, no block, nothing written, in any format, however
  * fed; with -z it is the empty document between two NULs.  A BOM on a first
  * line of its own is a blank line, as the line is without it. */
 START_TEST(test_bom_only_is_empty)
@@ -156,7 +156,7 @@ START_TEST(test_bom_only_is_empty)
                 run_result r;
                 run_filter(&o, in, n + (size_t)z, (chunks){ CHUNK_BYTE, 0, 0 }, &r);
                 ck_assert_int_eq(r.status, UB_OK);
-                ck_assert_msg(r.counts.documents == (unsigned long)z && r.counts.blocks == 0 &&
+                ck_assert_msg(r.counts.documents == 1 && r.counts.blocks == 0 &&
                               r.counts.documents_html == 0 && r.out_len == (size_t)z,
                               "BOM %zu format %zu -z %d: %lu documents, %lu blocks, %zu bytes out",
                               b, k, z, (unsigned long)r.counts.documents,
@@ -485,7 +485,7 @@ START_TEST(test_explain_tsv)
     ck_assert_int_eq(r.status, UB_OK);
     lines out = split_lines(r.out, r.out_len), ex = split_lines(x.out, x.out_len);
     const char *header = out.v[0];
-    ck_assert_msg(strncmp(header, "n\tkeep\twhy\tcls\tp\t", 17) == 0, "%s", header);
+    ck_assert_msg(strncmp(header, "document\tn\tkeep\twhy\tcls\tp\t", 26) == 0, "%s", header);
     size_t fields = count_byte(header, strlen(header), '\t') + 1;
     char col[80];
     for (size_t i = 0; model_feature_name(i); i++) {
@@ -513,7 +513,7 @@ START_TEST(test_explain_tsv)
         const char *row = out.v[rows];
         ck_assert_uint_eq(count_byte(row, strlen(row), '\t') + 1, fields);
         char want[64];
-        snprintf(want, sizeof want, "%lu\t%.4s\t", last, ex.v[i]);
+        snprintf(want, sizeof want, "1\t%lu\t%.4s\t", last, ex.v[i]);
         ck_assert_msg(strncmp(row, want, strlen(want)) == 0, "%s / %s", row, ex.v[i]);
         size_t wlen = strcspn(ex.v[i] + 5, " ");
         ck_assert_msg(strncmp(row + strlen(want), ex.v[i] + 5, wlen) == 0 &&
@@ -525,6 +525,37 @@ START_TEST(test_explain_tsv)
     run_result_free(&r);
     run_result_free(&x);
     free(art);
+}
+END_TEST
+
+/* --explain=tsv over a -z stream is one table: the header once, then
+ * every document's rows, told apart by the document column, with no NUL
+ * (review: the NUL began the next document's first row, which awk and
+ * cut read as a number "\0001"). */
+START_TEST(test_explain_tsv_stream)
+{
+    static const char in[] =
+        "<p>The first document's paragraph has enough words to be kept as prose.</p>\0"
+        "\0"
+        "<p>The third document's paragraph has enough words to be kept as prose.</p>\0";
+    ub_options o;
+    ub_options_init(&o);
+    o.null_data = 1;
+    o.output = UB_OUTPUT_EXPLAIN_TSV;
+    run_result r;
+    run_filter(&o, in, sizeof in - 1, (chunks){ CHUNK_FIXED, 5, 0 }, &r);
+    ck_assert_int_eq(r.status, UB_OK);
+    ck_assert_ptr_null(memchr(r.out, '\0', r.out_len));
+    lines out = split_lines(r.out, r.out_len);
+    ck_assert_uint_eq(out.n, 3);
+    ck_assert_msg(strncmp(out.v[0], "document\tn\t", 11) == 0, "%s", out.v[0]);
+    size_t fields = count_byte(out.v[0], strlen(out.v[0]), '\t');
+    ck_assert_msg(strncmp(out.v[1], "1\t1\t", 4) == 0, "%s", out.v[1]);
+    ck_assert_msg(strncmp(out.v[2], "3\t1\t", 4) == 0, "%s", out.v[2]);
+    for (size_t i = 1; i < out.n; i++)
+        ck_assert_uint_eq(count_byte(out.v[i], strlen(out.v[i]), '\t'), fields);
+    free_lines(&out);
+    run_result_free(&r);
 }
 END_TEST
 
@@ -1124,6 +1155,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_long_pre_backticks_later);
     tcase_add_test(tc, test_explain_shape);
     tcase_add_test(tc, test_explain_tsv);
+    tcase_add_test(tc, test_explain_tsv_stream);
     tcase_add_test(tc, test_explain_rescued);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);

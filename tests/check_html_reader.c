@@ -348,6 +348,41 @@ START_TEST(test_table_rows)
 }
 END_TEST
 
+/* A legacy reference without its ';' is the character a browser shows
+ * (review: "&amp chips &copy 2020" came out as written). */
+START_TEST(test_legacy_refs_without_semicolon)
+{
+    expect_blocks("<p>Fish &amp chips &copy 2020 a&nbspb &lt3 &AMP; &eacute</p>"
+                  "<p>AT&T R&D &notin; &copyright</p>",
+                  "Fish & chips \xC2\xA9 2020 a b <3 & \xC3\xA9|"
+                  "AT&T R&D \xE2\x88\x89 \xC2\xA9right");
+}
+END_TEST
+
+/* A row cut where it outgrew ROW_MAX: the cell it was cut in begins its
+ * own block without the blank it began with, as every block does
+ * (review: " tail words" kept its leading space when the blank and the
+ * words came in one piece of text, and lost it when they came apart, as
+ * in " <i>it</i>"; the writer printed the line with a leading space). */
+START_TEST(test_table_row_cut_no_leading_blank)
+{
+    const char *cells[] = { " tail words", "\n  <i>it</i> x", " a &amp; b" };
+    for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
+        tbuf page = {0}, want = {0};
+        tbuf_addf(&page, "<table><tr><td>");
+        for (int i = 0; i < 999; i++) {
+            tbuf_add(&page, "a", 1);
+            tbuf_add(&want, "a", 1);
+        }
+        tbuf_addf(&page, "</td><td>%s</td><td>end</td></tr></table>", cells[c]);
+        tbuf_addf(&want, "|%s|end", c == 0 ? "tail words" : c == 1 ? "it x" : "a & b");
+        expect_blocks(page.data, want.data);
+        tbuf_free(&page);
+        tbuf_free(&want);
+    }
+}
+END_TEST
+
 /* A paragraph break in a cell (<br><br>, a layout table's way) makes
  * the row a layout row: the cell's last paragraph does not run on into
  * the next cell's text as one row block. */
@@ -1805,6 +1840,8 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_flags);
     tcase_add_test(tc, test_table_rows);
     tcase_add_test(tc, test_table_row_break);
+    tcase_add_test(tc, test_table_row_cut_no_leading_blank);
+    tcase_add_test(tc, test_legacy_refs_without_semicolon);
     tcase_add_test(tc, test_skipped);
     tcase_add_test(tc, test_block_max);
     tcase_add_test(tc, test_lifecycle);

@@ -145,6 +145,14 @@ START_TEST(test_filter_meta_api)
     ck_assert_int_eq(ub_filter_feed(f, "<p>x</p>", 8), UB_OK);
     ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
     ck_assert_ptr_null(ub_filter_meta(f, UB_META_AUTHOR, 0));
+    /* an empty document (an empty file among several) is a document too:
+     * it states nothing, whatever the one before it stated */
+    ck_assert_int_eq(ub_filter_feed(f, page, sizeof page - 1), UB_OK);
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_ptr_nonnull(ub_filter_meta(f, UB_META_AUTHOR, 0));
+    ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_AUTHOR, 0));
+    ck_assert_ptr_null(ub_filter_meta(f, UB_META_TITLE, 0));
     ub_filter_free(f);
 
     /* an SVG's <title> in the body is no headline; the h1 is */

@@ -330,6 +330,44 @@ START_TEST(test_decoded_blank_line_kept_raw)
 }
 END_TEST
 
+/* The log of `in` read in `charset`. */
+static char *charset_log(const char *in, size_t len, const char *charset, fake *k)
+{
+    text_reader *r = fake_reader(k);
+    tbuf_add(&k->log, "", 0);
+    text_reader_begin(r);
+    ck_assert_int_eq(text_reader_charset(r, in, len, charset, NULL, 0), UB_OK);
+    ck_assert_int_eq(text_reader_feed(r, in, len), UB_OK);
+    ck_assert_int_eq(text_reader_end(r), UB_OK);
+    text_reader_free(r);
+    buf_free(&k->u.text, &k->m);
+    buf_free(&k->u.raw, &k->m);
+    buf_free(&k->u.gap, &k->m);
+    ck_assert_uint_eq(k->a.current, 0);
+    return k->log.data;
+}
+
+/* A last line without '\n' is blank or not as its decoded text is, as
+ * every other line is (review: its raw bytes were measured again, so in
+ * EBCDIC two bytes 0x20, which decode to controls, were a text line
+ * written with a newline the input lacked, and "\0" in windows-1252, blank
+ * once decoded, marked the trailing blank run, which is not written,
+ * unterminated). */
+START_TEST(test_last_line_blank_as_decoded)
+{
+    fake k;
+    static const char nul[] = "Caf\xe9 au lait\n\0";
+    char *log = charset_log(nul, sizeof nul - 1, "windows-1252", &k);
+    ck_assert_str_eq(log, "[g=0]Caf\xc3\xa9 au lait\n");
+    free(log);
+    /* "Cafe" in EBCDIC (IBM037), then a last line of two bytes 0x20 */
+    static const char ebcdic[] = "\xC3\x81\x86\x85\n\x20\x20";
+    log = charset_log(ebcdic, sizeof ebcdic - 1, "IBM037", &k);
+    ck_assert_str_eq(log, "[g=0]Cafe\n[g=0]\xc2\x80\xc2\x80{U}\n");
+    free(log);
+}
+END_TEST
+
 START_TEST(test_begin_resets)
 {
     fake k;
@@ -399,6 +437,7 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_long_line_cut_at_character);
     tcase_add_test(tc, test_nul_bytes_are_text);
     tcase_add_test(tc, test_decoded_blank_line_kept_raw);
+    tcase_add_test(tc, test_last_line_blank_as_decoded);
     tcase_add_test(tc, test_begin_resets);
     tcase_add_test(tc, test_enomem_no_leak);
     suite_add_tcase(s, tc);

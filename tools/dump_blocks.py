@@ -55,13 +55,15 @@ def main():
             if header is None:
                 header = lines[0]
                 fo.write('doc\tfrac\tntok\t' + header + '\n')
+                # the block's number, by name: the document's comes first
+                ncol = header.split('\t').index('n')
             elif lines[0] != header:
                 sys.exit(f'{doc}: another header row: {lines[0]}')
             seen = set()
             for line in lines[1:]:
                 if not line:
                     continue
-                n = line.split('\t', 1)[0]
+                n = line.split('\t', ncol + 1)[ncol]
                 if n in seen:
                     continue
                 seen.add(n)

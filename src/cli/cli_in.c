@@ -81,6 +81,9 @@ cli_in_end cli_in_feed(cli_run *r, const char *name, ub_status *st)
     int fd = 0;
     *st = UB_OK;
     r->file = strcmp(name, "-") == 0 ? "(standard input)" : name;
+    ub_counts k;
+    ub_filter_counts(r->filter, &k);
+    r->doc_base = k.documents;
     if (strcmp(name, "-") != 0) {
         fd = open(name, O_RDONLY);
         if (fd < 0) {

@@ -17,6 +17,8 @@ typedef struct cli_run {
     jsonl *jsonl;               /* --jsonl, or NULL */
     cli_stats stats;
     const char *file;           /* the input being read, for messages */
+    unsigned long doc_base;     /* documents ended before it: a message
+                                   numbers them within the input */
     int failed;                 /* an input could not be read or was refused */
     unsigned long long bytes_in;    /* read from the inputs */
     char last_in;               /* the last byte read from the current input */

@@ -17,6 +17,8 @@ static void diag_cb(void *ctx, unsigned long document, ub_status status, const c
 {
     cli_run *r = ctx;
     (void)status;
+    /* the filter numbers the run's documents, a message the input's */
+    document -= document > r->doc_base ? r->doc_base : 0;
     /* a record is named by its line, as a malformed one is: the filter
      * counts only the records it was given */
     if (r->jsonl)
@@ -86,19 +88,21 @@ typedef struct outcome {
 
 /* Each input is a document.  Between their articles, a blank line; with
  * -z and several inputs, a NUL after each input's last document, whether
- * or not the input ended with one.  JSON Lines records are lines already. */
+ * or not the input ended with one.  JSON Lines records are lines already,
+ * and --explain=tsv's rows one table. */
 static outcome run_inputs(cli_run *r, const cli_config *c)
 {
     outcome o = { CLI_IN_DONE, UB_OK };
+    int lines = c->jsonl || c->opt.json || c->opt.output == UB_OUTPUT_EXPLAIN_TSV;
     if (c->nfiles == 0)
         o.how = cli_in_feed(r, "-", &o.st);
     for (int i = 0; i < c->nfiles && o.how == CLI_IN_DONE; i++) {
         unsigned long long before = r->bytes_in;
         /* a JSON object is a line of its own: nothing between them */
-        if (i > 0 && !c->jsonl && !c->opt.null_data && !c->opt.json)
+        if (i > 0 && !lines && !c->opt.null_data)
             cli_out_separate(r->out);
         o.how = cli_in_feed(r, c->files[i], &o.st);
-        if (o.how == CLI_IN_DONE && c->opt.null_data && !c->opt.json && c->nfiles > 1 &&
+        if (o.how == CLI_IN_DONE && c->opt.null_data && !lines && c->nfiles > 1 &&
             r->bytes_in > before && r->last_in != 0 && cli_out_write(r->out, "", 1) != 0) {
             o.how = CLI_IN_ERROR;
             o.st = UB_EWRITE;

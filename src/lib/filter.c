@@ -285,7 +285,7 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         return doc_problem(f, UB_EBINARY, sr.what, sr.advice);
     int html = f->opt.format == UB_FORMAT_HTML ||
                (f->opt.format == UB_FORMAT_AUTO && sr.kind == SNIFF_HTML);
-    writer_begin(f->out, html);
+    writer_begin(f->out, html, f->counts.documents + 1);
     /* --json escapes what it is given the same way already */
     writer_utf8(f->out, !html && f->opt.utf8 && !f->opt.json);
     f->doc_units = 0;
@@ -385,7 +385,6 @@ static ub_status end_doc(ub_filter *f, int nul)
         /* a document of a BOM alone (an editor's empty file) is the empty
          * document: nothing of it was read, the sniff waits for more */
         f->head.len = 0;
-        f->doc_open = 0;
     }
     if (f->state == DOC_SNIFF && f->head.len > 0)
         st = start_reader_head(f, 1);
@@ -403,17 +402,19 @@ static ub_status end_doc(ub_filter *f, int nul)
     int read = f->state == DOC_TEXT || f->state == DOC_HTML;
     if (read)
         meta_finish(f->meta, f->opt.url, f->doc_lang);
+    else
+        meta_reset(f->meta);    /* an empty or skipped document states nothing */
     /* a JSON object is a line of its own: no NUL after it */
     if (st == UB_OK && read && (st = rescued_out(f)) == UB_OK)
         st = writer_end(f->out, nul && !f->json);
-    else if (st == UB_OK && !read && nul && !f->json)
+    else if (st == UB_OK && !read && nul && !f->json &&
+             f->opt.output != UB_OUTPUT_EXPLAIN_TSV)
         st = writer_raw(f->out, "", 1);
     if (st == UB_OK && read && f->json)
         st = json_out_end(f->json, f->meta);
-    if (st == UB_OK && !read && nul && f->json) {
-        /* one line for each document of the stream, an empty or skipped
-         * one too */
-        meta_reset(f->meta);
+    if (st == UB_OK && !read && f->json) {
+        /* one line for each document ended, an empty or skipped one too
+         * (an empty file among several is a document of its own) */
         st = json_out_begin(f->json);
         if (st == UB_OK)
             st = json_out_end(f->json, f->meta);
@@ -426,8 +427,7 @@ static ub_status end_doc(ub_filter *f, int nul)
     html_reader_free(f->html);
     f->html = NULL;
     f->head.len = 0;
-    if (f->doc_open || nul)
-        f->counts.documents++;
+    f->counts.documents++;
     f->doc_open = 0;
     f->state = DOC_SNIFF;
     return st == UB_OK ? skipped : st;

@@ -446,8 +446,13 @@ static void html_blocks_row_too_long(html_reader *r)
     r->row_on = 0;
     if (tab == 0)
         return;
-    size_t keep = r->len - tab;
     html_blocks_emit_text(r, tab - 1, html_blocks_count_links(r, 0, tab - 1), 0);
+    /* the cell's text begins a block: without the blank it began with,
+     * which only a cell after a tab keeps (whether it is here depended on
+     * whether libxml2 gave the blank and the words as one piece) */
+    if (tab < r->len && r->text[tab] == ' ')
+        tab++;
+    size_t keep = r->len - tab;
     memmove(r->text, r->text + tab, keep);
     memmove(r->linkmap, r->linkmap + tab, keep);
     r->len = keep;

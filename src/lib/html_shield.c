@@ -17,10 +17,36 @@ enum {
     SH_DOCTYPE,
     SH_SUBSET,    /* a DOCTYPE's "[ ... ]", dropped */
     SH_RAW,       /* <script> or <style> content */
-    SH_AMP,       /* held "&", and a name's first letters and digits */
+    SH_AMP,       /* held "&" */
     SH_AMP_HASH,  /* held "&#" */
-    SH_AMP_HEX    /* held "&#x" */
+    SH_AMP_HEX,   /* held "&#x" */
+    SH_AMP_NAME   /* held "&" and letters or digits */
 };
+
+/* The named character references a browser reads without their ';' (the
+ * HTML standard's "legacy" ones, HTML 3.2's Latin-1 set and four of
+ * HTML 2), where libxml2 2.9.14 reads none: "&copy 2020" is "© 2020" in a
+ * browser and was "&copy 2020" here.  The upper-case six, which libxml2
+ * does not know with a ';' either, are written in lower case. */
+static const char *const sh_legacy[] = {
+    "AElig", "AMP", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "COPY",
+    "Ccedil", "ETH", "Eacute", "Ecirc", "Egrave", "Euml", "GT", "Iacute", "Icirc",
+    "Igrave", "Iuml", "LT", "Ntilde", "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde",
+    "Ouml", "QUOT", "REG", "THORN", "Uacute", "Ucirc", "Ugrave", "Uuml", "Yacute",
+    "aacute", "acirc", "acute", "aelig", "agrave", "amp", "aring", "atilde", "auml",
+    "brvbar", "ccedil", "cedil", "cent", "copy", "curren", "deg", "divide", "eacute",
+    "ecirc", "egrave", "eth", "euml", "frac12", "frac14", "frac34", "gt", "iacute",
+    "icirc", "iexcl", "igrave", "iquest", "iuml", "laquo", "lt", "macr", "micro",
+    "middot", "nbsp", "not", "ntilde", "oacute", "ocirc", "ograve", "ordf", "ordm",
+    "oslash", "otilde", "ouml", "para", "plusmn", "pound", "quot", "raquo", "reg",
+    "sect", "shy", "sup1", "sup2", "sup3", "szlig", "thorn", "times", "uacute",
+    "ucirc", "ugrave", "uml", "uuml", "yacute", "yen", "yuml",
+};
+
+/* Letters and digits of a reference's name held before it is decided:
+ * past the longest name libxml2 knows ("thetasym", 8), a ';' after it
+ * cannot make it a reference, so it is decided there. */
+#define SH_AMP_NAME_MAX 9
 
 /* s->lead once a piece ended in text's folding blanks (sh_text) */
 #define SH_LEAD_FOLD 3
@@ -353,7 +379,7 @@ static const char *sh_ref_dec(const unsigned char *p, size_t len)
     return NULL;
 }
 
-static int sh_ref_char(unsigned char c)
+static int sh_alnum(unsigned char c)
 {
     return sh_alpha(c) || (c >= '0' && c <= '9');
 }
@@ -392,9 +418,9 @@ static int sh_text_plain(html_shield *s, sh_run *r)
 }
 
 /* At r->p[r->i], a '&' in text followed by a letter: a reference of
- * sh_refs read whole in this piece is written as its decimal one, and a
- * name that is none ends the '&' as it stands (1); a name the piece's
- * end cuts is left to sh_amp, a byte at a time (0).  Out of line: inlined
+ * sh_refs read whole in this piece is written as its decimal one (1);
+ * any other name, and one the piece's end cuts, is left to sh_amp and
+ * sh_amp_name, a byte at a time (0).  Out of line: inlined
  * in the byte machine's loop it cost that loop 0.7 million instructions
  * more on /tmp/h4.z. */
 __attribute__((noinline))
@@ -402,17 +428,15 @@ static int sh_text_ref(html_shield *s, sh_run *r)
 {
     const unsigned char *p = r->p + r->i + 1;
     size_t n = r->n - r->i - 1, len = 0;
-    while (len < n && len <= SH_REF_NAME && sh_ref_char(p[len]))
+    while (len < n && len <= SH_REF_NAME && sh_alnum(p[len]))
         len++;
     if (len == n && len <= SH_REF_NAME)
         return 0;
     const char *dec = len <= SH_REF_NAME && p[len] == ';' ? sh_ref_dec(p, len) : NULL;
+    if (dec == NULL)
+        return 0;
     s->lead = 0;
     s->begun = 1;
-    if (dec == NULL) {
-        sh_byte(r, '&');
-        return 1;
-    }
     sh_put_ref(r, dec);
     r->i += len + 1;
     return 1;
@@ -825,31 +849,79 @@ static int sh_raw(html_shield *s, sh_run *r, unsigned char c)
     return 0;
 }
 
-/* SH_AMP past its "&": a name's letters and digits as they come (a
- * reference sh_text did not see whole in its piece); one of sh_refs and
- * ';' is written as sh_text writes it, anything else as it stands and
- * the byte read again as text, so that any cutting gives the same. */
+/* One of the upper-case legacy names, which libxml2 knows only in lower
+ * case ("&AMP;" is "&" in a browser). */
+static int sh_upper_legacy(const char *name, size_t n)
+{
+    static const char *const upper[] = { "AMP", "COPY", "GT", "LT", "QUOT", "REG" };
+    for (size_t k = 0; k < sizeof upper / sizeof *upper; k++)
+        if (strlen(upper[k]) == n && memcmp(name, upper[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Writes the held "&NAME" that `next` ends (-1: the end of the input, or
+ * a name too long to be one with a ';'): as a browser reads it, a legacy
+ * name without its ';' gets one, and what follows it stays text. */
+static size_t sh_put_amp_name(const html_shield *s, int next, char *out)
+{
+    const char *name = (const char *)s->held + 1;
+    size_t n = s->held_len - 1, best = 0;
+    out[0] = '&';
+    if (next == ';' && !sh_upper_legacy(name, n)) {
+        /* a reference as libxml2 reads one (or no name a browser knows
+         * either: "&notit;" stays, where a browser reads "&not") */
+        memcpy(out + 1, name, n);
+        return 1 + n;
+    }
+    for (size_t k = 0; k < sizeof sh_legacy / sizeof *sh_legacy; k++) {
+        size_t l = strlen(sh_legacy[k]);
+        if (l > best && l <= n && memcmp(name, sh_legacy[k], l) == 0)
+            best = l;
+    }
+    if (next == ';' && best < n)
+        best = 0;
+    size_t o = 1;
+    int upper = sh_upper_legacy(name, best);
+    for (size_t k = 0; k < best; k++)
+        out[o++] = (char)(upper ? name[k] | 0x20 : name[k]);
+    if (best > 0 && next != ';')
+        out[o++] = ';';
+    memcpy(out + o, name + best, n - best);
+    return o + n - best;
+}
+
+/* SH_AMP_NAME: a name's letters and digits as they come (a reference
+ * sh_text did not see whole in its piece).  One of sh_refs and its ';'
+ * is written as sh_text writes it, so that any cutting gives the same;
+ * anything else as a browser reads it (sh_put_amp_name), and the byte
+ * that ended it read again as text. */
 static int sh_amp_name(html_shield *s, sh_run *r, unsigned char c)
 {
-    if (s->leave_attrs && sh_ref_char(c) && (s->held_len > 1 || sh_alpha(c)) &&
-        s->held_len <= SH_REF_NAME) {
-        s->held[s->held_len++] = c;
+    if (c == ';' && s->leave_attrs && s->held_len - 1 <= SH_REF_NAME) {
+        const char *dec = sh_ref_dec(s->held + 1, s->held_len - 1);
+        if (dec != NULL) {
+            sh_put_ref(r, dec);
+            s->held_len = 0;
+            s->state = SH_TEXT;
+            return 0;
+        }
+    }
+    if (sh_alnum(c) && s->held_len < 1 + SH_AMP_NAME_MAX) {
+        /* the name's letters at once, up to the piece's end */
+        size_t j = r->i;
+        do
+            s->held[s->held_len++] = r->p[j++];
+        while (j < r->n && sh_alnum(r->p[j]) && s->held_len < 1 + SH_AMP_NAME_MAX);
+        r->i = j - 1;
         return 0;
     }
-    const char *dec = s->held_len > 1 && c == ';' ? sh_ref_dec(s->held + 1, s->held_len - 1)
-                                                  : NULL;
+    r->o += sh_put_amp_name(s, sh_alnum(c) ? -1 : c, r->out + r->o);
+    s->held_len = 0;
     s->state = SH_TEXT;
-    if (dec != NULL) {
-        s->held_len = 0;
-        sh_put_ref(r, dec);
-        return 0;
-    }
-    sh_release(s, r);
     return 1;
 }
 
-/* SH_AMP: "&" held; "&#" goes on as SH_AMP_HASH, anything else to
- * sh_amp_name. */
 static int sh_amp(html_shield *s, sh_run *r, unsigned char c)
 {
     s->begun = 1;
@@ -858,7 +930,15 @@ static int sh_amp(html_shield *s, sh_run *r, unsigned char c)
         s->state = SH_AMP_HASH;
         return 0;
     }
-    return sh_amp_name(s, r, c);
+    if (sh_alpha(c)) {
+        s->held[s->held_len++] = c;
+        s->state = SH_AMP_NAME;
+        return 0;
+    }
+    sh_byte(r, '&');
+    s->held_len = 0;
+    s->state = SH_TEXT;
+    return 1;
 }
 
 /* SH_AMP_HASH and SH_AMP_HEX: a digit makes it a reference, written as it
@@ -912,6 +992,8 @@ static int sh_step(html_shield *s, sh_run *r, unsigned char c)
     case SH_AMP_HASH:
     case SH_AMP_HEX:
         return sh_amp_ref(s, r, c);
+    case SH_AMP_NAME:
+        return sh_amp_name(s, r, c);
     default:
         return 0;
     }
@@ -941,6 +1023,8 @@ size_t html_shield_end(html_shield *s, char *out)
     size_t o = shield_attrs_stop(&s->sa, out);
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {
         o += sh_put_amp_text(s, out + o);
+    } else if (s->state == SH_AMP_NAME) {
+        o += sh_put_amp_name(s, -1, out + o);
     } else {
         memcpy(out + o, s->held, s->held_len);
         o += s->held_len;

@@ -30,7 +30,10 @@
  *     would nest the rest of the page in it (a page spliced mid-head,
  *     its "</title>" lost), where the reader sees no text;
  *   - "&#" that starts no character reference ("&#-1;") is written
- *     "&amp;#", which libxml2 would otherwise drop with the '&'.
+ *     "&amp;#", which libxml2 would otherwise drop with the '&';
+ *   - in text, a legacy name a browser reads without its ';' ("&copy
+ *     2020", "&nbspb") is given one, and "&AMP;" and the other upper-case
+ *     legacy names are written in lower case: libxml2 reads neither.
  *
  * Once html_shield_leave_attrs is called (the reader does), start tags
  * also lose the attributes unboil never reads, or does not read on that

@@ -352,8 +352,10 @@ static ub_status tail_out(text_reader *r, const char *s, size_t n, int final)
     return st;
 }
 
-/* One complete line (without its '\n'), as it came in the input's charset. */
-static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
+/* One complete line (without its '\n'), as it came in the input's charset;
+ * last: the input's last line, which no '\n' ends (a blank one goes with
+ * the trailing blank run, blank as its decoded text says). */
+static ub_status line_done(text_reader *r, const char *raw, size_t raw_n, int last)
 {
     const char *s = raw;
     size_t n = raw_n;
@@ -414,6 +416,7 @@ static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
         (keep_raw && (st = buf_append(&r->u->raw, r->m, raw, raw_n)) != UB_OK))
         return st;
     r->has_text = 1;
+    r->u->unterminated = last;
     r->prev_cols = sh.cols;
     r->prev_indent = sh.indent;
     r->prev_body = sh.body;
@@ -479,11 +482,11 @@ static ub_status lines_feed(text_reader *r, const char *s, size_t n)
                 continue;
             }
             if (nl && r->line.len == 0) {
-                st = line_done(r, s, take);
+                st = line_done(r, s, take, 0);
             } else {
                 st = buf_append(&r->line, r->m, s, take);
                 if (st == UB_OK && nl) {
-                    st = line_done(r, r->line.data, r->line.len);
+                    st = line_done(r, r->line.data, r->line.len, 0);
                     r->line.len = 0;
                 }
             }
@@ -579,13 +582,8 @@ ub_status text_reader_end(text_reader *r)
     if (r->sdec && (st = utf16_feed(r, "", 0, 1)) != UB_OK)
         return st;
     if (!r->in_tail && r->line.len > 0) {
-        shape sh;
-        line_shape(r, r->line.data, r->line.len, &sh);
-        st = line_done(r, r->line.data, r->line.len);
+        st = line_done(r, r->line.data, r->line.len, 1);
         r->line.len = 0;
-        /* a blank last line goes with the trailing blank run */
-        if (st == UB_OK && !sh.blank)
-            r->u->unterminated = 1;
     }
     if (st == UB_OK)
         st = push_unit(r);

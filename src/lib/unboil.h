@@ -154,7 +154,8 @@ ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
 ub_status ub_filter_feed(ub_filter *f, const void *buf, size_t len);
 
 /* End the current document: decide and write what is pending.  Call it at
- * end of input; with null_data it closes a last document that had no NUL. */
+ * end of input; with null_data it closes a last document that had no NUL;
+ * without, each call ends one document, an empty one too. */
 ub_status ub_filter_end_document(ub_filter *f);
 
 /* Counters since the filter was made, e.g. for statistics. */

@@ -23,6 +23,7 @@ struct writer {
     unsigned last_flags; /* HTML: the previous written block's flags */
     unsigned long units; /* blocks of this document so far */
     int header_done;     /* --explain=tsv: the header row is written */
+    unsigned long document; /* the document's number in the stream, from 1 */
     buf scratch;         /* --markdown: a block's text escaped */
     unsigned marker[17]; /* --markdown: the width of the last item's marker per list depth */
     unsigned last_list, last_quote; /* --markdown: the previous written block's */
@@ -113,9 +114,10 @@ static ub_status put(writer *w, const char *s)
     return writer_raw(w, s, strlen(s));
 }
 
-void writer_begin(writer *w, int html)
+void writer_begin(writer *w, int html, unsigned long document)
 {
     w->html = html;
+    w->document = document;
     w->utf8 = 0;
     w->pend_n = 0;
     w->any = 0;
@@ -319,14 +321,16 @@ static ub_status explain_unit(writer *w, const unit *u, unsigned long number)
     return put(w, "\n");
 }
 
-/* --explain=tsv: one row per block under a header row that names the
- * columns (features.def): the decision, the measurements, the model's own
+/* --explain=tsv: one table for the whole stream, one row per block under
+ * a header row, written once, that names the columns (features.def): the
+ * document's number in the stream, the block's, the decision, the
+ * measurements, the model's own
  * entries (x.NAME), the block's view as a neighbour (nb.NAME), the
  * window's entries (w.NAME), the language and the text, in which a tab,
  * newline, carriage return and backslash are written \t \n \r \\. */
 static ub_status tsv_header(writer *w)
 {
-    static const char header[] = "n\tkeep\twhy\tcls\tp"
+    static const char header[] = "document\tn\tkeep\twhy\tcls\tp"
 #define UB_COLUMN(key, format, value, what) "\t" #key
 #include "features.def"
 #define UB_FEATURE(name, group, source, scale, what) "\tx." #name
@@ -363,7 +367,7 @@ static ub_status tsv_unit(writer *w, const unit *u, unsigned long number)
     const model_nb *nb = &u->nb;
     double x[MODEL_OWN_FEATURES];
     model_own(x, u);
-    size_t n = (size_t)snprintf(row, sizeof row, "%lu\t%s\t%s\t%s\t%.6f", number,
+    size_t n = (size_t)snprintf(row, sizeof row, "%lu\t%lu\t%s\t%s\t%s\t%.6f", w->document, number,
                                 u->keep ? "KEEP" : "DROP", classify_reason_name(u->why),
                                 classify_class_name(u->v.cls), u->score);
 #define TSV_CELL(format, value) \
@@ -708,7 +712,9 @@ ub_status writer_end(writer *w, int nul)
         st = md_fence_close(w);
     if (st == UB_OK && w->output < UB_OUTPUT_EXPLAIN && w->any && w->html)
         st = put(w, "\n");
-    if (st == UB_OK && nul)
+    /* the rows of --explain=tsv are one table: no NUL between documents,
+     * whose rows the document column tells apart */
+    if (st == UB_OK && nul && w->output != UB_OUTPUT_EXPLAIN_TSV)
         st = writer_raw(w, "", 1);
     return st;
 }

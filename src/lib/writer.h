@@ -16,8 +16,9 @@ writer *writer_new(const mem *m, ub_write_fn write, void *ctx,
                    ub_output output, int markdown, int color);
 void writer_free(writer *w);
 
-/* Start a document; html says which reader feeds it. */
-void writer_begin(writer *w, int html);
+/* Start a document; html says which reader feeds it, document its number
+ * in the stream (from 1). */
+void writer_begin(writer *w, int html, unsigned long document);
 
 /* Text mode, after writer_begin: on, kept lines are written as valid
  * UTF-8, a byte that begins no valid sequence as U+FFFD (--utf8: the
@@ -35,7 +36,8 @@ ub_status writer_tail(writer *w, const char *s, size_t n);
  * kept); n may be 0. */
 ub_status writer_rescued(writer *w, const unit *run, const unsigned long *numbers, size_t n);
 
-/* End the document; nul: it was ended by a NUL (-z) to copy out. */
+/* End the document; nul: it was ended by a NUL (-z) to copy out (but
+ * for --explain=tsv, whose rows are one table). */
 ub_status writer_end(writer *w, int nul);
 
 /* Write raw bytes straight through (e.g. a document passed unchanged). */

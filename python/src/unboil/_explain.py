@@ -51,7 +51,7 @@ def _block(head, text):
 
 
 _UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
-_NOT_FEATURES = ("n", "keep", "why", "cls", "lang", "text")
+_NOT_FEATURES = ("document", "n", "keep", "why", "cls", "lang", "text")
 
 
 def _unescape(s):
@@ -74,7 +74,9 @@ def parse_tsv(out, columns=None):
     of its header row (the library writes it once per filter: pass the
     columns of an earlier document for the next)."""
     rows = out.split("\n")
-    if rows and rows[0].startswith("n\tkeep\t"):
+    # the header row: "document\tn\tkeep\t..." ("n\tkeep\t..." before the
+    # document column)
+    if rows and rows[0].startswith(("document\tn\tkeep\t", "n\tkeep\t")):
         columns = rows.pop(0).split("\t")
     blocks, by_number = [], {}
     for row in rows:
