@@ -202,38 +202,6 @@ START_TEST(test_first_word_counts_code_points)
 }
 END_TEST
 
-/* A lynx dump at 80 columns wraps paragraphs indented 3 at 74 while a
- * heading at indentation 0 reaches 77: the paragraph's lines are judged
- * by the width of their own indentation.  By the document's width (77)
- * "while" would have fitted after FB (70 + 1 + 5 < 77); by the
- * paragraph's (74) it would not. */
-#define FH "Harbour ferry returns to the island after a long winter of repair at the yard"
-#define FA "   The night ferry sailed again on Friday, its engine rebuilt and its hull"
-#define FB "   painted, and its first crossing carried sixty people and the choirs"
-#define FC "   while the harbour master watched from the quay."
-START_TEST(test_wrap_width_per_indent)
-{
-    expect_log(FH "\n\n" FA "\n" FB "\n" FC "\n",
-               "[g=0]" FH "\n[g=1]" FA "/" FB "/" FC "\n");
-    /* the paragraph's own indentation not yet believed (one line of it):
-     * the document's width decides, and FB ends the unit */
-    expect_log(FH "\n\n" FB "\n" FC "\n",
-               "[g=0]" FH "\n[g=1]" FB "\n[g=0]" FC "\n");
-}
-END_TEST
-
-/* The first paragraph's second line may be the longest yet: it counts
- * towards the width it is judged by (P1 68 columns, P2 69; "because"
- * would not have fitted after P1). */
-#define P1 "Readers wrote in their hundreds to say the service should not close,"
-#define P2 "because the island's school, doctor and shop all depend on the ferry,"
-START_TEST(test_wrap_first_paragraph)
-{
-    expect_log(P1 "\n" P2 "\nand the council agreed.\n",
-               "[g=0]" P1 "/" P2 "/and the council agreed.\n");
-}
-END_TEST
-
 START_TEST(test_short_lines_not_joined)
 {
     /* a menu: short lines were never wrapped */
@@ -424,8 +392,6 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_blank_runs);
     tcase_add_test(tc, test_blank_run_memory_bounded);
     tcase_add_test(tc, test_wrapped_paragraph_joined);
-    tcase_add_test(tc, test_wrap_width_per_indent);
-    tcase_add_test(tc, test_wrap_first_paragraph);
     tcase_add_test(tc, test_first_word_counts_code_points);
     tcase_add_test(tc, test_short_lines_not_joined);
     tcase_add_test(tc, test_long_line_streamed);

@@ -3,14 +3,11 @@
  * A line continues the paragraph above it when the line above was cut by
  * wrapping: the next line's first word would not have fitted on it, the
  * indentation agrees and the line does not start a list item.  The wrap
- * width is the longest line seen so far in the document (the line about
- * to join counted too), believed only once another line ends near it
- * (wrapped text is ragged just below its width; in unwrapped text the
- * longest line stands alone), and only between WRAP_MIN and WRAP_MAX
- * columns: narrower, a title followed by a line looks wrapped; wider, no
- * terminal or mail reader wraps.  Where the lines of the paragraph's own
- * indentation have a width believed the same way, that one is used: a
- * dump's headings and preformatted lines run wider than its paragraphs. */
+ * width is the longest line seen so far in the document, believed only
+ * once another line ends near it (wrapped text is ragged just below its
+ * width; in unwrapped text the longest line stands alone), and only
+ * between WRAP_MIN and WRAP_MAX columns: narrower, a title followed by a
+ * line looks wrapped; wider, no terminal or mail reader wraps. */
 #include <stdint.h>
 #include <string.h>
 #include "bullet.h"
@@ -23,15 +20,6 @@
 #define WRAP_RAGGED 12   /* wrapped lines end this close to the width */
 #define WRAP_LINES 2     /* lines that must end near a width to believe it */
 #define WRAP_MIN 60      /* narrower than this, short lines (titles) look wrapped */
-/* Lines of each indentation up to WRAP_INDENTS - 1 have their own width:
- * lynx -width=80 wraps paragraphs indented 3 at 74 columns, while its
- * headings at indentation 0 reach 77 and <pre> lines 80, so the longest
- * line of the document is wider than the paragraphs' edge and a line
- * whose next word would have fitted by it was cut all the same (on the
- * dev set's 80-column dumps, 2,644 of 2,881 such missed joins, by a
- * line-by-line alignment with the unwrapped dumps; README, "width of
- * each indentation"). */
-#define WRAP_INDENTS 16
 #define GAP_KEEP 4096    /* bytes of a blank run kept as they were */
 #define DETECT_MAX (16u * 1024u) /* bytes from the first non-ASCII one that
                                     decide an undeclared charset */
@@ -45,8 +33,6 @@ struct text_reader {
     int has_text;        /* u holds lines */
     unsigned width;      /* longest line seen up to WRAP_MAX columns */
     unsigned lengths[WRAP_MAX + 1];  /* lines seen of each length */
-    /* per indentation: the two longest lines up to WRAP_MAX columns */
-    unsigned iwidth[WRAP_INDENTS][2];
     unsigned prev_cols, prev_indent, prev_body;  /* the last line of u */
     int any;             /* any byte in this document */
     int past_first;      /* the document's first line is done */
@@ -108,7 +94,6 @@ void text_reader_begin(text_reader *r)
     r->has_text = 0;
     r->width = 0;
     memset(r->lengths, 0, sizeof r->lengths);
-    memset(r->iwidth, 0, sizeof r->iwidth);
     r->any = 0;
     r->past_first = 0;
     encoding_decoder_free(r->dec);
@@ -327,38 +312,15 @@ static ub_status push_unit(text_reader *r)
     return r->sink.push(r->sink.ctx);
 }
 
-/* The document's width, counting the line of `cols` about to join too: the
- * first paragraph's second line may be its longest. */
-static unsigned doc_width(const text_reader *r, unsigned cols)
-{
-    return cols <= WRAP_MAX && cols > r->width ? cols : r->width;
-}
-
 /* Whether the width is believed, counting the line about to join too. */
 static int wrap_believed(const text_reader *r, unsigned cols)
 {
-    unsigned w = doc_width(r, cols);
-    if (w < WRAP_MIN)
+    if (r->width < WRAP_MIN)
         return 0;
-    unsigned near = cols + WRAP_RAGGED >= w && cols <= w;
-    for (unsigned c = w - WRAP_RAGGED; c <= w; c++)
+    unsigned near = cols + WRAP_RAGGED >= r->width && cols <= r->width;
+    for (unsigned c = r->width - WRAP_RAGGED; c <= r->width; c++)
         near += r->lengths[c];
     return near >= WRAP_LINES;
-}
-
-/* The width of the lines at `indent`, counting the line of `cols` about to
- * join too, if two of them end near it (as the document's width is
- * believed); 0 if not. */
-static unsigned indent_width(const text_reader *r, unsigned indent, unsigned cols)
-{
-    if (indent >= WRAP_INDENTS)
-        return 0;
-    unsigned w1 = r->iwidth[indent][0], w2 = r->iwidth[indent][1];
-    if (cols <= WRAP_MAX && cols > w2) {
-        w2 = cols > w1 ? w1 : cols;
-        w1 = cols > w1 ? cols : w1;
-    }
-    return w1 >= WRAP_MIN && w2 + WRAP_RAGGED >= w1 ? w1 : 0;
 }
 
 /* Appends s[0..n) decoded by d to out; `final`: s ends where a character
@@ -430,32 +392,16 @@ static ub_status line_done(text_reader *r, const char *raw, size_t raw_n)
     }
     /* whether the first word would have fitted on the line before comes
      * before wrap_believed, which sums a stretch of the histogram */
-    int joins = 0;
-    if (r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
-        (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
-        r->u->text.len + n + 1 <= BLOCK_MAX) {
-        /* the document is wrapped; the width of the paragraph's
-         * indentation where believed, else the document's */
-        unsigned w = indent_width(r, r->prev_indent,
-                                  sh.indent == r->prev_indent ? sh.cols : 0);
-        if (!w)
-            w = doc_width(r, sh.cols);
-        joins = r->prev_cols <= w && r->prev_cols + 1 + sh.word > w - 1 &&
-                wrap_believed(r, sh.cols);
-    }
+    int joins = r->has_text && !sh.bullet && r->prev_cols >= MIN_WRAP &&
+                r->prev_cols <= r->width &&
+                r->prev_cols + 1 + sh.word > r->width - 1 &&
+                wrap_believed(r, sh.cols) &&
+                (sh.indent == r->prev_indent || sh.indent == r->prev_body) &&
+                r->u->text.len + n + 1 <= BLOCK_MAX;
     if (sh.cols <= WRAP_MAX) {
         r->lengths[sh.cols]++;
         if (sh.cols > r->width)
             r->width = sh.cols;
-        if (sh.indent < WRAP_INDENTS) {
-            unsigned *iw = r->iwidth[sh.indent];
-            if (sh.cols > iw[0]) {
-                iw[1] = iw[0];
-                iw[0] = sh.cols;
-            } else if (sh.cols > iw[1]) {
-                iw[1] = sh.cols;
-            }
-        }
     }
     if (!joins) {
         if ((st = push_unit(r)) != UB_OK || (st = start_unit(r)) != UB_OK)
