@@ -10,6 +10,9 @@
 # there (text: of the text dumps and of their 80-column wraps, both fitted
 # on).  FIT_ARGS passes options to fit_model.py (--no-page: without the
 # page model's or the region's features, for the row to compare with).
+# LOSO_SCORE_TREE=DIR scores every fold with the built tree DIR instead (its
+# src/lib/model_weights.c replaced by each fold's, and put back): the folds
+# fitted on this tree's dumps, judged with another tree's reader.
 # src/lib/model_weights.c is put back as it was; the keep threshold (tuning.h)
 # is fixed, not tuned, so it needs no fold.
 set -eu
@@ -18,8 +21,12 @@ mode=${LOSO_MODE:-html}
 here=$(cd "$(dirname "$0")" && pwd)
 subsets="dragnet readability cleaneval l3s"
 tmp=$(mktemp -d)
+score=${LOSO_SCORE_TREE:-.}
 cp src/lib/model_weights.c "$tmp/weights.c"
-trap 'cp "$tmp/weights.c" src/lib/model_weights.c; make -s >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+cp "$score/src/lib/model_weights.c" "$tmp/score-weights.c"
+trap 'cp "$tmp/weights.c" src/lib/model_weights.c; make -s >/dev/null 2>&1
+    cp "$tmp/score-weights.c" "$score/src/lib/model_weights.c"
+    make -s -C "$score" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 dumps=${LOSO_DUMPS:-$tmp}
 for s in $subsets; do cat "$eval/dev/$s.ids"; done > "$tmp/ids"
 # the features do not depend on the weights: one dump serves every fold;
@@ -45,12 +52,16 @@ fit() {   # the set fitted with subset $1 left out (none: on all)
     /usr/bin/python3 "$here/fit_model.py" $fitted \
         --page-test-prefix "$1" ${FIT_ARGS:-} -o src/lib/model_weights.c 2>/dev/null
     make -s >/dev/null 2>&1
+    [ "$score" = . ] || {
+        cp src/lib/model_weights.c "$score/src/lib/model_weights.c"
+        make -s -C "$score" >/dev/null 2>&1
+    }
 }
 for s in $subsets; do
     cp "$tmp/weights.c" src/lib/model_weights.c
     fit "$s"
     for m in $runs; do
-        "$eval/run" -m "$m" -s "$s" -k "$tmp/out-$m" -- ./src/unboil | f1 > "$tmp/$m-$s.out"
+        "$eval/run" -m "$m" -s "$s" -k "$tmp/out-$m" -- "$score/src/unboil" | f1 > "$tmp/$m-$s.out"
     done
 done
 for m in $runs; do
@@ -61,7 +72,7 @@ done
 cp "$tmp/weights.c" src/lib/model_weights.c
 fit none
 for m in $runs; do
-    "$eval/run" -m "$m" -- ./src/unboil > "$tmp/full-$m.out"
+    "$eval/run" -m "$m" -- "$score/src/unboil" > "$tmp/full-$m.out"
     printf '%-12s %8s %8s\n' "$m" left-out all-data
     for s in $subsets all; do
         printf '%-12s %8s %8s\n' "$s" "$(cat "$tmp/$m-$s.out")" "$(grep "^$s " "$tmp/full-$m.out" | f1)"
