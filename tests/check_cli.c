@@ -551,6 +551,30 @@ START_TEST(test_several_files_separated)
         ck_assert_ptr_null(strstr(third, "\ndocument\t"));
         cli_result_free(&r);
     }
+    /* --json --explain: the explanation is the record's text, one line per
+     * document (README, unboil.1); in the TSV form the first record with
+     * rows holds the header, the others their rows alone */
+    const char *argv7[] = { "--json", "--explain=tsv", e, a, b, NULL };
+    r = run(argv7, NULL, 0);
+    expect_exit(&r, 0);
+    static const char start7[] = "{\"text\":\"\"}\n{\"text\":\"document\\tn\\t";
+    ck_assert_msg(strncmp(r.out, start7, sizeof start7 - 1) == 0, "%s", r.out);
+    const char *rec3 = strchr(strchr(r.out, '\n') + 1, '\n') + 1;
+    ck_assert_msg(strncmp(rec3, "{\"text\":\"3\\t1\\t", 15) == 0, "%s", rec3);
+    ck_assert_ptr_nonnull(strchr(rec3, '\n'));
+    ck_assert_str_eq(strchr(rec3, '\n'), "\n");
+    cli_result_free(&r);
+    const char *argv8[] = { "--json", "-x", a, NULL };
+    r = run(argv8, NULL, 0);
+    expect_exit(&r, 0);
+    static const char end8[] = "| The first article is this one line, which is long "
+                               "enough.\\n\"}\n";
+    ck_assert_msg(strncmp(r.out, "{\"text\":\"KEEP ", 14) == 0 ||
+                  strncmp(r.out, "{\"text\":\"DROP ", 14) == 0, "%s", r.out);
+    ck_assert_msg(r.out_len > sizeof end8 &&
+                  strcmp(r.out + r.out_len - (sizeof end8 - 1), end8) == 0 &&
+                  strchr(r.out, '\n') == r.out + r.out_len - 1, "%s", r.out);
+    cli_result_free(&r);
     /* a message numbers the documents of its input, not of the run
      * (review: the binary file, the only document of its own, was
      * "document 3") */

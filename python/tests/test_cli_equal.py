@@ -188,6 +188,24 @@ def test_explain_as_cli(run_cli, explain_args):
         assert blocks == unboil.explain(data), name
 
 
+def test_explain_features_are_the_tsv_columns(run_cli, explain_args):
+    """A block's features are the --explain=tsv header's columns less the
+    block's own fields and the document's number (its first column), for
+    the first document of a Cleaner, whose output holds the header, and
+    for the next, whose output does not."""
+    if explain_args != ["--explain=tsv"]:
+        pytest.skip("this libunboil has no --explain=tsv")
+    data = read(PLAIN[0], ".in")
+    header = run_cli(explain_args, data).decode("utf-8").split("\n", 1)[0].split("\t")
+    want = set(header) - {"document", "n", "keep", "why", "cls", "lang", "text"}
+    c = unboil.Cleaner()
+    for doc in (data, data):
+        blocks = c.explain(doc)
+        assert blocks, PLAIN[0]
+        for b in blocks:
+            assert set(b["features"]) == want, PLAIN[0]
+
+
 @pytest.mark.parametrize("name", PLAIN_UTF8)
 def test_explain_text_is_output(name):
     """In text, the lines of the kept blocks are the lines written (the

@@ -43,7 +43,8 @@ static const cli_option options[] = {
       "--to=markdown: HTML as Markdown (headings, lists,\nquotes, code, tables)" },
     { "json", no_argument, OPT_JSON, NULL,
       "--to=json: each document as a JSON object on one\n"
-      "line, its text and metadata (title, author, date ...)" },
+      "line, its text and metadata (title, author, date ...);\n"
+      "with -x or -i, text is that output" },
     { "links", no_argument, OPT_LINKS, NULL, "markdown: keep links as [text](url)" },
     { "images", no_argument, OPT_IMAGES, NULL, "markdown: keep images as ![alt](src)" },
     { "url", required_argument, OPT_URL, "URL",
@@ -63,8 +64,8 @@ static const cli_option options[] = {
       "(and a line of features after each block), html (a\n"
       "page per document), line (one line per block, all\n"
       "features before the text) or tsv (tab-separated\n"
-      "values under a header row, the model's features\n"
-      "among them)" },
+      "values under one header row: the document's number,\n"
+      "the block's, its decision, features and text)" },
     { "color", optional_argument, OPT_COLOR, "WHEN",
       "colour --explain: auto (the default: on a terminal,\n"
       "unless NO_COLOR is set), always or never" },

@@ -115,8 +115,10 @@ typedef struct ub_options {
                              (up to this cap); 0: the window alone, for the
                              lowest latency */
     int json;             /* each document as one JSON object on one line:
-                             "text" (the article, as markdown says) and
-                             the metadata found (ub_meta_field) */
+                             "text" (what output and markdown say: the
+                             article, or what was removed, or an
+                             explanation) and the metadata found
+                             (ub_meta_field) */
     const char *url;      /* the documents' address, or NULL: the "url"
                              field when a page names none, and the base
                              of relative links and images.  Must outlive
