@@ -1178,6 +1178,28 @@ START_TEST(test_encoding_unit)
     ck_assert_str_eq(lab, "koi8-r");
     static const char h3[] = "<body><meta charset=koi8-r>";
     ck_assert_uint_eq(encoding_prescan_meta(h3, sizeof h3 - 1, lab, sizeof lab), 0);
+    /* the prescan tells "<!--", "<meta", "<body" and "</head" by the byte
+     * after '<' first: tags that begin alike but are none of them, and the
+     * four in either case */
+    static const struct {
+        const char *head;
+        const char *want;   /* "" for none */
+    } pre[] = {
+        {"<mark><base><b></div></h1><!DOCTYPE html><meta charset=koi8-r>", "koi8-r"},
+        {"<Meta charset=koi8-r>", "koi8-r"},
+        {"<!-- <meta charset=x> --><MEta charset=koi8-r>", "koi8-r"},
+        {"<BODY><meta charset=koi8-r>", ""},
+        {"</HEAD><meta charset=koi8-r>", ""},
+        {"<bODy class=a><meta charset=koi8-r>", ""},
+        {"<metadata charset=x><meta charset=koi8-r>", "koi8-r"},
+        {"<link><", ""},
+        {"<", ""},
+    };
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++) {
+        size_t got = encoding_prescan_meta(pre[k].head, strlen(pre[k].head), lab, sizeof lab);
+        ck_assert_msg(got == strlen(pre[k].want) && strcmp(lab, pre[k].want) == 0,
+                      "%s: \"%s\"", pre[k].head, lab);
+    }
 
     /* every split of a UTF-16 surrogate pair and a UTF-8 character decodes
      * the same */

@@ -350,7 +350,11 @@ size_t encoding_prescan_meta(const char *head, size_t len, char *out,
             i = (size_t)((const unsigned char *)lt - p);
             continue;
         }
-        if (encoding_starts_ci(p + i, len - i, "<!--")) {
+        /* "<!--", "<meta", "<body" and "</head" by the byte after '<':
+         * most tags of a head are none of them */
+        unsigned char next = i + 1 < len ? (unsigned char)(p[i + 1] | 0x20) : 0;
+        int marked = next == '!' || next == '/' || next == 'm' || next == 'b';
+        if (marked && encoding_starts_ci(p + i, len - i, "<!--")) {
             size_t j = i + 4;
             while (j + 3 <= len && memcmp(p + j, "-->", 3) != 0)
                 j++;
@@ -359,7 +363,7 @@ size_t encoding_prescan_meta(const char *head, size_t len, char *out,
             i = j + 3;
             continue;
         }
-        if (encoding_starts_ci(p + i, len - i, "<meta") && i + 5 < len &&
+        if (marked && encoding_starts_ci(p + i, len - i, "<meta") && i + 5 < len &&
             (encoding_ascii_space(p[i + 5]) || p[i + 5] == '/')) {
             size_t pos = i + 5;
             const unsigned char *name, *val, *lab = NULL, *content = NULL;
@@ -390,8 +394,8 @@ size_t encoding_prescan_meta(const char *head, size_t len, char *out,
             i = pos;
             continue;
         }
-        if (encoding_starts_ci(p + i, len - i, "<body") ||
-            encoding_starts_ci(p + i, len - i, "</head"))
+        if (marked && (encoding_starts_ci(p + i, len - i, "<body") ||
+                       encoding_starts_ci(p + i, len - i, "</head")))
             break;
         if (i + 1 < len && ((p[i + 1] >= 'a' && p[i + 1] <= 'z') ||
                             (p[i + 1] >= 'A' && p[i + 1] <= 'Z') ||
@@ -467,6 +471,9 @@ static int encoding_high_runs(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     size_t high = 0, paired = 0;
     for (size_t i = 0; i < n; i++) {
+        i += span_ascii(p + i, n - i);   /* ASCII is never high: a span at a time */
+        if (i == n)
+            break;
         if (!encoding_high(p[i]))
             continue;
         high++;
