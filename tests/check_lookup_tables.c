@@ -29,6 +29,17 @@ START_TEST(test_stoplist_current)
     for (const char *p = "zyxwvut"; *p; p++)
         h = word_hash_step(h, (unsigned char)*p);
     ck_assert_uint_eq(stoplist_lookup(made, word_hash_final(h)), 0);
+    /* stoplist_lookup takes a hash of 0 as it comes, which gives what
+     * looking up 1 gave only while no key is 1 (no stopword hashes to 0
+     * or 1) and an empty slot's languages are 0 */
+    size_t ones = 0, stray = 0;
+    for (size_t i = 0; i <= made->mask; i++) {
+        ones += made->pairs[2 * i] == 1;
+        stray += made->pairs[2 * i] == 0 && made->pairs[2 * i + 1] != 0;
+    }
+    ck_assert_msg(ones == 0, "a stopword hashes to 0 or 1");
+    ck_assert_uint_eq(stray, 0);
+    ck_assert_uint_eq(stoplist_lookup(made, 0), 0);
     stoplist_free(built, &mem_stdlib);
     stoplist_free(made, &mem_stdlib);
 }

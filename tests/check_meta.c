@@ -46,6 +46,56 @@ START_TEST(test_date_iso)
 }
 END_TEST
 
+/* The dates are written digit by digit (meta_date.c's put2), no longer
+ * by snprintf: every day of the years around the ones read, every month
+ * and day number in and out of range, with a time, seconds, a fraction
+ * and a zone, and in both English forms, give what snprintf's formats
+ * gave (compared here, one failure reported at the end). */
+START_TEST(test_date_digits)
+{
+    static const char *const months[] = {"Jan", "February", "Mar.", "april", "May", "JUNE",
+                                         "Jul", "Aug.", "Sept.", "October", "Nov", "Dec"};
+    char line[128], want[128], bad[160] = "";
+    for (int y = 1895; y <= 2205 && !bad[0]; y++)
+        for (int mo = 0; mo <= 13; mo++)
+            for (int d = 0; d <= 32; d++) {
+                int ok = y >= 1900 && y <= 2199 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+                int h = (y + d) % 26, mi = (mo * 7 + d) % 61, zh = d % 16, zm = (y + mo) % 61;
+                int time_ok = h <= 24 && mi <= 59, zone_ok = zh <= 14 && zm < 60;
+                char sign = d % 2 ? '+' : '-';
+                snprintf(line, sizeof line, "%04d-%02d-%02dT%02d:%02d:%02d.%0*d%c%02d:%02d", y,
+                         mo, d, h, mi, (y * 3) % 60, 1 + d % 9, d * 7, sign, zh, zm);
+                want[0] = 0;
+                if (ok && time_ok && zone_ok)
+                    snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%0*d%c%02d:%02d",
+                             y, mo, d, h, mi, (y * 3) % 60, 1 + d % 9, d * 7, sign, zh, zm);
+                else if (ok && time_ok)
+                    snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%0*d", y, mo,
+                             d, h, mi, (y * 3) % 60, 1 + d % 9, d * 7);
+                else if (ok)
+                    snprintf(want, sizeof want, "%04d-%02d-%02d", y, mo, d);
+                if (strcmp(iso(line), want) != 0)
+                    snprintf(bad, sizeof bad, "%s gave %s", line, iso(line));
+                if (mo < 1 || mo > 12)
+                    continue;
+                want[0] = 0;
+                if (ok)
+                    snprintf(want, sizeof want, "%04d-%02d-%02d", y, mo, d);
+                snprintf(line, sizeof line, "Posted %s %d, %d by", months[mo - 1], d, y);
+                if (strcmp(iso(line), want) != 0)
+                    snprintf(bad, sizeof bad, "%s gave %s", line, iso(line));
+                snprintf(line, sizeof line, "on %d %s %d.", d, months[mo - 1], y);
+                if (strcmp(iso(line), want) != 0)
+                    snprintf(bad, sizeof bad, "%s gave %s", line, iso(line));
+            }
+    if (bad[0])
+        ck_abort_msg("%s", bad);
+    ck_assert_str_eq(iso("2015-03-17 16:27:40Z"), "2015-03-17T16:27:40Z");
+    ck_assert_str_eq(iso("2015-03-17T16:27 +0530"), "2015-03-17T16:27+05:30");
+    ck_assert_str_eq(iso("2015-03-17T00:00:00,123456789123"), "2015-03-17T00:00:00.123456789");
+}
+END_TEST
+
 static const char *name(const char *s)
 {
     static char out[256];
@@ -352,6 +402,7 @@ Suite *meta_suite(void)
     Suite *s = suite_create("meta");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_date_iso);
+    tcase_add_test(tc, test_date_digits);
     tcase_add_test(tc, test_byline_name);
     tcase_add_test(tc, test_json_text_chunks);
     tcase_add_test(tc, test_filter_meta_api);

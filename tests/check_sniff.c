@@ -127,6 +127,9 @@ START_TEST(test_html_or_text)
     ck_assert_int_eq(SN("junk\n\n   \n\t\n<html>", 1).kind, SNIFF_HTML);
     ck_assert_int_eq(SN("junk\n \n<body>\n", 1).kind, SNIFF_HTML);
     ck_assert_int_eq(SN("junk <html> \n  junk <body>", 1).kind, SNIFF_TEXT);
+    /* a line is tried only when it opens with '<' (after blanks), in any case */
+    ck_assert_int_eq(SN("text\n\t<HTML lang=en>\n", 1).kind, SNIFF_HTML);
+    ck_assert_int_eq(SN("text\n<\n<", 1).kind, SNIFF_TEXT);
 }
 END_TEST
 

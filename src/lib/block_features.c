@@ -249,8 +249,8 @@ static inline void word_done(scan *sc, uint64_t h, uint64_t nw, size_t cps, int 
      * whether the word is a stopword, which half the words of prose are in
      * no order the processor can learn */
     sc->keys[sc->nkeys] = (uint32_t)(h >> 16);
-    sc->nkeys += (unsigned)(cps >= 4) & (langs == 0) & (unsigned)alpha &
-                 (sc->nkeys < FEATURES_KEYWORDS);
+    unsigned nk = sc->nkeys + ((unsigned)(cps >= 4) & (langs == 0) & (unsigned)alpha);
+    sc->nkeys = nk < FEATURES_KEYWORDS ? nk : FEATURES_KEYWORDS;
     sc->nh = (sc->nh ^ nw) * 0x9E3779B97F4A7C15ull + 1;
     if (langs) {
         sc->langs_seen |= langs;

@@ -60,13 +60,15 @@ static inline uint64_t stoplist_lookup(const stoplist *s, uint64_t h)
 {
     /* Most words are no stopword, and would each read a slot of a table
      * too large for the first-level cache; the filter (4 KiB) turns most
-     * of them away first.  Keys are never 0 (the empty slot), so 0 is
-     * looked up as 1: both have the same top bits, so the filter may be
-     * asked before that step, which most words never reach. */
+     * of them away first.  Keys are never 0 (the empty slot: a word
+     * hashed to 0 would be stored as 1), and no key is 1 (no stopword
+     * hashes to 0 or 1: check_lookup_tables.c holds the table to it), so
+     * a hash of 0 needs no step to 1 here: its probe stops at the first
+     * empty slot, whose languages are 0, which is what the step gave.
+     * Without the step text mode runs 1.3% fewer instructions (issue 20). */
     uint64_t bit = h >> STOPLIST_FILTER_SHIFT;
     if (!(s->filter[bit >> 6] >> (bit & 63) & 1))
         return 0;
-    h += h == 0;
     for (size_t i = (size_t)h & s->mask;; i = (i + 1) & s->mask) {
         uint64_t k = s->pairs[2 * i];
         if (k == h)
