@@ -43,10 +43,29 @@ static const char *const sh_legacy[] = {
     "ucirc", "ugrave", "uml", "uuml", "yacute", "yen", "yuml",
 };
 
+/* The names a browser reads whole with their ';' that begin with a
+ * legacy one: "&notin;" is one reference, where "&notit;" is "&not" and
+ * "it;".
+ * The HTML standard's table of named references has 40, listed by
+ *   python3 -c 'import html.entities as E; t = E.html5
+ *   L = [k for k in t if k[-1] != ";"]
+ *   print(sorted(k[:-1] for k in t if k[-1] == ";" and
+ *                any(k.startswith(l) and k[:-1] != l for l in L)))'
+ * libxml2 2.9.14 knows "notin" of them; the rest stay as they are. */
+static const char *const sh_legacy_longer[] = {
+    "centerdot", "copysr", "divideontimes", "gtcc", "gtcir", "gtdot", "gtlPar",
+    "gtquest", "gtrapprox", "gtrarr", "gtrdot", "gtreqless", "gtreqqless", "gtrless",
+    "gtrsim", "ltcc", "ltcir", "ltdot", "lthree", "ltimes", "ltlarr", "ltquest",
+    "ltrPar", "ltri", "ltrie", "ltrif", "notin", "notinE", "notindot", "notinva",
+    "notinvb", "notinvc", "notni", "notniva", "notnivb", "notnivc", "parallel",
+    "timesb", "timesbar", "timesd",
+};
+
 /* Letters and digits of a reference's name held before it is decided:
- * past the longest name libxml2 knows ("thetasym", 8), a ';' after it
- * cannot make it a reference, so it is decided there. */
-#define SH_AMP_NAME_MAX 9
+ * past the longest of sh_legacy_longer ("divideontimes", 13) a ';' after
+ * it cannot make the name one a browser reads whole (nor one libxml2
+ * knows: "thetasym", 8), so it is decided there. */
+#define SH_AMP_NAME_MAX 13
 
 /* s->lead once a piece ended in text's folding blanks (sh_text) */
 #define SH_LEAD_FOLD 3
@@ -860,32 +879,44 @@ static int sh_upper_legacy(const char *name, size_t n)
     return 0;
 }
 
+/* Whether name[0..n) is one of sh_legacy_longer. */
+static int sh_legacy_whole(const char *name, size_t n)
+{
+    for (size_t k = 0; k < sizeof sh_legacy_longer / sizeof *sh_legacy_longer; k++)
+        if (strlen(sh_legacy_longer[k]) == n && memcmp(name, sh_legacy_longer[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Writes the held "&NAME" that `next` ends (-1: the end of the input, or
- * a name too long to be one with a ';'): as a browser reads it, a legacy
- * name without its ';' gets one, and what follows it stays text. */
+ * a name too long to be one with a ';'): as a browser reads it, the
+ * longest legacy name it begins with gets a ';', and what follows that
+ * stays text, unless NAME and the ';' after it are a reference whole. */
 static size_t sh_put_amp_name(const html_shield *s, int next, char *out)
 {
     const char *name = (const char *)s->held + 1;
     size_t n = s->held_len - 1, best = 0;
     out[0] = '&';
-    if (next == ';' && !sh_upper_legacy(name, n)) {
-        /* a reference as libxml2 reads one (or no name a browser knows
-         * either: "&notit;" stays, where a browser reads "&not") */
-        memcpy(out + 1, name, n);
-        return 1 + n;
-    }
     for (size_t k = 0; k < sizeof sh_legacy / sizeof *sh_legacy; k++) {
         size_t l = strlen(sh_legacy[k]);
         if (l > best && l <= n && memcmp(name, sh_legacy[k], l) == 0)
             best = l;
     }
-    if (next == ';' && best < n)
-        best = 0;
+    if (next == ';' && (best == 0 || (best == n && !sh_upper_legacy(name, n)) ||
+                        sh_legacy_whole(name, n))) {
+        /* a reference as libxml2 reads one, one it does not know that
+         * no legacy name begins ("&mdashes;", text in a browser too), or
+         * one a browser reads whole that libxml2 does not know
+         * ("&notinva;", left as it is) */
+        memcpy(out + 1, name, n);
+        return 1 + n;
+    }
     size_t o = 1;
     int upper = sh_upper_legacy(name, best);
     for (size_t k = 0; k < best; k++)
         out[o++] = (char)(upper ? name[k] | 0x20 : name[k]);
-    if (best > 0 && next != ';')
+    /* the ';' that ends a whole upper-case one ("&AMP;") is `next` */
+    if (best > 0 && (best < n || next != ';'))
         out[o++] = ';';
     memcpy(out + o, name + best, n - best);
     return o + n - best;
