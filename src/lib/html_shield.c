@@ -219,11 +219,14 @@ static size_t sh_vref_put(html_shield *s, int next, char *out)
 {
     const char *name = (const char *)s->vref + 1;
     size_t n = s->vref_len - 1, o = 0;
-    int legacy = 0;
-    for (size_t k = 0; n > 0 && k < sizeof sh_legacy / sizeof *sh_legacy && !legacy; k++)
-        legacy = strlen(sh_legacy[k]) == n && memcmp(name, sh_legacy[k], n) == 0;
-    int bare = legacy && next != '=' && next != ';';
-    int lower = (bare || next == ';') && sh_upper_legacy(name, n);
+    /* most are "&amp;" and "&x=" in an address: looked up no further */
+    int bare = 0;
+    if (n > 0 && next != '=' && next != ';')
+        for (size_t k = 0; k < sizeof sh_legacy / sizeof *sh_legacy && !bare; k++)
+            bare = sh_legacy[k][0] == name[0] && strlen(sh_legacy[k]) == n &&
+                   memcmp(name, sh_legacy[k], n) == 0;
+    int lower = (bare || next == ';') && n > 0 && name[0] >= 'A' && name[0] <= 'Z' &&
+                sh_upper_legacy(name, n);
     out[o++] = '&';
     for (size_t k = 0; k < n; k++)
         out[o++] = (char)(lower ? name[k] | 0x20 : name[k]);
