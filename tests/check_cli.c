@@ -868,6 +868,8 @@ START_TEST(test_usage_conventions)
         { "--learn-min-docs=3", "-", "--learn-min-docs goes with --learn" },
         { "--field=html", "-", "--field goes with --jsonl" },
         { "--on-error=drop", "-", "--on-error goes with --jsonl" },
+        { "--links", "-", "--links goes with --markdown" },
+        { "--images", "--json", "--images goes with --markdown" },
         { "--window=1", "-", "invalid window '1'" },
         { "--lang=xx", "-", "unknown language 'xx'" },
     };
@@ -883,6 +885,10 @@ START_TEST(test_usage_conventions)
     }
     const char *ok[] = { "-x", "-x", "--learn", "--learn-min-docs=2", NULL };
     cli_result r = run(ok, "", 0);
+    expect_exit(&r, 0);
+    cli_result_free(&r);
+    const char *ok_md[] = { "--images", "--links", "--to=markdown", NULL };
+    r = run(ok_md, "", 0);
     expect_exit(&r, 0);
     cli_result_free(&r);
     const char *ver[] = { "--version", NULL };

@@ -371,6 +371,11 @@ static int check_together(const cli_config *c, int seen_min_docs)
         return cli_usage_error("--on-error goes with --jsonl");
     if (!c->opt.learn && seen_min_docs)
         return cli_usage_error("--learn-min-docs goes with --learn");
+    /* alone they would change nothing, and say nothing of it */
+    if (!c->opt.markdown && c->opt.links)
+        return cli_usage_error("--links goes with --markdown");
+    if (!c->opt.markdown && c->opt.images)
+        return cli_usage_error("--images goes with --markdown");
     if (c->jsonl && c->opt.null_data)
         return cli_usage_error("--jsonl and --null-data do not go together (a record is a line)");
     return -1;

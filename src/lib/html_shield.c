@@ -43,10 +43,29 @@ static const char *const sh_legacy[] = {
     "ucirc", "ugrave", "uml", "uuml", "yacute", "yen", "yuml",
 };
 
+/* The names a browser reads whole with their ';' that begin with a
+ * legacy one: "&notin;" is one reference, where "&notit;" is "&not" and
+ * "it;".
+ * The HTML standard's table of named references has 40, listed by
+ *   python3 -c 'import html.entities as E; t = E.html5
+ *   L = [k for k in t if k[-1] != ";"]
+ *   print(sorted(k[:-1] for k in t if k[-1] == ";" and
+ *                any(k.startswith(l) and k[:-1] != l for l in L)))'
+ * libxml2 2.9.14 knows "notin" of them; the rest stay as they are. */
+static const char *const sh_legacy_longer[] = {
+    "centerdot", "copysr", "divideontimes", "gtcc", "gtcir", "gtdot", "gtlPar",
+    "gtquest", "gtrapprox", "gtrarr", "gtrdot", "gtreqless", "gtreqqless", "gtrless",
+    "gtrsim", "ltcc", "ltcir", "ltdot", "lthree", "ltimes", "ltlarr", "ltquest",
+    "ltrPar", "ltri", "ltrie", "ltrif", "notin", "notinE", "notindot", "notinva",
+    "notinvb", "notinvc", "notni", "notniva", "notnivb", "notnivc", "parallel",
+    "timesb", "timesbar", "timesd",
+};
+
 /* Letters and digits of a reference's name held before it is decided:
- * past the longest name libxml2 knows ("thetasym", 8), a ';' after it
- * cannot make it a reference, so it is decided there. */
-#define SH_AMP_NAME_MAX 9
+ * past the longest of sh_legacy_longer ("divideontimes", 13) a ';' after
+ * it cannot make the name one a browser reads whole (nor one libxml2
+ * knows: "thetasym", 8), so it is decided there. */
+#define SH_AMP_NAME_MAX 13
 
 /* s->lead once a piece ended in text's folding blanks (sh_text) */
 #define SH_LEAD_FOLD 3
@@ -184,6 +203,74 @@ static size_t sh_find(const unsigned char *p, size_t from, size_t n, unsigned ch
     return q ? (size_t)(q - p) : n;
 }
 
+static int sh_upper_legacy(const char *name, size_t n);
+static int sh_alnum(unsigned char c);
+
+/* the longest of sh_legacy: "frac12", "middot" ... */
+#define SH_LEGACY_MAX 6
+
+/* Writes the "&NAME" held in a quoted value that `next` ends (-1: the
+ * value's end) as a browser reads it there: a legacy name without its
+ * ';' is a reference when neither '=' nor a letter or digit follows it
+ * ("?a=1&amp" is "?a=1&", "?a=1&copy=2" stays), and the upper-case six
+ * with theirs are written in lower case, as in text; anything else as it
+ * is (libxml2 reads the references with their ';' it knows). */
+static size_t sh_vref_put(html_shield *s, int next, char *out)
+{
+    const char *name = (const char *)s->vref + 1;
+    size_t n = s->vref_len - 1, o = 0;
+    /* most are "&amp;" and "&x=" in an address: looked up no further */
+    int bare = 0;
+    if (n > 0 && next != '=' && next != ';')
+        for (size_t k = 0; k < sizeof sh_legacy / sizeof *sh_legacy && !bare; k++)
+            bare = sh_legacy[k][0] == name[0] && strlen(sh_legacy[k]) == n &&
+                   memcmp(name, sh_legacy[k], n) == 0;
+    int lower = (bare || next == ';') && n > 0 && name[0] >= 'A' && name[0] <= 'Z' &&
+                sh_upper_legacy(name, n);
+    out[o++] = '&';
+    for (size_t k = 0; k < n; k++)
+        out[o++] = (char)(lower ? name[k] | 0x20 : name[k]);
+    if (bare)
+        out[o++] = ';';
+    s->vref_len = 0;
+    return o;
+}
+
+/* Writes p[0..n), bytes of a quoted value the shield keeps (its quote
+ * not among them), holding an "&NAME" whose end is not in sight for the
+ * next piece, so that any cutting gives the same. */
+static size_t sh_value_put(html_shield *s, const unsigned char *p, size_t n, char *out)
+{
+    size_t o = 0, k = 0;
+    while (k < n) {
+        if (s->vref_len > 0) {
+            if (sh_alnum(p[k]) && s->vref_len < 1 + SH_LEGACY_MAX + 1) {
+                s->vref[s->vref_len++] = p[k++];
+                continue;
+            }
+            o += sh_vref_put(s, p[k], out + o);
+        }
+        const unsigned char *a = memchr(p + k, '&', n - k);
+        size_t e = a ? (size_t)(a - p) : n;
+        memcpy(out + o, p + k, e - k);
+        o += e - k;
+        k = e;
+        if (k < n) {
+            s->vref[0] = '&';
+            s->vref_len = 1;
+            k++;
+        }
+    }
+    return o;
+}
+
+/* The value ends (its quote, the tag cut, the input's end): what is held
+ * of it is written. */
+static size_t sh_value_end(html_shield *s, char *out)
+{
+    return s->vref_len > 0 ? sh_vref_put(s, -1, out) : 0;
+}
+
 /* A quoted value from p[*i] to its quote at p[j] (or the end of the
  * piece), `open` if the shield writes it: whether it is dropped.  A NUL
  * in it ends the tag for libxml2, and the dropping there (*i moves to
@@ -215,20 +302,23 @@ static size_t sh_quoted(html_shield *s, const unsigned char *p, size_t i, size_t
     int open = s->keep && s->attrs <= HTML_SHIELD_ATTRS;
     int empty = shield_attrs_emptying(&s->sa);
     int mute = sh_value_mute(s, p, &i, j, open, out, o);
+    unsigned char quote = s->quote;
     if (j < lim) {
         if (shield_attrs_on(&s->sa))
             shield_attrs_step(&s->sa, s->quote, 1, out, o);
         /* an emptied value's closing quote is written */
         if (open && mute && empty)
             out[(*o)++] = (char)s->quote;
-        j++;
         s->quote = 0;
     }
     if (open && !mute) {
-        memcpy(out + *o, p + i, j - i);
-        *o += j - i;
+        *o += sh_value_put(s, p + i, j - i, out + *o);
+        if (j < lim) {
+            *o += sh_value_end(s, out + *o);
+            out[(*o)++] = (char)quote;
+        }
     }
-    return j;
+    return j < lim ? j + 1 : j;
 }
 
 /* name="value" whole at p[i] when shield_attrs_token finds one, read as
@@ -248,11 +338,13 @@ static size_t sh_whole_attr(html_shield *s, const unsigned char *p, size_t i, si
     s->in_space = 0;
     if (s->keep && s->attrs <= HTML_SHIELD_ATTRS && fate != SHIELD_FATE_DROP) {
         /* all of it, or to its opening quote and the closing one */
-        size_t to = fate == SHIELD_FATE_KEEP ? e : v;
-        memcpy(out + *o, p + i, to - i);
-        *o += to - i;
-        if (fate == SHIELD_FATE_EMPTY)
-            out[(*o)++] = (char)p[e - 1];
+        memcpy(out + *o, p + i, v - i);
+        *o += v - i;
+        if (fate == SHIELD_FATE_KEEP) {
+            *o += sh_value_put(s, p + v, e - 1 - v, out + *o);
+            *o += sh_value_end(s, out + *o);
+        }
+        out[(*o)++] = (char)p[e - 1];
     }
     return e;
 }
@@ -608,6 +700,7 @@ static void sh_tag_cut(html_shield *s, sh_run *r)
 {
     int mute = shield_attrs_muting(&s->sa);
     r->o += shield_attrs_stop(&s->sa, r->out + r->o);
+    r->o += sh_value_end(s, r->out + r->o);
     if (s->keep && s->quote && !mute)
         sh_byte(r, s->quote);
     sh_close(s, r);
@@ -860,32 +953,44 @@ static int sh_upper_legacy(const char *name, size_t n)
     return 0;
 }
 
+/* Whether name[0..n) is one of sh_legacy_longer. */
+static int sh_legacy_whole(const char *name, size_t n)
+{
+    for (size_t k = 0; k < sizeof sh_legacy_longer / sizeof *sh_legacy_longer; k++)
+        if (strlen(sh_legacy_longer[k]) == n && memcmp(name, sh_legacy_longer[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Writes the held "&NAME" that `next` ends (-1: the end of the input, or
- * a name too long to be one with a ';'): as a browser reads it, a legacy
- * name without its ';' gets one, and what follows it stays text. */
+ * a name too long to be one with a ';'): as a browser reads it, the
+ * longest legacy name it begins with gets a ';', and what follows that
+ * stays text, unless NAME and the ';' after it are a reference whole. */
 static size_t sh_put_amp_name(const html_shield *s, int next, char *out)
 {
     const char *name = (const char *)s->held + 1;
     size_t n = s->held_len - 1, best = 0;
     out[0] = '&';
-    if (next == ';' && !sh_upper_legacy(name, n)) {
-        /* a reference as libxml2 reads one (or no name a browser knows
-         * either: "&notit;" stays, where a browser reads "&not") */
-        memcpy(out + 1, name, n);
-        return 1 + n;
-    }
     for (size_t k = 0; k < sizeof sh_legacy / sizeof *sh_legacy; k++) {
         size_t l = strlen(sh_legacy[k]);
         if (l > best && l <= n && memcmp(name, sh_legacy[k], l) == 0)
             best = l;
     }
-    if (next == ';' && best < n)
-        best = 0;
+    if (next == ';' && (best == 0 || (best == n && !sh_upper_legacy(name, n)) ||
+                        sh_legacy_whole(name, n))) {
+        /* a reference as libxml2 reads one, one it does not know that
+         * no legacy name begins ("&mdashes;", text in a browser too), or
+         * one a browser reads whole that libxml2 does not know
+         * ("&notinva;", left as it is) */
+        memcpy(out + 1, name, n);
+        return 1 + n;
+    }
     size_t o = 1;
     int upper = sh_upper_legacy(name, best);
     for (size_t k = 0; k < best; k++)
         out[o++] = (char)(upper ? name[k] | 0x20 : name[k]);
-    if (best > 0 && next != ';')
+    /* the ';' that ends a whole upper-case one ("&AMP;") is `next` */
+    if (best > 0 && (best < n || next != ';'))
         out[o++] = ';';
     memcpy(out + o, name + best, n - best);
     return o + n - best;
@@ -1020,7 +1125,8 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 
 size_t html_shield_end(html_shield *s, char *out)
 {
-    size_t o = shield_attrs_stop(&s->sa, out);
+    size_t o = sh_value_end(s, out);
+    o += shield_attrs_stop(&s->sa, out + o);
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {
         o += sh_put_amp_text(s, out + o);
     } else if (s->state == SH_AMP_NAME) {

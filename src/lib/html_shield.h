@@ -32,8 +32,12 @@
  *   - "&#" that starts no character reference ("&#-1;") is written
  *     "&amp;#", which libxml2 would otherwise drop with the '&';
  *   - in text, a legacy name a browser reads without its ';' ("&copy
- *     2020", "&nbspb") is given one, and "&AMP;" and the other upper-case
- *     legacy names are written in lower case: libxml2 reads neither.
+ *     2020", "&nbspb", "&notit;") is given one, and "&AMP;" and the
+ *     other upper-case legacy names are written in lower case: libxml2
+ *     reads neither; in a quoted attribute value likewise, where a
+ *     browser reads one without its ';' only when neither '=' nor a
+ *     letter or digit follows ("?a=1&amp" is "?a=1&", "?a&copy=2"
+ *     stays).
  *
  * Once html_shield_leave_attrs is called (the reader does), start tags
  * also lose the attributes unboil never reads, or does not read on that
@@ -84,6 +88,9 @@ typedef struct html_shield {
     unsigned char quote;      /* the quote a tag's value is in, or 0 */
     unsigned char held[24];   /* "<name", "&#x": not decided yet */
     unsigned held_len;
+    unsigned char vref[8];    /* "&name" in a quoted value written, not
+                               * decided yet (html_shield.c, sh_value_put) */
+    unsigned vref_len;
     char name[16];            /* the tag's name, lower case, cut */
     unsigned name_len;
     unsigned kind;            /* what the name is to the shield (SK_ flags) */
