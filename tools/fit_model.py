@@ -8,7 +8,7 @@ usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
                     --textpage TEXTPAGE.tsv [--text80page TEXT80PAGE.tsv]
                     [-o src/lib/model_weights.c] [--test-prefix readability]
                     [--page-test-prefix none] [--c 1.0] [--no-page]
-                    [--stable page,textpage]
+                    [--stable page,textpage] [--page-weigh A]
 The model is fitted on the documents whose id does not start with the test
 prefix and checked on those that do, so a gain must carry over.  The page
 sets, HTML and text decided with the look-ahead (dump_blocks.py's page and
@@ -19,7 +19,10 @@ features, for the row to compare with.  --text80page adds the dump of the
 text dumps wrapped at 80 columns to the text set's fit (the text set is
 fitted with each subset weighing the same: see fit()).  --stable SETS
 leaves out of the named sets the features whose weights change sign
-with the subsets fitted on (see unstable()).
+with the subsets fitted on (see unstable()).  --page-weigh A (0 to 1)
+weighs each page of the text set's dumps by its words to the power 1 - A
+(0, the default: by its words; 1: every page the same, as the score
+averages P and R over pages); measured and not kept (README).
 
 Every feature is taken by its name from the dump's header row, which
 unboil writes from src/lib/features.def: columns x.NAME are the block's own
@@ -138,11 +141,13 @@ def unstable(X, y, wt, train, sub, creg):
     return ((signs > 0).any(0) & (signs < 0).any(0)).nonzero()[0]
 
 
-def fit(paths, test_prefix, creg, no_page=False, balance=False, stable=False):
+def fit(paths, test_prefix, creg, no_page=False, balance=False, stable=False,
+        page_weigh=0.0):
     """paths: (dump, weight) pairs, fitted together."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     X, y, wt, test, sub = [], [], [], [], []
+    page_of = []   # (dump, page) of each row
     feats = None
     for path, share in paths:
         docs, own, nb, win = load(path)
@@ -159,7 +164,15 @@ def fit(paths, test_prefix, creg, no_page=False, balance=False, stable=False):
                 wt.append(share * max(int(r['ntok']), 1))
                 test.append(d.startswith(test_prefix))
                 sub.append(subset_of(d))
+                page_of.append(path + '\t' + d)
     X, y, wt, test = np.array(X), np.array(y), np.array(wt, float), np.array(test)
+    if balance and page_weigh:
+        # a page's words weigh as its length to the power 1 - page_weigh
+        page = np.array(page_of)
+        words = defaultdict(float)
+        for d, w in zip(page, wt):
+            words[d] += w
+        wt = wt / np.array([words[d] for d in page]) ** page_weigh
     if balance:
         sub = np.array(sub)
         train = sorted(set(sub[~test]))
@@ -237,7 +250,7 @@ def read_weights(path, feature_names):
 def main():
     args = sys.argv[1:]
     paths, out, test_prefix, creg = {}, 'src/lib/model_weights.c', 'readability', 1.0
-    page_prefix, no_page, stable = 'none', False, ()
+    page_prefix, no_page, stable, page_weigh = 'none', False, (), 0.0
     while args:
         a = args.pop(0)
         if a in ('--text', '--html', '--page', '--textpage', '--text80page'):
@@ -250,6 +263,8 @@ def main():
             page_prefix = args.pop(0)
         elif a == '--stable':
             stable = args.pop(0).split(',')
+        elif a == '--page-weigh':
+            page_weigh = float(args.pop(0))
         elif a == '--no-page':
             no_page = True
         elif a == '--c':
@@ -266,7 +281,7 @@ def main():
         sources['textpage'] = [(paths['textpage'], 0.5), (paths['text80page'], 0.5)]
     fits = {mode: fit(src, page_prefix if mode in paged else test_prefix, creg,
                       no_page or mode not in paged, balance=mode == 'textpage',
-                      stable=mode in stable)
+                      stable=mode in stable, page_weigh=page_weigh)
             for mode, src in sources.items()}
     if len(fits) < 4:
         kept = read_weights(out, list(next(iter(fits.values()))[1]))
