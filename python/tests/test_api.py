@@ -120,6 +120,12 @@ def test_bad_options():
         unboil.Cleaner(format="pdf")
     with pytest.raises(ValueError):
         unboil.Cleaner(window=1)
+    if unboil.HAS_META:
+        for kw in ({"links": True}, {"images": True}):
+            with pytest.raises(ValueError, match="markdown"):
+                unboil.Cleaner(**kw)
+            with pytest.raises(ValueError, match="markdown"):
+                unboil.clean(HTML, **kw)
     for bad in (-1, (256 << 20) + 1, 1.5, True):
         with pytest.raises(ValueError):
             unboil.Cleaner(lookahead=bad)

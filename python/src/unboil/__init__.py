@@ -219,7 +219,8 @@ class Cleaner:
     With a libunboil that has metadata (``unboil.HAS_META``): ``url``, the
     document's address (the "url" field when the page names none, and the
     base of relative links); ``links`` and ``images``: in Markdown, links
-    as [text](url) and images as ![alt](src).
+    as [text](url) and images as ![alt](src) (ValueError without
+    ``markdown``).
 
     A Cleaner may be shared by threads (calls take turns); each thread with
     its own Cleaner runs in parallel.
@@ -231,6 +232,11 @@ class Cleaner:
         if (url is not None or links or images) and not HAS_META:
             raise TypeError("unboil: url, links and images need a libunboil with "
                             "metadata (ub_filter_meta); this one is %s" % library_version())
+        if (links or images) and not markdown:
+            # as the command line's "--links goes with --markdown": without
+            # Markdown there is no place for an address and asking for one
+            # would change nothing, silently
+            raise ValueError("unboil: links and images go with markdown=True")
         if format not in _FORMATS:
             raise ValueError("unboil: format is 'auto', 'html' or 'text', not %r" % (format,))
         if window is not None and not lib.UB_WINDOW_MIN <= window <= lib.UB_WINDOW_MAX:
