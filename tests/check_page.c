@@ -608,6 +608,64 @@ static void anchor_page(unsigned heading, unsigned gap, int paras, double para_v
     page_free(p, &mem_stdlib);
 }
 
+/* A block a comment section cut while unsure of itself (comment_cut.h),
+ * as the context hands it over: dropped by the rule, its first label held. */
+static unit cut_block(uint32_t box, uint32_t chars, uint32_t words, uint32_t commas)
+{
+    unit u = block_in(box, chars, words, 0, commas, 0);
+    u.uncut = u.v;
+    u.uncut.cls = CLASS_GOOD;
+    u.v.rule = 1;
+    u.v.cls = CLASS_BAD;
+    u.v.why = REASON_COMMENTS;
+    u.cut = 1;
+    return u;
+}
+
+/* An unsure comment cut that took more prose in one container than the
+ * page's article container outside the cut holds has taken the article:
+ * its blocks there are given back (page_uncut), those elsewhere are not,
+ * nor are a sure cut's; the page's own features are those of main (the
+ * cut blocks still add nothing to them). */
+START_TEST(test_uncut_article)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unsigned long i = 0;
+    unit promo = block_in(BOX_RAIL, 130, 24, 0, 1, 0);
+    page_add(p, &promo, i++);
+    unit para = cut_block(BOX_ARTICLE, 200, 36, 3);
+    for (int k = 0; k < 4; k++)
+        page_add(p, &para, i++);
+    unit form = cut_block(BOX_FOOT, 40, 6, 0);
+    page_add(p, &form, i++);
+    ck_assert(page_uncut(p, &para));
+    ck_assert(!page_uncut(p, &form));
+    /* the page model's own view is unchanged: the rail is the best */
+    double v[PAGE_FEATURES];
+    page_view(p, &promo, 0, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0);
+    /* a block the cut took for sure (no label held) stays cut */
+    unit sure = para;
+    sure.cut = 0;
+    ck_assert(!page_uncut(p, &sure));
+    page_free(p, &mem_stdlib);
+
+    /* an article outside the cut that holds more prose: nothing given back */
+    p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    i = 0;
+    unit art = block_in(BOX_RAIL, 320, 55, 0, 3, 0);
+    for (int k = 0; k < 4; k++)
+        page_add(p, &art, i++);
+    unit comment = cut_block(BOX_ARTICLE, 200, 36, 3);
+    for (int k = 0; k < 2; k++)
+        page_add(p, &comment, i++);
+    ck_assert(!page_uncut(p, &comment));
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
 /* The article's container begins right under the page's headline: a list
  * far after it that outscores the article is not the article (ANCHOR_*,
  * page.c), unless the article has less than half its score; without an
@@ -652,6 +710,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_reset_after_full_table);
     tcase_add_test(tc, test_off_topic_inside_article);
     tcase_add_test(tc, test_headline_anchor);
+    tcase_add_test(tc, test_uncut_article);
     suite_add_tcase(s, tc);
     return s;
 }

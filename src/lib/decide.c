@@ -278,6 +278,14 @@ static void decide(decider *c, unit *u)
         }
         c->headline_kept = 1;
     }
+    /* A comment section that opened before much prose and took the
+     * page's article (page_uncut): the model decides, as if uncut. */
+    int uncut = c->mode == MODEL_HTML && c->lookahead && page_uncut(c->page, u);
+    if (uncut) {
+        u->v = u->uncut;
+        u->cut = 0;
+        model_nb_from(&u->nb, &u->f, u->hints, u->v.rule && u->v.cls == CLASS_BAD);
+    }
     if (u->v.rule) {
         u->keep = u->v.cls == CLASS_GOOD;
         u->why = u->v.why;
@@ -316,6 +324,8 @@ static void decide(decider *c, unit *u)
         u->why = u->v.cls == CLASS_GOOD ? REASON_PROSE : REASON_CONTEXT;
     else
         u->why = u->v.cls == CLASS_BAD ? u->v.why : REASON_CONTEXT;
+    if (u->keep && uncut)
+        u->why = REASON_UNCUT;
     if (!u->keep && article_row(c, u)) {
         u->keep = 1;
         u->why = REASON_TABLE_ROW;

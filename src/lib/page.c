@@ -92,6 +92,7 @@ typedef struct page_box {
     uint32_t heads_below;      /* linked headlines of its own and its children's blocks */
     uint32_t first, last;      /* block numbers of the first and last block in or under it */
     double score;              /* prose score, propagated from below */
+    double cut_score;          /* prose score of its own blocks an unsure comment cut took */
 } page_box;
 
 struct page {
@@ -102,6 +103,8 @@ struct page {
     uint32_t near;             /* the best container beginning right under it */
     double near_score;
     double total;              /* prose score of all blocks */
+    uint32_t cut_best;         /* the container an unsure comment cut took most prose of */
+    double cut_best_score;
     /* the teaser run being read: its headlines' container, its items,
      * how many have a summary, and the blocks since its last headline */
     page_run open;
@@ -187,6 +190,8 @@ void page_reset(page *p)
     p->anchor = p->near = 0;
     p->near_score = 0;
     p->total = 0;
+    p->cut_best = 0;
+    p->cut_best_score = 0;
     p->open_box = p->part_box = 0;
     p->items = p->summed = p->since = 0;
     p->summary_seen = 0;
@@ -471,12 +476,17 @@ void page_add(page *p, const unit *u, unsigned long index)
         return;
     const features *f = &u->f;
     double ld = features_link_density(f);
-    double score = 0;
+    double score = 0, cut = 0;
     if (f->chars >= PROSE_MIN_CHARS && ld < PROSE_MAX_LINKS &&
-        (f->end_punct || u->nb.stop_density >= PROSE_MIN_STOPS) &&
-        !(u->v.rule && u->v.cls == CLASS_BAD)) {
+        (f->end_punct || u->nb.stop_density >= PROSE_MIN_STOPS)) {
         double len = f->chars / PROSE_LEN_STEP;
         score = (1.0 + f->commas + (len < PROSE_LEN_MAX ? len : PROSE_LEN_MAX)) * (1.0 - ld);
+        /* a comment section not yet sure of itself took it: counted apart
+         * (page_uncut), as it reads, the page's aggregates left alone */
+        if (u->cut && !(u->uncut.rule && u->uncut.cls == CLASS_BAD))
+            cut = score;
+        if (u->v.rule && u->v.cls == CLASS_BAD)
+            score = 0;
     }
     int head = head_shape(f);
     int summary = ld < SUMMARY_MAX_LINKS && f->words >= SUMMARY_MIN_WORDS &&
@@ -506,6 +516,11 @@ void page_add(page *p, const unit *u, unsigned long index)
         b->summaries += (uint32_t)summary;
         b->heads_below += (uint32_t)head;
         credit(p, b, score);
+        b->cut_score += cut;
+        if (b->cut_score > p->cut_best_score) {
+            p->cut_best_score = b->cut_score;
+            p->cut_best = u->box;
+        }
     }
     page_box *up = add(p, u->outer[0], at);
     if (up) {
@@ -567,6 +582,14 @@ void page_view(const page *p, const unit *u, unsigned long index, double out[PAG
         out[PAGE_BEFORE] = index < best->first;
         out[PAGE_AFTER] = index > best->last;
     }
+}
+
+int page_uncut(const page *p, const unit *u)
+{
+    double score;
+    chosen(p, &score);
+    return u->cut && u->v.rule && u->v.why == REASON_COMMENTS && u->box != 0 &&
+           u->box == p->cut_best && p->cut_best_score > score;
 }
 
 /* One of a block's containers (page_table.h keys) is `key`. */

@@ -75,6 +75,14 @@ void page_view(const page *p, const struct unit *u, unsigned long index,
  * some pages' gold keeps those. */
 int page_teaser_frame(const struct unit *u);
 
+/* A block an unsure comment section cut (comment_cut.h: it opened before
+ * much prose) lies in the article's own container, which the page, with
+ * the cut blocks counted as they read, chose: the section took the
+ * article, and the block is given back to the model (rule UNCUT).  On
+ * the dev set one page changes, an l3s brief under a "0 comments" count,
+ * F1 0.04 to 0.72 (README, "Whole-page decisions"). */
+int page_uncut(const page *p, const struct unit *u);
+
 /* Block `index` is a row of a table of data (page_table.h) whose rows
  * all lie inside the article container's span: the article's. */
 int page_data_table(const page *p, const struct unit *u, unsigned long index);
