@@ -202,6 +202,62 @@ START_TEST(test_first_word_counts_code_points)
 }
 END_TEST
 
+/* A lynx dump at 80 columns wraps paragraphs indented 3 at 74 while a
+ * heading at indentation 0 reaches 77: once the document shows hard
+ * wrapping (WRAP_EVIDENCE long lines of the indentation ending near its
+ * width, most of them, and no line longer than WRAP_MAX), a paragraph's
+ * lines are judged by the width of their own indentation.  By the
+ * document's width (77) "while" would have fitted after FB (70 + 1 + 5 <
+ * 77); by the paragraph's (74) it would not. */
+#define FH "Harbour ferry returns to the island after a long winter of repair at the yard"
+#define FA "   The night ferry sailed again on Friday, its engine rebuilt and its hull"
+#define FB "   painted, and its first crossing carried sixty people and the choirs"
+#define FC "   while the harbour master watched from the quay."
+/* one-line paragraphs at indentation 3, 72 to 74 columns */
+#define FL1 "   Islanders had waited since November for the crossing to open once more,"
+#define FL2 "   and the supply boat that came each week was full long before it sailed."
+#define FL3 "   A seat on the small plane cost more than most families could pay twice,"
+#define FL4 "   so the school closed its doors to the children of the outer farms."
+#define FL5 "   The council met in the church hall and heard from the doctor and nurse,"
+#define FL6 "   who said that the clinic could not send its patients to town by water."
+#define FLINES(x) x(FL1) x(FL2) x(FL3) x(FL4) x(FL5)
+#define FIN(l) l "\n\n"
+#define FOUT(l) "[g=1]" l "\n"
+/* 190 columns of the same words, then 20 more: a line no wrapping made */
+#define FWIDE FH FH "   " FL1 " and it went on"
+START_TEST(test_wrap_width_per_indent)
+{
+    /* FL1..FL6, FA and FB: eight lines of indentation 3 end near 74 */
+    expect_log(FH "\n\n" FLINES(FIN) FIN(FL6) FA "\n" FB "\n" FC "\n",
+               "[g=0]" FH "\n" FLINES(FOUT) FOUT(FL6)
+               "[g=1]" FA "/" FB "/" FC "\n");
+    /* seven: not yet shown, the document's width decides and FB ends the
+     * unit (as in unwrapped text, where a few lines of one indentation end
+     * near one another by chance) */
+    expect_log(FH "\n\n" FLINES(FIN) FA "\n" FB "\n" FC "\n",
+               "[g=0]" FH "\n" FLINES(FOUT)
+               "[g=1]" FA "/" FB "\n[g=0]" FC "\n");
+    /* a line longer than WRAP_MAX: the document is not hard-wrapped */
+    expect_log(FH "\n\n" FWIDE "\n\n" FLINES(FIN) FIN(FL6) FA "\n" FB "\n" FC "\n",
+               "[g=0]" FH "\n[g=1]" FWIDE "\n" FLINES(FOUT) FOUT(FL6)
+               "[g=1]" FA "/" FB "\n[g=0]" FC "\n");
+}
+END_TEST
+
+/* Most of the indentation's long lines must end near its width: eight
+ * lines near 74 among nine far shorter ones (40 to 61 columns) of
+ * indentation 3 show no wrapping at 74. */
+#define FS "   The ferry runs twice a day in summer, once in winter."
+START_TEST(test_wrap_width_needs_most_lines)
+{
+    expect_log(FH "\n\n" FIN(FS) FIN(FS) FIN(FS) FIN(FS) FIN(FS) FIN(FS)
+               FIN(FS) FIN(FS) FIN(FS) FLINES(FIN) FIN(FL6) FA "\n" FB "\n" FC "\n",
+               "[g=0]" FH "\n" FOUT(FS) FOUT(FS) FOUT(FS) FOUT(FS) FOUT(FS)
+               FOUT(FS) FOUT(FS) FOUT(FS) FOUT(FS) FLINES(FOUT) FOUT(FL6)
+               "[g=1]" FA "/" FB "\n[g=0]" FC "\n");
+}
+END_TEST
+
 START_TEST(test_short_lines_not_joined)
 {
     /* a menu: short lines were never wrapped */
@@ -430,6 +486,8 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_blank_runs);
     tcase_add_test(tc, test_blank_run_memory_bounded);
     tcase_add_test(tc, test_wrapped_paragraph_joined);
+    tcase_add_test(tc, test_wrap_width_per_indent);
+    tcase_add_test(tc, test_wrap_width_needs_most_lines);
     tcase_add_test(tc, test_first_word_counts_code_points);
     tcase_add_test(tc, test_short_lines_not_joined);
     tcase_add_test(tc, test_long_line_streamed);
