@@ -61,6 +61,17 @@ static const char *const sh_legacy_longer[] = {
     "timesb", "timesbar", "timesd",
 };
 
+/* Whether name[0..n) is one of table[0..count): sh_legacy,
+ * sh_legacy_longer and sh_upper_legacy's names, asked by one look-up. */
+static int sh_listed(const char *const *table, size_t count, const char *name, size_t n)
+{
+    for (size_t k = 0; n > 0 && k < count; k++)   /* no listed name is empty */
+        if (table[k][0] == name[0] && strlen(table[k]) == n && memcmp(name, table[k], n) == 0)
+            return 1;
+    return 0;
+}
+#define SH_LISTED(table, name, n) sh_listed(table, sizeof table / sizeof *table, name, n)
+
 /* Letters and digits of a reference's name held before it is decided:
  * past the longest of sh_legacy_longer ("divideontimes", 13) a ';' after
  * it cannot make the name one a browser reads whole (nor one libxml2
@@ -220,11 +231,7 @@ static size_t sh_vref_put(html_shield *s, int next, char *out)
     const char *name = (const char *)s->vref + 1;
     size_t n = s->vref_len - 1, o = 0;
     /* most are "&amp;" and "&x=" in an address: looked up no further */
-    int bare = 0;
-    if (n > 0 && next != '=' && next != ';')
-        for (size_t k = 0; k < sizeof sh_legacy / sizeof *sh_legacy && !bare; k++)
-            bare = sh_legacy[k][0] == name[0] && strlen(sh_legacy[k]) == n &&
-                   memcmp(name, sh_legacy[k], n) == 0;
+    int bare = next != '=' && next != ';' && SH_LISTED(sh_legacy, name, n);
     int lower = (bare || next == ';') && n > 0 && name[0] >= 'A' && name[0] <= 'Z' &&
                 sh_upper_legacy(name, n);
     out[o++] = '&';
@@ -947,19 +954,7 @@ static int sh_raw(html_shield *s, sh_run *r, unsigned char c)
 static int sh_upper_legacy(const char *name, size_t n)
 {
     static const char *const upper[] = { "AMP", "COPY", "GT", "LT", "QUOT", "REG" };
-    for (size_t k = 0; k < sizeof upper / sizeof *upper; k++)
-        if (strlen(upper[k]) == n && memcmp(name, upper[k], n) == 0)
-            return 1;
-    return 0;
-}
-
-/* Whether name[0..n) is one of sh_legacy_longer. */
-static int sh_legacy_whole(const char *name, size_t n)
-{
-    for (size_t k = 0; k < sizeof sh_legacy_longer / sizeof *sh_legacy_longer; k++)
-        if (strlen(sh_legacy_longer[k]) == n && memcmp(name, sh_legacy_longer[k], n) == 0)
-            return 1;
-    return 0;
+    return SH_LISTED(upper, name, n);
 }
 
 /* Writes the held "&NAME" that `next` ends (-1: the end of the input, or
@@ -977,7 +972,7 @@ static size_t sh_put_amp_name(const html_shield *s, int next, char *out)
             best = l;
     }
     if (next == ';' && (best == 0 || (best == n && !sh_upper_legacy(name, n)) ||
-                        sh_legacy_whole(name, n))) {
+                        SH_LISTED(sh_legacy_longer, name, n))) {
         /* a reference as libxml2 reads one, one it does not know that
          * no legacy name begins ("&mdashes;", text in a browser too), or
          * one a browser reads whole that libxml2 does not know

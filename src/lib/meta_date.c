@@ -37,6 +37,18 @@ static void put2(char *out, int v)
     out[1] = (char)('0' + v % 10);
 }
 
+/* "T16:27", "+05:30": `lead`, then h and m as "%02d:%02d", at out,
+ * NUL-terminated.  Returns 6. */
+static int put_hm(char *out, char lead, int h, int m)
+{
+    out[0] = lead;
+    put2(out + 1, h);
+    out[3] = ':';
+    put2(out + 4, m);
+    out[6] = 0;
+    return 6;
+}
+
 /* "2015-03-17" at out, NUL-terminated: what "%04d-%02d-%02d" writes for
  * a day valid_day takes.  Returns 10. */
 static int put_day(char *out, int y, int mo, int d)
@@ -69,12 +81,7 @@ static size_t iso(const char *s, size_t n, char *out)
     int h = digits(s, n, i + 1, 2), mi = digits(s, n, i + 4, 2);
     if (h < 0 || mi < 0 || s[i + 3] != ':' || h > 24 || mi > 59)
         return (size_t)len;
-    out[len] = 'T';
-    put2(out + len + 1, h);
-    out[len + 3] = ':';
-    put2(out + len + 4, mi);
-    len += 6;
-    out[len] = 0;
+    len += put_hm(out + len, 'T', h, mi);
     i += 6;
     if (i + 2 < n + 0 && s[i] == ':' && digits(s, n, i + 1, 2) >= 0) {
         out[len] = ':';
@@ -106,14 +113,8 @@ static size_t iso(const char *s, size_t n, char *out)
             zm = digits(s, n, i + 4, 2);
         else if (zh >= 0 && i + 3 < n && digit(s[i + 3]))
             zm = digits(s, n, i + 3, 2);
-        if (zh >= 0 && zh <= 14 && zm >= 0 && zm < 60) {
-            out[len] = s[i];
-            put2(out + len + 1, zh);
-            out[len + 3] = ':';
-            put2(out + len + 4, zm);
-            len += 6;
-            out[len] = 0;
-        }
+        if (zh >= 0 && zh <= 14 && zm >= 0 && zm < 60)
+            len += put_hm(out + len, s[i], zh, zm);
     }
     return (size_t)len;
 }

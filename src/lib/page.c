@@ -586,10 +586,14 @@ void page_view(const page *p, const unit *u, unsigned long index, double out[PAG
 
 int page_uncut(const page *p, const unit *u)
 {
+    /* the block's own tests first: few blocks are cut, and chosen()
+     * looks the best container up in the page's table for every block */
+    if (!(u->cut && u->v.rule && u->v.why == REASON_COMMENTS && u->box != 0 &&
+          u->box == p->cut_best))
+        return 0;
     double score;
     chosen(p, &score);
-    return u->cut && u->v.rule && u->v.why == REASON_COMMENTS && u->box != 0 &&
-           u->box == p->cut_best && p->cut_best_score > score;
+    return p->cut_best_score > score;
 }
 
 /* One of a block's containers (page_table.h keys) is `key`. */
