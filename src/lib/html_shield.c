@@ -70,7 +70,7 @@ static int sh_listed(const char *const *table, size_t count, const char *name, s
             return 1;
     return 0;
 }
-#define SH_LISTED(table, name, n) sh_listed(table, sizeof table / sizeof *table, name, n)
+#define SH_LISTED(table, name, n) sh_listed(table, sizeof(table) / sizeof *(table), name, n)
 
 /* Letters and digits of a reference's name held before it is decided:
  * past the longest of sh_legacy_longer ("divideontimes", 13) a ';' after
