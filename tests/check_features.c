@@ -9,7 +9,6 @@
 #include "features_ref.h"
 #include "phrases.h"
 #include "stoplist.h"
-#include "utf8.h"
 
 static counting_alloc ca;
 static mem cm = { counting_realloc, &ca };
@@ -66,21 +65,19 @@ static void same_fields(const features *a, const features *b, const char *which,
                      (int)len, text);
 }
 
-/* Every field of features_compute, and of its portable build, equals the
- * reference's on text[0..len), held in a buffer of exactly len bytes so
- * a read past the end shows. */
+/* Every field of features_compute equals the reference's on
+ * text[0..len), held in a buffer of exactly len bytes so a read past the
+ * end shows. */
 static void same_as_ref(const char *text, size_t len)
 {
     char *copy = malloc(len ? len : 1);
     ck_assert_ptr_nonnull(copy);
     memcpy(copy, text, len);
-    features a, p, b;
+    features a, b;
     features_compute(&a, sl, copy, len);
-    features_compute_portable(&p, sl, copy, len);
     features_ref(&b, sl, copy, len);
     free(copy);
     same_fields(&a, &b, "fast", text, len);
-    same_fields(&p, &b, "portable", text, len);
 }
 
 static const char *const ref_cases[] = {
@@ -161,61 +158,11 @@ START_TEST(test_fast_paths_generated)
 }
 END_TEST
 
-/* The eight-byte step of a run, both paths against the table it stands
- * for: every byte value at every place among random neighbours, and
- * random words of bytes drawn mostly from the ones near the classes'
- * edges ('/' '0' '9' ':' '@' 'A' 'Z' '[' '_' '`' 'a' 'z' '{', 0x7f, 0x80,
- * 0xff). */
-static int word8_same(const unsigned char *b)
-{
-    uint64_t vp, vs;
-    unsigned mp = features_word8_portable(b, &vp);
-    unsigned ms = features_word8_sse2(b, &vs);
-    if (mp != ms || mp >= 0x100)
-        return 0;
-    for (unsigned k = 0; k < 8; k++) {
-        unsigned t = utf8_ascii_word[b[k]];
-        unsigned p = (unsigned)(vp >> (8 * k) & 0xff), q = (unsigned)(vs >> (8 * k) & 0xff);
-        if ((mp >> k & 1) != (t != 0) || p != t || (t && q != t))
-            return 0;
-    }
-    return 1;
-}
-
-START_TEST(test_word8_paths)
-{
-    static const unsigned char edge[] = { '/', '0', '9', ':', '@', 'A', 'Z', '[', '_', '`',
-                                          'a', 'z', '{', 0x7f, 0x80, 0xff, ' ', 0 };
-    uint64_t seed = 0x2545F4914F6CDD1Dull;
-    unsigned char b[8];
-    unsigned bad = 0;
-    for (unsigned pos = 0; pos < 8; pos++)
-        for (unsigned c = 0; c < 256; c++) {
-            for (unsigned k = 0; k < 8; k++) {
-                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-                b[k] = (unsigned char)(seed >> 56);
-            }
-            b[pos] = (unsigned char)c;
-            bad += !word8_same(b);
-        }
-    for (int n = 0; n < 100000; n++) {
-        for (unsigned k = 0; k < 8; k++) {
-            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-            unsigned r = (unsigned)(seed >> 33);
-            b[k] = r % 4 ? edge[r / 4 % sizeof edge] : (unsigned char)(r >> 8);
-        }
-        bad += !word8_same(b);
-    }
-    ck_assert_uint_eq(bad, 0);
-}
-END_TEST
-
-/* Runs of word characters of every length up to five steps, ending at
- * every distance from the block's end (where the steps of eight give way
- * to the byte loop), ended by each kind of byte, and with multibyte and
- * broken characters cut by the step's edge: SSE2 and portable builds
- * both as the reference. */
-START_TEST(test_runs_at_step_edges)
+/* Runs of word characters of 1 to 40 bytes, ending at every distance up
+ * to nine bytes from the block's end (where the scanner's run loops need
+ * no bounds check, and where they do), ended by each kind of byte, with
+ * multibyte and broken characters after them: as the reference. */
+START_TEST(test_runs_near_block_end)
 {
     static const char *const ends[] = { "", " ", ",", ". ", "\xc3\xa9", "\xe2\x80\x99s",
                                         "'s", "\xff", "\xc3", "@x.y", "\t", "-", "_x", "9" };
@@ -238,8 +185,8 @@ END_TEST
 
 /* Random bytes, every value, and random bytes weighted toward word
  * characters and spaces so that runs of every length meet bytes of
- * every kind. */
-START_TEST(test_random_bytes_both_paths)
+ * every kind: as the reference. */
+START_TEST(test_random_bytes)
 {
     uint64_t seed = 0x853c49e6748fea9bull;
     char line[200];
@@ -1119,9 +1066,8 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_fast_paths_generated);
     tcase_add_test(tc, test_stop_counts_past_a_byte);
     tcase_add_test(tc, test_lanes_best);
-    tcase_add_test(tc, test_word8_paths);
-    tcase_add_test(tc, test_runs_at_step_edges);
-    tcase_add_test(tc, test_random_bytes_both_paths);
+    tcase_add_test(tc, test_runs_near_block_end);
+    tcase_add_test(tc, test_random_bytes);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
 

@@ -105,7 +105,6 @@ typedef struct scan {
     int first;               /* no character but spaces yet */
     int in_word, word_cap, word_alpha, after_end, in_tok, tok_at;
     int word_accents;        /* the word has a letter utf8_norm_fold changes */
-    int portable;            /* runs by word8_portable, not SSE2 (a constant) */
 } scan;
 
 /* Adds the hits in the lanes to the counts of the languages seen and
@@ -330,133 +329,42 @@ static uint32_t count_digits(const unsigned char *s, size_t n)
     return d;
 }
 
-/* ---- a run of word characters eight bytes at a time ----------------------
- *
- * A byte loop that hashes a run of ASCII word characters leaves it on a
- * branch whose count of steps is the word's length, which the processor
- * cannot foresee: a misprediction a word, a quarter of text mode's
- * (callgrind's branch simulation on /tmp/t4.z, issue 20).  Eight bytes
- * at a time, the run's end is a count of bits and the hash is a few shifts
- * of the eight, with no branch on the length.
- *
- * word_hash_step rotates by 5 and adds a byte by xor, so the hash of bytes
- * c_0..c_{n-1} after x is rotl(x, 5n) xor the c_k shifted left by
- * 5(n-1-k); a byte is below 0x80, so for n <= 8 no shift passes bit 63
- * and the rotations are plain shifts. */
-
-/* The ASCII word characters of s[0..8): bit k is set when s[k] is one,
- * and byte k of *folded is utf8_ascii_word[s[k]] (0 for the others). */
+/* Hashes the run of ASCII word characters at s[i] into *h; returns where
+ * it ends.  *all is the AND of the table's values, which has 0x40 clear
+ * if the run holds a digit.  A run that starts before `tail` (where the
+ * block's last run starts) ends at a byte of the block, so its loop needs
+ * no bounds check. */
 __attribute__((always_inline))
-static inline unsigned word8_portable(const unsigned char *s, uint64_t *folded)
+static inline size_t hash_run(const unsigned char *s, size_t i, size_t tail, size_t len,
+                              uint64_t *h, unsigned *all)
 {
-    uint64_t v = 0;
-    unsigned m = 0;
-    for (unsigned k = 0; k < 8; k++) {
-        unsigned c = utf8_ascii_word[s[k]];
-        v |= (uint64_t)c << (8 * k);
-        m |= (unsigned)(c != 0) << k;
-    }
-    *folded = v;
-    return m;
-}
-
-unsigned features_word8_portable(const unsigned char *s, uint64_t *folded)
-{
-    return word8_portable(s, folded);
-}
-
-#ifdef __SSE2__
-/* The same by comparisons of all eight at once: a letter whatever its
- * case (c | 0x20 in a..z), a digit, or '_'; a capital folds by | 0x20.
- * A byte is in [lo, lo + n) when c - lo, as an unsigned byte, is below
- * n: a signed comparison once both sides are moved down by 0x80. */
-__attribute__((always_inline))
-static inline unsigned word8_sse2(const unsigned char *s, uint64_t *folded)
-{
-    __m128i c = _mm_loadl_epi64((const __m128i *)(const void *)s);
-    __m128i lower = _mm_or_si128(c, _mm_set1_epi8(0x20));
-    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8((char)(0x80 - 'a'))),
-                                   _mm_set1_epi8((char)(26 - 0x80)));
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(c, _mm_set1_epi8((char)(0x80 - '0'))),
-                                   _mm_set1_epi8((char)(10 - 0x80)));
-    __m128i word = _mm_or_si128(_mm_or_si128(alpha, digit),
-                                _mm_cmpeq_epi8(c, _mm_set1_epi8('_')));
-    /* the others' bytes are not cleared here: hash_run keeps only the
-     * bytes before the first of them; the upper eight are loaded as 0,
-     * which is no word character */
-    __m128i fold = _mm_or_si128(c, _mm_and_si128(alpha, _mm_set1_epi8(0x20)));
-    _mm_storel_epi64((__m128i *)(void *)folded, fold);
-    return (unsigned)_mm_movemask_epi8(word);
-}
-
-unsigned features_word8_sse2(const unsigned char *s, uint64_t *folded)
-{
-    return word8_sse2(s, folded);
-}
-#define WORD8_SSE2 1
-#else
-unsigned features_word8_sse2(const unsigned char *s, uint64_t *folded)
-{
-    return word8_portable(s, folded);
-}
-#define word8_sse2 word8_portable
-#define WORD8_SSE2 0
-#endif
-
-/* the low n bytes of a word, n = 0..8 */
-static const uint64_t run8_keep[9] = {
-    0, 0xff, 0xffff, 0xffffff, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
-    0xffffffffffffffull, ~0ull
-};
-
-/* Byte k of v (below 0x80) shifted left by 5(7 - k), all xored: the
- * bytes in reverse order, then each half of a pair, of a quad, of the
- * whole moved down to 5 bits a byte from 8 (3 bits, 6, 12). */
-static inline uint64_t run8_spread(uint64_t v)
-{
-    uint64_t b = __builtin_bswap64(v);
-    b = (b & 0x00ff00ff00ff00ffull) ^ ((b & 0xff00ff00ff00ff00ull) >> 3);
-    b = (b & 0x0000ffff0000ffffull) ^ ((b & 0xffff0000ffff0000ull) >> 6);
-    return (b & 0xffffffffull) ^ ((b & 0xffffffff00000000ull) >> 12);
-}
-
-static inline uint64_t rotl64(uint64_t x, unsigned r)
-{
-    return (x << r) | (x >> ((64 - r) & 63));
-}
-
-/* Hashes the run of ASCII word characters at s[i] (one is there) into
- * *h; returns where it ends.  *all has 0x40 clear if the run holds a
- * digit (whose folded bytes have it clear, where letters and '_' have it
- * set).  Eight bytes a step while eight are left in the block, by SSE2
- * unless `portable`; the last seven a byte at a time. */
-__attribute__((always_inline))
-static inline size_t hash_run(const unsigned char *s, size_t i, size_t len, uint64_t *h,
-                              unsigned *all, int portable)
-{
+    /* 64-bit v and a pointer: GCC then keeps no copy of the index and
+     * widens no byte in the loop, which runs for most bytes of a block */
     uint64_t x = *h, a = 0xff;
-    const unsigned char *p = s + i, *end = s + len;
-    while (end - p >= 8) {
-        uint64_t v;
-        unsigned m = portable ? word8_portable(p, &v) : word8_sse2(p, &v);
-        unsigned n = (unsigned)__builtin_ctz(~m);   /* m < 0x100: n <= 8 */
-        uint64_t keep = run8_keep[n];
-        v &= keep;
-        a &= (~v & keep & 0x4040404040404040ull) ? 0xbf : 0xff;
-        x = rotl64(x, 5 * n) ^ run8_spread(v) >> (5 * (8 - n));
-        p += n;
-        if (n < 8) {
-            *h = x;
-            *all = (unsigned)a;
-            return (size_t)(p - s);
-        }
-    }
-    for (; p < end; p++) {
+    const unsigned char *p = s + i;
+    if (i < tail) {
         uint64_t v = utf8_ascii_word[*p];
-        if (v == 0)
-            break;
-        a &= v;
-        x = word_hash_step(x, (unsigned char)v);
+        for (;;) {   /* two bytes a step: one add for both */
+            a &= v;
+            x = word_hash_step(x, (unsigned char)v);
+            v = utf8_ascii_word[p[1]];
+            if (v == 0) {
+                p++;
+                break;
+            }
+            a &= v;
+            x = word_hash_step(x, (unsigned char)v);
+            v = utf8_ascii_word[p[2]];
+            p += 2;
+            if (v == 0)
+                break;
+        }
+    } else {
+        for (const unsigned char *end = s + len; p < end; p++) {
+            uint64_t v = utf8_ascii_word[*p];
+            a &= v;
+            x = word_hash_step(x, (unsigned char)v);
+        }
     }
     *h = x;
     *all = (unsigned)a;
@@ -483,14 +391,14 @@ static inline int run_counts(scan *sc, size_t i, size_t j, unsigned all)
 
 /* A run of ASCII word characters that goes on a word or a token begun
  * before it ("caf" after "é", "example" after "joe@"). */
-static inline size_t word_more(scan *sc, size_t i)
+static inline size_t word_more(scan *sc, size_t i, size_t tail)
 {
     const unsigned char *s = sc->s;
     if (!sc->in_word)
         word_begin(sc, (unsigned)s[i] - 'A' < 26u);
     uint64_t h = sc->h;
     unsigned all;
-    size_t j = hash_run(s, i, sc->len, &h, &all, sc->portable);
+    size_t j = hash_run(s, i, tail, sc->len, &h, &all);
     sc->h = h;
     if (sc->word_accents)
         for (size_t k = i; k < j; k++)
@@ -518,7 +426,7 @@ static inline size_t word_more(scan *sc, size_t i)
  * space after it when another such run follows.  Returns where the scan
  * goes on. */
 __attribute__((always_inline))
-static inline size_t word_run(scan *sc, size_t i)
+static inline size_t word_run(scan *sc, size_t i, size_t tail)
 {
     const unsigned char *s = sc->s;
     size_t len = sc->len;
@@ -528,7 +436,7 @@ static inline size_t word_run(scan *sc, size_t i)
         first_char(sc->f, s, len, s[i], i, 1);
     }
     if (sc->in_word || sc->in_tok)
-        return word_more(sc, i);
+        return word_more(sc, i, tail);
     /* a sentence starts with the first word; the loop's later words
      * follow a word */
     if (sc->after_end)
@@ -539,7 +447,7 @@ static inline size_t word_run(scan *sc, size_t i)
         int cap = (unsigned)s[i] - 'A' < 26u;
         uint64_t h = WORD_HASH_INIT;
         unsigned all;
-        size_t j = hash_run(s, i, len, &h, &all, sc->portable);
+        size_t j = hash_run(s, i, tail, len, &h, &all);
         int alpha = run_counts(sc, i, j, all);
         if (j < len && s[j] != ' ') {
             unsigned char p = s[j];
@@ -697,12 +605,8 @@ static inline size_t other_char(scan *sc, uint32_t cp, size_t i, size_t k)
 /* One scanner: each step takes a run of ASCII word characters, a run of
  * spaces, or one other character, and all three keep the same state, so
  * a block measures alike however its bytes fall (tests/features_ref.c is
- * the plain statement of what it computes, one character at a time).
- * Built twice, with `portable` a constant: SSE2's runs for the library
- * where it has them, the portable runs for the tests to hold them to. */
-__attribute__((always_inline))
-static inline void compute(features *f, const stoplist *sl, const char *text, size_t len,
-                           int portable)
+ * the plain statement of what it computes, one character at a time). */
+void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
 {
     clear_small(f, sizeof *f);
     /* cleared only when the lanes first fill up (word_done): most blocks
@@ -712,15 +616,15 @@ static inline void compute(features *f, const stoplist *sl, const char *text, si
     uint32_t keys[FEATURES_KEYWORDS + 1] = { 0 };
     scan st = { .f = f, .sl = sl, .s = (const unsigned char *)text, .len = len,
                 .counts = counts, .lane = lane, .keys = keys, .paren_c = (size_t)-1,
-                .first_at = (size_t)-1, .run_start = (size_t)-1, .first = 1,
-                .portable = portable };
+                .first_at = (size_t)-1, .run_start = (size_t)-1, .first = 1 };
     scan *sc = &st;
     const unsigned char *s = sc->s;
+    size_t tail = len > 0 && utf8_ascii_word[s[len - 1]] ? len - span_word_back(s, len) : len;
     size_t i = 0;
     while (i < len) {
         unsigned c = s[i];
         if (utf8_ascii_word[c]) {
-            i = word_run(sc, i);
+            i = word_run(sc, i, tail);
         } else if (c == ' ') {
             i = blank_run(sc, i);
         } else {
@@ -785,20 +689,6 @@ static inline void compute(features *f, const stoplist *sl, const char *text, si
     f->end_colon = prev_nonspace == ':';
     f->bracketed = f->bracketed && prev_nonspace == ']';
     f->norm_hash = sc->nh;
-}
-
-void features_compute(features *f, const stoplist *sl, const char *text, size_t len)
-{
-    compute(f, sl, text, len, !WORD8_SSE2);
-}
-
-void features_compute_portable(features *f, const stoplist *sl, const char *text, size_t len)
-{
-#if WORD8_SSE2
-    compute(f, sl, text, len, 1);
-#else
-    features_compute(f, sl, text, len);
-#endif
 }
 
 double features_stop_density(const features *f)

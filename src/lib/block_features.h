@@ -44,19 +44,6 @@ typedef struct features {
  * the reader, if any, is added by the caller. */
 void features_compute(features *f, const stoplist *sl, const char *text, size_t len);
 
-/* The same, with the runs of ASCII word characters read eight bytes at a
- * time by a portable loop where features_compute uses SSE2 (where it has
- * it): for the tests, which hold the two to each other. */
-void features_compute_portable(features *f, const stoplist *sl, const char *text,
-                               size_t len);
-
-/* What both read a step of a run with: bit k of the result (below 0x100)
- * set when s[k] (of s[0..8)) is an ASCII word character, and then byte k
- * of *folded utf8_ascii_word[s[k]]; the portable one sets the others'
- * bytes to 0, the SSE2 one to any value. */
-unsigned features_word8_portable(const unsigned char *s, uint64_t *folded);
-unsigned features_word8_sse2(const unsigned char *s, uint64_t *folded);
-
 /* features_compute counts a block's stopword hits a byte per language,
  * eight languages to a word (language l in byte l % 8 of lane[l / 8]).
  * The language with the most hits in lane[0..FEATURES_LANE_WORDS), the
