@@ -1,5 +1,6 @@
 /* check_features.c - per-block measurements, the stoplists and the phrase
  * table. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "suites.h"
@@ -36,8 +37,37 @@ static features feat(const char *s)
 
 /* ---- the fast paths against the plain reference -------------------------- */
 
-/* Every field of features_compute equals the reference's on text[0..len),
- * held in a buffer of exactly len bytes so a read past the end shows. */
+/* Every field of a (from the path named `which`) equals the reference's
+ * b on text[0..len); one assertion a call, which the generated tests make
+ * by the hundred thousand. */
+static void same_fields(const features *a, const features *b, const char *which,
+                        const char *text, size_t len)
+{
+    const char *bad = NULL;
+    unsigned long long got = 0, want = 0;
+#define SAME(fld) \
+    if (!bad && a->fld != b->fld) { \
+        bad = #fld; \
+        got = (unsigned long long)a->fld; \
+        want = (unsigned long long)b->fld; \
+    }
+    SAME(chars); SAME(words); SAME(numbers); SAME(stops); SAME(link_chars);
+    SAME(caps); SAME(digits); SAME(symbols); SAME(separators); SAME(sentences);
+    SAME(commas); SAME(tokens); SAME(unspaced); SAME(wide); SAME(indent); SAME(lang);
+    SAME(end_punct); SAME(end_colon); SAME(bullet); SAME(bracketed); SAME(url);
+    SAME(copyright); SAME(nkeys); SAME(norm_hash); SAME(first_word);
+    SAME(first_digits);
+    for (unsigned k = 0; k < a->nkeys; k++)
+        SAME(keys[k]);
+#undef SAME
+    if (bad)
+        ck_abort_msg("%s: %s %llu, reference %llu on \"%.*s\"", bad, which, got, want,
+                     (int)len, text);
+}
+
+/* Every field of features_compute equals the reference's on
+ * text[0..len), held in a buffer of exactly len bytes so a read past the
+ * end shows. */
 static void same_as_ref(const char *text, size_t len)
 {
     char *copy = malloc(len ? len : 1);
@@ -47,18 +77,7 @@ static void same_as_ref(const char *text, size_t len)
     features_compute(&a, sl, copy, len);
     features_ref(&b, sl, copy, len);
     free(copy);
-#define SAME(fld) \
-    ck_assert_msg(a.fld == b.fld, "%s: fast %llu, reference %llu on \"%.*s\"", #fld, \
-                  (unsigned long long)a.fld, (unsigned long long)b.fld, (int)len, text)
-    SAME(chars); SAME(words); SAME(numbers); SAME(stops); SAME(link_chars);
-    SAME(caps); SAME(digits); SAME(symbols); SAME(separators); SAME(sentences);
-    SAME(commas); SAME(tokens); SAME(unspaced); SAME(wide); SAME(indent); SAME(lang);
-    SAME(end_punct); SAME(end_colon); SAME(bullet); SAME(bracketed); SAME(url);
-    SAME(copyright); SAME(nkeys); SAME(norm_hash); SAME(first_word);
-    SAME(first_digits);
-    for (unsigned k = 0; k < a.nkeys; k++)
-        SAME(keys[k]);
-#undef SAME
+    same_fields(&a, &b, "fast", text, len);
 }
 
 static const char *const ref_cases[] = {
@@ -135,6 +154,54 @@ START_TEST(test_fast_paths_generated)
         same_as_ref(line, len);
         for (size_t cut = 1; cut < 4 && cut < len; cut++)
             same_as_ref(line + cut, len - cut);   /* starts mid-word or mid-character */
+    }
+}
+END_TEST
+
+/* Runs of word characters of 1 to 40 bytes, ending at every distance up
+ * to nine bytes from the block's end (where the scanner's run loops need
+ * no bounds check, and where they do), ended by each kind of byte, with
+ * multibyte and broken characters after them: as the reference. */
+START_TEST(test_runs_near_block_end)
+{
+    static const char *const ends[] = { "", " ", ",", ". ", "\xc3\xa9", "\xe2\x80\x99s",
+                                        "'s", "\xff", "\xc3", "@x.y", "\t", "-", "_x", "9" };
+    static const char *const heads[] = { "", " ", "x ", "Ab", "\xc3\xa9", "http://", "  " };
+    char line[128];
+    for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+        for (size_t runlen = 1; runlen <= 40; runlen++)
+            for (size_t e = 0; e < sizeof ends / sizeof *ends; e++)
+                for (size_t pad = 0; pad <= 9; pad++) {
+                    size_t len = (size_t)snprintf(line, sizeof line, "%s", heads[h]);
+                    for (size_t k = 0; k < runlen; k++)   /* letters, a capital, digits */
+                        line[len++] = "TheQuick_brown4fox2Jumps"[k % 24];
+                    len += (size_t)snprintf(line + len, sizeof line - len, "%s", ends[e]);
+                    for (size_t k = 0; k < pad; k++)
+                        line[len++] = "a b\xc3\xa9" "cd e"[k];
+                    same_as_ref(line, len);
+                }
+}
+END_TEST
+
+/* Random bytes, every value, and random bytes weighted toward word
+ * characters and spaces so that runs of every length meet bytes of
+ * every kind: as the reference. */
+START_TEST(test_random_bytes)
+{
+    uint64_t seed = 0x853c49e6748fea9bull;
+    char line[200];
+    for (int n = 0; n < 20000; n++) {
+        size_t len = (size_t)n % 150;
+        int weighted = n % 2;
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            unsigned r = (unsigned)(seed >> 33);
+            if (weighted && r % 8 < 5)
+                line[k] = "etaoinsrhdlu ETAO _0123456789  "[r / 8 % 31];
+            else
+                line[k] = (char)(unsigned char)(r >> 16);
+        }
+        same_as_ref(line, len);
     }
 }
 END_TEST
@@ -999,6 +1066,8 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_fast_paths_generated);
     tcase_add_test(tc, test_stop_counts_past_a_byte);
     tcase_add_test(tc, test_lanes_best);
+    tcase_add_test(tc, test_runs_near_block_end);
+    tcase_add_test(tc, test_random_bytes);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
 
