@@ -58,12 +58,52 @@ START_TEST(test_author_and_clock)
 }
 END_TEST
 
+/* The byte loop byline_has_clock replaced with memchr (issue 20). */
+static int has_clock_ref(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == ':' && (unsigned)s[i - 1] - '0' < 10u &&
+            (unsigned)s[i + 1] - '0' < 10u && (unsigned)s[i + 2] - '0' < 10u &&
+            (i + 3 == n || (unsigned)s[i + 3] - '0' >= 10u))
+            return 1;
+    return 0;
+}
+
+/* Every string of up to 9 bytes over a digit, a colon and a letter, each
+ * at the start of a buffer with a digit and a letter after it (the scan
+ * must stop at n: "7:7" then the "5x" past n would read as a clock). */
+START_TEST(test_clock_every_short_line)
+{
+    static const char alpha[] = "7:x";
+    char buf[16];
+    size_t bad = 0, seen = 0;
+    for (size_t n = 0; n <= 9; n++) {
+        size_t total = 1;
+        for (size_t k = 0; k < n; k++)
+            total *= 3;
+        for (size_t v = 0; v < total; v++) {
+            size_t x = v;
+            for (size_t k = 0; k < n; k++, x /= 3)
+                buf[k] = alpha[x % 3];
+            memset(buf + n, 'x', sizeof buf - n);
+            buf[n] = '5';
+            int want = has_clock_ref(buf, n);
+            seen += (size_t)want;
+            bad += byline_has_clock(buf, n) != want;
+        }
+    }
+    ck_assert_uint_gt(seen, 0);
+    ck_assert_uint_eq(bad, 0);
+}
+END_TEST
+
 Suite *byline_suite(void)
 {
     Suite *s = suite_create("byline");
     TCase *tc = tcase_create("lines");
     tcase_add_loop_test(tc, test_commenter_and_dated, 0, (int)(sizeof lines / sizeof *lines));
     tcase_add_test(tc, test_author_and_clock);
+    tcase_add_test(tc, test_clock_every_short_line);
     suite_add_tcase(s, tc);
     return s;
 }

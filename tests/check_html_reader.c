@@ -105,9 +105,10 @@ static void finish(html_reader *r, result *res, ub_status st)
     html_reader_free(r);
 }
 
-/* Parses `len` bytes fed `chunk` bytes at a time (0: all at once). */
-static void parse_opts(const char *html, size_t len, size_t chunk,
-                       const char *enc, const char *http, result *res)
+/* Parses `len` bytes fed `chunk` bytes at a time (0: all at once), the
+ * class and id values looked up through `memo` (may be NULL). */
+static void parse_memo_opts(const char *html, size_t len, size_t chunk, const char *enc,
+                            const char *http, hints_memo *memo, result *res)
 {
     ub_status st;
     memset(res, 0, sizeof *res);
@@ -115,11 +116,18 @@ static void parse_opts(const char *html, size_t len, size_t chunk,
     html_reader *r = html_reader_new(&mem_stdlib, enc, http, collect_cb, res, &st);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(st, UB_OK);
+    html_reader_set_hints_memo(r, memo);
     if (chunk == 0)
         chunk = len ? len : 1;
     for (size_t off = 0; off < len && st == UB_OK; off += chunk)
         st = html_reader_feed(r, html + off, len - off < chunk ? len - off : chunk);
     finish(r, res, st);
+}
+
+static void parse_opts(const char *html, size_t len, size_t chunk,
+                       const char *enc, const char *http, result *res)
+{
+    parse_memo_opts(html, len, chunk, enc, http, NULL, res);
 }
 
 static void parse(const char *html, result *res)
@@ -1845,6 +1853,84 @@ START_TEST(test_lifecycle)
 }
 END_TEST
 
+/* A page of `n` items whose class and id values repeat, differ, and say
+ * content, menu, sidebar and the like, a value given as a class to some
+ * elements and as an id to others ("sidebar widget" is two words as a
+ * class, one as an id). */
+static char *memo_page(unsigned n, unsigned salt)
+{
+    static const char *const words[] = {
+        "sidebar", "widget", "menu-item", "entry-content", "post", "hentry", "footer",
+        "comment", "nav", "share", "related", "article-body", "ad", "byline", "main",
+        "tag-news", "category-sport", "type-post", "x", "content"};
+    size_t nw = sizeof words / sizeof *words, cap = 256 + (size_t)n * 160, len = 0;
+    char *page = malloc(cap);
+    ck_assert_ptr_nonnull(page);
+    len += (size_t)snprintf(page + len, cap - len, "<html><body>");
+    for (unsigned i = 0; i < n; i++) {
+        const char *a = words[(i * 7 + salt) % nw], *b = words[(i * 3 + salt / 2) % nw];
+        if (i % 5 == 0 || i % 5 == 3)
+            len += (size_t)snprintf(page + len, cap - len,
+                                    "<div %s=\"%s %s\"><p>Item %u of a list.</p></div>",
+                                    i % 5 ? "id" : "class", a, b, i);
+        else if (i % 5 == 1)
+            len += (size_t)snprintf(page + len, cap - len,
+                                    "<div id=\"%s-%u\"><p class=\"%s\">Words %u here.</p></div>", a,
+                                    i + salt, b, i);
+        else
+            len += (size_t)snprintf(page + len, cap - len,
+                                    "<div class=\"%s\"><p class=\"%s %s\">Text %u, and more.</p></div>",
+                                    a, b, words[(i + salt) % nw], i);
+    }
+    snprintf(page + len, cap - len, "</body></html>");
+    return page;
+}
+
+static void parse_memo(const char *html, hints_memo *memo, result *res)
+{
+    parse_memo_opts(html, strlen(html), 0, NULL, NULL, memo, res);
+    ck_assert_int_eq(res->status, UB_OK);
+}
+
+/* The memo only spares work: a page read through none, a fresh one, or
+ * one another page filled (as the filter keeps one from page to page,
+ * issue 20) gives the same blocks with the same hints and boxes. */
+START_TEST(test_hints_memo_shared)
+{
+    static hints_memo memo;   /* large: off the stack */
+    memset(&memo, 0, sizeof memo);
+    char *other = memo_page(700, 5), *page = memo_page(600, 0);
+    result want, fresh, dirty;
+    parse_memo(page, NULL, &want);
+    parse_memo(page, &memo, &fresh);
+    parse_memo(other, &memo, &dirty);
+    result_free(&dirty);
+    parse_memo(page, &memo, &dirty);
+    ck_assert_uint_gt(want.n, 500);
+    unsigned hinted = 0;
+    for (size_t i = 0; i < want.n; i++)
+        hinted += want.b[i].hints != 0;
+    ck_assert_uint_gt(hinted, 0);
+    const result *got[] = {&fresh, &dirty};
+    for (size_t g = 0; g < 2; g++) {
+        ck_assert_uint_eq(got[g]->n, want.n);
+        size_t bad = 0;
+        for (size_t i = 0; i < want.n; i++) {
+            const tblock *x = &want.b[i], *y = &got[g]->b[i];
+            bad += x->len != y->len || x->hints != y->hints || x->flags != y->flags ||
+                   x->box != y->box || x->outer[0] != y->outer[0] ||
+                   x->outer[1] != y->outer[1] || strcmp(x->text, y->text) != 0;
+        }
+        ck_assert_uint_eq(bad, 0);
+    }
+    result_free(&want);
+    result_free(&fresh);
+    result_free(&dirty);
+    free(other);
+    free(page);
+}
+END_TEST
+
 Suite *html_reader_suite(void)
 {
     Suite *s = suite_create("html_reader");
@@ -1915,6 +2001,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_deep_nesting);
     tcase_add_test(tc, test_bounded_wellformed);
     tcase_add_test(tc, test_script_at_chunk_edge);
+    tcase_add_test(tc, test_hints_memo_shared);
     suite_add_tcase(s, tc);
 
     return s;

@@ -14,11 +14,19 @@
 /* "6:29" or "18:45": the time a comment was posted. */
 int byline_has_clock(const char *s, size_t n)
 {
-    for (size_t i = 1; i + 2 < n; i++)
-        if (s[i] == ':' && (unsigned)s[i - 1] - '0' < 10u &&
-            (unsigned)s[i + 1] - '0' < 10u && (unsigned)s[i + 2] - '0' < 10u &&
-            (i + 3 == n || (unsigned)s[i + 3] - '0' >= 10u))
+    if (n < 4)
+        return 0;
+    /* the colons found by memchr: most blocks have none, and the page
+     * model asks for every dated-looking block (a byte loop took 2.6
+     * million instructions on the bench's generated 5 MB page; issue 20) */
+    const char *end = s + n - 2;   /* a colon needs two bytes after it */
+    for (const char *c = memchr(s + 1, ':', n - 3); c != NULL;
+         c = memchr(c + 1, ':', (size_t)(end - c - 1))) {
+        size_t i = (size_t)(c - s);
+        if ((unsigned)s[i - 1] - '0' < 10u && (unsigned)s[i + 1] - '0' < 10u &&
+            (unsigned)s[i + 2] - '0' < 10u && (i + 3 == n || (unsigned)s[i + 3] - '0' >= 10u))
             return 1;
+    }
     return 0;
 }
 

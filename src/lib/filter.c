@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "context.h"
 #include "encoding.h"
+#include "html_hints.h"
 #include "html_reader.h"
 #include "json_out.h"
 #include "learn.h"
@@ -48,6 +49,10 @@ struct ub_filter {
     meta *meta;             /* what the document says about itself */
     json_out *json;         /* --json: the object around the text, or NULL */
     const char *doc_lang;   /* the language measured, once known */
+    /* the class and id values of every HTML document so far, with their
+     * hints (html_reader_set_hints_memo): kept from page to page, where
+     * one in each reader was cleared with it */
+    hints_memo hints_memo;
 };
 
 const char *ub_version(void)
@@ -303,6 +308,7 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         if (!f->html)
             return st;
         html_reader_set_meta(f->html, f->meta);
+        html_reader_set_hints_memo(f->html, &f->hints_memo);
         if (f->opt.markdown)
             html_reader_set_markdown(f->html, f->opt.links, f->opt.images, f->opt.url);
         f->state = DOC_HTML;

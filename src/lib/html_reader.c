@@ -250,7 +250,7 @@ static void html_reader_frame_hints(html_reader *r, frame *f, const element_info
         if (lang != NULL && r->lang[0] == '\0')
             html_reader_set_lang(r, lang);
     } else if (!(kind & EL_BODY)) {
-        unsigned add = html_hints_of_attrs(e, ha, inherited, &r->hints_memo);
+        unsigned add = html_hints_of_attrs(e, ha, inherited, r->hints_memo);
         /* the nearer element wins: a post body inside a layout box that
          * calls itself a widget or sidebar (Blogger's "widget Blog") is
          * content */
@@ -494,6 +494,11 @@ ub_status html_reader_end(html_reader *r)
     html_blocks_flush(r, 0);
     html_blocks_emit_title(r);
     return r->status;
+}
+
+void html_reader_set_hints_memo(html_reader *r, hints_memo *memo)
+{
+    r->hints_memo = memo;
 }
 
 void html_reader_set_meta(html_reader *r, meta *mt)

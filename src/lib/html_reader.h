@@ -22,6 +22,14 @@ typedef struct html_reader html_reader;
 html_reader *html_reader_new(const mem *m, const char *encoding, const char *http_charset,
                                    block_fn emit, void *ctx, ub_status *status);
 
+/* Look class and id values up through `memo` (html_hints.h: all zero
+ * before its first use; the caller's, and it must outlive the reader),
+ * which the readers of later documents may share: the hints do not depend
+ * on it, and a site's pages repeat their classes.  NULL, the default:
+ * every value is cut into words and looked up. */
+struct hints_memo;
+void html_reader_set_hints_memo(html_reader *r, struct hints_memo *memo);
+
 /* Hand the elements that carry metadata, and the text meta asks for, to
  * `mt` (meta.h), which must outlive the document; NULL: none. */
 struct meta;

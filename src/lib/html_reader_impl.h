@@ -101,7 +101,7 @@ struct html_reader {
         const xmlChar *name;
         const element_info *info;
     } cache[ELEMENT_CACHE];
-    hints_memo hints_memo;
+    hints_memo *hints_memo;   /* html_reader_set_hints_memo; NULL: none */
 
     frame *stack;
     size_t depth;             /* open elements, libxml2's count */
