@@ -238,6 +238,46 @@ START_TEST(test_outer)
 }
 END_TEST
 
+/* Reads a layout table of n blocks: blocks 0-1 in its menu column, 2-3 in
+ * its article column, two boxes. */
+static void parse_two_columns(const char *html, size_t n, result *res)
+{
+    parse(html, res);
+    ck_assert_uint_eq(res->n, n);
+    ck_assert_uint_eq(res->b[0].box, res->b[1].box);
+    ck_assert_uint_eq(res->b[2].box, res->b[3].box);
+    ck_assert_uint_ne(res->b[0].box, res->b[2].box);
+}
+
+/* A table cell is a container of its own, named by its place in its row:
+ * a layout table's menu column and article column are two containers
+ * (by name alone, td under tr, they were one), the same column in the
+ * next row is the first's again, and a data table's rows, each one block,
+ * share one. */
+START_TEST(test_cell_boxes)
+{
+    result res;
+    parse_two_columns("<table><tr><td><p>Menu a</p><p>Menu b</p></td>"
+                      "<td><p>Body one</p><p>Body two</p></td></tr>"
+                      "<tr><td><p>Menu c</p></td><td><p>Body three</p></td></tr></table>",
+                      6, &res);
+    ck_assert_uint_eq(res.b[4].box, res.b[0].box);
+    ck_assert_uint_eq(res.b[5].box, res.b[2].box);
+    result_free(&res);
+    /* text right inside the cells, parted by <br><br> */
+    parse_two_columns("<table><tr><td>Menu<br><br>More</td><td>Body<br><br>Text</td></tr></table>",
+                      4, &res);
+    ck_assert_str_eq(res.b[2].text, "Body");
+    result_free(&res);
+    parse("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", &res);
+    ck_assert_uint_eq(res.n, 2);
+    ck_assert(res.b[0].flags & BLOCK_ROW);
+    ck_assert_uint_eq(res.b[0].box, res.b[1].box);
+    ck_assert_uint_ne(res.b[0].box, 0);
+    result_free(&res);
+}
+END_TEST
+
 START_TEST(test_inline_join)
 {
     expect_blocks("<p>a <b>bold</b> <i>it</i><span>x</span>y "
@@ -1939,6 +1979,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_paragraphs);
     tcase_add_test(tc, test_inline_join);
     tcase_add_test(tc, test_outer);
+    tcase_add_test(tc, test_cell_boxes);
     tcase_add_test(tc, test_br);
     tcase_add_test(tc, test_entities);
     tcase_add_test(tc, test_whitespace);

@@ -50,6 +50,7 @@ typedef struct frame {
     unsigned number;          /* ... the number of the ordered item it is in */
     unsigned char quote;      /* ... quotations open around it */
     unsigned item;            /* ... the list item it is in (a serial), or 0 */
+    unsigned cells;           /* td and th opened right inside it so far */
 } frame;
 
 /* Slots of the element cache: a page uses a few dozen names, which
