@@ -258,6 +258,44 @@ START_TEST(test_wrap_width_needs_most_lines)
 }
 END_TEST
 
+/* lynx centres each line of a centred paragraph in the box its paragraphs
+ * wrap in (here indentation 3, width 74: FL1 and FL2 end there), so the
+ * lines' indentations differ and their centres (indentation plus end
+ * column) agree: 4 + 73, 5 + 72, 24 + 53, all 77 = 3 + 74.  Moved to the
+ * box's left edge, CC1 (69 columns of text) leaves no room for "and",
+ * CC2 (67) none for "before" (3 + 67 + 1 + 6 > 73); "at" would have
+ * fitted after CC2. */
+#define CC1 "    The choir sang from the deck as the old ferry left the quay at night,"
+#define CC2 "     and the lights of the town went out one by one behind her long wake"
+#define CC3 "                        before she reached the point."
+#define CC3F "                         at last the wind fell away."
+#define CL1 "   *  GET a folder: the names and current versions of the documents held,"
+#define CL2 "         in it and under it, and their sizes and their content types"
+#define CBOX FH "\n\n" FIN(FL1) FIN(FL2)
+#define CBOX_OUT "[g=0]" FH "\n" FOUT(FL1) FOUT(FL2)
+START_TEST(test_centred_paragraph_joined)
+{
+    expect_log(CBOX CC1 "\n" CC2 "\n" CC3 "\n",
+               CBOX_OUT "[g=1]" CC1 "/" CC2 "/" CC3 "\n");
+    /* the first word would have fitted: the line after CC2 was not cut */
+    expect_log(CBOX CC1 "\n" CC2 "\n" CC3F "\n",
+               CBOX_OUT "[g=1]" CC1 "/" CC2 "\n[g=0]" CC3F "\n");
+    /* no box believed yet (one line of indentation 3): nothing centres */
+    expect_log(FH "\n\n" FIN(FL1) CC1 "\n" CC2 "\n" CC3 "\n",
+               "[g=0]" FH "\n" FOUT(FL1) "[g=1]" CC1 "\n[g=0]" CC2 "\n[g=0]" CC3 "\n");
+    /* centres two columns apart (77 and 79): not one paragraph */
+    expect_log(CBOX CC1 "\n " CC2 "\n",
+               CBOX_OUT "[g=1]" CC1 "\n[g=0] " CC2 "\n");
+    /* a line longer than WRAP_MAX: the document is not hard-wrapped */
+    expect_log(FWIDE "\n\n" CBOX CC1 "\n" CC2 "\n",
+               "[g=0]" FWIDE "\n[g=1]" FH "\n" FOUT(FL1) FOUT(FL2)
+               "[g=1]" CC1 "\n[g=0]" CC2 "\n");
+    /* a list item's first line is not centred: its centre (3 + 73) agrees
+     * with the next line's (9 + 68) by chance (an RFC's hanging indent) */
+    expect_log(CBOX CL1 "\n" CL2 "\n", CBOX_OUT "[g=1]" CL1 "\n[g=0]" CL2 "\n");
+}
+END_TEST
+
 START_TEST(test_short_lines_not_joined)
 {
     /* a menu: short lines were never wrapped */
@@ -488,6 +526,7 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_wrapped_paragraph_joined);
     tcase_add_test(tc, test_wrap_width_per_indent);
     tcase_add_test(tc, test_wrap_width_needs_most_lines);
+    tcase_add_test(tc, test_centred_paragraph_joined);
     tcase_add_test(tc, test_first_word_counts_code_points);
     tcase_add_test(tc, test_short_lines_not_joined);
     tcase_add_test(tc, test_long_line_streamed);
