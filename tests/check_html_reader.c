@@ -469,6 +469,11 @@ START_TEST(test_hints_structural)
     ck_assert_uint_eq(hints_of("<article><p>a</p></article>", "a"),
                       HINT_ARTICLE);
     ck_assert_uint_eq(hints_of("<main><p>m</p></main>", "m"), HINT_MAIN);
+    /* a browser shows a dialog only when it is open */
+    ck_assert_uint_eq(hints_of("<dialog><p>d</p></dialog>", "d"), HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<dialog class=x><p>d</p></dialog>", "d"), HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<dialog open><p>d</p></dialog>", "d"), 0);
+    ck_assert_uint_eq(hints_of("<dialog OPEN=\"\" id=y><p>d</p></dialog>", "d"), 0);
     ck_assert_uint_eq(hints_of("<div itemprop=\"ArticleBody\">b</div>", "b"),
                       HINT_BODY);
     /* inherited through everything inside */

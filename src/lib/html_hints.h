@@ -36,7 +36,8 @@ enum {
     /* A browser's scope boundary: an end tag does not close an element
      * outside it ("<aside><table><tr><td><div>x</aside>" ends nothing) */
     EL_SCOPE = 1u << 12,
-    EL_LIST = 1u << 13   /* ol, ul: ... nor, for </li>, outside a list */
+    EL_LIST = 1u << 13,  /* ol, ul: ... nor, for </li>, outside a list */
+    EL_OPEN = 1u << 14   /* hidden unless it has an open attribute (dialog) */
 };
 
 typedef struct element_info {
@@ -97,6 +98,7 @@ typedef struct hint_attrs {
     const char *role, *hidden, *aria, *style, *itemprop, *cls, *id;
     const char *href, *lang, *xml_lang;
     const char *rel, *type, *content, *datetime;
+    const char *open;
 } hint_attrs;
 
 /* Fills h from atts (name, value pairs up to a NULL name; may be NULL). */
