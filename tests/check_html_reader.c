@@ -517,6 +517,11 @@ START_TEST(test_hints_structural)
     ck_assert_uint_eq(hints_of("<article><p>a</p></article>", "a"),
                       HINT_ARTICLE);
     ck_assert_uint_eq(hints_of("<main><p>m</p></main>", "m"), HINT_MAIN);
+    /* a browser shows a dialog only when it is open */
+    ck_assert_uint_eq(hints_of("<dialog><p>d</p></dialog>", "d"), HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<dialog class=x><p>d</p></dialog>", "d"), HINT_HIDDEN);
+    ck_assert_uint_eq(hints_of("<dialog open><p>d</p></dialog>", "d"), 0);
+    ck_assert_uint_eq(hints_of("<dialog OPEN=\"\" id=y><p>d</p></dialog>", "d"), 0);
     ck_assert_uint_eq(hints_of("<div itemprop=\"ArticleBody\">b</div>", "b"),
                       HINT_BODY);
     /* inherited through everything inside */
@@ -780,6 +785,42 @@ START_TEST(test_skipped)
     expect_blocks("<head><title>T</title><meta name=d content=M>"
                   "<custom-el>custom text</custom-el></head><p>x</p>",
                   "custom text|x");
+}
+END_TEST
+
+/* An end tag that libxml2 ignores because a div is open inside its
+ * element ends both, as in a browser: the aside's hint stops at
+ * "</aside>", the page after "<noscript><div>...</noscript>" is read,
+ * "</li>" ends its item.  Not across a scope boundary (a table cell),
+ * nor, for "</li>", a list: a browser ignores the end tag there too. */
+START_TEST(test_end_tag_closes_inside)
+{
+    ck_assert_uint_eq(hints_of("<aside><div>Related</aside><p>after</p>", "after"), 0);
+    ck_assert_uint_eq(hints_of("<div><footer><div><p>f</footer><p>after</p></div>", "after"), 0);
+    ck_assert_uint_eq(hints_of("<nav><div><span>m</nav><p>after</p>", "after"), 0);
+    expect_blocks("<p>a</p><noscript><div>NS</noscript><p>b</p>"
+                  "<template><div>T</template><p>c</p>"
+                  "<iframe><div>I</iframe><p>d</p>", "a|b|c|d");
+    /* the div and the aside closed here end no element of libxml2's later */
+    expect_blocks("<div><aside><div>r</aside><p>x</p></div><p>y</p>", "r|x|y");
+    ck_assert_uint_eq(hints_of("<ul><li><div>one</li><li>two</li></ul><p>after</p>", "two"), 0);
+    /* a cell's or a list's boundary: the end tag ends nothing */
+    ck_assert_uint_eq(hints_of("<aside><table><tr><td><div>r</aside><p>in</p>", "in"),
+                      HINT_ASIDE);
+    ck_assert_uint_eq(hints_of("<ul><li><aside><ul><div>x</li><p>in</p>", "in"), HINT_ASIDE);
+    /* and the same in any chunking */
+    const char *html = "<aside><div>Related</aside><p>after</p><noscript><div>n</noscript><p>e</p>";
+    result whole, cut;
+    parse(html, &whole);
+    parse_opts(html, strlen(html), 1, NULL, NULL, &cut);
+    char *a = joined(&whole), *b = joined(&cut);
+    ck_assert_str_eq(a, "Related|after|e");
+    ck_assert_str_eq(a, b);
+    ck_assert_uint_eq(get(&cut, "after")->hints, 0);
+    free(a);
+    free(b);
+    result_free(&whole);
+    result_free(&cut);
 }
 END_TEST
 
@@ -1992,6 +2033,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_table_row_cut_no_leading_blank);
     tcase_add_test(tc, test_legacy_refs_without_semicolon);
     tcase_add_test(tc, test_skipped);
+    tcase_add_test(tc, test_end_tag_closes_inside);
     tcase_add_test(tc, test_block_max);
     tcase_add_test(tc, test_lifecycle);
     tcase_add_test(tc, test_emit_failure);

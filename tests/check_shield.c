@@ -417,12 +417,11 @@ static void leaves_mode(unsigned mode, const char *s, const char *want, unsigned
  * standard's rule there): "?a=1&amp" ends in "&", "?a=1&copy=2" and
  * "&ampx" stay; the upper-case six are written in lower case; a name and
  * its ';' that name nothing stay ("&notit;").  Values cut across pieces
- * and whole name="value" attributes alike; unquoted values are left as
- * they are. */
+ * and whole name="value" attributes alike. */
 START_TEST(test_shield_attr_legacy_refs)
 {
     same_cut("<a href=\"/x?a=1&copy=2&amp\" title=&amp>x</a>",
-             "<a href=\"/x?a=1&copy=2&amp;\" title=&amp>x</a>");
+             "<a href=\"/x?a=1&copy=2&amp;\" title=&amp;>x</a>");
     same_cut("<p title=\"&amp b &AMP; &AMP &ampx &amp1 &amp= &notit; &copy. &COPY;x &nbsp\" "
              "alt='&lt' id=\"&frac12&frac12;&middot/&abcdefghij &\">",
              "<p title=\"&amp; b &amp; &amp; &ampx &amp1 &amp= &notit; &copy;. &copy;x &nbsp;\" "
@@ -435,6 +434,24 @@ START_TEST(test_shield_attr_legacy_refs)
     /* an <a>'s href emptied without --links */
     leaves("<a href=\"?a&amp\">x</a>", "<a href=\"\">x</a>", 0);
     same_cut("<p title=\"a&amp", "<p title=\"a&amp;");
+}
+END_TEST
+
+/* An unquoted value is read as a quoted one: to a blank, '>' or a NUL,
+ * its '=' and quotes among its bytes ("a=b="c" is one value, as in
+ * libxml2 and a browser, and "c d" no quoted value). */
+START_TEST(test_shield_unquoted_legacy_refs)
+{
+    same_cut("<a href=/x?a=1&copy=2&amp title=&AMP;&ampx alt=&reg>x</a>",
+             "<a href=/x?a=1&copy=2&amp; title=&amp;&ampx alt=&reg;>x</a>");
+    same_cut("<a href=/x/&reg/y?&lt=1&amp\tid=&COPY/>x</a>",
+             "<a href=/x/&reg;/y?&lt=1&amp;\tid=&copy;/>x</a>");
+    /* the value is "a=", and the '>' in "c>d" ends the tag: what follows
+     * it is text, where "&copyx" is "&copy;x" */
+    same_cut("<p title=a= \"c>d&copyx\">x</p>", "<p title=a= \"c>d&copy;x\">x</p>");
+    leaves_mode(MODE_ALL, "<a data-x=&amp href=?a&amp>x</a><img alt=&copy src=i?a&ltb>",
+                "<a  href=?a&amp;>x</a><img alt=&copy; src=i?a&ltb>", 1);
+    same_cut("<p title=a&amp", "<p title=a&amp;");
 }
 END_TEST
 
@@ -585,7 +602,8 @@ static const struct attr_home {
     {"hidden", "p", 0},                   {"href", "link", 0},
     {"http-equiv", "meta", 0},            {"id", "p", 0},
     {"itemprop", "p", 0},                 {"lang", "script", 0},
-    {"name", "meta", 0},                  {"property", "meta", 0},
+    {"name", "meta", 0},                  {"open", "dialog", 0},
+    {"property", "meta", 0},
     {"rel", "a", 0},                      {"role", "div", 0},
     {"src", "img", SHIELD_MODE_IMAGES},   {"start", "ol", SHIELD_MODE_MARKDOWN},
     {"style", "script", 0},               {"type", "script", 0},
@@ -1170,6 +1188,7 @@ Suite *shield_suite(void)
     tcase_add_test(tc, test_shield_legacy_refs);
     tcase_add_test(tc, test_shield_legacy_prefix_refs);
     tcase_add_test(tc, test_shield_attr_legacy_refs);
+    tcase_add_test(tc, test_shield_unquoted_legacy_refs);
     tcase_add_test(tc, test_shield_attributes);
     tcase_add_test(tc, test_shield_long_tag);
     tcase_add_test(tc, test_shield_runs);

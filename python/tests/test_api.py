@@ -129,6 +129,19 @@ def test_bad_options():
     for bad in (-1, (256 << 20) + 1, 1.5, True):
         with pytest.raises(ValueError):
             unboil.Cleaner(lookahead=bad)
+    # a wrong type says which option, not an AttributeError from inside
+    for bad in ("3", 3.5, True):
+        with pytest.raises(ValueError, match="window"):
+            unboil.Cleaner(window=bad)
+    with pytest.raises(ValueError, match="format"):
+        unboil.Cleaner(format=["html"])
+    keys = ("lang", "encoding") + (("url",) if unboil.HAS_META else ())
+    for key in keys:
+        with pytest.raises(TypeError, match=key):
+            unboil.Cleaner(**{key: b"en"})
+        # a NUL would end the C string: "en\0x" is not "en"
+        with pytest.raises(ValueError, match=key):
+            unboil.clean(HTML, **{key: "en\0x"})
 
 
 def test_str_ignores_declared_charset():

@@ -49,6 +49,10 @@ html_attr html_attr_find(const char *name, size_t n)
         if (n == 4 && memcmp(name, "name", 4) == 0)
             return HTML_ATTR_NAME;
         return HTML_ATTR_NONE;
+    case 'o':
+        if (n == 4 && memcmp(name, "open", 4) == 0)
+            return HTML_ATTR_OPEN;
+        return HTML_ATTR_NONE;
     case 'p':
         if (n == 8 && memcmp(name, "property", 8) == 0)
             return HTML_ATTR_PROPERTY;

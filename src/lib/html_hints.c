@@ -351,6 +351,9 @@ void html_hints_attrs(const char *const *atts, hint_attrs *h)
         case HTML_ATTR_DATETIME:
             html_hints_first(&h->datetime, val);
             break;
+        case HTML_ATTR_OPEN:
+            html_hints_first(&h->open, val);
+            break;
         default:
             break;
         }
@@ -392,6 +395,10 @@ unsigned html_hints_of_attrs(const element_info *e, const hint_attrs *a, unsigne
 
     if (e != NULL && (e->kind & EL_HEADER) && !in_article)
         h |= HINT_HEADER;
+    /* a browser shows a <dialog> only once it is open (a modal's
+     * newsletter or cookie form waiting for a script) */
+    if (e != NULL && (e->kind & EL_OPEN) && a->open == NULL)
+        h |= HINT_HIDDEN;
     if (!a->any)
         return h;
 

@@ -28,7 +28,16 @@ enum {
     EL_HTML = 1u << 7,
     EL_BODY = 1u << 8,
     EL_SPACE = 1u << 9,  /* replaced content: separates the words around it */
-    EL_HEADER = 1u << 10 /* HINT_HEADER unless inside the article */
+    EL_HEADER = 1u << 10, /* HINT_HEADER unless inside the article */
+    /* Its end tag closes what is still open inside it, as a browser's
+     * does ("<aside><div>x</aside>" ends the div too), where libxml2
+     * 2.9.14 ignores it when a div or a table's part is open inside */
+    EL_CLOSE = 1u << 11,
+    /* A browser's scope boundary: an end tag does not close an element
+     * outside it ("<aside><table><tr><td><div>x</aside>" ends nothing) */
+    EL_SCOPE = 1u << 12,
+    EL_LIST = 1u << 13,  /* ol, ul: ... nor, for </li>, outside a list */
+    EL_OPEN = 1u << 14   /* hidden unless it has an open attribute (dialog) */
 };
 
 typedef struct element_info {
@@ -95,6 +104,7 @@ typedef struct hint_attrs {
     const char *role, *hidden, *aria, *style, *itemprop, *cls, *id;
     const char *href, *lang, *xml_lang;
     const char *rel, *type, *content, *datetime;
+    const char *open;
 } hint_attrs;
 
 /* Fills h from atts (name, value pairs up to a NULL name; may be NULL). */

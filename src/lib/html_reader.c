@@ -420,12 +420,53 @@ static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
         html_reader_fail(r, UB_ENOMEM);
 }
 
+/* libxml2 2.9.14 ignores an end tag when an element it ranks higher (a
+ * div, a table's part) is open inside the element it ends:
+ * "<aside><div>Related</aside><p>..." leaves the aside open over the
+ * article after it (its hint on every paragraph), and
+ * "<noscript><div>...</noscript>" hid the rest of the page.  A browser
+ * ends the div with the aside, unless a scope boundary (a table, a cell)
+ * lies between (EL_CLOSE, EL_SCOPE).  libxml2 says so, a tag mismatch
+ * naming the end tag: the reader then closes its frames from the top
+ * down to that element, as a browser closes the elements, and opens in
+ * their place frames that are its parent's, as for the elements libxml2
+ * opens without a word (what libxml2 still has open, and ends later,
+ * gives the text inside nothing).  The same error comes while libxml2
+ * ends such elements itself: the frames close in the same order then. */
+static void html_reader_end_ignored(html_reader *r, const xmlError *err)
+{
+    if (err->domain != XML_FROM_HTML || err->code != XML_ERR_TAG_NAME_MISMATCH ||
+        err->str1 == NULL || err->str2 == NULL || r->status != UB_OK || r->ctxt == NULL)
+        return;
+    const element_info *e = html_hints_element(err->str1);
+    if (e == NULL || !(e->kind & EL_CLOSE))
+        return;
+    size_t depth = xml_compat_depth(r->ctxt);
+    html_reader_sync(r, depth);
+    if (r->status != UB_OK || r->depth > STACK_MAX)
+        return;
+    /* </li> ends no item outside the list it is in */
+    unsigned bounds = EL_SCOPE | (html_hints_is(e, "li") ? EL_LIST : 0);
+    for (size_t k = r->depth; k-- > 0;) {
+        const element_info *f = r->stack[k].info;
+        if (f == e) {
+            html_reader_sync(r, k);
+            html_reader_sync(r, depth);
+            return;
+        }
+        if (f != NULL && (f->kind & bounds))
+            return;
+    }
+}
+
 static void html_reader_serror(void *ud, xmlErrorPtr err)
 {
     html_reader *r = ud;
     r->errors++;
     if (err != NULL && err->code == XML_ERR_NO_MEMORY)
         html_reader_fail(r, UB_ENOMEM);
+    else if (err != NULL)
+        html_reader_end_ignored(r, err);
 }
 
 

@@ -220,8 +220,8 @@ static int sh_alnum(unsigned char c);
 /* the longest of sh_legacy: "frac12", "middot" ... */
 #define SH_LEGACY_MAX 6
 
-/* Writes the "&NAME" held in a quoted value that `next` ends (-1: the
- * value's end) as a browser reads it there: a legacy name without its
+/* Writes the "&NAME" held in an attribute value, quoted or not, that
+ * `next` ends (-1: the value's end) as a browser reads it there: a legacy name without its
  * ';' is a reference when neither '=' nor a letter or digit follows it
  * ("?a=1&amp" is "?a=1&", "?a=1&copy=2" stays), and the upper-case six
  * with theirs are written in lower case, as in text; anything else as it
@@ -243,8 +243,8 @@ static size_t sh_vref_put(html_shield *s, int next, char *out)
     return o;
 }
 
-/* Writes p[0..n), bytes of a quoted value the shield keeps (its quote
- * not among them), holding an "&NAME" whose end is not in sight for the
+/* Writes p[0..n), bytes of a value the shield keeps (a quoted one's
+ * quote not among them), holding an "&NAME" whose end is not in sight for the
  * next piece, so that any cutting gives the same. */
 static size_t sh_value_put(html_shield *s, const unsigned char *p, size_t n, char *out)
 {
@@ -271,11 +271,23 @@ static size_t sh_value_put(html_shield *s, const unsigned char *p, size_t n, cha
     return o;
 }
 
-/* The value ends (its quote, the tag cut, the input's end): what is held
- * of it is written. */
+/* The value ends (its quote, a blank or '>' after an unquoted one, the
+ * tag cut, the input's end): what is held of it is written. */
 static size_t sh_value_end(html_shield *s, char *out)
 {
     return s->vref_len > 0 ? sh_vref_put(s, -1, out) : 0;
+}
+
+/* Writes c, a byte of a start tag kept, that sh_stag_byte has read: one
+ * of an unquoted value as a quoted value's are (sh_value_put), any other
+ * after what a value it ends held. */
+static size_t sh_tag_put(html_shield *s, unsigned char c, char *out)
+{
+    if (s->uval)
+        return sh_value_put(s, &c, 1, out);
+    size_t o = sh_value_end(s, out);
+    out[o++] = (char)c;
+    return o;
 }
 
 /* A quoted value from p[*i] to its quote at p[j] (or the end of the
@@ -385,7 +397,7 @@ static size_t sh_stag_run(html_shield *s, const unsigned char *p, size_t i, size
             shield_attrs_step(&s->sa, c, open, out, o) != SHIELD_ATTRS_WRITE)
             open = 0;
         if (open)
-            out[(*o)++] = (char)c;
+            *o += sh_tag_put(s, c, out + *o);
         i++;
     }
     s->tag_bytes += i - from;
@@ -650,6 +662,7 @@ static int sh_name(html_shield *s, sh_run *r, unsigned char c)
     s->tag_bytes = s->name_len;
     s->cut = 0;
     s->quote = 0;
+    s->uval = 0;
     s->after_eq = 0;
     s->in_space = 0;
     s->slash = 0;
@@ -713,6 +726,7 @@ static void sh_tag_cut(html_shield *s, sh_run *r)
     sh_close(s, r);
     s->cut = 1;
     s->quote = 0;
+    s->uval = 0;
     s->dropped++;
 }
 
@@ -724,6 +738,14 @@ static void sh_tag_cut(html_shield *s, sh_run *r)
 __attribute__((always_inline))
 static inline void sh_stag_byte(html_shield *s, unsigned char c)
 {
+    if (s->uval && c != 0 && !sh_blank(c)) {
+        /* an unquoted value runs to a blank, '>' or a NUL, as libxml2
+         * (htmlParseHTMLAttribute) and a browser read it: an '=' or a
+         * quote in it is one of its bytes ("a=b="c d"" is "b="c") */
+        s->slash = c == '/';
+        return;
+    }
+    s->uval = 0;
     if ((c == '"' || c == '\'') && s->after_eq && !s->cut)
         s->quote = c;
     if (sh_space(c)) {
@@ -732,10 +754,11 @@ static inline void sh_stag_byte(html_shield *s, unsigned char c)
         s->after_eq = 1;
         s->in_space = 0;
     } else {
-        /* an attribute's name begins */
+        /* an attribute's name begins, or after '=' an unquoted value */
         if (s->in_space && !s->after_eq && c != '/' &&
             ++s->attrs == HTML_SHIELD_ATTRS + 1)
             s->dropped++;
+        s->uval = s->after_eq && !s->quote && c != 0;
         s->after_eq = 0;
         s->in_space = 0;
     }
@@ -748,14 +771,16 @@ static void sh_tag_write(html_shield *s, sh_run *r, unsigned char c, int after_s
 {
     int html = !s->end_tag && (s->kind & SK_HTML);
     if (html && after_slash)
-        sh_byte(r, '/');
+        r->o += sh_tag_put(s, '/', r->out + r->o);
     if (!(html && s->slash))
-        sh_byte(r, c);
+        r->o += sh_tag_put(s, c, r->out + r->o);
 }
 
 /* The tag's '>': what the attribute it ends decides comes first. */
 static void sh_tag_end(html_shield *s, sh_run *r)
 {
+    r->o += sh_value_end(s, r->out + r->o);
+    s->uval = 0;
     if (shield_attrs_on(&s->sa)) {
         /* off, it holds nothing */
         shield_attrs_step(&s->sa, '>', 1, r->out, &r->o);

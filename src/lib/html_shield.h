@@ -34,9 +34,9 @@
  *   - in text, a legacy name a browser reads without its ';' ("&copy
  *     2020", "&nbspb", "&notit;") is given one, and "&AMP;" and the
  *     other upper-case legacy names are written in lower case: libxml2
- *     reads neither; in a quoted attribute value likewise, where a
- *     browser reads one without its ';' only when neither '=' nor a
- *     letter or digit follows ("?a=1&amp" is "?a=1&", "?a&copy=2"
+ *     reads neither; in an attribute value, quoted or not, likewise,
+ *     where a browser reads one without its ';' only when neither '='
+ *     nor a letter or digit follows ("?a=1&amp" is "?a=1&", "?a&copy=2"
  *     stays).
  *
  * Once html_shield_leave_attrs is called (the reader does), start tags
@@ -88,14 +88,15 @@ typedef struct html_shield {
     unsigned char quote;      /* the quote a tag's value is in, or 0 */
     unsigned char held[24];   /* "<name", "&#x": not decided yet */
     unsigned held_len;
-    unsigned char vref[8];    /* "&name" in a quoted value written, not
-                               * decided yet (html_shield.c, sh_value_put) */
+    unsigned char vref[8];    /* "&name" in a value written, not decided
+                               * yet (html_shield.c, sh_value_put) */
     unsigned vref_len;
     char name[16];            /* the tag's name, lower case, cut */
     unsigned name_len;
     unsigned kind;            /* what the name is to the shield (SK_ flags) */
     unsigned marks;           /* comment dashes, raw-text end matched */
     int end_tag, keep, cut, after_eq, in_space, slash, raw;
+    int uval;                 /* an unquoted value is being read */
     int as_hr;                /* a dropped block tag, written as <hr> */
     int in_title;             /* a <title> is open */
     int begun;                /* libxml2 has an element open, or will */

@@ -86,7 +86,7 @@ int shield_attrs_fate(html_attr at, unsigned el, unsigned mode)
     case HTML_ATTR_STYLE:
         return SHIELD_FATE_STYLE;
     default:
-        /* class, id, role, hidden, aria-hidden, itemprop: hints and paths
+        /* class, id, role, hidden, aria-hidden, itemprop, open: hints and paths
          * on every element; rel, content, datetime: the metadata's byline
          * and itemprop on any element */
         return SHIELD_FATE_KEEP;

@@ -65,6 +65,16 @@ def _error(status, message=None):
     return Error(status, message)
 
 
+def _check_str(name, value):
+    """A string option, which the library takes as a C string: a str (or
+    None) without NUL, which would cut it short unseen ("en\\0x" read as
+    "en")."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError("unboil: %s is a str, not %s" % (name, type(value).__name__))
+    if value is not None and "\0" in value:
+        raise ValueError("unboil: %s has a NUL character: %r" % (name, value))
+
+
 def library_version():
     """The version of the libunboil in use, e.g. "0.1.0"."""
     return ffi.string(lib.ub_version()).decode()
@@ -237,11 +247,14 @@ class Cleaner:
             # Markdown there is no place for an address and asking for one
             # would change nothing, silently
             raise ValueError("unboil: links and images go with markdown=True")
-        if format not in _FORMATS:
+        if not (format is None or isinstance(format, str)) or format not in _FORMATS:
             raise ValueError("unboil: format is 'auto', 'html' or 'text', not %r" % (format,))
-        if window is not None and not lib.UB_WINDOW_MIN <= window <= lib.UB_WINDOW_MAX:
+        if window is not None and (isinstance(window, bool) or not isinstance(window, int)
+                                   or not lib.UB_WINDOW_MIN <= window <= lib.UB_WINDOW_MAX):
             raise ValueError("unboil: window is from %d to %d, not %r"
                              % (lib.UB_WINDOW_MIN, lib.UB_WINDOW_MAX, window))
+        for name, value in (("lang", lang), ("encoding", encoding), ("url", url)):
+            _check_str(name, value)
         self._args = dict(format=format, markdown=markdown, keep_comments=keep_comments,
                           lang=lang, window=window)
         if lookahead is not None:
