@@ -226,7 +226,36 @@ START_TEST(test_byline_anchors_run)
     see(r, 4, make(3, 0.05, 0, 0));
     take_run(r, 2, 3);
 
-    /* once something is written, a byline anchors nothing */
+    /* a written title is not the article: the byline after it still
+     * anchors, the headline repeating the title (a rule dropped it) not
+     * taken again */
+    rescue_begin(r);
+    unit title = line("Morning Fog", 1, 1);
+    title.flags = BLOCK_TITLE;
+    title.keep = 1;
+    see(r, 1, title);
+    unit again = line("Morning Fog", 0, 1);
+    again.v.rule = 1;
+    see(r, 2, again);
+    see(r, 3, line("By Ann Rivers, 14 March 2011", 0.05, 0));
+    see(r, 4, make(6, 0.3, 0, 0));                  /* a photo's caption */
+    see(r, 5, make(3, 0.05, 0, 0));
+    take_run(r, 3, 4);
+
+    /* ... but a block written after the byline leaves it unwritable in order */
+    rescue_begin(r);
+    see(r, 1, title);
+    see(r, 2, line("By Ann Rivers, 14 March 2011", 0.05, 0));
+    unit kept_heading = line("Archives", 1, 1);
+    kept_heading.heading = 1;
+    kept_heading.keep = 1;
+    see(r, 3, kept_heading);
+    size_t none = 1;
+    const unsigned long *nums = NULL;
+    ck_assert_ptr_null(rescue_take(r, &none, &nums));
+    ck_assert_uint_eq(none, 0);
+
+    /* once a paragraph is written, a byline anchors nothing */
     rescue_begin(r);
     see(r, 1, make(5, 1, 1, 0));
     see(r, 2, line("By Ann Rivers, 14 March 2011", 0.05, 0));

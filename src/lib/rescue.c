@@ -24,6 +24,7 @@ struct rescue {
     int settled;             /* an article's worth was kept: nothing to rescue */
     unsigned long kept_words;  /* written, but for the title and headings */
     int written;             /* something of the document was written */
+    int body_written;        /* a block other than the title or a heading was */
     /* While nothing at all is written: the block the model liked best, of
      * any score, so that a page never comes out empty. */
     unit lone;
@@ -91,6 +92,7 @@ void rescue_begin(rescue *r)
     r->settled = 0;
     r->kept_words = 0;
     r->written = 0;
+    r->body_written = 0;
 }
 
 /* The current run is over: it becomes the best if it is longer. */
@@ -195,13 +197,20 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
 {
     if (r->settled)
         return UB_OK;
-    if (!written && !r->written) {
+    if (!written && !r->body_written) {
         ub_status st = see_anchor(r, u, number);
         if (st != UB_OK)
             return st;
     }
     if (written) {
         r->written = 1;
+        /* a byline's run held before a written block cannot be written in order */
+        if (r->anchored) {
+            r->anchor.count = 0;
+            r->anchor_open = 0;
+        }
+        if (!u->heading && !(u->flags & BLOCK_TITLE))
+            r->body_written = 1;
         r->have_lone = 0;
         /* what came before a written block cannot be written in order */
         run_clear(r->best);
@@ -238,7 +247,7 @@ const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers)
     *count = 0;
     if (r->settled)
         return NULL;
-    if (!r->written && r->anchor.count > 0 && r->best->words < RESCUE_ARTICLE_WORDS) {
+    if (!r->body_written && r->anchor.count > 0 && r->best->words < RESCUE_ARTICLE_WORDS) {
         *count = r->anchor.count;
         *numbers = r->anchor.numbers;
         return r->anchor.units;

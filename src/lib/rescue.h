@@ -7,10 +7,13 @@
  * gave at least RESCUE_MIN_SCORE, no rule having dropped them) after the
  * last kept block is held, bounded in units and bytes; at the end of such
  * a document it is written, which keeps the input's order.  A document
- * that keeps enough forgets the run at once.  One that wrote nothing and
- * whose longest run is under RESCUE_ARTICLE_WORDS gets its first byline
- * instead, with the headline just above it and the near misses after it
- * (tuning.h, RESCUE_BYLINE_CHARS). */
+ * that keeps enough forgets the run at once.  One that wrote nothing but
+ * its title and headings (a photo post: the title, then a byline under
+ * the headline the title repeats) and whose longest run is under
+ * RESCUE_ARTICLE_WORDS gets its first byline instead, with the headline
+ * just above it and the near misses after it (tuning.h,
+ * RESCUE_BYLINE_CHARS); a block written after that byline forgets it, as
+ * it could not be written in order. */
 #ifndef RESCUE_H
 #define RESCUE_H
 #include "unit.h"
