@@ -30,9 +30,9 @@ struct rescue {
     unit lone;
     unsigned long lone_number;
     int have_lone;
-    /* While nothing is written: the first byline's run (the headline just
-     * above it, the byline, the near misses after it), and the last unit
-     * seen when it was a headline. */
+    /* While nothing but the title and headings is written: the first
+     * byline's run (the headline just above it, the byline, the near
+     * misses after it), and the last unit seen when it was a headline. */
     run anchor;
     int anchor_open, anchored;
     unit prev;
@@ -167,7 +167,7 @@ static int is_headline(const unit *u)
 }
 
 /* The first byline's run (tuning.h, RESCUE_BYLINE_CHARS), seen while
- * nothing is written. */
+ * nothing but the title and headings is written. */
 static ub_status see_anchor(rescue *r, const unit *u, unsigned long number)
 {
     ub_status st = UB_OK;
@@ -204,18 +204,15 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
     }
     if (written) {
         r->written = 1;
-        /* a byline's run held before a written block cannot be written in order */
-        if (r->anchored) {
-            r->anchor.count = 0;
-            r->anchor_open = 0;
-        }
-        if (!u->heading && !(u->flags & BLOCK_TITLE))
-            r->body_written = 1;
         r->have_lone = 0;
-        /* what came before a written block cannot be written in order */
+        /* what came before a written block cannot be written in order,
+         * a byline's run held before it either */
         run_clear(r->best);
         run_clear(r->cur);
+        run_clear(&r->anchor);
+        r->anchor_open = 0;
         if (!u->heading && !(u->flags & BLOCK_TITLE)) {
+            r->body_written = 1;
             r->kept_words += u->f.words;
             r->settled = r->kept_words >= RESCUE_ARTICLE_WORDS;
         }
