@@ -133,11 +133,48 @@ START_TEST(test_score_is_the_vector_sum)
 }
 END_TEST
 
+/* model_window sums the neighbours' characters as integers: the share of
+ * prose around must be what summing the doubles in order gives, to the
+ * bit, with counts up to the largest a block has (UINT32_MAX). */
+START_TEST(test_window_share_is_the_double_sum)
+{
+    model_nb nbs[2 * MODEL_SPAN];
+    double w[MODEL_WINDOW_FEATURES];
+    for (int trial = 0; trial < 2000; trial++) {
+        const model_nb *before[MODEL_SPAN], *after[MODEL_SPAN];
+        for (int i = 0; i < 2 * MODEL_SPAN; i++) {
+            random_nb(&nbs[i]);
+            if (trial % 3 == 0)
+                nbs[i].chars = next_u(2) ? UINT32_MAX - next_u(1000) : next_u(7);
+        }
+        for (int i = 0; i < MODEL_SPAN; i++) {
+            before[i] = next_u(4) ? &nbs[i] : NULL;
+            after[i] = next_u(4) ? &nbs[MODEL_SPAN + i] : NULL;
+        }
+        double total = 0, prose = 0;
+        for (int i = 0; i < MODEL_SPAN; i++) {
+            const model_nb *sides[2] = { before[i], after[i] };
+            for (int s = 0; s < 2; s++)
+                if (sides[s]) {
+                    total += sides[s]->chars;
+                    prose += sides[s]->prose ? sides[s]->chars : 0;
+                }
+        }
+        double want = total > 0 ? prose / total : 0;
+        model_window(w, before, after, next_u(600));
+        double got = w[MODEL_F_prose_share_around - MODEL_F_WINDOW];
+        ck_assert_msg(memcmp(&got, &want, sizeof got) == 0,
+                      "trial %d: %.17g, not %.17g", trial, got, want);
+    }
+}
+END_TEST
+
 Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
     TCase *tc = tcase_create("score");
     tcase_add_test(tc, test_score_is_the_vector_sum);
+    tcase_add_test(tc, test_window_share_is_the_double_sum);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,6 +4,10 @@
 #include "title.h"
 #include "tuning.h"
 
+#define POWER_OF_TWO(n) ((n) > 0 && ((n) & ((n) - 1)) == 0)
+_Static_assert(POWER_OF_TWO(DOCMEM_SEEN_SLOTS) && POWER_OF_TWO(DOCMEM_COPY_SLOTS) &&
+               POWER_OF_TWO(DOCMEM_BOX_SLOTS), "a keyset's capacity is a power of two");
+
 void docmem_init(docmem *d, const stoplist *stops)
 {
     d->stops = stops;

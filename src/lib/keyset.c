@@ -6,6 +6,7 @@ void keyset_init(keyset *s, keyset_slot *slots, size_t cap)
 {
     s->slots = slots;
     s->cap = cap;
+    s->mask = cap - 1;
     s->count = KEYSET_LOG + 1;   /* so that the clear below wipes every slot */
     keyset_clear(s);
 }
@@ -32,9 +33,9 @@ int keyset_full(const keyset *s)
 /* Where the key is, or the empty slot where it would go. */
 static size_t keyset_probe(const keyset *s, uint64_t key)
 {
-    size_t i = (size_t)(key % s->cap);
+    size_t i = (size_t)key & s->mask;
     while (s->slots[i].key != 0 && s->slots[i].key != key)
-        i = i + 1 == s->cap ? 0 : i + 1;
+        i = (i + 1) & s->mask;
     return i;
 }
 

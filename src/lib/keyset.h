@@ -22,11 +22,13 @@ typedef struct keyset_slot {
 typedef struct keyset {
     keyset_slot *slots;
     size_t cap, count;
+    size_t mask;               /* cap - 1: a key's home slot is key & mask */
     uint16_t used[KEYSET_LOG]; /* the slots taken, while count <= KEYSET_LOG */
 } keyset;
 
-/* An empty set over slots[0..cap), which the caller keeps; cap is at
- * most 65536. */
+/* An empty set over slots[0..cap), which the caller keeps; cap is a
+ * power of two, at most 65536 (a key's home slot is then its low bits:
+ * no division, which took 1.2% of text mode's time, issue 20). */
 void keyset_init(keyset *s, keyset_slot *slots, size_t cap);
 
 /* Forget every key. */

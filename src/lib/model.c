@@ -3,6 +3,7 @@
  * tools/fit_model.py. */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "block.h"
 #include "log_tables.h"
 #include "unit.h"
@@ -85,15 +86,21 @@ const char *model_feature_name(size_t i)
 void model_window(double w[MODEL_WINDOW_FEATURES], const model_nb *const before[MODEL_SPAN],
                   const model_nb *const after[MODEL_SPAN], unsigned long index)
 {
-    double total = 0, prose = 0;
+    /* Characters are whole numbers, summed here as integers: the sums
+     * of the doubles were exact, so the two give the same bits, and the
+     * prose test is a mask, where a branch on it missed once a block in
+     * three (issue 20). */
+    uint64_t all = 0, in_prose = 0;
     for (int i = 0; i < MODEL_SPAN; i++) {
         const model_nb *sides[2] = { before[i], after[i] };
         for (int s = 0; s < 2; s++)
             if (sides[s]) {
-                total += sides[s]->chars;
-                prose += sides[s]->prose ? sides[s]->chars : 0;
+                uint64_t c = (uint64_t)(int64_t)sides[s]->chars;   /* no range test */
+                all += c;
+                in_prose += c & -(uint64_t)(sides[s]->prose != 0);
             }
     }
+    double total = (double)all, prose = (double)in_prose;
 #define UB_WINDOW(name, source, scale, what) \
     w[MODEL_F_##name - MODEL_F_WINDOW] = (source) / (scale);
 #include "features.def"
