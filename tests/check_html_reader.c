@@ -25,7 +25,7 @@ extern int html_driver_libxml2_ok(const char *runtime);
 
 typedef struct tblock {
     char *text;
-    size_t len, link_len;
+    size_t len, link_len, lead_link;
     unsigned heading, flags, hints;
     uint32_t box, outer[2];
 } tblock;
@@ -63,6 +63,9 @@ static ub_status collect_cb(void *ctx, const block *b)
     tblock *t = &res->b[res->n++];
     t->len = b->len;
     t->link_len = b->link_len;
+    t->lead_link = b->lead_link;
+    ck_assert_msg(b->lead_link <= b->link_len, "lead_link %zu > link_len %zu",
+                  b->lead_link, b->link_len);
     t->heading = b->heading;
     t->flags = b->flags;
     t->hints = b->hints;
@@ -351,6 +354,23 @@ START_TEST(test_link_len)
     ck_assert_uint_eq(b->link_len, b->len);
     ck_assert_uint_eq(get(&res, "no href")->link_len, 0);
     ck_assert_uint_eq(get(&res, "nested bold text")->link_len, 11);
+    result_free(&res);
+}
+END_TEST
+
+/* lead_link: the linked text a block opens with, a teaser item's headline */
+START_TEST(test_lead_link)
+{
+    result res;
+    parse("<p><a href=\"/x\">Court revives a claim</a> Jan 16 The appeals court...</p>"
+          "<p>Read <a href=\"/x\">this link</a> now</p>"
+          "<p><a href=\"/a\">all</a> <a href=\"/b\">links</a></p>",
+          &res);
+    ck_assert_uint_eq(get(&res, "Court revives a claim Jan 16 The appeals court...")->lead_link,
+                      21);
+    ck_assert_uint_eq(get(&res, "Read this link now")->lead_link, 0);
+    const tblock *b = get(&res, "all links");
+    ck_assert_uint_eq(b->lead_link, b->len);
     result_free(&res);
 }
 END_TEST
@@ -2026,6 +2046,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_whitespace);
     tcase_add_test(tc, test_pre);
     tcase_add_test(tc, test_link_len);
+    tcase_add_test(tc, test_lead_link);
     tcase_add_test(tc, test_headings);
     tcase_add_test(tc, test_flags);
     tcase_add_test(tc, test_table_rows);

@@ -169,6 +169,98 @@ START_TEST(test_teaser_run)
 }
 END_TEST
 
+/* A teaser item in one block: `lead` bytes of linked headline opening
+ * `text`, its date and summary after it; link density about 0.3. */
+static unit item_in(uint32_t box, const char *text, size_t lead)
+{
+    unit u = block_in(box, 150, 27, 45, 1, 0);
+    u.f.end_punct = 1;
+    u.text.data = (char *)text;
+    u.text.len = strlen(text);
+    u.lead_link = lead;
+    return u;
+}
+
+static const char item_text[] = "Game maker takes aim at a word game Jan 16, 7:00 AM "
+                                 "Since it appeared in June, an application has drawn...";
+
+/* The shape: a linked headline of a few words first, more words after. */
+START_TEST(test_item_shape)
+{
+    unit u = item_in(BOX_RAIL, item_text, 35);
+    ck_assert(page_item_shape(&u));
+    u.lead_link = 4;                    /* one linked word: a paragraph's link */
+    ck_assert(!page_item_shape(&u));
+    u.lead_link = 0;
+    ck_assert(!page_item_shape(&u));
+    u.lead_link = u.text.len;           /* all link: a headline of its own */
+    ck_assert(!page_item_shape(&u));
+    u = item_in(BOX_RAIL, item_text, 35);
+    u.heading = 3;
+    ck_assert(!page_item_shape(&u));
+    u = item_in(BOX_RAIL, item_text, 35);
+    u.f.link_chars = 140;               /* a headline's link density */
+    ck_assert(!page_item_shape(&u));
+}
+END_TEST
+
+/* A page of `paras` blocks like `para`, then ten one-block items and a
+ * footer, read to its end; the number of the first item. */
+static page *item_page(const unit *para, int paras, unsigned long *first)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unit item = item_in(BOX_RAIL, item_text, 35);
+    unit foot = block_in(BOX_FOOT, 40, 6, 40, 0, 0);
+    unsigned long i = 0;
+    for (int k = 0; k < paras; k++)
+        page_add(p, para, i++);
+    *first = i;
+    for (int k = 0; k < 10; k++)
+        page_add(p, &item, i++);
+    page_add(p, &foot, i++);
+    page_settle(p);
+    return p;
+}
+
+/* A rail of one-block items after a short article would outweigh it:
+ * once three show, the items' prose is taken back, and when the page is
+ * read, the article leads and the items are a teaser run. */
+START_TEST(test_item_rail)
+{
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    unit item = item_in(BOX_RAIL, item_text, 35);
+    unit foot = block_in(BOX_FOOT, 40, 6, 40, 0, 0);
+    unsigned long first;
+    page *p = item_page(&para, 3, &first);
+    double v[PAGE_FEATURES];
+    page_view(p, &para, 0, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0);
+    page_view(p, &item, first + 9, v);
+    ck_assert(v[PAGE_IN_BEST] == 0.0 && v[PAGE_TEASER_RUN] == 1.0);
+    memcpy(item.page, v, sizeof v);
+    ck_assert(page_teaser_frame(&item));
+    page_view(p, &foot, first + 10, v);
+    ck_assert(v[PAGE_TEASER_RUN] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
+/* A page whose items are its content (a list of talks, each with its
+ * summary) has no article beside them: they keep their prose. */
+START_TEST(test_item_list_content)
+{
+    unit intro = block_in(BOX_ARTICLE, 100, 18, 0, 0, 0);
+    unit item = item_in(BOX_RAIL, item_text, 35);
+    unsigned long first;
+    page *p = item_page(&intro, 1, &first);
+    double v[PAGE_FEATURES];
+    page_view(p, &item, first + 4, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0 && v[PAGE_TEASER_RUN] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
 /* A rail whose summaries outweigh a short article's prose does not take
  * the article's place: once the run shows, what its items gave their
  * containers is taken back. */
@@ -700,6 +792,9 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_rule_bad_and_no_box);
     tcase_add_test(tc, test_teaser_run);
     tcase_add_test(tc, test_teaser_run_withdrawn);
+    tcase_add_test(tc, test_item_shape);
+    tcase_add_test(tc, test_item_rail);
+    tcase_add_test(tc, test_item_list_content);
     tcase_add_test(tc, test_data_table);
     tcase_add_test(tc, test_data_table_not);
     tcase_add_test(tc, test_data_table_bounded);

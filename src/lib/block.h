@@ -61,6 +61,8 @@ typedef struct block {
                            valid only during the call that hands it over */
     size_t len;         /* bytes of text, at most BLOCK_MAX */
     size_t link_len;    /* bytes of text that sat inside <a> */
+    size_t lead_link;   /* bytes of text from its start that sat inside <a>:
+                           the linked headline a teaser item opens with */
     unsigned heading;   /* 1-6 for h1-h6, 0 otherwise */
     unsigned flags;     /* BLOCK_* */
     unsigned hints;     /* HINT_* */

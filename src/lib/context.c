@@ -319,6 +319,8 @@ static ub_status decide_oldest(context *c)
 {
     unit *u = at(c, 0);
     c->held -= u->text.len + u->gap.len;
+    if (c->dec.mode == MODEL_HTML && c->lookahead)
+        page_settle(c->page);
     decide_unit(&c->dec, u);
     ub_status st = c->out(c->out_ctx, u);
     ring_pop(&c->ring);

@@ -155,6 +155,7 @@ static ub_status html_block(void *vf, const block *b)
     u->outer[0] = b->outer[0];
     u->outer[1] = b->outer[1];
     u->heading = b->heading;
+    u->lead_link = b->lead_link;
     if (b->md && (st = buf_append(&u->md, &f->m, b->md, b->md_len)) != UB_OK)
         return st;
     u->list = b->list;

@@ -94,9 +94,13 @@ static void html_blocks_emit_text(html_reader *r, size_t n, size_t link_len,
     r->title_done = 1;
     if (r->row_block)
         extra |= BLOCK_ROW;
-    block b = {.text = r->text, .len = n, .link_len = link_len, .heading = r->heading,
-               .flags = r->flags | r->continued | extra, .hints = r->hints, .box = r->box,
-               .outer = {r->outer[0], r->outer[1]}};
+    size_t lead = 0;
+    if (link_len > 0)
+        while (lead < n && r->linkmap[lead])
+            lead++;
+    block b = {.text = r->text, .len = n, .link_len = link_len, .lead_link = lead,
+               .heading = r->heading, .flags = r->flags | r->continued | extra,
+               .hints = r->hints, .box = r->box, .outer = {r->outer[0], r->outer[1]}};
     if (r->md_on) {
         /* a block handed over in pieces is written from its text */
         if (!r->md_bad && !r->continued && n == r->len && r->md.len > 0) {

@@ -48,6 +48,16 @@
 #define RUN_SLOTS 64u          /* runs remembered per document; later ones uncounted */
 #define RUN_PENDING 16u        /* credits an open run's items may take back */
 
+/* A teaser item in one block: the item's element holds its linked
+ * headline (a few words, first) and its date and summary after it, as
+ * plain text, so no block is a headline of its own and the run above
+ * misses it (l3s-57064ff2's rail).  Such blocks, RUN_MIN_ITEMS or more
+ * one after another in one kind of container, are a list of other
+ * stories: a paragraph opening with a link is not rare, three in a row
+ * of the same container are. */
+#define ITEM_LEAD_WORDS HEAD_MIN_WORDS /* words of the leading link at least */
+#define ITEM_MIN_WORDS SUMMARY_MIN_WORDS
+
 /* A thread: blocks stamped with a time or date (a commenter's "Posted by
  * Ann on May 2, 2012 6:29 PM", short or ending a comment's text) that
  * come again and again a few blocks apart, with words between.  An
@@ -77,6 +87,8 @@
 typedef struct page_run {
     uint32_t first, last;      /* block numbers of its first and last block */
     int said;                  /* a thread: a comment opener announced it */
+    double score;              /* one-block teaser items: the prose score they took back */
+    uint32_t items;            /* ... and how many they are */
 } page_run;
 
 /* The prose score an open run's block gave its containers, to be taken
@@ -85,6 +97,15 @@ typedef struct page_credit {
     uint32_t key[3];           /* block.box and block.outer */
     double score;
 } page_credit;
+
+/* A run of one-block teaser items closed but not yet judged, with what
+ * its items gave back. */
+#define ITEM_HELD 8u
+typedef struct page_held {
+    page_run run;
+    unsigned n;
+    page_credit credits[RUN_PENDING];
+} page_held;
 
 typedef struct page_box {
     uint32_t chars, links;     /* of its own blocks */
@@ -125,6 +146,15 @@ struct page {
     unsigned nthreads;
     page_run threads[RUN_SLOTS];
     page_credit pending[RUN_PENDING];
+    /* the run of one-block teaser items being read: their container,
+     * their count, its span, the credits its items may take back */
+    uint32_t item_box, item_n;
+    page_run item;
+    unsigned nitem_pending, item_credited; /* ... the first item_credited credited */
+    page_credit item_pending[RUN_PENDING];
+    unsigned nheld;
+    int settled;               /* page_settle ran: runs are judged as they close */
+    page_held held[ITEM_HELD];
     page_tables tables;
     /* box[i]'s key, block.box of its blocks (0: an empty slot), kept
      * apart from the box: a probe reads 4 bytes a slot where it read a
@@ -196,6 +226,10 @@ void page_reset(page *p)
     p->items = p->summed = p->since = 0;
     p->summary_seen = 0;
     p->nruns = p->npending = 0;
+    p->item_box = p->item_n = 0;
+    p->nitem_pending = p->item_credited = 0;
+    p->nheld = 0;
+    p->settled = 0;
     page_tables_reset(&p->tables);
     p->t_items = 0;
     p->nthreads = 0;
@@ -281,16 +315,15 @@ static const uint32_t *keys_of(const unit *u, uint32_t keys[3])
 /* The run made the cut: its items' prose was never the article's.  What
  * they gave is taken back and the article's container chosen again (a
  * pass over the table, once per run). */
-static void run_withdraw(page *p)
+static void run_apply(page *p, const page_credit *pending, unsigned n, double sign)
 {
     static const double share[3] = {1.0, PARENT_SHARE, GRAND_SHARE};
-    for (unsigned i = 0; i < p->npending; i++)
+    for (unsigned i = 0; i < n; i++)
         for (int k = 0; k < 3; k++) {
-            page_box *b = find(p, p->pending[i].key[k]);
+            page_box *b = find(p, pending[i].key[k]);
             if (b)
-                b->score -= p->pending[i].score * share[k];
+                b->score += sign * pending[i].score * share[k];
         }
-    p->npending = 0;
     p->best = p->near = 0;
     p->best_score = p->near_score = 0;
     for (size_t i = 0; i < PAGE_SLOTS; i++) {
@@ -305,6 +338,12 @@ static void run_withdraw(page *p)
     }
 }
 
+static void run_withdraw(page *p, const page_credit *pending, unsigned *npending)
+{
+    run_apply(p, pending, *npending, -1.0);
+    *npending = 0;
+}
+
 /* The open run makes the cut: enough items, most with a summary. */
 static int run_counts(const page *p)
 {
@@ -314,7 +353,7 @@ static int run_counts(const page *p)
 static void run_close(page *p)
 {
     if (run_counts(p) && p->npending)
-        run_withdraw(p);
+        run_withdraw(p, p->pending, &p->npending);
     if (run_counts(p) && p->nruns < RUN_SLOTS)
         p->runs[p->nruns++] = p->open;
     p->open_box = 0;
@@ -366,6 +405,87 @@ static int run_step(page *p, const unit *u, uint32_t at, int head, int summary)
     }
     run_close(p);
     return 0;
+}
+
+/* Words in text[0..n): runs of bytes parted by spaces. */
+static uint32_t spaced_words(const char *t, size_t n)
+{
+    uint32_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+            w++;
+    return w;
+}
+
+int page_item_shape(const unit *u)
+{
+    const features *f = &u->f;
+    if (u->lead_link == 0 || u->lead_link >= u->text.len || u->heading ||
+        f->words < ITEM_MIN_WORDS || f->chars > SUMMARY_MAX_CHARS ||
+        features_link_density(f) >= HEAD_LINKS)
+        return 0;
+    return spaced_words(u->text.data, u->lead_link) >= ITEM_LEAD_WORDS;
+}
+
+static int rail(const page *p, const page_run *r);
+
+/* The run ends.  Items that are not a rail beside an article are the
+ * page's content (a list of talks with their summaries): what they gave
+ * is given back. */
+static void item_judge(page *p, const page_run *r, const page_credit *credits, unsigned n)
+{
+    if (!rail(p, r))
+        run_apply(p, credits, n, 1.0);
+    else if (p->nruns < RUN_SLOTS)
+        p->runs[p->nruns++] = *r;
+}
+
+/* Judges the runs held: with the look-ahead, once the page is read. */
+void page_settle(page *p)
+{
+    for (unsigned i = 0; i < p->nheld; i++)
+        item_judge(p, &p->held[i].run, p->held[i].credits, p->held[i].n);
+    p->nheld = 0;
+    p->settled = 1;
+}
+
+/* The run ends: it is held to be judged when the page is read (the
+ * article may come after it), or judged now when the held runs are
+ * too many. */
+static void item_close(page *p)
+{
+    if (p->item_n >= RUN_MIN_ITEMS && (p->settled || p->nheld == ITEM_HELD)) {
+        item_judge(p, &p->item, p->item_pending, p->nitem_pending);
+    } else if (p->item_n >= RUN_MIN_ITEMS) {
+        page_held *h = &p->held[p->nheld++];
+        h->run = p->item;
+        h->n = p->nitem_pending;
+        memcpy(h->credits, p->item_pending, p->nitem_pending * sizeof *h->credits);
+    }
+    p->item_box = p->item_n = 0;
+    p->nitem_pending = p->item_credited = 0;
+}
+
+/* Follows the run of one-block teaser items; 1 when the block is one. */
+static int item_step(page *p, const unit *u, uint32_t at)
+{
+    if (u->f.words == 0)
+        return 0;              /* an image, a rule */
+    if (!page_item_shape(u)) {
+        if (p->item_box != 0)
+            item_close(p);
+        return 0;
+    }
+    if (p->item_box != u->box) {
+        item_close(p);
+        p->item_box = u->box;
+        p->item.first = at;
+        p->item.score = 0;
+    }
+    p->item_n++;
+    p->item.items = p->item_n;
+    p->item.last = at;
+    return 1;
 }
 
 /* A stamp: a short block with a time or a dated byline, or a longer one
@@ -465,7 +585,8 @@ static int head_shape(const features *f)
 int page_teaser_frame(const unit *u)
 {
     return u->page[PAGE_TEASER_RUN] > 0 &&
-           (head_shape(&u->f) || (u->f.words < SUMMARY_MIN_WORDS && !u->heading));
+           (head_shape(&u->f) || (u->f.words < SUMMARY_MIN_WORDS && !u->heading) ||
+            (page_item_shape(u) && !u->page[PAGE_IN_BEST] && !u->page[PAGE_UNDER_BEST]));
 }
 
 void page_add(page *p, const unit *u, unsigned long index)
@@ -507,7 +628,23 @@ void page_add(page *p, const unit *u, unsigned long index)
         }
     }
     if (run_counts(p) && p->npending)
-        run_withdraw(p);
+        run_withdraw(p, p->pending, &p->npending);
+    if (item_step(p, u, at) && score > 0) {
+        p->item.score += score;
+        if (p->nitem_pending < RUN_PENDING) {
+            page_credit *c = &p->item_pending[p->nitem_pending++];
+            keys_of(u, c->key);
+            c->score = score;
+            if (p->item_n < RUN_MIN_ITEMS)
+                p->item_credited = p->nitem_pending;
+        }
+        if (p->item_n >= RUN_MIN_ITEMS)
+            score = 0;         /* a teaser item: no credit, until its run ends */
+    }
+    if (p->item_n >= RUN_MIN_ITEMS && p->item_credited) {
+        run_apply(p, p->item_pending, p->item_credited, -1.0);
+        p->item_credited = 0;
+    }
     page_box *b = add(p, u->box, at);
     if (b) {
         b->chars = page_sat_add(b->chars, f->chars);
@@ -530,13 +667,29 @@ void page_add(page *p, const unit *u, unsigned long index)
     credit(p, add(p, u->outer[1], at), score * GRAND_SHARE);
 }
 
+/* A run of teaser items beside an article: what is left of the page's
+ * prose once the items' is taken back holds a container of at least
+ * ITEM_RAIL_SHARE of theirs.  A page whose items are its content (a
+ * list of talks, of articles with their summaries) has none. */
+#define ITEM_RAIL_SHARE 0.5
+#define ITEM_ARTICLE_MIN 10.0
+#define ITEM_PROSE 1.5
+static int rail(const page *p, const page_run *r)
+{
+    return r->score <= 0 ||
+           (p->best_score >= ITEM_RAIL_SHARE * r->score && p->best_score >= ITEM_ARTICLE_MIN &&
+            r->score >= ITEM_PROSE * r->items);
+}
+
 /* Block `index` lies in a teaser run, a closed one or the open one once
  * it makes the cut. */
 static int in_run(const page *p, unsigned long index)
 {
     for (unsigned i = 0; i < p->nruns; i++)
         if (index >= p->runs[i].first && index <= p->runs[i].last)
-            return 1;
+            return rail(p, &p->runs[i]);
+    if (p->item_n >= RUN_MIN_ITEMS && index >= p->item.first && index <= p->item.last)
+        return rail(p, &p->item);
     return run_counts(p) && index >= p->open.first && index <= p->open.last;
 }
 

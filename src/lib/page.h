@@ -65,6 +65,10 @@ void page_reset(page *p);
  * document's block number `index` (from 0). */
 void page_add(page *p, const struct unit *u, unsigned long index);
 
+/* The look-ahead is full or the document ended: the runs of teaser
+ * items seen so far are judged against the article found (page.c). */
+void page_settle(page *p);
+
 /* The page features of a unit about to be decided, as block `index`. */
 void page_view(const page *p, const struct unit *u, unsigned long index,
                double out[PAGE_FEATURES]);
@@ -74,6 +78,10 @@ void page_view(const page *p, const struct unit *u, unsigned long index,
  * dropped whatever its score says.  The summaries are left to the model:
  * some pages' gold keeps those. */
 int page_teaser_frame(const struct unit *u);
+
+/* The block is a teaser item on its own: a linked headline first, then
+ * (in the same element) more words, mostly not link. */
+int page_item_shape(const struct unit *u);
 
 /* A block an unsure comment section cut (comment_cut.h: it opened before
  * much prose) lies in the article's own container, which the page, with

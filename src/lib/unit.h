@@ -56,6 +56,7 @@ typedef struct unit {
     double box_chars;    /* characters in its container so far */
     uint32_t outer[2];   /* HTML: the containers around that (block.outer) */
     unsigned lead;       /* HTML: where it sits against the leading box (LEAD_*) */
+    size_t lead_link;    /* HTML: bytes of its text's start inside a link (block.lead_link) */
     double page[PAGE_FEATURES]; /* HTML: what the page model says of it (page.h) */
     double region[TEXT_REGION_FEATURES]; /* text with the look-ahead: where it lies
                                             against the article region (text_region.h) */
