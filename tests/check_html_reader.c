@@ -799,12 +799,111 @@ START_TEST(test_skipped)
     ck_assert_int_ge(find(&res, "Hello world"), 0);
     ck_assert_int_ge(find(&res, "end"), 0);
     result_free(&res);
-    /* <embed> is not skipped: libxml2 keeps it open to its parent's end */
+    /* <embed> is void: it separates words and holds nothing */
     expect_blocks("<p>a<embed src=x.swf> b</p><p>c</p>", "a b|c");
     /* head keeps only its title; an unknown element there starts the body */
     expect_blocks("<head><title>T</title><meta name=d content=M>"
                   "<custom-el>custom text</custom-el></head><p>x</p>",
                   "custom text|x");
+}
+END_TEST
+
+/* html gives the blocks `want` whole and byte by byte, and the block
+ * `text` no hints when cut. */
+static void expect_unhinted_any_cut(const char *html, const char *want, const char *text)
+{
+    result whole, cut;
+    parse(html, &whole);
+    parse_opts(html, strlen(html), 1, NULL, NULL, &cut);
+    char *a = joined(&whole), *b = joined(&cut);
+    ck_assert_str_eq(a, want);
+    ck_assert_str_eq(a, b);
+    ck_assert_uint_eq(get(&cut, text)->hints, 0);
+    free(a);
+    free(b);
+    result_free(&whole);
+    result_free(&cut);
+}
+
+/* HTML5's void elements libxml2 2.9.14 does not know (wbr, source,
+ * track, embed ...) hold nothing, as in a browser: what follows them is
+ * not inside them, so a p or an item they are in ends at the next one's
+ * start, and a row's cells stay cells of the row. */
+START_TEST(test_html5_voids)
+{
+    ck_assert_uint_eq(hints_of("<p class=share>a<wbr>b<p>after", "after"), 0);
+    ck_assert_uint_eq(hints_of("<li class=share>a<source src=x>b<li>after", "after"), 0);
+    ck_assert_uint_eq(hints_of("<p class=ad>a<track>b<embed src=e/>c<p>after", "after"), 0);
+    expect_blocks("<table><tr><td>a<wbr>b<td>c</table>", "ab\tc");
+    expect_blocks("<p>a<wbr>b<wbr>c<wbr>d</p><p>e</p>", "abcd|e");
+    /* the same in any chunking */
+    expect_unhinted_any_cut("<p class=share>a<wbr>b<p>after<wbr class=x>s<p>t", "ab|afters|t",
+                            "afters");
+}
+END_TEST
+
+/* HTML5's sectioning and grouping elements end an open p at their start
+ * tag, as a browser's parser does, where libxml2 2.9.14 nests them in
+ * the p: the p's hints stop there, and the text after their end tag is
+ * the p's parent's. */
+START_TEST(test_start_ends_p)
+{
+    static const char *const tags[] = {"section", "article", "aside", "header", "footer",
+                                       "nav", "main", "figure", "figcaption", "details",
+                                       "summary", "hgroup", "search", "dialog open"};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+        char html[256], end[16];
+        snprintf(end, sizeof end, "%.*s", (int)strcspn(tags[i], " "), tags[i]);
+        snprintf(html, sizeof html, "<div><p class=share>a<%s><p>in</p></%s>after</div>",
+                 tags[i], end);
+        result res;
+        parse(html, &res);
+        ck_assert_msg(!(get(&res, "in")->hints & HINT_SHARE), "%s: the p's hint inside", end);
+        ck_assert_msg(get(&res, "after")->hints == 0, "%s: the p's hint after", end);
+        result_free(&res);
+    }
+    ck_assert_uint_eq(hints_of("<p class=ad>a<span>b<section>in</section>", "in"), 0);
+    /* the boxes of the tree a browser builds, the p closed */
+    result res, ref;
+    parse("<div class=c><p>b<section>s</section>t</div>", &res);
+    parse("<div class=c><p>b</p><section>s</section>t</div>", &ref);
+    ck_assert_uint_eq(get(&res, "s")->box, get(&ref, "s")->box);
+    ck_assert_uint_eq(get(&res, "t")->box, get(&ref, "t")->box);
+    ck_assert_uint_eq(get(&res, "s")->outer[0], get(&ref, "s")->outer[0]);
+    result_free(&res);
+    result_free(&ref);
+    expect_blocks("<p>a<section>b</section>c</p><p>d</p>", "a|b|c|d");
+    /* a link open inside the p: a browser opens it again around what
+     * follows, which stays link text */
+    result lk;
+    parse("<p class=x><a href=/a><section><p>teaser</p></section></a></p>", &lk);
+    ck_assert_uint_eq(get(&lk, "teaser")->link_len, 6);
+    result_free(&lk);
+    /* in a cell, the p is the cell's */
+    ck_assert_uint_eq(hints_of("<table><tr><td><p class=share>a<section>in</section></table>",
+                               "in"), 0);
+}
+END_TEST
+
+/* What a browser does not render: noembed's and noframes' content. */
+START_TEST(test_noembed_noframes)
+{
+    expect_blocks("<p>a</p><noembed><p>NOEMBED</p></noembed><p>b</p>"
+                  "<noframes><div>NOFRAMES</noframes><p>c</p>"
+                  "<noembed><div>N2</noembed><p>d</p>", "a|b|c|d");
+}
+END_TEST
+
+/* A closed <details> (no open attribute) shows its summary only, but its
+ * content is the page's own, one click away, and a browser's find in page
+ * finds and opens it: unlike hidden, display:none or a dialog that is not
+ * open, it is not hinted hidden (README, "HTML"). */
+START_TEST(test_details_not_hidden)
+{
+    ck_assert_uint_eq(hints_of("<details><summary>Q</summary><p>answer</p></details>", "answer"), 0);
+    ck_assert_uint_eq(hints_of("<details><summary>Q</summary><p>answer</p></details>", "Q"), 0);
+    ck_assert_uint_eq(hints_of("<details hidden><summary>Q</summary><p>a</p></details>", "a"),
+                      HINT_HIDDEN);
 }
 END_TEST
 
@@ -829,18 +928,9 @@ START_TEST(test_end_tag_closes_inside)
                       HINT_ASIDE);
     ck_assert_uint_eq(hints_of("<ul><li><aside><ul><div>x</li><p>in</p>", "in"), HINT_ASIDE);
     /* and the same in any chunking */
-    const char *html = "<aside><div>Related</aside><p>after</p><noscript><div>n</noscript><p>e</p>";
-    result whole, cut;
-    parse(html, &whole);
-    parse_opts(html, strlen(html), 1, NULL, NULL, &cut);
-    char *a = joined(&whole), *b = joined(&cut);
-    ck_assert_str_eq(a, "Related|after|e");
-    ck_assert_str_eq(a, b);
-    ck_assert_uint_eq(get(&cut, "after")->hints, 0);
-    free(a);
-    free(b);
-    result_free(&whole);
-    result_free(&cut);
+    expect_unhinted_any_cut(
+        "<aside><div>Related</aside><p>after</p><noscript><div>n</noscript><p>e</p>",
+        "Related|after|e", "after");
 }
 END_TEST
 
@@ -2054,6 +2144,10 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_table_row_cut_no_leading_blank);
     tcase_add_test(tc, test_legacy_refs_without_semicolon);
     tcase_add_test(tc, test_skipped);
+    tcase_add_test(tc, test_html5_voids);
+    tcase_add_test(tc, test_start_ends_p);
+    tcase_add_test(tc, test_noembed_noframes);
+    tcase_add_test(tc, test_details_not_hidden);
     tcase_add_test(tc, test_end_tag_closes_inside);
     tcase_add_test(tc, test_block_max);
     tcase_add_test(tc, test_lifecycle);

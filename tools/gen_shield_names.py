@@ -55,7 +55,7 @@ def main():
               "#include <stdint.h>\n\n"
               '#include "html_shield_names.h"\n\n')
     out.write("static const struct {\n    uint32_t key;\n    char name[HTML_SHIELD_NAME_MAX + 1];\n"
-              "    unsigned short kind;\n} hsn_names[%d] = {\n" % (len(names) + 1))
+              "    unsigned kind;\n} hsn_names[%d] = {\n" % (len(names) + 1))
     out.write('    { 0, "", 0 },\n')
     for n, k in entries:
         out.write('    { 0x%08x, "%s", %s },\n' % (key(n), n, k))

@@ -113,9 +113,13 @@ def test_bad_options():
     with pytest.raises(unboil.InvalidOptionError) as e:
         unboil.Cleaner(lang="xx-nowhere")
     assert e.value.status_name == "UB_EINVAL"
+    # the CLI's message, with its hint of what a code looks like
+    assert str(e.value) == ("unboil: unknown language 'xx-nowhere' (a code such as en, de, "
+                            "pt-BR, zh; see unboil(1))")
     with pytest.raises(unboil.InvalidOptionError) as e:
         unboil.clean(HTML, encoding="no-such-charset")
     assert e.value.status_name == "UB_EENCODING"
+    assert str(e.value) == "unboil: unknown encoding 'no-such-charset'"
     with pytest.raises(ValueError):
         unboil.Cleaner(format="pdf")
     with pytest.raises(ValueError):

@@ -37,7 +37,11 @@ enum {
      * outside it ("<aside><table><tr><td><div>x</aside>" ends nothing) */
     EL_SCOPE = 1u << 12,
     EL_LIST = 1u << 13,  /* ol, ul: ... nor, for </li>, outside a list */
-    EL_OPEN = 1u << 14   /* hidden unless it has an open attribute (dialog) */
+    EL_OPEN = 1u << 14,  /* hidden unless it has an open attribute (dialog) */
+    /* Its start tag ends an open p, as a browser's does ("<p>a<section>"
+     * is a p, then a section beside it), where libxml2 2.9.14, which
+     * knows HTML 4's elements that do so only, nests it in the p */
+    EL_ENDS_P = 1u << 15
 };
 
 typedef struct element_info {

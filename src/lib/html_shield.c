@@ -705,6 +705,12 @@ static void sh_close(html_shield *s, sh_run *r)
     if (s->keep) {
         if (sh_script_tag(s))
             sh_json_scan(s, r->out, r->o);
+        /* a '/' that ends an unquoted value is the value's ("<embed
+         * src=a/>"), and the blank keeps the one written out of it */
+        if ((s->kind & SK_SELF_END) && !s->end_tag && (!s->slash || s->uval)) {
+            sh_byte(r, ' ');
+            sh_byte(r, '/');
+        }
         sh_byte(r, '>');
         sh_tag_done(s);
         if (s->raw)
@@ -780,7 +786,6 @@ static void sh_tag_write(html_shield *s, sh_run *r, unsigned char c, int after_s
 static void sh_tag_end(html_shield *s, sh_run *r)
 {
     r->o += sh_value_end(s, r->out + r->o);
-    s->uval = 0;
     if (shield_attrs_on(&s->sa)) {
         /* off, it holds nothing */
         shield_attrs_step(&s->sa, '>', 1, r->out, &r->o);
@@ -788,6 +793,7 @@ static void sh_tag_end(html_shield *s, sh_run *r)
     }
     if (!s->cut)
         sh_close(s, r);
+    s->uval = 0;
     s->state = s->raw ? SH_RAW : SH_TEXT;
     s->lead = 1;
 }

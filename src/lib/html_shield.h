@@ -81,7 +81,7 @@
 /* Output room html_shield_run needs for n bytes of input: what was held
  * from before comes out with them, and a </title> the page lost may be
  * written before a tag. */
-#define HTML_SHIELD_OUT(n) (5u * (n) + 32u + SHIELD_ATTRS_HOLD + 8u)
+#define HTML_SHIELD_OUT(n) (5u * (n) + 32u + SHIELD_ATTRS_HOLD + 8u + 2u)
 
 typedef struct html_shield {
     unsigned state;

@@ -33,8 +33,12 @@ enum {
     SK_LINK = 4096,
     SK_BASE = 8192,
     SK_OL = 16384,
-    SK_PRE = 32768   /* its text's blanks are the reader's (BLOCK_PRE);
-                      * the generated table holds 16 bits */
+    SK_PRE = 32768,  /* its text's blanks are the reader's (BLOCK_PRE) */
+    /* void to a browser but a container to libxml2 2.9.14, which keeps it
+     * open to its parent's end and nests what follows in it ("<p>a<wbr>b
+     * <p>c" is a p inside a p, "<li>a<wbr><li>b" an item inside an item):
+     * the shield ends its start tag " />", which libxml2 closes at once */
+    SK_SELF_END = 65536
 };
 
 /* The kind (SK_ flags) of name[0..len), lower case, or 0 for a name not

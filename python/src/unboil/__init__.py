@@ -132,9 +132,11 @@ class _Filter:
         f = lib.upy_filter_new(opt, self.sink, status)
         if f == ffi.NULL:
             if status[0] == lib.UB_EINVAL and lang is not None:
-                raise InvalidOptionError(status[0], "unknown language %r" % lang)
+                # the CLI's words (src/cli/main.c), the same hint
+                raise InvalidOptionError(status[0], "unboil: unknown language '%s' (a code such as "
+                                         "en, de, pt-BR, zh; see unboil(1))" % lang)
             if status[0] == lib.UB_EENCODING:
-                raise InvalidOptionError(status[0], "unknown encoding %r" % encoding)
+                raise InvalidOptionError(status[0], "unboil: unknown encoding '%s'" % encoding)
             raise _error(status[0])
         self.f = f
         self.broken = False
