@@ -167,6 +167,43 @@ static const char page[] =
     "</head><body><p>A ponte que liga as duas margens do rio reabre hoje, depois de um ano "
     "de obras, e os carros voltam a passar por ela a partir das seis da tarde.</p></body></html>";
 
+/* With the window alone the byline's block is decided while the page is
+ * read, before the reader reaches the byline box further down: its name
+ * came first and stays.  The filter queues blocks (context_queue) but
+ * pushes such a decision's block when it comes; pushed after the rest of
+ * the piece, the box's name would win. */
+START_TEST(test_filter_meta_decided_in_order)
+{
+    char page_buf[2048];
+    size_t n = (size_t)snprintf(page_buf, sizeof page_buf, "%s",
+                                "<html><body><p>By Ann Lee</p>");
+    for (int k = 0; k < 12; k++)
+        n += (size_t)snprintf(page_buf + n, sizeof page_buf - n,
+                              "<p>The council kept the hall open, paragraph %d said.</p>", k);
+    n += (size_t)snprintf(page_buf + n, sizeof page_buf - n, "%s",
+                          "<div class=\"byline\">Bob Stone</div></body></html>");
+    ck_assert_uint_lt(n, sizeof page_buf - 1);
+    for (int lookahead = 0; lookahead < 2; lookahead++) {
+        ub_options o;
+        ub_options_init(&o);
+        o.format = UB_FORMAT_HTML;
+        o.window = UB_WINDOW_MIN;
+        if (lookahead == 0)
+            o.lookahead = 0;
+        sink k = {.len = 0};
+        ub_status st;
+        ub_filter *f = ub_filter_new(&o, sink_put, &k, &st);
+        ck_assert_ptr_nonnull(f);
+        ck_assert_int_eq(ub_filter_feed(f, page_buf, n), UB_OK);
+        ck_assert_int_eq(ub_filter_end_document(f), UB_OK);
+        /* with the look-ahead nothing is decided before the box is read */
+        ck_assert_str_eq(ub_filter_meta(f, UB_META_AUTHOR, 0),
+                         lookahead == 0 ? "Ann Lee" : "Bob Stone");
+        ub_filter_free(f);
+    }
+}
+END_TEST
+
 /* A library user reads the last document's fields; the most trusted
  * source wins, an address is no author, and nothing is made up. */
 START_TEST(test_filter_meta_api)
@@ -408,6 +445,7 @@ Suite *meta_suite(void)
     tcase_add_test(tc, test_filter_meta_api);
     tcase_add_test(tc, test_meta_reset_is_fresh);
     tcase_add_test(tc, test_meta_start_attrs);
+    tcase_add_test(tc, test_filter_meta_decided_in_order);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,12 +1,15 @@
 /* check_page.c - the page model: containers added up, the article's
  * chosen, teaser rails and the blocks around the article told apart. */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 #include "suites.h"
 #include "context.h"
 #include "page.h"
 #include "page_table.h"
 #include "ring.h"
+#include "phrases.h"
+#include "stoplist.h"
 #include "testutil.h"
 
 /* more blocks without a stamp than a thread has between two */
@@ -567,6 +570,131 @@ START_TEST(test_ring_restarts_when_empty)
 }
 END_TEST
 
+/* ---- queued blocks (context_queue) against blocks pushed as they come -- */
+
+/* What the context hands over, in order: enough of each unit to tell two
+ * runs apart, and how many units came out. */
+typedef struct decided_log {
+    buf text;           /* each unit: text, keep, why, score, heading */
+    unsigned long units;
+} decided_log;
+
+static ub_status log_unit(void *ctx, const unit *u)
+{
+    decided_log *d = ctx;
+    char tail[64];
+    int n = snprintf(tail, sizeof tail, "|%d|%d|%.17g|%u|%u\n", u->keep, (int)u->why,
+                     u->score, u->heading, u->flags);
+    ck_assert_int_eq(buf_append(&d->text, &mem_stdlib, u->text.data, u->text.len), UB_OK);
+    ck_assert_int_eq(buf_append(&d->text, &mem_stdlib, tail, (size_t)n), UB_OK);
+    d->units++;
+    return UB_OK;
+}
+
+/* The k-th made-up block of a page: paragraphs, linked menu items,
+ * headings, bylines and comment counts in a fixed pseudo-random order. */
+static void queue_block(unsigned k, unit *u, size_t *link_len)
+{
+    static const char *const words[] = {
+        "the", "council", "voted", "on", "Tuesday", "to", "keep", "hall", "open",
+        "and", "residents", "said", "it", "was", "a", "relief", "Home", "News",
+        "Sport", "Comments", "By", "Ann", "Lee", "May", "2,", "2015", "of", "for"};
+    enum { NWORDS = sizeof words / sizeof words[0] };
+    uint32_t x = k * 2654435761u + 12345u;
+    unsigned kind = (x >> 7) % 6, n = kind == 0 ? 2 + (x >> 11) % 40 : 1 + (x >> 11) % 6;
+    for (unsigned i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        const char *w = words[(x >> 16) % NWORDS];
+        if (i > 0)
+            buf_append(&u->text, &mem_stdlib, " ", 1);
+        buf_append(&u->text, &mem_stdlib, w, strlen(w));
+    }
+    if (kind == 0)
+        buf_append(&u->text, &mem_stdlib, ".", 1);
+    u->box = kind == 1 ? BOX_RAIL : kind == 5 ? BOX_FOOT : BOX_ARTICLE;
+    u->outer[0] = BOX_PAGE;
+    u->outer[1] = BOX_BODY;
+    u->heading = kind == 2 ? 2 : 0;
+    u->flags = k == 0 ? BLOCK_TITLE : kind == 1 ? BLOCK_LIST_ITEM : 0;
+    *link_len = kind == 1 ? u->text.len : 0;
+}
+
+/* One run over `blocks` blocks in a context of the given window and
+ * look-ahead.  batch 0: each block pushed as it comes (the reference);
+ * else queued and drained after a pseudo-random run of at most `batch`
+ * blocks, or at once when context_queue says a push would decide one
+ * and `at_once` is set.  With batch 1, each queue's answer is checked
+ * against whether its drain did decide a block. */
+static void queue_run(decided_log *d, unsigned window, size_t lookahead, unsigned blocks,
+                      unsigned batch, int at_once)
+{
+    stoplist *sl = stoplist_new(&mem_stdlib);
+    phrases *ph = phrases_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(sl);
+    ck_assert_ptr_nonnull(ph);
+    context *c = context_new(&mem_stdlib, sl, ph, window, lookahead, 0, log_unit, d);
+    ck_assert_ptr_nonnull(c);
+    context_set_mode(c, MODEL_HTML);
+    uint32_t x = 99;
+    unsigned run = 0;
+    for (unsigned k = 0; k < blocks; k++) {
+        if (batch && context_queue_full(c))
+            ck_assert_int_eq(context_drain(c), UB_OK);
+        unit *u = context_slot(c);
+        size_t link_len;
+        queue_block(k, u, &link_len);
+        if (!batch) {
+            ck_assert_int_eq(context_push(c, link_len), UB_OK);
+            continue;
+        }
+        int decides = context_queue(c, link_len);
+        unsigned long before = d->units;
+        if (batch == 1) {
+            ck_assert_int_eq(context_drain(c), UB_OK);
+            if (decides != (d->units > before))
+                ck_abort_msg("block %u: context_queue said %d", k, decides);
+            continue;
+        }
+        if (run == 0) {
+            x = x * 1103515245u + 12345u;
+            run = 1 + (x >> 16) % batch;
+        }
+        if (--run == 0 || (at_once && decides))
+            ck_assert_int_eq(context_drain(c), UB_OK);
+    }
+    ck_assert_int_eq(context_flush(c), UB_OK);
+    context_free(c);
+    phrases_free(ph, &mem_stdlib);
+    stoplist_free(sl, &mem_stdlib);
+}
+
+/* Queued blocks come out as blocks pushed one by one do, byte for byte,
+ * however the drains fall: with the window alone, with a look-ahead the
+ * page passes (decided from then on as blocks come), and with one it does
+ * not; and context_queue foresees exactly the pushes that decide. */
+START_TEST(test_queue_as_pushed)
+{
+    static const struct { unsigned window; size_t lookahead; } cfg[] = {
+        {48, 0}, {8, 3000}, {48, UB_LOOKAHEAD_DEFAULT}, {4, 0}};
+    for (size_t i = 0; i < sizeof cfg / sizeof cfg[0]; i++) {
+        decided_log ref = {{0}, 0};
+        queue_run(&ref, cfg[i].window, cfg[i].lookahead, 3000, 0, 0);
+        ck_assert_uint_eq(ref.units, 3000);
+        static const struct { unsigned batch; int at_once; } how[] = {
+            {1, 0}, {7, 1}, {300, 0}, {5000, 0}};
+        for (size_t j = 0; j < sizeof how / sizeof how[0]; j++) {
+            decided_log q = {{0}, 0};
+            queue_run(&q, cfg[i].window, cfg[i].lookahead, 3000, how[j].batch, how[j].at_once);
+            if (q.text.len != ref.text.len || memcmp(q.text.data, ref.text.data, q.text.len) != 0)
+                ck_abort_msg("window %u look-ahead %zu, batch %u: queued blocks differ",
+                             cfg[i].window, cfg[i].lookahead, how[j].batch);
+            buf_free(&q.text, &mem_stdlib);
+        }
+        buf_free(&ref.text, &mem_stdlib);
+    }
+}
+END_TEST
+
 /* A document of more containers than the table holds, then another: the
  * second is judged as on a fresh page model (the reset clears every slot,
  * keys and boxes alike). */
@@ -802,6 +930,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_thread_said);
     tcase_add_test(tc, test_capacity);
     tcase_add_test(tc, test_ring_restarts_when_empty);
+    tcase_add_test(tc, test_queue_as_pushed);
     tcase_add_test(tc, test_reset_after_full_table);
     tcase_add_test(tc, test_off_topic_inside_article);
     tcase_add_test(tc, test_headline_anchor);

@@ -34,8 +34,24 @@ unit *context_slot(context *c);
  * decide the oldest block if the window is full. */
 ub_status context_push(context *c, size_t link_len);
 
-/* Decide and hand over everything pending (end of document, or before a
- * line too long to hold). */
+/* Classifying a block later, with others, keeps the code that measures
+ * and decides blocks in the instruction cache, where doing so between
+ * the parser's events evicted it and the parser's code in turn.  Queues
+ * the filled slot (as context_push would take it, link_len with it);
+ * context_drain pushes what is queued, in order, exactly as pushing each
+ * when it was queued would have.  Returns nonzero when that would decide
+ * a block (context_out_fn), which a caller whose other state the decision
+ * reads or changes must not put off: it drains then. */
+int context_queue(context *c, size_t link_len);
+
+/* No slot is left to queue into: drain first. */
+int context_queue_full(const context *c);
+
+/* Pushes the queued blocks, oldest first. */
+ub_status context_drain(context *c);
+
+/* Decide and hand over everything pending, the queued blocks too (end of
+ * document, or before a line too long to hold). */
 ub_status context_flush(context *c);
 
 /* Which model decides the coming document's blocks. */

@@ -141,12 +141,22 @@ static ub_status text_tail(void *vf, const char *s, size_t n)
     return writer_tail(((ub_filter *)vf)->out, s, n);
 }
 
+/* A block from the HTML reader is queued (context_queue), and pushed with
+ * the others the reader hands over while libxml2 reads a piece
+ * (html_drain), not between two of the parser's events.  But a block
+ * whose push would decide one while the metadata still looks at decided
+ * blocks (unit_out) is pushed at once, with those before it: the reader
+ * feeds and reads the metadata too, and the two must meet in the order
+ * they did when each block was pushed as it came. */
 static ub_status html_block(void *vf, const block *b)
 {
     ub_filter *f = vf;
+    ub_status st;
+    if (context_queue_full(f->ctx) && (st = context_drain(f->ctx)) != UB_OK)
+        return st;
     context_set_page_lang(f->ctx, html_reader_lang(f->html));
     unit *u = context_slot(f->ctx);
-    ub_status st = buf_append(&u->text, &f->m, b->text, b->len);
+    st = buf_append(&u->text, &f->m, b->text, b->len);
     if (st != UB_OK)
         return st;
     u->flags = b->flags;
@@ -163,7 +173,14 @@ static ub_status html_block(void *vf, const block *b)
     u->quote = b->quote;
     if (b->lang)
         snprintf(u->lang, sizeof u->lang, "%s", b->lang);
-    return context_push(f->ctx, b->link_len);
+    if (context_queue(f->ctx, b->link_len) && !meta_blocks_done(f->meta))
+        return context_drain(f->ctx);
+    return UB_OK;
+}
+
+static ub_status html_drain(void *vf)
+{
+    return context_drain(((ub_filter *)vf)->ctx);
 }
 
 ub_filter *ub_filter_new(const ub_options *opt, ub_write_fn write, void *ctx,
@@ -309,11 +326,14 @@ static ub_status start_reader(ub_filter *f, const char *s, size_t n, int at_end)
         if (!f->html)
             return st;
         html_reader_set_meta(f->html, f->meta);
+        html_reader_set_drain(f->html, html_drain);
         html_reader_set_hints_memo(f->html, &f->hints_memo);
         if (f->opt.markdown)
             html_reader_set_markdown(f->html, f->opt.links, f->opt.images, f->opt.url);
         f->state = DOC_HTML;
         st = html_reader_feed(f->html, rest, rest_len);
+        if (st == UB_OK)
+            st = context_drain(f->ctx);
     } else {
         text_reader_begin(f->text);
         f->state = DOC_TEXT;
@@ -375,8 +395,11 @@ static ub_status feed_doc(ub_filter *f, const char *s, size_t n)
     }
     case DOC_TEXT:
         return text_reader_feed(f->text, s, n);
-    case DOC_HTML:
-        return html_reader_feed(f->html, s, n);
+    case DOC_HTML: {
+        /* nothing stays queued past the call: what it decides is out */
+        ub_status st = html_reader_feed(f->html, s, n);
+        return st == UB_OK ? context_drain(f->ctx) : st;
+    }
     case DOC_SKIP:
         return UB_OK;
     }

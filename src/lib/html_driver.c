@@ -83,6 +83,7 @@ static void html_driver_push(html_reader *r, const char *bytes, size_t len,
     /* on the path through a script holding "</x", libxml2 never trims the
      * input it has consumed: trim it here, or memory grows with the page */
     xml_compat_trim(r->ctxt, CHUNK);
+    html_reader_drain(r);
     /* out of memory inside libxml2 halts it with XML_PARSER_EOF in errNo
      * rather than XML_ERR_NO_MEMORY */
     if (r->ctxt->errNo == XML_ERR_NO_MEMORY ||
@@ -192,8 +193,10 @@ static void html_driver_push_piece(html_reader *r, size_t cut)
         if (pending > RUNAWAY_HARD || xml_compat_depth(r->ctxt) > DEPTH_HARD) {
             /* give up on the rest, keep what was read */
             r->stopped = 1;
-            if (r->status == UB_OK)
+            if (r->status == UB_OK) {
                 htmlParseChunk(r->ctxt, NULL, 0, 1);
+                html_reader_drain(r);
+            }
         }
     }
     memmove(r->pbuf, r->pbuf + cut, r->plen - cut);

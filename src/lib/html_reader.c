@@ -616,6 +616,20 @@ void html_reader_set_markdown(html_reader *r, int links, int images, const char 
                                          (images ? SHIELD_MODE_IMAGES : 0u));
 }
 
+void html_reader_set_drain(html_reader *r, ub_status (*drain)(void *ctx))
+{
+    r->drain = drain;
+}
+
+void html_reader_drain(html_reader *r)
+{
+    if (r->drain == NULL || r->status != UB_OK)
+        return;
+    ub_status st = r->drain(r->ctx);
+    if (st != UB_OK)
+        html_reader_fail(r, st);
+}
+
 const char *html_reader_lang(const html_reader *r)
 {
     return r->lang;

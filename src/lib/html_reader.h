@@ -22,6 +22,12 @@ typedef struct html_reader html_reader;
 html_reader *html_reader_new(const mem *m, const char *encoding, const char *http_charset,
                                    block_fn emit, void *ctx, ub_status *status);
 
+/* Called (with the ctx given to html_reader_new) each time libxml2 has
+ * read a piece of the page, which may have handed over many blocks: a
+ * caller that puts off its work on blocks does it then (filter.c).
+ * NULL, the default: nothing is called. */
+void html_reader_set_drain(html_reader *r, ub_status (*drain)(void *ctx));
+
 /* Look class and id values up through `memo` (html_hints.h: all zero
  * before its first use; the caller's, and it must outlive the reader),
  * which the readers of later documents may share: the hints do not depend

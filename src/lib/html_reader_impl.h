@@ -64,6 +64,7 @@ struct html_reader {
     const mem *m;
     htmlParserCtxtPtr ctxt;
     block_fn emit;
+    ub_status (*drain)(void *ctx); /* html_reader_set_drain, or NULL */
     void *ctx;
     ub_status status;
     int ended;
@@ -188,6 +189,8 @@ size_t html_blocks_collapse(char *dst, size_t len, size_t cap, int *space,
 
 /* Hands over the title once, before the first block. */
 void html_blocks_emit_title(html_reader *r);
+/* libxml2 read a piece: the caller's drain, if any (html_reader_set_drain). */
+void html_reader_drain(html_reader *r);
 
 /* Ends the block being gathered; `extra`: BLOCK_* flags it gets. */
 void html_blocks_flush(html_reader *r, unsigned extra);

@@ -773,6 +773,11 @@ static void byline_block(meta *mt, const char *s, size_t n)
 #define TEXT_TITLE_MAX 200   /* bytes of a text dump's headline, at most */
 #define DATELINE_MAX 100     /* bytes of a line that gives the date */
 
+int meta_blocks_done(const meta *mt)
+{
+    return mt->blocks >= BLOCKS_LOOK;
+}
+
 void meta_block(meta *mt, int html, const char *s, size_t n, unsigned heading,
                 unsigned hints, int keep)
 {

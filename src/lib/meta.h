@@ -47,6 +47,10 @@ void meta_end(meta *mt);
 void meta_block(meta *mt, int html, const char *s, size_t n, unsigned heading,
                 unsigned hints, int keep);
 
+/* meta_block looks at no more blocks of this document: what it is told
+ * next changes nothing that meta_get or meta_start sees. */
+int meta_blocks_done(const meta *mt);
+
 /* End of the document: choose the title, fill in the url (`url`, may be
  * NULL) and the language (`lang`: the one measured, or NULL) where the
  * page said nothing. */

@@ -9,7 +9,7 @@ int ring_init(ring *r, const mem *m, unsigned size, size_t keep_bytes)
     r->m = m;
     r->size = size;
     r->keep_bytes = keep_bytes;
-    r->head = r->count = 0;
+    r->head = r->count = r->queued = 0;
     r->touched = 0;
     return 0;
 }
@@ -41,11 +41,12 @@ static void unit_release(const ring *r, unit *u)
 
 unit *ring_slot(ring *r)
 {
-    unit *u = ring_at(r, r->count);
+    unsigned i = r->count + r->queued;
+    unit *u = ring_at(r, i);
     /* the next block's slot, which may have gone cold: its lines are on
      * their way while this block is measured and decided */
-    if (r->count + 1 < r->size) {
-        const char *n = (const char *)ring_at(r, r->count + 1);
+    if (i + 1 < r->size) {
+        const char *n = (const char *)ring_at(r, i + 1);
         /* unrolled: a loop of 13 steps cost three instructions a line */
 #pragma GCC unroll 16
         for (size_t o = 0; o < sizeof *u; o += 64)
@@ -75,9 +76,16 @@ unit *ring_slot(ring *r)
     return u;
 }
 
+void ring_queue(ring *r)
+{
+    r->queued++;
+}
+
 void ring_push(ring *r)
 {
     r->count++;
+    if (r->queued > 0)
+        r->queued--;
 }
 
 void ring_pop(ring *r)
@@ -90,6 +98,6 @@ void ring_pop(ring *r)
     /* an empty ring starts again at its first slot: the next document's
      * blocks then reuse the slots still in the cache, where going round
      * the look-ahead's many slots (816 bytes each) met cold ones */
-    if (--r->count == 0)
+    if (--r->count == 0 && r->queued == 0)
         r->head = 0;
 }

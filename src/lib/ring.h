@@ -14,6 +14,8 @@ typedef struct ring {
     unsigned size;           /* capacity: the window, or the look-ahead's block cap */
     unsigned touched;        /* slots ever handed out: the rest hold nothing */
     unsigned head, count;    /* oldest pending unit, pending units */
+    unsigned queued;         /* filled slots after the pending units, not
+                              * yet pushed (context_queue) */
 } ring;
 
 /* size slots, each keeping keep_bytes of memory between blocks; nonzero
@@ -36,9 +38,13 @@ static inline const unit *ring_next(const ring *r, const unit *u)
     return u + 1 == r->slots + r->size ? r->slots : u + 1;
 }
 
-/* The slot to fill next, its buffers emptied and its fields cleared; it
- * becomes pending with ring_push. */
+/* The slot to fill next (after the queued ones), its buffers emptied and
+ * its fields cleared; it becomes pending with ring_push, or queued with
+ * ring_queue.  Needs count + queued < size. */
 unit *ring_slot(ring *r);
+/* The slot ring_slot gave is queued: filled, to be pushed later; the
+ * oldest queued one is then the slot ring_push makes pending. */
+void ring_queue(ring *r);
 void ring_push(ring *r);
 
 /* Give back the oldest pending unit (decided and written): its buffers

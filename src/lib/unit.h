@@ -63,6 +63,7 @@ typedef struct unit {
     int open;            /* text mode: the line goes on past UB_BLOCK_MAX */
     int unterminated;    /* text mode: the input's last line, without '\n' */
     int headline_top;    /* the first of two copies of a line opening the document */
+    size_t queued_links; /* HTML: its link bytes, while queued (context_queue) */
     features f;
     verdict v;
     verdict uncut;       /* v before a comment section not yet sure of itself cut it */
