@@ -685,6 +685,39 @@ START_TEST(test_explain_lead)
 }
 END_TEST
 
+/* A title yields to the page's h1 that shares a word with it (the h1 is
+ * the headline as shown); that h1 is then written even where the repeat
+ * rule would drop it (its copy in a "recent posts" list, no paragraph
+ * after it to name): one of the two survives, not neither.  So in the
+ * window alone and with the look-ahead, in one piece and byte by byte. */
+START_TEST(test_title_yields_once)
+{
+    static const char page[] =
+        "<html><head><title>Snow on the ridge road |Pictures | Fell Diary</title></head><body>"
+        "<div class=entry><h1>Snow on the ridge road</h1><p><img src=/snow.jpg alt=''></p>"
+        "<p class=meta><a href=/p/1>Posted at noon by Tom | Permalink</a></p></div>"
+        "<div class=side><ul><li><a href=/p/1>Snow on the ridge road</a></li>"
+        "<li><a href=/p/2>Walls along the upper beck</a></li>"
+        "<li><a href=/p/3>A frozen tarn above the village</a></li>"
+        "<li><a href=/p/4>Sheep brought down for the winter</a></li></ul></div>"
+        "</body></html>";
+    static const size_t lookaheads[] = { 0, 256 * 1024 };
+    static const chunks cuts[] = { { CHUNK_WHOLE, 0, 0 }, { CHUNK_BYTE, 0, 0 } };
+    for (size_t l = 0; l < sizeof lookaheads / sizeof *lookaheads; l++)
+        for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+            ub_options o;
+            ub_options_init(&o);
+            o.format = UB_FORMAT_HTML;
+            o.lookahead = lookaheads[l];
+            run_result r;
+            run_filter(&o, page, strlen(page), cuts[k], &r);
+            ck_assert_int_eq(r.status, UB_OK);
+            ck_assert_str_eq(r.out, "Snow on the ridge road\n");
+            run_result_free(&r);
+        }
+}
+END_TEST
+
 /* A short page's rescued blocks: dropped where they stood, listed again as
  * kept at the end of --explain, and written last in the clean output. */
 START_TEST(test_explain_rescued)
@@ -1157,6 +1190,7 @@ Suite *filter_suite(void)
     tcase_add_test(tc, test_explain_tsv);
     tcase_add_test(tc, test_explain_tsv_stream);
     tcase_add_test(tc, test_explain_rescued);
+    tcase_add_test(tc, test_title_yields_once);
     tcase_add_test(tc, test_explain_runs);
     tcase_add_test(tc, test_explain_lead);
     tcase_add_test(tc, test_invert_shape);

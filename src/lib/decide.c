@@ -29,6 +29,7 @@ void decide_reset(decider *c)
     c->since_kept = 0;
     c->prev_near = 0;
     c->headline_kept = 0;
+    c->title_headline = 0;
 }
 
 static const unit *at(const decider *c, unsigned i)
@@ -92,15 +93,16 @@ static int names_article(const decider *c, const unit *u)
 
 /* The page's own h1, sharing a content word with the title, is its
  * headline as shown; the title beside it, worded otherwise ("Site: the
- * story, part 2"), says it a second time. */
-static int headline_follows(const decider *c, const unit *u)
+ * story, part 2"), says it a second time.  Returns how far ahead that h1
+ * is in the window, 0 if there is none. */
+static unsigned headline_follows(const decider *c, const unit *u)
 {
     for (unsigned i = 1; i < c->ring->count; i++) {
         const unit *p = at(c, i);
         if (p->heading != 1 || p->f.words < 3 || (p->v.rule && p->v.cls == CLASS_BAD) ||
             (p->hints & HINT_NEGATIVE))
             continue;
-        return shares_word(u->f.keys, u->f.nkeys, p->f.keys, p->f.nkeys);
+        return shares_word(u->f.keys, u->f.nkeys, p->f.keys, p->f.nkeys) ? i : 0;
     }
     return 0;
 }
@@ -260,7 +262,11 @@ static void decide(decider *c, unit *u)
         memset(&u->run, 0, sizeof u->run);
     if (u->flags & BLOCK_TITLE) {
         c->doc->title_pending = 0;
-        if (c->mode == MODEL_HTML && (c->doc->title_yield || headline_follows(c, u))) {
+        unsigned h1 = c->mode == MODEL_HTML ? headline_follows(c, u) : 0;
+        if (c->mode == MODEL_HTML && (c->doc->title_yield || h1)) {
+            /* the h1 is written in its place (title_headline) */
+            if (!c->doc->title_yield)
+                c->title_headline = c->index + h1;
             u->keep = 0;
             u->why = REASON_TITLE_REPEATS_H1;
             u->score = 0;
@@ -369,9 +375,25 @@ static int points_elsewhere(reason why)
     return why == REASON_CUT_EXCERPT || why == REASON_RELATED || why == REASON_TEASER;
 }
 
+/* The page's h1 the title yielded to (headline_follows), dropped by the
+ * model or by the repeat rule: it is written all the same, so that the
+ * headline is said once rather than by neither.  One that is mostly link
+ * is the site's name in the masthead as often, and the model decides. */
+static int title_headline(const decider *c, const unit *u)
+{
+    return c->title_headline && c->index == c->title_headline && !u->keep &&
+           features_link_density(&u->f) < TITLE_LINK_MAX;
+}
+
 void decide_unit(decider *c, unit *u)
 {
     decide(c, u);
+    if (title_headline(c, u)) {
+        if (u->v.why == REASON_HEADLINE)
+            c->headline_kept = 1;
+        u->keep = 1;
+        u->why = REASON_TITLE_H1;
+    }
     if (data_table(c, u)) {
         u->keep = 1;
         u->why = REASON_DATA_TABLE;
