@@ -8,6 +8,8 @@
 static const text_region_line PARA = { .chars = 320, .prose = 1, .sentences = 3, .end_punct = 1 };
 static const text_region_line MENU = { .chars = 12 };
 static const text_region_line HEAD = { .chars = 48 };
+static const text_region_line LINE = { .chars = 30, .sentences = 1, .end_punct = 1,
+                                       .sentence = 1 };
 static const text_region_line SUMMARY = { .chars = 140, .prose = 1, .sentences = 1,
                                           .end_punct = 1 };
 
@@ -166,6 +168,30 @@ START_TEST(test_long_document)
 }
 END_TEST
 
+/* Menus, two paragraphs, eight lines of `gap`, a paragraph, menus. */
+static void gapped_article(text_region *r, const text_region_line *gap)
+{
+    text_region_reset(r);
+    add(r, &MENU, 5);
+    add(r, &PARA, 2);
+    add(r, gap, 8);
+    add(r, &PARA, 1);
+    add(r, &MENU, 5);
+}
+
+/* Short sentences between paragraphs (dialogue, one-line paragraphs)
+ * cost the region nothing: it runs on to the paragraph after them.  As
+ * many menu items cut it short. */
+START_TEST(test_short_sentences_keep_the_region)
+{
+    text_region r;
+    gapped_article(&r, &LINE);
+    region_is(&r, 5, 15);
+    gapped_article(&r, &MENU);
+    region_is(&r, 5, 6);
+}
+END_TEST
+
 /* Nothing but menus: no region, and all its features zero. */
 START_TEST(test_no_prose_no_region)
 {
@@ -232,6 +258,7 @@ Suite *text_region_suite(void)
     tcase_add_test(tc, test_teaser_rail_is_left_out);
     tcase_add_test(tc, test_subheaded_article_is_no_rail);
     tcase_add_test(tc, test_long_document);
+    tcase_add_test(tc, test_short_sentences_keep_the_region);
     tcase_add_test(tc, test_no_prose_no_region);
     tcase_add_test(tc, test_blurb_is_no_region);
     tcase_add_test(tc, test_view_needs_no_history);

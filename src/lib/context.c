@@ -312,6 +312,7 @@ ub_status context_push(context *c, size_t link_len)
     if (c->dec.mode == MODEL_TEXT && c->lookahead)
         text_region_add(&c->region, &(text_region_line){
             .chars = u->f.chars, .prose = u->nb.prose, .end_punct = u->f.end_punct,
+            .sentence = u->f.end_punct && u->nb.stop_density >= STOP_LOW,  /* tuning_prose but the length */
             .sentences = (int)u->f.sentences,
             .bad = u->v.rule && u->v.cls == CLASS_BAD });
     c->held += u->text.len + u->gap.len;

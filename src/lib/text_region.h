@@ -5,7 +5,8 @@
  * short lines among them (subheadings, a caption, a list).  The menus
  * before it and the rails of other stories after it are mostly short
  * lines.  So each line gets a score, its prose minus a fixed cost for a
- * line that is not prose, and the region is the contiguous run of lines
+ * line that is not prose (nothing for a sentence too short to be prose),
+ * and the region is the contiguous run of lines
  * with the greatest sum: a maximum-sum segment, found online as lines
  * come (Kadane), in constant memory whatever the document's length.  A
  * segment under a paragraph's worth is no region: one line of a site's
@@ -43,6 +44,7 @@ enum {
 typedef struct text_region_line {
     uint32_t chars;      /* characters that are not spaces */
     int prose;           /* reads as prose by itself (tuning_prose) */
+    int sentence;        /* ends a sentence, stopwords as prose's: prose but for its length */
     int sentences;       /* sentence ends */
     int bad;             /* a rule dropped it */
     int end_punct;       /* ends a sentence */
