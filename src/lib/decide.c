@@ -106,6 +106,31 @@ static int headline_follows(const decider *c, const unit *u)
 }
 
 
+/* Whether some short block of the page after the title u says what its
+ * written part says: half its content words or more in one block. */
+static int title_shown(const decider *c, const unit *u)
+{
+    features t;
+    features_compute(&t, c->doc->stops, u->text.data, u->text.len);
+    if (t.nkeys == 0)
+        return 1;
+    for (unsigned i = 1; i < c->ring->count; i++) {
+        const unit *p = at(c, i);
+        if (p->f.words == 0 || p->f.words > REPEAT_WORDS)
+            continue;
+        unsigned shared = 0;
+        for (unsigned k = 0; k < t.nkeys; k++)
+            for (unsigned j = 0; j < p->f.nkeys; j++)
+                if (t.keys[k] == p->f.keys[j]) {
+                    shared++;
+                    break;
+                }
+        if (shared * 2 >= t.nkeys)
+            return 1;
+    }
+    return 0;
+}
+
 static int linked_head(const unit *u)
 {
     return u->heading > 0 && features_link_density(&u->f) >= LINKED_HEAD;
@@ -267,6 +292,12 @@ static void decide(decider *c, unit *u)
             return;
         }
         docmem_title_trim(c->doc, c->ring, u);
+        if (c->mode == MODEL_HTML && c->lookahead && !title_shown(c, u)) {
+            u->keep = 0;
+            u->why = REASON_TITLE_UNSHOWN;
+            u->score = 0;
+            return;
+        }
     }
     if (u->v.rule && u->v.why == REASON_HEADLINE && !(u->flags & BLOCK_TITLE)) {
         /* marked by the repeat rule (context.c): one per document */
