@@ -107,7 +107,14 @@ static int headline_follows(const decider *c, const unit *u)
 
 
 /* Whether some short block of the page after the title u says what its
- * written part says: half its content words or more in one block. */
+ * written part says: half its content words or more in one block of
+ * REPEAT_WORDS or fewer (a headline, a kicker, a breadcrumb's last item).
+ * A title no such block shows is not the article's headline as a reader
+ * of the page sees it: a site's name, a section's, or a headline the page
+ * leaves out.  On the dev set, the 134 titles so dropped held 78 gold words
+ * to 774 others, on every subset (dragnet 5 to 85, readability 5 to 97,
+ * cleaneval 60 to 389, l3s 8 to 203).  A title without content words
+ * (Chinese, Japanese, or short words only) cannot be compared: it stays. */
 static int title_shown(const decider *c, const unit *u)
 {
     features t;
