@@ -60,12 +60,17 @@ START_TEST(test_pick)
 }
 END_TEST
 
-static char *clean(const char *page)
+static char *clean_with(const ub_options *o, const char *page)
 {
     run_result r;
-    run_filter(NULL, page, strlen(page), (chunks){CHUNK_WHOLE, 0, 0}, &r);
+    run_filter(o, page, strlen(page), (chunks){CHUNK_WHOLE, 0, 0}, &r);
     ck_assert_int_eq(r.status, UB_OK);
     return r.out;
+}
+
+static char *clean(const char *page)
+{
+    return clean_with(NULL, page);
 }
 
 static const char body[] =
@@ -93,6 +98,24 @@ START_TEST(test_filter_title)
     /* no heading repeats it within the window: the segment stands alone */
     tbuf_addf(&page, "<html><head><title>Town News: Council saves the market hall</title></head>"
                      "<body>%s</body></html>", body);
+    ub_options window;
+    ub_options_init(&window);
+    window.lookahead = 0;
+    out = clean_with(&window, page.data);
+    ck_assert_msg(strncmp(out, "Council saves the market hall\n\n", 31) == 0, "%s", out);
+    free(out);
+    /* ... but with the whole page in view no line of it shows the
+     * headline (its paragraph, too long, is not one): the title is not
+     * written (title-unshown) */
+    out = clean(page.data);
+    ck_assert_msg(strncmp(out, "The council met", 15) == 0, "%s", out);
+    free(out);
+    tbuf_free(&page);
+
+    /* a short line of the page that says most of its words shows it */
+    tbuf_addf(&page, "<html><head><title>Town News: Council saves the market hall</title></head>"
+                     "<body><p class=\"kicker\">Market hall saved by the council</p>%s</body></html>",
+              body);
     out = clean(page.data);
     ck_assert_msg(strncmp(out, "Council saves the market hall\n\n", 31) == 0, "%s", out);
     free(out);
@@ -101,7 +124,7 @@ START_TEST(test_filter_title)
     /* the masthead links home with the site's name: not the headline */
     tbuf_addf(&page, "<html><head><title>Town News: Council saves the market hall</title></head>"
                      "<body><h1><a href=\"/\">Town News</a></h1>%s</body></html>", body);
-    out = clean(page.data);
+    out = clean_with(&window, page.data);
     ck_assert_msg(strncmp(out, "Council saves the market hall\n\n", 31) == 0, "%s", out);
     free(out);
     tbuf_free(&page);
