@@ -296,6 +296,40 @@ START_TEST(test_centred_paragraph_joined)
 }
 END_TEST
 
+/* An indentation with too few lines of its own to show wrapping (a
+ * blockquote or a list's body in a lynx dump) is judged by its own width
+ * when another indentation shows wrapping at a width within EDGE_SLACK of
+ * it: lynx wraps every box at one right edge.  Indentation 3 is shown
+ * wrapped at 74 (FL1..FL6, FA, FB); at indentation 7, ED1 and ED2 end at
+ * 74 and 73, and after ED3 (70 columns) "and" would not have fitted by 74
+ * (70 + 1 + 3 > 73), while by the document's width (77, FH) it would. */
+#define ED1 "       The harbour board met on Monday and voted to pay for a new pier, so"
+#define ED2 "       the fishermen said that they would help to build it in the spring."
+#define ED3 "       Work on the pier will start in March, when the boats are ashore"
+#define ED4 "       and the gales have passed."
+#define ED4F "       at last."
+/* ending at 70 and 69: indentation 7's width (70) is 4 from the edge */
+#define EDF1 "       The harbour board met on Monday and voted to pay for new piers."
+#define EDF2 "       The fishermen said that they would help to build it in spring."
+#define EDGE FH "\n\n" FLINES(FIN) FIN(FL6) FIN(FA) FIN(FB)
+#define EDGE_OUT "[g=0]" FH "\n" FLINES(FOUT) FOUT(FL6) FOUT(FA) FOUT(FB)
+START_TEST(test_wrap_width_of_edge)
+{
+    expect_log(EDGE FIN(ED1) FIN(ED2) ED3 "\n" ED4 "\n",
+               EDGE_OUT FOUT(ED1) FOUT(ED2) "[g=1]" ED3 "/" ED4 "\n");
+    /* "at" would have fitted by 74 too: the line was not cut */
+    expect_log(EDGE FIN(ED1) FIN(ED2) ED3 "\n" ED4F "\n",
+               EDGE_OUT FOUT(ED1) FOUT(ED2) "[g=1]" ED3 "\n[g=0]" ED4F "\n");
+    /* seven lines of indentation 3: no indentation is shown wrapped */
+    expect_log(FH "\n\n" FLINES(FIN) FIN(FL6) FIN(FA) FIN(ED1) FIN(ED2) ED3 "\n" ED4 "\n",
+               "[g=0]" FH "\n" FLINES(FOUT) FOUT(FL6) FOUT(FA) FOUT(ED1) FOUT(ED2)
+               "[g=1]" ED3 "\n[g=0]" ED4 "\n");
+    /* indentation 7's width (70) is not the edge (74) */
+    expect_log(EDGE FIN(EDF1) FIN(EDF2) ED3 "\n" ED4 "\n",
+               EDGE_OUT FOUT(EDF1) FOUT(EDF2) "[g=1]" ED3 "\n[g=0]" ED4 "\n");
+}
+END_TEST
+
 START_TEST(test_short_lines_not_joined)
 {
     /* a menu: short lines were never wrapped */
@@ -527,6 +561,7 @@ Suite *text_reader_suite(void)
     tcase_add_test(tc, test_wrap_width_per_indent);
     tcase_add_test(tc, test_wrap_width_needs_most_lines);
     tcase_add_test(tc, test_centred_paragraph_joined);
+    tcase_add_test(tc, test_wrap_width_of_edge);
     tcase_add_test(tc, test_first_word_counts_code_points);
     tcase_add_test(tc, test_short_lines_not_joined);
     tcase_add_test(tc, test_long_line_streamed);
