@@ -76,8 +76,19 @@ static void same_as_ref(const char *text, size_t len)
     features a, b;
     features_compute(&a, sl, copy, len);
     features_ref(&b, sl, copy, len);
-    free(copy);
     same_fields(&a, &b, "fast", text, len);
+    /* the density kept with the counts is the one they give, as measured
+     * and after each text-mode mark (the callers read only the kept one) */
+    const char *stale = a.stop_density != features_stop_density(&a) ? "features_compute" : NULL;
+    features_mark_joined(&a);
+    if (!stale && a.stop_density != features_stop_density(&a))
+        stale = "features_mark_joined";
+    features_mark_pauses(&a, copy, len);
+    if (!stale && a.stop_density != features_stop_density(&a))
+        stale = "features_mark_pauses";
+    free(copy);
+    if (stale)
+        ck_abort_msg("stop_density stale after %s on \"%.*s\"", stale, (int)len, text);
 }
 
 static const char *const ref_cases[] = {
@@ -386,6 +397,35 @@ START_TEST(test_pauses)
     f = feat(en);
     features_mark_pauses(&f, en, strlen(en));
     ck_assert_uint_eq(f.pauses, 0);
+}
+END_TEST
+
+/* The density kept with a block's counts follows the marks that change
+ * it: the joined line's falls to its stopwords', the Chinese line's rises
+ * with its pauses; counts set by hand take it from
+ * features_update_density. */
+START_TEST(test_density_kept)
+{
+    const char *ad = "slot_top_banner_leaderboard,slot_right_rail_medium_rect,"
+                     "slot_footer_sticky_mobile,slot_inline_native_one "
+                     "slot_inline_native_two,slot_inline_native_three,slot_below_fold_wide";
+    features f = feat(ad);
+    ck_assert(f.stop_density > 0.3);
+    features_mark_joined(&f);
+    ck_assert(f.stop_density == 0.0);
+
+    const char *zh = "\u4eca\u5929\u5929\u6c23\u5f88\u597d \u6211\u5011\u53bb\u6d77\u908a";
+    f = feat(zh);
+    ck_assert(f.stop_density == 0.0);
+    features_mark_pauses(&f, zh, strlen(zh));
+    ck_assert(f.stop_density > 0.3);
+
+    f = feat("the cat and the dog sat on a mat");
+    ck_assert(f.stop_density > 0.55 && f.stop_density < 0.56);
+    f.numbers = 4;
+    features_update_density(&f);
+    ck_assert(f.stop_density == features_stop_density(&f));
+    ck_assert(f.stop_density == 1.0);
 }
 END_TEST
 
@@ -1041,6 +1081,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, test_tokens_counted);
     tcase_add_test(tc, test_joined_tokens);
     tcase_add_test(tc, test_pauses);
+    tcase_add_test(tc, test_density_kept);
     tcase_add_test(tc, test_stopwords_and_language);
     tcase_add_test(tc, test_digits_symbols_separators);
     tcase_add_test(tc, test_clause_marks);

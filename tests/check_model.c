@@ -59,6 +59,7 @@ static void random_unit(unit *u)
     f->end_punct = (uint8_t)next_u(2);
     f->bullet = (uint8_t)next_u(2);
     f->indent = next_u(20);
+    features_update_density(f);
     u->hints = next_u(1u << 16);
     u->flags = next_u(1u << 8);
     u->heading = next_u(3);

@@ -32,6 +32,7 @@ static unit block_in(uint32_t box, uint32_t chars, uint32_t words, uint32_t link
     u.f.commas = commas;
     u.f.end_punct = links == 0;   /* a sentence, unless it is a link */
     u.heading = heading;
+    features_update_density(&u.f);
     return u;
 }
 
@@ -178,6 +179,7 @@ static unit item_in(uint32_t box, const char *text, size_t lead)
 {
     unit u = block_in(box, 150, 27, 45, 1, 0);
     u.f.end_punct = 1;
+    features_update_density(&u.f);
     u.text.data = (char *)text;
     u.text.len = strlen(text);
     u.lead_link = lead;
@@ -314,6 +316,7 @@ static unit row_in(const char *cells, uint32_t body, uint32_t links)
     u.f.words = 3;
     if (links > u.f.chars)
         u.f.link_chars = u.f.chars;
+    features_update_density(&u.f);
     return u;
 }
 
@@ -811,6 +814,7 @@ static void anchor_page(unsigned heading, unsigned gap, int paras, double para_v
     unsigned long i = 0;
     unit head = block_in(BOX_HEAD, 20, 4, 0, 0, heading);
     head.f.end_punct = 0;
+    features_update_density(&head.f);
     page_add(p, &head, i++);
     unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
     unsigned long para_at = i;

@@ -689,6 +689,7 @@ void features_compute(features *f, const stoplist *sl, const char *text, size_t 
     f->end_colon = prev_nonspace == ':';
     f->bracketed = f->bracketed && prev_nonspace == ']';
     f->norm_hash = sc->nh;
+    features_update_density(f);
 }
 
 double features_stop_density(const features *f)
@@ -717,9 +718,19 @@ double features_stop_density(const features *f)
     return w ? (double)f->stops / (double)w : 0.0;
 }
 
+void features_update_density(features *f)
+{
+    f->stop_density = features_stop_density(f);
+}
+
 void features_mark_joined(features *f)
 {
-    f->joined = f->chars > (uint64_t)FEATURES_JOINED_CHARS * f->tokens;
+    uint8_t joined = f->chars > (uint64_t)FEATURES_JOINED_CHARS * f->tokens;
+    /* the density changes only with the mark: most lines keep theirs */
+    if (joined != f->joined) {
+        f->joined = joined;
+        features_update_density(f);
+    }
 }
 
 void features_mark_pauses(features *f, const char *text, size_t len)
@@ -727,6 +738,7 @@ void features_mark_pauses(features *f, const char *text, size_t len)
     if (f->unspaced * 2 <= f->chars)
         return;
     const unsigned char *s = (const unsigned char *)text;
+    uint32_t before = f->pauses;
     int after = 0;   /* an unspaced character, then spaces only */
     int gap = 0;     /* ... and at least one space, no line break: a
                       * wrapped line's break may fall anywhere */
@@ -744,6 +756,8 @@ void features_mark_pauses(features *f, const char *text, size_t len)
         after = unspaced;
         gap = 0;
     }
+    if (f->pauses != before)
+        features_update_density(f);
 }
 
 double features_link_density(const features *f)

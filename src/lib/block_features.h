@@ -35,6 +35,11 @@ typedef struct features {
     uint8_t copyright;    /* contains ©, (c) or "copyright" */
     uint8_t nkeys;
     uint64_t norm_hash;   /* hash of the folded words: equal for repeated lines */
+    double stop_density;  /* features_stop_density of the fields above, kept
+                           * current by the calls below that change them
+                           * (the only writers): the classifier, the model
+                           * and the context read it up to three times a
+                           * block (issue 20) */
     uint64_t first_word;  /* word hash (stoplist.h) of the first word */
     uint8_t first_digits; /* the first word is a number */
     uint32_t keys[FEATURES_KEYWORDS]; /* hashes of the first content words */
@@ -55,8 +60,13 @@ unsigned features_lanes_best_portable(const uint64_t *lane);
 unsigned features_lanes_best_sse2(const uint64_t *lane);
 
 /* Share of words that are stopwords, 0..1; for unspaced scripts the share of
- * function characters approximated from punctuation. */
+ * function characters approximated from punctuation.  Computed from the
+ * counts; readers of a measured block take f->stop_density, which
+ * features_compute, features_mark_joined and features_mark_pauses set to
+ * it.  Code that sets the counts by hand (tests) calls
+ * features_update_density after. */
 double features_stop_density(const features *f);
+void features_update_density(features *f);
 double features_link_density(const features *f);
 
 /* Mark a text line whose runs of non-spaces are, on average, too long for

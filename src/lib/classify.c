@@ -110,7 +110,7 @@ static int column_header(const block *b, const features *f)
 
 static int aside(const char *s, size_t n, const features *f)
 {
-    if (f->words <= ASIDE_WORDS || features_stop_density(f) < STOP_LOW)
+    if (f->words <= ASIDE_WORDS || f->stop_density < STOP_LOW)
         return 0;
     while (n > 0 && (*s == ' ' || *s == '\t')) {
         s++;
@@ -262,7 +262,7 @@ void classify_block(verdict *v, const phrases *ph, const block *b, const feature
     }
 
     double ld = features_link_density(f);
-    double sd = features_stop_density(f);
+    double sd = f->stop_density;
     /* a Han or kana character holds about as much text as three letters:
      * the length thresholds, set for alphabets, count it so */
     uint32_t length = f->chars + 2 * f->wide;

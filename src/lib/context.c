@@ -187,7 +187,7 @@ static int has_lower(const unit *u)
  * capitalised, or all in capitals. */
 static int sentence_like(const unit *u)
 {
-    return features_stop_density(&u->f) > 0 || u->f.caps < u->f.words || !has_lower(u);
+    return u->f.stop_density > 0 || u->f.caps < u->f.words || !has_lower(u);
 }
 
 /* A heading-like line repeated before the article begins may be its

@@ -18,7 +18,7 @@ void model_nb_from(model_nb *n, const features *f, unsigned hints, int rule_bad)
     n->hint_positive = (hints & HINT_POSITIVE) != 0;
     n->chars = f->chars;
     n->log_chars = log_chars(f->chars);
-    n->stop_density = features_stop_density(f);
+    n->stop_density = f->stop_density;
     n->end_punct = f->end_punct;
     n->rule_bad = rule_bad;
     n->prose = tuning_prose(n->stop_density, f->end_punct, f->chars);
