@@ -37,13 +37,22 @@ static const unit *at(const decider *c, unsigned i)
     return ring_at(c->ring, i);
 }
 
-static int shares_word(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
+/* How many of a's content words b holds too (each of a's counted once). */
+static unsigned shared_words(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
 {
+    unsigned shared = 0;
     for (unsigned i = 0; i < na; i++)
         for (unsigned j = 0; j < nb; j++)
-            if (a[i] == b[j])
-                return 1;
-    return 0;
+            if (a[i] == b[j]) {
+                shared++;
+                break;
+            }
+    return shared;
+}
+
+static int shares_word(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
+{
+    return shared_words(a, na, b, nb) > 0;
 }
 
 /* A title-like line amid the article that shares no content word with the
@@ -128,14 +137,7 @@ static int title_shown(const decider *c, const unit *u)
         const unit *p = at(c, i);
         if (p->f.words == 0 || p->f.words > REPEAT_WORDS)
             continue;
-        unsigned shared = 0;
-        for (unsigned k = 0; k < t.nkeys; k++)
-            for (unsigned j = 0; j < p->f.nkeys; j++)
-                if (t.keys[k] == p->f.keys[j]) {
-                    shared++;
-                    break;
-                }
-        if (shared * 2 >= t.nkeys)
+        if (shared_words(t.keys, t.nkeys, p->f.keys, p->f.nkeys) * 2 >= t.nkeys)
             return 1;
     }
     return 0;
