@@ -4,6 +4,7 @@
 #include <string.h>
 #include "suites.h"
 #include "rescue.h"
+#include "testutil.h"
 
 /* A decided unit: `words` words of text, the model's score, kept or not,
  * dropped by a rule or not. */
@@ -316,6 +317,64 @@ START_TEST(test_not_text_not_rescued)
 }
 END_TEST
 
+/* Documents that fill both runs (the best and the current swap) and the
+ * byline's anchor, fed to a rescue whose every allocation is counted,
+ * failing at each in turn: freed, it leaves nothing live.  rescue_free
+ * frees only the units ever held (issue 20: the rest were never written
+ * and are left untouched), so a unit whose copy failed half-way must count
+ * as held. */
+static void feed_documents(rescue *r)
+{
+    for (int doc = 0; doc < 3; doc++) {
+        rescue_begin(r);
+        unsigned long n = 1;
+        unit head = line("Morning Fog", 0.05, 1);
+        unit by = line("By Ann Rivers, 14 March 2011", 0.05, 0);
+        if (rescue_see(r, &head, n++, 0) != UB_OK || rescue_see(r, &by, n++, 0) != UB_OK)
+            return;
+        /* runs of 3, then 5 + doc, blocks, each ended by a rule */
+        for (int run = 0; run < 2; run++) {
+            for (int i = 0; i < 3 + run * (5 + doc); i++) {
+                unit u = make(10 + (unsigned)i, 0.3, 0, 0);
+                u.raw = u.text;        /* two buffers: a copy can fail between */
+                if (rescue_see(r, &u, n++, 0) != UB_OK)
+                    return;
+            }
+            unit rule = make(3, 0, 0, 1);
+            if (rescue_see(r, &rule, n++, 0) != UB_OK)
+                return;
+        }
+    }
+}
+
+START_TEST(test_free_leaves_nothing_live)
+{
+    counting_alloc ca;
+    memset(&ca, 0, sizeof ca);
+    mem m = { counting_realloc, &ca };
+    rescue *r = rescue_new(&m);
+    ck_assert_ptr_nonnull(r);
+    feed_documents(r);
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    ck_assert_ptr_nonnull(rescue_take(r, &n, &num));
+    unsigned long calls = ca.calls;
+    ck_assert_uint_gt(calls, 10);
+    rescue_free(r);
+    ck_assert_uint_eq(ca.live, 0);
+    for (unsigned long k = 2; k <= calls; k++) {
+        memset(&ca, 0, sizeof ca);
+        ca.fail_at = k;
+        r = rescue_new(&m);
+        ck_assert_ptr_nonnull(r);
+        feed_documents(r);
+        rescue_free(r);
+        if (ca.live != 0)
+            ck_abort_msg("allocation %lu failed: %lu blocks left live", k, ca.live);
+    }
+}
+END_TEST
+
 Suite *rescue_suite(void)
 {
     Suite *s = suite_create("rescue");
@@ -329,6 +388,7 @@ Suite *rescue_suite(void)
     tcase_add_test(tc, test_nothing_written_takes_best_block);
     tcase_add_test(tc, test_open_line_ends_run);
     tcase_add_test(tc, test_byline_anchors_run);
+    tcase_add_test(tc, test_free_leaves_nothing_live);
     suite_add_tcase(s, tc);
     return s;
 }

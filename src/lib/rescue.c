@@ -13,6 +13,10 @@ typedef struct run {
     unit units[RESCUE_UNITS];
     unsigned long numbers[RESCUE_UNITS];
     size_t count, bytes;
+    /* units ever held (a high-water mark): the rest were never written,
+     * and freeing them would touch pages calloc left untouched, some 40
+     * page faults a process at its exit */
+    size_t used;
     unsigned long words;
     int full;                /* cut at a bound: later blocks end it */
 } run;
@@ -63,9 +67,9 @@ void rescue_free(rescue *r)
     if (!r)
         return;
     for (int k = 0; k < 2; k++)
-        for (size_t i = 0; i < RESCUE_UNITS; i++)
+        for (size_t i = 0; i < r->runs[k].used; i++)
             unit_bufs_free(&r->runs[k].units[i], r->m);
-    for (size_t i = 0; i < RESCUE_UNITS; i++)
+    for (size_t i = 0; i < r->anchor.used; i++)
         unit_bufs_free(&r->anchor.units[i], r->m);
     unit_bufs_free(&r->prev, r->m);
     unit_bufs_free(&r->lone, r->m);
@@ -135,6 +139,9 @@ static ub_status add(run *x, const mem *m, const unit *u, unsigned long number)
         x->full = 1;
         return UB_OK;
     }
+    /* counted before hold(): a failed copy may have grown its buffers */
+    if (x->count >= x->used)
+        x->used = x->count + 1;
     ub_status st = hold(&x->units[x->count], m, u);
     if (st != UB_OK)
         return st;
