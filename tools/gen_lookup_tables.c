@@ -8,8 +8,10 @@
 #include "phrases.h"
 #include "stoplist.h"
 
-/* name[0..n) as a C array of type, eight to a line, 0 written short. */
-static void put_u64(const char *type, const char *name, const uint64_t *v, size_t n)
+/* name[0..n) as a C array of type, eight to a line, 0 written short; a
+ * blank line after it unless it is the file's last. */
+static void put_u64(const char *type, const char *name, const uint64_t *v, size_t n,
+                    int last)
 {
     printf("const %s %s[%zu] = {\n", type, name, n);
     for (size_t i = 0; i < n; i++) {
@@ -22,7 +24,7 @@ static void put_u64(const char *type, const char *name, const uint64_t *v, size_
         if (i % 8 == 7 || i + 1 == n)
             printf("\n");
     }
-    printf("};\n\n");
+    printf("};\n%s", last ? "" : "\n");
 }
 
 int main(void)
@@ -38,18 +40,13 @@ int main(void)
            "#include \"lookup_tables.h\"\n\n");
     size_t slots = s->mask + 1;
     printf("const size_t lookup_stop_slots = %zu;\n\n", slots);
-    put_u64("uint64_t", "lookup_stop_pairs", s->pairs, 2 * slots);
-    put_u64("uint64_t", "lookup_stop_filter", s->filter, STOPLIST_FILTER_WORDS);
-    const uint64_t *keys;
-    const uint16_t *vals;
-    slots = phrases_table(p, &keys, &vals);
+    put_u64("uint64_t", "lookup_stop_pairs", s->pairs, 2 * slots, 0);
+    put_u64("uint64_t", "lookup_stop_filter", s->filter, STOPLIST_FILTER_WORDS, 0);
+    const uint64_t *pairs, *filter;
+    slots = phrases_table(p, &pairs, &filter);
     printf("const size_t lookup_phrase_slots = %zu;\n\n", slots);
-    put_u64("uint64_t", "lookup_phrase_keys", keys, slots);
-    printf("const uint16_t lookup_phrase_vals[%zu] = {\n", slots);
-    for (size_t i = 0; i < slots; i++)
-        printf("%s %u,%s", i % 16 == 0 ? "   " : "", (unsigned)vals[i],
-               i % 16 == 15 || i + 1 == slots ? "\n" : "");
-    printf("};\n");
+    put_u64("uint64_t", "lookup_phrase_pairs", pairs, 2 * slots, 0);
+    put_u64("uint64_t", "lookup_phrase_filter", filter, PHRASES_FILTER_WORDS, 1);
     stoplist_free(s, &mem_stdlib);
     phrases_free(p, &mem_stdlib);
     return 0;

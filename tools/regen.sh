@@ -71,7 +71,7 @@ mv "$tmp/utf8_table.c" "$out/src/lib/utf8_table.c"
 printf '%s\n' '#include "lookup_tables.h"' \
     'const size_t lookup_stop_slots = 1, lookup_phrase_slots = 1;' \
     'const uint64_t lookup_stop_pairs[1], lookup_stop_filter[1];' \
-    'const uint64_t lookup_phrase_keys[1];' 'const uint16_t lookup_phrase_vals[1];' \
+    'const uint64_t lookup_phrase_pairs[1], lookup_phrase_filter[1];' \
     > "$tmp/stand_in.c"
 "$cc" -std=c11 -iquote "$out/src/lib" -iquote "$top/src/lib" -o "$tmp/gen_lookup_tables" \
     "$here/gen_lookup_tables.c" "$tmp/stand_in.c" "$top/src/lib/stoplist.c" \

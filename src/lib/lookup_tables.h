@@ -13,7 +13,7 @@ extern const uint64_t lookup_stop_pairs[];  /* 2 * lookup_stop_slots: key, langu
 extern const uint64_t lookup_stop_filter[]; /* STOPLIST_FILTER_WORDS */
 
 extern const size_t lookup_phrase_slots;    /* a power of two */
-extern const uint64_t lookup_phrase_keys[];
-extern const uint16_t lookup_phrase_vals[];
+extern const uint64_t lookup_phrase_pairs[];  /* 2 * lookup_phrase_slots: key, kinds */
+extern const uint64_t lookup_phrase_filter[]; /* PHRASES_FILTER_WORDS */
 
 #endif

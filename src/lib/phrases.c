@@ -535,10 +535,19 @@ enum {
 
 struct phrases {
     size_t mask;
-    const uint64_t *keys;  /* hash of the folded phrase; 0 = empty */
-    const uint16_t *vals;
-    uint64_t *own_keys;    /* phrases_build: keys and vals, else NULL */
-    uint16_t *own_vals;
+    /* slot i is pairs[2i], the hash of a folded phrase or word (0 =
+     * empty), and pairs[2i + 1], its kinds: a lookup that finds a key
+     * reads one cache line, where a table of keys and another of kinds
+     * missed twice */
+    const uint64_t *pairs;
+    /* bit h >> PHRASES_FILTER_SHIFT is set for each key h: lookups of
+     * words no entry has are turned away by the filter (2 KiB) before a
+     * probe of the slots (64 KiB); with the pairs, 1 to 4% less time
+     * in text mode, where either alone was lost in the noise (README,
+     * issue 20) */
+    const uint64_t *filter;
+    uint64_t *own_pairs;   /* phrases_build: pairs and filter, else NULL */
+    uint64_t *own_filter;
 };
 
 static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
@@ -553,10 +562,11 @@ static void put(phrases *p, uint64_t h, unsigned bits)
 {
     h += h == 0;
     size_t i = (size_t)h & p->mask;
-    while (p->own_keys[i] != 0 && p->own_keys[i] != h)
+    while (p->own_pairs[2 * i] != 0 && p->own_pairs[2 * i] != h)
         i = (i + 1) & p->mask;
-    p->own_keys[i] = h;
-    p->own_vals[i] |= (uint16_t)bits;
+    p->own_pairs[2 * i] = h;
+    p->own_pairs[2 * i + 1] |= bits;
+    p->own_filter[(h >> PHRASES_FILTER_SHIFT) / 64] |= 1ull << (h >> PHRASES_FILTER_SHIFT) % 64;
 }
 
 /* The first word of a folded phrase, hashed as block_features hashes words. */
@@ -610,10 +620,12 @@ static void put_word_prefixes(phrases *p, const key *k)
 static unsigned get(const phrases *p, uint64_t h)
 {
     h += h == 0;
+    if (!(p->filter[(h >> PHRASES_FILTER_SHIFT) / 64] >> (h >> PHRASES_FILTER_SHIFT) % 64 & 1))
+        return 0;
     for (size_t i = (size_t)h & p->mask;; i = (i + 1) & p->mask) {
-        if (p->keys[i] == h)
-            return p->vals[i];
-        if (p->keys[i] == 0)
+        if (p->pairs[2 * i] == h)
+            return (unsigned)p->pairs[2 * i + 1];
+        if (p->pairs[2 * i] == 0)
             return 0;
     }
 }
@@ -624,15 +636,15 @@ phrases *phrases_new(const mem *m)
     if (!p)
         return NULL;
     p->mask = lookup_phrase_slots - 1;
-    p->keys = lookup_phrase_keys;
-    p->vals = lookup_phrase_vals;
+    p->pairs = lookup_phrase_pairs;
+    p->filter = lookup_phrase_filter;
     return p;
 }
 
-size_t phrases_table(const phrases *p, const uint64_t **keys, const uint16_t **vals)
+size_t phrases_table(const phrases *p, const uint64_t **pairs, const uint64_t **filter)
 {
-    *keys = p->keys;
-    *vals = p->vals;
+    *pairs = p->pairs;
+    *filter = p->filter;
     return p->mask + 1;
 }
 
@@ -643,14 +655,14 @@ phrases *phrases_build(const mem *m)
         return NULL;
     size_t slots = 4096;   /* some 1400 keys: under half full */
     p->mask = slots - 1;
-    p->own_keys = mem_calloc(m, slots, sizeof *p->own_keys);
-    p->own_vals = mem_calloc(m, slots, sizeof *p->own_vals);
-    if (!p->own_keys || !p->own_vals) {
+    p->own_pairs = mem_calloc(m, 2 * slots, sizeof *p->own_pairs);
+    p->own_filter = mem_calloc(m, PHRASES_FILTER_WORDS, sizeof *p->own_filter);
+    if (!p->own_pairs || !p->own_filter) {
         phrases_free(p, m);
         return NULL;
     }
-    p->keys = p->own_keys;
-    p->vals = p->own_vals;
+    p->pairs = p->own_pairs;
+    p->filter = p->own_filter;
     for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
         /* entries are written folded, but folded once more as a text is
          * (final sigma, say, folds to sigma), so their hash is the key's */
@@ -689,8 +701,8 @@ void phrases_free(phrases *p, const mem *m)
 {
     if (!p)
         return;
-    mem_free(m, p->own_keys);
-    mem_free(m, p->own_vals);
+    mem_free(m, p->own_pairs);
+    mem_free(m, p->own_filter);
     mem_free(m, p);
 }
 

@@ -23,9 +23,13 @@ phrases *phrases_new(const mem *m);
 
 /* The same, its hash table built from the lists now rather than taken from
  * lookup_tables.c (which tools/gen_lookup_tables.c writes from this), and
- * the table of either: returns its slots. */
+ * the table of either: returns its slots, whose keys and kinds are
+ * (*pairs)[2i] and (*pairs)[2i + 1]; *filter gets its filter of
+ * PHRASES_FILTER_WORDS words, a bit for each key's top bits. */
 phrases *phrases_build(const mem *m);
-size_t phrases_table(const phrases *p, const uint64_t **keys, const uint16_t **vals);
+size_t phrases_table(const phrases *p, const uint64_t **pairs, const uint64_t **filter);
+#define PHRASES_FILTER_SHIFT 50   /* the filter is indexed by a key's top 14 bits */
+#define PHRASES_FILTER_WORDS ((1u << (64 - PHRASES_FILTER_SHIFT)) / 64)
 void phrases_free(phrases *p, const mem *m);
 
 /* Whether a text whose first word has this word hash (stoplist.h) can
