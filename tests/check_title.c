@@ -140,6 +140,43 @@ START_TEST(test_filter_title)
 }
 END_TEST
 
+/* The title yields to a heading of the page, of any level, that says its
+ * headline segment without the site's name (title-heading): the headline
+ * is written once, where the page shows it, after the dateline above it;
+ * the title, hoisted from the head, would come before the dateline.  A
+ * heading that is mostly link (a permalink) does not take its place. */
+START_TEST(test_filter_title_heading)
+{
+    static const char head[] =
+        "<html><head><title>Town News: Council saves the market hall</title></head><body>"
+        "<div class=\"story\"><p>Tuesday 4 March 2014, by the town desk, in local news.</p>";
+    tbuf page = {0};
+    tbuf_addf(&page, "%s<h3>Council saves the market hall</h3>%s</div></body></html>", head,
+              body);
+    ub_options o;
+    ub_options_init(&o);
+    o.output = UB_OUTPUT_EXPLAIN_TEXT;
+    char *out = clean_with(&o, page.data);
+    ck_assert_msg(strncmp(out, "DROP title-heading ", 19) == 0, "%s", out);
+    ck_assert_msg(strstr(out, "KEEP title-h1") != NULL || strstr(out, "KEEP prose") != NULL,
+                  "%s", out);
+    free(out);
+    out = clean(page.data);
+    const char *h = strstr(out, "Council saves the market hall");
+    ck_assert_msg(h != NULL && h != out && strstr(h + 1, "Council saves") == NULL, "%s", out);
+    free(out);
+    tbuf_free(&page);
+
+    /* the heading a permalink: the title is written, first, as before */
+    tbuf_addf(&page, "%s<h3><a href=\"/p/1\">Council saves the market hall</a></h3>%s"
+                     "</div></body></html>", head, body);
+    out = clean_with(&o, page.data);
+    ck_assert_msg(strncmp(out, "KEEP title ", 11) == 0, "%s", out);
+    free(out);
+    tbuf_free(&page);
+}
+END_TEST
+
 Suite *title_suite(void)
 {
     Suite *s = suite_create("title");
@@ -147,6 +184,7 @@ Suite *title_suite(void)
     tcase_add_test(tc, test_split);
     tcase_add_test(tc, test_pick);
     tcase_add_test(tc, test_filter_title);
+    tcase_add_test(tc, test_filter_title_heading);
     suite_add_tcase(s, tc);
     return s;
 }

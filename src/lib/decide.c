@@ -143,6 +143,43 @@ static int title_shown(const decider *c, const unit *u)
     return 0;
 }
 
+/* A heading of the page that says a part of the title and not all of it
+ * ("Yesterday's over" under the title "Seth's Blog: Yesterday's over",
+ * at any heading level: blogs put the post's headline in an h2 or h3) is
+ * the headline as the page shows it; the title beside it is the same
+ * headline with the site's name, said twice.  The heading is written in
+ * the title's place (title_headline), as for an h1.  A heading mostly
+ * link (the site's name in the masthead, linked home) or inside a
+ * sidebar, a header or a menu (HINT_NEGATIVE) says the site's segment
+ * and does not count, nor does one that leaves out the segment title_pick
+ * took for the headline (an unlinked h2 with the blog's name).  The part
+ * is one of the title's runs of segments (docmem_title): the whole title
+ * said again is a repeat, not a part.
+ * Returns the heading's place in the ring, or 0. */
+static unsigned heading_says_title(const decider *c)
+{
+    const docmem *d = c->doc;
+    if (d->title_nruns == 0)
+        return 0;
+    unsigned whole = 0;
+    for (unsigned r = 0; r < d->title_nruns; r++)
+        if (d->title_run[r].words > whole)
+            whole = d->title_run[r].words;
+    const docmem_title_run *pick = &d->title_run[d->title_picked];
+    for (unsigned i = 1; i < c->ring->count; i++) {
+        const unit *p = at(c, i);
+        if (!p->heading || p->f.words == 0 || (p->hints & HINT_NEGATIVE) ||
+            features_link_density(&p->f) >= TITLE_LINK_MAX)
+            continue;
+        for (unsigned r = 0; r < d->title_nruns; r++)
+            if (d->title_run[r].hash == p->f.norm_hash && d->title_run[r].words < whole &&
+                d->title_run[r].start <= pick->start &&
+                d->title_run[r].start + d->title_run[r].len >= pick->start + pick->len)
+                return i;
+    }
+    return 0;
+}
+
 static int linked_head(const unit *u)
 {
     return u->heading > 0 && features_link_density(&u->f) >= LINKED_HEAD;
@@ -304,6 +341,14 @@ static void decide(decider *c, unit *u)
                 c->title_headline = c->index + h1;
             u->keep = 0;
             u->why = REASON_TITLE_REPEATS_H1;
+            u->score = 0;
+            return;
+        }
+        unsigned said = c->mode == MODEL_HTML ? heading_says_title(c) : 0;
+        if (said) {
+            c->title_headline = c->index + said;
+            u->keep = 0;
+            u->why = REASON_TITLE_HEADING;
             u->score = 0;
             return;
         }

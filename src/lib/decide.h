@@ -36,7 +36,7 @@ typedef struct decider {
     int after_linked_head;   /* the last decided unit was a heading that is all link */
     int teaser_run;          /* ... and the summary before that heading was a teaser */
     int headline_kept;       /* a repeated line was kept as the headline */
-    unsigned long title_headline; /* the index of the h1 the title yielded to, or 0 */
+    unsigned long title_headline; /* the index of the h1 or heading the title yielded to, or 0 */
 } decider;
 
 /* A decider over the units of `r`; every pointer must outlive it. */
