@@ -631,12 +631,18 @@ void page_add(page *p, const unit *u, unsigned long index)
         run_withdraw(p, p->pending, &p->npending);
     if (item_step(p, u, at) && score > 0) {
         p->item.score += score;
+        page_credit c;
+        keys_of(u, c.key);
+        c.score = score;
         if (p->nitem_pending < RUN_PENDING) {
-            page_credit *c = &p->item_pending[p->nitem_pending++];
-            keys_of(u, c->key);
-            c->score = score;
+            p->item_pending[p->nitem_pending++] = c;
             if (p->item_n < RUN_MIN_ITEMS)
                 p->item_credited = p->nitem_pending;
+        } else if (!memcmp(c.key, p->item_pending[RUN_PENDING - 1].key, sizeof c.key)) {
+            /* the credits are full: the run's items share one container,
+             * so the last credit takes this one's score, to be given back
+             * with the others if the run is the page's content */
+            p->item_pending[RUN_PENDING - 1].score += score;
         }
         if (p->item_n >= RUN_MIN_ITEMS)
             score = 0;         /* a teaser item: no credit, until its run ends */
