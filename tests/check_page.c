@@ -266,6 +266,35 @@ START_TEST(test_item_list_content)
 }
 END_TEST
 
+/* A list of more items than the credits an open run holds (RUN_PENDING)
+ * is still the page's content when it is judged so: every item's prose is
+ * given back, not only the first ones'.  Six paragraphs (42) against forty
+ * items (2.45 each, 98): not a rail (42 is under half of 98), so the list
+ * leads; given back sixteen items only (39.2), the paragraphs led. */
+START_TEST(test_item_list_long)
+{
+    page *p = page_new(&mem_stdlib);
+    ck_assert_ptr_nonnull(p);
+    unit para = block_in(BOX_ARTICLE, 320, 55, 0, 3, 0);
+    unit item = item_in(BOX_RAIL, item_text, 35);
+    unit foot = block_in(BOX_FOOT, 40, 6, 40, 0, 0);
+    unsigned long i = 0;
+    for (int k = 0; k < 6; k++)
+        page_add(p, &para, i++);
+    unsigned long first = i;
+    for (int k = 0; k < 40; k++)
+        page_add(p, &item, i++);
+    page_add(p, &foot, i++);
+    page_settle(p);
+    double v[PAGE_FEATURES];
+    page_view(p, &item, first + 30, v);
+    ck_assert(v[PAGE_IN_BEST] == 1.0 && v[PAGE_TEASER_RUN] == 0.0);
+    page_view(p, &para, 0, v);
+    ck_assert(v[PAGE_IN_BEST] == 0.0);
+    page_free(p, &mem_stdlib);
+}
+END_TEST
+
 /* A rail whose summaries outweigh a short article's prose does not take
  * the article's place: once the run shows, what its items gave their
  * containers is taken back. */
@@ -927,6 +956,7 @@ Suite *page_suite(void)
     tcase_add_test(tc, test_item_shape);
     tcase_add_test(tc, test_item_rail);
     tcase_add_test(tc, test_item_list_content);
+    tcase_add_test(tc, test_item_list_long);
     tcase_add_test(tc, test_data_table);
     tcase_add_test(tc, test_data_table_not);
     tcase_add_test(tc, test_data_table_bounded);

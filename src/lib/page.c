@@ -488,6 +488,28 @@ static int item_step(page *p, const unit *u, uint32_t at)
     return 1;
 }
 
+/* Block u of the run of teaser items gives `score`: it is held with the
+ * run's credits, and what its container is credited now returned (none
+ * once the run has RUN_MIN_ITEMS items, until the run is judged). */
+static double item_credit(page *p, const unit *u, double score)
+{
+    p->item.score += score;
+    page_credit c;
+    keys_of(u, c.key);
+    c.score = score;
+    if (p->nitem_pending < RUN_PENDING) {
+        p->item_pending[p->nitem_pending++] = c;
+        if (p->item_n < RUN_MIN_ITEMS)
+            p->item_credited = p->nitem_pending;
+    } else if (!memcmp(c.key, p->item_pending[RUN_PENDING - 1].key, sizeof c.key)) {
+        /* the credits are full: the run's items share one container, so
+         * the last credit takes this one's score, to be given back with
+         * the others if the run is the page's content */
+        p->item_pending[RUN_PENDING - 1].score += score;
+    }
+    return p->item_n >= RUN_MIN_ITEMS ? 0 : score;
+}
+
 /* A stamp: a short block with a time or a dated byline, or a longer one
  * (a comment's text with its byline run in) whose end holds a time. */
 static int stamped(const unit *u)
@@ -629,18 +651,8 @@ void page_add(page *p, const unit *u, unsigned long index)
     }
     if (run_counts(p) && p->npending)
         run_withdraw(p, p->pending, &p->npending);
-    if (item_step(p, u, at) && score > 0) {
-        p->item.score += score;
-        if (p->nitem_pending < RUN_PENDING) {
-            page_credit *c = &p->item_pending[p->nitem_pending++];
-            keys_of(u, c->key);
-            c->score = score;
-            if (p->item_n < RUN_MIN_ITEMS)
-                p->item_credited = p->nitem_pending;
-        }
-        if (p->item_n >= RUN_MIN_ITEMS)
-            score = 0;         /* a teaser item: no credit, until its run ends */
-    }
+    if (item_step(p, u, at) && score > 0)
+        score = item_credit(p, u, score);
     if (p->item_n >= RUN_MIN_ITEMS && p->item_credited) {
         run_apply(p, p->item_pending, p->item_credited, -1.0);
         p->item_credited = 0;

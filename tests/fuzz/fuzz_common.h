@@ -156,6 +156,10 @@ static uint32_t fz_xorshift(uint32_t *s)
  * API allows it) and the run's status is the first other failure. */
 static int fz_nodiag;
 
+/* With fz_json set (--json), the counts' bytes_out is the text's, which is
+ * written inside an object with the metadata: not the bytes written. */
+static int fz_json;
+
 static ub_status fz_st(ub_status st)
 {
     return fz_nodiag && st == UB_EBINARY ? UB_OK : st;
@@ -310,7 +314,7 @@ static inline void fz_same(const fz_run *w, const fz_run *c, const uint8_t *cut)
         fz_dump("cut output", c->out.data, c->out.len);
         abort();
     }
-    if (w->st == UB_OK && w->counts.bytes_out != w->out.len) {
+    if (w->st == UB_OK && !fz_json && w->counts.bytes_out != w->out.len) {
         fprintf(stderr, "bytes_out %llu but %zu bytes written\n", w->counts.bytes_out, w->out.len);
         abort();
     }

@@ -7,7 +7,9 @@
  *           | keep_comments (bit 6) | fault injection (bit 7)
  *   byte 1  window 2 .. 64 (b % 63); with fault injection, also which
  *           allocation (or write call) fails; bit 7: no diagnostic
- *           callback (binary documents come back as UB_EBINARY)
+ *           callback (binary documents come back as UB_EBINARY); bit 6:
+ *           the window alone (look-ahead 0); bit 5: --json (the object
+ *           around each document's text, with its metadata)
  *   bytes 2, 3  cut spec (fuzz_common.h)
  *   the rest: the input stream.
  * Asserts: whole and cut feeding agree; text mode (clean or invert) output
@@ -15,9 +17,36 @@
  * is valid UTF-8 and keeps the -z framing; with an allocation made to fail,
  * the filter returns UB_ENOMEM (or succeeds) and frees everything; with a
  * write made to fail, it returns UB_EWRITE and frees everything. */
+#include <jansson.h>
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* --json: valid UTF-8 without a NUL, each line a JSON object whose "text"
+ * is a string. */
+static void fz_check_json(const fz_run *r)
+{
+    if (r->st != UB_OK)
+        return;
+    fz_check_utf8(NULL, 0, r, 0);
+    if (r->out.len && memchr(r->out.data, 0, r->out.len)) {
+        fprintf(stderr, "--json output holds a NUL byte\n");
+        abort();
+    }
+    for (size_t i = 0; i < r->out.len;) {
+        const char *nl = memchr(r->out.data + i, '\n', r->out.len - i);
+        size_t len = nl ? (size_t)(nl - (r->out.data + i)) : r->out.len - i;
+        json_error_t err;
+        json_t *o = json_loadb(r->out.data + i, len, JSON_ALLOW_NUL, &err);
+        if (!json_is_object(o) || !json_is_string(json_object_get(o, "text"))) {
+            fprintf(stderr, "--json line at byte %zu is no object with a text: %s\n", i, err.text);
+            fz_dump("the line", r->out.data + i, len < 200 ? len : 200);
+            abort();
+        }
+        json_decref(o);
+        i += len + 1;
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -37,6 +66,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.null_data = (b0 >> 5) & 1;
     opt.keep_comments = (b0 >> 6) & 1;
     opt.window = 2 + b1 % 63;
+    if ((b1 >> 6) & 1)
+        opt.lookahead = 0;
+    opt.json = fz_json = (b1 >> 5) & 1;
     int faults = (b0 >> 7) & 1;
     fz_nodiag = (b1 >> 7) & 1;
 
@@ -46,11 +78,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "filter failed: %s\n", ub_strerror(whole.st));
         abort();
     }
-    if (opt.format == UB_FORMAT_TEXT && opt.output != UB_OUTPUT_EXPLAIN)
+    if (opt.format == UB_FORMAT_TEXT && opt.output != UB_OUTPUT_EXPLAIN && !opt.json)
         fz_check_text(in, n, &whole, opt.null_data);
-    if (opt.format == UB_FORMAT_HTML)
+    if (opt.format == UB_FORMAT_HTML && !opt.json)
         fz_check_utf8(in, n, &whole, opt.null_data);
-    if (opt.null_data) {
+    if (opt.json)
+        fz_check_json(&whole);
+    if (opt.null_data && !opt.json) {
         /* every input NUL gives exactly one output NUL, whatever the format */
         size_t nin = 0, nout = 0;
         for (size_t i = 0; i < n; i++)
