@@ -9,6 +9,7 @@ usage: fit_model.py --text TEXT.tsv --html HTML.tsv --page PAGE.tsv
                     [-o src/lib/model_weights.c] [--test-prefix readability]
                     [--page-test-prefix none] [--c 1.0] [--no-page]
                     [--stable page,textpage] [--page-weigh A]
+                    [--html-page-weigh A] [--html-balance]
 The model is fitted on the documents whose id does not start with the test
 prefix and checked on those that do, so a gain must carry over.  The page
 sets, HTML and text decided with the look-ahead (dump_blocks.py's page and
@@ -23,6 +24,10 @@ with the subsets fitted on (see unstable()).  --page-weigh A (0 to 1)
 weighs each page of the text set's dumps by its words to the power 1 - A
 (0, the default: by its words; 1: every page the same, as the score
 averages P and R over pages); measured and not kept (README).
+--html-page-weigh A does the same for the HTML page set, and
+--html-balance fits it with each subset's words weighing the same, as
+the text set is; both measured and not kept (README, "Where cleaneval
+loses").
 
 Every feature is taken by its name from the dump's header row, which
 unboil writes from src/lib/features.def: columns x.NAME are the block's own
@@ -166,7 +171,7 @@ def fit(paths, test_prefix, creg, no_page=False, balance=False, stable=False,
                 sub.append(subset_of(d))
                 page_of.append(path + '\t' + d)
     X, y, wt, test = np.array(X), np.array(y), np.array(wt, float), np.array(test)
-    if balance and page_weigh:
+    if page_weigh:
         # a page's words weigh as its length to the power 1 - page_weigh
         page = np.array(page_of)
         words = defaultdict(float)
@@ -251,6 +256,7 @@ def main():
     args = sys.argv[1:]
     paths, out, test_prefix, creg = {}, 'src/lib/model_weights.c', 'readability', 1.0
     page_prefix, no_page, stable, page_weigh = 'none', False, (), 0.0
+    html_weigh, html_balance = 0.0, False
     while args:
         a = args.pop(0)
         if a in ('--text', '--html', '--page', '--textpage', '--text80page'):
@@ -265,6 +271,10 @@ def main():
             stable = args.pop(0).split(',')
         elif a == '--page-weigh':
             page_weigh = float(args.pop(0))
+        elif a == '--html-page-weigh':
+            html_weigh = float(args.pop(0))
+        elif a == '--html-balance':
+            html_balance = True
         elif a == '--no-page':
             no_page = True
         elif a == '--c':
@@ -280,8 +290,11 @@ def main():
     if 'text80page' in paths:
         sources['textpage'] = [(paths['textpage'], 0.5), (paths['text80page'], 0.5)]
     fits = {mode: fit(src, page_prefix if mode in paged else test_prefix, creg,
-                      no_page or mode not in paged, balance=mode == 'textpage',
-                      stable=mode in stable, page_weigh=page_weigh)
+                      no_page or mode not in paged,
+                      balance=mode == 'textpage' or (mode == 'page' and html_balance),
+                      stable=mode in stable,
+                      page_weigh=(html_weigh if mode == 'page' else
+                                  page_weigh if mode == 'textpage' else 0.0))
             for mode, src in sources.items()}
     if len(fits) < 4:
         kept = read_weights(out, list(next(iter(fits.values()))[1]))
