@@ -197,6 +197,43 @@ static const unit *take_run(rescue *r, unsigned long first, unsigned long last)
     return u;
 }
 
+/* A page whose blocks are all under RESCUE_MIN_WORDS ("Test", three
+ * one-word paragraphs in a link) still comes out as its longest run of
+ * blocks no rule removed, of any score; a rule ends that run, and a
+ * block of eight words, or anything written, still wins over it. */
+START_TEST(test_nothing_written_short_blocks)
+{
+    rescue *r = fresh();
+    see(r, 1, make(4, 0, 0, 1));       /* the title, dropped by a rule */
+    see(r, 2, make(1, 0.02, 0, 0));
+    see(r, 3, make(1, 0.01, 0, 0));
+    see(r, 4, make(1, 0.01, 0, 0));
+    see(r, 5, make(2, 0, 0, 1));       /* a rule ends the run */
+    see(r, 6, make(2, 0.3, 0, 0));     /* a run of 2 words, shorter */
+    const unit *u = take_run(r, 2, 4);
+    ck_assert_int_eq(u[0].keep, 1);
+    ck_assert_int_eq(u[0].why, REASON_RESCUED);
+    /* a block of eight words is taken alone, as before */
+    rescue_begin(r);
+    see(r, 1, make(3, 0.02, 0, 0));
+    see(r, 2, make(3, 0.02, 0, 0));
+    see(r, 3, make(8, 0.01, 0, 0));
+    take_run(r, 3, 3);
+    /* once something is written, nothing */
+    size_t n = 0;
+    const unsigned long *num = NULL;
+    rescue_begin(r);
+    see(r, 1, make(1, 0.02, 0, 0));
+    see(r, 2, make(1, 0.9, 1, 0));
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
+    /* random bytes read as text ("kN&") are no words to stand for a page */
+    rescue_begin(r);
+    see(r, 1, line("kN&", 0.1, 0));
+    ck_assert_ptr_null(rescue_take(r, &n, &num));
+    rescue_free(r);
+}
+END_TEST
+
 START_TEST(test_byline_anchors_run)
 {
     rescue *r = fresh();
@@ -386,6 +423,7 @@ Suite *rescue_suite(void)
     tcase_add_test(tc, test_too_short_a_run);
     tcase_add_test(tc, test_bounded);
     tcase_add_test(tc, test_nothing_written_takes_best_block);
+    tcase_add_test(tc, test_nothing_written_short_blocks);
     tcase_add_test(tc, test_open_line_ends_run);
     tcase_add_test(tc, test_byline_anchors_run);
     tcase_add_test(tc, test_free_leaves_nothing_live);

@@ -25,6 +25,12 @@ struct rescue {
     const mem *m;
     run runs[2];
     run *best, *cur;
+    /* While nothing at all is written and no block has RESCUE_MIN_WORDS:
+     * the longest run of blocks no rule removed, of any score, so that a
+     * page of short blocks alone ("Test", three one-word paragraphs)
+     * still comes out as its text rather than empty. */
+    run any[2];
+    run *any_best, *any_cur;
     int settled;             /* an article's worth was kept: nothing to rescue */
     unsigned long kept_words;  /* written, but for the title and headings */
     int written;             /* something of the document was written */
@@ -69,6 +75,9 @@ void rescue_free(rescue *r)
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; i < r->runs[k].used; i++)
             unit_bufs_free(&r->runs[k].units[i], r->m);
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < r->any[k].used; i++)
+            unit_bufs_free(&r->any[k].units[i], r->m);
     for (size_t i = 0; i < r->anchor.used; i++)
         unit_bufs_free(&r->anchor.units[i], r->m);
     unit_bufs_free(&r->prev, r->m);
@@ -93,6 +102,10 @@ void rescue_begin(rescue *r)
     r->have_prev = 0;
     r->best = &r->runs[0];
     r->cur = &r->runs[1];
+    run_clear(&r->any[0]);
+    run_clear(&r->any[1]);
+    r->any_best = &r->any[0];
+    r->any_cur = &r->any[1];
     r->settled = 0;
     r->kept_words = 0;
     r->written = 0;
@@ -100,14 +113,24 @@ void rescue_begin(rescue *r)
 }
 
 /* The current run is over: it becomes the best if it is longer. */
+static void close_pair(run **best, run **cur)
+{
+    if ((*cur)->words > (*best)->words) {
+        run *t = *best;
+        *best = *cur;
+        *cur = t;
+    }
+    run_clear(*cur);
+}
+
 static void close_run(rescue *r)
 {
-    if (r->cur->words > r->best->words) {
-        run *t = r->best;
-        r->best = r->cur;
-        r->cur = t;
-    }
-    run_clear(r->cur);
+    close_pair(&r->best, &r->cur);
+}
+
+static void close_any(rescue *r)
+{
+    close_pair(&r->any_best, &r->any_cur);
 }
 
 /* A copy of u in c, whose buffers it reuses, marked as kept. */
@@ -160,6 +183,19 @@ static int is_text(const unit *u)
     if (span_text(s, u->text.len) < u->text.len)
         return 0;
     return (unsigned long)u->f.symbols * 2 <= u->f.chars;
+}
+
+/* A block too short for the lone block's bound stands for the page only
+ * when its words read as words: a capital after a small letter inside a
+ * word ("kN&", "XSsFg6") is what random bytes read as text give, where
+ * a word, a name or a heading has none ("Test", "Opening hours"). */
+static int word_shaped(const unit *u)
+{
+    const char *s = u->text.data;
+    for (size_t i = 1; i < u->text.len; i++)
+        if ((unsigned)s[i] - 'A' < 26u && (unsigned)s[i - 1] - 'a' < 26u)
+            return 0;
+    return 1;
 }
 
 static int is_byline(const unit *u)
@@ -218,6 +254,8 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
         run_clear(r->cur);
         run_clear(&r->anchor);
         r->anchor_open = 0;
+        run_clear(r->any_best);
+        run_clear(r->any_cur);
         if (!u->heading && !(u->flags & BLOCK_TITLE)) {
             r->body_written = 1;
             r->kept_words += u->f.words;
@@ -228,7 +266,17 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
     /* a line too long to hold cannot be written later */
     if (u->v.rule || u->open || !is_text(u)) {
         close_run(r);
+        close_any(r);
         return UB_OK;
+    }
+    if (!r->written && u->f.words > 0) {
+        if (!word_shaped(u)) {
+            close_any(r);
+        } else {
+            ub_status st = add(r->any_cur, r->m, u, number);
+            if (st != UB_OK)
+                return st;
+        }
     }
     if (!r->written && u->f.words >= RESCUE_MIN_WORDS &&
         (!r->have_lone || u->score > r->lone.score)) {
@@ -248,6 +296,7 @@ ub_status rescue_see(rescue *r, const unit *u, unsigned long number, int written
 const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers)
 {
     close_run(r);
+    close_any(r);
     *count = 0;
     if (r->settled)
         return NULL;
@@ -257,8 +306,15 @@ const unit *rescue_take(rescue *r, size_t *count, const unsigned long **numbers)
         return r->anchor.units;
     }
     if (r->best->words < RESCUE_MIN_WORDS) {
-        if (r->written || !r->have_lone)
+        if (r->written)
             return NULL;
+        if (!r->have_lone) {
+            if (r->any_best->count == 0)
+                return NULL;
+            *count = r->any_best->count;
+            *numbers = r->any_best->numbers;
+            return r->any_best->units;
+        }
         *count = 1;
         *numbers = &r->lone_number;
         return &r->lone;

@@ -13,7 +13,10 @@
  * RESCUE_ARTICLE_WORDS gets its first byline instead, with the headline
  * just above it and the near misses after it (tuning.h,
  * RESCUE_BYLINE_CHARS); a block written after that byline forgets it, as
- * it could not be written in order. */
+ * it could not be written in order.  A document that wrote nothing at
+ * all gets its best block of RESCUE_MIN_WORDS or more, or, when it has
+ * none, its longest run of shorter blocks no rule removed, so that a page
+ * of a few short words does not come out empty. */
 #ifndef RESCUE_H
 #define RESCUE_H
 #include "unit.h"

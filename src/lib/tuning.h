@@ -114,7 +114,9 @@ static inline int tuning_prose(double stop_density, int end_punct, uint32_t char
  * their template's score below 0.1; 25 kept words outside the title and
  * headings are a paragraph's worth, whether one block or a hard-wrapped
  * paragraph's lines; a run under 8 words is no article.  Both subsets and
- * both modes gained from these values. */
+ * both modes gained from these values.  A page that wrote nothing and has
+ * no block of RESCUE_MIN_WORDS still gets its longest run of short blocks
+ * (rescue.c): a page of one word is its word, not an empty output. */
 #define RESCUE_MIN_SCORE 0.2
 #define RESCUE_ARTICLE_WORDS 25
 #define RESCUE_MIN_WORDS 8
