@@ -338,6 +338,7 @@ int html_driver_open(html_reader *r, htmlSAXHandler *sax, ub_status *st)
     sax->fatalError = html_driver_quiet;
     html_shield_init(&r->shield);
     html_shield_leave_attrs(&r->shield);
+    html_shield_queue_texts(&r->shield, &r->texts, r->m);
     r->ctxt = htmlCreatePushParserCtxt(sax, r, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
     if (r->ctxt == NULL) {
         *st = UB_ENOMEM;

@@ -420,9 +420,10 @@ static void html_reader_sax_end(void *ud, const xmlChar *name)
     html_reader_pop(r);
 }
 
-static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
+/* Text from libxml2 (html_reader_sax_characters), a run the shield queued
+ * or the text around its mark. */
+static void html_reader_text(html_reader *r, const xmlChar *ch, int len)
 {
-    html_reader *r = ud;
     if (r->status != UB_OK || len <= 0)
         return;
     if (xml_compat_depth(r->ctxt) < r->depth)
@@ -444,6 +445,71 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
     if (f->state & F_HEAD)
         return;
     html_blocks_add_text(r, f, ch, (size_t)len);
+}
+
+/* libxml2 2.9.14 hands text on at the latest when it has gathered this
+ * many bytes (HTML_PARSER_BIG_BUFFER_SIZE), between two characters: the
+ * only place a mark's two characters come apart. */
+#define LIBXML2_TEXT_FLUSH 1000
+
+/* The oldest run the shield queued, read as text. */
+static void html_reader_queued(html_reader *r)
+{
+    uint32_t n;
+    memcpy(&n, r->texts.data + r->texts_read, sizeof n);
+    const xmlChar *t = (const xmlChar *)r->texts.data + r->texts_read + sizeof n;
+    r->texts_read += sizeof n + n;
+    html_reader_text(r, t, (int)n);
+    if (r->texts_read == r->texts.len) {
+        r->texts.len = r->texts_read = 0;
+    } else if (r->texts_read > r->texts.len / 2 && r->texts_read >= CHUNK) {
+        /* runs libxml2 has not reached yet stay: the rest goes */
+        memmove(r->texts.data, r->texts.data + r->texts_read, r->texts.len - r->texts_read);
+        r->texts.len -= r->texts_read;
+        r->texts_read = 0;
+    }
+}
+
+/* Text libxml2 read: each mark in it (HTML_SHIELD_MARK) stands for the
+ * oldest run the shield queued, read in its place, so that the reader
+ * reads the bytes of the page in their order.  A mark that comes with no
+ * run queued is text as it stands (the page wrote those two characters
+ * in a way the shield did not queue), and so are one of its characters
+ * alone and a character reference to one, which libxml2 hands on alone. */
+static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
+{
+    html_reader *r = ud;
+    if (r->status != UB_OK || len <= 0)
+        return;
+    static const char mark[] = HTML_SHIELD_MARK;
+    enum { HALF = HTML_SHIELD_MARK_LEN / 2 };
+    const char *p = (const char *)ch, *end = p + len, *seg = p, *q = p;
+    if (r->mark_half) {
+        r->mark_half = 0;
+        if (len >= HALF && memcmp(p, mark + HALF, HALF) == 0) {
+            html_reader_queued(r);
+            seg = q = p + HALF;
+        } else {
+            html_reader_text(r, (const xmlChar *)mark, HALF);
+        }
+    }
+    while (r->texts_read < r->texts.len && (q = memchr(q, mark[0], (size_t)(end - q))) != NULL) {
+        size_t left = (size_t)(end - q);
+        if (left >= HTML_SHIELD_MARK_LEN && memcmp(q, mark, HTML_SHIELD_MARK_LEN) == 0) {
+            html_reader_text(r, (const xmlChar *)seg, (int)(q - seg));
+            html_reader_queued(r);
+            q += HTML_SHIELD_MARK_LEN;
+            seg = q;
+            continue;
+        }
+        if (left == HALF && len >= LIBXML2_TEXT_FLUSH && memcmp(q, mark, HALF) == 0) {
+            html_reader_text(r, (const xmlChar *)seg, (int)(q - seg));
+            r->mark_half = 1;
+            return;
+        }
+        q++;
+    }
+    html_reader_text(r, (const xmlChar *)seg, (int)(end - seg));
 }
 
 static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
@@ -685,6 +751,7 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->linkmap);
     buf_free(&r->md, m);
     buf_free(&r->md_out, m);
+    buf_free(&r->texts, m);
     mem_free(m, r);
 }
 

@@ -1,4 +1,5 @@
 /* html_shield.c - bounds on what libxml2 is given (see html_shield.h). */
+#include <stdint.h>
 #include <string.h>
 
 #include "html_shield.h"
@@ -130,6 +131,12 @@ void html_shield_leave_attrs(html_shield *s)
 void html_shield_set_mode(html_shield *s, unsigned mode)
 {
     s->sa.mode = mode;
+}
+
+void html_shield_queue_texts(html_shield *s, buf *q, const mem *m)
+{
+    s->texts = q;
+    s->texts_mem = m;
 }
 
 void html_shield_sync(html_shield *s, size_t depth)
@@ -428,6 +435,89 @@ static void sh_copy(sh_run *r, const void *bytes, size_t len)
     r->o += len;
 }
 
+/* Whether libxml2 hands p[0..n) to the characters callback as it is, in
+ * one run: printable ASCII, tabs and line feeds, and well-formed UTF-8 of
+ * characters XML allows (no C0 control, carriage return, surrogate,
+ * U+FFFE or U+FFFF), of which one at least is no blank.  Libxml2 drops a
+ * character it does not allow, and reads the rest of the page as Latin-1
+ * after a malformed sequence: such a run is written as it is. */
+static int sh_run_plain(const unsigned char *p, size_t n)
+{
+    int ink = 0;
+    for (size_t k = 0; k < n;) {
+        unsigned c = p[k];
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n')
+                return 0;
+            ink |= c != ' ' && c != '\t' && c != '\n';
+            k++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len;
+        if (c >= 0xC2 && c <= 0xDF) {
+            cp = c & 0x1F;
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            cp = c & 0x0F;
+            len = 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            cp = c & 0x07;
+            len = 4;
+        } else {
+            return 0;
+        }
+        if (n - k < len)
+            return 0;
+        for (size_t t = 1; t < len; t++) {
+            if ((p[k + t] & 0xC0) != 0x80)
+                return 0;
+            cp = cp << 6 | (p[k + t] & 0x3F);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+            return 0;
+        ink = 1;
+        k += len;
+    }
+    return ink;
+}
+
+/* Writes the input's text p[from..from + len) (html_shield_queue_texts):
+ * queued and marked when it may be, else as it is. */
+static void sh_text_out(html_shield *s, sh_run *r, size_t from, size_t len)
+{
+    const unsigned char *t = r->p + from;
+    uint32_t n = (uint32_t)len;
+    if (s->texts != NULL && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len) &&
+        buf_reserve(s->texts, s->texts_mem, sizeof n + len) == UB_OK) {
+        memcpy(s->texts->data + s->texts->len, &n, sizeof n);
+        memcpy(s->texts->data + s->texts->len + sizeof n, t, len);
+        s->texts->len += sizeof n + len;
+        sh_copy(r, HTML_SHIELD_MARK, HTML_SHIELD_MARK_LEN);
+        return;
+    }
+    sh_copy(r, t, len);
+}
+
+/* Writes text p[from..from + len) that an '&' written just before reads
+ * on into (`amp`), or that a '<' written as text before it reads on into
+ * to the next '>' (s->to_gt: libxml2 reads "<?", "</" and "<!" that open
+ * no tag it knows on to there, the text a mark would stand for with
+ * them), as it is; else through sh_text_out. */
+static void sh_text_put(html_shield *s, sh_run *r, size_t from, size_t len, int amp)
+{
+    if (s->to_gt) {
+        if (memchr(r->p + from, '>', len) != NULL)
+            s->to_gt = 0;
+        sh_copy(r, r->p + from, len);
+    } else if (amp) {
+        sh_copy(r, r->p + from, len);
+    } else {
+        sh_text_out(s, r, from, len);
+    }
+}
+
 /* Writes what is held, as it stands. */
 static void sh_release(html_shield *s, sh_run *r)
 {
@@ -513,8 +603,9 @@ static void sh_text_begins(html_shield *s, const unsigned char *p, size_t from, 
 }
 
 /* Text from r->p[r->i] (neither '<' nor '&') where blanks stay as they
- * are: to the next '<' or '&'. */
-static int sh_text_plain(html_shield *s, sh_run *r)
+ * are: to the next '<' or '&'.  `amp`: an '&' written just before it
+ * reads on into it (sh_text). */
+static int sh_text_plain(html_shield *s, sh_run *r, int amp)
 {
     if (!r->amp_known || r->amp < r->i) {
         r->amp = sh_find(r->p, r->i, r->n, '&');
@@ -523,7 +614,7 @@ static int sh_text_plain(html_shield *s, sh_run *r)
     size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
     sh_text_begins(s, r->p, r->i, j);
     s->lead = 0;
-    sh_copy(r, r->p + r->i, j - r->i);
+    sh_text_put(s, r, r->i, j - r->i, amp);
     r->i = j - 1;
     return 0;
 }
@@ -555,6 +646,11 @@ static int sh_text_ref(html_shield *s, sh_run *r)
 
 static int sh_text(html_shield *s, sh_run *r, unsigned char c)
 {
+    /* the text right after an '&' that libxml2 reads on from ("&#" and
+     * its digits, "&name" and its ';') is written as it is: a mark there
+     * would end the reference */
+    int amp = s->amp_open;
+    s->amp_open = 0;
     if (c == '<' || c == '&') {
         if (c == '&' && s->leave_attrs && r->i + 1 < r->n && sh_alpha(r->p[r->i + 1]) &&
             sh_text_ref(s, r))
@@ -566,7 +662,7 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
         return 0;
     }
     if (!s->leave_attrs || s->pre_seen)
-        return sh_text_plain(s, r);
+        return sh_text_plain(s, r, amp);
     const unsigned char *p = r->p;
     size_t n = r->n;
     int fold = s->lead == SH_LEAD_FOLD;
@@ -590,7 +686,7 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
     s->lead = 0;
     size_t i = r->i, j = i + 1 + span_text_run(p + i + 1, n - i - 1);
     sh_text_begins(s, p, i, j);
-    sh_copy(r, p + i, j - i);
+    sh_text_put(s, r, i, j - i, amp);
     while (j < n && span_fold_blank(p[j]))
         j++;
     if (j == n && span_fold_blank(p[n - 1]))
@@ -619,6 +715,7 @@ static int sh_lt(html_shield *s, sh_run *r, unsigned char c)
         s->state = SH_BANG;
         return 0;
     }
+    s->to_gt = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -633,6 +730,7 @@ static int sh_lt_slash(html_shield *s, sh_run *r, unsigned char c)
     }
     sh_release(s, r);
     s->begun = 1;
+    s->to_gt = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -793,6 +891,7 @@ static void sh_tag_end(html_shield *s, sh_run *r)
     }
     if (!s->cut)
         sh_close(s, r);
+    s->to_gt = 0;
     s->uval = 0;
     s->state = s->raw ? SH_RAW : SH_TEXT;
     s->lead = 1;
@@ -873,6 +972,7 @@ static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
         s->state = SH_DOCTYPE;
     } else if (memcmp(s->name, "doctype", s->name_len) != 0 &&
                memcmp(s->name, "--", s->name_len < 2 ? s->name_len : 2) != 0) {
+        s->to_gt = 1;
         s->state = SH_TEXT;
     }
     return 0;
@@ -1054,6 +1154,7 @@ static int sh_amp_name(html_shield *s, sh_run *r, unsigned char c)
     }
     r->o += sh_put_amp_name(s, sh_alnum(c) ? -1 : c, r->out + r->o);
     s->held_len = 0;
+    s->amp_open = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -1073,6 +1174,7 @@ static int sh_amp(html_shield *s, sh_run *r, unsigned char c)
     }
     sh_byte(r, '&');
     s->held_len = 0;
+    s->amp_open = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -1094,6 +1196,7 @@ static int sh_amp_ref(html_shield *s, sh_run *r, unsigned char c)
         s->held_len = 0;
     } else {
         sh_release(s, r);
+        s->amp_open = 1;
     }
     s->state = SH_TEXT;
     return 1;

@@ -71,6 +71,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "html_shield_attrs.h"
 
 #define HTML_SHIELD_ATTRS 256
@@ -118,6 +119,13 @@ typedef struct html_shield {
     size_t scan_from;         /* where its bytes not yet scanned start in
                                * this run's output */
     int nul_free;             /* the piece being read has no NUL */
+    buf *texts;               /* html_shield_queue_texts: text runs handed
+                               * over apart, or NULL */
+    const mem *texts_mem;
+    int amp_open;             /* what was written last is an '&' that
+                               * libxml2 reads on from into the text after */
+    int to_gt;                /* a '<' written as text, which libxml2 may
+                               * read on from to the next '>' */
     shield_attrs sa;          /* which, in the start tag being read */
 } html_shield;
 
@@ -134,6 +142,24 @@ void html_shield_set_mode(html_shield *s, unsigned mode);
 
 /* libxml2's own count of open elements, before the next piece. */
 void html_shield_sync(html_shield *s, size_t depth);
+
+/* libxml2 reads text a character at a time, about 80 instructions a
+ * byte, more than the reader spends on it: with a queue, each run of text
+ * that libxml2 would hand on as it is (HTML_SHIELD_RUN_MIN bytes or more,
+ * not all blanks, characters libxml2 takes as they are) is appended to
+ * `q` (its length, a uint32_t in host order, then its bytes) and written
+ * to libxml2 as HTML_SHIELD_MARK, two characters of Unicode's private
+ * use area, which libxml2 hands to the characters callback in its place;
+ * the reader takes the run back from the queue there
+ * (html_reader_sax_characters).  Libxml2 sees text where there was text,
+ * blank where blank, so it opens and closes the same elements.  Out of
+ * memory, a run is written as it is.  Before the first html_shield_run. */
+void html_shield_queue_texts(html_shield *s, buf *q, const mem *m);
+#define HTML_SHIELD_MARK "\xee\x80\x80\xee\x80\x81"   /* U+E000 U+E001 */
+#define HTML_SHIELD_MARK_LEN 6
+/* a shorter run is written as it is: the mark would make the output
+ * longer than HTML_SHIELD_OUT allows for */
+#define HTML_SHIELD_RUN_MIN HTML_SHIELD_MARK_LEN
 
 /* Filters in[0..n) into out (room for HTML_SHIELD_OUT(n) bytes); returns
  * the bytes written.  Bytes not yet decided are held to the next call. */
