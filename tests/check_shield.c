@@ -312,6 +312,34 @@ START_TEST(test_shield_queues_text)
 }
 END_TEST
 
+/* The queue's ASCII prefix test, sixteen bytes a step, against the
+ * portable loop: every length up to 40, the odd byte at every place, of
+ * every class (blank, ink, tab, line feed, control, carriage return,
+ * DEL, 0x80 and up). */
+START_TEST(test_shield_ascii_paths)
+{
+    static const unsigned char odd[] = {' ', 'a', '\t', '\n', 0x01, '\r', 0x7f, 0x80, 0xc3, 0xff, 0};
+    unsigned char p[48];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t b = 0; b < 2; b++) {
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t o = 0; o < sizeof odd; o++) {
+                    memset(p, b ? ' ' : 'x', sizeof p);
+                    if (at < n)
+                        p[at] = odd[o];
+                    int ink_s = 0, ink_p = 0;
+                    size_t ks = html_shield_ascii_sse2(p, n, &ink_s);
+                    size_t kp = html_shield_ascii_portable(p, n, &ink_p);
+                    if (ks != kp || ink_s != ink_p)
+                        ck_abort_msg("n %zu blank %zu odd 0x%02x at %zu: %zu/%d against %zu/%d",
+                                     n, b, odd[o], at, ks, ink_s, kp, ink_p);
+                }
+            }
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_shield_depth)
 {
     /* past HTML_SHIELD_DEPTH open elements a <div> leaves an <hr>, a <span>
@@ -1279,6 +1307,7 @@ Suite *shield_suite(void)
     TCase *tc = tcase_create("shield");
     tcase_add_test(tc, test_shield_passes);
     tcase_add_test(tc, test_shield_queues_text);
+    tcase_add_test(tc, test_shield_ascii_paths);
     tcase_add_test(tc, test_shield_doctype_and_refs);
     tcase_add_test(tc, test_shield_legacy_refs);
     tcase_add_test(tc, test_shield_legacy_prefix_refs);

@@ -1,6 +1,9 @@
 /* html_shield.c - bounds on what libxml2 is given (see html_shield.h). */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "html_shield.h"
 #include "html_shield_names.h"
@@ -441,10 +444,53 @@ static void sh_copy(sh_run *r, const void *bytes, size_t len)
  * U+FFFE or U+FFFF), of which one at least is no blank.  Libxml2 drops a
  * character it does not allow, and reads the rest of the page as Latin-1
  * after a malformed sequence: such a run is written as it is. */
+size_t html_shield_ascii_portable(const unsigned char *p, size_t n, int *ink)
+{
+    size_t k = 0;
+    for (; k < n; k++) {
+        unsigned c = p[k];
+        if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n'))
+            break;
+        *ink |= c != ' ' && c != '\t' && c != '\n';
+    }
+    return k;
+}
+
+#ifdef __SSE2__
+size_t html_shield_ascii_sse2(const unsigned char *p, size_t n, int *ink)
+{
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
+                  lf = _mm_set1_epi8('\n');
+    size_t k = 0;
+    for (; k + 16 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        /* signed: the bytes from 0x80 up are below ' ' too */
+        __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf));
+        unsigned bad = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(blank, _mm_cmplt_epi8(v, space)));
+        unsigned inked = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, space));
+        if (bad != 0) {
+            unsigned at = (unsigned)__builtin_ctz(bad);
+            *ink |= (inked & ((1u << at) - 1)) != 0;
+            return k + at;
+        }
+        *ink |= inked != 0;
+    }
+    return k + html_shield_ascii_portable(p + k, n - k, ink);
+}
+#define sh_ascii html_shield_ascii_sse2
+#else
+size_t html_shield_ascii_sse2(const unsigned char *p, size_t n, int *ink)
+{
+    return html_shield_ascii_portable(p, n, ink);
+}
+#define sh_ascii html_shield_ascii_portable
+#endif
+
 static int sh_run_plain(const unsigned char *p, size_t n)
 {
     int ink = 0;
-    for (size_t k = 0; k < n;) {
+    /* most runs are ASCII: sixteen bytes a step */
+    for (size_t k = sh_ascii(p, n, &ink); k < n;) {
         unsigned c = p[k];
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n')

@@ -157,6 +157,13 @@ void html_shield_sync(html_shield *s, size_t depth);
 void html_shield_queue_texts(html_shield *s, buf *q, const mem *m);
 #define HTML_SHIELD_MARK "\xee\x80\x80\xee\x80\x81"   /* U+E000 U+E001 */
 #define HTML_SHIELD_MARK_LEN 6
+/* How many of the bytes p[0..n) from the first are printable ASCII
+ * (0x20 to 0x7F), tabs or line feeds, the most of a run the queue's test
+ * reads; *ink is set if one of them is no blank.  Sixteen bytes a step
+ * with SSE2, and the portable loop check_shield.c holds it to. */
+size_t html_shield_ascii_sse2(const unsigned char *p, size_t n, int *ink);
+size_t html_shield_ascii_portable(const unsigned char *p, size_t n, int *ink);
+
 /* a shorter run is written as it is: the mark would make the output
  * longer than HTML_SHIELD_OUT allows for */
 #define HTML_SHIELD_RUN_MIN HTML_SHIELD_MARK_LEN
