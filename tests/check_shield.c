@@ -260,7 +260,8 @@ static char *shield_queued(const char *s, char *runs, size_t cap)
     size_t r = 0;
     for (size_t k = 0; k < q.len;) {
         uint32_t len;
-        memcpy(&len, q.data + k, sizeof len);
+        memcpy(&len, q.data + k + sizeof(uint64_t), sizeof len);
+        k += sizeof(uint64_t);
         ck_assert_uint_lt(r + len + 3, cap);
         runs[r++] = '[';
         memcpy(runs + r, q.data + k + sizeof len, len);

@@ -171,6 +171,7 @@ static void html_driver_shielded(html_reader *r, const char *bytes, size_t len,
                                  int terminate)
 {
     html_shield_sync(&r->shield, xml_compat_depth(r->ctxt));
+    html_shield_queue_at(&r->shield, r->fed);
     size_t n = html_shield_run(&r->shield, bytes, len, r->sbuf);
     if (terminate)
         n += html_shield_end(&r->shield, r->sbuf + n);

@@ -142,6 +142,11 @@ void html_shield_queue_texts(html_shield *s, buf *q, const mem *m)
     s->texts_mem = m;
 }
 
+void html_shield_queue_at(html_shield *s, unsigned long long fed)
+{
+    s->fed = fed;
+}
+
 void html_shield_sync(html_shield *s, size_t depth)
 {
     s->depth = depth;
@@ -529,28 +534,55 @@ static int sh_run_plain(const unsigned char *p, size_t n)
     return ink;
 }
 
+/* Writes the input's text p[from..from + len) as it is, but that with a
+ * queue (html_shield_queue_texts) a U+E000 in it is written "&#57344;":
+ * libxml2 hands on a character reference alone, so that no mark comes
+ * of the page's own characters. */
+static void sh_copy_raw(html_shield *s, sh_run *r, size_t from, size_t len)
+{
+    static const char pua[] = "\xee\x80\x80";
+    const unsigned char *t = r->p + from, *end = t + len, *e;
+    while (s->texts != NULL && (e = memchr(t, 0xEE, (size_t)(end - t))) != NULL) {
+        if (end - e >= 3 && memcmp(e, pua, 3) == 0) {
+            sh_copy(r, t, (size_t)(e - t));
+            sh_copy(r, "&#57344;", 8);
+            t = e + 3;
+        } else {
+            sh_copy(r, t, (size_t)(e + 1 - t));
+            t = e + 1;
+        }
+    }
+    sh_copy(r, t, (size_t)(end - t));
+}
+
 /* Writes the input's text p[from..from + len) (html_shield_queue_texts):
  * queued and marked when it may be, else as it is. */
 static void sh_text_out(html_shield *s, sh_run *r, size_t from, size_t len)
 {
     const unsigned char *t = r->p + from;
     uint32_t n = (uint32_t)len;
+    uint64_t at = s->fed + r->o;
     if (s->texts != NULL && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len) &&
-        buf_reserve(s->texts, s->texts_mem, sizeof n + len) == UB_OK) {
-        memcpy(s->texts->data + s->texts->len, &n, sizeof n);
-        memcpy(s->texts->data + s->texts->len + sizeof n, t, len);
-        s->texts->len += sizeof n + len;
+        buf_reserve(s->texts, s->texts_mem, sizeof at + sizeof n + len) == UB_OK) {
+        char *q = s->texts->data + s->texts->len;
+        memcpy(q, &at, sizeof at);
+        memcpy(q + sizeof at, &n, sizeof n);
+        memcpy(q + sizeof at + sizeof n, t, len);
+        s->texts->len += sizeof at + sizeof n + len;
         sh_copy(r, HTML_SHIELD_MARK, HTML_SHIELD_MARK_LEN);
         return;
     }
-    sh_copy(r, t, len);
+    sh_copy_raw(s, r, from, len);
 }
 
 /* Writes text p[from..from + len) that an '&' written just before reads
- * on into (`amp`), or that a '<' written as text before it reads on into
- * to the next '>' (s->to_gt: libxml2 reads "<?", "</" and "<!" that open
- * no tag it knows on to there, the text a mark would stand for with
- * them), as it is; else through sh_text_out. */
+ * on into (`amp`; sh_copy_raw), or that a '<' written as text before it
+ * reads on into to the next '>' (s->to_gt: libxml2 reads "<?", "</" and
+ * "<!" that open no tag it knows on to there, the text a mark would
+ * stand for with them), as it is (a reference there would change how
+ * libxml2 reads it: the page's own U+E000 U+E001 right there is the one
+ * place a mark may come of the page's characters); else through
+ * sh_text_out. */
 static void sh_text_put(html_shield *s, sh_run *r, size_t from, size_t len, int amp)
 {
     if (s->to_gt) {
@@ -558,7 +590,7 @@ static void sh_text_put(html_shield *s, sh_run *r, size_t from, size_t len, int 
             s->to_gt = 0;
         sh_copy(r, r->p + from, len);
     } else if (amp) {
-        sh_copy(r, r->p + from, len);
+        sh_copy_raw(s, r, from, len);
     } else {
         sh_text_out(s, r, from, len);
     }

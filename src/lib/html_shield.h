@@ -122,6 +122,8 @@ typedef struct html_shield {
     buf *texts;               /* html_shield_queue_texts: text runs handed
                                * over apart, or NULL */
     const mem *texts_mem;
+    unsigned long long fed;   /* html_shield_queue_at: where this run's
+                               * output starts in what libxml2 is given */
     int amp_open;             /* what was written last is an '&' that
                                * libxml2 reads on from into the text after */
     int to_gt;                /* a '<' written as text, which libxml2 may
@@ -147,14 +149,24 @@ void html_shield_sync(html_shield *s, size_t depth);
  * byte, more than the reader spends on it: with a queue, each run of text
  * that libxml2 would hand on as it is (HTML_SHIELD_RUN_MIN bytes or more,
  * not all blanks, characters libxml2 takes as they are) is appended to
- * `q` (its length, a uint32_t in host order, then its bytes) and written
+ * `q` (where its mark is, its length, a uint32_t in host order, then its
+ * bytes: html_shield_queue_at) and written
  * to libxml2 as HTML_SHIELD_MARK, two characters of Unicode's private
- * use area, which libxml2 hands to the characters callback in its place;
+ * use area, which libxml2 hands to the characters callback in its place
+ * (the page's own U+E000 in text an '&' reads on into is written
+ * "&#57344;", which libxml2 hands on alone);
  * the reader takes the run back from the queue there
  * (html_reader_sax_characters).  Libxml2 sees text where there was text,
  * blank where blank, so it opens and closes the same elements.  Out of
  * memory, a run is written as it is.  Before the first html_shield_run. */
 void html_shield_queue_texts(html_shield *s, buf *q, const mem *m);
+/* The output of the next html_shield_run starts at byte `fed` of all
+ * that libxml2 is given: each queued run is stored after where its mark
+ * is (a uint64_t, then its length and bytes), so that the reader drops
+ * the runs whose marks libxml2 read past without handing them on (text
+ * it took for a script's, a comment's or a tag's, where the shield saw
+ * text). */
+void html_shield_queue_at(html_shield *s, unsigned long long fed);
 #define HTML_SHIELD_MARK "\xee\x80\x80\xee\x80\x81"   /* U+E000 U+E001 */
 #define HTML_SHIELD_MARK_LEN 6
 /* How many of the bytes p[0..n) from the first are printable ASCII
