@@ -363,6 +363,29 @@ START_TEST(test_queued_text)
 }
 END_TEST
 
+/* The page's own U+E000 or U+E001, or a reference to one, stops the queue
+ * for the rest of the page (sh_pua_scan): after a '<' that opens no tag
+ * libxml2 reads the page's pair where the shield saw text, and would have
+ * taken it for a mark.  Runs queued before it are read in their places;
+ * the text is the page's, whole and cut anywhere (cuts 1 and 7 put the
+ * pair and the reference in a later piece than the first runs). */
+START_TEST(test_queued_text_page_pua)
+{
+    expect_blocks_cut("<p>one queued run of words here</p>"
+                      "<p>then <\xee\x80\x80\xee\x80\x81 and words after it</p>"
+                      "<p>another run of words</p>",
+                      "one queued run of words here|"
+                      "then <\xee\x80\x80\xee\x80\x81 and words after it|"
+                      "another run of words");
+    expect_blocks_cut("<p>one queued run of words here</p>"
+                      "<p>then <&#0057344;&#xe001 and words after it</p>"
+                      "<p>another run of words</p>",
+                      "one queued run of words here|"
+                      "then <\xee\x80\x80\xee\x80\x81 and words after it|"
+                      "another run of words");
+}
+END_TEST
+
 START_TEST(test_whitespace)
 {
     expect_blocks("<p>  a \n\t b  </p><p> \n </p><div>\n\n</div>"
@@ -2182,6 +2205,7 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_br);
     tcase_add_test(tc, test_entities);
     tcase_add_test(tc, test_queued_text);
+    tcase_add_test(tc, test_queued_text_page_pua);
     tcase_add_test(tc, test_whitespace);
     tcase_add_test(tc, test_pre);
     tcase_add_test(tc, test_link_len);

@@ -536,8 +536,10 @@ static int sh_run_plain(const unsigned char *p, size_t n)
 
 /* Writes the input's text p[from..from + len) as it is, but that with a
  * queue (html_shield_queue_texts) a U+E000 in it is written "&#57344;":
- * libxml2 hands on a character reference alone, so that no mark comes
- * of the page's own characters. */
+ * libxml2 hands on a character reference alone.  The queue has stopped
+ * by then (sh_pua_scan), but runs queued in an earlier piece whose marks
+ * libxml2 has not reached yet may still be read: the page's U+E000 then
+ * never makes a mark's first half beside them. */
 static void sh_copy_raw(html_shield *s, sh_run *r, size_t from, size_t len)
 {
     static const char pua[] = "\xee\x80\x80";
@@ -562,7 +564,7 @@ static void sh_text_out(html_shield *s, sh_run *r, size_t from, size_t len)
     const unsigned char *t = r->p + from;
     uint32_t n = (uint32_t)len;
     uint64_t at = s->fed + r->o;
-    if (s->texts != NULL && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len) &&
+    if (s->texts != NULL && !s->pua_seen && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len) &&
         buf_reserve(s->texts, s->texts_mem, sizeof at + sizeof n + len) == UB_OK) {
         char *q = s->texts->data + s->texts->len;
         memcpy(q, &at, sizeof at);
@@ -1320,8 +1322,109 @@ static int sh_step(html_shield *s, sh_run *r, unsigned char c)
  * which only one or two byte values matter: those runs are found with
  * memchr and copied whole, and the handlers above only see tags and the
  * bytes that end a run. */
+/* The page's own U+E000 or U+E001 (its bytes EE 80 80 or EE 80 81, or a
+ * numeric character reference to one) is the one way libxml2 may hand on
+ * a mark the shield did not write: where libxml2 reads text differently
+ * from the shield (after a '<' that opens no tag, or where it drops the
+ * characters it does not allow), which of the marks is which could only
+ * be guessed.  So the first such character anywhere stops the queue for
+ * the rest of the document, before any run of the piece it is in is
+ * queued: what follows is written as it is, as without a queue, and the
+ * marks already written all come before it (html_reader_sax_characters).
+ * The scan carries a sequence cut at a piece's end to the next piece
+ * (chunking independence).  A reference counts whatever follows its
+ * digits (libxml2 takes one without its ';'), and any leading zeros. */
+enum { SH_PUA_AMP = 1, SH_PUA_HASH, SH_PUA_X, SH_PUA_DEC, SH_PUA_HEX };
+
+static int sh_pua_hex(unsigned c)
+{
+    return (c >= '0' && c <= '9') ? (int)(c - '0')
+           : ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') ? (int)((c | 0x20) - 'a' + 10)
+                                                      : -1;
+}
+
+/* One byte of "&#..." (s->pua_ref); sets s->pua_seen at its end. */
+static void sh_pua_ref_byte(html_shield *s, unsigned c)
+{
+    /* beyond the largest code point the value is no longer needed */
+    const unsigned long cap = 0x110000;
+    int d;
+    switch (s->pua_ref) {
+    case SH_PUA_AMP:
+        s->pua_ref = c == '#' ? SH_PUA_HASH : 0;
+        return;
+    case SH_PUA_HASH:
+        s->pua_val = 0;
+        if (c == 'x' || c == 'X') {
+            s->pua_ref = SH_PUA_X;
+        } else if (c >= '0' && c <= '9') {
+            s->pua_val = c - '0';
+            s->pua_ref = SH_PUA_DEC;
+        } else {
+            s->pua_ref = 0;
+        }
+        return;
+    case SH_PUA_X:
+        d = sh_pua_hex(c);
+        s->pua_val = d < 0 ? 0 : (unsigned long)d;
+        s->pua_ref = d < 0 ? 0 : SH_PUA_HEX;
+        return;
+    case SH_PUA_DEC:
+    case SH_PUA_HEX:
+        d = s->pua_ref == SH_PUA_DEC ? (c >= '0' && c <= '9' ? (int)(c - '0') : -1) : sh_pua_hex(c);
+        if (d >= 0) {
+            unsigned long v = s->pua_val * (s->pua_ref == SH_PUA_DEC ? 10 : 16) + (unsigned long)d;
+            s->pua_val = v > cap ? cap : v;
+            return;
+        }
+        if (s->pua_val == 0xE000 || s->pua_val == 0xE001)
+            s->pua_seen = 1;
+        s->pua_ref = c == '&' ? SH_PUA_AMP : 0;
+        return;
+    default:
+        s->pua_ref = c == '&' ? SH_PUA_AMP : 0;
+        return;
+    }
+}
+
+/* One byte of EE 80 80 / EE 80 81 (s->pua_utf8 bytes matched so far). */
+static void sh_pua_utf8_byte(html_shield *s, unsigned c)
+{
+    if (s->pua_utf8 == 2 && (c == 0x80 || c == 0x81))
+        s->pua_seen = 1;
+    s->pua_utf8 = c == 0xEE ? 1 : (s->pua_utf8 == 1 && c == 0x80) ? 2 : 0;
+}
+
+static void sh_pua_scan(html_shield *s, const unsigned char *p, size_t n)
+{
+    if (s->texts == NULL || s->pua_seen)
+        return;
+    const unsigned char *end = p + n, *e;
+    for (e = p; e < end && s->pua_utf8 != 0; e++)
+        sh_pua_utf8_byte(s, *e);
+    /* a later hit reads again from its own first byte: the state left is
+     * that of the piece's last bytes */
+    while (!s->pua_seen && e < end && (e = memchr(e, 0xEE, (size_t)(end - e))) != NULL) {
+        s->pua_utf8 = 0;
+        for (size_t k = 0; k < 3 && e + k < end && !s->pua_seen; k++) {
+            sh_pua_utf8_byte(s, e[k]);
+            if (s->pua_utf8 == 0)
+                break;
+        }
+        e++;
+    }
+    for (e = p; e < end && s->pua_ref != 0; e++)
+        sh_pua_ref_byte(s, *e);
+    while (!s->pua_seen && e < end && (e = memchr(e, '&', (size_t)(end - e))) != NULL) {
+        s->pua_ref = SH_PUA_AMP;
+        for (e++; e < end && s->pua_ref != 0 && !s->pua_seen; e++)
+            sh_pua_ref_byte(s, *e);
+    }
+}
+
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
+    sh_pua_scan(s, (const unsigned char *)in, n);
     sh_run r = {(const unsigned char *)in, n, 0, out, 0, 0, 0};
     s->nul_free = memchr(in, 0, n) == NULL;
     s->scan_from = 0;
@@ -1337,6 +1440,8 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 
 size_t html_shield_end(html_shield *s, char *out)
 {
+    /* a reference at the very end: its character comes after every mark */
+    sh_pua_ref_byte(s, ' ');
     size_t o = sh_value_end(s, out);
     o += shield_attrs_stop(&s->sa, out + o);
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {

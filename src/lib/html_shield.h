@@ -128,6 +128,11 @@ typedef struct html_shield {
                                * libxml2 reads on from into the text after */
     int to_gt;                /* a '<' written as text, which libxml2 may
                                * read on from to the next '>' */
+    int pua_seen;             /* the page has U+E000 or U+E001 of its own
+                               * (sh_pua_scan): nothing more is queued */
+    int pua_utf8;             /* bytes of EE 80 8x matched at a piece's end */
+    int pua_ref;              /* state of "&#..." at a piece's end */
+    unsigned long pua_val;    /* ... and its value so far */
     shield_attrs sa;          /* which, in the start tag being read */
 } html_shield;
 
@@ -158,7 +163,10 @@ void html_shield_sync(html_shield *s, size_t depth);
  * the reader takes the run back from the queue there
  * (html_reader_sax_characters).  Libxml2 sees text where there was text,
  * blank where blank, so it opens and closes the same elements.  Out of
- * memory, a run is written as it is.  Before the first html_shield_run. */
+ * memory, a run is written as it is.  The page's own U+E000 or U+E001
+ * (or a reference to one) anywhere stops the queue for the rest of the
+ * document, from the piece it is in (sh_pua_scan): no mark is guessed
+ * among the page's characters.  Before the first html_shield_run. */
 void html_shield_queue_texts(html_shield *s, buf *q, const mem *m);
 /* The output of the next html_shield_run starts at byte `fed` of all
  * that libxml2 is given: each queued run is stored after where its mark
