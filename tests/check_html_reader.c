@@ -315,6 +315,77 @@ START_TEST(test_entities)
 }
 END_TEST
 
+/* The shield hands most text to the reader apart from libxml2, a mark
+ * in its place (html_shield_queue_texts): the text read is the page's,
+ * however it is cut, where the page has the mark's characters itself,
+ * where libxml2 reads on from an '&' or a '<' into the text, and where
+ * libxml2's buffer of 1000 bytes ends between a mark's two characters. */
+static void expect_blocks_cut(const char *html, const char *want)
+{
+    static const size_t cuts[] = {0, 1, 7, 100, 999};
+    for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
+        result res;
+        parse_opts(html, strlen(html), cuts[c], NULL, NULL, &res);
+        ck_assert_int_eq(res.status, UB_OK);
+        char *got = joined(&res);
+        ck_assert_msg(strcmp(got, want) == 0, "cut %zu: \"%s\"", cuts[c], got);
+        free(got);
+        result_free(&res);
+    }
+}
+
+START_TEST(test_queued_text)
+{
+    /* the mark's characters in the page, whole and apart, and as
+     * references, which libxml2 hands on alone, with runs queued after */
+    expect_blocks_cut("<p>a\xee\x80\x80\xee\x80\x81" "b and more words</p>"
+                      "<p>x &#xE000;&#xE001; y \xee\x80\x80" " z</p><p>a queued paragraph</p>",
+                      "a\xee\x80\x80\xee\x80\x81" "b and more words|"
+                      "x \xee\x80\x80\xee\x80\x81" " y \xee\x80\x80" " z|a queued paragraph");
+    /* references libxml2 reads on into the text after them */
+    expect_blocks_cut("<p>&#65;bcdefgh &#x42;cdefgh &amp;ampersand words &copyright notice</p>",
+                      "Abcdefgh Bcdefgh &ampersand words \xc2\xa9right notice");
+    /* a processing instruction libxml2 reads to its '>', '&' and all */
+    expect_blocks_cut("<p>before it</p><?php echo a && b; ?><p>after the instruction</p>",
+                      "before it|after the instruction");
+    /* text libxml2 hands on in pieces of 1000 bytes: "ab " and then
+     * marks of two 3-byte characters, so that its 1000th byte is in the
+     * 167th mark */
+    char html[8192], want[8192];
+    size_t h = (size_t)snprintf(html, sizeof html, "<p>ab  "), w = (size_t)snprintf(want, sizeof want, "ab");
+    for (int k = 0; k < 400; k++) {
+        h += (size_t)snprintf(html + h, sizeof html - h, "w%05d  ", k);
+        w += (size_t)snprintf(want + w, sizeof want - w, " w%05d", k);
+    }
+    snprintf(html + h, sizeof html - h, "</p><p>last words here</p>");
+    snprintf(want + w, sizeof want - w, "|last words here");
+    expect_blocks_cut(html, want);
+}
+END_TEST
+
+/* The page's own U+E000 or U+E001, or a reference to one, stops the queue
+ * for the rest of the page (sh_pua_scan): after a '<' that opens no tag
+ * libxml2 reads the page's pair where the shield saw text, and would have
+ * taken it for a mark.  Runs queued before it are read in their places;
+ * the text is the page's, whole and cut anywhere (cuts 1 and 7 put the
+ * pair and the reference in a later piece than the first runs). */
+START_TEST(test_queued_text_page_pua)
+{
+    expect_blocks_cut("<p>one queued run of words here</p>"
+                      "<p>then <\xee\x80\x80\xee\x80\x81 and words after it</p>"
+                      "<p>another run of words</p>",
+                      "one queued run of words here|"
+                      "then <\xee\x80\x80\xee\x80\x81 and words after it|"
+                      "another run of words");
+    expect_blocks_cut("<p>one queued run of words here</p>"
+                      "<p>then <&#0057344;&#xe001 and words after it</p>"
+                      "<p>another run of words</p>",
+                      "one queued run of words here|"
+                      "then <\xee\x80\x80\xee\x80\x81 and words after it|"
+                      "another run of words");
+}
+END_TEST
+
 START_TEST(test_whitespace)
 {
     expect_blocks("<p>  a \n\t b  </p><p> \n </p><div>\n\n</div>"
@@ -2133,6 +2204,8 @@ Suite *html_reader_suite(void)
     tcase_add_test(tc, test_cell_boxes);
     tcase_add_test(tc, test_br);
     tcase_add_test(tc, test_entities);
+    tcase_add_test(tc, test_queued_text);
+    tcase_add_test(tc, test_queued_text_page_pua);
     tcase_add_test(tc, test_whitespace);
     tcase_add_test(tc, test_pre);
     tcase_add_test(tc, test_link_len);

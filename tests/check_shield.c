@@ -3,6 +3,7 @@
  * stream giving the same output; then what libxml2 is given of the shapes
  * that made libxml2 2.9.14 quadratic. */
 #define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,105 @@ START_TEST(test_shield_runs)
         free(got);
     }
     free(in);
+}
+END_TEST
+
+/* The shield's output for s with a queue of text runs (leave_attrs on),
+ * the runs queued written "[run]" in `runs`; malloc'd. */
+static char *shield_queued(const char *s, char *runs, size_t cap)
+{
+    html_shield sh;
+    html_shield_init(&sh);
+    html_shield_leave_attrs(&sh);
+    buf q = {0};
+    html_shield_queue_texts(&sh, &q, &mem_stdlib);
+    size_t n = strlen(s);
+    char *out = malloc(HTML_SHIELD_OUT(n) + 1);
+    ck_assert_ptr_nonnull(out);
+    size_t o = html_shield_run(&sh, s, n, out);
+    o += html_shield_end(&sh, out + o);
+    out[o] = '\0';
+    size_t r = 0;
+    for (size_t k = 0; k < q.len;) {
+        uint32_t len;
+        memcpy(&len, q.data + k + sizeof(uint64_t), sizeof len);
+        k += sizeof(uint64_t);
+        ck_assert_uint_lt(r + len + 3, cap);
+        runs[r++] = '[';
+        memcpy(runs + r, q.data + k + sizeof len, len);
+        r += len;
+        runs[r++] = ']';
+        k += sizeof len + len;
+    }
+    runs[r] = '\0';
+    buf_free(&q, &mem_stdlib);
+    return out;
+}
+
+static void queues(const char *s, const char *want, const char *want_runs)
+{
+    char runs[1024];
+    char *got = shield_queued(s, runs, sizeof runs);
+    ck_assert_str_eq(got, want);
+    ck_assert_str_eq(runs, want_runs);
+    free(got);
+}
+
+#define MARK HTML_SHIELD_MARK
+
+START_TEST(test_shield_queues_text)
+{
+    /* runs of text libxml2 would hand on as they are go to the queue,
+     * a mark in their place; short ones and blanks stay */
+    queues("<p>hello world</p><p>abc</p><p>  \n  </p>",
+           "<p>" MARK "</p><p>abc</p><p> </p>", "[hello world]");
+    queues("<p>caf\xc3\xa9 cr\xc3\xa8" "me</p>", "<p>" MARK "</p>", "[caf\xc3\xa9 cr\xc3\xa8" "me]");
+    /* what libxml2 would not hand on as it is: a control, a carriage
+     * return, malformed or overlong UTF-8, a surrogate, U+FFFE */
+    queues("<p>abc\x01" "defgh</p>", "<p>abc\x01" "defgh</p>", "");
+    queues("<p>abcdef\rgh</p>", "<p>abcdef\rgh</p>", "");
+    queues("<p>abcdef\xc3gh</p>", "<p>abcdef\xc3gh</p>", "");
+    queues("<p>abcdef\xc0\xafgh</p>", "<p>abcdef\xc0\xafgh</p>", "");
+    queues("<p>abcdef\xed\xa0\x80gh</p>", "<p>abcdef\xed\xa0\x80gh</p>", "");
+    queues("<p>abcdef\xef\xbf\xbegh</p>", "<p>abcdef\xef\xbf\xbegh</p>", "");
+    /* the text an '&' written before it reads on into, and a '<' that
+     * opens no tag, to its '>' */
+    queues("<p>&#65;bcdefgh and more</p>", "<p>&#65;bcdefgh and more</p>", "");
+    queues("<p>a &b;cdefgh ijklmn</p>", "<p>a &b;cdefgh ijklmn</p>", "");
+    queues("<p><?pi a & bcdefgh ?> after it</p>",
+           "<p><?pi a & bcdefgh ?> after it</p>", "");
+    queues("<p></ abcdefgh & ijklmn > after it</p>",
+           "<p></ abcdefgh & ijklmn > after it</p>", "");
+    queues("<p><?pi?> after it</p><p>then this</p>",
+           "<p><?pi?> after it</p><p>" MARK "</p>", "[then this]");
+}
+END_TEST
+
+/* The queue's ASCII prefix test, sixteen bytes a step, against the
+ * portable loop: every length up to 40, the odd byte at every place, of
+ * every class (blank, ink, tab, line feed, control, carriage return,
+ * DEL, 0x80 and up). */
+START_TEST(test_shield_ascii_paths)
+{
+    static const unsigned char odd[] = {' ', 'a', '\t', '\n', 0x01, '\r', 0x7f, 0x80, 0xc3, 0xff, 0};
+    unsigned char p[48];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t b = 0; b < 2; b++) {
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t o = 0; o < sizeof odd; o++) {
+                    memset(p, b ? ' ' : 'x', sizeof p);
+                    if (at < n)
+                        p[at] = odd[o];
+                    int ink_s = 0, ink_p = 0;
+                    size_t ks = html_shield_ascii_sse2(p, n, &ink_s);
+                    size_t kp = html_shield_ascii_portable(p, n, &ink_p);
+                    if (ks != kp || ink_s != ink_p)
+                        ck_abort_msg("n %zu blank %zu odd 0x%02x at %zu: %zu/%d against %zu/%d",
+                                     n, b, odd[o], at, ks, ink_s, kp, ink_p);
+                }
+            }
+        }
+    }
 }
 END_TEST
 
@@ -1207,6 +1307,8 @@ Suite *shield_suite(void)
     Suite *s = suite_create("html_shield");
     TCase *tc = tcase_create("shield");
     tcase_add_test(tc, test_shield_passes);
+    tcase_add_test(tc, test_shield_queues_text);
+    tcase_add_test(tc, test_shield_ascii_paths);
     tcase_add_test(tc, test_shield_doctype_and_refs);
     tcase_add_test(tc, test_shield_legacy_refs);
     tcase_add_test(tc, test_shield_legacy_prefix_refs);

@@ -171,6 +171,7 @@ static void html_driver_shielded(html_reader *r, const char *bytes, size_t len,
                                  int terminate)
 {
     html_shield_sync(&r->shield, xml_compat_depth(r->ctxt));
+    html_shield_queue_at(&r->shield, r->fed);
     size_t n = html_shield_run(&r->shield, bytes, len, r->sbuf);
     if (terminate)
         n += html_shield_end(&r->shield, r->sbuf + n);
@@ -338,6 +339,7 @@ int html_driver_open(html_reader *r, htmlSAXHandler *sax, ub_status *st)
     sax->fatalError = html_driver_quiet;
     html_shield_init(&r->shield);
     html_shield_leave_attrs(&r->shield);
+    html_shield_queue_texts(&r->shield, &r->texts, r->m);
     r->ctxt = htmlCreatePushParserCtxt(sax, r, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
     if (r->ctxt == NULL) {
         *st = UB_ENOMEM;

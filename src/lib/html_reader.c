@@ -420,9 +420,10 @@ static void html_reader_sax_end(void *ud, const xmlChar *name)
     html_reader_pop(r);
 }
 
-static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
+/* Text from libxml2 (html_reader_sax_characters), a run the shield queued
+ * or the text around its mark. */
+static void html_reader_text(html_reader *r, const xmlChar *ch, int len)
 {
-    html_reader *r = ud;
     if (r->status != UB_OK || len <= 0)
         return;
     if (xml_compat_depth(r->ctxt) < r->depth)
@@ -444,6 +445,114 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
     if (f->state & F_HEAD)
         return;
     html_blocks_add_text(r, f, ch, (size_t)len);
+}
+
+/* libxml2 2.9.14 hands text on at the latest when it has gathered this
+ * many bytes (HTML_PARSER_BIG_BUFFER_SIZE), between two characters: the
+ * only place a mark's two characters come apart. */
+#define LIBXML2_TEXT_FLUSH 1000
+
+/* The oldest run the shield queued, read as text. */
+static void html_reader_queued(html_reader *r, int read)
+{
+    uint32_t n;
+    memcpy(&n, r->texts.data + r->texts_read + sizeof(uint64_t), sizeof n);
+    const xmlChar *t = (const xmlChar *)r->texts.data + r->texts_read + sizeof(uint64_t) + sizeof n;
+    r->texts_read += sizeof(uint64_t) + sizeof n + n;
+    if (read)
+        html_reader_text(r, t, (int)n);
+    if (r->texts_read == r->texts.len) {
+        r->texts.len = r->texts_read = 0;
+    } else if (r->texts_read > r->texts.len / 2 && r->texts_read >= CHUNK) {
+        /* runs libxml2 has not reached yet stay: the rest goes */
+        memmove(r->texts.data, r->texts.data + r->texts_read, r->texts.len - r->texts_read);
+        r->texts.len -= r->texts_read;
+        r->texts_read = 0;
+    }
+}
+
+/* Whether ch[0..len) ends in a mark's first half that libxml2's full
+ * buffer cut from its second (LIBXML2_TEXT_FLUSH). */
+static int html_reader_half_mark(const html_reader *r, const char *q, size_t left, int len)
+{
+    if (left != HTML_SHIELD_MARK_LEN / 2 || len < LIBXML2_TEXT_FLUSH ||
+        memcmp(q, HTML_SHIELD_MARK, HTML_SHIELD_MARK_LEN / 2) != 0 || r->texts_read >= r->texts.len)
+        return 0;
+    /* libxml2 stops at the character it last took, the half's: where
+     * the oldest queued run's mark is */
+    uint64_t at;
+    memcpy(&at, r->texts.data + r->texts_read, sizeof at);
+    return at == html_driver_pos(r);
+}
+
+/* Text libxml2 read: each mark in it (HTML_SHIELD_MARK) stands for the
+ * oldest run the shield queued, read in its place, so that the reader
+ * reads the bytes of the page in their order.  A mark that comes with no
+ * run queued is text as it stands, and so are one of its characters
+ * alone and a character reference to one, which libxml2 hands on alone.
+ * The runs whose marks libxml2 read past without a word (text it took for
+ * a comment's or a tag's where the shield saw text) go as that text
+ * would have: all marks before where libxml2 now is are in this text or
+ * were passed, and this text's are the last of them. */
+static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
+{
+    html_reader *r = ud;
+    if (r->status != UB_OK || len <= 0)
+        return;
+    static const char mark[] = HTML_SHIELD_MARK;
+    enum { HALF = HTML_SHIELD_MARK_LEN / 2 };
+    const char *p = (const char *)ch, *end = p + len, *seg = p, *q = p;
+    if (r->mark_half) {
+        r->mark_half = 0;
+        if (len >= HALF && memcmp(p, mark + HALF, HALF) == 0) {
+            html_reader_queued(r, 1);
+            seg = q = p + HALF;
+        } else {
+            html_reader_text(r, (const xmlChar *)mark, HALF);
+        }
+    }
+    if (r->texts_read < r->texts.len) {
+        size_t here = 0, before = 0;
+        for (const char *m = q; (m = memchr(m, mark[0], (size_t)(end - m))) != NULL;) {
+            if ((size_t)(end - m) >= HTML_SHIELD_MARK_LEN &&
+                memcmp(m, mark, HTML_SHIELD_MARK_LEN) == 0) {
+                here++;
+                m += HTML_SHIELD_MARK_LEN;
+            } else {
+                m++;
+            }
+        }
+        unsigned long long pos = html_driver_pos(r);
+        for (size_t k = r->texts_read; k < r->texts.len;) {
+            uint64_t at;
+            uint32_t n;
+            memcpy(&at, r->texts.data + k, sizeof at);
+            memcpy(&n, r->texts.data + k + sizeof at, sizeof n);
+            if (at >= pos)
+                break;
+            before++;
+            k += sizeof at + sizeof n + n;
+        }
+        for (; before > here; before--)
+            html_reader_queued(r, 0);
+    }
+    while (r->texts_read < r->texts.len && (q = memchr(q, mark[0], (size_t)(end - q))) != NULL) {
+        size_t left = (size_t)(end - q);
+        if (left >= HTML_SHIELD_MARK_LEN && memcmp(q, mark, HTML_SHIELD_MARK_LEN) == 0) {
+            html_reader_text(r, (const xmlChar *)seg, (int)(q - seg));
+            html_reader_queued(r, 1);
+            q += HTML_SHIELD_MARK_LEN;
+            seg = q;
+            continue;
+        }
+        if (html_reader_half_mark(r, q, left, len)) {
+            html_reader_text(r, (const xmlChar *)seg, (int)(q - seg));
+            r->mark_half = 1;
+            return;
+        }
+        q++;
+    }
+    html_reader_text(r, (const xmlChar *)seg, (int)(end - seg));
 }
 
 static void html_reader_cdata(void *ud, const xmlChar *ch, int len)
@@ -685,6 +794,7 @@ void html_reader_free(html_reader *r)
     mem_free(m, r->linkmap);
     buf_free(&r->md, m);
     buf_free(&r->md_out, m);
+    buf_free(&r->texts, m);
     mem_free(m, r);
 }
 

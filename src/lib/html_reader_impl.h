@@ -87,6 +87,9 @@ struct html_reader {
     char late_meta[ENCODING_NAME_MAX];
 
     html_shield shield;       /* bounds what libxml2 is given */
+    buf texts;                /* text runs the shield queued (html_shield.h) */
+    size_t texts_read;        /* ... up to here handed to the reader */
+    int mark_half;            /* a callback ended in a mark's first half */
     char *sbuf;               /* a piece through the shield */
     char *pbuf;               /* decoded UTF-8 waiting for libxml2 */
     size_t plen;

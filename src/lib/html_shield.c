@@ -1,5 +1,9 @@
 /* html_shield.c - bounds on what libxml2 is given (see html_shield.h). */
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "html_shield.h"
 #include "html_shield_names.h"
@@ -130,6 +134,17 @@ void html_shield_leave_attrs(html_shield *s)
 void html_shield_set_mode(html_shield *s, unsigned mode)
 {
     s->sa.mode = mode;
+}
+
+void html_shield_queue_texts(html_shield *s, buf *q, const mem *m)
+{
+    s->texts = q;
+    s->texts_mem = m;
+}
+
+void html_shield_queue_at(html_shield *s, unsigned long long fed)
+{
+    s->fed = fed;
 }
 
 void html_shield_sync(html_shield *s, size_t depth)
@@ -428,6 +443,161 @@ static void sh_copy(sh_run *r, const void *bytes, size_t len)
     r->o += len;
 }
 
+/* Whether libxml2 hands p[0..n) to the characters callback as it is, in
+ * one run: printable ASCII, tabs and line feeds, and well-formed UTF-8 of
+ * characters XML allows (no C0 control, carriage return, surrogate,
+ * U+FFFE or U+FFFF), of which one at least is no blank.  Libxml2 drops a
+ * character it does not allow, and reads the rest of the page as Latin-1
+ * after a malformed sequence: such a run is written as it is. */
+size_t html_shield_ascii_portable(const unsigned char *p, size_t n, int *ink)
+{
+    size_t k = 0;
+    for (; k < n; k++) {
+        unsigned c = p[k];
+        if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n'))
+            break;
+        *ink |= c != ' ' && c != '\t' && c != '\n';
+    }
+    return k;
+}
+
+#ifdef __SSE2__
+size_t html_shield_ascii_sse2(const unsigned char *p, size_t n, int *ink)
+{
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
+                  lf = _mm_set1_epi8('\n');
+    size_t k = 0;
+    for (; k + 16 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        /* signed: the bytes from 0x80 up are below ' ' too */
+        __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf));
+        unsigned bad = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(blank, _mm_cmplt_epi8(v, space)));
+        unsigned inked = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, space));
+        if (bad != 0) {
+            unsigned at = (unsigned)__builtin_ctz(bad);
+            *ink |= (inked & ((1u << at) - 1)) != 0;
+            return k + at;
+        }
+        *ink |= inked != 0;
+    }
+    return k + html_shield_ascii_portable(p + k, n - k, ink);
+}
+#define sh_ascii html_shield_ascii_sse2
+#else
+size_t html_shield_ascii_sse2(const unsigned char *p, size_t n, int *ink)
+{
+    return html_shield_ascii_portable(p, n, ink);
+}
+#define sh_ascii html_shield_ascii_portable
+#endif
+
+static int sh_run_plain(const unsigned char *p, size_t n)
+{
+    int ink = 0;
+    /* most runs are ASCII: sixteen bytes a step */
+    for (size_t k = sh_ascii(p, n, &ink); k < n;) {
+        unsigned c = p[k];
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n')
+                return 0;
+            ink |= c != ' ' && c != '\t' && c != '\n';
+            k++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len;
+        if (c >= 0xC2 && c <= 0xDF) {
+            cp = c & 0x1F;
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            cp = c & 0x0F;
+            len = 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            cp = c & 0x07;
+            len = 4;
+        } else {
+            return 0;
+        }
+        if (n - k < len)
+            return 0;
+        for (size_t t = 1; t < len; t++) {
+            if ((p[k + t] & 0xC0) != 0x80)
+                return 0;
+            cp = cp << 6 | (p[k + t] & 0x3F);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+            return 0;
+        ink = 1;
+        k += len;
+    }
+    return ink;
+}
+
+/* Writes the input's text p[from..from + len) as it is, but that with a
+ * queue (html_shield_queue_texts) a U+E000 in it is written "&#57344;":
+ * libxml2 hands on a character reference alone.  The queue has stopped
+ * by then (sh_pua_scan), but runs queued in an earlier piece whose marks
+ * libxml2 has not reached yet may still be read: the page's U+E000 then
+ * never makes a mark's first half beside them. */
+static void sh_copy_raw(html_shield *s, sh_run *r, size_t from, size_t len)
+{
+    static const char pua[] = "\xee\x80\x80";
+    const unsigned char *t = r->p + from, *end = t + len, *e;
+    while (s->texts != NULL && (e = memchr(t, 0xEE, (size_t)(end - t))) != NULL) {
+        if (end - e >= 3 && memcmp(e, pua, 3) == 0) {
+            sh_copy(r, t, (size_t)(e - t));
+            sh_copy(r, "&#57344;", 8);
+            t = e + 3;
+        } else {
+            sh_copy(r, t, (size_t)(e + 1 - t));
+            t = e + 1;
+        }
+    }
+    sh_copy(r, t, (size_t)(end - t));
+}
+
+/* Writes the input's text p[from..from + len) (html_shield_queue_texts):
+ * queued and marked when it may be, else as it is. */
+static void sh_text_out(html_shield *s, sh_run *r, size_t from, size_t len)
+{
+    const unsigned char *t = r->p + from;
+    uint32_t n = (uint32_t)len;
+    uint64_t at = s->fed + r->o;
+    if (s->texts != NULL && !s->pua_seen && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len) &&
+        buf_reserve(s->texts, s->texts_mem, sizeof at + sizeof n + len) == UB_OK) {
+        char *q = s->texts->data + s->texts->len;
+        memcpy(q, &at, sizeof at);
+        memcpy(q + sizeof at, &n, sizeof n);
+        memcpy(q + sizeof at + sizeof n, t, len);
+        s->texts->len += sizeof at + sizeof n + len;
+        sh_copy(r, HTML_SHIELD_MARK, HTML_SHIELD_MARK_LEN);
+        return;
+    }
+    sh_copy_raw(s, r, from, len);
+}
+
+/* Writes text p[from..from + len) that an '&' written just before reads
+ * on into (`amp`; sh_copy_raw), or that a '<' written as text before it
+ * reads on into to the next '>' (s->to_gt: libxml2 reads "<?", "</" and
+ * "<!" that open no tag it knows on to there, the text a mark would
+ * stand for with them), as it is (a reference there would change how
+ * libxml2 reads it: the page's own U+E000 U+E001 right there is the one
+ * place a mark may come of the page's characters); else through
+ * sh_text_out. */
+static void sh_text_put(html_shield *s, sh_run *r, size_t from, size_t len, int amp)
+{
+    if (s->to_gt) {
+        if (memchr(r->p + from, '>', len) != NULL)
+            s->to_gt = 0;
+        sh_copy(r, r->p + from, len);
+    } else if (amp) {
+        sh_copy_raw(s, r, from, len);
+    } else {
+        sh_text_out(s, r, from, len);
+    }
+}
+
 /* Writes what is held, as it stands. */
 static void sh_release(html_shield *s, sh_run *r)
 {
@@ -513,8 +683,9 @@ static void sh_text_begins(html_shield *s, const unsigned char *p, size_t from, 
 }
 
 /* Text from r->p[r->i] (neither '<' nor '&') where blanks stay as they
- * are: to the next '<' or '&'. */
-static int sh_text_plain(html_shield *s, sh_run *r)
+ * are: to the next '<' or '&'.  `amp`: an '&' written just before it
+ * reads on into it (sh_text). */
+static int sh_text_plain(html_shield *s, sh_run *r, int amp)
 {
     if (!r->amp_known || r->amp < r->i) {
         r->amp = sh_find(r->p, r->i, r->n, '&');
@@ -523,7 +694,7 @@ static int sh_text_plain(html_shield *s, sh_run *r)
     size_t j = sh_find(r->p, r->i + 1, r->amp, '<');
     sh_text_begins(s, r->p, r->i, j);
     s->lead = 0;
-    sh_copy(r, r->p + r->i, j - r->i);
+    sh_text_put(s, r, r->i, j - r->i, amp);
     r->i = j - 1;
     return 0;
 }
@@ -555,6 +726,11 @@ static int sh_text_ref(html_shield *s, sh_run *r)
 
 static int sh_text(html_shield *s, sh_run *r, unsigned char c)
 {
+    /* the text right after an '&' that libxml2 reads on from ("&#" and
+     * its digits, "&name" and its ';') is written as it is: a mark there
+     * would end the reference */
+    int amp = s->amp_open;
+    s->amp_open = 0;
     if (c == '<' || c == '&') {
         if (c == '&' && s->leave_attrs && r->i + 1 < r->n && sh_alpha(r->p[r->i + 1]) &&
             sh_text_ref(s, r))
@@ -566,7 +742,7 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
         return 0;
     }
     if (!s->leave_attrs || s->pre_seen)
-        return sh_text_plain(s, r);
+        return sh_text_plain(s, r, amp);
     const unsigned char *p = r->p;
     size_t n = r->n;
     int fold = s->lead == SH_LEAD_FOLD;
@@ -590,7 +766,7 @@ static int sh_text(html_shield *s, sh_run *r, unsigned char c)
     s->lead = 0;
     size_t i = r->i, j = i + 1 + span_text_run(p + i + 1, n - i - 1);
     sh_text_begins(s, p, i, j);
-    sh_copy(r, p + i, j - i);
+    sh_text_put(s, r, i, j - i, amp);
     while (j < n && span_fold_blank(p[j]))
         j++;
     if (j == n && span_fold_blank(p[n - 1]))
@@ -619,6 +795,7 @@ static int sh_lt(html_shield *s, sh_run *r, unsigned char c)
         s->state = SH_BANG;
         return 0;
     }
+    s->to_gt = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -633,6 +810,7 @@ static int sh_lt_slash(html_shield *s, sh_run *r, unsigned char c)
     }
     sh_release(s, r);
     s->begun = 1;
+    s->to_gt = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -793,6 +971,7 @@ static void sh_tag_end(html_shield *s, sh_run *r)
     }
     if (!s->cut)
         sh_close(s, r);
+    s->to_gt = 0;
     s->uval = 0;
     s->state = s->raw ? SH_RAW : SH_TEXT;
     s->lead = 1;
@@ -873,6 +1052,7 @@ static int sh_bang(html_shield *s, sh_run *r, unsigned char c)
         s->state = SH_DOCTYPE;
     } else if (memcmp(s->name, "doctype", s->name_len) != 0 &&
                memcmp(s->name, "--", s->name_len < 2 ? s->name_len : 2) != 0) {
+        s->to_gt = 1;
         s->state = SH_TEXT;
     }
     return 0;
@@ -1054,6 +1234,7 @@ static int sh_amp_name(html_shield *s, sh_run *r, unsigned char c)
     }
     r->o += sh_put_amp_name(s, sh_alnum(c) ? -1 : c, r->out + r->o);
     s->held_len = 0;
+    s->amp_open = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -1073,6 +1254,7 @@ static int sh_amp(html_shield *s, sh_run *r, unsigned char c)
     }
     sh_byte(r, '&');
     s->held_len = 0;
+    s->amp_open = 1;
     s->state = SH_TEXT;
     return 1;
 }
@@ -1094,6 +1276,7 @@ static int sh_amp_ref(html_shield *s, sh_run *r, unsigned char c)
         s->held_len = 0;
     } else {
         sh_release(s, r);
+        s->amp_open = 1;
     }
     s->state = SH_TEXT;
     return 1;
@@ -1139,8 +1322,109 @@ static int sh_step(html_shield *s, sh_run *r, unsigned char c)
  * which only one or two byte values matter: those runs are found with
  * memchr and copied whole, and the handlers above only see tags and the
  * bytes that end a run. */
+/* The page's own U+E000 or U+E001 (its bytes EE 80 80 or EE 80 81, or a
+ * numeric character reference to one) is the one way libxml2 may hand on
+ * a mark the shield did not write: where libxml2 reads text differently
+ * from the shield (after a '<' that opens no tag, or where it drops the
+ * characters it does not allow), which of the marks is which could only
+ * be guessed.  So the first such character anywhere stops the queue for
+ * the rest of the document, before any run of the piece it is in is
+ * queued: what follows is written as it is, as without a queue, and the
+ * marks already written all come before it (html_reader_sax_characters).
+ * The scan carries a sequence cut at a piece's end to the next piece
+ * (chunking independence).  A reference counts whatever follows its
+ * digits (libxml2 takes one without its ';'), and any leading zeros. */
+enum { SH_PUA_AMP = 1, SH_PUA_HASH, SH_PUA_X, SH_PUA_DEC, SH_PUA_HEX };
+
+static int sh_pua_hex(unsigned c)
+{
+    return (c >= '0' && c <= '9') ? (int)(c - '0')
+           : ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') ? (int)((c | 0x20) - 'a' + 10)
+                                                      : -1;
+}
+
+/* One byte of "&#..." (s->pua_ref); sets s->pua_seen at its end. */
+static void sh_pua_ref_byte(html_shield *s, unsigned c)
+{
+    /* beyond the largest code point the value is no longer needed */
+    const unsigned long cap = 0x110000;
+    int d;
+    switch (s->pua_ref) {
+    case SH_PUA_AMP:
+        s->pua_ref = c == '#' ? SH_PUA_HASH : 0;
+        return;
+    case SH_PUA_HASH:
+        s->pua_val = 0;
+        if (c == 'x' || c == 'X') {
+            s->pua_ref = SH_PUA_X;
+        } else if (c >= '0' && c <= '9') {
+            s->pua_val = c - '0';
+            s->pua_ref = SH_PUA_DEC;
+        } else {
+            s->pua_ref = 0;
+        }
+        return;
+    case SH_PUA_X:
+        d = sh_pua_hex(c);
+        s->pua_val = d < 0 ? 0 : (unsigned long)d;
+        s->pua_ref = d < 0 ? 0 : SH_PUA_HEX;
+        return;
+    case SH_PUA_DEC:
+    case SH_PUA_HEX:
+        d = s->pua_ref == SH_PUA_DEC ? (c >= '0' && c <= '9' ? (int)(c - '0') : -1) : sh_pua_hex(c);
+        if (d >= 0) {
+            unsigned long v = s->pua_val * (s->pua_ref == SH_PUA_DEC ? 10 : 16) + (unsigned long)d;
+            s->pua_val = v > cap ? cap : v;
+            return;
+        }
+        if (s->pua_val == 0xE000 || s->pua_val == 0xE001)
+            s->pua_seen = 1;
+        s->pua_ref = c == '&' ? SH_PUA_AMP : 0;
+        return;
+    default:
+        s->pua_ref = c == '&' ? SH_PUA_AMP : 0;
+        return;
+    }
+}
+
+/* One byte of EE 80 80 / EE 80 81 (s->pua_utf8 bytes matched so far). */
+static void sh_pua_utf8_byte(html_shield *s, unsigned c)
+{
+    if (s->pua_utf8 == 2 && (c == 0x80 || c == 0x81))
+        s->pua_seen = 1;
+    s->pua_utf8 = c == 0xEE ? 1 : (s->pua_utf8 == 1 && c == 0x80) ? 2 : 0;
+}
+
+static void sh_pua_scan(html_shield *s, const unsigned char *p, size_t n)
+{
+    if (s->texts == NULL || s->pua_seen)
+        return;
+    const unsigned char *end = p + n, *e;
+    for (e = p; e < end && s->pua_utf8 != 0; e++)
+        sh_pua_utf8_byte(s, *e);
+    /* a later hit reads again from its own first byte: the state left is
+     * that of the piece's last bytes */
+    while (!s->pua_seen && e < end && (e = memchr(e, 0xEE, (size_t)(end - e))) != NULL) {
+        s->pua_utf8 = 0;
+        for (size_t k = 0; k < 3 && e + k < end && !s->pua_seen; k++) {
+            sh_pua_utf8_byte(s, e[k]);
+            if (s->pua_utf8 == 0)
+                break;
+        }
+        e++;
+    }
+    for (e = p; e < end && s->pua_ref != 0; e++)
+        sh_pua_ref_byte(s, *e);
+    while (!s->pua_seen && e < end && (e = memchr(e, '&', (size_t)(end - e))) != NULL) {
+        s->pua_ref = SH_PUA_AMP;
+        for (e++; e < end && s->pua_ref != 0 && !s->pua_seen; e++)
+            sh_pua_ref_byte(s, *e);
+    }
+}
+
 size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 {
+    sh_pua_scan(s, (const unsigned char *)in, n);
     sh_run r = {(const unsigned char *)in, n, 0, out, 0, 0, 0};
     s->nul_free = memchr(in, 0, n) == NULL;
     s->scan_from = 0;
@@ -1156,6 +1440,8 @@ size_t html_shield_run(html_shield *s, const char *in, size_t n, char *out)
 
 size_t html_shield_end(html_shield *s, char *out)
 {
+    /* a reference at the very end: its character comes after every mark */
+    sh_pua_ref_byte(s, ' ');
     size_t o = sh_value_end(s, out);
     o += shield_attrs_stop(&s->sa, out + o);
     if (s->state == SH_AMP_HASH || s->state == SH_AMP_HEX) {

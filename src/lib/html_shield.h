@@ -71,6 +71,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "html_shield_attrs.h"
 
 #define HTML_SHIELD_ATTRS 256
@@ -118,6 +119,20 @@ typedef struct html_shield {
     size_t scan_from;         /* where its bytes not yet scanned start in
                                * this run's output */
     int nul_free;             /* the piece being read has no NUL */
+    buf *texts;               /* html_shield_queue_texts: text runs handed
+                               * over apart, or NULL */
+    const mem *texts_mem;
+    unsigned long long fed;   /* html_shield_queue_at: where this run's
+                               * output starts in what libxml2 is given */
+    int amp_open;             /* what was written last is an '&' that
+                               * libxml2 reads on from into the text after */
+    int to_gt;                /* a '<' written as text, which libxml2 may
+                               * read on from to the next '>' */
+    int pua_seen;             /* the page has U+E000 or U+E001 of its own
+                               * (sh_pua_scan): nothing more is queued */
+    int pua_utf8;             /* bytes of EE 80 8x matched at a piece's end */
+    int pua_ref;              /* state of "&#..." at a piece's end */
+    unsigned long pua_val;    /* ... and its value so far */
     shield_attrs sa;          /* which, in the start tag being read */
 } html_shield;
 
@@ -134,6 +149,44 @@ void html_shield_set_mode(html_shield *s, unsigned mode);
 
 /* libxml2's own count of open elements, before the next piece. */
 void html_shield_sync(html_shield *s, size_t depth);
+
+/* libxml2 reads text a character at a time, about 80 instructions a
+ * byte, more than the reader spends on it: with a queue, each run of text
+ * that libxml2 would hand on as it is (HTML_SHIELD_RUN_MIN bytes or more,
+ * not all blanks, characters libxml2 takes as they are) is appended to
+ * `q` (where its mark is, its length, a uint32_t in host order, then its
+ * bytes: html_shield_queue_at) and written
+ * to libxml2 as HTML_SHIELD_MARK, two characters of Unicode's private
+ * use area, which libxml2 hands to the characters callback in its place
+ * (the page's own U+E000 in text an '&' reads on into is written
+ * "&#57344;", which libxml2 hands on alone);
+ * the reader takes the run back from the queue there
+ * (html_reader_sax_characters).  Libxml2 sees text where there was text,
+ * blank where blank, so it opens and closes the same elements.  Out of
+ * memory, a run is written as it is.  The page's own U+E000 or U+E001
+ * (or a reference to one) anywhere stops the queue for the rest of the
+ * document, from the piece it is in (sh_pua_scan): no mark is guessed
+ * among the page's characters.  Before the first html_shield_run. */
+void html_shield_queue_texts(html_shield *s, buf *q, const mem *m);
+/* The output of the next html_shield_run starts at byte `fed` of all
+ * that libxml2 is given: each queued run is stored after where its mark
+ * is (a uint64_t, then its length and bytes), so that the reader drops
+ * the runs whose marks libxml2 read past without handing them on (text
+ * it took for a script's, a comment's or a tag's, where the shield saw
+ * text). */
+void html_shield_queue_at(html_shield *s, unsigned long long fed);
+#define HTML_SHIELD_MARK "\xee\x80\x80\xee\x80\x81"   /* U+E000 U+E001 */
+#define HTML_SHIELD_MARK_LEN 6
+/* How many of the bytes p[0..n) from the first are printable ASCII
+ * (0x20 to 0x7F), tabs or line feeds, the most of a run the queue's test
+ * reads; *ink is set if one of them is no blank.  Sixteen bytes a step
+ * with SSE2, and the portable loop check_shield.c holds it to. */
+size_t html_shield_ascii_sse2(const unsigned char *p, size_t n, int *ink);
+size_t html_shield_ascii_portable(const unsigned char *p, size_t n, int *ink);
+
+/* a shorter run is written as it is: the mark would make the output
+ * longer than HTML_SHIELD_OUT allows for */
+#define HTML_SHIELD_RUN_MIN HTML_SHIELD_MARK_LEN
 
 /* Filters in[0..n) into out (room for HTML_SHIELD_OUT(n) bytes); returns
  * the bytes written.  Bytes not yet decided are held to the next call. */
