@@ -144,7 +144,7 @@ static int title_shown(const decider *c, const unit *u)
 }
 
 /* A heading of the page that says a part of the title and not all of it
- * ("Yesterday's over" under the title "Seth's Blog: Yesterday's over",
+ * ("Moving the hives" under the title "A Beekeeper's Notes: Moving the hives",
  * at any heading level: blogs put the post's headline in an h2 or h3) is
  * the headline as the page shows it; the title beside it is the same
  * headline with the site's name, said twice.  The heading is written in
