@@ -96,6 +96,16 @@ static size_t html_driver_pending(const html_reader *r)
     return xml_compat_unparsed(r->ctxt);
 }
 
+/* What is held for libxml2: its input not yet parsed and the text runs
+ * the shield queued in place of marks in it.  libxml2 waits for a '<'
+ * before it parses text, so a page of text without one leaves it holding
+ * a few bytes of marks while the queue holds the text: the bounds
+ * (RUNAWAY_MAX, RUNAWAY_HARD) are on both together. */
+static size_t html_driver_held(const html_reader *r)
+{
+    return html_driver_pending(r) + (r->texts.len - r->texts_read);
+}
+
 /* libxml2 holds RUNAWAY_MAX bytes it cannot parse until something ends
  * them: push that something (see the top of this file). */
 static void html_driver_rescue(html_reader *r)
@@ -182,12 +192,12 @@ static void html_driver_push_piece(html_reader *r, size_t cut)
 {
     if (!r->stopped) {
         html_driver_shielded(r, r->pbuf, cut, 0);
-        size_t pending = html_driver_pending(r);
+        size_t pending = html_driver_held(r);
         if (pending > r->max_pending)
             r->max_pending = pending;
         if (pending > RUNAWAY_MAX && r->status == UB_OK) {
             html_driver_rescue(r);
-            pending = html_driver_pending(r);
+            pending = html_driver_held(r);
             if (pending > r->max_pending)
                 r->max_pending = pending;
         }
