@@ -185,6 +185,10 @@ static void html_driver_shielded(html_reader *r, const char *bytes, size_t len,
     size_t n = html_shield_run(&r->shield, bytes, len, r->sbuf);
     if (terminate)
         n += html_shield_end(&r->shield, r->sbuf + n);
+    if (r->shield.texts_failed) {
+        html_reader_fail(r, UB_ENOMEM);
+        return;
+    }
     html_driver_push(r, r->sbuf, n, terminate);
 }
 

@@ -564,8 +564,12 @@ static void sh_text_out(html_shield *s, sh_run *r, size_t from, size_t len)
     const unsigned char *t = r->p + from;
     uint32_t n = (uint32_t)len;
     uint64_t at = s->fed + r->o;
-    if (s->texts != NULL && !s->pua_seen && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len) &&
-        buf_reserve(s->texts, s->texts_mem, sizeof at + sizeof n + len) == UB_OK) {
+    if (s->texts != NULL && !s->pua_seen && len >= HTML_SHIELD_RUN_MIN && len == n && sh_run_plain(t, len)) {
+        if (buf_reserve(s->texts, s->texts_mem, sizeof at + sizeof n + len) != UB_OK) {
+            s->texts_failed = 1;
+            sh_copy_raw(s, r, from, len);
+            return;
+        }
         char *q = s->texts->data + s->texts->len;
         memcpy(q, &at, sizeof at);
         memcpy(q + sizeof at, &n, sizeof n);

@@ -128,6 +128,9 @@ typedef struct html_shield {
                                * libxml2 reads on from into the text after */
     int to_gt;                /* a '<' written as text, which libxml2 may
                                * read on from to the next '>' */
+    int texts_failed;         /* a run could not be queued for want of
+                               * memory (written as it is): the driver
+                               * reports UB_ENOMEM, as for any allocation */
     int pua_seen;             /* the page has U+E000 or U+E001 of its own
                                * (sh_pua_scan): nothing more is queued */
     int pua_utf8;             /* bytes of EE 80 8x matched at a piece's end */
@@ -163,7 +166,8 @@ void html_shield_sync(html_shield *s, size_t depth);
  * the reader takes the run back from the queue there
  * (html_reader_sax_characters).  Libxml2 sees text where there was text,
  * blank where blank, so it opens and closes the same elements.  Out of
- * memory, a run is written as it is.  The page's own U+E000 or U+E001
+ * memory, a run is written as it is and texts_failed is set (the driver
+ * reports UB_ENOMEM).  The page's own U+E000 or U+E001
  * (or a reference to one) anywhere stops the queue for the rest of the
  * document, from the piece it is in (sh_pua_scan): no mark is guessed
  * among the page's characters.  Before the first html_shield_run. */
