@@ -513,7 +513,7 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
     }
     if (r->texts_read < r->texts.len) {
         size_t here = 0, before = 0;
-        for (const char *m = q; (m = memchr(m, mark[0], (size_t)(end - m))) != NULL;) {
+        for (const char *m = q; (m = memchr(m, (unsigned char)mark[0], (size_t)(end - m))) != NULL;) {
             if ((size_t)(end - m) >= HTML_SHIELD_MARK_LEN &&
                 memcmp(m, mark, HTML_SHIELD_MARK_LEN) == 0) {
                 here++;
@@ -536,7 +536,7 @@ static void html_reader_sax_characters(void *ud, const xmlChar *ch, int len)
         for (; before > here; before--)
             html_reader_queued(r, 0);
     }
-    while (r->texts_read < r->texts.len && (q = memchr(q, mark[0], (size_t)(end - q))) != NULL) {
+    while (r->texts_read < r->texts.len && (q = memchr(q, (unsigned char)mark[0], (size_t)(end - q))) != NULL) {
         size_t left = (size_t)(end - q);
         if (left >= HTML_SHIELD_MARK_LEN && memcmp(q, mark, HTML_SHIELD_MARK_LEN) == 0) {
             html_reader_text(r, (const xmlChar *)seg, (int)(q - seg));
